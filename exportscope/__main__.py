@@ -1,0 +1,5 @@
+"""``python -m exportscope`` runs the CLI."""
+
+from exportscope.cli import main
+
+main()

@@ -1,0 +1,307 @@
+"""One logical, read-only view over the zips, folders and files a person hands us.
+
+Why a layer of its own: every reader must get the same guarantees without thinking about them. Members are
+streamed straight out of the zip (never extracted), names are normalised so a hostile ``../`` can never
+become a filesystem path, a member that would inflate past the limits fails alone, and the archive is never
+written to. Readers only ever see :class:`Member` and the streams this module hands out.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import IO
+
+#: A member larger than this (inflated) fails with a clear reason instead of exhausting memory or time.
+MAX_MEMBER_BYTES = 4 * 1024**3
+#: Inflated/compressed ratio above which a big member is treated as a decompression bomb. Real JSON and
+#: CSV compress 5-30x; a crafted member of zeros reaches 1000x.
+MAX_RATIO = 250.0
+#: The ratio rule applies only past this size, so tiny very-compressible files stay fine.
+RATIO_MIN_BYTES = 8 * 1024 * 1024
+
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+_LOOSE_SUFFIXES = {".txt", ".csv", ".json", ".html", ".htm"}
+
+
+class InputError(Exception):
+    """An input that cannot be used at all (exit code 2). The message is one line for a person."""
+
+
+class MemberError(Exception):
+    """One member cannot be read; that member fails, the rest of the archive goes on."""
+
+
+def normalise_name(name: str) -> str:
+    """Turn a member name into a safe relative POSIX path.
+
+    Backslashes become slashes, drive letters and leading slashes go, ``.`` and ``..`` parts are dropped:
+    the result never escapes its archive and is only ever used as a key, never opened on disk.
+    """
+    name = name.replace("\\", "/")
+    parts: list[str] = []
+    for i, part in enumerate(name.split("/")):
+        if i == 0 and len(part) == 2 and part[1] == ":":
+            continue
+        if part in ("", ".", ".."):
+            continue
+        parts.append(part)
+    return "/".join(parts)
+
+
+@dataclass(slots=True)
+class Member:
+    """One file of an export: its logical path, where it comes from, and its (declared) sizes."""
+
+    path: str
+    source: Source
+    size: int
+    compressed: int
+    key: str = ""  # the name inside its source (zip name or path relative to the folder)
+    encrypted: bool = False
+
+    @property
+    def name(self) -> str:
+        return PurePosixPath(self.path).name
+
+    @property
+    def suffix(self) -> str:
+        return PurePosixPath(self.path).suffix.lower()
+
+    def open(self) -> IO[bytes]:
+        """A binary stream of the member's inflated bytes, capped at the limits."""
+        return self.source.open(self)
+
+    def read_bytes(self, limit: int | None = None) -> bytes:
+        """The whole member (or its first ``limit`` bytes: media headers need only those)."""
+        with self.open() as fh:
+            return fh.read() if limit is None else fh.read(limit)
+
+
+class _CappedReader(io.RawIOBase):
+    """Wraps a stream and fails once more than ``cap`` bytes come out (a lying zip header)."""
+
+    def __init__(self, inner: IO[bytes], cap: int, label: str) -> None:
+        self._inner = inner
+        self._left = cap
+        self._label = label
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        data = self._inner.read(len(buffer))
+        self._left -= len(data)
+        if self._left < 0:
+            raise MemberError(f"{self._label}: inflates past the size limit; skipped as a possible zip bomb")
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._inner.close()
+        super().close()
+
+
+@dataclass(eq=False)
+class Source:
+    """One input: a zip file, a folder, or a single loose file (a WhatsApp ``.txt`` chat)."""
+
+    path: Path
+    kind: str  # "zip" | "folder" | "file"
+    members: list[Member] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) for unusable members
+    _zip: zipfile.ZipFile | None = None
+    max_member_bytes: int = MAX_MEMBER_BYTES
+    max_ratio: float = MAX_RATIO
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def open(self, member: Member) -> IO[bytes]:
+        if member.encrypted:
+            raise MemberError(f"{member.path}: encrypted; exportscope does not read password-protected zips")
+        if member.size > self.max_member_bytes:
+            raise MemberError(
+                f"{member.path}: inflates to {member.size:,} bytes, over the {self.max_member_bytes:,} "
+                "byte limit; skipped as a possible zip bomb"
+            )
+        if (
+            member.size > RATIO_MIN_BYTES
+            and member.compressed > 0
+            and member.size / member.compressed > self.max_ratio
+        ):
+            raise MemberError(
+                f"{member.path}: compression ratio {member.size / member.compressed:,.0f}:1 is beyond "
+                f"{self.max_ratio:,.0f}:1; skipped as a possible zip bomb"
+            )
+        try:
+            if self._zip is not None:
+                raw: IO[bytes] = self._zip.open(member.key)
+            elif self.kind == "folder":
+                raw = open(self.path / member.key, "rb")  # noqa: SIM115 - returned to the caller
+            else:
+                raw = open(self.path, "rb")  # noqa: SIM115
+        except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
+            raise MemberError(f"{member.path}: cannot be read ({_reason(exc)})") from exc
+        capped = _CappedReader(raw, max(member.size, 0) + 1024 if self._zip else self.max_member_bytes, member.path)
+        return io.BufferedReader(capped, buffer_size=1024 * 1024)
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+            self._zip = None
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:200]
+
+
+def open_source(path: Path) -> Source:
+    """Open one input, or raise :class:`InputError` with a sentence a person can act on."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file or folder")
+    if path.is_dir():
+        return _open_folder(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
+    if head[:4] in _ZIP_MAGIC or path.suffix.lower() == ".zip":
+        return _open_zip(path, head)
+    if path.suffix.lower() in _LOOSE_SUFFIXES:
+        src = Source(path=path, kind="file")
+        size = path.stat().st_size
+        src.members.append(Member(path=path.name, source=src, size=size, compressed=size, key=path.name))
+        return src
+    raise InputError(f"{path}: not a zip archive, a folder or a chat .txt; give the export's .zip or its folder")
+
+
+def _open_zip(path: Path, head: bytes) -> Source:
+    if head[:4] not in _ZIP_MAGIC:
+        raise InputError(f"{path}: not a zip archive (the file does not start like one)")
+    try:
+        zf = zipfile.ZipFile(path)
+        infos = zf.infolist()
+    except zipfile.BadZipFile as exc:
+        raise InputError(
+            f"{path}: damaged or truncated zip ({_reason(exc)}); download the export again"
+        ) from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
+    src = Source(path=path, kind="zip", _zip=zf)
+    for info in infos:
+        if info.is_dir():
+            continue
+        logical = normalise_name(info.filename)
+        if not logical:
+            src.problems.append((info.filename, "member name is empty after normalisation"))
+            continue
+        src.members.append(
+            Member(
+                path=logical,
+                source=src,
+                size=info.file_size,
+                compressed=info.compress_size,
+                key=info.filename,
+                encrypted=bool(info.flag_bits & 0x1),
+            )
+        )
+    if src.members and all(m.encrypted for m in src.members):
+        zf.close()
+        raise InputError(f"{path}: the zip is encrypted (password-protected); exportscope cannot read it")
+    return src
+
+
+def _open_folder(root: Path) -> Source:
+    src = Source(path=root, kind="folder")
+    real_root = root.resolve()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        here = Path(dirpath)
+        # A symlinked folder is never walked into: os.walk lists it but does not follow it.
+        for d in list(dirnames):
+            if (here / d).is_symlink():
+                rel = (here / d).relative_to(root).as_posix()
+                src.problems.append((rel, "symbolic link to a folder; not followed"))
+                dirnames.remove(d)
+        for fname in sorted(filenames):
+            full = here / fname
+            rel = full.relative_to(root).as_posix()
+            try:
+                st = full.lstat()
+                if stat.S_ISLNK(st.st_mode):
+                    target = full.resolve()
+                    if not target.is_relative_to(real_root):
+                        src.problems.append((rel, "symbolic link pointing outside the folder; not followed"))
+                        continue
+                    st = target.stat()
+                if not stat.S_ISREG(st.st_mode):
+                    continue
+            except OSError as exc:
+                src.problems.append((rel, f"cannot be read ({_reason(exc)})"))
+                continue
+            src.members.append(
+                Member(path=normalise_name(rel), source=src, size=st.st_size, compressed=st.st_size, key=rel)
+            )
+    return src
+
+
+def strip_wrapper(members: Iterable[Member], keep: frozenset[str]) -> None:
+    """Drop a single top folder that wraps everything (an unzipped copy, a re-zipped folder).
+
+    ``keep`` lists top folders that are part of a real layout (``Jobs``, ``your_facebook_activity``...): a
+    zip holding only one of those is not wrapped.
+    """
+    items = list(members)
+    tops = {m.path.split("/", 1)[0] for m in items}
+    if len(tops) != 1 or any("/" not in m.path for m in items):
+        return
+    top = next(iter(tops))
+    if top.lower() in keep:
+        return
+    for m in items:
+        m.path = m.path.split("/", 1)[1]
+    strip_wrapper(items, keep)
+
+
+@dataclass(eq=False)
+class Archive:
+    """Several sources merged into one namespace: the parts of one export.
+
+    The same relative path in two parts counts once; the first source in ``sources`` wins, so callers order
+    them by preference (LinkedIn's Complete zip before its Basic one).
+    """
+
+    sources: list[Source]
+    members: dict[str, Member] = field(default_factory=dict)
+    duplicates: list[Member] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for src in self.sources:
+            for m in src.members:
+                if m.path in self.members:
+                    self.duplicates.append(m)
+                else:
+                    self.members[m.path] = m
+
+    def __iter__(self) -> Iterator[Member]:
+        return iter(self.members.values())
+
+    def __len__(self) -> int:
+        return len(self.members)
+
+    @property
+    def problems(self) -> list[tuple[str, str]]:
+        return [p for s in self.sources for p in s.problems]
+
+    def close(self) -> None:
+        for s in self.sources:
+            s.close()

@@ -1,0 +1,126 @@
+"""Verdicts: rules from ``schemas/`` first, then the overrides of classification.md, in this one place.
+
+Readers hand over raw columns (which rule and variant, the raw audience value); this module resolves kind,
+visibility and verdict per distinct (rule, variant, raw audience) combination, which is a handful, and joins
+the answers back onto the items: per-item Python work stays out of the hot path. Overrides (minor, policy
+not in force for the region at the as-of date) are applied afterwards on whole columns, each leaving a
+``note`` so the "why" can always be shown. Opting out never changes a verdict (it stops future training
+only); the summary says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from exportscope import dates
+from exportscope.model import ITEM_COLUMNS, Verdict, Visibility
+from exportscope.rules import Rule, load_policies
+
+if TYPE_CHECKING:
+    import polars as pl
+
+
+@dataclass
+class PlatformContext:
+    """What the overrides need to know about one platform's export and the user's answers."""
+
+    platform: str
+    policy: str
+    region: str | None = None
+    region_source: str = "unknown"  # "option" | "export" | "unknown"
+    birth: tuple[int | None, int, int] | None = None
+    account_private: bool | None = None
+    audience: str = "unknown"  # what the user said about past posts: public | friends | unknown
+    opted_out: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def in_force_since(self) -> date | None:
+        row = load_policies()[self.policy].for_region(self.region)
+        return row.in_force_since if row else None
+
+    def is_minor(self, as_of: date) -> bool:
+        age = dates.age_on(self.birth, as_of)
+        return age is not None and age < 18
+
+
+_AUDIENCE_VISIBILITY = {"public": Visibility.PUBLIC, "friends": Visibility.NETWORK, "unknown": Visibility.UNKNOWN}
+
+
+def resolve(rule: Rule, variant: str | None, raw_visibility: str | None, ctx: PlatformContext) -> tuple[str, str, str, str]:
+    """(kind, verdict, visibility, rule id) for one record shape, from the rule data alone."""
+    var = rule.variants.get(variant) if variant else None
+    kind = (var.kind if var and var.kind else None) or rule.kind
+    verdict = (var.verdict if var and var.verdict else None) or rule.verdict
+    spec = (var.visibility if var and var.visibility else None) or rule.visibility
+    rule_id = f"{rule.id}.{variant}" if var else rule.id
+    if spec == "column":
+        key = (raw_visibility or "").strip().lower()
+        visibility = rule.visibility_map.get(key, Visibility.UNKNOWN.value)
+    elif spec == "account":
+        if ctx.account_private is None:
+            visibility = Visibility.UNKNOWN.value
+        else:
+            visibility = Visibility.PRIVATE.value if ctx.account_private else Visibility.PUBLIC.value
+    elif spec == "audience":
+        visibility = _AUDIENCE_VISIBILITY.get(ctx.audience, Visibility.UNKNOWN).value
+    else:
+        visibility = spec
+    if not (var and var.verdict):
+        verdict = rule.by_visibility.get(visibility, verdict)
+    return kind, Verdict(verdict).value, visibility, rule_id
+
+
+def classify(raw: pl.DataFrame, rules: dict[str, Rule], contexts: dict[str, PlatformContext], as_of: date) -> pl.DataFrame:
+    """Turn the readers' raw frame into the items frame.
+
+    ``raw`` has columns platform, source, rule_id, variant, raw_visibility, timestamp, text, row, thread.
+    """
+    import polars as pl
+
+    combos = raw.select("platform", "rule_id", "variant", "raw_visibility").unique()
+    out_rows: dict[str, list[object]] = {
+        k: [] for k in ("platform", "rule_id", "variant", "raw_visibility", "kind", "verdict", "visibility", "rule")
+    }
+    for platform, rule_id, variant, raw_vis in combos.iter_rows():
+        kind, verdict, visibility, rid = resolve(rules[rule_id], variant, raw_vis, contexts[platform])
+        for k, v in zip(
+            out_rows,
+            (platform, rule_id, variant, raw_vis, kind, verdict, visibility, rid),
+            strict=True,
+        ):
+            out_rows[k].append(v)
+    lookup = pl.DataFrame(out_rows, schema={k: pl.String for k in out_rows})
+    frame = raw.join(
+        lookup, on=["platform", "rule_id", "variant", "raw_visibility"], how="left", nulls_equal=True
+    )
+    frame = frame.with_columns(
+        words=pl.col("text").fill_null("").str.count_matches(r"\S+").cast(pl.Int64),
+        note=pl.lit(None, dtype=pl.String),
+    )
+    frame = apply_overrides(frame, contexts, as_of)
+    return frame.select(*ITEM_COLUMNS, "row", "thread", "note")
+
+
+def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], as_of: date) -> pl.DataFrame:
+    """Minor and not-in-force overrides of classification.md, per platform, with the reason in ``note``."""
+    import polars as pl
+
+    eligible = pl.col("verdict").is_in([Verdict.TRAINING.value, Verdict.CONDITIONAL.value])
+    for platform, ctx in contexts.items():
+        reason: str | None = None
+        if ctx.is_minor(as_of):
+            reason = "under-18 accounts are excluded"
+        else:
+            since = ctx.in_force_since()
+            if since is not None and since > as_of:
+                reason = f"policy in force from {since.isoformat()} in region {ctx.region}"
+        if reason is None:
+            continue
+        hit = eligible & (pl.col("platform") == platform)
+        frame = frame.with_columns(
+            verdict=pl.when(hit).then(pl.lit(Verdict.NOT_USED.value)).otherwise(pl.col("verdict")),
+            note=pl.when(hit).then(pl.lit(reason)).otherwise(pl.col("note")),
+        )
+    return frame

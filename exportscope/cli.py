@@ -1,0 +1,273 @@
+"""The ``exportscope`` command: a thin typer layer that parses arguments, calls the library, sets exit codes.
+
+Exit codes (ARCHITECTURE.md): 0 done (files that failed are listed, not fatal); 2 unusable input, with one
+clear line on stderr and no traceback; 1 a bug (one line too; ``EXPORTSCOPE_DEBUG=1`` shows the traceback).
+Heavy modules (polars, the readers, textual) are imported inside the commands so ``--help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TypeVar
+
+import typer
+
+from exportscope import __version__
+
+app = typer.Typer(
+    name="exportscope",
+    help=(
+        "See what LinkedIn and Meta will feed their generative AI from your data export.\n\n"
+        "Runs offline, never uploads anything and never changes the archive.\n\n"
+        "Example: exportscope summary Complete_LinkedInDataExport_03-09-2026.zip"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Audience(str, Enum):
+    public = "public"
+    friends = "friends"
+    unknown = "unknown"
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    sys.stderr.write(f"exportscope: error: {message}\n")
+    raise typer.Exit(code)
+
+
+def _guarded(func: F) -> F:
+    """Turn library errors into the documented exit codes, one line each, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from exportscope.archive import InputError
+        from exportscope.report.items import FormatError
+
+        try:
+            return func(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except (InputError, FormatError) as exc:
+            _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, 2)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except BrokenPipeError:
+            raise typer.Exit(0) from None
+        except Exception as exc:
+            if os.environ.get("EXPORTSCOPE_DEBUG"):
+                raise
+            first = str(exc).splitlines()[0] if str(exc) else ""
+            _fail(
+                f"internal error ({type(exc).__name__}: {first[:200]}); this is a bug in exportscope. "
+                "Run again with EXPORTSCOPE_DEBUG=1 to see the details.",
+                1,
+            )
+
+    return wrapper  # type: ignore[return-value]
+
+
+# --- shared options ---------------------------------------------------------------------------------------
+
+PathsArg = Annotated[
+    list[Path],
+    typer.Argument(help="Export .zip files, folders or WhatsApp .txt chats; parts of one export are merged."),
+]
+RegionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--region",
+        help="Your region (eu, uk, ch, ca, hk, us, cn, kr, other) or country; default: what the export says.",
+    ),
+]
+AsOfOpt = Annotated[
+    str | None, typer.Option("--as-of", help="Judge the policies as of this date (YYYY-MM-DD); default: today.")
+]
+OptedOutOpt = Annotated[
+    list[str] | None,
+    typer.Option("--opted-out", help="You turned training off for this platform (repeatable): linkedin, meta."),
+]
+AudienceOpt = Annotated[
+    Audience,
+    typer.Option("--facebook-audience", help="Who can see your past Facebook posts: public, friends or unknown."),
+]
+
+
+def _options(region: str | None, as_of: str | None, opted_out: list[str] | None, audience: Audience) -> Any:
+    from exportscope.archive import InputError
+    from exportscope.pipeline import Options
+    from exportscope.rules import region_code
+
+    kwargs: dict[str, Any] = {"facebook_audience": audience.value}
+    if region:
+        code = region_code(region)
+        if code is None:
+            raise InputError(f"--region {region!r}: unknown region; use eu, uk, ch, ca, hk, us, cn, kr or other")
+        kwargs["region"] = code
+    if as_of:
+        try:
+            kwargs["as_of"] = date.fromisoformat(as_of)
+        except ValueError:
+            raise InputError(f"--as-of {as_of!r}: not a date; write it as YYYY-MM-DD") from None
+    if opted_out:
+        known = {"linkedin", "meta", "facebook", "instagram", "threads", "whatsapp"}
+        bad = [o for o in opted_out if o.lower() not in known]
+        if bad:
+            raise InputError(f"--opted-out {bad[0]!r}: unknown platform; use linkedin or meta")
+        kwargs["opted_out"] = frozenset(o.lower() for o in opted_out)
+    return Options(**kwargs)
+
+
+def _analyze(paths: list[Path], options: Any, quiet: bool = False) -> Any:
+    from exportscope.pipeline import analyze
+
+    return analyze(paths, options)
+
+
+# --- commands ---------------------------------------------------------------------------------------------
+
+
+@app.command()
+@_guarded
+def summary(
+    paths: PathsArg,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the exportscope.summary/1 JSON document.")] = False,
+    region: RegionOpt = None,
+    as_of: AsOfOpt = None,
+    opted_out: OptedOutOpt = None,
+    facebook_audience: AudienceOpt = Audience.unknown,
+) -> None:
+    """What each platform will use for AI training, as a table or JSON.
+
+    Example: exportscope summary Basic_LinkedInDataExport_03-08-2026.zip Complete_LinkedInDataExport_03-09-2026.zip --json
+    """
+    options = _options(region, as_of, opted_out, facebook_audience)
+    analysis = _analyze(paths, options)
+    from exportscope import summary as summary_mod
+
+    doc = summary_mod.build(analysis)
+    if json_out:
+        import orjson
+
+        sys.stdout.buffer.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n")
+        sys.stdout.flush()
+        return
+    from exportscope.render_text import print_summary
+
+    print_summary(doc)
+
+
+@app.command()
+@_guarded
+def items(
+    paths: PathsArg,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write: .parquet, .csv or .jsonl.")],
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="parquet, csv or jsonl (default: from the output's suffix).")
+    ] = None,
+    region: RegionOpt = None,
+    as_of: AsOfOpt = None,
+    opted_out: OptedOutOpt = None,
+    facebook_audience: AudienceOpt = Audience.unknown,
+) -> None:
+    """Write every classified item, one row each (platform, source, kind, verdict, visibility, timestamp,
+    text, words, rule).
+
+    Example: exportscope items Complete_LinkedInDataExport_03-09-2026.zip -o items.parquet
+    """
+    from exportscope.report.items import format_for, write_items
+
+    kind = format_for(output, fmt)  # fail on a bad name before reading anything
+    options = _options(region, as_of, opted_out, facebook_audience)
+    analysis = _analyze(paths, options)
+    n = write_items(analysis.items, output, kind)
+    sys.stderr.write(f"exportscope: wrote {n:,} items to {output}\n")
+
+
+@app.command()
+@_guarded
+def rules(
+    platform: Annotated[str, typer.Argument(help="linkedin, facebook, instagram or whatsapp.")] = "linkedin",
+    json_out: Annotated[bool, typer.Option("--json", help="Print the rules as JSON.")] = False,
+) -> None:
+    """Which file becomes which kind of item with which verdict, and why.
+
+    Example: exportscope rules linkedin
+    """
+    from exportscope.archive import InputError
+    from exportscope.platforms import all_platforms
+    from exportscope.render_text import print_rules
+
+    match = [p for p in all_platforms() if p.name == platform.lower()]
+    if not match:
+        names = ", ".join(p.name for p in all_platforms())
+        raise InputError(f"unknown platform {platform!r}; known: {names}")
+    print_rules(match[0].ruleset, json_out)
+
+
+@app.command()
+@_guarded
+def inspect(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Export .zip files or folders.")] = None,
+    demo: Annotated[bool, typer.Option("--demo", help="Open the bundled sample exports.")] = False,
+    region: RegionOpt = None,
+    as_of: AsOfOpt = None,
+    opted_out: OptedOutOpt = None,
+    facebook_audience: AudienceOpt = Audience.unknown,
+) -> None:
+    """Browse the archive in the terminal: what is used for training, what is not, and why.
+
+    Example: exportscope inspect Complete_LinkedInDataExport_03-09-2026.zip
+    """
+    from exportscope.archive import InputError
+
+    options = _options(region, as_of, opted_out, facebook_audience)
+    if demo:
+        from exportscope.samples import sample_paths
+
+        paths = sample_paths()
+    if not paths:
+        raise InputError("no input given: name an export's .zip file or folder, or use --demo")
+    for p in paths:
+        if not p.exists():
+            raise InputError(f"{p}: no such file or folder")
+    try:
+        from exportscope.tui.app import run
+    except ImportError as exc:  # the TUI is optional at runtime
+        raise InputError(f"the terminal UI is not available ({exc}); use 'exportscope summary'") from None
+    run(list(paths), options)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"exportscope {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """See what LinkedIn and Meta will feed their generative AI from your data export."""
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,142 @@
+"""The vocabulary every layer shares: verdicts, visibilities, kinds, raw records and the file ledger.
+
+Readers (``platforms/``) produce :class:`Record`, :class:`Fact` and :class:`Problem` values; the classifier
+turns records into rows of the items frame whose columns are :data:`ITEM_COLUMNS`. Nothing here imports
+polars, so readers stay cheap to import and to test.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+class Verdict(enum.StrEnum):
+    """What the platform's generative-AI training policy does with an item (classification.md)."""
+
+    TRAINING = "training"
+    CONDITIONAL = "conditional"
+    EXCLUDED = "excluded"
+    NOT_USED = "not_used"
+    UNRECOGNIZED = "unrecognized"
+
+    @property
+    def label(self) -> str:
+        return VERDICT_LABELS[self]
+
+
+VERDICT_LABELS: dict[Verdict, str] = {
+    Verdict.TRAINING: "Used for AI training",
+    Verdict.CONDITIONAL: "Used if public",
+    Verdict.EXCLUDED: "Excluded: private messages",
+    Verdict.NOT_USED: "Not used for training",
+    Verdict.UNRECOGNIZED: "Not recognized",
+}
+
+#: The order in which verdicts are shown everywhere (most exposed first).
+VERDICT_ORDER: tuple[Verdict, ...] = (
+    Verdict.TRAINING,
+    Verdict.CONDITIONAL,
+    Verdict.EXCLUDED,
+    Verdict.NOT_USED,
+)
+
+
+class Visibility(enum.StrEnum):
+    PUBLIC = "public"
+    NETWORK = "network"
+    PRIVATE = "private"
+    UNKNOWN = "unknown"
+
+
+#: Every kind an item can have, in one place (classification.md asks for one list). Rule files are
+#: validated against it so a typo in a schema fails at load time, not as a silent new category.
+KINDS: frozenset[str] = frozenset(
+    {
+        "profile", "position", "education", "skill", "language", "certification", "project",
+        "publication", "honor", "course", "volunteering", "patent", "organization", "test_score",
+        "cause", "post", "comment", "article", "poll_vote", "recommendation", "endorsement", "media",
+        "story", "message", "ai_chat", "reaction", "repost", "connection", "follow", "contact",
+        "calendar", "note", "search", "login", "security", "device", "location", "ad_interest",
+        "ad_click", "inference", "job_application", "job_saved", "job_preference", "setting",
+        "account", "payment", "event", "learning", "saved_item", "verification", "group",
+        "activity", "other",
+    }
+)  # fmt: skip
+
+
+@dataclass(slots=True)
+class Record:
+    """One item as a reader sees it, before any verdict.
+
+    ``variant`` selects a sub-rule of the file's rule (a Profile.csv field, a draft article, an invitation
+    with a message); ``visibility`` is the raw audience value the file records, if any, mapped to a
+    :class:`Visibility` by the rule. ``row`` is where the record sits in its source (1-based data row or
+    list index) so a person can find it again.
+    """
+
+    text: str | None = None
+    timestamp: datetime | None = None
+    variant: str | None = None
+    visibility: str | None = None
+    row: int | None = None
+    thread: str | None = None
+    source: str | None = None  # set by the pipeline when a reader does not
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Something the export says about the account as a whole (birth date, region, private account).
+
+    Facts feed the overrides in :mod:`exportscope.classify`; they are never items themselves.
+    """
+
+    name: str
+    value: str | bool | date | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A reader's error as a value: the file it concerns fails, the rest of the archive does not."""
+
+    message: str
+
+
+class FileStatus(enum.StrEnum):
+    PARSED = "parsed"
+    IGNORED = "ignored"
+    UNRECOGNIZED = "unrecognized"
+    FAILED = "failed"
+
+
+@dataclass(slots=True)
+class LedgerEntry:
+    """What happened to one archive member: every member gets exactly one entry."""
+
+    platform: str
+    path: str
+    status: FileStatus
+    rule: str | None = None
+    items: int = 0
+    size: int = 0
+    reason: str | None = None
+    drift: list[str] = field(default_factory=list)
+
+
+#: The public columns of the items frame and of ``exportscope items`` (ARCHITECTURE.md), in order.
+ITEM_COLUMNS: tuple[str, ...] = (
+    "platform",
+    "source",
+    "kind",
+    "verdict",
+    "visibility",
+    "timestamp",
+    "text",
+    "words",
+    "rule",
+)
+
+#: Columns the frame carries beyond the public ones, for the UI's detail pane and for counting threads.
+EXTRA_COLUMNS: tuple[str, ...] = ("row", "thread", "note")

@@ -1,0 +1,345 @@
+"""The one direction of the flow: inputs -> archive -> detect -> readers -> classify -> items + ledger.
+
+:func:`analyze` is the library's entry point; the CLI, the TUI and the report writers all call it. It takes
+an optional progress callback and a cancel event so the TUI can run it in a thread worker and stop it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from exportscope import dates
+from exportscope.archive import (
+    MAX_MEMBER_BYTES,
+    MAX_RATIO,
+    Archive,
+    InputError,
+    Member,
+    MemberError,
+    Source,
+    open_source,
+    strip_wrapper,
+)
+from exportscope.classify import PlatformContext, classify
+from exportscope.model import Fact, FileStatus, LedgerEntry, Problem, Record
+from exportscope.platforms import all_platforms
+from exportscope.platforms.base import Platform
+from exportscope.rules import Rule, region_code
+
+if TYPE_CHECKING:
+    import polars as pl
+
+
+class Cancelled(Exception):
+    """The caller set the cancel event; the analysis stopped between two files."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the user tells us; everything the overrides need that the export may not say."""
+
+    region: str | None = None
+    as_of: date = field(default_factory=lambda: datetime.now(UTC).date())
+    opted_out: frozenset[str] = frozenset()
+    facebook_audience: str = "unknown"
+    max_member_bytes: int = MAX_MEMBER_BYTES
+    max_ratio: float = MAX_RATIO
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+    current: str
+
+
+@dataclass
+class Export:
+    """One platform export, possibly of several parts (sources)."""
+
+    platform: Platform
+    sources: list[Source]
+    era: str | None = None
+    export_date: date | None = None
+    facts: dict[tuple[str, str], Fact] = field(default_factory=dict)
+
+
+@dataclass
+class Analysis:
+    """Everything one run learned: the items frame, the ledger of every member, and per-platform context."""
+
+    inputs: list[str]
+    options: Options
+    exports: list[Export]
+    items: pl.DataFrame
+    ledger: list[LedgerEntry]
+    contexts: dict[str, PlatformContext]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def platforms(self) -> list[str]:
+        """Platforms present, in the order they were found (threads after instagram)."""
+        return list(self.contexts)
+
+
+_RAW_COLUMNS = ("platform", "source", "rule_id", "variant", "raw_visibility", "timestamp", "text", "row", "thread")
+
+
+class _Collector:
+    """Accumulates records column by column (no per-item dicts), then becomes one polars frame."""
+
+    def __init__(self) -> None:
+        self.cols: dict[str, list[object]] = {c: [] for c in _RAW_COLUMNS}
+        self.rules: dict[str, Rule] = {}
+
+    def add(self, platform: str, rule: Rule, rec: Record, default_source: str) -> None:
+        c = self.cols
+        c["platform"].append(platform)
+        c["source"].append(rec.source or default_source)
+        c["rule_id"].append(rule.id)
+        c["variant"].append(rec.variant)
+        c["raw_visibility"].append(rec.visibility)
+        c["timestamp"].append(rec.timestamp)
+        c["text"].append(rec.text)
+        c["row"].append(rec.row)
+        c["thread"].append(rec.thread)
+        self.rules[rule.id] = rule
+
+    def frame(self) -> pl.DataFrame:
+        import polars as pl
+
+        schema = {
+            "platform": pl.String,
+            "source": pl.String,
+            "rule_id": pl.String,
+            "variant": pl.String,
+            "raw_visibility": pl.String,
+            "timestamp": pl.Datetime("us", "UTC"),
+            "text": pl.String,
+            "row": pl.Int64,
+            "thread": pl.String,
+        }
+        return pl.DataFrame(self.cols, schema=schema)
+
+
+def _open_all(paths: Sequence[Path], options: Options) -> list[Source]:
+    sources: list[Source] = []
+    try:
+        for p in paths:
+            src = open_source(Path(p))
+            src.max_member_bytes = options.max_member_bytes
+            src.max_ratio = options.max_ratio
+            sources.append(src)
+    except InputError:
+        for s in sources:
+            s.close()
+        raise
+    return sources
+
+
+def _detect(source: Source, platforms: Sequence[Platform]) -> Platform | None:
+    paths = [m.path for m in source.members]
+    best: tuple[float, Platform] | None = None
+    for p in platforms:
+        score = p.detect(paths)
+        if score >= p.threshold and (best is None or score > best[0]):
+            best = (score, p)
+    return best[1] if best else None
+
+
+def analyze(
+    paths: Sequence[Path | str],
+    options: Options | None = None,
+    *,
+    progress: Callable[[Progress], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> Analysis:
+    """Read, detect, parse and classify the given inputs. Raises InputError for unusable input."""
+    options = options or Options()
+    if not paths:
+        raise InputError("no input given: name an export's .zip file or folder")
+    platforms = all_platforms()
+    keep = frozenset(t.lower() for p in platforms for t in p.top_folders)
+    sources = _open_all([Path(p) for p in paths], options)
+    try:
+        return _analyze_sources(paths, sources, platforms, keep, options, progress, cancel)
+    finally:
+        for s in sources:
+            s.close()
+
+
+def _analyze_sources(
+    paths: Sequence[Path | str],
+    sources: list[Source],
+    platforms: Sequence[Platform],
+    keep: frozenset[str],
+    options: Options,
+    progress: Callable[[Progress], None] | None,
+    cancel: threading.Event | None,
+) -> Analysis:
+    ledger: list[LedgerEntry] = []
+    notes: list[str] = []
+    groups: dict[tuple[str, str], list[Source]] = defaultdict(list)
+    by_name = {p.name: p for p in platforms}
+    for src in sources:
+        strip_wrapper(src.members, keep)
+        platform = _detect(src, platforms)
+        if platform is None:
+            notes.append(f"{src.name}: not recognised as a LinkedIn, Meta or WhatsApp export")
+            for m in src.members:
+                ledger.append(LedgerEntry("unknown", m.path, FileStatus.UNRECOGNIZED, size=m.size))
+            continue
+        groups[(platform.name, platform.export_key(src))].append(src)
+    if not groups:
+        names = ", ".join(s.name for s in sources)
+        if not any(s.members for s in sources):
+            raise InputError(f"{names}: empty; there are no files to read")
+        raise InputError(f"{names}: nothing recognizable; this is not a LinkedIn, Meta or WhatsApp data export")
+
+    exports: list[Export] = []
+    for (pname, _key), srcs in groups.items():
+        platform = by_name[pname]
+        srcs.sort(key=platform.source_priority)
+        member_paths = [m.path for s in srcs for m in s.members]
+        exports.append(
+            Export(platform, srcs, era=platform.era(member_paths), export_date=platform.export_date(srcs))
+        )
+
+    collector = _Collector()
+    work: list[tuple[Export, Archive]] = [(e, Archive(e.sources)) for e in exports]
+    total = sum(len(a) for _, a in work)
+    done = 0
+    for export, archive in work:
+        for path, reason in archive.problems:
+            ledger.append(LedgerEntry(export.platform.name, path, FileStatus.FAILED, reason=reason))
+        if archive.duplicates:
+            notes.append(
+                f"{export.platform.label}: {len(archive.duplicates)} file(s) present in more than one part "
+                "were counted once"
+            )
+        done = _read_export(export, archive, collector, ledger, done, total, progress, cancel)
+
+    contexts = _contexts(exports, collector, options)
+    frame = classify(collector.frame(), collector.rules, contexts, options.as_of)
+    return Analysis(
+        inputs=[str(p) for p in paths],
+        options=options,
+        exports=exports,
+        items=frame,
+        ledger=ledger,
+        contexts=contexts,
+        notes=notes,
+    )
+
+
+def _read_export(
+    export: Export,
+    archive: Archive,
+    collector: _Collector,
+    ledger: list[LedgerEntry],
+    done: int,
+    total: int,
+    progress: Callable[[Progress], None] | None,
+    cancel: threading.Event | None,
+) -> int:
+    platform = export.platform
+    pname = platform.name
+    groups: dict[tuple[str, str], tuple[Rule, list[Member]]] = {}
+    for member in archive:
+        rule = platform.match(member)
+        if rule is None:
+            ledger.append(LedgerEntry(pname, member.path, FileStatus.UNRECOGNIZED, size=member.size))
+            done += 1
+        elif rule.ignore:
+            ledger.append(
+                LedgerEntry(pname, member.path, FileStatus.IGNORED, rule=rule.id, size=member.size,
+                            reason=rule.description or None)
+            )
+            done += 1
+        else:
+            groups.setdefault((rule.id, platform.part_key(member, rule)), (rule, []))[1].append(member)
+    if progress:
+        progress(Progress(done, total, ""))
+    for rule, members in groups.values():
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        if progress:
+            progress(Progress(done, total, members[0].path))
+        counts, problems, failure = _read_group(export, rule, members, collector)
+        for m in members:
+            status = FileStatus.FAILED if failure else FileStatus.PARSED
+            reason = failure or ("; ".join(problems[m.path]) if problems.get(m.path) else None)
+            ledger.append(
+                LedgerEntry(pname, m.path, status, rule=rule.id, items=counts.get(m.path, 0), size=m.size,
+                            reason=reason)
+            )
+        done += len(members)
+    if progress:
+        progress(Progress(done, total, ""))
+    return done
+
+
+def _read_group(
+    export: Export, rule: Rule, members: list[Member], collector: _Collector
+) -> tuple[dict[str, int], dict[str, list[str]], str | None]:
+    """Run one reader over one logical file. A raised error fails the group, keeping what was read."""
+    counts: dict[str, int] = defaultdict(int)
+    problems: dict[str, list[str]] = defaultdict(list)
+    platform = rule.platform
+    default_source = members[0].path
+    failure: str | None = None
+    try:
+        for out in export.platform.read(members, rule):
+            if isinstance(out, Record):
+                collector.add(platform, rule, out, default_source)
+                counts[out.source or default_source] += 1
+            elif isinstance(out, Fact):
+                export.facts[(platform, out.name)] = out
+            elif isinstance(out, Problem):
+                problems[default_source].append(out.message)
+    except MemberError as exc:
+        failure = str(exc)
+    except Exception as exc:  # noqa: BLE001 - one broken file must never lose the rest of the archive
+        read = sum(counts.values())
+        failure = f"{type(exc).__name__}: {str(exc)[:200]}" + (f" (after {read} items)" if read else "")
+    return counts, problems, failure
+
+
+def _contexts(exports: list[Export], collector: _Collector, options: Options) -> dict[str, PlatformContext]:
+    """One context per item platform (threads rides inside the instagram export)."""
+    contexts: dict[str, PlatformContext] = {}
+    item_platforms: dict[str, Export] = {}
+    for export in exports:
+        item_platforms.setdefault(export.platform.name, export)
+        for rule in export.platform.ruleset.rules:
+            if rule.platform != export.platform.name and any(
+                r.platform == rule.platform for r in collector.rules.values()
+            ):
+                item_platforms.setdefault(rule.platform, export)
+    for name, export in item_platforms.items():
+        facts = {fname: f for (plat, fname), f in export.facts.items() if plat == name}
+        ctx = PlatformContext(platform=name, policy=export.platform.ruleset.policy)
+        if options.region:
+            ctx.region, ctx.region_source = options.region, "option"
+        elif "region" in facts and (code := region_code(str(facts["region"].value))):
+            ctx.region, ctx.region_source = code, "export"
+        birth = facts.get("birth_date")
+        if birth is not None and birth.value is not None:
+            value = birth.value
+            if isinstance(value, date):
+                ctx.birth = (value.year, value.month, value.day)
+            else:
+                ctx.birth = dates.parse_birth_date(str(value))
+        private = facts.get("account_private")
+        if private is not None and isinstance(private.value, bool):
+            ctx.account_private = private.value
+        ctx.audience = options.facebook_audience
+        ctx.opted_out = name in options.opted_out or export.platform.ruleset.policy in options.opted_out
+        contexts[name] = ctx
+    return contexts

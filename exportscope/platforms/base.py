@@ -1,0 +1,101 @@
+"""What every platform reader family provides, so the pipeline can treat them alike.
+
+A :class:`Platform` knows a format, never a verdict: it recognises its archives (``markers``), maps each
+member to a rule of its ``schemas/<family>.toml`` (by name key or path pattern), groups the members that
+form one logical file (LinkedIn's ``_1``/``_2`` parts, Meta's ``message_1..N.json``) and turns them into
+:class:`~exportscope.model.Record` values with the reader the rule names. Errors are values
+(:class:`~exportscope.model.Problem`) or exceptions that fail that group only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePosixPath
+
+from exportscope.archive import Member, Source
+from exportscope.model import Fact, Problem, Record
+from exportscope.rules import Rule, RuleSet, load_rules
+
+Output = Record | Fact | Problem
+#: A reader takes the members of one logical file (in order) and the rule that matched them.
+Reader = Callable[[Sequence[Member], Rule], Iterable[Output]]
+
+
+@dataclass
+class Platform:
+    """A platform family's declarative description plus its readers."""
+
+    name: str
+    label: str
+    rules_file: str
+    readers: dict[str, Reader]
+    #: (regex on the lower-cased member path, weight): detection scores by known paths.
+    markers: Sequence[tuple[str, float]] = ()
+    #: A detection score at or above this says "this is our archive".
+    threshold: float = 1.0
+    #: Top folders that belong to the real layout and so are never stripped as a wrapper.
+    top_folders: frozenset[str] = frozenset()
+    #: (regex on member paths, era name), first hit wins; the last entry should match anything.
+    eras: Sequence[tuple[str, str]] = ()
+    _marker_res: list[tuple[re.Pattern[str], float]] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._marker_res = [(re.compile(rx), w) for rx, w in self.markers]
+
+    @property
+    def ruleset(self) -> RuleSet:
+        return load_rules(self.rules_file)
+
+    # --- recognition -------------------------------------------------------------------------------
+
+    def detect(self, paths: Sequence[str]) -> float:
+        """A score: the sum of the weights of the markers that some member path matches."""
+        lowered = [p.lower() for p in paths]
+        score = 0.0
+        for rx, weight in self._marker_res:
+            if any(rx.search(p) for p in lowered):
+                score += weight
+        return score
+
+    def era(self, paths: Sequence[str]) -> str | None:
+        for rx, name in self.eras:
+            pattern = re.compile(rx)
+            if any(pattern.search(p.lower()) for p in paths):
+                return name
+        return None
+
+    # --- grouping of inputs into exports -------------------------------------------------------------
+
+    def export_key(self, source: Source) -> str:
+        """Sources with the same key are parts of one export and merge (default: all of a platform)."""
+        return self.name
+
+    def source_priority(self, source: Source) -> int:
+        """Lower first: which part's copy of a duplicated path is kept."""
+        return 0
+
+    def export_date(self, sources: Sequence[Source]) -> date | None:
+        return None
+
+    # --- members -------------------------------------------------------------------------------------
+
+    def name_key(self, path: str) -> str:
+        """The normalised file name the rule file's ``names`` refer to."""
+        return PurePosixPath(path).name.lower()
+
+    def match(self, member: Member) -> Rule | None:
+        return self.ruleset.match(member.path, self.name_key(member.path))
+
+    def part_key(self, member: Member, rule: Rule) -> str:
+        """Members with the same rule and part key are read together as one logical file."""
+        return member.path
+
+    def read(self, members: Sequence[Member], rule: Rule) -> Iterator[Output]:
+        reader = self.readers.get(rule.reader)
+        if reader is None:
+            yield Problem(f"no reader {rule.reader!r} for rule {rule.id}")
+            return
+        yield from reader(members, rule)

@@ -1,0 +1,69 @@
+"""``exportscope items``: every classified item as .parquet, .csv or .jsonl (ARCHITECTURE.md columns).
+
+CSV cells that start with ``= + - @`` (or a tab/CR) are prefixed with a quote so a spreadsheet never runs
+archive text as a formula; the other formats keep the text exact.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from exportscope.fsutil import atomic_path, atomic_write
+from exportscope.model import ITEM_COLUMNS
+
+if TYPE_CHECKING:
+    import polars as pl
+
+ITEM_FORMATS = ("parquet", "csv", "jsonl")
+_FORMULA_START = r"^[=+\-@\t\r]"
+
+
+class FormatError(ValueError):
+    """An output name whose format we cannot tell or do not write."""
+
+
+def format_for(path: Path, explicit: str | None = None) -> str:
+    fmt = (explicit or path.suffix.lstrip(".")).lower()
+    fmt = {"ndjson": "jsonl", "pq": "parquet"}.get(fmt, fmt)
+    if fmt not in ITEM_FORMATS:
+        raise FormatError(f"{path}: cannot tell the format; use a .parquet, .csv or .jsonl name or --format")
+    return fmt
+
+
+def public_frame(items: pl.DataFrame) -> pl.DataFrame:
+    """The documented columns only, in order, with timestamps as UTC ISO 8601 text for csv/jsonl."""
+    return items.select(ITEM_COLUMNS)
+
+
+def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
+    import polars as pl
+
+    text_cols = [c for c, t in frame.schema.items() if t == pl.String]
+    return frame.with_columns(
+        pl.when(pl.col(c).str.contains(_FORMULA_START)).then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c)
+        for c in text_cols
+    )
+
+
+def write_items(items: pl.DataFrame, path: Path, fmt: str | None = None) -> int:
+    """Write the items; returns how many rows were written."""
+    import polars as pl
+
+    fmt = format_for(path, fmt)
+    frame = public_frame(items)
+    if fmt == "parquet":
+        with atomic_path(path) as tmp:
+            frame.write_parquet(tmp)
+        return frame.height
+    frame = frame.with_columns(
+        pl.col("timestamp").dt.strftime("%Y-%m-%dT%H:%M:%SZ").alias("timestamp")
+    )
+    if fmt == "csv":
+        frame = neutralise_formulas(frame)
+        with atomic_write(path) as fh:
+            frame.write_csv(fh)
+    else:
+        with atomic_write(path) as fh:
+            frame.write_ndjson(fh)
+    return frame.height

@@ -1,0 +1,341 @@
+"""Loads and validates the rule data in ``exportscope/schemas/``.
+
+The rule files are the auditable heart of exportscope: which file of which platform becomes which kind of
+item with which verdict, and why (a quoted policy sentence with its source). Code never decides a verdict by
+itself; it looks it up here. The data folder is called ``schemas`` as in ARCHITECTURE.md and lives inside the
+package so that ``pip install`` ships it; this loader is ``rules.py`` because a module and a folder of one
+package cannot share a name.
+
+A rule file holds ``[[rule]]`` tables, tried in order, the first match winning:
+
+- ``id``: stable rule id, shown in every item's ``rule`` column;
+- ``names``: name keys (the platform's normalised file name, e.g. ``shares`` for ``Shares_2.csv``) and/or
+  ``paths``: case-insensitive glob patterns matched against the end of the member path;
+- ``ignore = true`` for files that are known and hold no items (``no-data.txt``, media bodies);
+- ``reader``: the platform module's reader name; ``kind``, ``verdict``, ``visibility`` (a fixed
+  visibility, or ``column``/``account``/``audience`` to take it from the data, the account or the user);
+- ``visibility_map``: raw value -> visibility; ``by_visibility``: visibility -> verdict;
+- ``text``, ``time``, ``time_format``, ``columns``: what the generic readers read;
+- ``[rule.variants.NAME]``: per-record overrides of kind/verdict/visibility (Profile.csv fields, drafts);
+- ``why``: the policy sentence that justifies the verdict, and ``policy_source``: where it is published.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from typing import Any
+
+from exportscope.model import KINDS, Verdict, Visibility
+
+_VISIBILITY_SOURCES = {"column", "account", "audience"}
+
+
+class RuleError(ValueError):
+    """A rule file is malformed; raised at load time so a bad edit never reaches a user's report."""
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    kind: str | None = None
+    verdict: Verdict | None = None
+    visibility: str | None = None
+    why: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    platform: str
+    names: tuple[str, ...] = ()
+    paths: tuple[str, ...] = ()
+    ignore: bool = False
+    reader: str = "csv"
+    kind: str = "other"
+    verdict: Verdict = Verdict.NOT_USED
+    visibility: str = Visibility.PRIVATE.value
+    visibility_map: dict[str, str] = field(default_factory=dict)
+    by_visibility: dict[str, Verdict] = field(default_factory=dict)
+    text: tuple[str, ...] = ()
+    time: tuple[str, ...] = ()
+    time_format: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
+    variants: dict[str, Variant] = field(default_factory=dict)
+    why: str = ""
+    policy_source: str = ""
+    description: str = ""
+    options: dict[str, Any] = field(default_factory=dict)
+    _path_res: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
+
+    def matches_path(self, path: str) -> bool:
+        low = path.lower()
+        return any(rx.search(low) for rx in self._path_res)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    platform: str
+    label: str
+    policy: str
+    rules: tuple[Rule, ...]
+    name_rules: dict[str, Rule]
+
+    def match(self, path: str, name_key: str) -> Rule | None:
+        """The first rule (in file order) whose names or paths match this member."""
+        by_name = self.name_rules.get(name_key)
+        for rule in self.rules:
+            if rule is by_name or (rule._path_res and rule.matches_path(path)):
+                return rule
+        return None
+
+    def get(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+
+def _glob_to_regex(pattern: str) -> re.Pattern[str]:
+    """A glob matched against the *end* of a path, so wrapper folders and layout prefixes never matter.
+
+    ``*`` and ``?`` stay inside one path segment; ``**`` crosses folders.
+    """
+    pattern = pattern.lower().lstrip("/")
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        out.append("[^/]*" if ch == "*" else "[^/]" if ch == "?" else re.escape(ch))
+        i += 1
+    return re.compile(r"(?:^|/)" + "".join(out) + r"\Z", re.S)
+
+
+def _verdict(value: Any, where: str) -> Verdict:
+    try:
+        return Verdict(value)
+    except ValueError:
+        raise RuleError(f"{where}: unknown verdict {value!r}") from None
+
+
+def _check_visibility(value: str, where: str, allow_sources: bool = True) -> str:
+    valid = {v.value for v in Visibility} | (_VISIBILITY_SOURCES if allow_sources else set())
+    if value not in valid:
+        raise RuleError(f"{where}: unknown visibility {value!r}")
+    return value
+
+
+def _check_kind(value: str, where: str) -> str:
+    if value not in KINDS:
+        raise RuleError(f"{where}: unknown kind {value!r} (add it to model.KINDS)")
+    return value
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def _build_rule(raw: dict[str, Any], platform: str, seen: set[str]) -> Rule:
+    rid = raw.get("id")
+    if not isinstance(rid, str) or not rid:
+        raise RuleError(f"{platform}: a rule without an id: {raw!r}")
+    if rid in seen:
+        raise RuleError(f"{platform}: duplicate rule id {rid}")
+    seen.add(rid)
+    where = f"{platform}:{rid}"
+    if not raw.get("names") and not raw.get("paths"):
+        raise RuleError(f"{where}: a rule needs names or paths")
+    variants: dict[str, Variant] = {}
+    for vname, vraw in (raw.get("variants") or {}).items():
+        variants[vname] = Variant(
+            kind=_check_kind(vraw["kind"], where) if "kind" in vraw else None,
+            verdict=_verdict(vraw["verdict"], where) if "verdict" in vraw else None,
+            visibility=_check_visibility(vraw["visibility"], where) if "visibility" in vraw else None,
+            why=vraw.get("why"),
+        )
+    paths = _tuple(raw.get("paths"))
+    ignore = bool(raw.get("ignore", False))
+    return Rule(
+        id=rid,
+        platform=str(raw.get("platform", platform)),
+        names=_tuple(raw.get("names")),
+        paths=paths,
+        ignore=ignore,
+        reader=str(raw.get("reader", "csv")),
+        kind=_check_kind(str(raw.get("kind", "other")), where),
+        verdict=_verdict(raw.get("verdict", "not_used"), where),
+        visibility=_check_visibility(str(raw.get("visibility", "private")), where),
+        visibility_map={
+            str(k).lower(): _check_visibility(str(v), where, allow_sources=False)
+            for k, v in (raw.get("visibility_map") or {}).items()
+        },
+        by_visibility={
+            _check_visibility(str(k), where, allow_sources=False): _verdict(v, where)
+            for k, v in (raw.get("by_visibility") or {}).items()
+        },
+        text=_tuple(raw.get("text")),
+        time=_tuple(raw.get("time")),
+        time_format=_tuple(raw.get("time_format")),
+        columns=_tuple(raw.get("columns")),
+        variants=variants,
+        why=str(raw.get("why", "")),
+        policy_source=str(raw.get("policy_source", "")),
+        description=str(raw.get("description", "")),
+        options=dict(raw.get("options") or {}),
+        _path_res=tuple(_glob_to_regex(p) for p in paths),
+    )
+
+
+def _read_toml(name: str) -> dict[str, Any]:
+    ref = resources.files("exportscope") / "schemas" / name
+    try:
+        return tomllib.loads(ref.read_text(encoding="utf-8"))
+    except (FileNotFoundError, tomllib.TOMLDecodeError) as exc:
+        raise RuleError(f"schemas/{name}: {exc}") from exc
+
+
+@functools.cache
+def load_rules(platform: str) -> RuleSet:
+    """The rule set of one platform family file (``schemas/<platform>.toml``), validated."""
+    data = _read_toml(f"{platform}.toml")
+    seen: set[str] = set()
+    pname = str(data.get("platform", platform))
+    rules = tuple(_build_rule(r, pname, seen) for r in data.get("rule", []))
+    name_rules: dict[str, Rule] = {}
+    for rule in rules:
+        for n in rule.names:
+            name_rules.setdefault(n, rule)
+    return RuleSet(
+        platform=pname,
+        label=str(data.get("label", pname)),
+        policy=str(data.get("policy", pname)),
+        rules=rules,
+        name_rules=name_rules,
+    )
+
+
+# --- policy facts -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RegionPolicy:
+    codes: tuple[str, ...]
+    in_force_since: date | None
+    known: bool
+    note: str
+    opt_out: str
+    legal_basis: str
+
+
+@dataclass(frozen=True)
+class Policy:
+    key: str
+    label: str
+    setting: str
+    setting_path: str
+    opt_out_url: str
+    opt_out_effect: str
+    extra_levers: tuple[str, ...]
+    regions: tuple[RegionPolicy, ...]
+    notes: tuple[str, ...]
+    sources: tuple[dict[str, str], ...]
+
+    def for_region(self, region: str | None) -> RegionPolicy | None:
+        """The policy row for a region code; ``other`` is the fallback; None when region is unknown."""
+        if region is None:
+            return None
+        fallback = None
+        for row in self.regions:
+            if region in row.codes:
+                return row
+            if "other" in row.codes:
+                fallback = row
+        return fallback
+
+
+def _date_or_none(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+@functools.cache
+def load_policies() -> dict[str, Policy]:
+    """Policy facts per platform key (``schemas/policies.toml``), with their published sources."""
+    data = _read_toml("policies.toml")
+    out: dict[str, Policy] = {}
+    for key, raw in data.items():
+        regions = tuple(
+            RegionPolicy(
+                codes=_tuple(r["codes"]),
+                in_force_since=_date_or_none(r.get("in_force_since")),
+                known=bool(r.get("known", True)),
+                note=str(r.get("note", "")),
+                opt_out=str(r.get("opt_out", "")),
+                legal_basis=str(r.get("legal_basis", "")),
+            )
+            for r in raw.get("regions", [])
+        )
+        out[key] = Policy(
+            key=key,
+            label=str(raw.get("label", key)),
+            setting=str(raw.get("setting", "")),
+            setting_path=str(raw.get("setting_path", "")),
+            opt_out_url=str(raw.get("opt_out_url", "")),
+            opt_out_effect=str(raw.get("opt_out_effect", "")),
+            extra_levers=_tuple(raw.get("extra_levers")),
+            regions=regions,
+            notes=_tuple(raw.get("notes")),
+            sources=tuple({str(k): str(v) for k, v in s.items()} for s in raw.get("sources", [])),
+        )
+    return out
+
+
+@functools.cache
+def load_regions() -> dict[str, str]:
+    """Country names, ISO codes and aliases (lower case) -> exportscope region code."""
+    data = _read_toml("regions.toml")
+    table: dict[str, str] = {}
+    for code, names in data.get("regions", {}).items():
+        table[code] = code
+        for n in names:
+            table[str(n).lower()] = code
+    return table
+
+
+def region_code(text: str | None) -> str | None:
+    """Map a user's ``--region`` or a location written in the export to a region code, if known.
+
+    A location like ``Berlin, Germany`` or ``Greater Paris Metropolitan Region`` is tried whole, then by
+    its comma-separated parts from the end, then word by word.
+    """
+    if not text:
+        return None
+    table = load_regions()
+    low = text.strip().lower()
+    if low in table:
+        return table[low]
+    parts = [p.strip() for p in low.split(",") if p.strip()]
+    for part in reversed(parts):
+        if part in table:
+            return table[part]
+    words = re.findall(r"[^\W\d_]+", low)
+    for size in (3, 2, 1):  # "new york city", "hong kong", "paris"
+        for i in range(len(words) - size, -1, -1):
+            phrase = " ".join(words[i : i + size])
+            if len(phrase) > 2 and phrase in table:
+                return table[phrase]
+    return None

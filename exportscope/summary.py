@@ -1,0 +1,135 @@
+"""The numbers: per-platform totals and per-kind breakdowns, as the ``exportscope.summary/1`` document.
+
+Aggregations are polars group-bys over the items frame. The document's shape is a public interface
+(ARCHITECTURE.md, ``schemas/summary.schema.json``): fields may be added, never renamed or removed, without
+bumping the schema version.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from exportscope.model import VERDICT_ORDER, FileStatus, Verdict
+from exportscope.rules import load_policies
+
+if TYPE_CHECKING:
+    from exportscope.pipeline import Analysis
+
+SCHEMA_ID = "exportscope.summary/1"
+
+OPTED_OUT_NOTE = "excluded from future training; training already done is not undone"
+
+
+def _iso(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat().replace("+00:00", "Z")
+
+
+def _platform_label(analysis: Analysis, platform: str) -> str:
+    for export in analysis.exports:
+        if export.platform.name == platform:
+            return export.platform.label
+    return platform.capitalize()
+
+
+def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The summary document of one analysis."""
+    import polars as pl
+
+    items = analysis.items
+    by_kind_frame = (
+        items.group_by("platform", "kind", "verdict")
+        .agg(
+            items=pl.len(),
+            words=pl.col("words").sum(),
+            first=pl.col("timestamp").min(),
+            last=pl.col("timestamp").max(),
+        )
+        .sort("platform", "verdict", "items", "kind", descending=[False, False, True, False])
+    )
+    verdict_rank = {v.value: i for i, v in enumerate(VERDICT_ORDER)}
+    conversations = (
+        items.filter(pl.col("verdict") == Verdict.EXCLUDED.value, pl.col("thread").is_not_null())
+        .group_by("platform")
+        .agg(n=pl.col("thread").n_unique())
+    )
+    conv = dict(conversations.iter_rows())
+    policies = load_policies()
+    platforms: list[dict[str, Any]] = []
+    for name, ctx in analysis.contexts.items():
+        export = next((e for e in analysis.exports if e.platform.name == name), None)
+        if export is None:  # threads rides inside the instagram export
+            export = next(e for e in analysis.exports if any(r.platform == name for r in e.platform.ruleset.rules))
+        policy = policies[ctx.policy]
+        row = policy.for_region(ctx.region)
+        kinds = [r for r in by_kind_frame.iter_rows(named=True) if r["platform"] == name]
+        kinds.sort(key=lambda r: (verdict_rank.get(r["verdict"], 9), -r["items"], r["kind"]))
+        totals = {v.value: 0 for v in VERDICT_ORDER}
+        words = {v.value: 0 for v in VERDICT_ORDER}
+        for r in kinds:
+            totals[r["verdict"]] = totals.get(r["verdict"], 0) + r["items"]
+            words[r["verdict"]] = words.get(r["verdict"], 0) + (r["words"] or 0)
+        ledger = [e for e in analysis.ledger if e.platform == name]
+        notes = list(ctx.notes)
+        if ctx.opted_out:
+            notes.append(f"You said you opted out: {OPTED_OUT_NOTE}.")
+        platforms.append(
+            {
+                "platform": name,
+                "label": _platform_label(analysis, name),
+                "era": export.era if export.platform.name == name else None,
+                "export_date": export.export_date.isoformat() if export.export_date else None,
+                "region": ctx.region,
+                "region_source": ctx.region_source,
+                "policy": {
+                    "in_force_since": row.in_force_since.isoformat() if row and row.in_force_since else None,
+                    "known": row.known if row else None,
+                    "region_note": row.note if row else None,
+                    "regions": [
+                        {"codes": list(r.codes), "in_force_since": r.in_force_since.isoformat() if r.in_force_since else None}
+                        for r in policy.regions
+                    ],
+                    "setting": policy.setting,
+                    "setting_path": policy.setting_path,
+                    "opt_out_url": policy.opt_out_url,
+                    "opt_out_effect": policy.opt_out_effect,
+                },
+                "opted_out": ctx.opted_out,
+                "totals": totals,
+                "words": words,
+                "conversations": conv.get(name, 0),
+                "by_kind": [
+                    {
+                        "kind": r["kind"],
+                        "verdict": r["verdict"],
+                        "items": r["items"],
+                        "words": r["words"] or 0,
+                        "first": _iso(r["first"]),
+                        "last": _iso(r["last"]),
+                    }
+                    for r in kinds
+                ],
+                "files": {
+                    "total": len(ledger),
+                    "parsed": sum(1 for e in ledger if e.status is FileStatus.PARSED),
+                    "ignored": sum(1 for e in ledger if e.status is FileStatus.IGNORED),
+                    "unrecognized": sorted(e.path for e in ledger if e.status is FileStatus.UNRECOGNIZED),
+                    "failed": [
+                        {"path": e.path, "error": e.reason or "failed"}
+                        for e in ledger
+                        if e.status is FileStatus.FAILED
+                    ],
+                },
+                "notes": notes,
+            }
+        )
+    return {
+        "schema": SCHEMA_ID,
+        "as_of": analysis.options.as_of.isoformat(),
+        "inputs": list(analysis.inputs),
+        "platforms": platforms,
+        "findings": findings or [],
+        "notes": list(analysis.notes),
+    }

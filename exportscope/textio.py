@@ -1,0 +1,116 @@
+"""Text decoding and CSV reading shared by readers: one way to turn a member's bytes into rows.
+
+Why here and not in each reader: encodings (UTF-8 with or without BOM, LinkedIn 2018's UTF-16LE with
+tabs, Excel's re-saves) and header drift (case, spaces, a preamble, a trailing empty column) are the same
+problems on every platform that writes CSV. Rows are streamed from the member; files are never held whole
+unless a reader needs to repair them first.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import IO
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+@dataclass(frozen=True)
+class Dialect:
+    encoding: str
+    delimiter: str
+
+
+def sniff(head: bytes) -> Dialect:
+    """UTF-16 (2018 LinkedIn: tab-separated) by its BOM, else UTF-8 (a BOM is dropped), else cp1252."""
+    if head.startswith(codecs.BOM_UTF16_LE):
+        return Dialect("utf-16", "\t")
+    if head.startswith(codecs.BOM_UTF16_BE):
+        return Dialect("utf-16", "\t")
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A multi-byte character cut at the end of the sample is fine; anything earlier is not UTF-8.
+        if exc.start < len(head) - 4:
+            return Dialect("cp1252", ",")
+    return Dialect("utf-8-sig", ",")
+
+
+def open_text(stream: IO[bytes], dialect: Dialect | None = None) -> tuple[io.TextIOWrapper, Dialect]:
+    """Wrap a binary member stream as text, sniffing the encoding from its first bytes."""
+    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)  # type: ignore[arg-type]
+    if dialect is None:
+        dialect = sniff(buffered.peek(4096)[:4096])
+    text = io.TextIOWrapper(buffered, encoding=dialect.encoding, errors="replace", newline="")
+    return text, dialect
+
+
+def decode(data: bytes) -> tuple[str, Dialect]:
+    """A whole (small) member as text, for readers that must repair a file before parsing it."""
+    dialect = sniff(data[:4096])
+    text = data.decode(dialect.encoding, errors="replace")
+    return text.lstrip("\ufeff"), dialect
+
+
+def header_key(name: str) -> str:
+    """Column names matched case-insensitively and regardless of spaces/underscores (``SharedURL``)."""
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+class Columns:
+    """A header mapped by :func:`header_key`, so rows are read by name, never by position."""
+
+    def __init__(self, header: Sequence[str]) -> None:
+        self.header = [h.strip().strip('"').strip().lstrip("\ufeff") for h in header]
+        while self.header and self.header[-1] == "":
+            self.header.pop()  # Learning.csv's trailing comma: an empty last column
+        self.index: dict[str, int] = {}
+        for i, h in enumerate(self.header):
+            self.index.setdefault(header_key(h), i)
+
+    def find(self, *names: str) -> int | None:
+        for n in names:
+            i = self.index.get(header_key(n))
+            if i is not None:
+                return i
+        return None
+
+    def get(self, row: Sequence[str], *names: str) -> str | None:
+        i = self.find(*names)
+        if i is None or i >= len(row):
+            return None
+        value = row[i]
+        return value if value != "" else None
+
+    def drift(self, expected: Sequence[str]) -> list[str]:
+        """Names of expected columns that are missing and of columns we do not know (``-X``/``+Y``)."""
+        if not expected:
+            return []
+        want = {header_key(e): e for e in expected}
+        have = {header_key(h): h for h in self.header if h}
+        missing = [f"-{e}" for k, e in want.items() if k not in have]
+        new = [f"+{h}" for k, h in have.items() if k not in want]
+        return missing + new
+
+
+def csv_rows(text: Iterator[str] | IO[str], delimiter: str = ",", escapechar: str | None = None) -> Iterator[list[str]]:
+    """Rows of a CSV text; a NUL byte or a stray quote never stops the reader (strict=False)."""
+    return csv.reader(
+        (line.replace("\x00", "") for line in text),
+        delimiter=delimiter,
+        escapechar=escapechar,
+        strict=False,
+    )
+
+
+def nonempty(value: str | None) -> str | None:
+    if value is None:
+        return None
+    v = value.strip()
+    return v if v and v != '""' else None

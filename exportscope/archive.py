@@ -129,13 +129,9 @@ class Source:
         if member.size > self.max_member_bytes:
             raise MemberError(
                 f"{member.path}: inflates to {member.size:,} bytes, over the {self.max_member_bytes:,} "
-                "byte limit; skipped as a possible zip bomb"
+                "byte size limit; skipped as a possible zip bomb"
             )
-        if (
-            member.size > RATIO_MIN_BYTES
-            and member.compressed > 0
-            and member.size / member.compressed > self.max_ratio
-        ):
+        if member.size > RATIO_MIN_BYTES and member.compressed > 0 and member.size / member.compressed > self.max_ratio:
             raise MemberError(
                 f"{member.path}: compression ratio {member.size / member.compressed:,.0f}:1 is beyond "
                 f"{self.max_ratio:,.0f}:1; skipped as a possible zip bomb"
@@ -191,9 +187,7 @@ def _open_zip(path: Path, head: bytes) -> Source:
         zf = zipfile.ZipFile(path)
         infos = zf.infolist()
     except zipfile.BadZipFile as exc:
-        raise InputError(
-            f"{path}: damaged or truncated zip ({_reason(exc)}); download the export again"
-        ) from exc
+        raise InputError(f"{path}: damaged or truncated zip ({_reason(exc)}); download the export again") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
     src = Source(path=path, kind="zip", _zip=zf)

@@ -48,7 +48,9 @@ class PlatformContext:
 _AUDIENCE_VISIBILITY = {"public": Visibility.PUBLIC, "friends": Visibility.NETWORK, "unknown": Visibility.UNKNOWN}
 
 
-def resolve(rule: Rule, variant: str | None, raw_visibility: str | None, ctx: PlatformContext) -> tuple[str, str, str, str]:
+def resolve(
+    rule: Rule, variant: str | None, raw_visibility: str | None, ctx: PlatformContext
+) -> tuple[str, str, str, str]:
     """(kind, verdict, visibility, rule id) for one record shape, from the rule data alone."""
     var = rule.variants.get(variant) if variant else None
     kind = (var.kind if var and var.kind else None) or rule.kind
@@ -72,7 +74,9 @@ def resolve(rule: Rule, variant: str | None, raw_visibility: str | None, ctx: Pl
     return kind, Verdict(verdict).value, visibility, rule_id
 
 
-def classify(raw: pl.DataFrame, rules: dict[str, Rule], contexts: dict[str, PlatformContext], as_of: date) -> pl.DataFrame:
+def classify(
+    raw: pl.DataFrame, rules: dict[str, Rule], contexts: dict[str, PlatformContext], as_of: date
+) -> pl.DataFrame:
     """Turn the readers' raw frame into the items frame.
 
     ``raw`` has columns platform, source, rule_id, variant, raw_visibility, timestamp, text, row, thread.
@@ -92,9 +96,7 @@ def classify(raw: pl.DataFrame, rules: dict[str, Rule], contexts: dict[str, Plat
         ):
             out_rows[k].append(v)
     lookup = pl.DataFrame(out_rows, schema={k: pl.String for k in out_rows})
-    frame = raw.join(
-        lookup, on=["platform", "rule_id", "variant", "raw_visibility"], how="left", nulls_equal=True
-    )
+    frame = raw.join(lookup, on=["platform", "rule_id", "variant", "raw_visibility"], how="left", nulls_equal=True)
     frame = frame.with_columns(
         words=pl.col("text").fill_null("").str.count_matches(r"\S+").cast(pl.Int64),
         note=pl.lit(None, dtype=pl.String),

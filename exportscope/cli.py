@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
@@ -37,7 +37,7 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class Audience(str, Enum):
+class Audience(StrEnum):
     public = "public"
     friends = "friends"
     unknown = "unknown"
@@ -151,7 +151,8 @@ def summary(
 ) -> None:
     """What each platform will use for AI training, as a table or JSON.
 
-    Example: exportscope summary Basic_LinkedInDataExport_03-08-2026.zip Complete_LinkedInDataExport_03-09-2026.zip --json
+    Example: exportscope summary Basic_LinkedInDataExport_03-08-2026.zip \
+             Complete_LinkedInDataExport_03-09-2026.zip --json
     """
     options = _options(region, as_of, opted_out, facebook_audience)
     analysis = _analyze(paths, options)

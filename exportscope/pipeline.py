@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from exportscope import dates
 from exportscope.archive import (
@@ -114,7 +114,7 @@ class _Collector:
     def frame(self) -> pl.DataFrame:
         import polars as pl
 
-        schema = {
+        schema: Any = {
             "platform": pl.String,
             "source": pl.String,
             "rule_id": pl.String,
@@ -207,9 +207,7 @@ def _analyze_sources(
         platform = by_name[pname]
         srcs.sort(key=platform.source_priority)
         member_paths = [m.path for s in srcs for m in s.members]
-        exports.append(
-            Export(platform, srcs, era=platform.era(member_paths), export_date=platform.export_date(srcs))
-        )
+        exports.append(Export(platform, srcs, era=platform.era(member_paths), export_date=platform.export_date(srcs)))
 
     collector = _Collector()
     work: list[tuple[Export, Archive]] = [(e, Archive(e.sources)) for e in exports]
@@ -258,8 +256,14 @@ def _read_export(
             done += 1
         elif rule.ignore:
             ledger.append(
-                LedgerEntry(pname, member.path, FileStatus.IGNORED, rule=rule.id, size=member.size,
-                            reason=rule.description or None)
+                LedgerEntry(
+                    pname,
+                    member.path,
+                    FileStatus.IGNORED,
+                    rule=rule.id,
+                    size=member.size,
+                    reason=rule.description or None,
+                )
             )
             done += 1
         else:
@@ -276,8 +280,9 @@ def _read_export(
             status = FileStatus.FAILED if failure else FileStatus.PARSED
             reason = failure or ("; ".join(problems[m.path]) if problems.get(m.path) else None)
             ledger.append(
-                LedgerEntry(pname, m.path, status, rule=rule.id, items=counts.get(m.path, 0), size=m.size,
-                            reason=reason)
+                LedgerEntry(
+                    pname, m.path, status, rule=rule.id, items=counts.get(m.path, 0), size=m.size, reason=reason
+                )
             )
         done += len(members)
     if progress:
@@ -305,7 +310,7 @@ def _read_group(
                 problems[default_source].append(out.message)
     except MemberError as exc:
         failure = str(exc)
-    except Exception as exc:  # noqa: BLE001 - one broken file must never lose the rest of the archive
+    except Exception as exc:
         read = sum(counts.values())
         failure = f"{type(exc).__name__}: {str(exc)[:200]}" + (f" (after {read} items)" if read else "")
     return counts, problems, failure

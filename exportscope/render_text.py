@@ -121,6 +121,10 @@ def print_rules(ruleset: RuleSet, as_json: bool = False, console: Console | None
         table.add_row(r.id, escape(files), r.kind, verdict, escape(r.why))
         for name, var in r.variants.items():
             table.add_row(
-                f"  .{name}", "", var.kind or r.kind, var.verdict.value if var.verdict else verdict, escape(var.why or "")
+                f"  .{name}",
+                "",
+                var.kind or r.kind,
+                var.verdict.value if var.verdict else verdict,
+                escape(var.why or ""),
             )
     console.print(table)

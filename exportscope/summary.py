@@ -88,7 +88,10 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None) -> d
                     "known": row.known if row else None,
                     "region_note": row.note if row else None,
                     "regions": [
-                        {"codes": list(r.codes), "in_force_since": r.in_force_since.isoformat() if r.in_force_since else None}
+                        {
+                            "codes": list(r.codes),
+                            "in_force_since": r.in_force_since.isoformat() if r.in_force_since else None,
+                        }
                         for r in policy.regions
                     ],
                     "setting": policy.setting,
@@ -117,9 +120,7 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None) -> d
                     "ignored": sum(1 for e in ledger if e.status is FileStatus.IGNORED),
                     "unrecognized": sorted(e.path for e in ledger if e.status is FileStatus.UNRECOGNIZED),
                     "failed": [
-                        {"path": e.path, "error": e.reason or "failed"}
-                        for e in ledger
-                        if e.status is FileStatus.FAILED
+                        {"path": e.path, "error": e.reason or "failed"} for e in ledger if e.status is FileStatus.FAILED
                     ],
                 },
                 "notes": notes,

@@ -44,7 +44,7 @@ def sniff(head: bytes) -> Dialect:
 
 def open_text(stream: IO[bytes], dialect: Dialect | None = None) -> tuple[io.TextIOWrapper, Dialect]:
     """Wrap a binary member stream as text, sniffing the encoding from its first bytes."""
-    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)  # type: ignore[arg-type]
+    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)  # type: ignore[type-var]
     if dialect is None:
         dialect = sniff(buffered.peek(4096)[:4096])
     text = io.TextIOWrapper(buffered, encoding=dialect.encoding, errors="replace", newline="")

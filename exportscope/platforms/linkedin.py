@@ -106,7 +106,7 @@ def read_csv(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
 
 def read_csv_all(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
     """For files whose columns are not documented: every non-empty cell joined, so nothing is lost."""
-    for member, columns, n, row in iter_csv(members, rule):
+    for member, _columns, n, row in iter_csv(members, rule):
         cells = [c.strip() for c in row if c.strip()]
         yield Record(text=" · ".join(cells) or None, row=n, source=member.path)
 

@@ -56,9 +56,7 @@ def write_items(items: pl.DataFrame, path: Path, fmt: str | None = None) -> int:
         with atomic_path(path) as tmp:
             frame.write_parquet(tmp)
         return frame.height
-    frame = frame.with_columns(
-        pl.col("timestamp").dt.strftime("%Y-%m-%dT%H:%M:%SZ").alias("timestamp")
-    )
+    frame = frame.with_columns(pl.col("timestamp").dt.strftime("%Y-%m-%dT%H:%M:%SZ").alias("timestamp"))
     if fmt == "csv":
         frame = neutralise_formulas(frame)
         with atomic_write(path) as fh:

@@ -165,11 +165,11 @@ def test_items_formats(linkedin_zip: Path, tmp_path: Path, cli, suffix: str) -> 
 
 def test_items_csv_neutralises_formulas(make_zip, tmp_path: Path, cli) -> None:
     shares = (
-        "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n"
-        '2025-07-01 14:33:22,https://l/1,"=HYPERLINK(""http://evil"")",,,PUBLIC\n'
-        '2025-07-02 14:33:22,https://l/2,"+1 for this",,,PUBLIC\n'
-        '2025-07-03 14:33:22,https://l/3,"@channel hello",,,PUBLIC\n'
-    ).encode()
+        b"Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n"
+        b'2025-07-01 14:33:22,https://l/1,"=HYPERLINK(""http://evil"")",,,PUBLIC\n'
+        b'2025-07-02 14:33:22,https://l/2,"+1 for this",,,PUBLIC\n'
+        b'2025-07-03 14:33:22,https://l/3,"@channel hello",,,PUBLIC\n'
+    )
     z = make_zip("Complete_LinkedInDataExport_03-09-2026.zip", {"Profile.csv": PROFILE, "Shares.csv": shares})
     out = tmp_path / "items.csv"
     assert cli("items", z, "-o", out).exit_code == 0

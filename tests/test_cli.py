@@ -204,3 +204,33 @@ def test_rules_unknown_platform_is_exit_2(cli) -> None:
     result = cli("rules", "myspace")
     assert result.exit_code == 2
     assert "unknown platform" in result.stderr
+
+
+def test_doctor_shows_names_never_values(make_zip, cli) -> None:
+    z = make_zip(
+        "Complete_LinkedInDataExport_03-09-2026.zip",
+        {"Profile.csv": PROFILE, "Mystery_Feature.csv": b"secret\nvalue-42\n"},
+    )
+    result = cli("doctor", z, "--json")
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert report["exports"][0]["platform"] == "linkedin"
+    assert report["unrecognized"] == ["Mystery_Feature.csv"]
+    assert "Zoé" not in result.stdout and "value-42" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (
+            "your_facebook_activity/messages/inbox/janedoe_1234567890/message_1.json",
+            "your_facebook_activity/messages/inbox/<thread>/message_1.json",
+        ),
+        ("WhatsApp Chat with Alice Martin.txt", "WhatsApp Chat with <name>.txt"),
+        ("Profile.csv", "Profile.csv"),
+    ],
+)
+def test_doctor_anonymises_names_in_paths(path: str, expected: str) -> None:
+    from exportscope.doctor import anonymise_path
+
+    assert anonymise_path(path) == expected

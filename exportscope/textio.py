@@ -112,7 +112,7 @@ def bounded_lines(fh: IO[str] | Iterator[str], limit: int = MAX_LINE_CHARS) -> I
     if not hasattr(fh, "readline"):
         yield from fh
         return
-    readline = fh.readline  # type: ignore[union-attr]
+    readline = fh.readline
     while True:
         line = readline(limit)
         if not line:

@@ -105,7 +105,9 @@ class _Collector:
         c["rule_id"].append(rule.id)
         c["variant"].append(rec.variant)
         c["raw_visibility"].append(rec.visibility)
-        c["timestamp"].append(rec.timestamp)
+        ts = rec.timestamp
+        # Epoch microseconds: polars converts ints ~5x faster than timezone-aware datetimes.
+        c["timestamp"].append(None if ts is None else round(ts.timestamp() * 1_000_000))
         c["text"].append(rec.text)
         c["row"].append(rec.row)
         c["thread"].append(rec.thread)
@@ -120,12 +122,13 @@ class _Collector:
             "rule_id": pl.String,
             "variant": pl.String,
             "raw_visibility": pl.String,
-            "timestamp": pl.Datetime("us", "UTC"),
+            "timestamp": pl.Int64,
             "text": pl.String,
             "row": pl.Int64,
             "thread": pl.String,
         }
-        return pl.DataFrame(self.cols, schema=schema)
+        frame = pl.DataFrame(self.cols, schema=schema)
+        return frame.with_columns(pl.from_epoch("timestamp", time_unit="us").dt.replace_time_zone("UTC"))
 
 
 def _open_all(paths: Sequence[Path], options: Options) -> list[Source]:

@@ -206,3 +206,31 @@ def test_broken_utf16_file_fails_alone_with_its_reason(make_zip) -> None:
     assert reason == "ValueError: not valid UTF-16 text (illegal UTF-16 surrogate); the file looks damaged"
     assert ledger(a, "Skills.csv") == ("parsed", None, 1)
     assert texts(a, "Skills.csv") == ["SQL"]
+
+
+def test_uncertain_format_with_an_unexpected_header_is_still_read(make_zip) -> None:
+    # Volunteering.csv's header is marked uncertain in linkedin.md: its rows are counted, the header flagged.
+    a = run(make_zip, {"Volunteering.csv": b"Organization,Position,Area\nCode Club,Mentor,EDUCATION\n"})
+    assert ledger(a, "Volunteering.csv") == (
+        "parsed",
+        "header not as documented (expected Role, Company Name, Cause, Description...); read by its own column names",
+        1,
+    )
+    [row] = items(a, "Volunteering.csv")
+    assert (row["kind"], row["verdict"], row["text"]) == ("volunteering", "training", None)
+
+
+def test_wrapper_folder_and_double_zip_suffix(tmp_path, make_zip) -> None:
+    wrapped = make_zip(
+        "Complete_LinkedInDataExport_03-09-2026.zip.zip",
+        {
+            "Complete_LinkedInDataExport_03-09-2026/Profile.csv": PROFILE,
+            "Complete_LinkedInDataExport_03-09-2026/Jobs/Saved Jobs.csv": (
+                b'Saved Date,Job Url,Job Title,Company Name\n"2/1/26, 8:00 AM",https://j/12,Data Engineer,Acme SA\n'
+            ),
+        },
+    )
+    a = analyze([wrapped], Options(as_of=date(2026, 3, 10)))
+    assert a.exports[0].export_date == date(2026, 3, 9)
+    assert texts(a, "Jobs/Saved Jobs.csv") == ["Data Engineer · Acme SA"]
+    assert items(a, "Jobs/Saved Jobs.csv")[0]["timestamp"] == utc(2026, 2, 1, 8)

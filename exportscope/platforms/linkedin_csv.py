@@ -7,7 +7,9 @@ the parser-checklist items that apply to all files live here once (shared/refere
   UTF-8 with or without Excel's BOM. UTF-16 is decoded strictly: a file that claims UTF-16 and is not is
   damaged, and it fails alone with that reason instead of turning into replacement characters;
 - the header is found by content (Connections' ``Notes:`` preamble, which users sometimes delete), columns
-  are matched by case/space-insensitive name, a trailing empty column (Learning.csv) is dropped;
+  are matched by case/space-insensitive name, a trailing empty column (Learning.csv) is dropped; a file of a
+  documented format whose header is not found fails with that reason, one of an uncertain format is read
+  by its own first row and flagged;
 - ``LearningCoachMessages.csv``'s single line ``No conversations found`` and header-only files are zero rows;
 - an unquoted D6 date (``1/12/10, 9:14 AM``) splits into one field too many: the halves are rejoined;
 - a header that lost expected columns or gained unknown ones is reported as ``columns changed: -X +Y``.
@@ -21,6 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import chain, islice
 from typing import IO
 
 from exportscope import dates
@@ -55,31 +58,25 @@ def open_member(member: Member, newline: str | None = "") -> Iterator[tuple[IO[s
             raise ValueError(f"not valid UTF-16 text ({exc.reason}); the file looks damaged") from None
 
 
-def find_header(
-    rows: Iterator[list[str]], expected: Sequence[str], scan: int = HEADER_SCAN
-) -> tuple[Columns | None, list[str] | None]:
-    """The header row, found by content: the first row holding at least two expected columns (one if only
-    one is expected). Without expected columns the first non-empty row is the header.
+def find_header(head: Sequence[list[str]], expected: Sequence[str]) -> int | None:
+    """Index of the header among the first rows, found by content: the first row holding at least two
+    expected columns (one if only one is expected). Without expected columns the first non-empty row.
 
     Why by content: Connections.csv has a ``Notes:`` preamble of varying length that users sometimes delete;
-    a fixed skip or a split at the first blank line both break. Returns the header (None if not found in
-    ``scan`` rows) and the first non-empty row, so callers can recognise a sentinel line.
+    a fixed skip or a split at the first blank line both break. A sentinel line is never a header.
     """
     want = {header_key(e) for e in expected}
     need = max(1, min(len(want), 2))
-    first: list[str] | None = None
-    for consumed, row in enumerate(rows, start=1):
-        if not any(cell.strip() for cell in row):
+    for i, row in enumerate(head):
+        if not any(cell.strip() for cell in row) or _is_sentinel(row):
             continue
-        if first is None:
-            first = row
-            if _is_sentinel(row):
-                return None, first
         if not want or len(want & {header_key(c) for c in row}) >= need:
-            return Columns(row), first
-        if consumed >= scan:
-            break
-    return None, first
+            return i
+    return None
+
+
+def first_row(head: Sequence[list[str]]) -> int | None:
+    return next((i for i, row in enumerate(head) if any(cell.strip() for cell in row)), None)
 
 
 def _is_sentinel(row: Sequence[str]) -> bool:
@@ -138,25 +135,34 @@ class Row:
 
 
 def iter_csv(members: Sequence[Member], rule: Rule, expected: Sequence[str] | None = None) -> Iterator[Row | Problem]:
-    """Every non-empty data row of every part, streamed, plus a drift Problem per member if any.
+    """Every non-empty data row of every part, streamed, plus a Problem per member whose header drifted.
 
-    A member whose header cannot be found raises, so it fails with that reason instead of reading as empty.
+    When no row of the first :data:`HEADER_SCAN` holds the expected columns: a rule that declares its
+    ``columns`` (a documented format) fails the file with that reason rather than read it as empty; a rule
+    that only hints at a few names (a format linkedin.md marks uncertain) takes the first row as the header
+    and says so, so the rows are still counted.
     """
     want = expected_columns(rule) if expected is None else list(expected)
     for member in members:
         with open_member(member) as (text, dialect):
             rows = csv_rows(text, delimiter=dialect.delimiter)
-            columns, first = find_header(rows, want)
-            if columns is None:
-                if first is None or _is_sentinel(first):
+            head = list(islice(rows, HEADER_SCAN))
+            at = find_header(head, want)
+            if at is None:
+                first = first_row(head)
+                if first is None or _is_sentinel(head[first]):
                     continue  # empty file, or LinkedIn's "No conversations found"
-                shown = ", ".join(want[:4])
-                raise ValueError(f"no header with the expected columns ({shown}...) in the first {HEADER_SCAN} rows")
+                shown = ", ".join(want[:4]) + ("..." if len(want) > 4 else "")
+                if rule.columns:
+                    raise ValueError(f"no header with the expected columns ({shown}) in the first {HEADER_SCAN} rows")
+                at = first
+                yield Problem(f"header not as documented (expected {shown}); read by its own column names")
+            columns = Columns(head[at])
             if problem := drift(columns, rule):
                 yield problem
             width = len(columns.header)
             n = 0
-            for row in rows:
+            for row in chain(head[at + 1 :], rows):
                 if not any(cell.strip() for cell in row):
                     continue
                 n += 1

@@ -234,3 +234,17 @@ def test_wrapper_folder_and_double_zip_suffix(tmp_path, make_zip) -> None:
     assert a.exports[0].export_date == date(2026, 3, 9)
     assert texts(a, "Jobs/Saved Jobs.csv") == ["Data Engineer · Acme SA"]
     assert items(a, "Jobs/Saved Jobs.csv")[0]["timestamp"] == utc(2026, 2, 1, 8)
+
+
+def test_newest_export_wins_a_duplicated_file_then_complete_before_basic(make_zip) -> None:
+    old_profile = PROFILE.replace(b"Ada,Example", b"Old,Name")
+    older = make_zip("Complete_LinkedInDataExport_05-14-2018.zip", {"Profile.csv": old_profile})
+    basic = make_zip("Basic_LinkedInDataExport_03-09-2026.zip", {"Profile.csv": old_profile})
+    newer = make_zip("Complete_LinkedInDataExport_03-09-2026.zip", {"Profile.csv": PROFILE})
+    a = analyze([older, basic, newer], Options(as_of=date(2026, 3, 10)))
+    assert texts(a, "Profile.csv")[:2] == ["Ada", "Example"]
+    assert [s.name for s in a.exports[0].sources] == [
+        "Complete_LinkedInDataExport_03-09-2026.zip",
+        "Basic_LinkedInDataExport_03-09-2026.zip",
+        "Complete_LinkedInDataExport_05-14-2018.zip",
+    ]

@@ -34,6 +34,17 @@ def name_key(path: str) -> str:
     return re.sub(r"[\s_\-]+", "", stem.lower())
 
 
+def _export_day(name: str) -> date | None:
+    """The export date in ``Complete_LinkedInDataExport_03-09-2026 (1).zip`` (month first), if any."""
+    m = _EXPORT_NAME.match(name)
+    if not m:
+        return None
+    try:
+        return date(int(m[4]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
 class LinkedIn(Platform):
     def name_key(self, path: str) -> str:
         return name_key(path)
@@ -45,18 +56,18 @@ class LinkedIn(Platform):
         return member.path
 
     def source_priority(self, source: Source) -> int:
-        # A duplicated file in the Basic and the Complete zip: keep the Complete one (linkedin.md, 2).
-        return 0 if source.name.lower().startswith("complete") else 1
+        """Which part's copy of a duplicated file is kept (lower first): the newest export date, then the
+        Complete zip before the Basic one (linkedin.md, 2); names without a date come last.
+
+        The usual pair (Basic on day N, Complete on day N+1) keeps the Complete copy either way; an older
+        export handed in alongside never overrides the newer one's profile files.
+        """
+        complete = 0 if source.name.lower().startswith("complete") else 1
+        day = _export_day(source.name)
+        return complete if day is None else complete - 2 * day.toordinal()
 
     def export_date(self, sources: Sequence[Source]) -> date | None:
-        found: list[date] = []
-        for s in sources:
-            m = _EXPORT_NAME.match(s.name)
-            if m:
-                try:
-                    found.append(date(int(m[4]), int(m[2]), int(m[3])))
-                except ValueError:
-                    continue
+        found = [d for s in sources if (d := _export_day(s.name)) is not None]
         return max(found) if found else None
 
     def era(self, paths: Sequence[str]) -> str | None:

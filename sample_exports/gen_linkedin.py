@@ -10,6 +10,8 @@
 
 All people, companies and texts are invented. Awkward values on purpose: accents, emoji, Rich markup,
 ``<script>``, a leading ``=``, empty fields. ``build`` is deterministic (fixed zip metadata, fixed order).
+The members of each era are in ``_linkedin_<era>.py`` beside this script, the byte shapes in
+``_linkedin_shapes.py``.
 """
 
 from __future__ import annotations

@@ -70,6 +70,8 @@ def _print_platform(console: Console, p: dict[str, Any]) -> None:
         console.print(f"  ? not recognized: {escape(path)}")
     if len(files["unrecognized"]) > 20:
         console.print(f"  … and {len(files['unrecognized']) - 20:,} more (see summary --json)")
+    for d in files.get("drift", []):
+        console.print(f"  ~ format changed: {escape(d['path'])}: {escape(' '.join(d['columns']))}")
     for f in files["failed"]:
         console.print(f"  ! failed: {escape(f['path'])}: {escape(f['error'])}")
     if pol["opt_out_url"]:

@@ -28,7 +28,7 @@ from typing import IO
 
 from exportscope import dates
 from exportscope.archive import Member
-from exportscope.model import Fact, Problem, Record
+from exportscope.model import Drift, Fact, Problem, Record
 from exportscope.platforms.base import Output
 from exportscope.rules import Rule
 from exportscope.textio import Columns, Dialect, csv_rows, header_key, nonempty, sniff
@@ -90,7 +90,7 @@ def expected_columns(rule: Rule) -> list[str]:
     return names or list(rule.text) + list(rule.time)
 
 
-def drift(columns: Columns, rule: Rule) -> Problem | None:
+def drift(columns: Columns, rule: Rule) -> Drift | None:
     """``columns changed: -X +Y`` against the closest known header of the rule (current or an older era).
 
     Columns listed in the rule's ``options.optional_columns`` come and go between exports (messages'
@@ -104,7 +104,11 @@ def drift(columns: Columns, rule: Rule) -> Problem | None:
         found = [d for d in columns.drift(candidate) if header_key(d[1:]) not in optional]
         if best is None or len(found) < len(best):
             best = found
-    return Problem("columns changed: " + " ".join(best)) if best else None
+    if not best:
+        return None
+    return Drift(
+        missing=tuple(d[1:] for d in best if d.startswith("-")), new=tuple(d[1:] for d in best if d.startswith("+"))
+    )
 
 
 def rejoin_d6(row: list[str], width: int) -> list[str]:
@@ -134,7 +138,9 @@ class Row:
         return nonempty(self.columns.get(self.cells, *names))
 
 
-def iter_csv(members: Sequence[Member], rule: Rule, expected: Sequence[str] | None = None) -> Iterator[Row | Problem]:
+def iter_csv(
+    members: Sequence[Member], rule: Rule, expected: Sequence[str] | None = None
+) -> Iterator[Row | Problem | Drift]:
     """Every non-empty data row of every part, streamed, plus a Problem per member whose header drifted.
 
     When no row of the first :data:`HEADER_SCAN` holds the expected columns: a rule that declares its
@@ -198,7 +204,7 @@ def time_of(row: Row, rule: Rule) -> datetime | None:
 def read_csv(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
     """One item per data row; text from the rule's ``text`` columns, time from its ``time`` columns."""
     for row in iter_csv(members, rule):
-        if isinstance(row, Problem):
+        if isinstance(row, Problem | Drift):
             yield row
             continue
         yield Record(
@@ -213,7 +219,7 @@ def read_csv(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
 def read_csv_all(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
     """For files whose columns are not documented: every non-empty cell joined, so nothing is lost."""
     for row in iter_csv(members, rule, expected=()):
-        if isinstance(row, Problem):
+        if isinstance(row, Problem | Drift):
             yield row
             continue
         yield Record(text=join_text(c.strip() for c in row.cells), row=row.n, source=row.member.path)
@@ -232,7 +238,7 @@ def read_profile(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
     ``Mar 7, 1985``; parsing it is the overrides' job (:func:`exportscope.dates.parse_birth_date`).
     """
     for row in iter_csv(members, rule):
-        if isinstance(row, Problem):
+        if isinstance(row, Problem | Drift):
             yield row
             continue
         for i, name in enumerate(row.columns.header):

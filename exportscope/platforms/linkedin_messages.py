@@ -18,7 +18,7 @@ import html
 from collections.abc import Iterator, Sequence
 
 from exportscope.archive import Member
-from exportscope.model import Problem, Record
+from exportscope.model import Drift, Problem, Record
 from exportscope.platforms.base import Output
 from exportscope.platforms.linkedin_articles import html_to_text
 from exportscope.platforms.linkedin_csv import Row, iter_csv, join_text, time_of
@@ -88,7 +88,7 @@ def message_record(row: Row, rule: Rule) -> Record:
 def read_messages(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
     """One item per message row, streamed; sponsored InMail and drafts included (as variants)."""
     for row in iter_csv(members, rule):
-        if isinstance(row, Problem):
+        if isinstance(row, Problem | Drift):
             yield row
         else:
             yield message_record(row, rule)

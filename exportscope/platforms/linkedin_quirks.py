@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from exportscope import dates
 from exportscope.archive import Member
-from exportscope.model import Problem, Record
+from exportscope.model import Drift, Problem, Record
 from exportscope.platforms.base import Output
 from exportscope.platforms.linkedin_csv import iter_csv, join_text, open_member, read_csv, text_of, time_of
 from exportscope.rules import Rule
@@ -47,7 +47,7 @@ def read_shares(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
     the uploaded photos and videos themselves, and counting both would count each photo twice.
     """
     for row in iter_csv(members, rule):
-        if isinstance(row, Problem):
+        if isinstance(row, Problem | Drift):
             yield row
             continue
         raw = row.get("ShareCommentary", "Share Commentary")
@@ -133,7 +133,7 @@ def read_comments(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
                 fallback = True
             else:
                 for item in comment_records(lines):
-                    if isinstance(item, Problem):
+                    if isinstance(item, Problem | Drift):
                         yield item
                         continue
                     n, record = item
@@ -162,7 +162,7 @@ def read_rich_media(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
     ``Type,Link`` (no date, no text); 2018 ``Videos.csv`` has ``Description,Link``.
     """
     for row in iter_csv(members, rule):
-        if isinstance(row, Problem):
+        if isinstance(row, Problem | Drift):
             yield row
             continue
         desc = row.get("Media Description", "Description")
@@ -183,7 +183,7 @@ def read_invitations(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
     """A row with a note is variant ``with_message`` (a private message; text = the note); a row without
     one is a plain connection request (text = who invited whom)."""
     for row in iter_csv(members, rule):
-        if isinstance(row, Problem):
+        if isinstance(row, Problem | Drift):
             yield row
             continue
         message = row.text("Message")
@@ -210,7 +210,7 @@ def read_ad_targeting(members: Sequence[Member], rule: Rule) -> Iterator[Output]
     whole as the text, so nothing is lost and words still count every value.
     """
     for row in iter_csv(members, rule, expected=()):
-        if isinstance(row, Problem):
+        if isinstance(row, Problem | Drift):
             yield row
             continue
         header = row.columns.header

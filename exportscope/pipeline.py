@@ -320,7 +320,9 @@ def _read_group(
             elif isinstance(out, Problem):
                 problems[default_source].append(out.message)
             elif isinstance(out, Drift):
-                drifts[out.source or default_source].extend([f"-{c}" for c in out.missing] + [f"+{c}" for c in out.new])
+                changed = [f"-{c}" for c in out.missing] + [f"+{c}" for c in out.new]
+                drifts[out.source or default_source].extend(changed)
+                problems[out.source or default_source].append("columns changed: " + " ".join(changed))
     except MemberError as exc:
         failure = str(exc)
     except Exception as exc:

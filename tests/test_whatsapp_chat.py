@@ -229,4 +229,7 @@ def test_what_reads_as_a_chat() -> None:
     assert looks_like_chat(b"\xef\xbb\xbf12/06/2025, 19:02 - Ana: hi\nmore\n12/06/2025, 19:03 - Bo: yo\n")
     assert not looks_like_chat(b"Shopping list\n12/06/2025, 19:02 - milk\n")
     assert not looks_like_chat(b"")
+    poem = "12/06/2025, 19:02 - Ana: a poem\n" + "a line of verse\n" * 40 + "12/06/2025, 19:03 - Bo: wow\n" * 5
+    assert looks_like_chat(poem.encode())
+    assert not looks_like_chat(b"12/06/2025, 19:02 - milk\n" + b"eggs\n" * 40)
     assert not looks_like_chat(b"notes\n" * 5)

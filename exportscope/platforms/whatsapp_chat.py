@@ -29,12 +29,12 @@ from datetime import UTC, datetime
 from exportscope.platforms.whatsapp_lines import (
     HEADER,
     MARKS,
+    PLAIN,
     Body,
     classify_body,
     clock,
     date_fields,
     is_english_notice,
-    shape,
     split_author,
     strip_marks,
 )
@@ -97,7 +97,8 @@ class ChatParser:
     twelve_hour: bool = False
     english: bool = False
     separator: str = ""
-    _shape: tuple[bool, str, str] | None = None
+    _clocks: dict[str | tuple[str, str], tuple[int, int, int] | None] = field(default_factory=dict)
+    _authors: dict[str, str] = field(default_factory=dict)
     _raw: dict[str, Fields] = field(default_factory=dict)
     _dates: dict[str, tuple[int, int, int] | None] = field(default_factory=dict)
     _pending: list[_Pending] = field(default_factory=list)
@@ -105,20 +106,30 @@ class ChatParser:
     # --- public -----------------------------------------------------------------------------------------
 
     def parse(self, lines: Iterable[str]) -> Iterator[Message]:
-        """Messages in file order; multi-line bodies joined with ``\\n``."""
+        """Messages in file order; multi-line bodies joined with ``\\n``.
+
+        The loop is the hot path of a 200,000-line chat: one precompiled match per line that can start a
+        message, and caches for the few thousand distinct dates, clock readings and author spellings.
+        """
         current: Message | None = None
         cur_date = ""
         cur_hms: tuple[int, int, int] | None = None
         extra: list[str] = []
         match = HEADER.match
         starts = _STARTS
+        file_shape: tuple[str | None, ...] | None = None
         n = 0
         for raw in lines:
             n += 1
             line = raw.rstrip("\r\n")
             m = match(line) if line and line[0] in starts else None
-            if m is not None and self._shape is not None and shape(m) != self._shape:
-                m = None
+            if m is not None:
+                # A header in another locale's punctuation is text that merely looks like one.
+                key = m.group("br", "sep", "ds")
+                if file_shape is None:
+                    file_shape, self.separator = key, key[2]
+                elif key != file_shape:
+                    m = None
             if m is None:
                 if current is not None:
                     extra.append(line)
@@ -129,10 +140,11 @@ class ChatParser:
                 if extra:
                     current.text = current.text + "\n" + "\n".join(extra)
                     extra = []
-                yield from self._emit(current, cur_date, cur_hms)
-            elif self._shape is None:
-                self._shape = shape(m)
-                self.separator = m["ds"]
+                if self.order is not None and not self._pending:
+                    current.timestamp = self._stamp(cur_date, cur_hms)
+                    yield current
+                else:
+                    yield from self._emit(current, cur_date, cur_hms)
             current, cur_date, cur_hms = self._start(m, n)
         if current is not None:
             if extra:
@@ -167,46 +179,42 @@ class ChatParser:
     # --- lines --------------------------------------------------------------------------------------------
 
     def _start(self, m: re.Match[str], row: int) -> tuple[Message, str, tuple[int, int, int] | None]:
-        ampm = m["ampm"]
-        if ampm is not None:
+        date, time, ampm, rest = m.group("date", "time", "ampm", "rest")
+        if ampm is None:
+            clock_key: str | tuple[str, str] = time
+        else:
             self.twelve_hour = True
-        author, text = split_author(m["rest"])
+            clock_key = (time, ampm[0].lower())
+        if clock_key in self._clocks:
+            hms = self._clocks[clock_key]
+        else:
+            hms = self._clocks[clock_key] = clock(time, ampm)
+        if date not in self._raw:
+            self._learn(date)
+        author, text = split_author(rest)
         body: Body = classify_body(text)
         variant = body.variant
-        if author is None:
-            variant = "system"
-        else:
-            author = strip_marks(author).strip()
-            if variant == "system":
-                pass  # iOS: the chat's name stands as author of a marked notice
-            elif body.own_deletion:
-                self.own_deletions[author] += 1
-        if variant == "system":
+        if author is None or variant == "system":
+            # No author (Android), or the chat's name standing as author of a marked notice (iOS).
             self.system += 1
             if not self.english and is_english_notice(text):
                 self.english = True
-        else:
-            self.messages += 1
-            if author is not None:
-                self.senders[author] += 1
+            return Message(row, None, None, text, "system"), date, hms
+        clean = self._authors.get(author)
+        if clean is None:
+            clean = self._authors[author] = strip_marks(author).strip()
+        self.messages += 1
+        self.senders[clean] += 1
+        if variant is not None or body is not PLAIN:
             if body.english:
                 self.english = True
+            if body.own_deletion:
+                self.own_deletions[clean] += 1
             if variant == "attachment" and body.attachment:
                 self.attachments.append(body.attachment)
             elif variant == "media_omitted":
                 self.omitted += 1
-        message = Message(
-            row=row,
-            timestamp=None,
-            author=None if variant == "system" else author,
-            text=text,
-            variant=variant,
-            attachment=body.attachment,
-        )
-        date = m["date"]
-        if date not in self._raw:
-            self._learn(date)
-        return message, date, clock(m["time"], ampm)
+        return Message(row, None, clean, text, variant, body.attachment), date, hms
 
     def _learn(self, date: str) -> None:
         """Record a new date string and let it settle the order if its values can."""

@@ -98,13 +98,6 @@ def strip_marks(text: str) -> str:
     return _FORMAT_RUN.sub("", text)
 
 
-def shape(m: re.Match[str]) -> tuple[bool, str, str]:
-    """A header's punctuation (bracket, separator, date separator): one per file, so a continuation line
-    that merely looks like a header in another locale's style is not taken for one."""
-    sep = m["sep"]
-    return (m["br"] is not None, "-" if "-" in sep else ":" if ":" in sep else " ", m["ds"])
-
-
 def date_fields(date: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
     """The three numbers of a header date and how many digits each had (``13. 6. 2018`` too)."""
     parts = _DATE_SPLIT.split(date.replace(" ", ""))

@@ -39,7 +39,7 @@ _GROUP_NOTICE = re.compile(
 #: How much of a chat is read ahead to learn its senders (is it a chat with Meta AI?).
 HEAD_BYTES = 64 * 1024
 #: How many of a file's first non-empty lines decide whether it is a chat at all.
-SNIFF_LINES = 20
+SNIFF_LINES = 200
 
 
 def chat_name(member: Member) -> str:
@@ -59,21 +59,28 @@ def chat_name(member: Member) -> str:
 
 
 def looks_like_chat(head: bytes) -> bool:
-    """whatsapp.md section 1: the first non-empty line is a message header and headers are frequent."""
+    """whatsapp.md section 1: the first non-empty line is a message header, and headers are frequent.
+
+    Frequent means a third of the first non-empty lines, or at least five of them (a long poem pasted as
+    the first message must not make a chat unrecognizable); a note whose first line happens to look like
+    a header is not a chat.
+    """
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
-    lines = [ln for ln in text.splitlines()[:200] if ln.strip()]
-    if len(head) >= HEAD_BYTES // 4 and len(lines) > 1:
+    lines = [ln for ln in text.splitlines()[:1000] if ln.strip()]
+    if len(head) >= HEAD_BYTES and len(lines) > 1:
         lines = lines[:-1]  # the last line may be cut in the middle
     lines = lines[:SNIFF_LINES]
     if not lines or HEADER.match(lines[0]) is None:
         return False
     headers = sum(1 for ln in lines if HEADER.match(ln))
-    return headers * 3 >= len(lines)
+    return headers * 3 >= len(lines) or headers >= 5
 
 
 def _head_senders(member: Member) -> set[str]:
-    head = member.read_bytes(HEAD_BYTES).decode("utf-8", errors="replace")
-    lines = head.splitlines()[:-1] if len(head) >= HEAD_BYTES // 2 else head.splitlines()
+    data = member.read_bytes(HEAD_BYTES)
+    lines = data.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()
+    if len(data) >= HEAD_BYTES:
+        lines = lines[:-1]  # cut in the middle
     parser = ChatParser()
     for _ in parser.parse(lines):
         pass

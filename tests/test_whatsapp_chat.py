@@ -193,6 +193,8 @@ def test_system_lines_android_ios_and_a_subject_holding_a_colon() -> None:
         ("Location: https://maps.google.com/?q=51.5,-0.1", "location", None),
         (f"{LRM}Missed voice call", "call", None),
         (f"{LRM}This message was deleted.", None, None),
+        (f"{LRM}POLL:", None, None),
+        (f"{LRM}You blocked this contact.", "system", None),
         ("I deleted the old photos <3", None, None),
         ("see (this) <b>", None, None),
         ("no omitted words here", None, None),

@@ -71,6 +71,7 @@ _DELETED_OWN = re.compile(
     r"|Du hast diese Nachricht gelöscht)\.?\s*",
     re.I,
 )
+_POLL = re.compile(r"(?:POLL|ENCUESTA|UMFRAGE|SONDAGE|ENQUETE|SONDAGGIO|PEILING)\s?:", re.I)
 _QUOTES = frozenset('"“”«»„')
 #: Markers of the file's language, read from notices only, as a hint for an ambiguous date order.
 _ENGLISH = re.compile(
@@ -166,6 +167,8 @@ def classify_body(text: str) -> Body:
             return Body("call", english="call" in clean.lower())
         if "deleted" in clean or "gelöscht" in clean or "supprimé" in clean or "elimin" in clean:
             return PLAIN  # "This message was deleted." stays a message
+        if _POLL.match(clean) is not None:
+            return PLAIN  # an iOS poll is a person's message, marks or not
         return Body("system", english=_ENGLISH.search(clean) is not None)
     return PLAIN
 

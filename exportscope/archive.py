@@ -190,6 +190,14 @@ def _open_zip(path: Path, head: bytes) -> Source:
         raise InputError(f"{path}: damaged or truncated zip ({_reason(exc)}); download the export again") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
+    src = _zip_source(path, zf, infos)
+    if src.members and all(m.encrypted for m in src.members):
+        zf.close()
+        raise InputError(f"{path}: the zip is encrypted (password-protected); exportscope cannot read it")
+    return src
+
+
+def _zip_source(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> Source:
     src = Source(path=path, kind="zip", _zip=zf)
     for info in infos:
         if info.is_dir():
@@ -208,9 +216,47 @@ def _open_zip(path: Path, head: bytes) -> Source:
                 encrypted=bool(info.flag_bits & 0x1),
             )
         )
-    if src.members and all(m.encrypted for m in src.members):
-        zf.close()
-        raise InputError(f"{path}: the zip is encrypted (password-protected); exportscope cannot read it")
+    return src
+
+
+#: A zip inside a zip must be read into memory to be opened (zipfile needs to seek): up to this size only.
+MAX_NESTED_IN_MEMORY = 128 * 1024 * 1024
+
+
+def open_nested_zip(member: Member, *, max_in_memory: int = MAX_NESTED_IN_MEMORY) -> Source:
+    """A member that is itself a zip (a WhatsApp chat zip in a folder of chats), opened as a Source.
+
+    A folder's member is opened from disk, so nothing is read into memory; a zip inside a zip is read whole,
+    through the member's size caps, up to ``max_in_memory`` bytes. The nested members' paths are prefixed
+    with the outer member's path (``Chat.zip/_chat.txt``) so they stay distinct from their neighbours'.
+    Raises :class:`MemberError` with a reason when the member cannot be opened.
+    """
+    outer = member.source
+    try:
+        if outer.kind == "folder":
+            disk = outer.path / member.key
+            with open(disk, "rb") as fh:
+                head = fh.read(4)
+            src = _open_zip(disk, head)
+        else:
+            if member.size > max_in_memory:
+                raise MemberError(
+                    f"{member.path}: a zip inside a zip larger than {max_in_memory // 1024**2} MB; "
+                    "unzip the outer zip and give its folder"
+                )
+            data = member.read_bytes(max_in_memory + 1)
+            if data[:4] not in _ZIP_MAGIC:
+                raise MemberError(f"{member.path}: not a zip archive (the file does not start like one)")
+            zf = zipfile.ZipFile(io.BytesIO(data))
+            src = _zip_source(outer.path / member.key, zf, zf.infolist())
+    except InputError as exc:
+        raise MemberError(str(exc)) from exc
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise MemberError(f"{member.path}: damaged or truncated zip ({_reason(exc)})") from exc
+    src.max_member_bytes, src.max_ratio = outer.max_member_bytes, outer.max_ratio
+    for m in src.members:
+        m.path = f"{member.path}/{m.path}"
+    src.problems = [(f"{member.path}/{p}", reason) for p, reason in src.problems]
     return src
 
 

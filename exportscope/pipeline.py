@@ -68,6 +68,8 @@ class Export:
     era: str | None = None
     export_date: date | None = None
     facts: dict[tuple[str, str], Fact] = field(default_factory=dict)
+    #: (item platform, sentence) from readers' ``Fact("note", ...)``: shown in the summary's platform notes.
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -147,10 +149,9 @@ def _open_all(paths: Sequence[Path], options: Options) -> list[Source]:
 
 
 def _detect(source: Source, platforms: Sequence[Platform]) -> Platform | None:
-    paths = [m.path for m in source.members]
     best: tuple[float, Platform] | None = None
     for p in platforms:
-        score = p.detect(paths)
+        score = p.detect_source(source)
         if score >= p.threshold and (best is None or score > best[0]):
             best = (score, p)
     return best[1] if best else None
@@ -190,7 +191,7 @@ def _analyze_sources(
     notes: list[str] = []
     groups: dict[tuple[str, str], list[Source]] = defaultdict(list)
     by_name = {p.name: p for p in platforms}
-    for src in sources:
+    for src in list(sources):
         strip_wrapper(src.members, keep)
         platform = _detect(src, platforms)
         if platform is None:
@@ -198,7 +199,10 @@ def _analyze_sources(
             for m in src.members:
                 ledger.append(LedgerEntry("unknown", m.path, FileStatus.UNRECOGNIZED, size=m.size))
             continue
-        groups[(platform.name, platform.export_key(src))].append(src)
+        for part in platform.split(src):
+            if part is not src:
+                sources.append(part)  # closed with the inputs
+            groups[(platform.name, platform.export_key(part))].append(part)
     if not groups:
         names = ", ".join(s.name for s in sources)
         if not any(s.members for s in sources):
@@ -316,7 +320,10 @@ def _read_group(
                 collector.add(platform, rule, out, default_source)
                 counts[out.source or default_source] += 1
             elif isinstance(out, Fact):
-                export.facts[(platform, out.name)] = out
+                if out.name == "note":
+                    export.notes.append((platform, str(out.value)))
+                else:
+                    export.facts[(platform, out.name)] = out
             elif isinstance(out, Problem):
                 problems[default_source].append(out.message)
             elif isinstance(out, Drift):
@@ -361,5 +368,6 @@ def _contexts(exports: list[Export], collector: _Collector, options: Options) ->
             ctx.account_private = private.value
         ctx.audience = options.facebook_audience
         ctx.opted_out = name in options.opted_out or export.platform.ruleset.policy in options.opted_out
+        ctx.notes.extend(text for e in exports for plat, text in e.notes if plat == name)
         contexts[name] = ctx
     return contexts

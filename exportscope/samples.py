@@ -18,6 +18,9 @@ DEMO = (
     "instagram-2025/instagram-jdoe-2025-11-20-AAAA1111.zip",
     "instagram-2025/instagram-jdoe-2025-11-20-BBBB2222.zip",
     "whatsapp/WhatsApp Chat with Alice.txt",
+    "whatsapp/WhatsApp Chat - Famille.zip",
+    "whatsapp/WhatsApp Chat with Meta AI.txt",
+    "whatsapp/whatsapp_account_info.zip",
 )
 
 

@@ -60,6 +60,13 @@ class Platform:
                 score += weight
         return score
 
+    def detect_source(self, source: Source) -> float:
+        """The detection score of one input; by default, of its member paths (:meth:`detect`).
+
+        A platform whose files are recognised by content (a WhatsApp chat ``.txt`` of any name) overrides it.
+        """
+        return self.detect([m.path for m in source.members])
+
     def era(self, paths: Sequence[str]) -> str | None:
         for rx, name in self.eras:
             pattern = re.compile(rx)
@@ -72,6 +79,14 @@ class Platform:
     def export_key(self, source: Source) -> str:
         """Sources with the same key are parts of one export and merge (default: all of a platform)."""
         return self.name
+
+    def split(self, source: Source) -> list[Source]:
+        """The inputs one detected source stands for (default: itself).
+
+        A folder of WhatsApp chats holds one chat zip per export; the platform opens each as a Source of its
+        own so it becomes a separate export. Sources returned besides ``source`` are closed with the inputs.
+        """
+        return [source]
 
     def source_priority(self, source: Source) -> int:
         """Lower first: which part's copy of a duplicated path is kept."""

@@ -1,7 +1,142 @@
-"""whatsapp reader family: not yet implemented (see the open issue)."""
+"""WhatsApp: chat exports (Android ``.txt``, iOS zip with ``_chat.txt``) and the account information report.
+
+WhatsApp has no single archive (shared/reference/whatsapp.md): messages come one chat at a time, and people
+bring one chat, several, a folder of them, or the account report. So this platform differs from the others
+in three ways, each through a :class:`~exportscope.platforms.base.Platform` hook:
+
+- **detection by content**: a chat ``.txt`` can have any name, so a ``.txt`` whose first lines are message
+  headers is a chat (``detect_source``), and one whose lines are not is left unrecognized (``match``);
+- **one export per chat**: every input is its own export (``export_key``), so two iOS zips each holding
+  ``_chat.txt`` never merge or count as duplicates;
+- **a folder of chats**: each chat zip (or account report zip) inside a folder is opened as an input of its
+  own (``split``); loose ``.txt`` chats in the folder are read one by one as members.
+
+The readers live in :mod:`~exportscope.platforms.whatsapp_read` (chats) and
+:mod:`~exportscope.platforms.whatsapp_report` (account report); verdicts in ``schemas/whatsapp.toml``.
+"""
 
 from __future__ import annotations
 
-from exportscope.platforms.base import Platform
+import re
 
-PLATFORMS: list[Platform] = []
+from exportscope.archive import Member, MemberError, Source, open_nested_zip
+from exportscope.platforms.base import Platform, Reader
+from exportscope.platforms.whatsapp_read import HEAD_BYTES, looks_like_chat, read_chat
+from exportscope.platforms.whatsapp_report import read_report
+from exportscope.rules import Rule
+
+#: At most this many ``.txt`` and ``.zip`` members are opened to recognise a folder by content.
+SNIFF_MEMBERS = 50
+#: Total bytes of zips inside a zip read into memory by one split; past it they fail with a reason.
+NESTED_MEMORY_BUDGET = 512 * 1024 * 1024
+
+_REPORT = re.compile(r"(?:^|/)(?:user_information|registration_information|registration_info)\.(?:json|html)$")
+
+
+class WhatsApp(Platform):
+    def detect_source(self, source: Source) -> float:
+        score = self.detect([m.path for m in source.members])
+        if score >= self.threshold:
+            return score
+        for m in [m for m in source.members if m.suffix == ".txt"][:SNIFF_MEMBERS]:
+            if _is_chat(m):
+                return score + 1.0
+        if source.kind == "folder":
+            for m in [m for m in source.members if m.suffix == ".zip"][:SNIFF_MEMBERS]:
+                if _nested_kind(m) is not None:
+                    return score + 1.0
+        return score
+
+    def export_key(self, source: Source) -> str:
+        return str(source.path)
+
+    def split(self, source: Source) -> list[Source]:
+        """Chat zips and report zips inside a folder (or a zip) become inputs of their own."""
+        zips = [m for m in source.members if m.suffix == ".zip"]
+        if not zips:
+            return [source]
+        parts: list[Source] = []
+        opened: set[str] = set()
+        budget = NESTED_MEMORY_BUDGET
+        for m in zips:
+            if source.kind != "folder":
+                if m.size > budget:
+                    source.problems.append((m.path, "too large to open inside a zip; unzip the outer zip first"))
+                    opened.add(m.path)
+                    continue
+                budget -= m.size
+            try:
+                nested = open_nested_zip(m)
+            except MemberError as exc:
+                source.problems.append((m.path, str(exc)))
+                opened.add(m.path)
+                continue
+            if self.detect_source(nested) >= self.threshold:
+                parts.append(nested)
+                opened.add(m.path)
+            else:
+                nested.close()  # not WhatsApp: it stays a member of its folder and is listed as unrecognized
+        source.members = [m for m in source.members if m.path not in opened]
+        if source.members or source.problems:
+            parts.insert(0, source)
+        return parts
+
+    def match(self, member: Member) -> Rule | None:
+        rule = super().match(member)
+        if rule is not None and rule.reader == "chat" and not _is_chat(member):
+            return None  # a .txt that is not a chat (whatsapp.md section 1): unrecognized, not an empty chat
+        return rule
+
+
+def _is_chat(member: Member) -> bool:
+    try:
+        return looks_like_chat(member.read_bytes(HEAD_BYTES))
+    except MemberError:
+        return member.name.lower() == "_chat.txt"  # let the reader fail it with the reason
+
+
+def _nested_kind(member: Member) -> str | None:
+    """Whether a zip inside a folder is a chat or an account report, by its listing (not opened further)."""
+    try:
+        nested = open_nested_zip(member)
+    except MemberError:
+        return None
+    try:
+        names = [m.path[len(member.path) + 1 :].lower() for m in nested.members]
+        if any(n.endswith("_chat.txt") or re.search(r"(^|/)whatsapp[^/]*\.txt$", n) for n in names):
+            return "chat"
+        if any(_REPORT.search(n) for n in names):
+            return "report"
+        return None
+    finally:
+        nested.close()
+
+
+def _readers() -> dict[str, Reader]:
+    return {"chat": read_chat, "report": read_report}
+
+
+PLATFORMS: list[Platform] = [
+    WhatsApp(
+        name="whatsapp",
+        label="WhatsApp",
+        rules_file="whatsapp",
+        readers=_readers(),
+        markers=(
+            (r"(^|/)_chat\.txt$", 1.0),
+            (r"(^|/)whatsapp chat[^/]*\.(txt|zip)$", 1.0),
+            (r"(^|/)user_information\.(json|html)$", 1.0),
+            (r"(^|/)(registration_information|registration_info)\.(json|html)$", 1.0),
+            (r"(^|/)contacts\.json$", 0.3),
+            (r"(^|/)groups\.json$", 0.3),
+            (r"(^|/)account_settings\.json$", 0.4),
+        ),
+        threshold=1.0,
+        eras=(
+            (r"(^|/)_chat\.txt$", "chat export (iOS)"),
+            (r"\.txt$", "chat export (Android)"),
+            (r"(^|/)(user_information|registration_info(rmation)?)\.json$", "account information report"),
+            (r".", "chat export"),
+        ),
+    )
+]

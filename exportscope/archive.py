@@ -186,7 +186,7 @@ def _open_zip(path: Path, head: bytes) -> Source:
     try:
         zf = zipfile.ZipFile(path)
         infos = zf.infolist()
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as exc:
         raise InputError(f"{path}: damaged or truncated zip ({_reason(exc)}); download the export again") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
@@ -251,7 +251,7 @@ def open_nested_zip(member: Member, *, max_in_memory: int = MAX_NESTED_IN_MEMORY
             src = _zip_source(outer.path / member.key, zf, zf.infolist())
     except InputError as exc:
         raise MemberError(str(exc)) from exc
-    except (OSError, zipfile.BadZipFile) as exc:
+    except (OSError, zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as exc:
         raise MemberError(f"{member.path}: damaged or truncated zip ({_reason(exc)})") from exc
     src.max_member_bytes, src.max_ratio = outer.max_member_bytes, outer.max_ratio
     for m in src.members:

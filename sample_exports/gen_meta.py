@@ -649,7 +649,7 @@ def instagram_parts() -> tuple[list[tuple[str, bytes]], list[tuple[str, bytes]]]
         ("preferences/your_topics/your_topics.json", meta_json(topics)),
         ("apps_and_websites_off_of_instagram/apps_and_websites/your_activity_off_meta_technologies.json",
          meta_json(off_meta)),
-        ("media/posts/202405/a2.jpg", jpeg(42)),
+        ("media/posts/202405/a2.jpg", jpeg(42, LISBON)),
         ("media/profile/202301/pp.jpg", jpeg(43)),
     ]  # fmt: skip
     part_b = [

@@ -103,7 +103,7 @@ class Meta(Platform):
         return PurePosixPath(path).name.lower().replace("'", "_").replace("\u2019", "_")
 
     def part_key(self, member: Member, rule: Rule) -> str:
-        if rule.reader == "messages" and PurePosixPath(member.path).name.lower().startswith("message_"):
+        if rule.reader == "messages" and PurePosixPath(member.path).name.lower().startswith("message"):
             return str(PurePosixPath(member.path).parent)
         return member.path
 

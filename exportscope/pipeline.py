@@ -260,7 +260,7 @@ def _read_export(
         elif rule.ignore:
             ledger.append(
                 LedgerEntry(
-                    pname,
+                    rule.platform,
                     member.path,
                     FileStatus.IGNORED,
                     rule=rule.id,
@@ -282,9 +282,10 @@ def _read_export(
         for m in members:
             status = FileStatus.FAILED if failure else FileStatus.PARSED
             reason = failure or ("; ".join(problems[m.path]) if problems.get(m.path) else None)
+            # Files are ledgered under the platform their rule serves (Threads files inside an Instagram export).
             ledger.append(
                 LedgerEntry(
-                    pname, m.path, status, rule=rule.id, items=counts.get(m.path, 0), size=m.size, reason=reason
+                    rule.platform, m.path, status, rule=rule.id, items=counts.get(m.path, 0), size=m.size, reason=reason
                 )
             )
         done += len(members)

@@ -143,3 +143,26 @@ def test_values_text_prefers_values_over_title_sentences() -> None:
     assert values_text(sld) == "ben_sample"
     login = {"action": "Login", "timestamp": 5, "ip_address": "198.51.100.23"}
     assert values_text(login) == "Login · 198.51.100.23"
+
+
+def test_fast_path_equals_the_run_by_run_rewrite() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from exportscope.platforms.meta_json import _ESCAPES, _unescape_run
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.tuples(st.text(max_size=12), st.booleans()), max_size=6), st.booleans())
+    def check(strings: list[tuple[str, bool]], upper: bool) -> None:
+        parts = []
+        for text, mojibake in strings:
+            value = text.encode("utf-8").decode("latin-1") if mojibake else text
+            parts.append(json.dumps(value, ensure_ascii=True))
+        data = ("[" + ",".join(parts) + "]").encode("ascii")
+        if upper:
+            data = data.replace(b"\\u00c3", b"\\u00C3")
+        assert repair_bytes(data) == _ESCAPES.sub(_unescape_run, data)
+        if all(m for _, m in strings):
+            assert loads(data) == [t for t, _ in strings]
+
+    check()

@@ -143,6 +143,8 @@ def test_all_samples_at_once_with_a_linkedin_export(make_zip, cli) -> None:
     assert totals["facebook"] == {"training": 4, "conditional": 20, "excluded": 13, "not_used": 29}
     assert totals["instagram"] == {"training": 14, "conditional": 2, "excluded": 4, "not_used": 26}
     assert totals["threads"] == {"training": 0, "conditional": 0, "excluded": 0, "not_used": 11}
+    files = {p["platform"]: (p["files"]["total"], p["files"]["parsed"]) for p in doc["platforms"]}
+    assert (files["facebook"], files["instagram"], files["threads"]) == ((35, 26), (35, 22), (4, 4))
     fb = next(p for p in doc["platforms"] if p["platform"] == "facebook")
     assert (fb["conversations"], fb["region"], fb["export_date"]) == (6, "eu", "2025-11-20")
 

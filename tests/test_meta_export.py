@@ -327,3 +327,37 @@ def test_no_media_body_is_ever_opened(make_zip, monkeypatch) -> None:
     a = run(_ig_parts(make_zip))
     assert a.items.height == 7
     assert opened and not [p for p in opened if Path(p).suffix.lower() in MEDIA_SUFFIXES or "." not in Path(p).name]
+
+
+# --- odd but valid JSON never fails a file ------------------------------------------------------------------
+
+_ODD_SHAPES = [b"[]", b"{}", b'"x"', b"1", b'[1, "a", null, [2]]', b'{"a": 1}', b'{"messages": "x", "data": 3}',
+               b'[{"data": {"post": 1}, "attachments": {"x": 1}, "media": "m", "string_map_data": [1]}]',
+               b'{"profile_v2": [1], "profile_user": {"string_map_data": {"Name": "x"}}}',
+               b'[{"label_values": [{"dict": [1, {"dict": "x"}]}], "media_map_data": {"p": 1}}]']  # fmt: skip
+_ODD_FILES = [
+    f"{YFA}/posts/your_posts_1.json",
+    f"{YFA}/posts/album/0.json",
+    f"{YFA}/stories/archived_stories.json",
+    f"{YFA}/comments_and_reactions/comments.json",
+    f"{YFA}/messages/inbox/x_1/message_1.json",
+    f"{YFA}/messages/ai_conversations.json",
+    "personal_information/profile_information/profile_information.json",
+    "logged_information/location/your_privacy_jurisdiction.json",
+    f"{YFA}/saved_items_and_collections/your_saved_items.json",
+]
+_ODD_IG = [
+    f"{YIA}/media/posts_1.json",
+    f"{YIA}/media/stories.json",
+    f"{YIA}/comments/post_comments_1.json",
+    f"{YIA}/threads/threads_and_replies.json",
+    "personal_information/personal_information/personal_information.json",
+]
+
+
+@pytest.mark.parametrize("shape", _ODD_SHAPES, ids=range(len(_ODD_SHAPES)))
+def test_odd_shapes_never_fail_a_reader(make_zip, shape: bytes) -> None:
+    fb = run(make_zip("facebook-jdoe-2025-1-1-AbCdEfGh.zip", dict.fromkeys(_ODD_FILES, shape)))
+    ig = run(make_zip("instagram-jdoe-2025-1-1-AbCdEfGh.zip", dict.fromkeys(_ODD_IG, shape)))
+    failed = [(e.path, e.reason) for a in (fb, ig) for e in a.ledger if e.status.value == "failed"]
+    assert failed == []

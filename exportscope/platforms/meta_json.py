@@ -190,6 +190,11 @@ def _nested_time(node: Any, depth: int) -> datetime | None:
     return None
 
 
+def as_list(value: Any) -> list[Any]:
+    """A list value, or an empty list for anything else (a missing key, or an odd shape in odd data)."""
+    return value if isinstance(value, list) else []
+
+
 def clean(value: Any) -> str | None:
     """A non-empty stripped string, else None."""
     if isinstance(value, str):

@@ -18,7 +18,16 @@ from typing import Any
 from exportscope.archive import Member
 from exportscope.model import Record
 from exportscope.platforms.base import Output
-from exportscope.platforms.meta_json import clean, entries, epoch, join, label_values, record_time, values_text
+from exportscope.platforms.meta_json import (
+    as_list,
+    clean,
+    entries,
+    epoch,
+    join,
+    label_values,
+    record_time,
+    values_text,
+)
 from exportscope.platforms.meta_media import MetaContext
 from exportscope.platforms.meta_readers import load
 from exportscope.rules import Rule
@@ -92,7 +101,7 @@ _AI_TEXT_LABELS = {"message", "text", "content", "prompt", "response", "bericht"
 def _ai_turns(entry: dict[str, Any]) -> list[tuple[str | None, datetime | None]]:
     """The turns of one Meta AI conversation: nested ``dict`` groups of its label_values, each a message."""
     turns: list[tuple[str | None, datetime | None]] = []
-    for top in entry.get("label_values") or []:
+    for top in as_list(entry.get("label_values")):
         if not isinstance(top, dict) or not isinstance(top.get("dict"), list):
             continue
         for child in top["dict"]:

@@ -18,6 +18,7 @@ from exportscope.archive import Member
 from exportscope.model import Fact, Problem, Record
 from exportscope.platforms.base import Output
 from exportscope.platforms.meta_json import (
+    as_list,
     clean,
     entries,
     join,
@@ -99,9 +100,9 @@ def _iso_time(value: Any) -> datetime | None:
 def attachment_media(entry: dict[str, Any]) -> list[Any]:
     """Media objects of a Facebook item: ``attachments[].data[].media`` (and a ``media`` list, if any)."""
     found: list[Any] = []
-    for att in entry.get("attachments") or []:
+    for att in as_list(entry.get("attachments")):
         if isinstance(att, dict):
-            for d in att.get("data") or []:
+            for d in as_list(att.get("data")):
                 if isinstance(d, dict) and isinstance(d.get("media"), dict):
                     found.append(d["media"])
     media = entry.get("media")
@@ -114,7 +115,7 @@ def facebook_text(entry: dict[str, Any]) -> str | None:
     """The person's words in a Facebook post, comment or group item; a place name for a bare check-in."""
     parts: list[str] = []
     place: str | None = None
-    for d in entry.get("data") or []:
+    for d in as_list(entry.get("data")):
         if not isinstance(d, dict):
             continue
         if v := clean(d.get("post")):
@@ -124,10 +125,10 @@ def facebook_text(entry: dict[str, Any]) -> str | None:
             parts.append(v)
         if v := clean(d.get("text")):
             parts.append(v)
-    for att in entry.get("attachments") or []:
+    for att in as_list(entry.get("attachments")):
         if not isinstance(att, dict):
             continue
-        for d in att.get("data") or []:
+        for d in as_list(att.get("data")):
             if not isinstance(d, dict):
                 continue
             if v := clean(d.get("text")):
@@ -174,7 +175,7 @@ def read_ig_posts(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> It
             text = clean(entry.get("title")) or _first_media_title(entry)
             when = record_time(entry)
             yield Record(text=text, timestamp=when, row=row, source=member.path)
-            yield from counter.records(entry.get("media") or [], row, text, when)
+            yield from counter.records(as_list(entry.get("media")), row, text, when)
         yield from counter.problems()
 
 

@@ -68,7 +68,8 @@ class Export:
     era: str | None = None
     export_date: date | None = None
     facts: dict[tuple[str, str], Fact] = field(default_factory=dict)
-    #: (item platform, sentence) from readers' ``Fact("note", ...)``: shown in the summary's platform notes.
+    #: (item platform, sentence): the platform's ``export_notes`` and readers' ``Fact("note", ...)``, shown in
+    #: the summary's platform notes.
     notes: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -214,7 +215,9 @@ def _analyze_sources(
         platform = by_name[pname]
         srcs.sort(key=platform.source_priority)
         member_paths = [m.path for s in srcs for m in s.members]
-        exports.append(Export(platform, srcs, era=platform.era(member_paths), export_date=platform.export_date(srcs)))
+        export = Export(platform, srcs, era=platform.era(member_paths), export_date=platform.export_date(srcs))
+        export.notes.extend((platform.name, note) for note in platform.export_notes(member_paths))
+        exports.append(export)
 
     collector = _Collector()
     work: list[tuple[Export, Archive]] = [(e, Archive(e.sources)) for e in exports]
@@ -253,7 +256,7 @@ def _read_export(
     progress: Callable[[Progress], None] | None,
     cancel: threading.Event | None,
 ) -> int:
-    platform = export.platform
+    platform = export.platform.bind(archive)
     pname = platform.name
     groups: dict[tuple[str, str], tuple[Rule, list[Member]]] = {}
     for member in archive:
@@ -264,7 +267,7 @@ def _read_export(
         elif rule.ignore:
             ledger.append(
                 LedgerEntry(
-                    pname,
+                    rule.platform,
                     member.path,
                     FileStatus.IGNORED,
                     rule=rule.id,
@@ -282,13 +285,14 @@ def _read_export(
             raise Cancelled()
         if progress:
             progress(Progress(done, total, members[0].path))
-        counts, problems, drifts, failure = _read_group(export, rule, members, collector)
+        counts, problems, drifts, failure = _read_group(export, platform, rule, members, collector)
         for m in members:
             status = FileStatus.FAILED if failure else FileStatus.PARSED
             reason = failure or ("; ".join(problems[m.path]) if problems.get(m.path) else None)
+            # Files are ledgered under the platform their rule serves (Threads files inside an Instagram export).
             ledger.append(
                 LedgerEntry(
-                    pname,
+                    rule.platform,
                     m.path,
                     status,
                     rule=rule.id,
@@ -305,7 +309,7 @@ def _read_export(
 
 
 def _read_group(
-    export: Export, rule: Rule, members: list[Member], collector: _Collector
+    export: Export, platform_: Platform, rule: Rule, members: list[Member], collector: _Collector
 ) -> tuple[dict[str, int], dict[str, list[str]], dict[str, list[str]], str | None]:
     """Run one reader over one logical file. A raised error fails the group, keeping what was read."""
     counts: dict[str, int] = defaultdict(int)
@@ -313,12 +317,15 @@ def _read_group(
     drifts: dict[str, list[str]] = defaultdict(list)
     platform = rule.platform
     default_source = members[0].path
+    paths = {m.path for m in members}
     failure: str | None = None
     try:
-        for out in export.platform.read(members, rule):
+        for out in platform_.read(members, rule):
             if isinstance(out, Record):
                 collector.add(platform, rule, out, default_source)
-                counts[out.source or default_source] += 1
+                # A record may point at another member (a photo referenced by a post): the file read counts it.
+                key = out.source or default_source
+                counts[key if key in paths else default_source] += 1
             elif isinstance(out, Fact):
                 if out.name == "note":
                     export.notes.append((platform, str(out.value)))
@@ -351,6 +358,12 @@ def _contexts(exports: list[Export], collector: _Collector, options: Options) ->
                 item_platforms.setdefault(rule.platform, export)
     for name, export in item_platforms.items():
         facts = {fname: f for (plat, fname), f in export.facts.items() if plat == name}
+        if name != export.platform.name:
+            # A platform riding inside another's export (Threads in Instagram) is the same person in the
+            # same place: it inherits the region and birth date its own files do not state.
+            for fname in ("region", "birth_date"):
+                if fname not in facts and (parent := export.facts.get((export.platform.name, fname))):
+                    facts[fname] = parent
         ctx = PlatformContext(platform=name, policy=export.platform.ruleset.policy)
         if options.region:
             ctx.region, ctx.region_source = options.region, "option"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePosixPath
 
-from exportscope.archive import Member, Source
+from exportscope.archive import Archive, Member, Source
 from exportscope.model import Drift, Fact, Problem, Record
 from exportscope.rules import Rule, RuleSet, load_rules
 
@@ -94,6 +94,18 @@ class Platform:
 
     def export_date(self, sources: Sequence[Source]) -> date | None:
         return None
+
+    def export_notes(self, paths: Sequence[str]) -> list[str]:
+        """Sentences about the export as a whole (Meta: "this is the HTML format"), shown with its platform."""
+        return []
+
+    def bind(self, archive: Archive) -> Platform:
+        """The platform as used for one export (default: itself).
+
+        Meta returns a copy that knows every member path of all parts, to resolve media references by suffix
+        and count a photo listed in two files once; the shared platform object never holds per-run state.
+        """
+        return self
 
     # --- members -------------------------------------------------------------------------------------
 

@@ -1,7 +1,197 @@
-"""meta reader family: not yet implemented (see the open issue)."""
+"""Meta "Download Your Information" exports: Facebook, and Instagram with Threads inside (shared/reference/meta.md).
+
+Facebook, Instagram and Threads share one JSON family, so one set of readers serves both platforms; the path
+tables live in ``schemas/facebook.toml`` and ``schemas/instagram.toml`` (Threads rules carry
+``platform = "threads"``). Paths are matched by suffix, so a wrapper folder, a bare root and every layout era
+(Facebook 2018-21, 2022-23, 2024+; Instagram 2021-22, 2024 ``content/``, 2025+ ``media/``) work alike.
+
+Parts of one export (``facebook-<user>-<date>-<rand>.zip`` with the same user and date) merge; a part that
+holds only media is fine. Media files are counted through the JSON that references them and are never
+opened.
+"""
 
 from __future__ import annotations
 
-from exportscope.platforms.base import Platform
+import copy
+import re
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import PurePosixPath
 
-PLATFORMS: list[Platform] = []
+from exportscope.archive import Archive, Member, Source
+from exportscope.model import Problem
+from exportscope.platforms.base import Output, Platform
+from exportscope.platforms.meta_html import html_notes
+from exportscope.platforms.meta_media import MediaIndex, MetaContext
+from exportscope.platforms.meta_messages import read_ai_chats, read_messages
+from exportscope.platforms.meta_profile import read_fb_profile, read_ig_profile
+from exportscope.platforms.meta_readers import (
+    MetaReader,
+    read_generic,
+    read_ig_comments,
+    read_ig_posts,
+    read_media,
+    read_posts,
+    read_region,
+    read_stories,
+)
+from exportscope.rules import Rule
+
+_EXPORT_NAME = re.compile(
+    r"^(?P<platform>facebook|instagram)-(?P<user>.+?)-(?P<date>\d{1,4}-\d{1,2}-\d{1,4})-(?P<rand>[A-Za-z0-9]{8})"
+    r"(?=$|[-_ .(])",
+    re.I,
+)
+
+READERS: dict[str, MetaReader] = {
+    "posts": read_posts,
+    "ig_posts": read_ig_posts,
+    "media": read_media,
+    "stories": read_stories,
+    "ig_comments": read_ig_comments,
+    "generic": read_generic,
+    "region": read_region,
+    "fb_profile": read_fb_profile,
+    "ig_profile": read_ig_profile,
+    "messages": read_messages,
+    "ai_chats": read_ai_chats,
+}
+
+
+def parse_export_name(name: str) -> tuple[str, str, date | None] | None:
+    """(user, date text, date) from ``facebook-jdoe-2025-11-20-AbCdEfGh.zip``; None for other names.
+
+    The date is not always zero-padded and its order varies (``2024-11-18``, ``12-4-2025``): a four-digit
+    first field is year-month-day; a four-digit last field is month-day-year, or day-month-year when the
+    first field cannot be a month.
+    """
+    m = _EXPORT_NAME.match(name)
+    if not m:
+        return None
+    a, b, c = (int(x) for x in m["date"].split("-"))
+    la, lc = (len(x) for x in m["date"].split("-")[::2])
+    try:
+        if la == 4:
+            day: date | None = date(a, b, c)
+        elif lc == 4:
+            day = date(c, b, a) if a > 12 else date(c, a, b)
+        else:
+            day = None
+    except ValueError:
+        day = None
+    return m["user"].lower(), m["date"], day
+
+
+class Meta(Platform):
+    """Facebook or Instagram: naming, parts, grouping of message threads, and the bound per-export context."""
+
+    ctx: MetaContext | None = None
+
+    def export_key(self, source: Source) -> str:
+        parsed = parse_export_name(source.name)
+        if parsed is None:
+            return ""
+        user, text, day = parsed
+        return f"{user}|{day.isoformat() if day else text}"
+
+    def export_date(self, sources: Sequence[Source]) -> date | None:
+        found = [p[2] for s in sources if (p := parse_export_name(s.name)) and p[2]]
+        return max(found) if found else None
+
+    def name_key(self, path: str) -> str:
+        # who_you've_followed.json and who_you_ve_followed.json are one file (meta.md, section 3).
+        return PurePosixPath(path).name.lower().replace("'", "_").replace("\u2019", "_")
+
+    def part_key(self, member: Member, rule: Rule) -> str:
+        if rule.reader == "messages" and PurePosixPath(member.path).name.lower().startswith("message"):
+            return str(PurePosixPath(member.path).parent)
+        return member.path
+
+    def export_notes(self, paths: Sequence[str]) -> list[str]:
+        return html_notes(self.label, paths)
+
+    def bind(self, archive: Archive) -> Meta:
+        bound = copy.copy(self)
+        bound.ctx = MetaContext(media=MediaIndex.build(m.path for m in archive))
+        return bound
+
+    def read(self, members: Sequence[Member], rule: Rule) -> Iterator[Output]:
+        reader = READERS.get(rule.reader)
+        if reader is None:
+            yield Problem(f"no reader {rule.reader!r} for rule {rule.id}")
+            return
+        ctx = self.ctx or MetaContext(media=MediaIndex.build(m.path for m in members[0].source.members))
+        yield from reader(members, rule, ctx)
+
+
+#: Top folders of the real layouts: never stripped as a wrapper (a media-only part holds just one of them).
+_FB_TOP = frozenset(
+    {
+        "your_facebook_activity", "your_activity_across_facebook", "apps_and_websites_off_of_facebook",
+        "personal_information", "connections", "logged_information", "security_and_login_information",
+        "ads_information", "preferences", "photos_and_videos", "messages", "posts", "profile_information",
+        "comments", "comments_and_reactions", "likes_and_reactions", "friends", "about_you", "location",
+    }
+)  # fmt: skip
+_IG_TOP = frozenset(
+    {
+        "your_instagram_activity", "apps_and_websites_off_of_instagram", "media", "content",
+        "followers_and_following", "account_information", "login_and_account_creation", "recent_searches",
+    }
+)  # fmt: skip
+
+_MEDIA_FOLDERS = r"(posts|stories|reels|igtv|profile|archived_posts|recently_deleted|other|tv)"
+
+PLATFORMS: list[Platform] = [
+    Meta(
+        name="facebook",
+        label="Facebook",
+        rules_file="facebook",
+        readers=dict(READERS),  # type: ignore[arg-type]  # called with the context by Meta.read
+        markers=(
+            (r"(^|/)your_facebook_activity/", 2.0),
+            (r"(^|/)your_activity_across_facebook/", 2.0),
+            (r"(^|/)apps_and_websites_off_of_facebook/", 1.0),
+            (r"(^|/)profile_information/profile_information\.(json|html?)$", 1.0),
+            (r"(^|/)posts/your_posts(_\d+)?\.(json|html?)$", 1.0),
+            (r"(^|/)friends/(your_)?friends\.(json|html?)$", 0.6),
+            (r"(^|/)photos_and_videos/(album|your_videos)", 0.6),
+            (r"(^|/)html/messages\.htm$", 1.0),
+            (r"(^|/)facebook-[^/]+/", 0.5),
+        ),
+        threshold=1.0,
+        top_folders=_FB_TOP,
+        eras=(
+            (r"(^|/)your_facebook_activity/", "2024+"),
+            (r"(^|/)your_activity_across_facebook/", "2022-23"),
+            (r"(^|/)html/messages\.htm$", "2017"),
+            (r".", "2018-21"),
+        ),
+    ),
+    Meta(
+        name="instagram",
+        label="Instagram",
+        rules_file="instagram",
+        readers=dict(READERS),  # type: ignore[arg-type]
+        markers=(
+            (r"(^|/)your_instagram_activity/", 2.0),
+            (r"(^|/)apps_and_websites_off_of_instagram/", 1.0),
+            (r"(^|/)personal_information/personal_information(/personal_information)?\.(json|html?)$", 1.0),
+            (r"(^|/)account_information/personal_information\.(json|html?)$", 1.0),
+            (r"(^|/)content/posts_\d+\.(json|html?)$", 1.0),
+            (r"(^|/)followers_and_following/", 0.6),
+            (r"(^|/)start_here\.html$", 1.0),
+            (r"(^|/)media\.json$", 0.5),
+            (r"(^|/)profile\.json$", 0.3),
+            (r"(^|/)media/" + _MEDIA_FOLDERS + r"/\d{6}/[^/]+$", 1.0),
+        ),
+        threshold=1.0,
+        top_folders=_IG_TOP,
+        eras=(
+            (r"(^|/)your_instagram_activity/media/[^/]+\.json$", "2025+"),
+            (r"(^|/)your_instagram_activity/", "2024"),
+            (r"(^|/)media\.json$", "2020"),
+            (r".", "2021-22"),
+        ),
+    ),
+]

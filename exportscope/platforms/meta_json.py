@@ -1,0 +1,278 @@
+"""Meta's JSON family: loading with the mojibake repaired, unwrapping the top level, reading common shapes.
+
+Why a bytes-level repair: Meta writes every UTF-8 byte of every string (keys included) as a ``\\u00XX``
+escape (meta.md, section 3), so ``don’t`` arrives as ``don\\u00e2\\u0080\\u0099t``. Rewriting each run of
+such escapes to the raw bytes *before* decoding fixes every string and key in one C-speed pass, instead of a
+Python call per string after decoding. The rewrite is strict: a run whose bytes are not valid UTF-8 stays
+as it was (then it was real Latin-1 text such as a lone ``\\u00e9``), and it is idempotent because a fixed
+run is no longer an escape. :func:`fix_text` is the same repair for one decoded string (file names).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+import orjson
+
+from exportscope import dates
+
+# An escaped backslash is consumed first so that ``\\u00e9`` (a literal backslash, then text) is never
+# taken for an escape; otherwise a run of \u0080-\u00ff escapes (never \u0000-\u007f).
+_ESCAPES = re.compile(rb"\\\\|((?:\\u00[89a-fA-F][0-9a-fA-F])+)")
+_VERSION = re.compile(r"_v\d+$")
+
+
+_ONE = re.compile(rb"\\u00[89a-fA-F][0-9a-fA-F]")
+
+
+def _unescape_run(match: re.Match[bytes]) -> bytes:
+    run = match.group(1)
+    if run is None:
+        return match.group(0)
+    raw = bytes.fromhex(run.replace(b"\\u00", b"").decode("ascii"))
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return run
+    return raw
+
+
+def repair_bytes(data: bytes) -> bytes:
+    """Rewrite runs of ``\\u0080``-``\\u00ff`` escapes that spell valid UTF-8 as those raw bytes.
+
+    Fast path (the common case, a whole file written by Meta): replace each distinct escape by its byte, a
+    few C-speed passes, and keep the result if the whole file is then valid UTF-8. That is the same answer
+    as the run-by-run rewrite, because runs are separated by ASCII, so the whole is valid exactly when every
+    run is. Otherwise (or with an escaped backslash in the file) the strict run-by-run rewrite decides.
+    """
+    if b"\\u00" not in data:
+        return data
+    if b"\\\\" not in data:
+        out = data
+        for escape in set(_ONE.findall(data)):
+            out = out.replace(escape, bytes.fromhex(escape[4:].decode("ascii")))
+        try:
+            out.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return out
+    return _ESCAPES.sub(_unescape_run, data)
+
+
+def fix_text(text: str) -> str:
+    """The same repair for one decoded string: strict, and a no-op on real text (meta.md, section 3)."""
+    if text.isascii():
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
+class NotJSONError(ValueError):
+    """A ``.json`` member that is not JSON; the message says what it looks like instead."""
+
+
+def loads(data: bytes) -> Any:
+    """Decode one Meta JSON file with its mojibake repaired; a clear error, never a decoder traceback."""
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head[:1] == b"<":
+        raise NotJSONError(
+            "holds HTML, not JSON: this looks like an HTML-format export; request the export again in JSON format"
+        )
+    if not head:
+        return None
+    try:
+        return orjson.loads(repair_bytes(data))
+    except orjson.JSONDecodeError as exc:
+        raise NotJSONError(f"not valid JSON ({str(exc).splitlines()[0][:120]})") from None
+
+
+def bare_key(key: str) -> str:
+    """A key without its ``_v2``/``_v3`` suffix: the bare keys of 2018-20 and the versioned ones match."""
+    return _VERSION.sub("", key)
+
+
+#: Keys that make a dict a record (an item) rather than a wrapper around lists of items.
+_RECORD_KEYS = frozenset(
+    {
+        "string_map_data", "string_list_data", "label_values", "media_map_data", "title", "timestamp",
+        "data", "media", "name", "attachments", "creation_timestamp", "uri", "fbid", "timestamp_ms",
+        "participants", "messages", "text", "value",
+    }
+)  # fmt: skip
+
+
+def entries(data: Any) -> Iterator[Any]:
+    """The items of a file, whatever its top level: a list, a dict wrapping lists, sections, or one object.
+
+    A dict is a wrapper when it has no scalar value and none of the record keys; its list and dict values
+    are unwrapped in order (``{"event_responses_v2": {"events_joined": [...], "events_declined": [...]}}``).
+    Anything else is one item.
+    """
+    if isinstance(data, list):
+        for item in data:
+            if isinstance(item, list):
+                yield from entries(item)
+            elif item is not None:
+                yield item
+        return
+    if isinstance(data, dict):
+        if not data:
+            return
+        if _RECORD_KEYS.isdisjoint(data) and all(isinstance(v, (list, dict)) for v in data.values()):
+            for value in data.values():
+                yield from entries(value)
+            return
+        yield data
+        return
+    if data is not None:
+        yield data
+
+
+def section(data: Any, *names: str) -> Any:
+    """The value under a top-level key, compared without version suffix (``profile_v2`` = ``profile``)."""
+    if not isinstance(data, dict):
+        return None
+    wanted = set(names)
+    for key, value in data.items():
+        if bare_key(key) in wanted:
+            return value
+    return None
+
+
+# --- values ------------------------------------------------------------------------------------------------
+
+_TIME_KEYS = ("timestamp", "creation_timestamp", "start_timestamp", "taken_timestamp", "timestamp_value")
+
+
+def epoch(value: Any, millis: bool = False) -> datetime | None:
+    """Seconds (or milliseconds) since 1970; 0 and garbage mean unknown. Numeric strings are accepted."""
+    if isinstance(value, str) and value.isdigit():
+        value = int(value)
+    return dates.from_epoch(value, millis=millis)
+
+
+def record_time(rec: Any) -> datetime | None:
+    """An item's time: its own timestamp keys, then ``timestamp_ms``, then the first nested timestamp."""
+    if not isinstance(rec, dict):
+        return None
+    for key in _TIME_KEYS:
+        if key in rec and (t := epoch(rec[key])):
+            return t
+    if "timestamp_ms" in rec and (t := epoch(rec["timestamp_ms"], millis=True)):
+        return t
+    for key in ("string_map_data", "string_list_data", "label_values", "data", "media", "events"):
+        found = _nested_time(rec.get(key), 0)
+        if found:
+            return found
+    return None
+
+
+def _nested_time(node: Any, depth: int) -> datetime | None:
+    if depth > 4:
+        return None
+    if isinstance(node, dict):
+        for key in _TIME_KEYS:
+            if key in node and (t := epoch(node[key])):
+                return t
+        for value in node.values():
+            if isinstance(value, (dict, list)) and (t := _nested_time(value, depth + 1)):
+                return t
+    elif isinstance(node, list):
+        for value in node:
+            if t := _nested_time(value, depth + 1):
+                return t
+    return None
+
+
+def as_list(value: Any) -> list[Any]:
+    """A list value, or an empty list for anything else (a missing key, or an odd shape in odd data)."""
+    return value if isinstance(value, list) else []
+
+
+def clean(value: Any) -> str | None:
+    """A non-empty stripped string, else None."""
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return None
+
+
+def join(parts: list[str]) -> str | None:
+    seen: list[str] = []
+    for p in parts:
+        if p and p not in seen:
+            seen.append(p)
+    return " · ".join(seen) if seen else None
+
+
+def label_values(items: Any) -> Iterator[tuple[str, Any]]:
+    """(label, entry) pairs of a ``label_values`` list, descending into ``dict`` and ``vec`` groups."""
+    if not isinstance(items, list):
+        return
+    for entry in items:
+        if not isinstance(entry, dict):
+            continue
+        label = clean(entry.get("label")) or clean(entry.get("title")) or ""
+        yield label, entry
+        for sub in ("dict", "vec"):
+            inner = entry.get(sub)
+            if isinstance(inner, list):
+                for child in inner:
+                    if isinstance(child, dict) and isinstance(child.get("dict"), list):
+                        yield from label_values(child["dict"])
+                    elif isinstance(child, dict):
+                        yield from label_values([child])
+
+
+def values_text(rec: Any) -> str | None:
+    """Readable text of a generic record: string values of the known shapes, joined, hrefs left out."""
+    parts: list[str] = []
+    if isinstance(rec, str):
+        return clean(rec)
+    if not isinstance(rec, dict):
+        return None
+    for key in ("name", "text", "value"):
+        if v := clean(rec.get(key)):
+            parts.append(v)
+    smd = rec.get("string_map_data")
+    if isinstance(smd, dict):
+        for field in smd.values():
+            if isinstance(field, dict) and (v := clean(field.get("value"))):
+                parts.append(v)
+    sld = rec.get("string_list_data")
+    if isinstance(sld, list):
+        for field in sld:
+            if isinstance(field, dict) and (v := clean(field.get("value"))):
+                parts.append(v)
+    for _label, entry in label_values(rec.get("label_values")):
+        if v := clean(entry.get("value")):
+            parts.append(v)
+    data = rec.get("data")
+    if isinstance(data, list):
+        for d in data:
+            if isinstance(d, dict):
+                parts.extend(v for v in (clean(x) for x in d.values() if isinstance(x, str)) if v)
+    if not parts:
+        # No known shape: the record's own string values (logins: action, IP, user agent, city), then the
+        # title, a sentence in the account's language that at least says what the record is.
+        parts = [v for key, x in rec.items() if key != "title" and (v := clean(x))]
+    if not parts and (v := clean(rec.get("title"))):
+        parts.append(v)
+    return join(parts)
+
+
+def smd_field(smd: Any, synonyms: tuple[str, ...]) -> dict[str, Any] | None:
+    """The ``string_map_data`` entry whose label is one of ``synonyms`` (compared case-insensitively)."""
+    if not isinstance(smd, dict):
+        return None
+    wanted = {s.lower() for s in synonyms}
+    for label, field in smd.items():
+        if isinstance(field, dict) and label.strip().lower() in wanted:
+            return field
+    return None

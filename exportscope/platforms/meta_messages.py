@@ -1,0 +1,141 @@
+"""Messenger and Instagram DM threads, group chats, and Meta AI conversations.
+
+A long thread is split over ``message_1.json`` ... ``message_N.json``, each newest-first (meta.md, section 7).
+The pipeline hands this reader all parts of one thread folder together (``Meta.part_key``); it keeps only
+what an item needs from each message (time, text, where it came from), lets the parsed part go, then emits
+the whole conversation in time order as one thread. Message attachments are part of their message: they are
+never separate media items and their files are never opened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from pathlib import PurePosixPath
+from typing import Any
+
+from exportscope.archive import Member
+from exportscope.model import Record
+from exportscope.platforms.base import Output
+from exportscope.platforms.meta_json import (
+    as_list,
+    clean,
+    entries,
+    epoch,
+    join,
+    label_values,
+    record_time,
+    values_text,
+)
+from exportscope.platforms.meta_media import MetaContext
+from exportscope.platforms.meta_readers import load
+from exportscope.rules import Rule
+
+_PART = re.compile(r"_(\d+)\.json$", re.I)
+
+
+def part_number(path: str) -> int:
+    m = _PART.search(path)
+    return int(m[1]) if m else 0
+
+
+def thread_id(path: str) -> str:
+    """``inbox/bensample_123`` for ``.../messages/inbox/bensample_123/message_1.json``: unique per thread."""
+    parts = PurePosixPath(path).parts
+    low = [p.lower() for p in parts]
+    if "messages" in low[:-1]:
+        i = len(low) - 1 - low[::-1].index("messages")
+        rest = parts[i + 1 : -1]
+        if rest:
+            return "/".join(rest)
+    if len(parts) >= 2 and PurePosixPath(path).name.lower().startswith("message_"):
+        return "/".join(parts[-3:-1])
+    return "/".join(parts[-2:]).removesuffix(".json")
+
+
+def _message_time(msg: dict[str, Any]) -> datetime | None:
+    if "timestamp_ms" in msg:
+        return epoch(msg["timestamp_ms"], millis=True)
+    # The secure-storage download writes camelCase keys and a millisecond ``timestamp``.
+    value = msg.get("timestamp")
+    if isinstance(value, (int, float)) and value > 1e11:
+        return epoch(value, millis=True)
+    return epoch(value)
+
+
+def _message_text(msg: dict[str, Any]) -> str | None:
+    text = clean(msg.get("content")) or clean(msg.get("text"))
+    if text is None and isinstance(msg.get("share"), dict):
+        text = clean(msg["share"].get("share_text"))
+    return text
+
+
+def read_messages(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
+    """One record per message of one conversation, oldest first, whatever the order of parts and messages."""
+    ordered = sorted(members, key=lambda m: (part_number(m.path), m.path))
+    thread = thread_id(ordered[0].path)
+    rows: list[tuple[float, int, str | None, datetime | None, str, int]] = []
+    seq = 0
+    for member in ordered:
+        data = load(member)
+        messages = data.get("messages") if isinstance(data, dict) else data
+        if not isinstance(messages, list):
+            continue
+        for i, msg in enumerate(messages, 1):
+            if not isinstance(msg, dict):
+                continue
+            when = _message_time(msg)
+            seq += 1
+            # Newest-first parts: within equal (or unknown) times keep the reverse of file order.
+            rows.append((when.timestamp() if when else float("-inf"), -seq, _message_text(msg), when, member.path, i))
+        del data, messages
+    rows.sort(key=lambda r: (r[0], r[1]))
+    for _, _, text, when, source, row in rows:
+        yield Record(text=text, timestamp=when, row=row, thread=thread, source=source)
+
+
+_AI_TEXT_LABELS = {"message", "text", "content", "prompt", "response", "bericht", "nachricht", "mensaje"}
+
+
+def _ai_turns(entry: dict[str, Any]) -> list[tuple[str | None, datetime | None]]:
+    """The turns of one Meta AI conversation: nested ``dict`` groups of its label_values, each a message."""
+    turns: list[tuple[str | None, datetime | None]] = []
+    for top in as_list(entry.get("label_values")):
+        if not isinstance(top, dict) or not isinstance(top.get("dict"), list):
+            continue
+        for child in top["dict"]:
+            group = child.get("dict") if isinstance(child, dict) else None
+            if not isinstance(group, list):
+                continue
+            texts: list[str] = []
+            fallback: list[str] = []
+            when: datetime | None = None
+            for label, field in label_values(group):
+                if "timestamp_value" in field and when is None:
+                    when = epoch(field["timestamp_value"])
+                value = clean(field.get("value"))
+                if value is None:
+                    continue
+                (texts if label.lower() in _AI_TEXT_LABELS else fallback).append(value)
+            text = join(texts) or (max(fallback, key=len) if fallback else None)
+            turns.append((text, when))
+    return turns
+
+
+def read_ai_chats(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
+    """Meta AI conversations: one record per turn when the turns are nested, else one per conversation."""
+    for member in members:
+        for n, entry in enumerate(entries(load(member)), 1):
+            if not isinstance(entry, dict):
+                continue
+            thread = f"meta_ai/{n}"
+            turns = _ai_turns(entry)
+            if not turns:
+                yield Record(
+                    text=values_text(entry), timestamp=record_time(entry), row=n, thread=thread, source=member.path
+                )
+                continue
+            start = record_time(entry)
+            for text, when in turns:
+                yield Record(text=text, timestamp=when or start, row=n, thread=thread, source=member.path)

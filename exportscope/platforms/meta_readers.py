@@ -1,0 +1,263 @@
+"""Readers for Meta's content and activity files: posts, albums, media lists, comments, stories, generic records.
+
+Every reader takes the members of one logical file, the rule that matched them and the export's
+:class:`~exportscope.platforms.meta_media.MetaContext`; it yields records (kinds and verdicts come from the
+rule file) and, for a photo or video attached to an item, one more record with the ``media`` variant. Text
+is the person's own words (``post``, ``comment``, captions), never Meta's ``title`` sentences, which are
+written in the account's language and describe the item ("Jane Doe updated her status.").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from exportscope import dates
+from exportscope.archive import Member
+from exportscope.model import Fact, Problem, Record
+from exportscope.platforms.base import Output
+from exportscope.platforms.meta_json import (
+    as_list,
+    clean,
+    entries,
+    join,
+    label_values,
+    loads,
+    record_time,
+    smd_field,
+    values_text,
+)
+from exportscope.platforms.meta_media import MetaContext
+from exportscope.rules import Rule, region_code
+
+MetaReader = Callable[[Sequence[Member], Rule, MetaContext], Iterable[Output]]
+
+#: Localized labels of Instagram's ``string_map_data`` (meta.md, section 3: synonyms, then shape).
+COMMENT_LABELS = ("Comment", "Opmerking", "Reactie", "Kommentar", "Commentaire", "Comentario", "Commento")
+OWNER_LABELS = ("Media Owner", "Eigenaar van media", "Medieninhaber", "Propriétaire du contenu multimédia")
+
+
+def load(member: Member) -> Any:
+    """One member's JSON, repaired; a non-JSON member raises a one-line error that fails only this file."""
+    return loads(member.read_bytes())
+
+
+class MediaCounter:
+    """Emits the ``media`` records of one file and reports the references that point to nothing."""
+
+    def __init__(self, ctx: MetaContext, member: Member) -> None:
+        self.ctx = ctx
+        self.member = member
+        self.missing = 0
+
+    def records(
+        self,
+        media: Iterable[Any],
+        row: int,
+        parent_text: str | None = None,
+        fallback: datetime | None = None,
+        variant: str | None = "media",
+    ) -> Iterator[Record]:
+        for item in media:
+            if not isinstance(item, dict):
+                continue
+            uri = clean(item.get("uri")) or clean(item.get("path"))  # ``path``: media.json up to 2020
+            if uri is None:
+                continue
+            resolved = self.ctx.media.resolve(uri)
+            if resolved is None and "://" not in uri:
+                self.missing += 1
+            if not self.ctx.claim(resolved or uri):
+                continue
+            caption = [
+                t
+                for t in (clean(item.get("title")), clean(item.get("description")), clean(item.get("caption")))
+                if t and t != parent_text
+            ]
+            yield Record(
+                text=join(caption),
+                timestamp=record_time(item) or _iso_time(item.get("taken_at")) or fallback,
+                variant=variant,
+                row=row,
+                source=resolved or self.member.path,
+            )
+
+    def problems(self) -> Iterator[Problem]:
+        if self.missing:
+            yield Problem(f"{self.missing} referenced media file(s) are not in the export (or its other parts)")
+
+
+def _iso_time(value: Any) -> datetime | None:
+    """Instagram up to 2020 wrote ISO times (``2019-05-01T10:20:30+00:00``); the zone is UTC."""
+    text = clean(value)
+    return dates.parse(text[:19], ("ISO",)) if text else None
+
+
+# --- shapes ------------------------------------------------------------------------------------------------
+
+
+def attachment_media(entry: dict[str, Any]) -> list[Any]:
+    """Media objects of a Facebook item: ``attachments[].data[].media`` (and a ``media`` list, if any)."""
+    found: list[Any] = []
+    for att in as_list(entry.get("attachments")):
+        if isinstance(att, dict):
+            for d in as_list(att.get("data")):
+                if isinstance(d, dict) and isinstance(d.get("media"), dict):
+                    found.append(d["media"])
+    media = entry.get("media")
+    if isinstance(media, list):
+        found.extend(media)
+    return found
+
+
+def facebook_text(entry: dict[str, Any]) -> str | None:
+    """The person's words in a Facebook post, comment or group item; a place name for a bare check-in."""
+    parts: list[str] = []
+    place: str | None = None
+    for d in as_list(entry.get("data")):
+        if not isinstance(d, dict):
+            continue
+        if v := clean(d.get("post")):
+            parts.append(v)
+        comment = d.get("comment")
+        if v := clean(comment.get("comment") if isinstance(comment, dict) else comment):
+            parts.append(v)
+        if v := clean(d.get("text")):
+            parts.append(v)
+    for att in as_list(entry.get("attachments")):
+        if not isinstance(att, dict):
+            continue
+        for d in as_list(att.get("data")):
+            if not isinstance(d, dict):
+                continue
+            if v := clean(d.get("text")):
+                parts.append(v)
+            if isinstance(d.get("place"), dict) and place is None:
+                place = clean(d["place"].get("name"))
+    if not parts and "label_values" in entry:
+        return join([v for _, e in label_values(entry["label_values"]) if (v := clean(e.get("value")))])
+    return join(parts) or place
+
+
+def _first_media_title(entry: dict[str, Any]) -> str | None:
+    media = entry.get("media")
+    if isinstance(media, list) and media and isinstance(media[0], dict):
+        return clean(media[0].get("title"))
+    return None
+
+
+# --- readers -----------------------------------------------------------------------------------------------
+
+
+def read_posts(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
+    """Facebook posts, check-ins, comments and group items: one record each, plus one per attached medium."""
+    for member in members:
+        counter = MediaCounter(ctx, member)
+        for row, entry in enumerate(entries(load(member)), 1):
+            if not isinstance(entry, dict):
+                continue
+            text = facebook_text(entry)
+            when = record_time(entry)
+            yield Record(text=text, timestamp=when, row=row, source=member.path)
+            yield from counter.records(attachment_media(entry), row, text, when)
+        yield from counter.problems()
+
+
+def read_ig_posts(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
+    """Instagram posts and Threads posts: the caption is the top-level ``title`` or, for a single medium
+    without one, ``media[0].title``; each medium with a file is one more record."""
+    for member in members:
+        counter = MediaCounter(ctx, member)
+        for row, entry in enumerate(entries(load(member)), 1):
+            if not isinstance(entry, dict):
+                continue
+            text = clean(entry.get("title")) or _first_media_title(entry)
+            when = record_time(entry)
+            yield Record(text=text, timestamp=when, row=row, source=member.path)
+            yield from counter.records(as_list(entry.get("media")), row, text, when)
+        yield from counter.problems()
+
+
+def _media_objects(entry: Any) -> list[Any]:
+    if not isinstance(entry, dict):
+        return []
+    for key in ("media", "photos"):
+        if isinstance(entry.get(key), list):
+            return list(entry[key])
+    return [entry] if "uri" in entry or "path" in entry else []
+
+
+def read_media(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
+    """Lists of media (albums, uncategorized photos, videos, reels, stories, profile photos, archived and
+    deleted media): one record per medium, counted once per export even when listed in several files."""
+    for member in members:
+        counter = MediaCounter(ctx, member)
+        row = 0
+        for entry in entries(load(member)):
+            album = clean(entry.get("name")) if isinstance(entry, dict) and "photos" in entry else None
+            for medium in _media_objects(entry):
+                row += 1
+                yield from counter.records([medium], row, album, record_time(entry), variant=None)
+        yield from counter.problems()
+
+
+def read_stories(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
+    """Facebook archived stories: one record per story (its medium is the story, not a separate item)."""
+    for member in members:
+        for row, entry in enumerate(entries(load(member)), 1):
+            if not isinstance(entry, dict):
+                continue
+            text = facebook_text(entry)
+            if text is None:
+                media = attachment_media(entry)
+                text = clean(media[0].get("title")) if media and isinstance(media[0], dict) else None
+            yield Record(text=text, timestamp=record_time(entry), row=row, source=member.path)
+
+
+def read_ig_comments(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
+    """Instagram comments: the ``Comment`` label (or a synonym; else the longest value that is not the
+    media owner) is the text, the entry with a timestamp is the time."""
+    for member in members:
+        for row, entry in enumerate(entries(load(member)), 1):
+            if not isinstance(entry, dict):
+                continue
+            smd = entry.get("string_map_data")
+            text: str | None = None
+            field = smd_field(smd, COMMENT_LABELS)
+            if field is not None:
+                text = clean(field.get("value"))
+            elif isinstance(smd, dict):
+                owner = smd_field(smd, OWNER_LABELS)
+                values = [
+                    v for f in smd.values() if isinstance(f, dict) and f is not owner and (v := clean(f.get("value")))
+                ]
+                text = max(values, key=len) if values else None
+            else:
+                text = values_text(entry)
+            yield Record(text=text, timestamp=record_time(entry), row=row, source=member.path)
+
+
+def read_generic(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
+    """Any Meta record list (likes, friends, followers, searches, logins, devices, ads, off-Meta activity,
+    saved items, settings): one record per entry of the file's main list, its values as text."""
+    for member in members:
+        for row, entry in enumerate(entries(load(member)), 1):
+            yield Record(text=values_text(entry), timestamp=record_time(entry), row=row, source=member.path)
+
+
+def read_region(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
+    """Where the export says the account is (Facebook's privacy jurisdiction, Instagram's profile-based-in):
+    generic records, and the first value naming a known region becomes the ``region`` fact."""
+    found = False
+    for member in members:
+        for row, entry in enumerate(entries(load(member)), 1):
+            text = values_text(entry)
+            yield Record(text=text, timestamp=record_time(entry), row=row, source=member.path)
+            if found or text is None:
+                continue
+            for part in text.split(" · "):
+                if region_code(part) is not None:
+                    yield Fact("region", part, member.path)
+                    found = True
+                    break

@@ -95,26 +95,33 @@ _RAW_COLUMNS = ("platform", "source", "rule_id", "variant", "raw_visibility", "t
 
 
 class _Collector:
-    """Accumulates records column by column (no per-item dicts), then becomes one polars frame."""
+    """Accumulates records column by column (no per-item dicts), then becomes one polars frame.
+
+    ``platform`` and ``rule_id`` are the same for every record of a group, so they are kept as runs
+    (value, count) and expanded once at the end instead of being appended per record.
+    """
 
     def __init__(self) -> None:
-        self.cols: dict[str, list[object]] = {c: [] for c in _RAW_COLUMNS}
+        self.cols: dict[str, list[object]] = {c: [] for c in _RAW_COLUMNS if c not in ("platform", "rule_id")}
+        self.runs: list[tuple[str, str, int]] = []
         self.rules: dict[str, Rule] = {}
 
     def add(self, platform: str, rule: Rule, rec: Record, default_source: str) -> None:
+        """One record (the hot path in :func:`_read_group` inlines this)."""
         c = self.cols
-        c["platform"].append(platform)
         c["source"].append(rec.source or default_source)
-        c["rule_id"].append(rule.id)
         c["variant"].append(rec.variant)
         c["raw_visibility"].append(rec.visibility)
-        ts = rec.timestamp
-        # Epoch microseconds: polars converts ints ~5x faster than timezone-aware datetimes.
-        c["timestamp"].append(None if ts is None else round(ts.timestamp() * 1_000_000))
+        c["timestamp"].append(_epoch_us(rec))
         c["text"].append(rec.text)
         c["row"].append(rec.row)
         c["thread"].append(rec.thread)
+        self.run(platform, rule, 1)
+
+    def run(self, platform: str, rule: Rule, count: int) -> None:
         self.rules[rule.id] = rule
+        if count:
+            self.runs.append((platform, rule.id, count))
 
     def frame(self) -> pl.DataFrame:
         import polars as pl
@@ -130,8 +137,17 @@ class _Collector:
             "row": pl.Int64,
             "thread": pl.String,
         }
-        frame = pl.DataFrame(self.cols, schema=schema)
+        cols = dict(self.cols)
+        cols["platform"] = [p for p, _, n in self.runs for p in [p] * n]
+        cols["rule_id"] = [r for _, r, n in self.runs for r in [r] * n]
+        frame = pl.DataFrame({k: cols[k] for k in _RAW_COLUMNS}, schema=schema)
         return frame.with_columns(pl.from_epoch("timestamp", time_unit="us").dt.replace_time_zone("UTC"))
+
+
+def _epoch_us(rec: Record) -> int | None:
+    """Epoch microseconds: polars converts ints ~5x faster than timezone-aware datetimes."""
+    ts = rec.timestamp
+    return None if ts is None else round(ts.timestamp() * 1_000_000)
 
 
 def _open_all(paths: Sequence[Path], options: Options) -> list[Source]:
@@ -319,12 +335,24 @@ def _read_group(
     default_source = members[0].path
     paths = {m.path for m in members}
     failure: str | None = None
+    cols = collector.cols
+    add_source, add_variant = cols["source"].append, cols["variant"].append
+    add_vis, add_ts, add_text = cols["raw_visibility"].append, cols["timestamp"].append, cols["text"].append
+    add_row, add_thread = cols["row"].append, cols["thread"].append
+    n = 0
     try:
         for out in platform_.read(members, rule):
-            if isinstance(out, Record):
-                collector.add(platform, rule, out, default_source)
-                # A record may point at another member (a photo referenced by a post): the file read counts it.
+            if type(out) is Record:  # the hot path: collector.add, inlined
                 key = out.source or default_source
+                add_source(key)
+                add_variant(out.variant)
+                add_vis(out.visibility)
+                add_ts(_epoch_us(out))
+                add_text(out.text)
+                add_row(out.row)
+                add_thread(out.thread)
+                n += 1
+                # A record may point at another member (a photo referenced by a post): the file read counts it.
                 counts[key if key in paths else default_source] += 1
             elif isinstance(out, Fact):
                 if out.name == "note":
@@ -337,11 +365,15 @@ def _read_group(
                 changed = [f"-{c}" for c in out.missing] + [f"+{c}" for c in out.new]
                 drifts[out.source or default_source].extend(changed)
                 problems[out.source or default_source].append("columns changed: " + " ".join(changed))
+            elif isinstance(out, Record):  # a subclass of Record: the slow path
+                collector.add(platform, rule, out, default_source)
+                counts[out.source or default_source] += 1
     except MemberError as exc:
         failure = str(exc)
     except Exception as exc:
         read = sum(counts.values())
         failure = f"{type(exc).__name__}: {str(exc)[:200]}" + (f" (after {read} items)" if read else "")
+    collector.run(platform, rule, n)
     return counts, problems, drifts, failure
 
 

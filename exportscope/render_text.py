@@ -38,7 +38,9 @@ def _print_platform(console: Console, p: dict[str, Any]) -> None:
     src = {"option": "you said", "export": "from the export", "unknown": "not in the export"}[p["region_source"]]
     console.print()
     console.rule(f"[b]{escape(p['label'])}[/b] · export {export} · region {region} ({src})", align="left")
-    if p["region"] is None:
+    if len(pol["regions"]) == 1 and pol.get("region_note"):
+        console.print(escape(pol["region_note"]))
+    elif p["region"] is None:
         starts = ", ".join(
             f"{'/'.join(r['codes'])}: {r['in_force_since'] or 'no date published'}" for r in pol["regions"]
         )

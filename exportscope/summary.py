@@ -63,7 +63,7 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None) -> d
         if export is None:  # threads rides inside the instagram export
             export = next(e for e in analysis.exports if any(r.platform == name for r in e.platform.ruleset.rules))
         policy = policies[ctx.policy]
-        row = policy.for_region(ctx.region)
+        row = policy.for_region(ctx.region) or (policy.regions[0] if len(policy.regions) == 1 else None)
         kinds = [r for r in by_kind_frame.iter_rows(named=True) if r["platform"] == name]
         kinds.sort(key=lambda r: (verdict_rank.get(r["verdict"], 9), -r["items"], r["kind"]))
         totals = {v.value: 0 for v in VERDICT_ORDER}

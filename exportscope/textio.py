@@ -9,6 +9,7 @@ unless a reader needs to repair them first.
 from __future__ import annotations
 
 import codecs
+import functools
 import csv
 import io
 import sys
@@ -58,8 +59,12 @@ def decode(data: bytes) -> tuple[str, Dialect]:
     return text.lstrip("\ufeff"), dialect
 
 
+@functools.lru_cache(maxsize=8192)
 def header_key(name: str) -> str:
-    """Column names matched case-insensitively and regardless of spaces/underscores (``SharedURL``)."""
+    """Column names matched case-insensitively and regardless of spaces/underscores (``SharedURL``).
+
+    Cached: readers look columns up by name on every row, and the set of names is tiny.
+    """
     return "".join(ch for ch in name.lower() if ch.isalnum())
 
 

@@ -75,7 +75,12 @@ def examples(analysis: Analysis, platform: str, limit: int = MAX_EXAMPLES) -> li
         return []
     frame = (
         # Most recent first; undated items (profile fields) by length, so a summary beats a first name.
-        frame.sort(["timestamp", "words", "source", "row"], descending=[True, True, False, False], nulls_last=True)
+        frame.sort(
+            ["timestamp", "words", "source", "row"],
+            descending=[True, True, False, False],
+            nulls_last=True,
+            maintain_order=True,
+        )
         .with_columns(
             nth=pl.int_range(pl.len()).over("kind"),
             krank=pl.col("kind").replace_strict(rank, default=len(rank), return_dtype=pl.Int64),

@@ -398,3 +398,33 @@ def test_summary_json_has_findings_unless_asked_not_to(cli: Any, tmp_path: Path)
     res = cli("summary", archive, "--json", "--no-findings", "--as-of", "2026-11-29")
     assert orjson.loads(res.stdout)["findings"] == []
     assert re.search(r"exportscope · as of \d{4}-\d\d-\d\d", cli("summary", archive).stdout)
+
+
+# --- every committed sample (LinkedIn now; Meta and WhatsApp once their samples land) ----------------------
+
+SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_exports"
+SAMPLES = sorted(
+    p for p in SAMPLE_DIR.rglob("*") if p.is_file() and (p.suffix == ".zip" or p.name.startswith("WhatsApp Chat"))
+)
+
+
+@pytest.mark.skipif(not SAMPLES, reason="no sample archives in this checkout yet")
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_every_sample_renders_safely_in_every_format(sample: Path) -> None:
+    from exportscope.archive import InputError
+
+    try:
+        analysis = analyze([sample], Options(as_of=fx.AS_OF))
+    except InputError:
+        pytest.skip(f"{sample.name}: not an export on its own (a part or a deliberately broken sample)")
+    found = find(analysis)
+    for lang in ("en", "fr"):
+        for redact in (False, True):
+            html = render_report(analysis, "html", lang=lang, redact=redact, findings=found).decode()
+            p = _Collect()
+            p.feed(html)
+            assert {t for t, _ in p.tags} <= ALLOWED_TAGS
+            assert all(not RESOURCE_ATTRS & set(a) for _, a in p.tags)
+            doc = orjson.loads(render_report(analysis, "json", lang=lang, redact=redact, findings=found))
+            assert [f["count"] for f in doc["findings"]] == [f["count"] for f in found]
+            assert render_report(analysis, "md", lang=lang, redact=redact, findings=found)

@@ -317,5 +317,6 @@ def render(r: Report) -> bytes:
             )
             + "</ul>"
         )
+    foot.append(f"<p>{esc(r.t('report.dates_utc'))}</p>")
     foot.append(f"<p>{esc(r.t('report.footer'))} {esc(r.doc['report']['generator'])}.</p></footer></body></html>\n")
     return "\n".join(head + body + foot).encode("utf-8")

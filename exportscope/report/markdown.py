@@ -253,5 +253,6 @@ def render(r: Report) -> bytes:
         out += [f"## {r.t('report.sources_heading')}", ""]
         out += [f"- [{md_escape(s.get('title', ''))}](<{s.get('url', '')}>) ({s.get('date', '')})" for s in r.sources]
         out.append("")
-    out += ["---", "", f"{md_escape(r.t('report.footer'))} {r.doc['report']['generator']}", ""]
+    out += ["---", "", r.t("report.dates_utc"), ""]
+    out += [f"{md_escape(r.t('report.footer'))} {r.doc['report']['generator']}", ""]
     return "\n".join(out).encode("utf-8")

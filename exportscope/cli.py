@@ -297,6 +297,27 @@ def inspect(
     run(list(paths), options)
 
 
+@app.command()
+@_guarded
+def doctor(
+    paths: PathsArg,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """A format-drift report to send with a bug report: file and column names only, never your data.
+
+    Example: exportscope doctor Complete_LinkedInDataExport_03-09-2026.zip
+    """
+    from exportscope import doctor as doctor_mod
+
+    report = doctor_mod.build(_analyze(paths, _options(None, None, None, Audience.unknown)))
+    if json_out:
+        import orjson
+
+        sys.stdout.write(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode() + "\n")
+    else:
+        sys.stdout.write(doctor_mod.render(report) + "\n")
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"exportscope {__version__}\n")

@@ -104,6 +104,27 @@ class Problem:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class Drift:
+    """A known file whose columns or keys changed: the names only, never values (``exportscope doctor``).
+
+    A reader yields it when the header it found differs from the rule's expected columns, so a format change
+    by the platform is loud instead of a silent zero-row success.
+    """
+
+    missing: tuple[str, ...] = ()
+    new: tuple[str, ...] = ()
+    source: str | None = None
+
+    def describe(self) -> str:
+        parts = []
+        if self.missing:
+            parts.append("missing " + ", ".join(self.missing))
+        if self.new:
+            parts.append("new " + ", ".join(self.new))
+        return "; ".join(parts)
+
+
 class FileStatus(enum.StrEnum):
     PARSED = "parsed"
     IGNORED = "ignored"

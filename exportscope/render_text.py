@@ -105,7 +105,7 @@ def print_rules(ruleset: RuleSet, as_json: bool = False, console: Console | None
         return
     console = console or _console()
     table = Table(title=f"{ruleset.label} rules (first match wins)", show_lines=False)
-    table.add_column("rule")
+    table.add_column("rule", no_wrap=True)
     table.add_column("files")
     table.add_column("kind")
     table.add_column("verdict")

@@ -99,10 +99,33 @@ class Columns:
         return missing + new
 
 
+#: A line longer than this fails its file (a 500 MB single-line file must not take gigabytes of memory).
+MAX_LINE_CHARS = 64 * 1024 * 1024
+
+
+class LineTooLong(ValueError):
+    """A text line past :data:`MAX_LINE_CHARS`: the file is not what its reader expects."""
+
+
+def bounded_lines(fh: IO[str] | Iterator[str], limit: int = MAX_LINE_CHARS) -> Iterator[str]:
+    """Lines of a text stream, failing fast on a line that never ends instead of holding it all."""
+    if not hasattr(fh, "readline"):
+        yield from fh
+        return
+    readline = fh.readline
+    while True:
+        line = readline(limit)
+        if not line:
+            return
+        if len(line) >= limit and not line.endswith(("\n", "\r")):
+            raise LineTooLong(f"a line longer than {limit // (1024 * 1024)} MiB; not a file of this kind")
+        yield line
+
+
 def csv_rows(text: Iterator[str] | IO[str], delimiter: str = ",", escapechar: str | None = None) -> Iterator[list[str]]:
     """Rows of a CSV text; a NUL byte or a stray quote never stops the reader (strict=False)."""
     return csv.reader(
-        (line.replace("\x00", "") for line in text),
+        (line.replace("\x00", "") for line in bounded_lines(text)),
         delimiter=delimiter,
         escapechar=escapechar,
         strict=False,

@@ -16,10 +16,10 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from exportscope.archive import Member, Source
-from exportscope.model import Fact, Problem, Record
+from exportscope.model import Drift, Fact, Problem, Record
 from exportscope.rules import Rule, RuleSet, load_rules
 
-Output = Record | Fact | Problem
+Output = Record | Fact | Problem | Drift
 #: A reader takes the members of one logical file (in order) and the rule that matched them.
 Reader = Callable[[Sequence[Member], Rule], Iterable[Output]]
 

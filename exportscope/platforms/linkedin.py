@@ -1,23 +1,25 @@
 """LinkedIn "Get a copy of your data" archives, every era from 2018 to 2026 (shared/reference/linkedin.md).
 
-The path table lives in ``schemas/linkedin.toml`` (file name keys -> rule); this module knows how to read
-those files: the generic CSV reader handles most of them from the rule's column names, and the readers in
-:mod:`exportscope.platforms.linkedin_quirks` handle the files with known quirks.
+The path table lives in ``schemas/linkedin.toml`` (file name keys -> rule); this module recognises the
+archive (markers, era, export date, Basic/Complete preference, name keys and parts) and names the readers:
+the generic CSV layer is :mod:`~exportscope.platforms.linkedin_csv`; files with known quirks are read by
+:mod:`~exportscope.platforms.linkedin_quirks`, :mod:`~exportscope.platforms.linkedin_messages` and
+:mod:`~exportscope.platforms.linkedin_articles`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import PurePosixPath
 
-from exportscope import dates
 from exportscope.archive import Member, Source
-from exportscope.model import Fact, Record
-from exportscope.platforms.base import Output, Platform, Reader
+from exportscope.platforms.base import Platform, Reader
+from exportscope.platforms.linkedin_csv import find_header, iter_csv, read_csv, read_csv_all, read_profile
 from exportscope.rules import Rule
-from exportscope.textio import Columns, csv_rows, header_key, nonempty, open_text
+
+__all__ = ["PLATFORMS", "LinkedIn", "find_header", "iter_csv", "name_key", "read_csv", "read_csv_all", "read_profile"]
 
 _EXPORT_NAME = re.compile(r"^(Basic|Complete)_LinkedInDataExport_(\d{2})-(\d{2})-(\d{4})", re.I)
 _PART_SUFFIX = re.compile(r"[-_]\d+$")
@@ -32,99 +34,15 @@ def name_key(path: str) -> str:
     return re.sub(r"[\s_\-]+", "", stem.lower())
 
 
-def find_header(rows: Iterator[list[str]], expected: Sequence[str], scan: int = 25) -> tuple[Columns | None, int]:
-    """The header row, found by content: the first row holding most expected columns.
-
-    Why by content: Connections.csv has a ``Notes:`` preamble of varying length that users sometimes delete;
-    a fixed skip or a split at the first blank line both break. Without expected columns, the first
-    non-empty row is the header. Returns the header and how many rows were consumed.
-    """
-    want = {header_key(e) for e in expected}
-    consumed = 0
-    for row in rows:
-        consumed += 1
-        if not any(cell.strip() for cell in row):
-            continue
-        if not want:
-            return Columns(row), consumed
-        have = {header_key(c) for c in row}
-        if len(want & have) >= max(1, min(len(want), 2)):
-            return Columns(row), consumed
-        if consumed >= scan:
-            break
-    return None, consumed
-
-
-def iter_csv(members: Sequence[Member], rule: Rule) -> Iterator[tuple[Member, Columns, int, list[str]]]:
-    """(member, header, 1-based data row, row) for every data row of every part, streamed."""
-    for member in members:
-        with member.open() as raw:
-            text, dialect = open_text(raw)
-            rows = csv_rows(text, delimiter=dialect.delimiter)
-            expected = rule.columns or rule.text or rule.time
-            columns, _ = find_header(rows, expected)
-            if columns is None:
-                continue
-            n = 0
-            for row in rows:
-                if not any(cell.strip() for cell in row):
-                    continue
-                n += 1
-                yield member, columns, n, row
-
-
-def _text_of(columns: Columns, row: Sequence[str], names: Sequence[str]) -> str | None:
-    """The rule's text columns joined; aliases of one column (``Share Commentary``) count once."""
-    seen: set[int] = set()
-    parts: list[str] = []
-    for n in names:
-        i = columns.find(n)
-        if i is None or i in seen or i >= len(row):
-            continue
-        seen.add(i)
-        if v := nonempty(row[i]):
-            parts.append(v)
-    return " · ".join(parts) if parts else None
-
-
-def read_csv(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
-    """One item per data row; text from the rule's ``text`` columns, time from its ``time`` columns."""
-    for member, columns, n, row in iter_csv(members, rule):
-        stamp = None
-        for col in rule.time:
-            stamp = dates.parse(columns.get(row, col), rule.time_format)
-            if stamp:
-                break
-        yield Record(
-            text=_text_of(columns, row, rule.text),
-            timestamp=stamp,
-            row=n,
-            source=member.path,
-            visibility=columns.get(row, "Visibility") if rule.visibility == "column" else None,
-        )
-
-
-def read_csv_all(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
-    """For files whose columns are not documented: every non-empty cell joined, so nothing is lost."""
-    for member, _columns, n, row in iter_csv(members, rule):
-        cells = [c.strip() for c in row if c.strip()]
-        yield Record(text=" · ".join(cells) or None, row=n, source=member.path)
-
-
-#: Profile.csv fields that stay account data; the rule file gives their verdicts (variants).
-def read_profile(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
-    """One item per non-empty field; the birth date and location also become facts for the overrides."""
-    for member, columns, n, row in iter_csv(members, rule):
-        for i, name in enumerate(columns.header):
-            value = nonempty(row[i]) if i < len(row) else None
-            if not name or value is None:
-                continue
-            variant = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
-            yield Record(text=value, variant=variant, row=n, source=member.path)
-            if variant == "birth_date":
-                yield Fact("birth_date", value, member.path)
-            elif variant in ("geo_location", "country"):
-                yield Fact("region", value, member.path)
+def _export_day(name: str) -> date | None:
+    """The export date in ``Complete_LinkedInDataExport_03-09-2026 (1).zip`` (month first), if any."""
+    m = _EXPORT_NAME.match(name)
+    if not m:
+        return None
+    try:
+        return date(int(m[4]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
 
 
 class LinkedIn(Platform):
@@ -138,23 +56,37 @@ class LinkedIn(Platform):
         return member.path
 
     def source_priority(self, source: Source) -> int:
-        # A duplicated file in the Basic and the Complete zip: keep the Complete one (linkedin.md, 2).
-        return 0 if source.name.lower().startswith("complete") else 1
+        """Which part's copy of a duplicated file is kept (lower first): the newest export date, then the
+        Complete zip before the Basic one (linkedin.md, 2); names without a date come last.
+
+        The usual pair (Basic on day N, Complete on day N+1) keeps the Complete copy either way; an older
+        export handed in alongside never overrides the newer one's profile files.
+        """
+        complete = 0 if source.name.lower().startswith("complete") else 1
+        day = _export_day(source.name)
+        return complete if day is None else complete - 2 * day.toordinal()
 
     def export_date(self, sources: Sequence[Source]) -> date | None:
-        found: list[date] = []
-        for s in sources:
-            m = _EXPORT_NAME.match(s.name)
-            if m:
-                try:
-                    found.append(date(int(m[4]), int(m[2]), int(m[3])))
-                except ValueError:
-                    continue
+        found = [d for s in sources if (d := _export_day(s.name)) is not None]
         return max(found) if found else None
+
+    def era(self, paths: Sequence[str]) -> str | None:
+        """The layout era by file names (linkedin.md section 2), first hit wins.
+
+        Unlike the base class the patterns see the paths as written, so 2018's capitalised ``Messages.csv``
+        can be told from the later ``messages.csv``; every other pattern is case-insensitive.
+        """
+        for rx, name in self.eras:
+            pattern = re.compile(rx)
+            if any(pattern.search(p) for p in paths):
+                return name
+        return None
 
 
 def _readers() -> dict[str, Reader]:
     from exportscope.platforms import linkedin_quirks as q
+    from exportscope.platforms.linkedin_articles import read_article
+    from exportscope.platforms.linkedin_messages import read_messages
 
     return {
         "csv": read_csv,
@@ -163,8 +95,8 @@ def _readers() -> dict[str, Reader]:
         "shares": q.read_shares,
         "comments": q.read_comments,
         "rich_media": q.read_rich_media,
-        "article": q.read_article,
-        "messages": q.read_messages,
+        "article": read_article,
+        "messages": read_messages,
         "invitations": q.read_invitations,
         "connections": read_csv,
         "ad_targeting": q.read_ad_targeting,
@@ -190,10 +122,17 @@ PLATFORMS = [
         threshold=1.0,
         top_folders=frozenset({"jobs", "articles", "verifications", "services marketplace"}),
         eras=(
-            (r"(^|/)(shares|comments|reactions|votes)_\d+\.csv$", "2026"),
-            (r"(^|/)rich_media\.csv$", "2024-25"),
-            (r"(^|/)rich media\.csv$", "2024"),
-            (r"(^|/)(ad targeting|phone numbers|search queries)\.csv$", "2018"),
+            # 2026: _<digits> suffixes on the activity files, nested articles, the new contact/notes files.
+            (r"(?i)(^|/)(comments|shares|reactions|votes|instantreposts|saved_items|member_follows)_\d+\.csv$", "2026"),
+            (r"(?i)(^|/)articles/articles/[^/]+\.html?$", "2026"),
+            (r"(?i)(^|/)(importedcontacts|learningcoachmessages|notes)\.csv$", "2026"),
+            (r"(?i)(^|/)rich_media\.csv$", "2024-25"),
+            (r"(?i)(^|/)(rich media|contacts)\.csv$", "2024"),
+            # 2018: Messages.csv with a capital M, spaced names, flat date-named articles.
+            (r"(^|/)Messages\.csv$", "2018"),
+            (r"(?i)(^|/)(ad targeting|phone numbers|search queries|imported contacts|videos)\.csv$", "2018"),
+            (r"(?i)(^|/)account status history\.csv$", "2018"),
+            (r"(?i)(^|/)articles/\d{4}-\d\d-\d\d \d\d[:_]\d\d[:_]\d\d\.html?$", "2018"),
             (r".", "2019-23"),
         ),
     )

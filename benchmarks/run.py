@@ -1,0 +1,142 @@
+"""Benchmark exportscope on generated archives: ``python benchmarks/run.py --scales S M L --media 0 2``.
+
+For each scale and media size it generates the archives once (kept in ``benchmarks/out/``), then runs
+``exportscope summary --json`` and ``exportscope items -o x.parquet`` in a fresh process each, and prints
+a table: items, seconds, items per second, peak memory (RSS of the process), and the ratio to a *floor*:
+the time to inflate the archives' text members and parse their JSON/CSV/text with nothing else, measured
+by this script in the same run. It also times ``exportscope --help``. It asserts nothing about time: the
+figures go in the README and the issue notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+TEXT_SUFFIXES = (".json", ".csv", ".txt")
+
+
+def run_measured(args: list[str]) -> tuple[float, float, str]:
+    """(seconds, peak RSS in MiB, stdout) of one command in a fresh process (``wait4`` gives its rusage)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(args)} failed: {err.read().decode()[-500:]}")
+        return elapsed, usage.ru_maxrss / 1024, out.read().decode()
+
+
+def floor_seconds(paths: list[Path]) -> float:
+    """Inflate every text member and parse it with nothing else: the speed of light for this input."""
+    import orjson
+
+    start = time.perf_counter()
+    for path in paths:
+        if path.suffix == ".zip":
+            with zipfile.ZipFile(path) as zf:
+                for info in zf.infolist():
+                    if not info.filename.endswith(TEXT_SUFFIXES):
+                        continue
+                    data = zf.read(info)
+                    _parse(info.filename, data, orjson.loads)
+        else:
+            _parse(path.name, path.read_bytes(), orjson.loads)
+    return time.perf_counter() - start
+
+
+def _parse(name: str, data: bytes, loads: object) -> None:
+    if name.endswith(".json"):
+        loads(data)  # type: ignore[operator]
+    elif name.endswith(".csv"):
+        for _ in csv.reader(io.StringIO(data.decode("utf-8", "replace"))):
+            pass
+    else:
+        data.decode("utf-8", "replace").splitlines()
+
+
+def bench(scale: str, media_gb: float, out_root: Path) -> list[dict[str, object]]:
+    folder = out_root / f"{scale}-{media_gb:g}gb"
+    marker = folder / "inputs.json"
+    if marker.exists():
+        paths = [Path(p) for p in json.loads(marker.read_text())]
+    else:
+        paths = generate(scale, folder, media_gb)
+        marker.write_text(json.dumps([str(p) for p in paths]))
+    floor = floor_seconds(paths)
+    exe = [sys.executable, "-m", "exportscope"]
+    rows = []
+    secs, rss, out = run_measured([*exe, "summary", *map(str, paths), "--json"])
+    doc = json.loads(out)
+    items = sum(sum(p["totals"].values()) for p in doc["platforms"])
+    rows.append(_row(scale, media_gb, "summary --json", items, secs, rss, floor))
+    with tempfile.TemporaryDirectory() as tmp:
+        secs, rss, _ = run_measured([*exe, "items", *map(str, paths), "-o", str(Path(tmp) / "x.parquet")])
+    rows.append(_row(scale, media_gb, "items -o x.parquet", items, secs, rss, floor))
+    return rows
+
+
+def _row(scale: str, media: float, cmd: str, items: int, secs: float, rss: float, floor: float) -> dict[str, object]:
+    return {
+        "scale": scale,
+        "media": f"{media:g} GB",
+        "command": cmd,
+        "items": items,
+        "seconds": round(secs, 2),
+        "items/s": int(items / secs) if secs else 0,
+        "peak RSS MiB": int(rss),
+        "floor s": round(floor, 2),
+        "x floor": round(secs / floor, 1) if floor else None,
+    }
+
+
+def help_seconds(runs: int = 5) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "exportscope", "--help"], capture_output=True, check=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def print_table(rows: list[dict[str, object]]) -> None:
+    cols = list(rows[0])
+    widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) for c in cols}
+    print("| " + " | ".join(c.ljust(widths[c]) for c in cols) + " |")
+    print("|" + "|".join("-" * (widths[c] + 2) for c in cols) + "|")
+    for r in rows:
+        print("| " + " | ".join(str(r[c]).ljust(widths[c]) for c in cols) + " |")
+
+
+def main(argv: list[str] | None = None) -> list[dict[str, object]]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", nargs="+", default=["S", "M", "L"])
+    parser.add_argument("--media", nargs="+", type=float, default=[0.0, 2.0], help="media sizes in GB")
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    args = parser.parse_args(argv)
+    rows = [row for scale in args.scales for media in args.media for row in bench(scale, media, args.out)]
+    print_table(rows)
+    print(f"\nexportscope --help: {help_seconds():.3f} s (best of 5)")
+    return rows
+
+
+if __name__ == "__main__":
+    main()

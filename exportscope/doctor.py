@@ -1,0 +1,107 @@
+"""``exportscope doctor``: a drift report to attach to a bug report, with names only, never values.
+
+What it shows: which platform and layout era each input was taken for, how many files were read, ignored,
+not recognised or failed, and which known files changed shape (columns or keys missing or new). What it
+never shows: any value from the archive. Paths are kept (they are what a maintainer needs) except the parts
+that carry people's names: Meta message-thread folders (``janedoe_1234567890``) and WhatsApp chat titles.
+"""
+
+from __future__ import annotations
+
+import platform as pyplatform
+import re
+from typing import TYPE_CHECKING, Any
+
+from exportscope import __version__
+from exportscope.model import FileStatus
+
+if TYPE_CHECKING:
+    from exportscope.pipeline import Analysis
+
+_THREAD_DIR = re.compile(r"^[^/]*_\d{6,}$")
+_CHAT_TITLE = re.compile(r"^(WhatsApp Chat (?:with|-|mit|avec|con|com)\s*).+?(\.txt|\.zip)?$", re.I)
+
+
+def anonymise_path(path: str) -> str:
+    """Replace the path parts that name people with placeholders; keep the structure."""
+    parts = path.split("/")
+    out = []
+    for part in parts:
+        if _THREAD_DIR.match(part):
+            out.append("<thread>")
+            continue
+        m = _CHAT_TITLE.match(part)
+        out.append(f"{m[1]}<name>{m[2] or ''}" if m else part)
+    return "/".join(out)
+
+
+def _failure_kind(reason: str | None) -> str:
+    """Only the error's category: exception messages can quote the data that broke the parser."""
+    if not reason:
+        return "failed"
+    for marker in ("zip bomb", "size limit", "encrypted", "symbolic link", "cannot be read"):
+        if marker in reason:
+            return marker
+    head = reason.split(":", 1)[0]
+    return head if re.fullmatch(r"[A-Za-z]+(Error|Exception)", head) else "reader error"
+
+
+def build(analysis: Analysis) -> dict[str, Any]:
+    exports = [
+        {
+            "platform": e.platform.name,
+            "era": e.era,
+            "parts": len(e.sources),
+            "export_date": e.export_date.isoformat() if e.export_date else None,
+        }
+        for e in analysis.exports
+    ]
+    counts = {s.value: 0 for s in FileStatus}
+    for entry in analysis.ledger:
+        counts[entry.status.value] += 1
+    return {
+        "exportscope": __version__,
+        "python": pyplatform.python_version(),
+        "exports": exports,
+        "files": counts,
+        "drift": [
+            {"platform": e.platform, "path": anonymise_path(e.path), "rule": e.rule, "columns": e.drift}
+            for e in analysis.ledger
+            if e.drift
+        ],
+        "unrecognized": sorted(
+            {anonymise_path(e.path) for e in analysis.ledger if e.status is FileStatus.UNRECOGNIZED}
+        ),
+        "failed": [
+            {"path": anonymise_path(e.path), "rule": e.rule, "error": _failure_kind(e.reason)}
+            for e in analysis.ledger
+            if e.status is FileStatus.FAILED
+        ],
+    }
+
+
+def render(report: dict[str, Any]) -> str:
+    lines = [f"exportscope {report['exportscope']} · Python {report['python']}"]
+    for e in report["exports"]:
+        lines.append(
+            f"export: {e['platform']} · era {e['era'] or 'unknown'} · {e['parts']} part(s) · "
+            f"dated {e['export_date'] or 'unknown'}"
+        )
+    f = report["files"]
+    lines.append(
+        f"files: {f['parsed']} read, {f['ignored']} known without items, {f['unrecognized']} not recognized, "
+        f"{f['failed']} failed"
+    )
+    if report["drift"]:
+        lines.append("format drift (known files whose columns or keys changed):")
+        lines += [f"  {d['path']} [{d['rule']}]: {' '.join(d['columns'])}" for d in report["drift"]]
+    else:
+        lines.append("format drift: none")
+    if report["unrecognized"]:
+        lines.append("not recognized:")
+        lines += [f"  {p}" for p in report["unrecognized"]]
+    if report["failed"]:
+        lines.append("failed:")
+        lines += [f"  {d['path']} [{d['rule']}]: {d['error']}" for d in report["failed"]]
+    lines.append("This report holds file and column names only, no values from your archive.")
+    return "\n".join(lines)

@@ -85,6 +85,17 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **fields: Any) -> str:
     return text.format(**fields) if fields else text
 
 
+def tn(key: str, count: int, lang: str = DEFAULT_LANG, /, **fields: Any) -> str:
+    """``key`` for a count: ``key_one`` when the language says singular (en: 1; fr: 0 and 1) and it exists.
+
+    ``{n}`` is filled with the count, formatted for the language, unless given.
+    """
+    singular = count in (0, 1) if lang == "fr" else count == 1
+    use = f"{key}_one" if singular and has(f"{key}_one") else key
+    fields.setdefault("n", fmt_int(count, lang))
+    return t(use, lang, **fields)
+
+
 def verdict_label(verdict: str, lang: str = DEFAULT_LANG) -> str:
     return t(f"verdict.{verdict}", lang)
 

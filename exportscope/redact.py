@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import PurePath, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from exportscope import i18n
@@ -31,6 +32,9 @@ _WHATSAPP_NAME = re.compile(
     re.I,
 )
 
+#: Chat names that are not people (an AI assistant); they stay readable.
+_NOT_PEOPLE = frozenset({"meta ai"})
+
 
 class Redactor:
     """Masks one output's text consistently; build it once per output with :meth:`from_analysis`."""
@@ -40,10 +44,20 @@ class Redactor:
         lang: str = i18n.DEFAULT_LANG,
         names: NameIndex | None = None,
         countries: dict[str, str | None] | None = None,
+        chat_names: Iterable[str] = (),
     ) -> None:
         self.lang = lang
         self.names = names or NameIndex([])
         self.countries = countries or {}
+        # Contact and group names of WhatsApp chats (one word is enough: "Alice"), masked wherever they occur.
+        chats = sorted(
+            {c.strip() for c in chat_names if len(c.strip()) >= 2 and c.strip().lower() not in _NOT_PEOPLE},
+            key=len,
+            reverse=True,
+        )
+        self.chat_names = (
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in chats) + r")(?!\w)") if chats else None
+        )
         self.tokens = {k: i18n.t(f"redact.{k}", lang) for k in ("email", "phone", "name", "conversation")}
 
     @classmethod
@@ -62,7 +76,9 @@ class Redactor:
         ]
         if extra:
             index = NameIndex(list(index.names.values()) + extra)
-        return cls(lang, index, _phone_countries(analysis))
+        paths = [PurePath(p).name for p in analysis.inputs] + [e.path for e in analysis.ledger]
+        chats = [m[2] for p in paths if (m := _WHATSAPP_NAME.match(PurePosixPath(p).name))]
+        return cls(lang, index, _phone_countries(analysis), chats)
 
     def text(self, text: str | None, platform: str | None = None) -> str | None:
         """The text with every e-mail address, phone number, @mention and known name masked."""
@@ -71,6 +87,8 @@ class Redactor:
         spans: list[tuple[int, int, str]] = [(s.start, s.end, "email") for s in emails(text)]
         spans += [(s.start, s.end, "phone") for s in phones(text, self.countries.get(platform or ""))]
         spans += [(s.start, s.end, "name") for s in mentions(text) + self.names.find(text)]
+        if self.chat_names is not None:
+            spans += [(m.start(), m.end(), "name") for m in self.chat_names.finditer(text)]
         spans.sort(key=lambda s: (s[0], -s[1]))
         out: list[str] = []
         pos = 0
@@ -84,7 +102,7 @@ class Redactor:
         return "".join(out)
 
     def message(self, words: int) -> str:
-        return i18n.t("report.message_hidden", self.lang, n=i18n.fmt_int(words, self.lang))
+        return i18n.tn("report.message_hidden", words, self.lang)
 
     def path(self, path: str) -> str:
         """A member path without the names it carries (Meta conversation folders, WhatsApp chat files)."""

@@ -305,6 +305,11 @@ def test_redactor_paths_and_text() -> None:
     assert r.path("Shares.csv") == "Shares.csv"
     assert r.text("mail a.b@example.com or @ab_cd, +33 6 12 34 56 78") == "mail [e-mail] or [name], [phone]"
     assert Redactor("fr").text("+33 6 12 34 56 78") == "[téléphone]"
+    # WhatsApp chats are named after their contact: that name is masked wherever it appears.
+    r = Redactor("en", chat_names=["Alice", "Meta AI", "Famille Dupont"])
+    assert r.text('chat "Alice" with Alicent; Famille Dupont; Meta AI') == 'chat "[name]" with Alicent; [name]; Meta AI'
+    assert r.message(1) == "[message text hidden: 1 word]"
+    assert Redactor("fr").message(0) == "[texte du message masqué : 0 mot]"
 
 
 # --- writing ------------------------------------------------------------------------------------------

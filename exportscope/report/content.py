@@ -156,6 +156,10 @@ def build(
     doc = summary.build(analysis, shown)
     # A report is meant to be shared: name the archives, not the folders they sit in on this computer.
     doc["inputs"] = [PurePath(p).name for p in doc["inputs"]]
+    if redactor is not None:
+        # Inputs and notes can name people too (a WhatsApp chat is named after its contact).
+        doc["inputs"] = [redactor.path(x) for x in doc["inputs"]]
+        doc["notes"] = [redactor.text(n) or "" for n in doc.get("notes", [])]
     doc["report"] = {"generator": f"exportscope {__version__}", "lang": lang, "redacted": redact}
     report = Report(doc=doc, lang=lang, redacted=redact, notes=list(doc.get("notes", [])))
     seen_policies: set[str] = set()
@@ -172,6 +176,7 @@ def build(
                 ex["text"] = redactor.text(ex["text"], name)
             ex["source"] = redactor.path(ex["source"])
         if redactor is not None:
+            p["notes"] = [redactor.text(n) or "" for n in p.get("notes", [])]
             p["files"]["unrecognized"] = [redactor.path(x) for x in p["files"]["unrecognized"]]
             p["files"]["failed"] = [
                 {"path": redactor.path(f["path"]), "error": redactor.text(f["error"]) or ""}

@@ -90,7 +90,7 @@ def _totals_table(r: Report, p: dict[str, Any]) -> str:
         kinds = [k for k in p["by_kind"] if k["verdict"] == v][:4]
         biggest = " · ".join(f"{esc(i18n.kind_label(k['kind'], r.lang))} {esc(r.n(k['items']))}" for k in kinds)
         if v == "excluded" and p.get("conversations"):
-            biggest += " " + esc(r.t("report.in_conversations", n=r.n(p["conversations"])))
+            biggest += " " + esc(i18n.tn("report.in_conversations", p["conversations"], r.lang))
         rows.append(
             f'<tr class="v-{v}"><td aria-hidden="true">{_MARKS[v]}</td><td>{esc(i18n.verdict_label(v, r.lang))}</td>'
             f"<td class=n>{esc(r.n(p['totals'][v]))}</td><td class=n>{esc(r.n(p['words'][v]))}</td>"

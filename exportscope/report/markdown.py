@@ -91,7 +91,7 @@ def _platform(r: Report, p: dict[str, Any]) -> list[str]:
         kinds = [k for k in p["by_kind"] if k["verdict"] == v][:4]
         biggest = " · ".join(f"{i18n.kind_label(k['kind'], r.lang)} {r.n(k['items'])}" for k in kinds)
         if v == "excluded" and p.get("conversations"):
-            biggest += " " + r.t("report.in_conversations", n=r.n(p["conversations"]))
+            biggest += " " + i18n.tn("report.in_conversations", p["conversations"], r.lang)
         out.append(f"| {i18n.verdict_label(v, r.lang)} | {r.n(p['totals'][v])} | {r.n(p['words'][v])} | {biggest} |")
     totals = p["totals"]
     out += ["", f"### {r.t('report.used_heading')}", ""]

@@ -187,6 +187,7 @@ def _open_zip(path: Path, head: bytes) -> Source:
         zf = zipfile.ZipFile(path)
         infos = zf.infolist()
     except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as exc:
+        # NotImplementedError: a damaged header claiming a zip version newer than Python reads.
         raise InputError(f"{path}: damaged or truncated zip ({_reason(exc)}); download the export again") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc

@@ -144,6 +144,13 @@ def _analyze(paths: list[Path], options: Any, quiet: bool = False) -> Any:
 def summary(
     paths: PathsArg,
     json_out: Annotated[bool, typer.Option("--json", help="Print the exportscope.summary/1 JSON document.")] = False,
+    findings: Annotated[
+        bool,
+        typer.Option(
+            "--findings/--no-findings",
+            help="With --json: include the exposure findings (personal data in public text, GPS, EXIF).",
+        ),
+    ] = True,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
@@ -158,16 +165,18 @@ def summary(
     analysis = _analyze(paths, options)
     from exportscope import summary as summary_mod
 
-    doc = summary_mod.build(analysis)
     if json_out:
         import orjson
 
+        from exportscope.findings import find
+
+        doc = summary_mod.build(analysis, find(analysis) if findings else None)
         sys.stdout.buffer.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n")
         sys.stdout.flush()
         return
     from exportscope.render_text import print_summary
 
-    print_summary(doc)
+    print_summary(summary_mod.build(analysis))
 
 
 @app.command()
@@ -195,6 +204,43 @@ def items(
     analysis = _analyze(paths, options)
     n = write_items(analysis.items, output, kind)
     sys.stderr.write(f"exportscope: wrote {n:,} items to {output}\n")
+
+
+@app.command()
+@_guarded
+def report(
+    paths: PathsArg,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write: .html, .md or .json.")],
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="html, md (markdown) or json (default: from the output's suffix).")
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Language of the report: en or fr (default: from the locale).")
+    ] = None,
+    redact: Annotated[
+        bool,
+        typer.Option("--redact", help="Mask e-mail addresses, phone numbers, other people's names and message text."),
+    ] = False,
+    region: RegionOpt = None,
+    as_of: AsOfOpt = None,
+    opted_out: OptedOutOpt = None,
+    facebook_audience: AudienceOpt = Audience.unknown,
+) -> None:
+    """Write a report to keep, print or share: what is used for AI training, what you expose, how to opt out.
+
+    Example: exportscope report Complete_LinkedInDataExport_03-09-2026.zip -o exposure.html --lang fr --redact
+    """
+    from exportscope import i18n
+    from exportscope.archive import InputError
+    from exportscope.report import report_format_for, write_report
+
+    kind = report_format_for(output, fmt)  # fail on a bad name before reading anything
+    if lang is not None and lang.lower() not in i18n.LANGS:
+        raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
+    options = _options(region, as_of, opted_out, facebook_audience)
+    analysis = _analyze(paths, options)
+    written = write_report(analysis, output, kind, lang=(lang or i18n.default_lang()).lower(), redact=redact)
+    sys.stderr.write(f"exportscope: wrote the {kind} report to {written}\n")
 
 
 @app.command()

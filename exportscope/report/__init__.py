@@ -1,5 +1,85 @@
-"""Output writers behind one registry: summary reports (json, markdown, html) and item tables.
+"""Output writers behind one registry: reports (html, md/markdown, json) and item tables.
 
-Item tables (``items``) are in :mod:`exportscope.report.items`; report formats register themselves in
-:data:`REPORT_FORMATS` by suffix.
+:func:`write_report` is what the CLI's ``report`` command and the terminal UI call. The format comes from
+``fmt`` or the output's suffix (:data:`REPORT_FORMATS`); the content is built once by
+:mod:`exportscope.report.content` (findings, examples, per-year counts, localised opt-out steps, redaction)
+and each format only renders it. Files are written atomically (temporary file, then rename), so a report is
+never half-written. Item tables (``exportscope items``) are in :mod:`exportscope.report.items`.
 """
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from exportscope.fsutil import atomic_write
+from exportscope.report.items import FormatError
+
+if TYPE_CHECKING:
+    from exportscope.pipeline import Analysis
+    from exportscope.report.content import Report
+
+#: Format name -> module with ``render(Report) -> bytes``; names double as accepted suffixes.
+REPORT_FORMATS: dict[str, str] = {
+    "html": "exportscope.report.html",
+    "md": "exportscope.report.markdown",
+    "json": "exportscope.report.jsondoc",
+}
+#: Other names and suffixes accepted for a format.
+ALIASES: dict[str, str] = {"htm": "html", "markdown": "md"}
+
+__all__ = ["ALIASES", "REPORT_FORMATS", "FormatError", "render_report", "report_format_for", "write_report"]
+
+
+def report_format_for(path: Path | str, explicit: str | None = None) -> str:
+    """The canonical format name for an output, from ``explicit`` or the suffix; FormatError otherwise."""
+    raw = (explicit or Path(path).suffix.lstrip(".")).lower()
+    fmt = ALIASES.get(raw, raw)
+    if fmt not in REPORT_FORMATS:
+        names = ", ".join(sorted(set(REPORT_FORMATS) | set(ALIASES)))
+        what = f"--format {explicit!r}" if explicit else f"{path}"
+        raise FormatError(
+            f"{what}: cannot tell the report format; use a .html, .md or .json name or --format ({names})"
+        )
+    return fmt
+
+
+def renderer(fmt: str) -> Callable[[Report], bytes]:
+    module = importlib.import_module(REPORT_FORMATS[report_format_for("", fmt)])
+    render: Callable[[Report], bytes] = module.render
+    return render
+
+
+def render_report(
+    analysis: Analysis,
+    fmt: str,
+    lang: str = "en",
+    redact: bool = False,
+    findings: list[dict[str, Any]] | None = None,
+) -> bytes:
+    """The report's bytes; ``findings`` default to :func:`exportscope.findings.find` on the analysis."""
+    from exportscope.findings import find
+    from exportscope.report import content
+
+    render = renderer(fmt)
+    found = find(analysis) if findings is None else findings
+    return render(content.build(analysis, found, lang=lang, redact=redact))
+
+
+def write_report(
+    analysis: Analysis,
+    path: Path | str,
+    fmt: str | None = None,
+    lang: str = "en",
+    redact: bool = False,
+    findings: list[dict[str, Any]] | None = None,
+) -> Path:
+    """Write the report for ``analysis`` to ``path`` atomically; returns the path written."""
+    path = Path(path)
+    kind = report_format_for(path, fmt)
+    data = render_report(analysis, kind, lang=lang, redact=redact, findings=findings)
+    with atomic_write(path) as fh:
+        fh.write(data)
+    return path

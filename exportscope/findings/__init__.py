@@ -1,0 +1,254 @@
+"""Exposure findings: what a person did not know they were exposing, counted with a few examples each.
+
+``find(analysis)`` returns items ``{"type", "platform", "count", "distinct", "examples": [...]}`` that fill
+the ``findings`` of the summary document (``exportscope.summary.build(analysis, findings)``), the reports
+and the terminal UI. Types, in the order they are shown (:data:`FINDING_TYPES`):
+
+- in training-eligible text (verdict ``training`` or ``conditional``): ``email``, ``phone`` (phonenumbers,
+  with the export's country as default), ``street_address``, ``birth_date``, ``person`` (@mentions and the
+  names of the person's own connections or friends; Meta post ``tags``);
+- in Meta media metadata (JSON): ``gps`` (``exif_data`` latitude/longitude, ``place.coordinate``) and
+  ``upload_ip``;
+- in the image files of the archive (first bytes only): ``exif_gps``, ``exif_camera``, ``exif_date``;
+- ``minor``: training-eligible content posted before the person's 18th birthday.
+
+``count`` counts every occurrence (a media file, a match in a text); ``distinct`` counts distinct values;
+``examples`` holds up to :data:`MAX_EXAMPLES` distinct values with their ``source`` (member path) and, where
+there is one, ``row``, ``kind``, ``timestamp`` and a one-line ``text`` snippet. Findings are computed from
+the raw data; :mod:`exportscope.redact` masks them for output.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from exportscope.findings import media as media_mod
+from exportscope.findings.text import (
+    NameIndex,
+    Span,
+    birth_dates,
+    emails,
+    mentions,
+    name_from_item,
+    phone_country,
+    phones,
+    snippet,
+    street_addresses,
+)
+from exportscope.model import Verdict
+
+if TYPE_CHECKING:
+    from exportscope.pipeline import Analysis
+
+FINDING_TYPES: tuple[str, ...] = (
+    "email",
+    "phone",
+    "street_address",
+    "birth_date",
+    "person",
+    "gps",
+    "upload_ip",
+    "exif_gps",
+    "exif_camera",
+    "exif_date",
+    "minor",
+)
+#: Finding types whose values are masked by ``--redact`` (the rest are the person's own metadata).
+REDACTED_TYPES = frozenset({"email", "phone", "person"})
+MAX_EXAMPLES = 5
+ELIGIBLE = (Verdict.TRAINING.value, Verdict.CONDITIONAL.value)
+#: Kinds whose text is message text (hidden by ``--redact``).
+MESSAGE_KINDS = frozenset({"message", "ai_chat"})
+
+
+@dataclass
+class _Bucket:
+    count: int = 0
+    values: set[str] = field(default_factory=set)
+    examples: list[dict[str, Any]] = field(default_factory=list)
+
+
+class Collector:
+    """Counts every occurrence and keeps the first few examples of distinct values per (type, platform)."""
+
+    def __init__(self, max_examples: int = MAX_EXAMPLES) -> None:
+        self.max_examples = max_examples
+        self.buckets: dict[tuple[str, str], _Bucket] = {}
+
+    def add(self, type_: str, platform: str, value: str, example: dict[str, Any], key: str | None = None) -> None:
+        """One occurrence; ``key`` (default: the value) decides what counts as distinct."""
+        b = self.buckets.setdefault((type_, platform), _Bucket())
+        b.count += 1
+        key = value if key is None else key
+        if key in b.values:
+            return
+        b.values.add(key)
+        if len(b.examples) < self.max_examples:
+            b.examples.append({"value": value, **example})
+
+    def result(self, platform_order: Iterable[str] = ()) -> list[dict[str, Any]]:
+        order = {p: i for i, p in enumerate(platform_order)}
+        rank = {t: i for i, t in enumerate(FINDING_TYPES)}
+        keys = sorted(self.buckets, key=lambda k: (order.get(k[1], len(order)), k[1], rank.get(k[0], 99)))
+        return [
+            {
+                "type": t,
+                "platform": p,
+                "count": self.buckets[(t, p)].count,
+                "distinct": len(self.buckets[(t, p)].values),
+                "examples": self.buckets[(t, p)].examples,
+            }
+            for t, p in keys
+        ]
+
+
+def _iso(ts: datetime | None) -> str | None:
+    return ts.isoformat().replace("+00:00", "Z") if ts is not None else None
+
+
+def known_names(analysis: Analysis) -> NameIndex:
+    """Names of the people the export lists as connections or friends, minus the person's own name."""
+    import polars as pl
+
+    items = analysis.items
+    people = items.filter(pl.col("kind") == "connection").get_column("text").drop_nulls().unique().to_list()
+    names = [n for n in (name_from_item(t) for t in people) if n]
+    own: list[str] = []
+    profile = items.filter(pl.col("kind") == "profile", pl.col("rule").str.contains(r"\.(first_name|last_name)$"))
+    by_platform: dict[str, dict[str, str]] = {}
+    for platform, rule, text in profile.select("platform", "rule", "text").iter_rows():
+        if text:
+            by_platform.setdefault(platform, {})[rule.rsplit(".", 1)[1]] = text
+    for parts in by_platform.values():
+        if "first_name" in parts and "last_name" in parts:
+            own.append(f"{parts['first_name']} {parts['last_name']}")
+    return NameIndex(names, exclude=own)
+
+
+def _phone_countries(analysis: Analysis) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    for name, ctx in analysis.contexts.items():
+        location = None
+        for export in analysis.exports:
+            fact = export.facts.get((name, "region"))
+            if fact is not None and isinstance(fact.value, str):
+                location = fact.value
+        out[name] = phone_country(ctx.region, location)
+    return out
+
+
+def text_spans(text: str, country: str | None, names: NameIndex) -> list[tuple[str, Span]]:
+    """Every text finding in one text, as (type, span), e-mails first so their ``@`` is never a mention."""
+    found: list[tuple[str, Span]] = [("email", s) for s in emails(text)]
+    taken = [(s.start, s.end) for _, s in found]
+
+    def free(s: Span) -> bool:
+        return all(s.end <= a or s.start >= b for a, b in taken)
+
+    for type_, spans in (
+        ("phone", phones(text, country)),
+        ("street_address", street_addresses(text)),
+        ("birth_date", birth_dates(text)),
+        ("person", mentions(text) + names.find(text)),
+    ):
+        for s in spans:
+            if free(s):
+                found.append((type_, s))
+                taken.append((s.start, s.end))
+    return found
+
+
+def _text_findings(analysis: Analysis, acc: Collector, cancel: threading.Event | None) -> None:
+    import polars as pl
+
+    names = known_names(analysis)
+    countries = _phone_countries(analysis)
+    rows = analysis.items.filter(pl.col("verdict").is_in(ELIGIBLE), pl.col("text").is_not_null()).select(
+        "platform", "source", "row", "kind", "timestamp", "text"
+    )
+    for i, (platform, source, row, kind, ts, text) in enumerate(rows.iter_rows()):
+        if cancel is not None and i % 1000 == 0 and cancel.is_set():
+            return
+        for type_, s in text_spans(text, countries.get(platform), names):
+            example = {
+                "source": source,
+                "row": row,
+                "kind": kind,
+                "timestamp": _iso(ts),
+                "text": snippet(text, s.start, s.end),
+            }
+            acc.add(type_, platform, s.value, example)
+
+
+def _eighteenth(birth: tuple[int | None, int, int] | None) -> date | None:
+    if birth is None or birth[0] is None:
+        return None
+    year, month, day = birth[0], birth[1], birth[2]
+    try:
+        return date(year + 18, month, day)
+    except ValueError:  # 29 February
+        return date(year + 18, 3, 1)
+
+
+def _minor_findings(analysis: Analysis, acc: Collector) -> None:
+    import polars as pl
+
+    for platform, ctx in analysis.contexts.items():
+        adult = _eighteenth(ctx.birth)
+        if adult is None:
+            continue
+        cutoff = datetime(adult.year, adult.month, adult.day, tzinfo=UTC)
+        rows = (
+            analysis.items.filter(
+                pl.col("platform") == platform,
+                pl.col("verdict").is_in(ELIGIBLE),
+                pl.col("timestamp").is_not_null(),
+                pl.col("timestamp") < cutoff,
+            )
+            .sort("timestamp")
+            .select("source", "row", "kind", "timestamp", "text")
+        )
+        for source, row, kind, ts, text in rows.iter_rows():
+            example = {
+                "source": source,
+                "row": row,
+                "kind": kind,
+                "timestamp": _iso(ts),
+                "text": snippet(text, 0, 0, 120) if text else None,
+            }
+            acc.add("minor", platform, ts.date().isoformat(), example, key=f"{source}#{row}")
+
+
+def _media_findings(analysis: Analysis, acc: Collector, cancel: threading.Event | None) -> None:
+    for export in analysis.exports:
+        platform = export.platform.name
+        with media_mod.reopened(export.sources) as members:
+            for m in members:
+                if cancel is not None and cancel.is_set():
+                    return
+                if m.suffix in media_mod.IMAGE_SUFFIXES:
+                    meta = media_mod.read_photo_meta(m)
+                    if meta.gps:
+                        acc.add("exif_gps", platform, f"{meta.gps[0]:.5f}, {meta.gps[1]:.5f}", {"source": m.path})
+                    if meta.camera:
+                        acc.add("exif_camera", platform, meta.camera, {"source": m.path})
+                    if meta.taken:
+                        acc.add("exif_date", platform, meta.taken, {"source": m.path})
+                elif m.suffix == ".json" and not media_mod.is_message_path(m.path):
+                    for hit in media_mod.read_json_hits(m):
+                        acc.add(hit.type, platform, hit.value, {"source": m.path, "via": hit.context})
+
+
+def find(analysis: Analysis, *, media: bool = True, cancel: threading.Event | None = None) -> list[dict[str, Any]]:
+    """All findings of one analysis; ``media=False`` skips re-reading the archive (text findings only)."""
+    acc = Collector()
+    _text_findings(analysis, acc, cancel)
+    _minor_findings(analysis, acc)
+    if media:
+        _media_findings(analysis, acc, cancel)
+    order = list(analysis.contexts) + [e.platform.name for e in analysis.exports]
+    return acc.result(order)

@@ -1,0 +1,260 @@
+"""What media says about where and how it was made: EXIF in the image files of the archive, and the GPS,
+upload IPs and tags Meta records beside posts and photos in its JSON.
+
+Images are never decoded: only their first bytes are read (a JPEG's EXIF block sits in its first 64 KiB,
+before the picture data), so scanning thousands of photos costs a few KiB each. The Meta JSON shapes are
+those of shared/reference/meta.md (``media_metadata.*.exif_data[]`` with ``latitude``/``longitude``/
+``upload_ip``; ``place.coordinate``; a post's ``tags``); the scan walks any JSON generically so it does not
+depend on how a reader names its rules.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+from exportscope.archive import InputError, Member, open_source
+
+IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff"})
+#: Bytes read from the start of an image before giving up on finding its EXIF block.
+HEAD_BYTES = 64 * 1024
+MAX_HEAD_BYTES = 256 * 1024
+#: JSON members larger than this are not scanned for metadata (Meta's message files reach 100 MB).
+MAX_JSON_BYTES = 64 * 1024 * 1024
+
+_GPS_IFD = 0x8825
+_EXIF_IFD = 0x8769
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoMeta:
+    gps: tuple[float, float] | None = None
+    camera: str | None = None
+    taken: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.gps or self.camera or self.taken)
+
+
+# --- EXIF in image files ------------------------------------------------------------------------------
+
+
+def _jpeg_exif(fh: IO[bytes], head: bytes) -> bytes | None:
+    """The ``Exif\\0\\0`` APP1 payload, walking the JPEG markers and reading on only as far as needed."""
+    buf = bytearray(head)
+
+    def need(n: int) -> bool:
+        while len(buf) < n:
+            if n > MAX_HEAD_BYTES:
+                return False
+            chunk = fh.read(n - len(buf))
+            if not chunk:
+                return False
+            buf.extend(chunk)
+        return True
+
+    i = 2
+    while need(i + 4):
+        if buf[i] != 0xFF:
+            return None
+        marker = buf[i + 1]
+        if marker == 0xFF:  # fill byte
+            i += 1
+            continue
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
+            i += 2
+            continue
+        if marker in (0xDA, 0xD9):  # picture data starts: no EXIF before it
+            return None
+        length = int.from_bytes(buf[i + 2 : i + 4], "big")
+        if marker == 0xE1 and need(i + 2 + length):
+            payload = bytes(buf[i + 4 : i + 2 + length])
+            if payload.startswith(b"Exif\x00\x00"):
+                return payload
+        i += 2 + length
+    return None
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.replace("\x00", " ").split())
+    return value or None
+
+
+def _degrees(value: Any, ref: Any) -> float | None:
+    try:
+        d, m, s = (float(x) for x in value)
+    except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    deg = d + m / 60 + s / 3600
+    return -deg if _text(ref) in ("S", "W") else deg
+
+
+def meta_from_exif(exif: Any) -> PhotoMeta:
+    """GPS (decimal degrees), camera (make and model) and date taken from a PIL ``Image.Exif``."""
+    gps_ifd = exif.get_ifd(_GPS_IFD)
+    gps = None
+    if gps_ifd:
+        lat = _degrees(gps_ifd.get(2), gps_ifd.get(1))
+        lon = _degrees(gps_ifd.get(4), gps_ifd.get(3))
+        if lat is not None and lon is not None and (lat, lon) != (0.0, 0.0) and abs(lat) <= 90 and abs(lon) <= 180:
+            gps = (round(lat, 5), round(lon, 5))
+    make, model = _text(exif.get(0x010F)), _text(exif.get(0x0110))
+    camera = (
+        model if model and make and model.lower().startswith(make.lower()) else " ".join(filter(None, [make, model]))
+    )
+    taken = _text(exif.get_ifd(_EXIF_IFD).get(0x9003)) or _text(exif.get(0x0132))
+    if taken and (taken.startswith("0000") or len(taken) < 10):
+        taken = None
+    elif taken:
+        taken = taken[:10].replace(":", "-") + taken[10:]
+    return PhotoMeta(gps=gps, camera=camera or None, taken=taken)
+
+
+def read_photo_meta(member: Member) -> PhotoMeta:
+    """EXIF facts of one image member, from its first bytes only. Unreadable images give an empty result."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with member.open() as fh:
+            head = fh.read(HEAD_BYTES)
+            exif = Image.Exif()
+            if head[:2] == b"\xff\xd8":
+                payload = _jpeg_exif(fh, head)
+                if payload is None:
+                    return PhotoMeta()
+                exif.load(payload)
+            else:
+                with Image.open(io.BytesIO(head)) as im:
+                    exif = im.getexif()
+            return meta_from_exif(exif)
+    except (OSError, ValueError, SyntaxError, UnidentifiedImageError, EOFError, KeyError, IndexError, TypeError):
+        # One odd image never stops the scan; the member's ledger entry already says what it is.
+        return PhotoMeta()
+
+
+# --- Meta JSON ------------------------------------------------------------------------------------------
+
+
+def fix_mojibake(s: str) -> str:
+    """Meta writes each UTF-8 byte as its own ``\\u00XX`` escape (meta.md section 3); undo it once."""
+    if s.isascii():
+        return s
+    try:
+        return s.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return s
+
+
+@dataclass(frozen=True, slots=True)
+class JsonHit:
+    type: str  # "gps" | "upload_ip" | "person"
+    value: str
+    context: str | None = None
+
+
+def _coordinate(obj: Any) -> tuple[float, float] | None:
+    if not isinstance(obj, dict):
+        return None
+    lat, lon = obj.get("latitude"), obj.get("longitude")
+    if not (isinstance(lat, int | float) and isinstance(lon, int | float)) or isinstance(lat, bool):
+        return None
+    if (lat, lon) != (0, 0) and abs(lat) <= 90 and abs(lon) <= 180:
+        return (float(lat), float(lon))
+    return None
+
+
+def _fmt_gps(pair: tuple[float, float]) -> str:
+    return f"{pair[0]:.5f}, {pair[1]:.5f}"
+
+
+def scan_json(obj: Any) -> Iterator[JsonHit]:
+    """Every GPS coordinate, upload IP and tagged person in a Meta JSON document, in document order."""
+    if isinstance(obj, list):
+        for x in obj:
+            yield from scan_json(x)
+        return
+    if not isinstance(obj, dict):
+        return
+    for raw_key, value in obj.items():
+        key = fix_mojibake(str(raw_key)).lower()
+        if key == "exif_data" and isinstance(value, list):
+            for entry in value:
+                if not isinstance(entry, dict):
+                    continue
+                if gps := _coordinate(entry):
+                    yield JsonHit("gps", _fmt_gps(gps), "exif_data")
+                ip = entry.get("upload_ip")
+                if isinstance(ip, str) and ip.strip():
+                    yield JsonHit("upload_ip", ip.strip(), "exif_data")
+            continue
+        if key == "coordinate" and (gps := _coordinate(value)):
+            name = obj.get("name")
+            yield JsonHit("gps", _fmt_gps(gps), fix_mojibake(name) if isinstance(name, str) and name else "place")
+            continue
+        if key == "tags" and isinstance(value, list):
+            for tag in value:
+                name = tag.get("name") if isinstance(tag, dict) else tag
+                if isinstance(name, str) and name.strip():
+                    yield JsonHit("person", " ".join(fix_mojibake(name).split()), "tag")
+            continue
+        if isinstance(value, dict | list):
+            yield from scan_json(value)
+
+
+def read_json_hits(member: Member) -> list[JsonHit]:
+    import orjson
+
+    if member.size > MAX_JSON_BYTES:
+        return []
+    try:
+        data = orjson.loads(member.read_bytes())
+    except (orjson.JSONDecodeError, OSError, ValueError):
+        return []
+    return list(scan_json(data))
+
+
+def is_message_path(path: str) -> bool:
+    parts = path.lower().split("/")
+    return "messages" in parts[:-1]
+
+
+# --- re-opening an analysed export -----------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def reopened(sources: list[Any]) -> Iterator[list[Member]]:
+    """The members of already-analysed sources, readable again.
+
+    :func:`exportscope.pipeline.analyze` closes its archives when it returns; rather than keep file handles
+    open for the whole life of a report or the terminal UI, the sources are opened again here and each
+    member keeps the logical path the analysis gave it (wrapper folders stripped). The same path in two
+    parts counts once, as in :class:`exportscope.archive.Archive`.
+    """
+    fresh = []
+    members: dict[str, Member] = {}
+    try:
+        for src in sources:
+            try:
+                new = open_source(src.path)
+            except InputError:
+                continue  # moved or deleted since the analysis: its media cannot be scanned
+            new.max_member_bytes = src.max_member_bytes
+            new.max_ratio = src.max_ratio
+            fresh.append(new)
+            by_key = {m.key: m for m in new.members}
+            for old in src.members:
+                m = by_key.get(old.key)
+                if m is not None and old.path not in members:
+                    m.path = old.path
+                    members[old.path] = m
+        yield list(members.values())
+    finally:
+        for s in fresh:
+            s.close()

@@ -1,0 +1,140 @@
+"""Languages: the one message catalogue (``locale/messages.toml``) and the helpers that read it.
+
+Why a data file with every language side by side: a missing translation is visible in review and a test
+checks that every key has every language, so the report and the terminal UI never show a half-translated
+screen. Policy texts stay quoted in English in ``schemas/policies.toml`` (they are the audited source);
+their translations live here under ``policy.<key>.<field>`` and English falls back to the quoted text.
+
+The language comes from ``--lang`` or, by default, from the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``,
+``LANGUAGE``); anything unsupported falls back to English.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import tomllib
+from collections.abc import Mapping
+from datetime import date
+from importlib import resources
+from typing import Any
+
+LANGS: tuple[str, ...] = ("en", "fr")
+DEFAULT_LANG = "en"
+
+
+class CatalogueError(ValueError):
+    """The catalogue file is malformed (raised at load time, so a bad edit fails the tests)."""
+
+
+def _flatten(prefix: str, table: Mapping[str, Any], out: dict[str, dict[str, str]]) -> None:
+    for key, value in table.items():
+        full = f"{prefix}.{key}" if prefix else key
+        if not isinstance(value, Mapping):
+            raise CatalogueError(f"locale/messages.toml: {full} is not a table of languages")
+        if any(lang in value for lang in LANGS) and all(isinstance(v, str) for v in value.values()):
+            out[full] = {str(k): str(v) for k, v in value.items()}
+        else:
+            _flatten(full, value, out)
+
+
+@functools.cache
+def catalogue() -> dict[str, dict[str, str]]:
+    """Every message key -> {language: text}."""
+    ref = resources.files("exportscope") / "locale" / "messages.toml"
+    try:
+        data = tomllib.loads(ref.read_text(encoding="utf-8"))
+    except (FileNotFoundError, tomllib.TOMLDecodeError) as exc:
+        raise CatalogueError(f"locale/messages.toml: {exc}") from exc
+    out: dict[str, dict[str, str]] = {}
+    _flatten("", data, out)
+    return out
+
+
+def normalize_lang(value: str | None) -> str:
+    """``fr_FR.UTF-8``, ``fr-CA``, ``FR`` -> ``fr``; unsupported or empty -> English."""
+    if not value:
+        return DEFAULT_LANG
+    code = value.strip().split(".", 1)[0].split("@", 1)[0].replace("-", "_").split("_", 1)[0].lower()
+    return code if code in LANGS else DEFAULT_LANG
+
+
+def default_lang(env: Mapping[str, str] | None = None) -> str:
+    """The language the locale asks for (POSIX precedence), or English."""
+    env = os.environ if env is None else env
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var)
+        if value and value not in ("C", "POSIX") and not value.startswith("C."):
+            return normalize_lang(value)
+    for part in (env.get("LANGUAGE") or "").split(":"):
+        if part[:2].lower() in LANGS:
+            return part[:2].lower()
+    return DEFAULT_LANG
+
+
+def has(key: str) -> bool:
+    return key in catalogue()
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **fields: Any) -> str:
+    """The message ``key`` in ``lang`` (falling back to English, then to the key), formatted with fields."""
+    entry = catalogue().get(key)
+    if entry is None:
+        return key
+    text = entry.get(lang) or entry.get(DEFAULT_LANG) or key
+    return text.format(**fields) if fields else text
+
+
+def tn(key: str, count: int, lang: str = DEFAULT_LANG, /, **fields: Any) -> str:
+    """``key`` for a count: ``key_one`` when the language says singular (en: 1; fr: 0 and 1) and it exists.
+
+    ``{n}`` is filled with the count, formatted for the language, unless given.
+    """
+    singular = count in (0, 1) if lang == "fr" else count == 1
+    use = f"{key}_one" if singular and has(f"{key}_one") else key
+    fields.setdefault("n", fmt_int(count, lang))
+    return t(use, lang, **fields)
+
+
+def verdict_label(verdict: str, lang: str = DEFAULT_LANG) -> str:
+    return t(f"verdict.{verdict}", lang)
+
+
+def kind_label(kind: str, lang: str = DEFAULT_LANG) -> str:
+    key = f"kind.{kind}"
+    return t(key, lang) if has(key) else kind.replace("_", " ")
+
+
+def region_label(code: str | None, lang: str = DEFAULT_LANG) -> str:
+    if code is None:
+        return t("report.region_unknown", lang)
+    key = f"region.{code}"
+    return t(key, lang) if has(key) else code
+
+
+def policy_text(policy: str, field: str, lang: str, english: str) -> str:
+    """A policy text (``setting_path``, ``extra_levers_0``...) in ``lang``; English is the quoted source."""
+    if lang == DEFAULT_LANG:
+        return english
+    entry = catalogue().get(f"policy.{policy}.{field}")
+    if entry is None or lang not in entry:
+        return english
+    return entry[lang]
+
+
+def fmt_int(n: int, lang: str = DEFAULT_LANG) -> str:
+    """1234567 -> ``1,234,567`` (en) or ``1 234 567`` with narrow no-break spaces (fr)."""
+    return f"{n:,}".replace(",", t("meta.thousands_sep", lang))
+
+
+def fmt_date(value: date | str | None, lang: str = DEFAULT_LANG) -> str:
+    """A date spelled out (``3 November 2025``, ``3 novembre 2025``); ISO text is accepted."""
+    if value is None:
+        return t("meta.unknown", lang)
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value[:10])
+        except ValueError:
+            return str(value)
+    months = t("meta.months", lang).split()
+    return t("meta.date_long", lang, day=value.day, month=months[value.month - 1], year=value.year)

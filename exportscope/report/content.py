@@ -1,0 +1,205 @@
+"""What a report says, once, for every format: the summary document plus findings, examples of what the AI
+would read, training-eligible items per year, and the localised opt-out steps, with ``--redact`` applied.
+
+Writers (:mod:`.html`, :mod:`.markdown`, :mod:`.jsondoc`) only render this model; none of them decides
+what to show or what to mask, so the three formats cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+
+from exportscope import __version__, i18n
+from exportscope.findings import ELIGIBLE, MESSAGE_KINDS
+from exportscope.redact import Redactor
+from exportscope.rules import load_policies
+
+if TYPE_CHECKING:
+    from exportscope.pipeline import Analysis
+
+MAX_EXAMPLES = 5
+EXAMPLE_CHARS = 400
+#: Which kinds make the most telling examples of "what the AI would read", first to last.
+EXAMPLE_KINDS = (
+    "post", "article", "comment", "ai_chat", "job_application", "recommendation", "media", "story",
+    "poll_vote", "profile", "position", "education", "project", "publication", "volunteering",
+)  # fmt: skip
+#: Unrecognized paths listed in HTML and Markdown (JSON lists them all).
+MAX_LISTED_FILES = 50
+
+
+@dataclass
+class Report:
+    """The rendered-to-be report: ``doc`` is the JSON document; ``platforms`` the per-platform views."""
+
+    doc: dict[str, Any]
+    lang: str
+    redacted: bool
+    platforms: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    sources: list[dict[str, str]] = field(default_factory=list)
+
+    def t(self, key: str, /, **fields: Any) -> str:
+        return i18n.t(key, self.lang, **fields)
+
+    def n(self, value: int) -> str:
+        return i18n.fmt_int(value, self.lang)
+
+    def date(self, value: Any) -> str:
+        return i18n.fmt_date(value, self.lang)
+
+
+def _clip(text: str, limit: int = EXAMPLE_CHARS) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _iso(ts: Any) -> str | None:
+    return ts.isoformat().replace("+00:00", "Z") if ts is not None else None
+
+
+def examples(analysis: Analysis, platform: str, limit: int = MAX_EXAMPLES) -> list[dict[str, Any]]:
+    """A few training-eligible texts, the most recent of each kind, telling kinds first."""
+    import polars as pl
+
+    rank = {k: i for i, k in enumerate(EXAMPLE_KINDS)}
+    frame = analysis.items.filter(
+        pl.col("platform") == platform,
+        pl.col("verdict").is_in(ELIGIBLE),
+        pl.col("text").is_not_null(),
+        pl.col("text").str.strip_chars() != "",
+    )
+    if frame.is_empty():
+        return []
+    frame = (
+        # Most recent first; undated items (profile fields) by length, so a summary beats a first name.
+        frame.sort(
+            ["timestamp", "words", "source", "row"],
+            descending=[True, True, False, False],
+            nulls_last=True,
+            maintain_order=True,
+        )
+        .with_columns(
+            nth=pl.int_range(pl.len()).over("kind"),
+            krank=pl.col("kind").replace_strict(rank, default=len(rank), return_dtype=pl.Int64),
+        )
+        .filter(pl.col("nth") < limit)
+        .sort(["nth", "krank", "kind"])
+        .head(limit)
+    )
+    return [
+        {
+            "kind": r["kind"],
+            "verdict": r["verdict"],
+            "visibility": r["visibility"],
+            "timestamp": _iso(r["timestamp"]),
+            "source": r["source"],
+            "row": r["row"],
+            "words": r["words"],
+            "text": _clip(r["text"]),
+        }
+        for r in frame.iter_rows(named=True)
+    ]
+
+
+def per_year(analysis: Analysis, platform: str) -> list[dict[str, Any]]:
+    """Training-eligible items per calendar year (UTC), oldest first, every year in between present."""
+    import polars as pl
+
+    frame = (
+        analysis.items.filter(
+            pl.col("platform") == platform, pl.col("verdict").is_in(ELIGIBLE), pl.col("timestamp").is_not_null()
+        )
+        .group_by(pl.col("timestamp").dt.year().alias("year"), "verdict")
+        .agg(n=pl.len())
+    )
+    counts: dict[int, dict[str, int]] = {}
+    for year, verdict, n in frame.iter_rows():
+        counts.setdefault(year, {})[verdict] = n
+    if not counts:
+        return []
+    return [
+        {"year": y, **{v: counts.get(y, {}).get(v, 0) for v in ELIGIBLE}} for y in range(min(counts), max(counts) + 1)
+    ]
+
+
+def _optout(policy_key: str, lang: str, region_note: str | None) -> dict[str, Any]:
+    pol = load_policies()[policy_key]
+
+    def tr(field_name: str, english: str) -> str:
+        return i18n.policy_text(policy_key, field_name, lang, english)
+
+    region_index = next((i for i, r in enumerate(pol.regions) if r.note == region_note), None)
+    return {
+        "setting": tr("setting", pol.setting),
+        "setting_path": tr("setting_path", pol.setting_path),
+        "url": pol.opt_out_url,
+        "effect": tr("opt_out_effect", pol.opt_out_effect),
+        "levers": [tr(f"extra_levers_{i}", s) for i, s in enumerate(pol.extra_levers)],
+        "notes": [tr(f"notes_{i}", s) for i, s in enumerate(pol.notes)],
+        "region_note": tr(f"region_{region_index}", region_note)
+        if region_note and region_index is not None
+        else region_note,
+    }
+
+
+def build(
+    analysis: Analysis, findings: list[dict[str, Any]], lang: str = i18n.DEFAULT_LANG, redact: bool = False
+) -> Report:
+    from exportscope import summary
+
+    lang = i18n.normalize_lang(lang)
+    redactor = Redactor.from_analysis(analysis, lang, findings) if redact else None
+    shown = [redactor.finding(f) for f in findings] if redactor else [dict(f) for f in findings]
+    doc = summary.build(analysis, shown)
+    # A report is meant to be shared: name the archives, not the folders they sit in on this computer.
+    doc["inputs"] = [PurePath(p).name for p in doc["inputs"]]
+    if redactor is not None:
+        # Inputs and notes can name people too (a WhatsApp chat is named after its contact).
+        doc["inputs"] = [redactor.path(x) for x in doc["inputs"]]
+        doc["notes"] = [redactor.text(n) or "" for n in doc.get("notes", [])]
+    doc["report"] = {"generator": f"exportscope {__version__}", "lang": lang, "redacted": redact}
+    report = Report(doc=doc, lang=lang, redacted=redact, notes=list(doc.get("notes", [])))
+    seen_policies: set[str] = set()
+    for p in doc["platforms"]:
+        name = p["platform"]
+        ctx = analysis.contexts[name]
+        exs = examples(analysis, name)
+        for ex in exs:
+            if redactor is None:
+                continue
+            if ex["kind"] in MESSAGE_KINDS:
+                ex["text"] = redactor.message(ex["words"] or 0)
+            else:
+                ex["text"] = redactor.text(ex["text"], name)
+            ex["source"] = redactor.path(ex["source"])
+        if redactor is not None:
+            p["notes"] = [redactor.text(n) or "" for n in p.get("notes", [])]
+            p["files"]["unrecognized"] = [redactor.path(x) for x in p["files"]["unrecognized"]]
+            p["files"]["failed"] = [
+                {"path": redactor.path(f["path"]), "error": redactor.text(f["error"]) or ""}
+                for f in p["files"]["failed"]
+            ]
+        p["examples"] = exs
+        p["training_by_year"] = per_year(analysis, name)
+        report.platforms.append(
+            {
+                **p,
+                "policy_key": ctx.policy,
+                # The opted-out sentence is rendered from the catalogue, in the report's language.
+                "notes": [n for n in p.get("notes", []) if summary.OPTED_OUT_NOTE not in n],
+                "findings": [f for f in shown if f["platform"] == name],
+                "optout": _optout(ctx.policy, lang, p["policy"].get("region_note")),
+            }
+        )
+        if ctx.policy not in seen_policies:
+            seen_policies.add(ctx.policy)
+            report.sources.extend(load_policies()[ctx.policy].sources)
+    # Findings of an export-level platform that has no item platform of its own still show (rare).
+    listed = {p["platform"] for p in report.platforms}
+    orphans = [f for f in shown if f["platform"] not in listed]
+    if orphans and report.platforms:
+        report.platforms[0]["findings"].extend(orphans)
+    return report

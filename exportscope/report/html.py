@@ -1,0 +1,322 @@
+"""The HTML report: one self-contained file that opens offline and prints cleanly.
+
+No script, no stylesheet link, no image, no font: styles are inline and charts are inline SVG, and a
+Content-Security-Policy of ``default-src 'none'`` makes a browser refuse any external load even if one
+slipped in. Every value that came from an archive goes through :func:`esc` (control characters dropped,
+``& < > " '`` escaped); links are only the platforms' opt-out pages and policy sources from ``schemas/``.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Any
+
+from exportscope import i18n
+from exportscope.report.charts import VERDICTS, totals_chart, years_chart
+from exportscope.report.content import MAX_LISTED_FILES, Report
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MARKS = {"training": "●", "conditional": "◐", "excluded": "○", "not_used": "·"}
+
+CSS = """
+:root{--ink:#1d1f21;--mute:#5f6368;--line:#d9dde1;--bg:#fff;--soft:#f5f6f7;
+--training:#b3261e;--conditional:#e8912d;--excluded:#2f6fb0;--not_used:#9aa3ab}
+*{box-sizing:border-box}
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);
+background:var(--bg);max-width:60rem;margin:0 auto;padding:1.5rem}
+h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.3rem;border-bottom:2px solid var(--ink);padding-bottom:.2rem;
+margin-top:2.2rem}h3{font-size:1.08rem;margin:1.4rem 0 .4rem}h4{font-size:.98rem;margin:1rem 0 .3rem}
+.mute,.why,.meta{color:var(--mute)}.redacted{border-left:4px solid var(--conditional);padding:.4rem .8rem;
+background:var(--soft)}
+table{border-collapse:collapse;width:100%;margin:.4rem 0}th,td{text-align:left;padding:.25rem .5rem;
+border-bottom:1px solid var(--line);vertical-align:top}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+.v-training{color:var(--training)}.v-conditional{color:var(--conditional)}.v-excluded{color:var(--excluded)}
+.v-not_used{color:var(--not_used)}
+blockquote{margin:.5rem 0;padding:.4rem .8rem;border-left:4px solid var(--training);background:var(--soft);
+white-space:pre-wrap;overflow-wrap:anywhere}
+.ex-meta{font-size:.85rem;color:var(--mute);margin-top:.6rem}
+code,.path{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.86rem;overflow-wrap:anywhere}
+.chart{max-width:100%;height:auto}.chart .lbl,.chart .leg,.chart .ax{font:12px system-ui,sans-serif;fill:#1d1f21}
+.chart .in{font:11px system-ui,sans-serif;fill:#fff}
+.finding{margin:.6rem 0 1rem}.finding ul{margin:.2rem 0}
+footer{margin-top:2.5rem;border-top:1px solid var(--line);font-size:.88rem;color:var(--mute)}
+@media print{body{max-width:none;padding:0;font-size:11pt}section.platform{break-before:page}
+h2,h3,h4{break-after:avoid}table,blockquote,.finding,svg{break-inside:avoid}
+a{color:inherit}a[href^="http"]::after{content:" (" attr(href) ")";font-size:.8em;color:var(--mute)}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+"""
+
+
+def esc(value: object) -> str:
+    """Archive text made safe for HTML text and attribute values."""
+    return escape(_CONTROL.sub("", str(value)), quote=True)
+
+
+def _link(url: str, text: str) -> str:
+    if not url.startswith("https://"):
+        return esc(text)
+    return f'<a href="{esc(url)}" rel="noreferrer noopener">{esc(text)}</a>'
+
+
+def _policy_block(r: Report, p: dict[str, Any]) -> str:
+    pol = p["policy"]
+    out: list[str] = []
+    if p["region"] is None:
+        rows = "".join(
+            f"<li>{esc(', '.join(i18n.region_label(c, r.lang) for c in reg['codes']) + r.t('meta.colon'))}"
+            f"{esc(r.date(reg['in_force_since']) if reg['in_force_since'] else r.t('report.no_date_published'))}</li>"
+            for reg in pol["regions"]
+        )
+        out.append(f"<p>{esc(r.t('report.starts_by_region'))}</p><ul>{rows}</ul>")
+        out.append(f'<p class="mute">{esc(r.t("report.pass_region"))}</p>')
+    elif pol["in_force_since"]:
+        key = "report.in_force_from" if pol["in_force_since"] > r.doc["as_of"] else "report.in_force_since"
+        out.append(f"<p><strong>{esc(r.t(key, date=r.date(pol['in_force_since'])))}</strong></p>")
+    elif p["optout"]["region_note"]:
+        out.append(f"<p><strong>{esc(p['optout']['region_note'])}</strong></p>")
+    else:
+        out.append(f"<p>{esc(r.t('report.in_force_no_date'))}</p>")
+    return "".join(out)
+
+
+def _totals_table(r: Report, p: dict[str, Any]) -> str:
+    head = (
+        f"<tr><th></th><th>{esc(r.t('report.verdict'))}</th><th class=n>{esc(r.t('report.items'))}</th>"
+        f"<th class=n>{esc(r.t('report.words'))}</th><th>{esc(r.t('report.biggest_kinds'))}</th></tr>"
+    )
+    rows = []
+    for v in VERDICTS:
+        kinds = [k for k in p["by_kind"] if k["verdict"] == v][:4]
+        biggest = " · ".join(f"{esc(i18n.kind_label(k['kind'], r.lang))} {esc(r.n(k['items']))}" for k in kinds)
+        if v == "excluded" and p.get("conversations"):
+            biggest += " " + esc(i18n.tn("report.in_conversations", p["conversations"], r.lang))
+        rows.append(
+            f'<tr class="v-{v}"><td aria-hidden="true">{_MARKS[v]}</td><td>{esc(i18n.verdict_label(v, r.lang))}</td>'
+            f"<td class=n>{esc(r.n(p['totals'][v]))}</td><td class=n>{esc(r.n(p['words'][v]))}</td>"
+            f"<td>{biggest}</td></tr>"
+        )
+    return f"<table class=totals>{head}{''.join(rows)}</table>"
+
+
+def _kind_table(r: Report, kinds: list[dict[str, Any]]) -> str:
+    head = (
+        f"<tr><th>{esc(r.t('report.kind'))}</th><th class=n>{esc(r.t('report.items'))}</th>"
+        f"<th>{esc(r.t('report.first'))}</th><th>{esc(r.t('report.last'))}</th></tr>"
+    )
+    rows = "".join(
+        f"<tr><td>{esc(i18n.kind_label(k['kind'], r.lang))}</td><td class=n>{esc(r.n(k['items']))}</td>"
+        f"<td>{esc((k['first'] or '')[:10])}</td><td>{esc((k['last'] or '')[:10])}</td></tr>"
+        for k in kinds
+    )
+    return f"<table>{head}{rows}</table>"
+
+
+def _where(r: Report, source: str | None, row: int | None) -> str:
+    if not source:
+        return ""
+    text = f'<span class="path">{esc(source)}</span>'
+    return text + (f" ({esc(r.t('report.row', n=row))})" if row else "")
+
+
+def _examples(r: Report, p: dict[str, Any]) -> str:
+    if not p["examples"]:
+        return f"<p class=mute>{esc(r.t('report.no_examples'))}</p>"
+    out = []
+    for ex in p["examples"]:
+        meta = " · ".join(
+            x
+            for x in (
+                esc(i18n.kind_label(ex["kind"], r.lang)),
+                esc(i18n.verdict_label(ex["verdict"], r.lang)),
+                esc((ex["timestamp"] or "")[:10]),
+                _where(r, ex["source"], ex["row"]),
+            )
+            if x
+        )
+        out.append(f'<div class="ex-meta">{meta}</div><blockquote>{esc(ex["text"])}</blockquote>')
+    return "".join(out)
+
+
+def _findings(r: Report, p: dict[str, Any]) -> str:
+    if not p["findings"]:
+        return f"<p class=mute>{esc(r.t('report.findings_none'))}</p>"
+    out = []
+    for f in p["findings"]:
+        items = []
+        for ex in f["examples"]:
+            parts = [f"<strong>{esc(ex['value'])}</strong>"]
+            if ex.get("text"):
+                parts.append(f"“{esc(ex['text'])}”")
+            if ex.get("source"):
+                parts.append(esc(r.t("report.in")) + " " + _where(r, ex["source"], ex.get("row")))
+            items.append("<li>" + " — ".join(parts) + "</li>")
+        more = f["count"] - len(f["examples"])
+        out.append(
+            f'<div class="finding"><h4>{esc(r.t("finding." + f["type"]) + r.t("meta.colon") + r.n(f["count"]))}</h4>'
+            f'<p class="why">{esc(r.t("finding_why." + f["type"]))}</p><ul>{"".join(items)}</ul>'
+            + (f'<p class="mute">{esc(r.t("meta.and_more", n=r.n(more)))}</p>' if more > 0 else "")
+            + "</div>"
+        )
+    return "".join(out)
+
+
+def _files(r: Report, p: dict[str, Any]) -> str:
+    f = p["files"]
+    out = [
+        "<p>"
+        + esc(
+            r.t(
+                "report.files_line",
+                total=r.n(f["total"]),
+                parsed=r.n(f["parsed"]),
+                ignored=r.n(f["ignored"]),
+                unrecognized=r.n(len(f["unrecognized"])),
+                failed=r.n(len(f["failed"])),
+            )
+        )
+        + "</p>"
+    ]
+    if f["unrecognized"]:
+        shown = f["unrecognized"][:MAX_LISTED_FILES]
+        items = "".join(f'<li class="path">{esc(x)}</li>' for x in shown)
+        more = len(f["unrecognized"]) - len(shown)
+        extra = f"<li>{esc(r.t('meta.and_more', n=r.n(more)))}</li>" if more > 0 else ""
+        out.append(f"<h4>{esc(r.t('report.unrecognized_files'))}</h4><ul>{items}{extra}</ul>")
+    if f["failed"]:
+        colon = esc(r.t("meta.colon"))
+        items = "".join(
+            f'<li><span class="path">{esc(x["path"])}</span>{colon}{esc(x["error"])}</li>' for x in f["failed"]
+        )
+        out.append(f"<h4>{esc(r.t('report.failed_files'))}</h4><ul>{items}</ul>")
+    return "".join(out)
+
+
+def _optout(r: Report, p: dict[str, Any]) -> str:
+    o = p["optout"]
+    out = [f"<p>{esc(r.t('report.optout_setting', setting=o['setting']))}</p>"]
+    out.append(f"<p>{esc(r.t('report.optout_where', path=o['setting_path']))}</p>")
+    if o["url"]:
+        out.append(
+            f"<p>{_link(o['url'], r.t('report.optout_link'))}{esc(r.t('meta.colon'))}<code>{esc(o['url'])}</code></p>"
+        )
+    out.append(f"<p>{esc(o['effect'])}</p>")
+    if p["opted_out"]:
+        out.append(f"<p><strong>{esc(r.t('report.opted_out'))}</strong></p>")
+    if o["levers"]:
+        out.append("<ul>" + "".join(f"<li>{esc(x)}</li>" for x in o["levers"]) + "</ul>")
+    if o["notes"]:
+        out.append(f"<h4>{esc(r.t('report.notes_heading'))}</h4><ul>")
+        out.append("".join(f"<li>{esc(x)}</li>" for x in o["notes"]) + "</ul>")
+    return "".join(out)
+
+
+def _platform(r: Report, p: dict[str, Any]) -> str:
+    export = (
+        r.t("report.export_date", date=r.date(p["export_date"]))
+        if p["export_date"]
+        else r.t("report.export_date_unknown")
+    )
+    region = r.t(
+        "report.region_line",
+        region=i18n.region_label(p["region"], r.lang),
+        source=r.t(f"region_source.{p['region_source']}"),
+    )
+    totals = p["totals"]
+    excluded = [k for k in p["by_kind"] if k["verdict"] == "excluded"]
+    held = [k for k in p["by_kind"] if k["verdict"] == "not_used"]
+    years = p["training_by_year"]
+
+    def label(v: str) -> str:
+        return i18n.verdict_label(v, r.lang)
+
+    parts = [
+        f'<section class="platform" id="p-{esc(p["platform"])}"><h2>{esc(p["label"])}</h2>',
+        f'<p class="meta">{esc(export)} · {esc(region)}</p>',
+        _policy_block(r, p),
+        _totals_table(r, p),
+        f"<h3>{esc(r.t('report.used_heading'))}</h3>",
+        "<p>"
+        + esc(
+            r.t(
+                "report.used_intro",
+                n=r.n(totals["training"]),
+                words=r.n(p["words"]["training"]),
+                c=r.n(totals["conditional"]),
+            )
+        )
+        + "</p>",
+        f"<h4>{esc(r.t('report.chart_years'))}</h4>",
+        years_chart(years, label, r.n, r.t("report.chart_years"))
+        if years
+        else f"<p class=mute>{esc(r.t('report.no_dated_items'))}</p>",
+        f"<h4>{esc(r.t('report.examples_heading'))}</h4>",
+        _examples(r, p),
+        f"<h3>{esc(r.t('report.excluded_heading'))}</h3>",
+        _kind_table(r, excluded) if excluded else f"<p class=mute>{esc(r.t('report.excluded_none'))}</p>",
+        f"<h3>{esc(r.t('report.held_heading'))}</h3>",
+        (f"<p>{esc(r.t('report.held_intro'))}</p>" + _kind_table(r, held)) if held else "",
+        f"<h3>{esc(r.t('report.findings_heading'))}</h3>",
+        _findings(r, p),
+        f"<h3>{esc(r.t('report.files_heading'))}</h3>",
+        _files(r, p),
+        f"<h3>{esc(r.t('report.optout_heading'))}</h3>",
+        _optout(r, p),
+    ]
+    parts.extend(f'<p class="mute">{esc(n)}</p>' for n in p.get("notes", []) if n)
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def render(r: Report) -> bytes:
+    def label(v: str) -> str:
+        return i18n.verdict_label(v, r.lang)
+
+    rows = [(p["label"], p["totals"]) for p in r.platforms]
+    overview_rows = "".join(
+        f"<tr><td>{esc(p['label'])}</td>"
+        + "".join(f'<td class="n v-{v}">{esc(r.n(p["totals"][v]))}</td>' for v in VERDICTS)
+        + "</tr>"
+        for p in r.platforms
+    )
+    overview_head = (
+        f"<tr><th>{esc(r.t('report.platform'))}</th>"
+        + "".join(f'<th class="n v-{v}">{esc(label(v))}</th>' for v in VERDICTS)
+        + "</tr>"
+    )
+    inputs = "".join(f'<li class="path">{esc(x)}</li>' for x in r.doc["inputs"])
+    head = [
+        "<!DOCTYPE html>",
+        f'<html lang="{esc(r.lang)}"><head><meta charset="utf-8">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{esc(r.t('report.title'))}</title><style>{CSS}</style></head><body>",
+        f"<header><h1>{esc(r.t('report.title'))}</h1><p class=mute>{esc(r.t('report.subtitle'))}</p>",
+        f"<p>{esc(r.t('report.as_of', date=r.date(r.doc['as_of'])))}</p>",
+        f"<p>{esc(r.t('report.inputs') + r.t('meta.colon').rstrip())}</p><ul>{inputs}</ul>",
+    ]
+    if r.redacted:
+        head.append(f'<p class="redacted">{esc(r.t("report.redacted_note"))}</p>')
+    head.append("</header>")
+    body = [
+        f'<section id="overview"><h2>{esc(r.t("report.overview"))}</h2>',
+        totals_chart(rows, label, r.n, r.t("report.chart_totals")),
+        f"<table>{overview_head}{overview_rows}</table></section>",
+    ]
+    body.extend(_platform(r, p) for p in r.platforms)
+    foot = ["<footer>"]
+    if r.notes:
+        foot.append(f"<h4>{esc(r.t('report.general_notes'))}</h4><ul>")
+        foot.append("".join(f"<li>{esc(n)}</li>" for n in r.notes) + "</ul>")
+    if r.sources:
+        foot.append(f"<h4>{esc(r.t('report.sources_heading'))}</h4><ul>")
+        foot.append(
+            "".join(
+                f"<li>{_link(s.get('url', ''), s.get('title', ''))} ({esc(s.get('date', ''))})</li>" for s in r.sources
+            )
+            + "</ul>"
+        )
+    foot.append(f"<p>{esc(r.t('report.dates_utc'))}</p>")
+    foot.append(f"<p>{esc(r.t('report.footer'))} {esc(r.doc['report']['generator'])}.</p></footer></body></html>\n")
+    return "\n".join(head + body + foot).encode("utf-8")

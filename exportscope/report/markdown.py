@@ -1,0 +1,258 @@
+"""The Markdown report: the same content as the HTML one, for a wiki, an e-mail or a pull request.
+
+Archive text is escaped with :func:`md_escape`: Markdown punctuation gets a backslash and ``<``/``>``/``&``
+become entities, so a post holding ``<script>``, ``**bold**``, ``[a](javascript:...)`` or a table pipe
+renders as the characters typed, never as markup, in any CommonMark or GitHub renderer. Multi-line text
+goes into block quotes line by line; table cells are kept on one line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from exportscope import i18n
+from exportscope.report.charts import VERDICTS
+from exportscope.report.content import MAX_LISTED_FILES, Report
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Characters that are markup anywhere in a line (GitHub's ``$`` math and ``~`` strike-through included).
+_INLINE = re.compile(r"([\\`*_\[\]|~$])")
+#: Markup only at the start of a line: list items, headings, setext underlines, ordered lists.
+_START = re.compile(r"^(\s*)(?:([-+=#])|(\d+)([.)]))", re.M)
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_BAR = 24
+
+
+def md_escape(value: object, inline: bool = True, line_start: bool = False) -> str:
+    """Archive text as literal Markdown; ``inline`` folds line breaks into spaces (table cells, list items);
+    ``line_start`` also escapes what is markup only at the start of a line (list markers, headings)."""
+    text = _CONTROL.sub("", str(value))
+    if inline:
+        text = " ".join(text.split())
+    text = "".join(_ENTITIES.get(c, c) for c in text)
+    text = _INLINE.sub(r"\\\1", text)
+    if not (line_start or not inline):
+        return text
+    return _START.sub(lambda m: m[1] + (f"\\{m[2]}" if m[2] else f"{m[3]}\\{m[4]}"), text)
+
+
+def _code(text: str) -> str:
+    """A path as a code span: literal inside, so only backticks and line breaks need care."""
+    return "`" + " ".join(_CONTROL.sub("", text).split()).replace("`", "ˋ") + "`"
+
+
+def _quote(text: str) -> str:
+    lines = [md_escape(line.strip(), inline=True, line_start=True) for line in str(text).splitlines()] or [""]
+    return "\n".join("> " + line if line else ">" for line in lines)
+
+
+def _bar(part: int, total: int) -> str:
+    filled = round(_BAR * part / total) if total else 0
+    return "█" * filled + "░" * (_BAR - filled)
+
+
+def _where(r: Report, source: str | None, row: int | None) -> str:
+    if not source:
+        return ""
+    return _code(source) + (f" ({r.t('report.row', n=row)})" if row else "")
+
+
+def _platform(r: Report, p: dict[str, Any]) -> list[str]:
+    out: list[str] = [f"## {md_escape(p['label'])}", ""]
+    export = (
+        r.t("report.export_date", date=r.date(p["export_date"]))
+        if p["export_date"]
+        else r.t("report.export_date_unknown")
+    )
+    region = r.t(
+        "report.region_line",
+        region=i18n.region_label(p["region"], r.lang),
+        source=r.t(f"region_source.{p['region_source']}"),
+    )
+    out += [f"{md_escape(export)} · {md_escape(region)}", ""]
+    pol = p["policy"]
+    if p["region"] is None:
+        out += [r.t("report.starts_by_region"), ""]
+        for reg in pol["regions"]:
+            when = r.date(reg["in_force_since"]) if reg["in_force_since"] else r.t("report.no_date_published")
+            out.append(f"- {', '.join(i18n.region_label(c, r.lang) for c in reg['codes'])}{r.t('meta.colon')}{when}")
+        out += ["", r.t("report.pass_region"), ""]
+    elif pol["in_force_since"]:
+        key = "report.in_force_from" if pol["in_force_since"] > r.doc["as_of"] else "report.in_force_since"
+        out += [f"**{r.t(key, date=r.date(pol['in_force_since']))}**", ""]
+    elif p["optout"]["region_note"]:
+        out += [f"**{md_escape(p['optout']['region_note'])}**", ""]
+    out += [
+        f"| {r.t('report.verdict')} | {r.t('report.items')} | {r.t('report.words')} | {r.t('report.biggest_kinds')} |",
+        "|---|--:|--:|---|",
+    ]
+    for v in VERDICTS:
+        kinds = [k for k in p["by_kind"] if k["verdict"] == v][:4]
+        biggest = " · ".join(f"{i18n.kind_label(k['kind'], r.lang)} {r.n(k['items'])}" for k in kinds)
+        if v == "excluded" and p.get("conversations"):
+            biggest += " " + i18n.tn("report.in_conversations", p["conversations"], r.lang)
+        out.append(f"| {i18n.verdict_label(v, r.lang)} | {r.n(p['totals'][v])} | {r.n(p['words'][v])} | {biggest} |")
+    totals = p["totals"]
+    out += ["", f"### {r.t('report.used_heading')}", ""]
+    out += [
+        r.t(
+            "report.used_intro",
+            n=r.n(totals["training"]),
+            words=r.n(p["words"]["training"]),
+            c=r.n(totals["conditional"]),
+        ),
+        "",
+    ]
+    years = p["training_by_year"]
+    out += [f"#### {r.t('report.chart_years')}", ""]
+    if years:
+        peak = max(y["training"] + y["conditional"] for y in years) or 1
+        out.append("```text")
+        out += [
+            f"{y['year']} {_bar(y['training'] + y['conditional'], peak)} {r.n(y['training'] + y['conditional'])}"
+            for y in years
+        ]
+        out += ["```", ""]
+    else:
+        out += [r.t("report.no_dated_items"), ""]
+    out += [f"#### {r.t('report.examples_heading')}", ""]
+    if not p["examples"]:
+        out += [r.t("report.no_examples"), ""]
+    for ex in p["examples"]:
+        meta = " · ".join(
+            x
+            for x in (
+                i18n.kind_label(ex["kind"], r.lang),
+                i18n.verdict_label(ex["verdict"], r.lang),
+                (ex["timestamp"] or "")[:10],
+                _where(r, ex["source"], ex["row"]),
+            )
+            if x
+        )
+        out += [f"*{meta}*", "", _quote(ex["text"]), ""]
+    out += [f"### {r.t('report.excluded_heading')}", ""]
+    excluded = [k for k in p["by_kind"] if k["verdict"] == "excluded"]
+    out += _kinds(r, excluded) if excluded else [r.t("report.excluded_none"), ""]
+    held = [k for k in p["by_kind"] if k["verdict"] == "not_used"]
+    if held:
+        out += [f"### {r.t('report.held_heading')}", "", r.t("report.held_intro"), "", *_kinds(r, held)]
+    out += [f"### {r.t('report.findings_heading')}", ""]
+    out += _findings(r, p)
+    out += [f"### {r.t('report.files_heading')}", "", *_files(r, p)]
+    out += [f"### {r.t('report.optout_heading')}", "", *_optout(r, p)]
+    out += [f"_{md_escape(n)}_\n" for n in p.get("notes", []) if n]
+    return out
+
+
+def _kinds(r: Report, kinds: list[dict[str, Any]]) -> list[str]:
+    out = [
+        f"| {r.t('report.kind')} | {r.t('report.items')} | {r.t('report.first')} | {r.t('report.last')} |",
+        "|---|--:|---|---|",
+    ]
+    for k in kinds:
+        first, last = (k["first"] or "")[:10], (k["last"] or "")[:10]
+        out.append(f"| {i18n.kind_label(k['kind'], r.lang)} | {r.n(k['items'])} | {first} | {last} |")
+    return [*out, ""]
+
+
+def _findings(r: Report, p: dict[str, Any]) -> list[str]:
+    if not p["findings"]:
+        return [r.t("report.findings_none"), ""]
+    out: list[str] = []
+    for f in p["findings"]:
+        out += [
+            f"#### {r.t('finding.' + f['type'])}{r.t('meta.colon')}{r.n(f['count'])}",
+            "",
+            f"_{r.t('finding_why.' + f['type'])}_",
+            "",
+        ]
+        for ex in f["examples"]:
+            line = f"- **{md_escape(ex['value'])}**"
+            if ex.get("text"):
+                line += f" — “{md_escape(ex['text'])}”"
+            if ex.get("source"):
+                line += f" — {r.t('report.in')} {_where(r, ex['source'], ex.get('row'))}"
+            out.append(line)
+        more = f["count"] - len(f["examples"])
+        if more > 0:
+            out.append(f"- {r.t('meta.and_more', n=r.n(more))}")
+        out.append("")
+    return out
+
+
+def _files(r: Report, p: dict[str, Any]) -> list[str]:
+    f = p["files"]
+    out = [
+        r.t(
+            "report.files_line",
+            total=r.n(f["total"]),
+            parsed=r.n(f["parsed"]),
+            ignored=r.n(f["ignored"]),
+            unrecognized=r.n(len(f["unrecognized"])),
+            failed=r.n(len(f["failed"])),
+        ),
+        "",
+    ]
+    if f["unrecognized"]:
+        out += [f"**{r.t('report.unrecognized_files')}**", ""]
+        out += [f"- {_where(r, x, None)}" for x in f["unrecognized"][:MAX_LISTED_FILES]]
+        more = len(f["unrecognized"]) - MAX_LISTED_FILES
+        if more > 0:
+            out.append(f"- {r.t('meta.and_more', n=r.n(more))}")
+        out.append("")
+    if f["failed"]:
+        out += [f"**{r.t('report.failed_files')}**", ""]
+        out += [f"- {_where(r, x['path'], None)}{r.t('meta.colon')}{md_escape(x['error'])}" for x in f["failed"]]
+        out.append("")
+    return out
+
+
+def _optout(r: Report, p: dict[str, Any]) -> list[str]:
+    o = p["optout"]
+    out = [
+        md_escape(r.t("report.optout_setting", setting=o["setting"])),
+        "",
+        md_escape(r.t("report.optout_where", path=o["setting_path"])),
+        "",
+    ]
+    if o["url"]:
+        out += [f"{r.t('report.optout_link')}{r.t('meta.colon')}<{o['url']}>", ""]
+    out += [md_escape(o["effect"]), ""]
+    if p["opted_out"]:
+        out += [f"**{md_escape(r.t('report.opted_out'))}**", ""]
+    if o["levers"]:
+        out += [f"- {md_escape(x)}" for x in o["levers"]] + [""]
+    if o["notes"]:
+        out += [f"**{r.t('report.notes_heading')}**", ""] + [f"- {md_escape(x)}" for x in o["notes"]] + [""]
+    return out
+
+
+def render(r: Report) -> bytes:
+    out = [f"# {r.t('report.title')}", "", f"_{r.t('report.subtitle')}_", ""]
+    out += [
+        r.t("report.as_of", date=r.date(r.doc["as_of"])),
+        "",
+        f"{r.t('report.inputs')}{r.t('meta.colon').rstrip()}",
+        "",
+    ]
+    out += [f"- {_where(r, x, None)}" for x in r.doc["inputs"]] + [""]
+    if r.redacted:
+        out += [f"> **{r.t('report.redacted_note')}**", ""]
+    out += [f"## {r.t('report.overview')}", ""]
+    out.append(f"| {r.t('report.platform')} | " + " | ".join(i18n.verdict_label(v, r.lang) for v in VERDICTS) + " |")
+    out.append("|---|" + "--:|" * len(VERDICTS))
+    for p in r.platforms:
+        out.append(f"| {md_escape(p['label'])} | " + " | ".join(r.n(p["totals"][v]) for v in VERDICTS) + " |")
+    out.append("")
+    for p in r.platforms:
+        out += _platform(r, p)
+    if r.notes:
+        out += [f"## {r.t('report.general_notes')}", ""] + [f"- {md_escape(n)}" for n in r.notes] + [""]
+    if r.sources:
+        out += [f"## {r.t('report.sources_heading')}", ""]
+        out += [f"- [{md_escape(s.get('title', ''))}](<{s.get('url', '')}>) ({s.get('date', '')})" for s in r.sources]
+        out.append("")
+    out += ["---", "", r.t("report.dates_utc"), ""]
+    out += [f"{md_escape(r.t('report.footer'))} {r.doc['report']['generator']}", ""]
+    return "\n".join(out).encode("utf-8")

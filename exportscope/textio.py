@@ -9,8 +9,8 @@ unless a reader needs to repair them first.
 from __future__ import annotations
 
 import codecs
-import functools
 import csv
+import functools
 import io
 import sys
 from collections.abc import Iterator, Sequence

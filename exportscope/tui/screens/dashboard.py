@@ -1,0 +1,86 @@
+"""The first screen: appears at once, shows reading progress, then one card per platform found.
+
+The screen owns no data: the app hands it a :class:`~exportscope.tui.loader.LoadResult` when the loader is
+done, and progress values while it reads.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar, Static
+
+from exportscope.tui.text import literal, n
+from exportscope.tui.widgets.cards import PlatformCard
+
+if TYPE_CHECKING:
+    from exportscope.tui.loader import LoadResult
+
+
+class DashboardScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("b", "app.browse", "Browse"),
+        Binding("slash", "app.search", "Search"),
+        Binding("o", "app.opt_out", "Opt out"),
+        Binding("f", "app.findings", "Findings"),
+        Binding("e", "app.export", "Export"),
+        Binding("tab", "app.focus_next", "Next card", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    DashboardScreen #cards { padding: 0 1; }
+    DashboardScreen #status { color: $text-muted; padding: 1 1 0 1; height: auto; }
+    DashboardScreen #loadbar { height: 1; dock: bottom; margin-bottom: 1; padding: 0 1; }
+    DashboardScreen #loadbar ProgressBar { width: auto; }
+    DashboardScreen #loadbar #current { width: 1fr; color: $text-muted; padding-left: 1; }
+    DashboardScreen .hidden { display: none; }
+    """
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__()
+        self.names = names
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◎")
+        with VerticalScroll(id="cards"):
+            yield Static(Content.assemble("Reading ", literal(", ".join(self.names)), "…"), id="status")
+        with Horizontal(id="loadbar"):
+            yield ProgressBar(total=None, show_eta=False, id="progress")
+            yield Static("", id="current")
+        yield Footer()
+
+    # --- loading --------------------------------------------------------------------------------------
+
+    def show_progress(self, done: int, total: int, current: str) -> None:
+        bar = self.query_one("#progress", ProgressBar)
+        bar.update(total=max(total, 1), progress=done)
+        what = f"reading {current}" if current else "reading"
+        self.query_one("#current", Static).update(literal(f"{n(done)}/{n(total)} files · {what}"))
+
+    def show_stage(self, text: str) -> None:
+        self.query_one("#current", Static).update(literal(text))
+
+    def show_error(self, error: str) -> None:
+        self.query_one("#loadbar").add_class("hidden")
+        status = self.query_one("#status", Static)
+        status.update(Content.assemble(("Could not read the archive: ", "bold $text-error"), literal(error)))
+
+    def show_result(self, result: LoadResult) -> None:
+        self.query_one("#loadbar").add_class("hidden")
+        summary = result.summary
+        status = self.query_one("#status", Static)
+        total = result.query.total
+        platforms = summary["platforms"]
+        line = f"{n(total)} items in {len(platforms)} platform export{'s' if len(platforms) != 1 else ''}"
+        notes = [literal(note) for note in summary.get("notes", [])]
+        status.update(Content("\n").join([Content(line), *notes]))
+        cards = self.query_one("#cards", VerticalScroll)
+        widgets = [PlatformCard(doc, result.query, result.findings, summary["as_of"]) for doc in platforms]
+        cards.mount_all(widgets)
+        if widgets:
+            self.call_after_refresh(widgets[0].focus)

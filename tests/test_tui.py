@@ -484,3 +484,51 @@ def test_textual_stays_out_of_the_core() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _two_exports(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Path]:
+    """Two LinkedIn zips read as two exports (their export key made per file), so results arrive in two steps."""
+    from exportscope.platforms.linkedin import LinkedIn
+
+    monkeypatch.setattr(LinkedIn, "export_key", lambda self, source: source.name)
+    first = tui_archive.build(tmp_path)
+    second_dir = tmp_path / "second"
+    second_dir.mkdir()
+    second = second_dir / "Basic_LinkedInDataExport_03-08-2026.zip"
+    tui_archive.build(second_dir).rename(second)
+    return [first, second]
+
+
+def test_pipeline_reports_each_export_but_the_last(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    paths = _two_exports(monkeypatch, tmp_path)
+    partials: list[int] = []
+    final = analyze(paths, tui_archive.OPTIONS, on_export=lambda a: partials.append(a.items.height))
+    assert partials == [23]
+    assert final.items.height == 46
+    assert analyze(paths, tui_archive.OPTIONS).items.height == 46  # unchanged without the hook
+
+
+@aio
+async def test_dashboard_fills_as_each_export_arrives(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    paths = _two_exports(monkeypatch, tmp_path)
+    reached, release = threading.Event(), threading.Event()
+
+    def analyze_fn(paths: Any, options: Options, *, progress: Any, cancel: Any, on_export: Any) -> Any:
+        def hook(partial: Any) -> None:
+            on_export(partial)
+            reached.set()
+            release.wait(10)
+
+        return analyze(paths, options, progress=progress, cancel=cancel, on_export=hook)
+
+    app = ExportScopeApp(paths, tui_archive.OPTIONS, analyze_fn=analyze_fn)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, reached.is_set)
+        await wait_for(pilot, lambda: bool(app.screen.query(PlatformCard)))
+        text = screen_text(app)
+        assert "23 items in 1 platform export so far; still reading…" in text
+        assert app.loading
+        release.set()
+        await loaded(pilot)
+        assert "46 items in 1 platform export" in screen_text(app)
+        assert len(app.screen.query(PlatformCard)) == 1

@@ -26,6 +26,7 @@ from exportscope.tui.loader import (
     Loaded,
     Loader,
     LoadFailed,
+    LoadPartial,
     LoadProgress,
     LoadResult,
     LoadStage,
@@ -87,12 +88,16 @@ class ExportScopeApp(App[None]):
         if progress is not None and self.loading:
             self.dashboard.show_progress(progress.done, progress.total, progress.current)
 
+    async def on_load_partial(self, message: LoadPartial) -> None:
+        if self.loading:
+            await self.dashboard.show_result(message.result, partial=True)
+
     def on_load_stage(self, message: LoadStage) -> None:
         self.dashboard.show_stage(message.text)
 
-    def on_loaded(self, message: Loaded) -> None:
+    async def on_loaded(self, message: Loaded) -> None:
         self.result = message.result
-        self.dashboard.show_result(message.result)
+        await self.dashboard.show_result(message.result)
         self.call_after_refresh(self._done_painting)
 
     def _done_painting(self) -> None:

@@ -13,6 +13,7 @@ Everything slow happens here: the analysis, the findings, the summary document a
 from __future__ import annotations
 
 import contextlib
+import inspect
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,14 @@ class LoadResult:
 
 class LoadProgress(Message):
     """New progress is waiting: read it with :meth:`Loader.take_progress` (always the latest value)."""
+
+
+class LoadPartial(Message):
+    """The exports read so far, classified (sent after each export but the last, when there are several)."""
+
+    def __init__(self, result: LoadResult) -> None:
+        super().__init__()
+        self.result = result
 
 
 class LoadStage(Message):
@@ -135,12 +144,23 @@ class Loader:
             self._pending = False
             return self._latest
 
+    def _partial(self, analysis: Analysis) -> None:
+        """Show the exports read so far while the next one is read (no findings yet: they come at the end)."""
+        from exportscope.summary import build
+
+        if self.cancel.is_set():
+            return
+        self._post(LoadPartial(LoadResult(analysis, build(analysis), ItemQuery(analysis.items), None)))
+
     def _run(self) -> None:
         from exportscope.archive import InputError
         from exportscope.summary import build
 
+        kwargs: dict[str, Any] = {"progress": self._progress, "cancel": self.cancel}
+        if "on_export" in inspect.signature(self.analyze_fn).parameters:
+            kwargs["on_export"] = self._partial
         try:
-            analysis = self.analyze_fn(self.paths, self.options, progress=self._progress, cancel=self.cancel)
+            analysis = self.analyze_fn(self.paths, self.options, **kwargs)
             self._post(LoadStage("looking for personal data in public text…"))
             found = find_findings(analysis)
             self._post(LoadStage("adding up…"))

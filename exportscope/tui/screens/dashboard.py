@@ -70,17 +70,24 @@ class DashboardScreen(Screen[None]):
         status = self.query_one("#status", Static)
         status.update(Content.assemble(("Could not read the archive: ", "bold $text-error"), literal(error)))
 
-    def show_result(self, result: LoadResult) -> None:
-        self.query_one("#loadbar").add_class("hidden")
+    async def show_result(self, result: LoadResult, partial: bool = False) -> None:
+        """Fill the cards; ``partial``: the exports read so far, while the next is read (the bar stays)."""
+        if not partial:
+            self.query_one("#loadbar").add_class("hidden")
         summary = result.summary
         status = self.query_one("#status", Static)
         total = result.query.total
         platforms = summary["platforms"]
         line = f"{n(total)} items in {len(platforms)} platform export{'s' if len(platforms) != 1 else ''}"
+        if partial:
+            line += " so far; still reading…"
         notes = [literal(note) for note in summary.get("notes", [])]
         status.update(Content("\n").join([Content(line), *notes]))
+        focused = getattr(self.focused, "platform", None)
         cards = self.query_one("#cards", VerticalScroll)
+        await cards.remove_children(PlatformCard)
         widgets = [PlatformCard(doc, result.query, result.findings, summary["as_of"]) for doc in platforms]
-        cards.mount_all(widgets)
-        if widgets:
-            self.call_after_refresh(widgets[0].focus)
+        await cards.mount_all(widgets)
+        target = next((w for w in widgets if w.platform == focused), widgets[0] if widgets else None)
+        if target is not None:
+            self.call_after_refresh(target.focus)

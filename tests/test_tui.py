@@ -277,6 +277,13 @@ async def test_detail_shows_full_text_source_and_why(archive: Path) -> None:
         assert "Why: rule linkedin.shares → used for AI training." in body
         assert "Member generated content (posts, articles, poll responses, contributions and comments)" in body
         assert "LinkedIn European Regional Privacy Notice, effective 2025-11-03" in body
+        await pilot.press("z")  # the detail pane takes the whole screen, esc gives it back
+        await pilot.pause()
+        assert screen.maximized is detail
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.maximized is None
+        assert isinstance(app.screen, BrowserScreen)
 
 
 @aio
@@ -415,6 +422,44 @@ async def test_command_palette_lists_actions(archive: Path) -> None:
         command.callback()
         await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen))
         assert app.screen.query_one(ItemTable).row_count == 4
+
+
+@aio
+async def test_table_shows_a_platform_column_when_there_are_several(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from textual.app import App, ComposeResult
+
+    from exportscope.query import ItemQuery
+
+    frame = pl.DataFrame(
+        {
+            "platform": ["linkedin", "facebook"],
+            "source": ["Shares.csv", "your_posts_1.json"],
+            "kind": ["post", "post"],
+            "verdict": ["training", "conditional"],
+            "visibility": ["public", "unknown"],
+            "timestamp": [datetime(2025, 1, 2, 3, 4, tzinfo=UTC), datetime(2024, 5, 6, 7, 8, tzinfo=UTC)],
+            "text": ["on linkedin", "on facebook"],
+            "words": [2, 2],
+            "rule": ["linkedin.shares", "facebook.posts"],
+        }
+    )
+
+    class TableApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ItemTable()
+
+    app = TableApp()
+    async with app.run_test(size=(100, 6)) as pilot:
+        table = app.query_one(ItemTable)
+        table.platform_labels = {"linkedin": "LinkedIn", "facebook": "Facebook"}
+        table.set_view(ItemQuery(frame).select(Filter()))
+        await pilot.pause()
+        lines = screen_text(app).splitlines()  # type: ignore[arg-type]
+        assert lines[0].split() == ["when", "platform", "kind", "verdict", "text", "(2", "items)"]
+        assert lines[1].startswith("2025-01-02 03:04 LinkedIn  post       ● training  on linkedin")
+        assert lines[2].startswith("2024-05-06 07:08 Facebook  post       ◐ if public on facebook")
 
 
 @aio

@@ -87,6 +87,7 @@ class BrowserScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one(ItemTable).platform_labels = self.labels
         self._build_tree()
         self._apply()
         self.query_one(ItemTable).focus()

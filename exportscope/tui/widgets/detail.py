@@ -66,6 +66,7 @@ def detail_content(item: dict[str, Any], rulesets: Iterable[RuleSet], labels: di
 
 
 class DetailPane(VerticalScroll, can_focus=True):
+    ALLOW_MAXIMIZE = True  # ``z`` gives a long post the whole screen
     DEFAULT_CSS = """
     DetailPane { border: round $border; padding: 0 1; height: 2fr; border-title-style: bold; }
     DetailPane:focus { border: round $accent; }

@@ -79,6 +79,8 @@ class ItemTable(ScrollView, can_focus=True):
         self._rows = 0
         self._blocks: dict[int, list[tuple[Any, ...]]] = {}
         self.empty_text = "No items match."
+        #: Platform labels; with more than one, a platform column appears when there is room for it.
+        self.platform_labels: dict[str, str] = {}
 
     # --- data -----------------------------------------------------------------------------------------
 
@@ -160,13 +162,15 @@ class ItemTable(ScrollView, can_focus=True):
 
     # --- drawing --------------------------------------------------------------------------------------
 
-    def _widths(self, width: int) -> tuple[int, int, int, int]:
-        """(when, kind, verdict, text) column widths; the text column takes what is left."""
+    def _show_platform(self, width: int) -> bool:
+        return len(self.platform_labels) > 1 and width >= 90
+
+    def _widths(self, width: int) -> tuple[int, ...]:
+        """Column widths: when, [platform,] kind, verdict, text; the text column takes what is left."""
         when_w = 16 if width >= 70 else 10
-        kind_w = 10
-        verdict_w = 11
-        text_w = max(4, width - when_w - kind_w - verdict_w - 3)
-        return when_w, kind_w, verdict_w, text_w
+        fixed = [when_w, *([9] if self._show_platform(width) else []), 10, 11]
+        text_w = max(4, width - sum(fixed) - len(fixed))
+        return (*fixed, text_w)
 
     @staticmethod
     def _cell(text: str, width: int) -> str:
@@ -174,7 +178,7 @@ class ItemTable(ScrollView, can_focus=True):
             return set_cell_size(text, max(0, width - 1)) + "…"
         return set_cell_size(text, width)
 
-    def _line(self, cells: tuple[str, str, str, str], width: int) -> str:
+    def _line(self, cells: tuple[str, ...], width: int) -> str:
         w = self._widths(width)
         out = " ".join(self._cell(c, n) for c, n in zip(cells, w, strict=True))
         return set_cell_size(out, width)
@@ -185,7 +189,8 @@ class ItemTable(ScrollView, can_focus=True):
         if y == 0:
             style = base + self.get_component_rich_style("item-table--header")
             count = f"{self._rows:,}"
-            cells = ("when", "kind", "verdict", f"text ({count} items)")
+            platform = ("platform",) if self._show_platform(width) else ()
+            cells = ("when", *platform, "kind", "verdict", f"text ({count} items)")
             return Strip([Segment(self._line(cells, width), style)], width)
         index = int(self.scroll_y) + y - 1
         if self._rows == 0 and y == 1:
@@ -194,11 +199,12 @@ class ItemTable(ScrollView, can_focus=True):
         row = self._row(index)
         if row is None:
             return Strip.blank(width, base)
-        _id, ts, _platform, kind, verdict, text = row
+        _id, ts, platform_name, kind, verdict, text = row
         verdict_cell = f"{VERDICT_MARK.get(verdict, '?')} {VERDICT_SHORT.get(verdict, verdict)}"
         w = self._widths(width)
         stamp = when(ts) if w[0] >= 16 else (when(ts)[:10] if ts else "—")
-        cells = (stamp, kind or "", verdict_cell, one_line(text) if text else "—")
+        platform = (self.platform_labels.get(platform_name, platform_name),) if self._show_platform(width) else ()
+        cells = (stamp, *platform, (kind or "").replace("_", " "), verdict_cell, one_line(text) if text else "—")
         style: Style = base
         if index == self.cursor:
             style = base + self.get_component_rich_style("item-table--cursor")

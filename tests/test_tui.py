@@ -386,7 +386,8 @@ async def test_opt_out_panel_copies_and_opens_on_request(archive: Path, monkeypa
         assert panel.has_focus
         text = str(panel.content)
         assert "Where: Settings & Privacy > Data privacy > Data for Generative AI Improvement" in text
-        assert "Link: https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement" in text
+        url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"
+        assert f"Link (c copies it, enter opens it):\n{url}" in text
         assert "it does not undo training already done" in text
         assert opened == []  # never by itself
         await pilot.press("c")

@@ -34,11 +34,13 @@ class DashboardScreen(Screen[None]):
 
     DEFAULT_CSS = """
     DashboardScreen #cards { padding: 0 1; }
-    DashboardScreen #status { color: $text-muted; padding: 1 1 0 1; height: auto; }
+    DashboardScreen #status { color: $text-muted; padding: 0 2; height: auto; max-height: 4; }
     DashboardScreen #loadbar { height: 1; dock: bottom; margin-bottom: 1; padding: 0 1; }
     DashboardScreen #loadbar ProgressBar { width: auto; }
     DashboardScreen #loadbar #current { width: 1fr; color: $text-muted; padding-left: 1; }
     DashboardScreen .hidden { display: none; }
+    DashboardScreen.wide #cards.several { layout: grid; grid-size: 2; grid-rows: auto; grid-gutter: 1 1; }
+    DashboardScreen.wide #cards.several PlatformCard { margin: 0; }
     """
 
     def __init__(self, names: list[str]) -> None:
@@ -47,12 +49,17 @@ class DashboardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◎")
+        yield Static(Content.assemble("Reading ", literal(", ".join(self.names)), "…"), id="status")
         with VerticalScroll(id="cards"):
-            yield Static(Content.assemble("Reading ", literal(", ".join(self.names)), "…"), id="status")
+            pass
         with Horizontal(id="loadbar"):
             yield ProgressBar(total=None, show_eta=False, id="progress")
             yield Static("", id="current")
         yield Footer()
+
+    def on_resize(self) -> None:
+        # Side by side on a large terminal, so several platforms are compared at a glance.
+        self.set_class(self.size.width >= 150, "wide")
 
     # --- loading --------------------------------------------------------------------------------------
 
@@ -88,6 +95,7 @@ class DashboardScreen(Screen[None]):
         await cards.remove_children(PlatformCard)
         widgets = [PlatformCard(doc, result.query, result.findings, summary["as_of"]) for doc in platforms]
         await cards.mount_all(widgets)
+        cards.set_class(len(widgets) > 1, "several")
         target = next((w for w in widgets if w.platform == focused), widgets[0] if widgets else None)
         if target is not None:
             self.call_after_refresh(target.focus)

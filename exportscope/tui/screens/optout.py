@@ -36,7 +36,8 @@ def optout_content(o: OptOut) -> Content:
         Content.assemble(("Your region: ", "bold"), region, " — ", o.region_note),
         Content.assemble(("Setting: ", "bold"), o.setting),
         Content.assemble(("Where: ", "bold"), o.setting_path),
-        Content.assemble(("Link: ", "bold"), (o.url, "underline")),
+        Content.assemble(("Link", "bold"), " (c copies it, enter opens it):"),
+        Content.assemble((o.url, "underline")),  # on its own line, so it can be selected whole
         Content.assemble(("What it does: ", "bold"), o.effect),
     ]
     if o.levers:
@@ -81,7 +82,7 @@ class OptOutScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
 
     DEFAULT_CSS = """
-    OptOutScreen VerticalScroll { padding: 0 1; }
+    OptOutScreen VerticalScroll { padding: 0 0; }
     """
 
     def __init__(self, optouts: list[OptOut], focus_platform: str | None = None) -> None:

@@ -155,7 +155,6 @@ def findings_line(findings: list[dict[str, Any]] | None, platform: str) -> Conte
 def card_content(doc: dict[str, Any], query: ItemQuery, findings: list[dict[str, Any]] | None, as_of: str) -> Content:
     lines: list[Content] = [training_status(doc, as_of), Content("")]
     lines += verdict_lines(doc)
-    lines.append(Content(""))
     lines.append(year_line(query, doc["platform"]))
     lines.append(media_line(doc))
     if (fl := findings_line(findings, doc["platform"])) is not None:

@@ -45,15 +45,6 @@ class Filter:
     def is_empty(self) -> bool:
         return self == Filter()
 
-    def describe(self) -> str:
-        """One line for the UI: what is being shown (the search text is quoted, never interpreted)."""
-        parts = [p for p in (self.platform, self.verdict, self.kind) if p]
-        if self.year is not None:
-            parts.append(str(self.year))
-        if self.text:
-            parts.append(f'"{self.text}"')
-        return " › ".join(parts) if parts else "all items"
-
 
 @dataclass(frozen=True)
 class NodeCount:

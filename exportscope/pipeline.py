@@ -180,8 +180,14 @@ def analyze(
     *,
     progress: Callable[[Progress], None] | None = None,
     cancel: threading.Event | None = None,
+    on_export: Callable[[Analysis], None] | None = None,
 ) -> Analysis:
-    """Read, detect, parse and classify the given inputs. Raises InputError for unusable input."""
+    """Read, detect, parse and classify the given inputs. Raises InputError for unusable input.
+
+    ``on_export``, if given, receives a partial Analysis after each platform export but the last (the
+    exports read so far, classified), so a UI can show results as they arrive; it costs one extra
+    classification of the items read so far per export, and nothing when not given.
+    """
     options = options or Options()
     if not paths:
         raise InputError("no input given: name an export's .zip file or folder")
@@ -189,7 +195,7 @@ def analyze(
     keep = frozenset(t.lower() for p in platforms for t in p.top_folders)
     sources = _open_all([Path(p) for p in paths], options)
     try:
-        return _analyze_sources(paths, sources, platforms, keep, options, progress, cancel)
+        return _analyze_sources(paths, sources, platforms, keep, options, progress, cancel, on_export)
     finally:
         for s in sources:
             s.close()
@@ -203,6 +209,7 @@ def _analyze_sources(
     options: Options,
     progress: Callable[[Progress], None] | None,
     cancel: threading.Event | None,
+    on_export: Callable[[Analysis], None] | None = None,
 ) -> Analysis:
     ledger: list[LedgerEntry] = []
     notes: list[str] = []
@@ -239,7 +246,7 @@ def _analyze_sources(
     work: list[tuple[Export, Archive]] = [(e, Archive(e.sources)) for e in exports]
     total = sum(len(a) for _, a in work)
     done = 0
-    for export, archive in work:
+    for index, (export, archive) in enumerate(work):
         for path, reason in archive.problems:
             ledger.append(LedgerEntry(export.platform.name, path, FileStatus.FAILED, reason=reason))
         if archive.duplicates:
@@ -248,6 +255,20 @@ def _analyze_sources(
                 "were counted once"
             )
         done = _read_export(export, archive, collector, ledger, done, total, progress, cancel)
+        if on_export is not None and index < len(work) - 1:
+            read = [e for e, _ in work[: index + 1]]
+            part_contexts = _contexts(read, collector, options)
+            on_export(
+                Analysis(
+                    inputs=[str(p) for p in paths],
+                    options=options,
+                    exports=read,
+                    items=classify(collector.frame(), collector.rules, part_contexts, options.as_of),
+                    ledger=list(ledger),
+                    contexts=part_contexts,
+                    notes=list(notes),
+                )
+            )
 
     contexts = _contexts(exports, collector, options)
     frame = classify(collector.frame(), collector.rules, contexts, options.as_of)

@@ -1,0 +1,110 @@
+"""Why an item has its verdict, and what a person can do about it: the rule data, turned into sentences.
+
+Both answers come from the data files only (``schemas/*.toml``, ``schemas/policies.toml``), never from code,
+so the terminal UI, the reports and the CLI explain a verdict the same way the classifier reached it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from exportscope.rules import Rule, RuleSet, load_policies
+
+
+@dataclass(frozen=True)
+class Why:
+    """The justification of one item's verdict."""
+
+    rule_id: str
+    why: str
+    policy_source: str
+    description: str = ""
+    override: str | None = None  # the classifier's note when an override changed the verdict (minor, date)
+
+
+@dataclass(frozen=True)
+class OptOut:
+    """What one platform lets a person do, for their region."""
+
+    platform: str
+    policy: str
+    label: str
+    setting: str
+    setting_path: str
+    url: str
+    effect: str
+    levers: tuple[str, ...]
+    region: str | None
+    region_note: str
+    in_force_since: str | None
+    known: bool
+    notes: tuple[str, ...]
+    sources: tuple[dict[str, str], ...]
+
+
+def find_rule(rule_id: str, rulesets: Iterable[RuleSet]) -> tuple[Rule, str | None] | None:
+    """The rule (and variant name) of an item's ``rule`` column (``<rule id>`` or ``<rule id>.<variant>``)."""
+    sets = list(rulesets)
+    for rs in sets:
+        try:
+            return rs.get(rule_id), None
+        except KeyError:
+            pass
+    if "." in rule_id:
+        base, variant = rule_id.rsplit(".", 1)
+        for rs in sets:
+            try:
+                rule = rs.get(base)
+            except KeyError:
+                continue
+            return rule, variant
+    return None
+
+
+def explain(rule_id: str | None, rulesets: Iterable[RuleSet], note: str | None = None) -> Why:
+    """The "why" of an item: the variant's sentence if it has one, else the rule's, plus any override."""
+    if not rule_id:
+        return Why("", "No rule matched this item.", "", override=note)
+    found = find_rule(rule_id, rulesets)
+    if found is None:
+        return Why(rule_id, "This rule is not in the loaded rule files.", "", override=note)
+    rule, variant = found
+    var = rule.variants.get(variant) if variant else None
+    why = (var.why if var and var.why else None) or rule.why or rule.description or "No reason recorded."
+    return Why(rule_id, why, rule.policy_source, rule.description, override=note)
+
+
+def _lever_applies(lever: str, platform: str) -> bool:
+    """Meta's levers are written ``Facebook: ...``/``Instagram and Threads: ...``; keep the ones for this
+    platform and the ones that name no platform at all."""
+    head, sep, _ = lever.partition(":")
+    platforms = ("facebook", "instagram", "threads", "linkedin", "whatsapp")
+    named = [p for p in platforms if p in head.lower()] if sep else []
+    return not named or platform.lower() in named
+
+
+def opt_out(platform: str, label: str, policy_key: str, region: str | None) -> OptOut:
+    """The opt-out facts of a platform for a region (``None``: region unknown, every row is shown)."""
+    policy = load_policies()[policy_key]
+    row = policy.for_region(region)
+    if row is not None:
+        region_note = row.note
+    else:
+        region_note = "Your region is not known: " + " ".join(r.note for r in policy.regions if r.note)
+    return OptOut(
+        platform=platform,
+        policy=policy_key,
+        label=label,
+        setting=policy.setting,
+        setting_path=policy.setting_path,
+        url=policy.opt_out_url,
+        effect=policy.opt_out_effect,
+        levers=tuple(lv for lv in policy.extra_levers if _lever_applies(lv, platform)),
+        region=region,
+        region_note=region_note,
+        in_force_since=row.in_force_since.isoformat() if row and row.in_force_since else None,
+        known=row.known if row else False,
+        notes=policy.notes,
+        sources=policy.sources,
+    )

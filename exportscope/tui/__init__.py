@@ -1,0 +1,1 @@
+"""The terminal UI (``exportscope inspect``): the only package that imports textual."""

@@ -1,0 +1,247 @@
+"""``exportscope inspect``: the Textual app. It shows, never computes: every number comes from the library.
+
+The window paints at once with the dashboard and a progress bar; a :class:`~exportscope.tui.loader.Loader`
+reads the archive on a daemon thread and posts messages; once loaded, the dashboard fills in and the other
+screens (browser, opt out, findings, export) open instantly. ``q`` and ``ctrl+c`` quit at any moment,
+loading or not.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from exportscope.explain import OptOut, opt_out
+from exportscope.pipeline import Options
+from exportscope.query import Filter
+from exportscope.tui.loader import (
+    AnalyzeFn,
+    LoadCancelled,
+    Loaded,
+    Loader,
+    LoadFailed,
+    LoadPartial,
+    LoadProgress,
+    LoadResult,
+    LoadStage,
+)
+from exportscope.tui.screens.dashboard import DashboardScreen
+
+
+class ExportScopeApp(App[None]):
+    TITLE = "exportscope"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        options: Options | None = None,
+        *,
+        analyze_fn: AnalyzeFn | None = None,
+        export_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.paths = [Path(p) for p in paths]
+        self.options = options or Options()
+        self.result: LoadResult | None = None
+        self.error: str | None = None
+        self.export_dir = export_dir
+        kwargs: dict[str, Any] = {"analyze_fn": analyze_fn} if analyze_fn else {}
+        self.loader = Loader(self, self.paths, self.options, **kwargs)
+        self.started = time.perf_counter()
+        self.first_paint: float | None = None  # seconds from construction (for the benchmark)
+        self.loaded_at: float | None = None
+        self.sub_title = f"{', '.join(p.name for p in self.paths)} · as of {self.options.as_of.isoformat()}"
+        self.dashboard = DashboardScreen([p.name for p in self.paths])
+
+    # --- lifecycle ------------------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[Any]:
+        return self.dashboard
+
+    def on_mount(self) -> None:
+        # Start reading once the window has painted: the person sees the app at once, and progress never
+        # arrives before the dashboard's widgets exist.
+        self.call_after_refresh(self._painted)
+
+    def _painted(self) -> None:
+        self.first_paint = time.perf_counter() - self.started
+        self.loader.start()
+
+    @property
+    def loading(self) -> bool:
+        return self.result is None and self.error is None
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        progress = self.loader.take_progress()
+        if progress is not None and self.loading:
+            self.dashboard.show_progress(progress.done, progress.total, progress.current)
+
+    async def on_load_partial(self, message: LoadPartial) -> None:
+        if self.loading:
+            await self.dashboard.show_result(message.result, partial=True)
+
+    def on_load_stage(self, message: LoadStage) -> None:
+        self.dashboard.show_stage(message.text)
+
+    async def on_loaded(self, message: Loaded) -> None:
+        self.result = message.result
+        await self.dashboard.show_result(message.result)
+        self.call_after_refresh(self._done_painting)
+
+    def _done_painting(self) -> None:
+        self.loaded_at = time.perf_counter() - self.started
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self.error = message.error
+        self.dashboard.show_error(message.error)
+
+    def on_load_cancelled(self, message: LoadCancelled) -> None:
+        self.error = "cancelled"
+
+    async def action_quit(self) -> None:
+        self.loader.stop()
+        self.exit()
+
+    # --- navigation -----------------------------------------------------------------------------------
+
+    def _require(self, what: str) -> LoadResult | None:
+        if self.result is None:
+            msg = f"Still reading the archive; {what} opens when it is done." if self.loading else "Nothing was read."
+            self.notify(msg, markup=False)
+        return self.result
+
+    def _focused_platform(self) -> str | None:
+        focused = self.focused
+        return getattr(focused, "platform", None)
+
+    def action_browse(self, start: Filter | None = None) -> None:
+        from exportscope.tui.screens.browser import BrowserScreen
+
+        if (result := self._require("the browser")) is None:
+            return
+        if isinstance(self.screen, BrowserScreen):
+            return
+        if start is None and (platform := self._focused_platform()):
+            start = Filter(platform=platform)
+        self.push_screen(BrowserScreen(result, start))
+
+    def action_search(self) -> None:
+        from exportscope.tui.screens.browser import BrowserScreen
+
+        if self._require("search") is None:
+            return
+        if not isinstance(self.screen, BrowserScreen):
+            self.action_browse(Filter())
+        self.call_after_refresh(self._focus_search)
+
+    def _focus_search(self) -> None:
+        from exportscope.tui.screens.browser import BrowserScreen
+
+        if isinstance(self.screen, BrowserScreen):
+            self.screen.action_search()
+
+    def optouts(self) -> list[OptOut]:
+        assert self.result is not None
+        out = []
+        for doc in self.result.summary["platforms"]:
+            ctx = self.result.analysis.contexts[doc["platform"]]
+            out.append(opt_out(doc["platform"], doc["label"], ctx.policy, ctx.region))
+        return out
+
+    def action_opt_out(self) -> None:
+        from exportscope.tui.screens.optout import OptOutScreen
+
+        if self._require("the opt-out panel") is None:
+            return
+        if isinstance(self.screen, OptOutScreen):
+            return
+        self.push_screen(OptOutScreen(self.optouts(), self._focused_platform()))
+
+    def action_findings(self) -> None:
+        from exportscope.tui.screens.findings import FindingsScreen
+
+        if (result := self._require("findings")) is None:
+            return
+        if isinstance(self.screen, FindingsScreen):
+            return
+        labels = {p["platform"]: p["label"] for p in result.summary["platforms"]}
+        self.push_screen(FindingsScreen(result.findings, labels))
+
+    def action_export(self) -> None:
+        from exportscope.tui.screens.export import ExportDialog
+
+        if (result := self._require("export")) is None:
+            return
+        if isinstance(self.screen, ExportDialog):
+            return
+        self.push_screen(ExportDialog(result.analysis, self.export_dir))
+
+    def help_sections(self) -> list[tuple[str, Iterable[BindingType]]]:
+        from exportscope.tui.screens.browser import BrowserScreen
+        from exportscope.tui.screens.optout import OptOutPanel
+
+        table_keys = [
+            Binding("up,down", "", "Move in the list"),
+            Binding("pageup,pagedown", "", "Page through the list"),
+            Binding("home,end", "", "First / last item"),
+            Binding("enter", "", "Read the item in the detail pane"),
+        ]
+        return [
+            ("Everywhere", self.BINDINGS),
+            ("Dashboard", DashboardScreen.BINDINGS),
+            ("Browser", [*BrowserScreen.BINDINGS, *table_keys]),
+            ("Opt out", OptOutPanel.BINDINGS),
+        ]
+
+    def action_help(self) -> None:
+        from exportscope.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.help_sections()))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Browse items", "Tree, table and detail of every item", self.action_browse)
+        yield SystemCommand("Search items", "Find text across every item", self.action_search)
+        yield SystemCommand("Opt out", "Settings and links to stop AI training", self.action_opt_out)
+        yield SystemCommand("Findings", "Personal data in text that may be used for training", self.action_findings)
+        yield SystemCommand("Export", "Write a report or the items table", self.action_export)
+        yield SystemCommand("Keys", "Every key of every screen", self.action_help)
+        for verdict, label in (
+            ("training", "used for AI training"),
+            ("excluded", "excluded"),
+            ("not_used", "not used"),
+        ):
+            yield SystemCommand(
+                f"Show items {label}",
+                f"Browse only the items {label}",
+                lambda v=verdict: self._browse_verdict(v),
+            )
+
+    def _browse_verdict(self, verdict: str) -> None:
+        from exportscope.tui.screens.browser import BrowserScreen
+
+        if self._require("the browser") is None:
+            return
+        if isinstance(self.screen, BrowserScreen):
+            self.screen.set_filter(Filter(verdict=verdict))
+        else:
+            self.action_browse(Filter(verdict=verdict))
+
+
+def run(paths: list[Path], options: Options) -> None:
+    """Entry point of ``exportscope inspect``."""
+    ExportScopeApp(paths, options).run()

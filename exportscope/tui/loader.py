@@ -1,0 +1,178 @@
+"""Reading the archive off the UI thread, reporting progress as messages, stoppable at any moment.
+
+Why a plain daemon thread rather than Textual's ``@work(thread=True)``: Textual runs thread workers in
+asyncio's default executor, and the event loop joins that executor when the app exits, so pressing ``q``
+while a 200,000-row messages.csv is being read would leave the terminal frozen until the file is done. Here
+the thread is a daemon: quitting sets the cancel event (the pipeline stops between two files) and the app
+leaves at once; the thread never touches a widget, it only posts messages (``post_message`` is thread-safe).
+
+Everything slow happens here: the analysis, the findings, the summary document and the browsing index
+(:class:`exportscope.query.ItemQuery`), so the dashboard and the browser open instantly once loaded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from textual.message import Message
+from textual.message_pump import MessagePump
+
+from exportscope.pipeline import Analysis, Cancelled, Options, Progress, analyze
+from exportscope.query import ItemQuery
+
+
+@dataclass
+class LoadResult:
+    analysis: Analysis
+    summary: dict[str, Any]
+    query: ItemQuery
+    findings: list[dict[str, Any]] | None  # None: the findings module is not available in this build
+
+
+class LoadProgress(Message):
+    """New progress is waiting: read it with :meth:`Loader.take_progress` (always the latest value)."""
+
+
+class LoadPartial(Message):
+    """The exports read so far, classified (sent after each export but the last, when there are several)."""
+
+    def __init__(self, result: LoadResult) -> None:
+        super().__init__()
+        self.result = result
+
+
+class LoadStage(Message):
+    """A step after reading (summarising, indexing) that has no file count."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class Loaded(Message):
+    def __init__(self, result: LoadResult) -> None:
+        super().__init__()
+        self.result = result
+
+
+class LoadFailed(Message):
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class LoadCancelled(Message):
+    pass
+
+
+def find_findings(analysis: Analysis) -> list[dict[str, Any]] | None:
+    """Exposure findings if the findings module is present; None (not an empty list) when it is not."""
+    try:
+        from exportscope import findings as findings_mod  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    find = getattr(findings_mod, "find", None)
+    if find is None:
+        return None
+    return list(find(analysis))
+
+
+AnalyzeFn = Callable[..., Analysis]
+
+
+class Loader:
+    """Runs one analysis on a daemon thread and posts LoadProgress / LoadStage / Loaded / LoadFailed /
+    LoadCancelled to ``target``.
+
+    Progress is coalesced, not dropped: the thread keeps only the latest value and posts a LoadProgress only
+    when none is waiting to be handled, so a 50,000-file Facebook export never floods the UI's queue and
+    the bar always ends on the true last value."""
+
+    def __init__(
+        self,
+        target: MessagePump,
+        paths: Sequence[Path],
+        options: Options,
+        *,
+        analyze_fn: AnalyzeFn = analyze,
+    ) -> None:
+        self.target = target
+        self.paths = list(paths)
+        self.options = options
+        self.analyze_fn = analyze_fn
+        self.cancel = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="exportscope-loader", daemon=True)
+        self._lock = threading.Lock()
+        self._latest: Progress | None = None
+        self._pending = False
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        """Ask the analysis to stop at the next file; never waits for it."""
+        self.cancel.set()
+
+    @property
+    def running(self) -> bool:
+        return self.thread.is_alive()
+
+    def _post(self, message: Message) -> None:
+        if self.cancel.is_set() and not isinstance(message, LoadCancelled):
+            return
+        # RuntimeError: the app's loop is already closed; nobody is listening any more.
+        with contextlib.suppress(RuntimeError):
+            self.target.post_message(message)
+
+    def _progress(self, p: Progress) -> None:
+        with self._lock:
+            self._latest = p
+            if self._pending:
+                return
+            self._pending = True
+        self._post(LoadProgress())
+
+    def take_progress(self) -> Progress | None:
+        """The latest progress (called by the UI when it handles a LoadProgress)."""
+        with self._lock:
+            self._pending = False
+            return self._latest
+
+    def _partial(self, analysis: Analysis) -> None:
+        """Show the exports read so far while the next one is read (no findings yet: they come at the end)."""
+        from exportscope.summary import build
+
+        if self.cancel.is_set():
+            return
+        self._post(LoadPartial(LoadResult(analysis, build(analysis), ItemQuery(analysis.items), None)))
+
+    def _run(self) -> None:
+        from exportscope.archive import InputError
+        from exportscope.summary import build
+
+        kwargs: dict[str, Any] = {"progress": self._progress, "cancel": self.cancel}
+        if "on_export" in inspect.signature(self.analyze_fn).parameters:
+            kwargs["on_export"] = self._partial
+        try:
+            analysis = self.analyze_fn(self.paths, self.options, **kwargs)
+            self._post(LoadStage("looking for personal data in public text…"))
+            found = find_findings(analysis)
+            self._post(LoadStage("adding up…"))
+            summary = build(analysis, found)
+            query = ItemQuery(analysis.items)
+            if self.cancel.is_set():
+                raise Cancelled()
+            self._post(Loaded(LoadResult(analysis, summary, query, found)))
+        except Cancelled:
+            self._post(LoadCancelled())
+        except InputError as exc:
+            self._post(LoadFailed(str(exc).splitlines()[0] if str(exc) else "unusable input"))
+        except Exception as exc:  # a bug: say so on screen rather than die silently in a thread
+            first = str(exc).splitlines()[0] if str(exc) else ""
+            self._post(LoadFailed(f"internal error ({type(exc).__name__}: {first[:200]}); this is a bug"))

@@ -1,0 +1,279 @@
+"""The browser: a tree (platform > verdict > kind, with counts), a table of items, and the detail pane.
+
+All questions go to :class:`exportscope.query.ItemQuery`. The tree's shape is fixed (every leaf of the
+unfiltered items) so the cursor never jumps; its counts follow the search text and the year. Choosing a
+node narrows the table to that branch.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Select, Tree
+from textual.widgets.tree import TreeNode
+
+from exportscope.query import Filter, NodeCount
+from exportscope.tui.text import VERDICT_MARK, VERDICT_SHORT, literal, n
+from exportscope.tui.widgets.detail import DetailPane, detail_content
+from exportscope.tui.widgets.item_table import ItemTable
+
+if TYPE_CHECKING:
+    from exportscope.tui.loader import LoadResult
+
+NodeKey = tuple[str | None, str | None, str | None]
+SEARCH_DELAY = 0.2
+
+
+class BrowserScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search"),
+        Binding("y", "focus_year", "Year", show=False),
+        Binding("x", "clear", "Clear"),
+        Binding("t", "focus_tree", "Tree", show=False),
+        Binding("i", "focus_table", "Items", show=False),
+        Binding("d", "focus_detail", "Detail", show=False),
+        Binding("z", "zoom", "Zoom"),
+        Binding("escape", "back", "Back"),
+        Binding("o", "app.opt_out", "Opt out", show=False),
+        Binding("e", "app.export", "Export"),
+        Binding("f", "app.findings", "Findings", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    BrowserScreen #side { width: 30; }
+    BrowserScreen #side Input { margin: 0; }
+    BrowserScreen #side Select { margin: 0; }
+    BrowserScreen #tree { border: round $border; height: 1fr; }
+    BrowserScreen #tree:focus { border: round $accent; }
+    BrowserScreen #items { border: round $border; height: 3fr; border-title-style: bold; }
+    BrowserScreen #items:focus-within { border: round $accent; }
+    BrowserScreen #main { width: 1fr; }
+    BrowserScreen.narrow #side { width: 24; }
+    """
+
+    def __init__(self, result: LoadResult, start: Filter | None = None) -> None:
+        super().__init__()
+        self.result = result
+        self.query_engine = result.query
+        self.filter = start or Filter()
+        self.labels = {p["platform"]: p["label"] for p in result.summary["platforms"]}
+        self.rulesets = [e.platform.ruleset for e in result.analysis.exports]
+        self._tree_nodes: dict[NodeKey, TreeNode[NodeKey]] = {}
+        self._names: dict[NodeKey, str] = {}
+        self._search_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◎")
+        with Horizontal():
+            with Vertical(id="side"):
+                yield Input(placeholder="/ search text", id="search", value=self.filter.text)
+                years = [(str(y), y) for y in reversed(self.query_engine.years())]
+                yield Select(years, prompt="all years", id="year", allow_blank=True)
+                yield Tree[NodeKey](
+                    self._label("All items", self.query_engine.total), data=(None, None, None), id="tree"
+                )
+            with Vertical(id="main"):
+                with Vertical(id="items"):
+                    yield ItemTable(id="table")
+                yield DetailPane(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ItemTable).platform_labels = self.labels
+        self._build_tree()
+        self._apply()
+        self.query_one(ItemTable).focus()
+
+    def on_resize(self, event: Any) -> None:
+        self.set_class(self.size.width < 100, "narrow")
+
+    # --- tree -----------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _label(name: str, count: int, *, mark: str = "") -> Text:
+        label = Text(f"{mark} " if mark else "")
+        label.append(name)
+        label.append(f"  {n(count)}", style="bold" if count else "dim")
+        if not count:
+            label.stylize("dim")
+        return label
+
+    def _build_tree(self) -> None:
+        tree = self.query_one("#tree", Tree)
+        tree.show_root = True
+        tree.guide_depth = 2
+        root = tree.root
+        self._tree_nodes = {(None, None, None): root}
+        self._names = {(None, None, None): "All items"}
+        for c in self.query_engine.tree():
+            pkey: NodeKey = (c.platform, None, None)
+            if pkey not in self._tree_nodes:
+                self._names[pkey] = self.labels.get(c.platform, c.platform)
+                self._tree_nodes[pkey] = root.add(self._names[pkey], data=pkey, expand=True)
+            vkey: NodeKey = (c.platform, c.verdict, None)
+            if vkey not in self._tree_nodes:
+                self._names[vkey] = VERDICT_SHORT.get(c.verdict, c.verdict)
+                self._tree_nodes[vkey] = self._tree_nodes[pkey].add(self._names[vkey], data=vkey, expand=False)
+            kkey: NodeKey = (c.platform, c.verdict, c.kind)
+            self._names[kkey] = c.kind.replace("_", " ")
+            self._tree_nodes[kkey] = self._tree_nodes[vkey].add_leaf(self._names[kkey], data=kkey)
+        root.expand()
+        # Open the most exposed branch: what a person came to see.
+        for key, node in self._tree_nodes.items():
+            if key[1] == "training" and key[2] is None:
+                node.expand()
+        start = self._tree_nodes.get((self.filter.platform, self.filter.verdict, self.filter.kind))
+        if start is not None:
+            self.call_after_refresh(tree.move_cursor, start)
+
+    def _relabel_tree(self, counts: list[NodeCount]) -> None:
+        totals: dict[NodeKey, int] = dict.fromkeys(self._tree_nodes, 0)
+        for c in counts:
+            for key in (
+                (None, None, None),
+                (c.platform, None, None),
+                (c.platform, c.verdict, None),
+                (c.platform, c.verdict, c.kind),
+            ):
+                if key in totals:
+                    totals[key] += c.items
+        for key, node in self._tree_nodes.items():
+            mark = VERDICT_MARK.get(key[1] or "", "") if key[1] and key[2] is None else ""
+            node.set_label(self._label(self._names[key], totals[key], mark=mark))
+
+    @on(Tree.NodeSelected, "#tree")
+    def _node_selected(self, event: Tree.NodeSelected[NodeKey]) -> None:
+        platform, verdict, kind = event.node.data or (None, None, None)
+        self.filter = self.filter.with_node(platform, verdict, kind)
+        self._apply(relabel=False)
+
+    # --- filters --------------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, self._search_now)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_now()
+        self.query_one(ItemTable).focus()
+
+    def _search_now(self) -> None:
+        text = self.query_one("#search", Input).value.strip()
+        if text != self.filter.text:
+            self.filter = Filter(self.filter.platform, self.filter.verdict, self.filter.kind, self.filter.year, text)
+            self._apply()
+
+    @on(Select.Changed, "#year")
+    def _year_changed(self, event: Select.Changed) -> None:
+        year = event.value if isinstance(event.value, int) else None
+        if year != self.filter.year:
+            self.filter = Filter(self.filter.platform, self.filter.verdict, self.filter.kind, year, self.filter.text)
+            self._apply()
+
+    def set_filter(self, f: Filter) -> None:
+        """Apply a filter from outside (the command palette, a test, the dashboard's platform)."""
+        self.filter = f
+        self.query_one("#search", Input).value = f.text
+        year = self.query_one("#year", Select)
+        year.value = f.year if f.year is not None else Select.NULL
+        self._apply()
+
+    def _apply(self, relabel: bool = True) -> None:
+        if relabel:
+            self._relabel_tree(self.query_engine.counts(self.filter))
+        view = self.query_engine.select(self.filter)
+        table = self.query_one(ItemTable)
+        table.set_view(view)
+        desc = self.describe(self.filter)
+        shown = f"Items: {n(view.height)} of {n(self.query_engine.total)}"
+        items = self.query_one("#items")
+        items.border_title = Content.assemble(shown, " · ", literal(desc))
+        items.border_subtitle = Content("x clears filters") if not self.filter.is_empty else None
+        self._show_detail(table.current_id)
+
+    def describe(self, f: Filter) -> str:
+        """What the table shows, in words: ``LinkedIn › training › post · 2025 · "café"``."""
+        node = [
+            self.labels.get(f.platform, f.platform) if f.platform else None,
+            VERDICT_SHORT.get(f.verdict, f.verdict) if f.verdict else None,
+            f.kind.replace("_", " ") if f.kind else None,
+        ]
+        parts = [" › ".join(p for p in node if p) or "all items"]
+        if f.year is not None:
+            parts.append(str(f.year))
+        if f.text:
+            parts.append(f'"{f.text}"')
+        return " · ".join(parts)
+
+    # --- detail ---------------------------------------------------------------------------------------
+
+    @on(ItemTable.Highlighted)
+    def _highlighted(self, event: ItemTable.Highlighted) -> None:
+        self._show_detail(event.item_id)
+
+    @on(ItemTable.Selected)
+    def _selected(self, event: ItemTable.Selected) -> None:
+        self._show_detail(event.item_id)
+        self.query_one(DetailPane).focus()
+
+    def _show_detail(self, item_id: int | None) -> None:
+        pane = self.query_one(DetailPane)
+        if item_id is None:
+            pane.show(Content.assemble(("No item matches this filter.", "$text-muted")))
+            return
+        item = self.query_engine.item(item_id)
+        pane.show(detail_content(item, self.rulesets, self.labels))
+
+    # --- actions --------------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_focus_year(self) -> None:
+        self.query_one("#year", Select).focus()
+
+    def action_focus_tree(self) -> None:
+        self.query_one("#tree", Tree).focus()
+
+    def action_focus_table(self) -> None:
+        self.query_one(ItemTable).focus()
+
+    def action_focus_detail(self) -> None:
+        self.query_one(DetailPane).focus()
+
+    def action_clear(self) -> None:
+        self.query_one("#tree", Tree).move_cursor(self.query_one("#tree", Tree).root)
+        self.set_filter(Filter())
+
+    def action_zoom(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+        else:
+            self.maximize(self.query_one(DetailPane), container=False)
+
+    def action_back(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+            return
+        focused = self.focused
+        if isinstance(focused, Input) and focused.value:
+            focused.value = ""
+            self._search_now()
+            return
+        if isinstance(focused, (Input, Select, DetailPane)):
+            self.query_one(ItemTable).focus()
+            return
+        self.app.pop_screen()

@@ -1,0 +1,101 @@
+"""The first screen: appears at once, shows reading progress, then one card per platform found.
+
+The screen owns no data: the app hands it a :class:`~exportscope.tui.loader.LoadResult` when the loader is
+done, and progress values while it reads.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ProgressBar, Static
+
+from exportscope.tui.text import literal, n
+from exportscope.tui.widgets.cards import PlatformCard
+
+if TYPE_CHECKING:
+    from exportscope.tui.loader import LoadResult
+
+
+class DashboardScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("b", "app.browse", "Browse"),
+        Binding("slash", "app.search", "Search"),
+        Binding("o", "app.opt_out", "Opt out"),
+        Binding("f", "app.findings", "Findings"),
+        Binding("e", "app.export", "Export"),
+        Binding("tab", "app.focus_next", "Next card", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    DashboardScreen #cards { padding: 0 1; }
+    DashboardScreen #status { color: $text-muted; padding: 0 2; height: auto; max-height: 4; }
+    DashboardScreen #loadbar { height: 1; dock: bottom; margin-bottom: 1; padding: 0 1; }
+    DashboardScreen #loadbar ProgressBar { width: auto; }
+    DashboardScreen #loadbar #current { width: 1fr; color: $text-muted; padding-left: 1; }
+    DashboardScreen .hidden { display: none; }
+    DashboardScreen.wide #cards.several { layout: grid; grid-size: 2; grid-rows: auto; grid-gutter: 1 1; }
+    DashboardScreen.wide #cards.several PlatformCard { margin: 0; }
+    """
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__()
+        self.names = names
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◎")
+        yield Static(Content.assemble("Reading ", literal(", ".join(self.names)), "…"), id="status")
+        with VerticalScroll(id="cards"):
+            pass
+        with Horizontal(id="loadbar"):
+            yield ProgressBar(total=None, show_eta=False, id="progress")
+            yield Static("", id="current")
+        yield Footer()
+
+    def on_resize(self) -> None:
+        # Side by side on a large terminal, so several platforms are compared at a glance.
+        self.set_class(self.size.width >= 150, "wide")
+
+    # --- loading --------------------------------------------------------------------------------------
+
+    def show_progress(self, done: int, total: int, current: str) -> None:
+        bar = self.query_one("#progress", ProgressBar)
+        bar.update(total=max(total, 1), progress=done)
+        what = f"reading {current}" if current else "reading"
+        self.query_one("#current", Static).update(literal(f"{n(done)}/{n(total)} files · {what}"))
+
+    def show_stage(self, text: str) -> None:
+        self.query_one("#current", Static).update(literal(text))
+
+    def show_error(self, error: str) -> None:
+        self.query_one("#loadbar").add_class("hidden")
+        status = self.query_one("#status", Static)
+        status.update(Content.assemble(("Could not read the archive: ", "bold $text-error"), literal(error)))
+
+    async def show_result(self, result: LoadResult, partial: bool = False) -> None:
+        """Fill the cards; ``partial``: the exports read so far, while the next is read (the bar stays)."""
+        if not partial:
+            self.query_one("#loadbar").add_class("hidden")
+        summary = result.summary
+        status = self.query_one("#status", Static)
+        total = result.query.total
+        platforms = summary["platforms"]
+        line = f"{n(total)} items in {len(platforms)} platform export{'s' if len(platforms) != 1 else ''}"
+        if partial:
+            line += " so far; still reading…"
+        notes = [literal(note) for note in summary.get("notes", [])]
+        status.update(Content("\n").join([Content(line), *notes]))
+        focused = getattr(self.focused, "platform", None)
+        cards = self.query_one("#cards", VerticalScroll)
+        await cards.remove_children(PlatformCard)
+        widgets = [PlatformCard(doc, result.query, result.findings, summary["as_of"]) for doc in platforms]
+        await cards.mount_all(widgets)
+        cards.set_class(len(widgets) > 1, "several")
+        target = next((w for w in widgets if w.platform == focused), widgets[0] if widgets else None)
+        if target is not None:
+            self.call_after_refresh(target.focus)

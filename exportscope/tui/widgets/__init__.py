@@ -1,0 +1,1 @@
+"""Widgets of the terminal UI: platform cards, the virtual item table, the detail pane."""

@@ -1,0 +1,211 @@
+"""A table of items that draws only the rows on screen, so 200,000 items cost what 30 do.
+
+Textual's DataTable keeps a Python object per cell; for a large archive that is seconds of work and hundreds
+of megabytes before the first row shows. This widget holds a polars selection instead and, for each line it
+is asked to draw (the Line API), fetches the row from a small cache of 256-row blocks. Cells are plain
+segments: archive text never passes through markup, and control characters are made visible.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from exportscope.query import ItemQuery
+from exportscope.tui.text import VERDICT_MARK, VERDICT_SHORT, one_line, when
+
+_BLOCK = 256
+
+
+class ItemTable(ScrollView, can_focus=True):
+    """Rows of (when, kind, verdict, text) over a polars selection; a cursor row; Enter selects."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("enter", "select", "Detail", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "item-table--header",
+        "item-table--cursor",
+        "item-table--empty",
+    }
+
+    DEFAULT_CSS = """
+    ItemTable { height: 1fr; }
+    ItemTable > .item-table--header { text-style: bold; background: $panel; }
+    ItemTable > .item-table--cursor { background: $block-cursor-blurred-background; }
+    ItemTable:focus > .item-table--cursor {
+        background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
+    }
+    ItemTable > .item-table--empty { color: $text-muted; text-style: italic; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    class Highlighted(Message):
+        """The cursor moved onto an item."""
+
+        def __init__(self, table: ItemTable, item_id: int | None) -> None:
+            super().__init__()
+            self.table = table
+            self.item_id = item_id
+
+    class Selected(Message):
+        """Enter (or a click) on an item."""
+
+        def __init__(self, table: ItemTable, item_id: int) -> None:
+            super().__init__()
+            self.table = table
+            self.item_id = item_id
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._view: Any = None  # pl.DataFrame in query.ROW_COLUMNS order
+        self._rows = 0
+        self._blocks: dict[int, list[tuple[Any, ...]]] = {}
+        self.empty_text = "No items match."
+        #: Platform labels; with more than one, a platform column appears when there is room for it.
+        self.platform_labels: dict[str, str] = {}
+
+    # --- data -----------------------------------------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        return self._rows
+
+    def set_view(self, view: Any) -> None:
+        """Show a new selection (a polars frame from :meth:`ItemQuery.select`); the cursor goes to the top."""
+        self._view = view
+        self._rows = view.height if view is not None else 0
+        self._blocks.clear()
+        self.virtual_size = Size(self.size.width, self._rows + 1)
+        self.scroll_to(y=0, animate=False)
+        self.cursor = 0
+        self.refresh()
+
+    def _row(self, index: int) -> tuple[Any, ...] | None:
+        if not 0 <= index < self._rows or self._view is None:
+            return None
+        block = index // _BLOCK
+        rows = self._blocks.get(block)
+        if rows is None:
+            if len(self._blocks) > 64:  # a few hundred KB at most; drop the lot, refetching is cheap
+                self._blocks.clear()
+            rows = ItemQuery.page(self._view, block * _BLOCK, _BLOCK)
+            self._blocks[block] = rows
+        offset = index - block * _BLOCK
+        return rows[offset] if offset < len(rows) else None
+
+    @property
+    def current_id(self) -> int | None:
+        row = self._row(self.cursor)
+        return int(row[0]) if row else None
+
+    # --- cursor ---------------------------------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, self._rows - 1)) if self._rows else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._scroll_cursor_into_view()
+        self.refresh()
+        self.post_message(self.Highlighted(self, self.current_id))
+
+    def _scroll_cursor_into_view(self) -> None:
+        visible = max(1, self.scrollable_content_region.height - 1)
+        top = int(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= top + visible:
+            self.scroll_to(y=self.cursor - visible + 1, animate=False)
+
+    def action_cursor(self, delta: int) -> None:
+        self.cursor += delta
+
+    def action_page(self, direction: int) -> None:
+        self.cursor += direction * max(1, self.scrollable_content_region.height - 2)
+
+    def action_jump(self, where: int) -> None:
+        self.cursor = 0 if where == 0 else self._rows - 1
+
+    def action_select(self) -> None:
+        item_id = self.current_id
+        if item_id is not None:
+            self.post_message(self.Selected(self, item_id))
+
+    def on_click(self, event: Any) -> None:
+        if event.y == 0:
+            return
+        index = int(self.scroll_y) + event.y - 1
+        if 0 <= index < self._rows:
+            self.cursor = index
+            if event.chain >= 2:
+                self.action_select()
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, self._rows + 1)
+
+    # --- drawing --------------------------------------------------------------------------------------
+
+    def _show_platform(self, width: int) -> bool:
+        return len(self.platform_labels) > 1 and width >= 90
+
+    def _widths(self, width: int) -> tuple[int, ...]:
+        """Column widths: when, [platform,] kind, verdict, text; the text column takes what is left."""
+        when_w = 16 if width >= 70 else 10
+        fixed = [when_w, *([9] if self._show_platform(width) else []), 10, 11]
+        text_w = max(4, width - sum(fixed) - len(fixed))
+        return (*fixed, text_w)
+
+    @staticmethod
+    def _cell(text: str, width: int) -> str:
+        if cell_len(text) > width:
+            return set_cell_size(text, max(0, width - 1)) + "…"
+        return set_cell_size(text, width)
+
+    def _line(self, cells: tuple[str, ...], width: int) -> str:
+        w = self._widths(width)
+        out = " ".join(self._cell(c, n) for c, n in zip(cells, w, strict=True))
+        return set_cell_size(out, width)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            style = base + self.get_component_rich_style("item-table--header")
+            count = f"{self._rows:,}"
+            platform = ("platform",) if self._show_platform(width) else ()
+            cells = ("when", *platform, "kind", "verdict", f"text ({count} items)")
+            return Strip([Segment(self._line(cells, width), style)], width)
+        index = int(self.scroll_y) + y - 1
+        if self._rows == 0 and y == 1:
+            style = base + self.get_component_rich_style("item-table--empty")
+            return Strip([Segment(set_cell_size(" " + self.empty_text, width), style)], width)
+        row = self._row(index)
+        if row is None:
+            return Strip.blank(width, base)
+        _id, ts, platform_name, kind, verdict, text = row
+        verdict_cell = f"{VERDICT_MARK.get(verdict, '?')} {VERDICT_SHORT.get(verdict, verdict)}"
+        w = self._widths(width)
+        stamp = when(ts) if w[0] >= 16 else (when(ts)[:10] if ts else "—")
+        platform = (self.platform_labels.get(platform_name, platform_name),) if self._show_platform(width) else ()
+        cells = (stamp, *platform, (kind or "").replace("_", " "), verdict_cell, one_line(text) if text else "—")
+        style: Style = base
+        if index == self.cursor:
+            style = base + self.get_component_rich_style("item-table--cursor")
+        return Strip([Segment(self._line(cells, width), style)], width)

@@ -1,5 +1,10 @@
-"""``python -m exportscope`` runs the CLI."""
+"""``python -m exportscope`` runs the CLI.
+
+Guarded: the reading worker process (``spawn``) imports the parent's main module, which must not start a
+second CLI run.
+"""
 
 from exportscope.cli import main
 
-main()
+if __name__ == "__main__":
+    main()

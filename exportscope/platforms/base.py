@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePosixPath
+from typing import ClassVar
 
 from exportscope.archive import Archive, Member, Source
 from exportscope.model import Drift, Fact, Problem, Record
@@ -98,6 +99,10 @@ class Platform:
     def export_notes(self, paths: Sequence[str]) -> list[str]:
         """Sentences about the export as a whole (Meta: "this is the HTML format"), shown with its platform."""
         return []
+
+    #: True when the readers of one export share state across files (Meta counts a photo listed in a post
+    #: and in its album once): the export's files are then always read by one process, in order.
+    tasks_share_state: ClassVar[bool] = False
 
     def bind(self, archive: Archive) -> Platform:
         """The platform as used for one export (default: itself).

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import PurePosixPath
+from typing import ClassVar
 
 from exportscope.archive import Archive, Member, Source
 from exportscope.model import Problem
@@ -86,6 +87,7 @@ class Meta(Platform):
     """Facebook or Instagram: naming, parts, grouping of message threads, and the bound per-export context."""
 
     ctx: MetaContext | None = None
+    tasks_share_state: ClassVar[bool] = True
 
     def export_key(self, source: Source) -> str:
         parsed = parse_export_name(source.name)

@@ -1,0 +1,61 @@
+"""Per-platform context for the overrides: region, birth date, private account, the user's answers, notes.
+
+One context per *item* platform: Threads rides inside the Instagram export, so it gets its own context,
+inheriting the region and birth date its own files do not state (never the private-account flag).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from exportscope import dates
+from exportscope.classify import PlatformContext
+from exportscope.rules import region_code
+
+if TYPE_CHECKING:
+    from exportscope.pipeline import Options
+    from exportscope.plan import Export
+
+
+def build_contexts(
+    exports: list[Export], item_platforms_seen: Iterable[str], options: Options
+) -> dict[str, PlatformContext]:
+    """One context per item platform (threads rides inside the instagram export)."""
+    contexts: dict[str, PlatformContext] = {}
+    seen = set(item_platforms_seen)
+    item_platforms: dict[str, Export] = {}
+    for export in exports:
+        item_platforms.setdefault(export.platform.name, export)
+        for rule in export.platform.ruleset.rules:
+            if rule.platform != export.platform.name and rule.platform in seen:
+                item_platforms.setdefault(rule.platform, export)
+    for name, export in item_platforms.items():
+        facts = {fname: f for (plat, fname), f in export.facts.items() if plat == name}
+        if name != export.platform.name:
+            # A platform riding inside another's export (Threads in Instagram) is the same person in the
+            # same place: it inherits the region and birth date its own files do not state.
+            for fname in ("region", "birth_date"):
+                if fname not in facts and (parent := export.facts.get((export.platform.name, fname))):
+                    facts[fname] = parent
+        ctx = PlatformContext(platform=name, policy=export.platform.ruleset.policy)
+        if options.region:
+            ctx.region, ctx.region_source = options.region, "option"
+        elif "region" in facts and (code := region_code(str(facts["region"].value))):
+            ctx.region, ctx.region_source = code, "export"
+        birth = facts.get("birth_date")
+        if birth is not None and birth.value is not None:
+            value = birth.value
+            if isinstance(value, date):
+                ctx.birth = (value.year, value.month, value.day)
+            else:
+                ctx.birth = dates.parse_birth_date(str(value))
+        private = facts.get("account_private")
+        if private is not None and isinstance(private.value, bool):
+            ctx.account_private = private.value
+        ctx.audience = options.facebook_audience
+        ctx.opted_out = name in options.opted_out or export.platform.ruleset.policy in options.opted_out
+        ctx.notes.extend(text for e in exports for plat, text in e.notes if plat == name)
+        contexts[name] = ctx
+    return contexts

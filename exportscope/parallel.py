@@ -1,0 +1,137 @@
+"""Using the second core: a worker process reads part of the tasks while the main process reads the rest.
+
+Why a process and not threads: readers are pure-Python parsing, which threads would serialise on the GIL.
+Why ``spawn``: the caller may be a threaded program (the terminal UI, polars' pool), where ``fork`` can
+deadlock. The worker plans the same inputs again (planning is deterministic and cheap: zip directories and
+a few header lines), reads the task indices it was given, and sends back its items as one polars frame plus
+the per-task results; progress messages flow back after each task so a progress bar keeps moving. The
+archive is never written to and nothing touches the disk: results travel through a pipe.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING, Any
+
+from exportscope.plan import Task, make_plan
+from exportscope.reading import Collector, TaskResult, read_task
+
+if TYPE_CHECKING:
+    import polars as pl
+
+#: Below this many bytes of files to read, a second process costs more (its start-up) than it saves.
+PARALLEL_MIN_BYTES = 24 * 1024 * 1024
+#: The worker starts later (a new interpreter, imports, planning again): it gets this much less to read.
+WORKER_HANDICAP_BYTES = 12 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class WorkerSpec:
+    paths: list[str]
+    max_member_bytes: int
+    max_ratio: float
+    tasks: list[int]
+
+
+def workers_available() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def split_tasks(tasks: Sequence[Task]) -> tuple[list[int], list[int]] | None:
+    """(main's task indices, worker's) balanced by bytes to read, or None when one process is better.
+
+    Tasks are assigned in units: one task, or every task of an export whose readers share state across
+    files (``Platform.tasks_share_state``), which must stay in one process for the result to be the same.
+    """
+    total = sum(t.size for t in tasks)
+    if total < PARALLEL_MIN_BYTES or len(tasks) < 2:
+        return None
+    units: dict[tuple[str, int], list[Task]] = {}
+    for t in tasks:
+        key = ("export", t.export) if t.platform.tasks_share_state else ("task", t.index)
+        units.setdefault(key, []).append(t)
+    if len(units) < 2:
+        return None
+    main: list[int] = []
+    worker: list[int] = []
+    load = [0, WORKER_HANDICAP_BYTES]
+    for unit in sorted(units.values(), key=lambda u: sum(t.size for t in u), reverse=True):
+        side = 0 if load[0] <= load[1] else 1
+        (main if side == 0 else worker).extend(t.index for t in unit)
+        load[side] += sum(t.size for t in unit)
+    if not worker:
+        return None
+    return sorted(main), sorted(worker)
+
+
+def _worker_main(conn: Connection, spec: WorkerSpec) -> None:
+    """The worker's whole life: plan, read its tasks, send ("progress", n) messages, then ("done", ...)."""
+    try:
+        plan = make_plan(spec.paths, spec.max_member_bytes, spec.max_ratio)
+        try:
+            collector = Collector()
+            results: list[TaskResult] = []
+            for index in spec.tasks:
+                task = plan.tasks[index]
+                results.append(read_task(index, task.platform, task.rule, task.members, collector))
+                conn.send(("progress", index, len(task.members), task.members[0].path))
+            conn.send(("done", collector.frame(), results, sorted(collector.rules)))
+        finally:
+            plan.close()
+    except BaseException as exc:  # report, never hang the parent
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+class Worker:
+    """The parent's handle on the worker process."""
+
+    def __init__(self, spec: WorkerSpec) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        self._conn, child = ctx.Pipe(duplex=False)
+        self._process = ctx.Process(target=_worker_main, args=(child, spec), daemon=True)
+        self._process.start()
+        child.close()
+        self.frame: pl.DataFrame | None = None
+        self.results: list[TaskResult] = []
+        self.rule_ids: list[str] = []
+        self.error: str | None = None
+        self.finished = False
+        self.progressed: set[int] = set()  # task indices the worker reported done
+
+    def poll(self, timeout: float = 0.0) -> list[tuple[int, str]]:
+        """Drain messages; returns the progress steps (files, path) seen. Sets the result when done."""
+        steps: list[tuple[int, str]] = []
+        while not self.finished and self._conn.poll(timeout):
+            try:
+                message: Any = self._conn.recv()
+            except EOFError:
+                self.error = self.error or "the worker process ended unexpectedly"
+                self.finished = True
+                break
+            kind = message[0]
+            if kind == "progress":
+                self.progressed.add(message[1])
+                steps.append((message[2], message[3]))
+            elif kind == "done":
+                self.frame, self.results, self.rule_ids = message[1], message[2], message[3]
+                self.finished = True
+            else:
+                self.error = message[1]
+                self.finished = True
+            timeout = 0.0
+        return steps
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join(timeout=5)
+        self._conn.close()

@@ -1,0 +1,172 @@
+"""From inputs to a list of tasks: open, detect, group parts into exports, match members to rules.
+
+Planning is deterministic (sorted folder walks, zip order, insertion-ordered dicts), which is what lets the
+worker process of :mod:`exportscope.parallel` plan the same inputs again and read tasks by their index.
+Files that need no reading (not recognised, known and ignored, unusable) are ledgered here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from exportscope.archive import Archive, InputError, Member, Source, open_source, strip_wrapper
+from exportscope.model import Fact, FileStatus, LedgerEntry
+from exportscope.platforms import all_platforms
+from exportscope.platforms.base import Platform
+from exportscope.rules import Rule
+
+
+@dataclass
+class Export:
+    """One platform export, possibly of several parts (sources)."""
+
+    platform: Platform
+    sources: list[Source]
+    era: str | None = None
+    export_date: date | None = None
+    facts: dict[tuple[str, str], Fact] = field(default_factory=dict)
+    #: (item platform, sentence): the platform's ``export_notes`` and readers' ``Fact("note", ...)``, shown in
+    #: the summary's platform notes.
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Task:
+    """One logical file to read: a rule and its members (several for LinkedIn parts or Meta threads)."""
+
+    index: int
+    export: int
+    platform: Platform  # bound to the export's archive
+    rule: Rule
+    members: list[Member]
+
+    @property
+    def size(self) -> int:
+        return sum(m.size for m in self.members)
+
+
+@dataclass
+class Plan:
+    sources: list[Source]
+    exports: list[Export]
+    tasks: list[Task]
+    #: Per export: the ledger lines of files that need no reading, in member order.
+    ledgers: list[list[LedgerEntry]]
+    unknown: list[LedgerEntry]
+    notes: list[str]
+
+    @property
+    def total_files(self) -> int:
+        return sum(len(t.members) for t in self.tasks) + sum(map(len, self.ledgers))
+
+    def close(self) -> None:
+        for s in self.sources:
+            s.close()
+
+
+def open_all(paths: Sequence[Path], max_member_bytes: int, max_ratio: float) -> list[Source]:
+    sources: list[Source] = []
+    try:
+        for p in paths:
+            src = open_source(Path(p))
+            src.max_member_bytes = max_member_bytes
+            src.max_ratio = max_ratio
+            sources.append(src)
+    except InputError:
+        for s in sources:
+            s.close()
+        raise
+    return sources
+
+
+def _detect(source: Source, platforms: Sequence[Platform]) -> Platform | None:
+    best: tuple[float, Platform] | None = None
+    for p in platforms:
+        score = p.detect_source(source)
+        if score >= p.threshold and (best is None or score > best[0]):
+            best = (score, p)
+    return best[1] if best else None
+
+
+def make_plan(paths: Sequence[Path | str], max_member_bytes: int, max_ratio: float) -> Plan:
+    """Open and plan the inputs; raises InputError when nothing can be used. The caller closes the plan."""
+    platforms = all_platforms()
+    keep = frozenset(t.lower() for p in platforms for t in p.top_folders)
+    sources = open_all([Path(p) for p in paths], max_member_bytes, max_ratio)
+    try:
+        return _plan(sources, platforms, keep)
+    except BaseException:
+        for s in sources:
+            s.close()
+        raise
+
+
+def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[str]) -> Plan:
+    notes: list[str] = []
+    unknown: list[LedgerEntry] = []
+    groups: dict[tuple[str, str], list[Source]] = defaultdict(list)
+    by_name = {p.name: p for p in platforms}
+    for src in list(sources):
+        strip_wrapper(src.members, keep)
+        platform = _detect(src, platforms)
+        if platform is None:
+            notes.append(f"{src.name}: not recognised as a LinkedIn, Meta or WhatsApp export")
+            unknown.extend(LedgerEntry("unknown", m.path, FileStatus.UNRECOGNIZED, size=m.size) for m in src.members)
+            continue
+        for part in platform.split(src):
+            if part is not src:
+                sources.append(part)  # closed with the inputs
+            groups[(platform.name, platform.export_key(part))].append(part)
+    if not groups:
+        names = ", ".join(s.name for s in sources)
+        if not any(s.members for s in sources):
+            raise InputError(f"{names}: empty; there are no files to read")
+        raise InputError(f"{names}: nothing recognizable; this is not a LinkedIn, Meta or WhatsApp data export")
+
+    plan = Plan(sources, [], [], [], unknown, notes)
+    for (pname, _key), srcs in groups.items():
+        platform = by_name[pname]
+        srcs.sort(key=platform.source_priority)
+        member_paths = [m.path for s in srcs for m in s.members]
+        export = Export(platform, srcs, era=platform.era(member_paths), export_date=platform.export_date(srcs))
+        export.notes.extend((platform.name, note) for note in platform.export_notes(member_paths))
+        archive = Archive(srcs)
+        if archive.duplicates:
+            notes.append(
+                f"{platform.label}: {len(archive.duplicates)} file(s) present in more than one part were counted once"
+            )
+        _plan_export(plan, len(plan.exports), export, archive)
+        plan.exports.append(export)
+    return plan
+
+
+def _plan_export(plan: Plan, export_index: int, export: Export, archive: Archive) -> None:
+    platform = export.platform.bind(archive)
+    ledger = [
+        LedgerEntry(export.platform.name, path, FileStatus.FAILED, reason=reason) for path, reason in archive.problems
+    ]
+    groups: dict[tuple[str, str], tuple[Rule, list[Member]]] = {}
+    for member in archive:
+        rule = platform.match(member)
+        if rule is None:
+            ledger.append(LedgerEntry(platform.name, member.path, FileStatus.UNRECOGNIZED, size=member.size))
+        elif rule.ignore:
+            ledger.append(
+                LedgerEntry(
+                    rule.platform,
+                    member.path,
+                    FileStatus.IGNORED,
+                    rule=rule.id,
+                    size=member.size,
+                    reason=rule.description or None,
+                )
+            )
+        else:
+            groups.setdefault((rule.id, platform.part_key(member, rule)), (rule, []))[1].append(member)
+    plan.ledgers.append(ledger)
+    for rule, members in groups.values():
+        plan.tasks.append(Task(len(plan.tasks), export_index, platform, rule, members))

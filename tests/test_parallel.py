@@ -1,0 +1,107 @@
+"""Reading with two processes gives exactly what one process gives: same items in the same order, same
+ledger, same facts and notes; progress keeps moving; cancelling stops the worker."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from exportscope import parallel
+from exportscope.pipeline import Cancelled, Options, Progress, analyze
+from exportscope.summary import build
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_exports"
+INPUTS = [
+    *sorted((SAMPLES / "linkedin-2024").glob("*.zip")),
+    *sorted((SAMPLES / "facebook-2025").glob("*.zip")),
+    *sorted((SAMPLES / "instagram-2025").glob("*.zip")),
+    SAMPLES / "whatsapp",
+]
+AS_OF = Options().as_of
+
+
+@pytest.fixture
+def force_parallel(monkeypatch) -> None:
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(parallel, "WORKER_HANDICAP_BYTES", 0)
+
+
+def test_two_processes_give_the_same_analysis_as_one(force_parallel) -> None:
+    one = analyze(INPUTS, Options(workers=1))
+    steps: list[Progress] = []
+    two = analyze(INPUTS, Options(workers=2), progress=steps.append)
+    assert parallel.split_tasks  # the split really happened: the worker read some tasks
+    assert two.items.equals(one.items)
+    assert [(e.path, e.status, e.items, e.reason) for e in two.ledger] == [
+        (e.path, e.status, e.items, e.reason) for e in one.ledger
+    ]
+    assert build(two) == build(one)
+    assert steps[-1].done == steps[-1].total
+    assert [s.done for s in steps] == sorted(s.done for s in steps)
+
+
+def test_the_split_balances_bytes_and_gives_the_worker_less(force_parallel) -> None:
+    from exportscope.plan import make_plan
+
+    plan = make_plan(INPUTS, Options().max_member_bytes, Options().max_ratio)
+    try:
+        split = parallel.split_tasks(plan.tasks)
+        assert split is not None
+        mine, theirs = split
+        assert sorted(mine + theirs) == [t.index for t in plan.tasks]
+        size = {t.index: t.size for t in plan.tasks}
+        assert abs(sum(size[i] for i in mine) - sum(size[i] for i in theirs)) <= max(size.values())
+    finally:
+        plan.close()
+
+
+def test_small_archives_are_read_by_one_process() -> None:
+    from exportscope.plan import make_plan
+
+    plan = make_plan(INPUTS, Options().max_member_bytes, Options().max_ratio)
+    try:
+        assert parallel.split_tasks(plan.tasks) is None
+    finally:
+        plan.close()
+
+
+def test_cancel_stops_the_worker(force_parallel) -> None:
+    cancel = threading.Event()
+
+    def on_progress(p: Progress) -> None:
+        if p.done > 0:
+            cancel.set()
+
+    with pytest.raises(Cancelled):
+        analyze(INPUTS, Options(workers=2), progress=on_progress, cancel=cancel)
+
+
+def test_a_worker_that_cannot_run_falls_back_to_one_process(force_parallel, monkeypatch) -> None:
+    class DeadWorker:
+        """A worker whose process died before reading anything."""
+
+        def __init__(self, spec) -> None:
+            self.finished, self.error, self.frame, self.progressed = True, "RuntimeError: died", None, set()
+
+        def poll(self, timeout: float = 0.0) -> list[tuple[int, str]]:
+            return []
+
+        def stop(self) -> None:
+            pass
+
+    monkeypatch.setattr(parallel, "Worker", DeadWorker)
+    one = analyze(INPUTS, Options(workers=1))
+    steps: list[Progress] = []
+    two = analyze(INPUTS, Options(workers=2), progress=steps.append)
+    assert two.items.equals(one.items)
+    assert steps[-1].done == steps[-1].total
+
+
+def test_a_worker_that_cannot_start_falls_back_to_one_process(force_parallel, monkeypatch) -> None:
+    def no_process(spec) -> None:
+        raise OSError("cannot start a process here")
+
+    monkeypatch.setattr(parallel, "Worker", no_process)
+    assert analyze(INPUTS, Options(workers=2)).items.equals(analyze(INPUTS, Options(workers=1)).items)

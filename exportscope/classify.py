@@ -10,6 +10,7 @@ only); the summary says so.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -75,28 +76,26 @@ def resolve(
 
 
 def classify(
-    raw: pl.DataFrame, rules: dict[str, Rule], contexts: dict[str, PlatformContext], as_of: date
+    raw: pl.DataFrame,
+    shapes: Sequence[tuple[str, str, str | None, str | None]],
+    rules: dict[str, Rule],
+    contexts: dict[str, PlatformContext],
+    as_of: date,
 ) -> pl.DataFrame:
     """Turn the readers' raw frame into the items frame.
 
-    ``raw`` has columns platform, source, rule_id, variant, raw_visibility, timestamp, text, row, thread.
+    ``raw`` has columns shape, source, timestamp, text, row, thread; ``shapes[i]`` is the (platform, rule id,
+    variant, raw visibility) of shape ``i``. Each shape is resolved once; the answers are gathered by id.
     """
     import polars as pl
 
-    combos = raw.select("platform", "rule_id", "variant", "raw_visibility").unique()
-    out_rows: dict[str, list[object]] = {
-        k: [] for k in ("platform", "rule_id", "variant", "raw_visibility", "kind", "verdict", "visibility", "rule")
-    }
-    for platform, rule_id, variant, raw_vis in combos.iter_rows():
+    answers: dict[str, list[str]] = {k: [] for k in ("platform", "kind", "verdict", "visibility", "rule")}
+    for platform, rule_id, variant, raw_vis in shapes:
         kind, verdict, visibility, rid = resolve(rules[rule_id], variant, raw_vis, contexts[platform])
-        for k, v in zip(
-            out_rows,
-            (platform, rule_id, variant, raw_vis, kind, verdict, visibility, rid),
-            strict=True,
-        ):
-            out_rows[k].append(v)
-    lookup = pl.DataFrame(out_rows, schema={k: pl.String for k in out_rows})
-    frame = raw.join(lookup, on=["platform", "rule_id", "variant", "raw_visibility"], how="left", nulls_equal=True)
+        for k, v in zip(answers, (platform, kind, verdict, visibility, rid), strict=True):
+            answers[k].append(v)
+    shape = raw.get_column("shape")
+    frame = raw.hstack([pl.Series(k, v, dtype=pl.String).gather(shape) for k, v in answers.items()])
     frame = frame.with_columns(
         words=pl.col("text").fill_null("").str.count_matches(r"\S+").cast(pl.Int64),
         note=pl.lit(None, dtype=pl.String),

@@ -18,7 +18,7 @@ from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
 from exportscope.plan import Task, make_plan
-from exportscope.reading import Collector, TaskResult, read_task
+from exportscope.reading import Collector, Shape, TaskResult, read_task
 
 if TYPE_CHECKING:
     import polars as pl
@@ -82,7 +82,7 @@ def _worker_main(conn: Connection, spec: WorkerSpec) -> None:
                 task = plan.tasks[index]
                 results.append(read_task(index, task.platform, task.rule, task.members, collector))
                 conn.send(("progress", index, len(task.members), task.members[0].path))
-            conn.send(("done", collector.frame(), results, sorted(collector.rules)))
+            conn.send(("done", collector.frame(), results, collector.shapes))
         finally:
             plan.close()
     except BaseException as exc:  # report, never hang the parent
@@ -102,7 +102,7 @@ class Worker:
         child.close()
         self.frame: pl.DataFrame | None = None
         self.results: list[TaskResult] = []
-        self.rule_ids: list[str] = []
+        self.shapes: list[Shape] = []
         self.error: str | None = None
         self.finished = False
         self.progressed: set[int] = set()  # task indices the worker reported done
@@ -122,7 +122,7 @@ class Worker:
                 self.progressed.add(message[1])
                 steps.append((message[2], message[3]))
             elif kind == "done":
-                self.frame, self.results, self.rule_ids = message[1], message[2], message[3]
+                self.frame, self.results, self.shapes = message[1], message[2], message[3]
                 self.finished = True
             else:
                 self.error = message[1]

@@ -18,7 +18,7 @@ from exportscope.classify import PlatformContext, classify
 from exportscope.contexts import build_contexts
 from exportscope.model import LedgerEntry
 from exportscope.plan import Export, Plan, make_plan
-from exportscope.reading import Collector, TaskResult, read_task
+from exportscope.reading import Collector, Shape, TaskResult, read_task
 
 if TYPE_CHECKING:
     import polars as pl
@@ -170,7 +170,7 @@ class _Run:
             return self._finish(None, [])
         for result in worker.results:
             self.results[result.index] = result
-        return self._finish(worker.frame, worker.rule_ids)
+        return self._finish(worker.frame, worker.shapes)
 
     def _read_with_progress(self, index: int) -> None:
         task = self.plan.tasks[index]
@@ -192,16 +192,26 @@ class _Run:
                 self.on_export(self._analysis(self.collector.frame(), task.export + 1))
         return self._finish(None, [])
 
-    def _finish(self, other: pl.DataFrame | None, other_rule_ids: list[str]) -> Analysis:
+    def _finish(self, other: pl.DataFrame | None, other_shapes: list[Shape]) -> Analysis:
         """Merge both processes' items in task order, so the result never depends on who read what."""
         import polars as pl
 
         mine = self.collector.frame()
-        rules = {t.rule.id: t.rule for t in self.plan.tasks}
-        for rid in other_rule_ids:
-            self.collector.rules.setdefault(rid, rules[rid])
+        if other is not None:
+            # The worker numbered its shapes itself: renumber them as this process's collector does.
+            remap = [self.collector.shape_id(shape) for shape in other_shapes]
+            rules = {t.rule.id: t.rule for t in self.plan.tasks}
+            for _, rid, _, _ in other_shapes:
+                self.collector.rules.setdefault(rid, rules[rid])
+            if remap:
+                other = other.with_columns(pl.Series("shape", remap, dtype=pl.UInt32).gather(other.get_column("shape")))
+        order = sorted(self.results)
+        spans = [(self.results[i].start, self.results[i].end) for i in order]
+        contiguous = all(start == (spans[k - 1][1] if k else 0) for k, (start, _) in enumerate(spans))
+        if other is None and contiguous:
+            return self._analysis(mine, len(self.plan.exports))  # read in task order already: no copy
         pieces = []
-        for index in sorted(self.results):
+        for index in order:
             r = self.results[index]
             source = other if other is not None and index in self.worker_tasks else mine
             if r.end > r.start:
@@ -231,7 +241,7 @@ class _Run:
             inputs=[str(p) for p in self.paths],
             options=self.options,
             exports=exports,
-            items=classify(frame, self.collector.rules, contexts, self.options.as_of),
+            items=classify(frame, self.collector.shapes, self.collector.rules, contexts, self.options.as_of),
             ledger=ledger,
             contexts=contexts,
             notes=list(self.plan.notes),

@@ -20,8 +20,10 @@ from exportscope.rules import Rule
 if TYPE_CHECKING:
     import polars as pl
 
-RAW_COLUMNS = ("platform", "source", "rule_id", "variant", "raw_visibility", "timestamp", "text", "row", "thread")
-_PER_RECORD = tuple(c for c in RAW_COLUMNS if c not in ("platform", "rule_id"))
+RAW_COLUMNS = ("shape", "source", "timestamp", "text", "row", "thread")
+
+#: What decides an item's kind, verdict and visibility: (item platform, rule id, variant, raw visibility).
+Shape = tuple[str, str, str | None, str | None]
 
 
 def epoch_us(rec: Record) -> int | None:
@@ -33,54 +35,75 @@ def epoch_us(rec: Record) -> int | None:
 class Collector:
     """Accumulates records column by column (no per-item dicts), then becomes one polars frame.
 
-    ``platform`` and ``rule_id`` are the same for every record of a task, so they are kept as runs
-    (value, count) and expanded once at the end instead of being appended per record.
+    Each record keeps a small integer, its *shape* (:data:`Shape`): (platform, rule, variant, raw
+    visibility). A big archive has a million records but only dozens of shapes, so classifying a shape once
+    and gathering the answers by id is cheaper in time and memory than hashing four string columns.
+    Between tasks, once more than :attr:`flush_rows` records wait as Python objects, they become a polars
+    chunk: Python objects cost about three times the memory of the same values in Arrow. Row positions are
+    global across chunks.
     """
 
+    flush_rows = 100_000
+
     def __init__(self) -> None:
-        self.cols: dict[str, list[Any]] = {c: [] for c in _PER_RECORD}
-        self.runs: list[tuple[str, str, int]] = []
+        self.cols: dict[str, list[Any]] = {c: [] for c in RAW_COLUMNS}
+        self.shapes: list[Shape] = []
+        self.shape_ids: dict[Shape, int] = {}
         self.rules: dict[str, Rule] = {}
+        self.chunks: list[pl.DataFrame] = []
+        self.flushed = 0
 
     def __len__(self) -> int:
-        return len(self.cols["source"])
+        return self.flushed + len(self.cols["source"])
+
+    def shape_id(self, shape: Shape) -> int:
+        sid = self.shape_ids.get(shape)
+        if sid is None:
+            sid = self.shape_ids[shape] = len(self.shapes)
+            self.shapes.append(shape)
+        return sid
 
     def add(self, platform: str, rule: Rule, rec: Record, default_source: str) -> None:
         """One record (the hot path in :func:`read_task` inlines this)."""
+        self.rules[rule.id] = rule
         c = self.cols
+        c["shape"].append(self.shape_id((platform, rule.id, rec.variant, rec.visibility)))
         c["source"].append(rec.source or default_source)
-        c["variant"].append(rec.variant)
-        c["raw_visibility"].append(rec.visibility)
         c["timestamp"].append(epoch_us(rec))
         c["text"].append(rec.text)
         c["row"].append(rec.row)
         c["thread"].append(rec.thread)
-        self.run(platform, rule, 1)
 
-    def run(self, platform: str, rule: Rule, count: int) -> None:
-        self.rules[rule.id] = rule
-        if count:
-            self.runs.append((platform, rule.id, count))
+    def maybe_flush(self) -> None:
+        """Called between tasks: turn the pending records into a chunk once there are enough of them."""
+        if len(self.cols["source"]) >= self.flush_rows:
+            self.flush()
 
-    def frame(self) -> pl.DataFrame:
+    def flush(self) -> None:
         import polars as pl
 
+        pending = len(self.cols["source"])
+        if not pending and self.chunks:
+            return
         schema: Any = {
-            "platform": pl.String,
+            "shape": pl.UInt32,
             "source": pl.String,
-            "rule_id": pl.String,
-            "variant": pl.String,
-            "raw_visibility": pl.String,
             "timestamp": pl.Int64,
             "text": pl.String,
             "row": pl.Int64,
             "thread": pl.String,
         }
-        cols = dict(self.cols)
-        cols["platform"] = [p for p, _, n in self.runs for p in [p] * n]
-        cols["rule_id"] = [r for _, r, n in self.runs for r in [r] * n]
-        frame = pl.DataFrame({k: cols[k] for k in RAW_COLUMNS}, schema=schema)
-        return frame.with_columns(pl.from_epoch("timestamp", time_unit="us").dt.replace_time_zone("UTC"))
+        chunk = pl.DataFrame(self.cols, schema=schema)
+        self.chunks.append(chunk.with_columns(pl.from_epoch("timestamp", time_unit="us").dt.replace_time_zone("UTC")))
+        self.flushed += pending
+        self.cols = {c: [] for c in RAW_COLUMNS}
+
+    def frame(self) -> pl.DataFrame:
+        """Everything collected so far, as one frame (chunks are joined without copying)."""
+        import polars as pl
+
+        self.flush()
+        return self.chunks[0] if len(self.chunks) == 1 else pl.concat(self.chunks, rechunk=False)
 
 
 @dataclass
@@ -107,23 +130,25 @@ def read_task(
     default_source = members[0].path
     paths = {m.path for m in members}
     failure: str | None = None
+    collector.rules[rule.id] = rule
     cols = collector.cols
-    add_source, add_variant = cols["source"].append, cols["variant"].append
-    add_vis, add_ts, add_text = cols["raw_visibility"].append, cols["timestamp"].append, cols["text"].append
-    add_row, add_thread = cols["row"].append, cols["thread"].append
-    n = 0
+    add_shape, add_source, add_ts = cols["shape"].append, cols["source"].append, cols["timestamp"].append
+    add_text, add_row, add_thread = cols["text"].append, cols["row"].append, cols["thread"].append
+    shapes: dict[tuple[str | None, str | None], int] = {}  # this task's (variant, visibility) -> shape id
     try:
         for out in platform.read(members, rule):
             if type(out) is Record:  # the hot path: Collector.add, inlined
                 key = out.source or default_source
+                look = (out.variant, out.visibility)
+                sid = shapes.get(look)
+                if sid is None:
+                    sid = shapes[look] = collector.shape_id((item_platform, rule.id, *look))
+                add_shape(sid)
                 add_source(key)
-                add_variant(out.variant)
-                add_vis(out.visibility)
                 add_ts(epoch_us(out))
                 add_text(out.text)
                 add_row(out.row)
                 add_thread(out.thread)
-                n += 1
                 # A record may point at another member (a photo referenced by a post): the file read counts it.
                 counts[key if key in paths else default_source] += 1
             elif isinstance(out, Fact):
@@ -145,8 +170,8 @@ def read_task(
     except Exception as exc:  # one broken file must never lose the rest of the archive
         read = sum(counts.values())
         failure = f"{type(exc).__name__}: {str(exc)[:200]}" + (f" (after {read} items)" if read else "")
-    collector.run(item_platform, rule, n)
     result.end = len(collector)
+    collector.maybe_flush()
     for m in members:
         reason = failure or ("; ".join(problems[m.path]) if problems.get(m.path) else None)
         # Files are ledgered under the platform their rule serves (Threads files inside an Instagram export).

@@ -30,19 +30,50 @@ from generate import generate  # noqa: E402
 TEXT_SUFFIXES = (".json", ".csv", ".txt")
 
 
-def run_measured(args: list[str]) -> tuple[float, float, str]:
-    """(seconds, peak RSS in MiB, stdout) of one command in a fresh process (``wait4`` gives its rusage)."""
+def _tree_rss_kib(pid: int) -> int:
+    """Resident memory of a process and all its descendants (the reading worker too), in KiB."""
+    total = 0
+    stack = [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                total += next((int(line.split()[1]) for line in fh if line.startswith("VmRSS:")), 0)
+            with open(f"/proc/{p}/task/{p}/children") as fh:
+                stack.extend(int(c) for c in fh.read().split())
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            continue
+    return total
+
+
+def run_measured(args: list[str]) -> tuple[float, float, float, str]:
+    """(seconds, peak RSS of the main process, peak RSS of the whole process tree, both MiB, stdout)."""
+    import threading
+
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(args, stdout=out, stderr=err)
+        peak_tree = 0
+        done = threading.Event()
+
+        def sample() -> None:
+            nonlocal peak_tree
+            while not done.is_set():
+                peak_tree = max(peak_tree, _tree_rss_kib(proc.pid))
+                done.wait(0.02)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
+        done.set()
+        sampler.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         if proc.returncode != 0:
             raise SystemExit(f"{' '.join(args)} failed: {err.read().decode()[-500:]}")
-        return elapsed, usage.ru_maxrss / 1024, out.read().decode()
+        return elapsed, usage.ru_maxrss / 1024, peak_tree / 1024, out.read().decode()
 
 
 def floor_seconds(paths: list[Path]) -> float:
@@ -84,17 +115,19 @@ def bench(scale: str, media_gb: float, out_root: Path) -> list[dict[str, object]
     floor = floor_seconds(paths)
     exe = [sys.executable, "-m", "exportscope"]
     rows = []
-    secs, rss, out = run_measured([*exe, "summary", *map(str, paths), "--json"])
+    secs, rss, tree, out = run_measured([*exe, "summary", *map(str, paths), "--json"])
     doc = json.loads(out)
     items = sum(sum(p["totals"].values()) for p in doc["platforms"])
-    rows.append(_row(scale, media_gb, "summary --json", items, secs, rss, floor))
+    rows.append(_row(scale, media_gb, "summary --json", items, secs, rss, tree, floor))
     with tempfile.TemporaryDirectory() as tmp:
-        secs, rss, _ = run_measured([*exe, "items", *map(str, paths), "-o", str(Path(tmp) / "x.parquet")])
-    rows.append(_row(scale, media_gb, "items -o x.parquet", items, secs, rss, floor))
+        secs, rss, tree, _ = run_measured([*exe, "items", *map(str, paths), "-o", str(Path(tmp) / "x.parquet")])
+    rows.append(_row(scale, media_gb, "items -o x.parquet", items, secs, rss, tree, floor))
     return rows
 
 
-def _row(scale: str, media: float, cmd: str, items: int, secs: float, rss: float, floor: float) -> dict[str, object]:
+def _row(
+    scale: str, media: float, cmd: str, items: int, secs: float, rss: float, tree: float, floor: float
+) -> dict[str, object]:
     return {
         "scale": scale,
         "media": f"{media:g} GB",
@@ -103,6 +136,7 @@ def _row(scale: str, media: float, cmd: str, items: int, secs: float, rss: float
         "seconds": round(secs, 2),
         "items/s": int(items / secs) if secs else 0,
         "peak RSS MiB": int(rss),
+        "all processes MiB": int(tree),
         "floor s": round(floor, 2),
         "x floor": round(secs / floor, 1) if floor else None,
     }

@@ -167,6 +167,8 @@ def read_task(
                 counts[out.source or default_source] += 1
     except MemberError as exc:
         failure = str(exc)
+    except RecursionError:
+        failure = "nested too deeply to read (a damaged or hostile file)"
     except Exception as exc:  # one broken file must never lose the rest of the archive
         read = sum(counts.values())
         failure = f"{type(exc).__name__}: {str(exc)[:200]}" + (f" (after {read} items)" if read else "")

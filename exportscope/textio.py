@@ -112,8 +112,9 @@ class LineTooLong(ValueError):
     """A text line past :data:`MAX_LINE_CHARS`: the file is not what its reader expects."""
 
 
-def bounded_lines(fh: IO[str] | Iterator[str], limit: int = MAX_LINE_CHARS) -> Iterator[str]:
+def bounded_lines(fh: IO[str] | Iterator[str], limit: int | None = None) -> Iterator[str]:
     """Lines of a text stream, failing fast on a line that never ends instead of holding it all."""
+    limit = limit or MAX_LINE_CHARS
     if not hasattr(fh, "readline"):
         yield from fh
         return

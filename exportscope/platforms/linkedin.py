@@ -47,7 +47,8 @@ def _export_day(name: str) -> date | None:
 
 class LinkedIn(Platform):
     def name_key(self, path: str) -> str:
-        return name_key(path)
+        # Name keys are for CSV files only: notes.txt is not Notes.csv (other files match by path rules).
+        return name_key(path) if path.lower().endswith(".csv") else ""
 
     def part_key(self, member: Member, rule: Rule) -> str:
         # Parts of one logical file (Jobs/Job Applications_1.csv, _2.csv) are read together.

@@ -38,8 +38,18 @@ COMMENT_LABELS = ("Comment", "Opmerking", "Reactie", "Kommentar", "Commentaire",
 OWNER_LABELS = ("Media Owner", "Eigenaar van media", "Medieninhaber", "Propriétaire du contenu multimédia")
 
 
+#: Meta's largest real files (message threads) stay under about 100 MB; JSON is parsed whole, so a member
+#: beyond this fails alone instead of taking several times its size in memory.
+MAX_JSON_BYTES = 256 * 1024 * 1024
+
+
 def load(member: Member) -> Any:
     """One member's JSON, repaired; a non-JSON member raises a one-line error that fails only this file."""
+    if member.size > MAX_JSON_BYTES:
+        raise ValueError(
+            f"{member.size / 2**20:,.0f} MiB of JSON, over the {MAX_JSON_BYTES // 2**20} MiB a Meta file can be; "
+            "not read"
+        )
     return loads(member.read_bytes())
 
 

@@ -21,7 +21,7 @@ from exportscope.platforms.base import Output
 from exportscope.platforms.whatsapp_chat import ChatParser
 from exportscope.platforms.whatsapp_lines import HEADER, strip_marks
 from exportscope.rules import Rule
-from exportscope.textio import open_text
+from exportscope.textio import bounded_lines, open_text
 
 META_AI = "meta ai"
 #: The names WhatsApp gives chat exports; the translations are uncertain (whatsapp.md section 1).
@@ -113,7 +113,7 @@ def _read_one(member: Member) -> Iterator[Output]:
     parser = ChatParser()
     with member.open() as raw:
         text, _dialect = open_text(raw)
-        for msg in parser.parse(text):
+        for msg in parser.parse(bounded_lines(text)):
             variant = msg.variant
             if variant == "system":
                 if not chat.group_notice and _GROUP_NOTICE.search(msg.text):

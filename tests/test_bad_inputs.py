@@ -1,0 +1,175 @@
+"""The bad-input suite, across platforms: each case asserts the exit code, one clear line for the user where
+the run stops, that the good parts of the same input are still read and counted, and that memory stays
+bounded where size is the attack."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from exportscope import textio
+from exportscope.model import FileStatus
+from exportscope.pipeline import Options, analyze
+
+REPO = Path(__file__).resolve().parent.parent
+PROFILE = (
+    "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,Zip Code,Geo Location,"
+    "Twitter Handles,Websites,Instant Messengers\n"
+    'Zoé,Exämple,,,,Ingénieure,"Bonjour",Software,,"Paris, France",,,\n'
+).encode()
+FB_PROFILE = json.dumps({"profile_v2": {"name": {"full_name": "Jane Doe"}, "intro_bio": "Hello"}}).encode()
+FB_POSTS = json.dumps([{"timestamp": 1700000000, "data": [{"post": "caf\u00c3\u00a9 time"}], "title": ""}]).encode()
+CHAT = "12/03/2024, 09:15 - Ana: Bonjour\n12/03/2024, 09:16 - Sam: Salut 👋\n13/03/2024, 10:00 - Ana: Ça va ?\n"
+FB = "facebook-jdoe-2025-11-20-AbCdEfGh.zip"
+POSTS_PATH = "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json"
+PROFILE_PATH = "personal_information/profile_information/profile_information.json"
+
+
+def _status(analysis) -> dict[str, tuple[FileStatus, str | None, int]]:
+    return {e.path: (e.status, e.reason, e.items) for e in analysis.ledger}
+
+
+def _fb_zip(make_zip, extra: dict[str, bytes]) -> Path:
+    return make_zip(FB, {PROFILE_PATH: FB_PROFILE, POSTS_PATH: FB_POSTS, **extra})
+
+
+def test_invalid_utf8_in_a_linkedin_csv_is_read_as_windows_1252(make_zip) -> None:
+    skills = "Name\nCafé\nRésumé writing\n".encode("cp1252")
+    z = make_zip("Complete_LinkedInDataExport_03-09-2026.zip", {"Profile.csv": PROFILE, "Skills.csv": skills})
+    a = analyze([z], Options())
+    assert _status(a)["Skills.csv"][0] is FileStatus.PARSED
+    assert sorted(a.items.filter(a.items["kind"] == "skill")["text"].to_list()) == ["Café", "Résumé writing"]
+
+
+def test_utf16_where_meta_writes_utf8_fails_that_file_only(make_zip) -> None:
+    z = _fb_zip(
+        make_zip, {"your_facebook_activity/comments_and_reactions/comments.json": FB_POSTS.decode().encode("utf-16")}
+    )
+    a = analyze([z], Options())
+    status = _status(a)
+    assert status["your_facebook_activity/comments_and_reactions/comments.json"][0] is FileStatus.FAILED
+    assert status[POSTS_PATH][:1] == (FileStatus.PARSED,)
+    assert "café time" in a.items["text"].to_list()
+
+
+def test_json_nested_100000_levels_fails_that_file_only(make_zip, cli) -> None:
+    deep = b"[" * 100_000 + b"]" * 100_000
+    z = _fb_zip(make_zip, {"your_facebook_activity/comments_and_reactions/comments.json": deep})
+    result = cli("summary", z, "--json", "--no-findings")
+    assert result.exit_code == 0
+    (fb,) = json.loads(result.stdout)["platforms"]
+    assert [f["path"] for f in fb["files"]["failed"]] == ["your_facebook_activity/comments_and_reactions/comments.json"]
+    assert "nested too deeply" in fb["files"]["failed"][0]["error"]
+    assert fb["totals"]["conditional"] >= 1  # the post and profile are still counted
+
+
+def test_malformed_json_fails_that_file_only(make_zip) -> None:
+    z = _fb_zip(
+        make_zip, {"your_facebook_activity/comments_and_reactions/comments.json": b'{"comments_v2": [{"timestamp": '}
+    )
+    a = analyze([z], Options())
+    status = _status(a)
+    assert status["your_facebook_activity/comments_and_reactions/comments.json"][0] is FileStatus.FAILED
+    assert "not valid JSON" in (status["your_facebook_activity/comments_and_reactions/comments.json"][1] or "")
+    assert status[POSTS_PATH][2] == 1
+
+
+def test_html_export_given_as_json_is_explained_not_a_traceback(make_zip, cli) -> None:
+    page = b"<!DOCTYPE html><html><body>Your posts</body></html>"
+    z = _fb_zip(make_zip, {"your_facebook_activity/comments_and_reactions/comments.json": page})
+    result = cli("summary", z, "--json", "--no-findings")
+    assert result.exit_code == 0
+    (fb,) = json.loads(result.stdout)["platforms"]
+    (failed,) = fb["files"]["failed"]
+    assert "HTML" in failed["error"] and "Traceback" not in result.stderr
+
+
+def test_empty_files_of_every_platform_give_zero_items_not_errors(make_zip, tmp_path: Path) -> None:
+    li = make_zip("Complete_LinkedInDataExport_03-09-2026.zip", {"Profile.csv": PROFILE, "Skills.csv": b""})
+    fb = _fb_zip(make_zip, {"your_facebook_activity/comments_and_reactions/comments.json": b""})
+    chat = tmp_path / "WhatsApp Chat with Ana.txt"
+    chat.write_text(CHAT, encoding="utf-8")
+    a = analyze([li, fb, chat], Options())
+    status = _status(a)
+    assert status["Skills.csv"][0] is FileStatus.PARSED and status["Skills.csv"][2] == 0
+    assert status["your_facebook_activity/comments_and_reactions/comments.json"][2] == 0
+    assert a.items.filter(a.items["platform"] == "whatsapp").height == 3
+
+
+def test_zero_byte_media_is_counted_without_error(make_zip, cli) -> None:
+    posts = json.dumps(
+        [{"timestamp": 1700000000, "data": [{"post": "photo"}],
+          "attachments": [{"data": [{"media": {"uri": "your_facebook_activity/posts/media/a/1.jpg"}}]}]}]
+    ).encode()  # fmt: skip
+    z = make_zip(FB, {PROFILE_PATH: FB_PROFILE, POSTS_PATH: posts, "your_facebook_activity/posts/media/a/1.jpg": b""})
+    result = cli("report", z, "-o", Path(z).with_suffix(".json"))
+    assert result.exit_code == 0
+    doc = json.loads(Path(z).with_suffix(".json").read_text())
+    kinds = {(k["kind"], k["verdict"]): k["items"] for k in doc["platforms"][0]["by_kind"]}
+    assert kinds[("media", "conditional")] == 1
+
+
+def test_duplicate_member_names_count_once(tmp_path: Path) -> None:
+    path = tmp_path / "Complete_LinkedInDataExport_03-09-2026.zip"
+    with pytest.warns(UserWarning), zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("Profile.csv", PROFILE)
+        zf.writestr("Skills.csv", b"Name\nSQL\n")
+        zf.writestr("Skills.csv", b"Name\nSQL\n")
+    a = analyze([path], Options())
+    assert a.items.filter(a.items["kind"] == "skill").height == 1
+    assert [e.path for e in a.ledger].count("Skills.csv") == 1
+
+
+def test_unknown_files_and_folders_are_listed(make_zip, cli) -> None:
+    z = make_zip(
+        "Complete_LinkedInDataExport_03-09-2026.zip",
+        {"Profile.csv": PROFILE, "New Feature/data.csv": b"a\n1\n", "notes.txt": b"hello"},
+    )
+    result = cli("summary", z, "--json", "--no-findings")
+    (li,) = json.loads(result.stdout)["platforms"]
+    assert li["files"]["unrecognized"] == ["New Feature/data.csv", "notes.txt"]
+
+
+def test_a_chat_line_that_never_ends_fails_the_chat_only(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(textio, "MAX_LINE_CHARS", 4096)
+    folder = tmp_path / "chats"
+    folder.mkdir()
+    (folder / "WhatsApp Chat with Ana.txt").write_text(CHAT, encoding="utf-8")
+    (folder / "WhatsApp Chat with Bob.txt").write_text(CHAT + "x" * 10_000, encoding="utf-8")
+    a = analyze([folder], Options())
+    status = {Path(p).name: s for p, s in ((e.path, e) for e in a.ledger)}
+    assert status["WhatsApp Chat with Bob.txt"].status is FileStatus.FAILED
+    assert "longer than" in (status["WhatsApp Chat with Bob.txt"].reason or "")
+    assert status["WhatsApp Chat with Ana.txt"].items == 3
+
+
+@pytest.mark.slow
+def test_a_500_mb_single_line_fails_its_file_with_bounded_memory(tmp_path: Path) -> None:
+    root = tmp_path / "export"
+    root.mkdir()
+    (root / "Profile.csv").write_bytes(PROFILE)
+    block = os.urandom(3 * 2**20).hex().encode()  # 6 MiB of letters, written 84 times: no newline anywhere
+    with open(root / "SearchQueries.csv", "wb") as fh:
+        fh.write(b"Time,Search Query\n")
+        for _ in range(84):
+            fh.write(block)
+    code = (
+        "import json, resource, sys; from exportscope.pipeline import analyze;"
+        f"a = analyze([{str(root)!r}]);"
+        "print(json.dumps({e.path: [e.status.value, e.reason] for e in a.ledger}));"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    ledger_line, peak_mib = out.stdout.strip().splitlines()
+    ledger = json.loads(ledger_line)
+    assert ledger["SearchQueries.csv"][0] == "failed" and "longer than" in ledger["SearchQueries.csv"][1]
+    assert ledger["Profile.csv"][0] == "parsed"
+    assert int(peak_mib) < 700, f"peak {peak_mib} MiB for a 500 MB line"
+    assert resource  # the parent's memory is not the measure; the child's is

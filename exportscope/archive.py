@@ -73,14 +73,33 @@ class Member:
     def suffix(self) -> str:
         return PurePosixPath(self.path).suffix.lower()
 
-    def open(self) -> IO[bytes]:
-        """A binary stream of the member's inflated bytes, capped at the limits."""
-        return self.source.open(self)
+    def open(self, *, buffered: bool = True) -> IO[bytes]:
+        """A binary stream of the member's inflated bytes, capped at the limits.
+
+        ``buffered=False`` for readers of a few header bytes: a buffered stream would inflate a megabyte
+        ahead of what they read.
+        """
+        return self.source.open(self, buffered=buffered)
 
     def read_bytes(self, limit: int | None = None) -> bytes:
-        """The whole member (or its first ``limit`` bytes: media headers need only those)."""
-        with self.open() as fh:
-            return fh.read() if limit is None else fh.read(limit)
+        """The whole member, or only its first ``limit`` bytes (media headers need only those).
+
+        With a limit the stream is unbuffered, so no more than ``limit`` bytes (plus the zip layer's small
+        read-ahead) are ever inflated: reading a photo's EXIF never reads the photo.
+        """
+        if limit is None:
+            with self.open() as fh:
+                return fh.read()
+        with self.source.open(self, buffered=False) as raw:
+            parts: list[bytes] = []
+            left = limit
+            while left > 0:
+                chunk = raw.read(left)
+                if not chunk:
+                    break
+                parts.append(chunk)
+                left -= len(chunk)
+            return b"".join(parts)
 
 
 class _CappedReader(io.RawIOBase):
@@ -123,7 +142,7 @@ class Source:
     def name(self) -> str:
         return self.path.name
 
-    def open(self, member: Member) -> IO[bytes]:
+    def open(self, member: Member, *, buffered: bool = True) -> IO[bytes]:
         if member.encrypted:
             raise MemberError(f"{member.path}: encrypted; exportscope does not read password-protected zips")
         if member.size > self.max_member_bytes:
@@ -146,6 +165,8 @@ class Source:
         except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
             raise MemberError(f"{member.path}: cannot be read ({_reason(exc)})") from exc
         capped = _CappedReader(raw, max(member.size, 0) + 1024 if self._zip else self.max_member_bytes, member.path)
+        if not buffered:
+            return capped  # type: ignore[return-value]
         return io.BufferedReader(capped, buffer_size=1024 * 1024)
 
     def close(self) -> None:

@@ -278,7 +278,7 @@ class _CountingSource(Source):
         self.blob = blob
         self.read_total = 0
 
-    def open(self, member: Member) -> io.BufferedReader:  # type: ignore[override]
+    def open(self, member: Member, *, buffered: bool = True) -> io.BufferedReader:  # type: ignore[override]
         outer = self
 
         class _Raw(io.RawIOBase):

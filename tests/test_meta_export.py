@@ -319,9 +319,9 @@ def test_no_media_body_is_ever_opened(make_zip, monkeypatch) -> None:
     opened: list[str] = []
     real_open = Source.open
 
-    def spy(self: Source, member):  # type: ignore[no-untyped-def]
+    def spy(self: Source, member, **kwargs):  # type: ignore[no-untyped-def]
         opened.append(member.path)
-        return real_open(self, member)
+        return real_open(self, member, **kwargs)
 
     monkeypatch.setattr(Source, "open", spy)
     a = run(_ig_parts(make_zip))

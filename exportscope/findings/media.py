@@ -122,7 +122,7 @@ def read_photo_meta(member: Member) -> PhotoMeta:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with member.open() as fh:
+        with member.open(buffered=False) as fh:
             head = fh.read(HEAD_BYTES)
             exif = Image.Exif()
             if head[:2] == b"\xff\xd8":

@@ -59,6 +59,9 @@ def _commands(inp: Path, out: Path) -> list[list[str]]:
         ["items", str(inp), "-o", str(out / "items.parquet")],
         ["rules", "linkedin"],
         ["doctor", str(inp)],
+        ["report", str(inp), "-o", str(out / "report.html")],
+        ["report", str(inp), "-o", str(out / "report.md"), "--lang", "fr", "--redact"],
+        ["report", str(inp), "-o", str(out / "report.json")],
     ]
 
 
@@ -78,7 +81,14 @@ def test_every_command_runs_without_network_and_writes_only_its_output(export_zi
     assert hashlib.sha256(export_zip.read_bytes()).hexdigest() == before
     assert list(home.rglob("*")) == []
     assert list(tmp.rglob("*")) == []
-    assert sorted(p.name for p in out.iterdir()) == ["items.csv", "items.jsonl", "items.parquet"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "items.csv",
+        "items.jsonl",
+        "items.parquet",
+        "report.html",
+        "report.json",
+        "report.md",
+    ]
 
 
 def test_folder_input_is_unchanged_after_every_command(tmp_path: Path) -> None:

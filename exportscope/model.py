@@ -99,9 +99,16 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """A reader's error as a value: the file it concerns fails, the rest of the archive does not."""
+    """A reader's error as a value: the file it concerns fails, the rest of the archive does not.
+
+    By default it is a remark on the file being read (its ledger line keeps it as the reason). With
+    ``fails`` set it says that one member of a multi-member file (a part of a Meta thread) could not be read:
+    that member is ledgered as failed, its siblings are still read.
+    """
 
     message: str
+    source: str | None = None
+    fails: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,6 +126,7 @@ def read_task(
     counts: dict[str, int] = defaultdict(int)
     problems: dict[str, list[str]] = defaultdict(list)
     drifts: dict[str, list[str]] = defaultdict(list)
+    failed: dict[str, str] = {}
     item_platform = rule.platform
     default_source = members[0].path
     paths = {m.path for m in members}
@@ -157,7 +158,10 @@ def read_task(
                 else:
                     result.facts.append(out)
             elif isinstance(out, Problem):
-                problems[default_source].append(out.message)
+                if out.fails:
+                    failed[out.source or default_source] = out.message
+                else:
+                    problems[out.source or default_source].append(out.message)
             elif isinstance(out, Drift):
                 changed = [f"-{c}" for c in out.missing] + [f"+{c}" for c in out.new]
                 drifts[out.source or default_source].extend(changed)
@@ -175,13 +179,14 @@ def read_task(
     result.end = len(collector)
     collector.maybe_flush()
     for m in members:
-        reason = failure or ("; ".join(problems[m.path]) if problems.get(m.path) else None)
+        own_failure = failure or failed.get(m.path)
+        reason = own_failure or ("; ".join(problems[m.path]) if problems.get(m.path) else None)
         # Files are ledgered under the platform their rule serves (Threads files inside an Instagram export).
         result.ledger.append(
             LedgerEntry(
                 item_platform,
                 m.path,
-                FileStatus.FAILED if failure else FileStatus.PARSED,
+                FileStatus.FAILED if own_failure else FileStatus.PARSED,
                 rule=rule.id,
                 items=counts.get(m.path, 0),
                 size=m.size,

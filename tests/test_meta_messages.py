@@ -156,3 +156,31 @@ def test_a_broken_thread_part_fails_alone(make_zip) -> None:
     status, _, _, reason = ledger(a)[f"{base}/bad_2/message_1.json"]
     assert status == "failed"
     assert reason.startswith("NotJSONError: not valid JSON")
+
+
+def test_a_broken_part_of_a_thread_fails_alone(make_zip) -> None:
+    """message_2.json is damaged: it is ledgered as failed, message_1.json's messages still count."""
+    import orjson
+
+    from exportscope.model import FileStatus
+    from exportscope.pipeline import Options, analyze
+
+    thread = "your_facebook_activity/messages/inbox/bensample_123"
+    part1 = orjson.dumps(
+        {"participants": [{"name": "Jane"}, {"name": "Ben"}], "messages": [
+            {"sender_name": "Ben", "timestamp_ms": 1700000123456, "content": "See you"},
+            {"sender_name": "Jane", "timestamp_ms": 1700000000000, "content": "Lunch?"}]}
+    )  # fmt: skip
+    z = make_zip(
+        "facebook-jdoe-2025-11-20-AbCdEfGh.zip",
+        {
+            "personal_information/profile_information/profile_information.json": b'{"profile_v2": {}}',
+            f"{thread}/message_1.json": part1,
+            f"{thread}/message_2.json": b'{"messages": [{"sender_name": "Ben", "timest',
+        },
+    )
+    a = analyze([z], Options(workers=1))
+    status = {e.path: (e.status, e.items) for e in a.ledger}
+    assert status[f"{thread}/message_2.json"] == (FileStatus.FAILED, 0)
+    assert status[f"{thread}/message_1.json"] == (FileStatus.PARSED, 2)
+    assert a.items.filter(a.items["kind"] == "message")["text"].to_list() == ["Lunch?", "See you"]

@@ -50,6 +50,20 @@ class Report:
     def date(self, value: Any) -> str:
         return i18n.fmt_date(value, self.lang)
 
+    def export_and_region(self, p: dict[str, Any]) -> tuple[str, str]:
+        """A platform's "exported on" and "region (where it came from)" lines, the same in every format."""
+        export = (
+            self.t("report.export_date", date=self.date(p["export_date"]))
+            if p["export_date"]
+            else self.t("report.export_date_unknown")
+        )
+        region = self.t(
+            "report.region_line",
+            region=i18n.region_label(p["region"], self.lang),
+            source=self.t(f"region_source.{p['region_source']}"),
+        )
+        return export, region
+
 
 def _clip(text: str, limit: int = EXAMPLE_CHARS) -> str:
     text = text.strip()

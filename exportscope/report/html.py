@@ -212,16 +212,7 @@ def _optout(r: Report, p: dict[str, Any]) -> str:
 
 
 def _platform(r: Report, p: dict[str, Any]) -> str:
-    export = (
-        r.t("report.export_date", date=r.date(p["export_date"]))
-        if p["export_date"]
-        else r.t("report.export_date_unknown")
-    )
-    region = r.t(
-        "report.region_line",
-        region=i18n.region_label(p["region"], r.lang),
-        source=r.t(f"region_source.{p['region_source']}"),
-    )
+    export, region = r.export_and_region(p)
     totals = p["totals"]
     excluded = [k for k in p["by_kind"] if k["verdict"] == "excluded"]
     held = [k for k in p["by_kind"] if k["verdict"] == "not_used"]

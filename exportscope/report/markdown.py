@@ -60,16 +60,7 @@ def _where(r: Report, source: str | None, row: int | None) -> str:
 
 def _platform(r: Report, p: dict[str, Any]) -> list[str]:
     out: list[str] = [f"## {md_escape(p['label'])}", ""]
-    export = (
-        r.t("report.export_date", date=r.date(p["export_date"]))
-        if p["export_date"]
-        else r.t("report.export_date_unknown")
-    )
-    region = r.t(
-        "report.region_line",
-        region=i18n.region_label(p["region"], r.lang),
-        source=r.t(f"region_source.{p['region_source']}"),
-    )
+    export, region = r.export_and_region(p)
     out += [f"{md_escape(export)} · {md_escape(region)}", ""]
     pol = p["policy"]
     if p["region"] is None:

@@ -29,7 +29,7 @@ def q(analysis: Analysis) -> ItemQuery:
 def test_rows_are_newest_first_with_undated_last(q: ItemQuery) -> None:
     view = q.select(Filter())
     stamps = view.get_column("timestamp").to_list()
-    assert stamps[0] == datetime(2025, 7, 1, 14, 33, 22, tzinfo=UTC)
+    assert stamps[0] == datetime(2025, 11, 20, 10, 1, 44, tzinfo=UTC)  # Ben's reply, the newest message
     dated = [s for s in stamps if s is not None]
     assert dated == sorted(dated, reverse=True)
     assert stamps[len(dated) :] == [None] * (len(stamps) - len(dated))
@@ -58,7 +58,12 @@ def test_counts_follow_search_and_year_but_not_the_node(q: ItemQuery) -> None:
     # The node (kind=profile) does not narrow the counts; the search does.
     assert counts == {("linkedin", "training", "post"): 1, ("linkedin", "training", "profile"): 1}
     by_year = {(c.verdict, c.kind): c.items for c in q.counts(Filter(year=2024))}
-    assert by_year == {("training", "post"): 1, ("not_used", "connection"): 2}
+    assert by_year == {
+        ("training", "post"): 1,
+        ("training", "comment"): 1,
+        ("excluded", "message"): 2,
+        ("not_used", "connection"): 2,
+    }
 
 
 def test_tree_shape_is_every_leaf_most_exposed_first(q: ItemQuery) -> None:
@@ -66,8 +71,8 @@ def test_tree_shape_is_every_leaf_most_exposed_first(q: ItemQuery) -> None:
     assert leaves == [
         ("training", "post", 6, 36),
         ("training", "profile", 6, 16),
-        ("training", "comment", 3, 0),
-        ("excluded", "message", 4, 0),
+        ("training", "comment", 3, 8),
+        ("excluded", "message", 4, 16),
         ("not_used", "connection", 3, 16),
         ("not_used", "profile", 1, 2),
     ]
@@ -86,9 +91,10 @@ def test_page_and_item(q: ItemQuery) -> None:
 
 
 def test_per_year_fills_gaps_and_counts_undated(q: ItemQuery) -> None:
-    assert q.per_year("linkedin") == [(2021, 1), (2022, 0), (2023, 2), (2024, 1), (2025, 2)]
-    assert q.undated("linkedin") == 9  # 6 profile fields + 3 comments (no date read yet by the generic reader)
-    assert q.years() == [2021, 2023, 2024, 2025]
+    # Posts 2021, 2023 x2, 2024, 2025 x2 and comments 2022, 2024, 2025 (messages are not eligible).
+    assert q.per_year("linkedin") == [(2021, 1), (2022, 1), (2023, 2), (2024, 2), (2025, 3)]
+    assert q.undated("linkedin") == 6  # the six public profile fields
+    assert q.years() == [2021, 2022, 2023, 2024, 2025]
     assert q.per_year("facebook") == []
 
 

@@ -102,7 +102,7 @@ def test_detail_zoomed(snap_compare: Any, app: ExportScopeApp) -> None:
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await _browser(pilot)
-        await pilot.press("enter", "z")
+        await pilot.press("down", "down", "enter", "z")  # below the two newer messages
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from exportscope.explain import explain, find_rule, opt_out
+from exportscope.explain import explain, find_rule, localize_opt_out, opt_out
 from exportscope.pipeline import Analysis, analyze
 from exportscope.query import Filter, ItemQuery, sparkline
 from exportscope.rules import load_rules
@@ -165,3 +165,31 @@ def test_opt_out_facts_for_region_and_platform_levers() -> None:
         "Outside the EU and UK no objection form is offered",
     ]
     assert ig.region_note.startswith("Your region is not known: ")
+
+
+def test_opt_out_needs_no_region_when_the_policy_has_one_row() -> None:
+    wa = opt_out("whatsapp", "WhatsApp", "whatsapp", None)
+    assert wa.region_note == "Chats with Meta AI are AI interactions in every region."
+    assert wa.known is True
+    assert opt_out("linkedin", "LinkedIn", "linkedin", None).region_note.startswith("Your region is not known: EU,")
+
+
+def test_opt_out_in_french_keeps_the_levers_of_the_platform() -> None:
+    en = opt_out("facebook", "Facebook", "meta", "eu")
+    fr = localize_opt_out(en, "fr")
+    assert fr.setting_path == (
+        "Espace confidentialité > Sujets de confidentialité > L'IA chez Meta > "
+        "S'opposer à l'utilisation de vos informations pour l'IA chez Meta"
+    )
+    assert [lv.split(" : ")[0] for lv in fr.levers] == [
+        "Facebook",
+        "Hors UE et Royaume-Uni, aucun formulaire d'opposition n'est proposé",
+    ]
+    assert fr.region_note == (
+        "UE/EEE : entraînement sur le contenu public des adultes depuis le 2025-05-27 ; "
+        "formulaire d'opposition dans l'Espace confidentialité."
+    )
+    assert fr.url == en.url and fr.sources == en.sources
+    unknown = localize_opt_out(opt_out("linkedin", "LinkedIn", "linkedin", None), "fr")
+    assert unknown.region_note.startswith("Votre région est inconnue : UE, EEE, Suisse, Royaume-Uni, Canada")
+    assert localize_opt_out(en, "en") is en

@@ -62,11 +62,13 @@ async def wait_for(pilot: Pilot[Any], predicate: Callable[[], bool], timeout: fl
 
 
 async def loaded(pilot: Pilot[Any]) -> None:
+    """The dashboard is complete and the findings (which come after it) are in."""
     app = pilot.app
     assert isinstance(app, ExportScopeApp)
     await wait_for(pilot, lambda: not app.loading)
     assert app.error is None, app.error
     await wait_for(pilot, lambda: bool(app.screen.query(PlatformCard)))
+    await wait_for(pilot, lambda: app.result is not None and app.result.findings is not None)
 
 
 class Gate:
@@ -105,9 +107,11 @@ async def test_loading_shows_progress_then_fills_the_dashboard(archive: Path) ->
         await loaded(pilot)
         text = screen_text(app)
         assert "● Used for AI training: 15 items, 60 words" in text
-        assert "post 6 · profile 6 · comment 3" in text
+        assert "post 6 · profile field 6 · comment 3" in text
         assert "○ Excluded (private messages): 4 messages in 2 conversations" in text
         assert "· Not used for training: 4 items, 18 words" in text
+        assert "    connection 3 · profile field 1" in text
+        assert "Findings: none" in text  # no e-mail, phone or address in the public text
         assert "ⓘ Not recognized: Mystery_Feature.csv" in text
         assert "⚠ Failed: Invitations.csv: BadZipFile: Bad CRC-32" in text
         assert "in force since 2025-11-03 in your region" in text
@@ -219,7 +223,7 @@ async def test_search_filters_rows_and_tree_counts(archive: Path) -> None:
         assert table.row_count == 2
         labels = {str(node.label) for node in screen._tree_nodes.values()}
         assert "All items  2" in labels
-        assert "post  1" in labels and "profile  1" in labels
+        assert "post  1" in labels and "profile field  1" in labels
         assert "○ excluded  0" in labels  # the branch stays, with its count for this search
         text = screen_text(app)
         assert 'Items: 2 of 23 · all items · "berlin"' in text
@@ -428,7 +432,7 @@ async def test_command_palette_lists_actions(archive: Path) -> None:
         titles = [c.title for c in app.get_system_commands(app.screen)]
         for title in ("Browse items", "Search items", "Opt out", "Findings", "Export", "Keys"):
             assert title in titles
-        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Show items excluded")
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Show items excluded from training")
         command.callback()
         await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen))
         assert app.screen.query_one(ItemTable).row_count == 4
@@ -468,8 +472,9 @@ async def test_table_shows_a_platform_column_when_there_are_several(tmp_path: Pa
         await pilot.pause()
         lines = screen_text(app).splitlines()  # type: ignore[arg-type]
         assert lines[0].split() == ["when", "platform", "kind", "verdict", "text", "(2", "items)"]
-        assert lines[1].startswith("2025-01-02 03:04 LinkedIn  post       ● training  on linkedin")
-        assert lines[2].startswith("2024-05-06 07:08 Facebook  post       ◐ if public on facebook")
+        # when (16), platform (9), kind (14 from 100 columns), verdict (the longest word and its mark), text
+        assert lines[1].startswith("2025-01-02 03:04 LinkedIn  post           ● training  on linkedin")
+        assert lines[2].startswith("2024-05-06 07:08 Facebook  post           ◐ if public on facebook")
 
 
 @aio

@@ -73,6 +73,7 @@ class ExportScopeApp(App[None]):
         self.started = time.perf_counter()
         self.first_paint: float | None = None  # seconds from construction (for the benchmark)
         self.loaded_at: float | None = None
+        self.findings_at: float | None = None  # seconds from construction to the findings shown
         names = ", ".join(p.name for p in self.paths)
         self.sub_title = tr("subtitle", self.lang, inputs=names, date=self.options.as_of.isoformat())
         self.dashboard = DashboardScreen([p.name for p in self.paths], self.lang)
@@ -133,6 +134,10 @@ class ExportScopeApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, FindingsScreen):
                 screen.show(message.findings)
+        self.call_after_refresh(self._findings_painted)
+
+    def _findings_painted(self) -> None:
+        self.findings_at = time.perf_counter() - self.started
 
     def on_findings_failed(self, message: FindingsFailed) -> None:
         from exportscope.tui.screens.findings import FindingsScreen

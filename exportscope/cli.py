@@ -269,6 +269,9 @@ def rules(
 def inspect(
     paths: Annotated[list[Path] | None, typer.Argument(help="Export .zip files or folders.")] = None,
     demo: Annotated[bool, typer.Option("--demo", help="Open the bundled sample exports.")] = False,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Language of the screens: en or fr (default: from the locale).")
+    ] = None,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
@@ -276,10 +279,13 @@ def inspect(
 ) -> None:
     """Browse the archive in the terminal: what is used for training, what is not, and why.
 
-    Example: exportscope inspect Complete_LinkedInDataExport_03-09-2026.zip
+    Example: exportscope inspect Complete_LinkedInDataExport_03-09-2026.zip --lang fr
     """
+    from exportscope import i18n
     from exportscope.archive import InputError
 
+    if lang is not None and lang.lower() not in i18n.LANGS:
+        raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
     options = _options(region, as_of, opted_out, facebook_audience)
     if demo:
         from exportscope.samples import sample_paths
@@ -294,7 +300,7 @@ def inspect(
         from exportscope.tui.app import run
     except ImportError as exc:  # the TUI is optional at runtime
         raise InputError(f"the terminal UI is not available ({exc}); use 'exportscope summary'") from None
-    run(list(paths), options)
+    run(list(paths), options, (lang or i18n.default_lang()).lower())
 
 
 @app.command()

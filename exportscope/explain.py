@@ -7,9 +7,13 @@ so the terminal UI, the reports and the CLI explain a verdict the same way the c
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from exportscope import i18n
 from exportscope.rules import Rule, RuleSet, load_policies
+
+#: Opens the sentence shown when the region is unknown, before every region's note (English).
+REGION_UNKNOWN = "Your region is not known: "
 
 
 @dataclass(frozen=True)
@@ -87,11 +91,9 @@ def _lever_applies(lever: str, platform: str) -> bool:
 def opt_out(platform: str, label: str, policy_key: str, region: str | None) -> OptOut:
     """The opt-out facts of a platform for a region (``None``: region unknown, every row is shown)."""
     policy = load_policies()[policy_key]
-    row = policy.for_region(region)
-    if row is not None:
-        region_note = row.note
-    else:
-        region_note = "Your region is not known: " + " ".join(r.note for r in policy.regions if r.note)
+    # A policy with one row for every region (WhatsApp) does not depend on knowing the region.
+    row = policy.for_region(region) or (policy.regions[0] if len(policy.regions) == 1 else None)
+    region_note = row.note if row is not None else REGION_UNKNOWN + " ".join(r.note for r in policy.regions if r.note)
     return OptOut(
         platform=platform,
         policy=policy_key,
@@ -107,4 +109,42 @@ def opt_out(platform: str, label: str, policy_key: str, region: str | None) -> O
         known=row.known if row else False,
         notes=policy.notes,
         sources=policy.sources,
+    )
+
+
+def region_note_text(policy_key: str, note: str | None, lang: str) -> str | None:
+    """A policy's region note (as :func:`opt_out` or the summary gives it) in ``lang``."""
+    if note is None or lang == i18n.DEFAULT_LANG:
+        return note
+    regions = load_policies()[policy_key].regions
+    if note.startswith(REGION_UNKNOWN):
+        notes = [i18n.policy_text(policy_key, f"region_{i}", lang, r.note) for i, r in enumerate(regions) if r.note]
+        return i18n.t("tui.region_not_known", lang) + " ".join(notes)
+    for i, r in enumerate(regions):
+        if r.note == note:
+            return i18n.policy_text(policy_key, f"region_{i}", lang, note)
+    return note
+
+
+def localize_opt_out(o: OptOut, lang: str) -> OptOut:
+    """The same facts with the policy texts in ``lang`` (the translations in the message catalogue; English
+    is the quoted source and stays as it is). Levers and notes are matched to their index in the policy."""
+    if lang == i18n.DEFAULT_LANG:
+        return o
+    policy = load_policies()[o.policy]
+
+    def tr(field_name: str, english: str) -> str:
+        return i18n.policy_text(o.policy, field_name, lang, english)
+
+    def indexed(prefix: str, texts: tuple[str, ...], source: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(tr(f"{prefix}_{source.index(x)}", x) if x in source else x for x in texts)
+
+    return replace(
+        o,
+        setting=tr("setting", o.setting),
+        setting_path=tr("setting_path", o.setting_path),
+        effect=tr("opt_out_effect", o.effect),
+        levers=indexed("extra_levers", o.levers, tuple(policy.extra_levers)),
+        notes=indexed("notes", o.notes, tuple(policy.notes)),
+        region_note=region_note_text(o.policy, o.region_note, lang) or "",
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from exportscope.explain import explain, find_rule, opt_out
+from exportscope.explain import explain, find_rule, localize_opt_out, opt_out
 from exportscope.pipeline import Analysis, analyze
 from exportscope.query import Filter, ItemQuery, sparkline
 from exportscope.rules import load_rules
@@ -29,7 +29,7 @@ def q(analysis: Analysis) -> ItemQuery:
 def test_rows_are_newest_first_with_undated_last(q: ItemQuery) -> None:
     view = q.select(Filter())
     stamps = view.get_column("timestamp").to_list()
-    assert stamps[0] == datetime(2025, 7, 1, 14, 33, 22, tzinfo=UTC)
+    assert stamps[0] == datetime(2025, 11, 20, 10, 1, 44, tzinfo=UTC)  # Ben's reply, the newest message
     dated = [s for s in stamps if s is not None]
     assert dated == sorted(dated, reverse=True)
     assert stamps[len(dated) :] == [None] * (len(stamps) - len(dated))
@@ -58,7 +58,12 @@ def test_counts_follow_search_and_year_but_not_the_node(q: ItemQuery) -> None:
     # The node (kind=profile) does not narrow the counts; the search does.
     assert counts == {("linkedin", "training", "post"): 1, ("linkedin", "training", "profile"): 1}
     by_year = {(c.verdict, c.kind): c.items for c in q.counts(Filter(year=2024))}
-    assert by_year == {("training", "post"): 1, ("not_used", "connection"): 2}
+    assert by_year == {
+        ("training", "post"): 1,
+        ("training", "comment"): 1,
+        ("excluded", "message"): 2,
+        ("not_used", "connection"): 2,
+    }
 
 
 def test_tree_shape_is_every_leaf_most_exposed_first(q: ItemQuery) -> None:
@@ -66,8 +71,8 @@ def test_tree_shape_is_every_leaf_most_exposed_first(q: ItemQuery) -> None:
     assert leaves == [
         ("training", "post", 6, 36),
         ("training", "profile", 6, 16),
-        ("training", "comment", 3, 0),
-        ("excluded", "message", 4, 0),
+        ("training", "comment", 3, 8),
+        ("excluded", "message", 4, 16),
         ("not_used", "connection", 3, 16),
         ("not_used", "profile", 1, 2),
     ]
@@ -86,9 +91,10 @@ def test_page_and_item(q: ItemQuery) -> None:
 
 
 def test_per_year_fills_gaps_and_counts_undated(q: ItemQuery) -> None:
-    assert q.per_year("linkedin") == [(2021, 1), (2022, 0), (2023, 2), (2024, 1), (2025, 2)]
-    assert q.undated("linkedin") == 9  # 6 profile fields + 3 comments (no date read yet by the generic reader)
-    assert q.years() == [2021, 2023, 2024, 2025]
+    # Posts 2021, 2023 x2, 2024, 2025 x2 and comments 2022, 2024, 2025 (messages are not eligible).
+    assert q.per_year("linkedin") == [(2021, 1), (2022, 1), (2023, 2), (2024, 2), (2025, 3)]
+    assert q.undated("linkedin") == 6  # the six public profile fields
+    assert q.years() == [2021, 2022, 2023, 2024, 2025]
     assert q.per_year("facebook") == []
 
 
@@ -159,3 +165,31 @@ def test_opt_out_facts_for_region_and_platform_levers() -> None:
         "Outside the EU and UK no objection form is offered",
     ]
     assert ig.region_note.startswith("Your region is not known: ")
+
+
+def test_opt_out_needs_no_region_when_the_policy_has_one_row() -> None:
+    wa = opt_out("whatsapp", "WhatsApp", "whatsapp", None)
+    assert wa.region_note == "Chats with Meta AI are AI interactions in every region."
+    assert wa.known is True
+    assert opt_out("linkedin", "LinkedIn", "linkedin", None).region_note.startswith("Your region is not known: EU,")
+
+
+def test_opt_out_in_french_keeps_the_levers_of_the_platform() -> None:
+    en = opt_out("facebook", "Facebook", "meta", "eu")
+    fr = localize_opt_out(en, "fr")
+    assert fr.setting_path == (
+        "Espace confidentialité > Sujets de confidentialité > L'IA chez Meta > "
+        "S'opposer à l'utilisation de vos informations pour l'IA chez Meta"
+    )
+    assert [lv.split(" : ")[0] for lv in fr.levers] == [
+        "Facebook",
+        "Hors UE et Royaume-Uni, aucun formulaire d'opposition n'est proposé",
+    ]
+    assert fr.region_note == (
+        "UE/EEE : entraînement sur le contenu public des adultes depuis le 2025-05-27 ; "
+        "formulaire d'opposition dans l'Espace confidentialité."
+    )
+    assert fr.url == en.url and fr.sources == en.sources
+    unknown = localize_opt_out(opt_out("linkedin", "LinkedIn", "linkedin", None), "fr")
+    assert unknown.region_note.startswith("Votre région est inconnue : UE, EEE, Suisse, Royaume-Uni, Canada")
+    assert localize_opt_out(en, "en") is en

@@ -18,7 +18,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, Tree
 
 from exportscope.pipeline import Cancelled, Options, Progress, analyze
-from exportscope.query import Filter
+from exportscope.query import Filter, ItemQuery
 from exportscope.tui.app import ExportScopeApp
 from exportscope.tui.screens.browser import BrowserScreen
 from exportscope.tui.screens.export import ExportDialog
@@ -62,11 +62,13 @@ async def wait_for(pilot: Pilot[Any], predicate: Callable[[], bool], timeout: fl
 
 
 async def loaded(pilot: Pilot[Any]) -> None:
+    """The dashboard is complete and the findings (which come after it) are in."""
     app = pilot.app
     assert isinstance(app, ExportScopeApp)
     await wait_for(pilot, lambda: not app.loading)
     assert app.error is None, app.error
     await wait_for(pilot, lambda: bool(app.screen.query(PlatformCard)))
+    await wait_for(pilot, lambda: app.result is not None and app.result.findings is not None)
 
 
 class Gate:
@@ -104,13 +106,16 @@ async def test_loading_shows_progress_then_fills_the_dashboard(archive: Path) ->
         gate.release.set()
         await loaded(pilot)
         text = screen_text(app)
-        assert "● Used for AI training: 15 items, 52 words" in text
-        assert "post 6 · profile 6 · comment 3" in text
-        assert "○ Excluded (private messages): 4 items, 0 words" in text
+        assert "● Used for AI training: 15 items, 60 words" in text
+        assert "post 6 · profile field 6 · comment 3" in text
+        assert "○ Excluded (private messages): 4 messages in 2 conversations" in text
+        assert "· Not used for training: 4 items, 18 words" in text
+        assert "    connection 3 · profile field 1" in text
+        assert "Findings: none" in text  # no e-mail, phone or address in the public text
         assert "ⓘ Not recognized: Mystery_Feature.csv" in text
         assert "⚠ Failed: Invitations.csv: BadZipFile: Bad CRC-32" in text
         assert "in force since 2025-11-03 in your region" in text
-        assert "Eligible per year ▅·█▅█  2021–2025 · peak 2025: 2 · 9 undated" in text
+        assert "Eligible per year ▃▃▆▆█  2021–2025 · peak 2025: 3 · 6 undated" in text
         assert "3/7 files" not in text  # the progress bar is gone
 
 
@@ -218,7 +223,7 @@ async def test_search_filters_rows_and_tree_counts(archive: Path) -> None:
         assert table.row_count == 2
         labels = {str(node.label) for node in screen._tree_nodes.values()}
         assert "All items  2" in labels
-        assert "post  1" in labels and "profile  1" in labels
+        assert "post  1" in labels and "profile field  1" in labels
         assert "○ excluded  0" in labels  # the branch stays, with its count for this search
         text = screen_text(app)
         assert 'Items: 2 of 23 · all items · "berlin"' in text
@@ -248,11 +253,14 @@ async def test_year_filter(archive: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen))
         screen = app.screen
         year = screen.query_one("#year", Select)
-        assert [o[1] for o in year._options if isinstance(o[1], int)] == [2025, 2024, 2023, 2021]
+        assert [o[1] for o in year._options if isinstance(o[1], int)] == [2025, 2024, 2023, 2022, 2021]
         year.value = 2024
         await pilot.pause()
         table = screen.query_one(ItemTable)
-        assert table.row_count == 3
+        assert table.row_count == 6  # a post, a comment, two messages, two connections
+        assert [r[3] for r in ItemQuery.page(table._view, 0, 6)] == [
+            "post", "message", "message", "connection", "connection", "comment"
+        ]  # fmt: skip
         assert screen.filter.year == 2024
         labels = {str(node.label) for node in screen._tree_nodes.values()}
         assert "connection  2" in labels
@@ -266,7 +274,8 @@ async def test_detail_shows_full_text_source_and_why(archive: Path) -> None:
         await pilot.press("b")
         await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen))
         screen = app.screen
-        await pilot.press("down", "down", "enter")  # third newest: the Café post
+        # Newest first: two messages, the markup post, a comment, a connection, then the Café post.
+        await pilot.press("down", "down", "down", "down", "down", "enter")
         await pilot.pause()
         detail = screen.query_one("#detail")
         assert detail.has_focus
@@ -293,8 +302,10 @@ async def test_markup_in_archive_text_is_shown_literally(archive: Path) -> None:
         await loaded(pilot)
         await pilot.press("b")
         await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen))
+        await pilot.press("down", "down")  # below the two newer messages
+        await pilot.pause()
         text = screen_text(app)
-        # In the table (first row, newest) and in the detail pane, exactly as typed.
+        # In the table and in the detail pane, exactly as typed.
         assert "Release notes: [bold]not bold[/bold] and [link=https://x]not a link[/link]" in text
         body = app.screen.query_one("#detail-body", Static).content
         assert tui_archive.MARKUP_POST in str(body)
@@ -325,7 +336,7 @@ async def test_export_items_csv(archive: Path, tmp_path: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
         dialog = app.screen
         path_input = dialog.query_one("#path", Input)
-        assert path_input.value == str(out_dir / "exportscope-items.csv")
+        assert path_input.value == str(out_dir / "exportscope-report.html")  # reports come first
         dialog.query_one("#format", Select).value = "items:jsonl"
         await pilot.pause()
         assert path_input.value == str(out_dir / "exportscope-items.jsonl")
@@ -358,6 +369,8 @@ async def test_export_refuses_to_overwrite_unless_asked(archive: Path, tmp_path:
         await loaded(pilot)
         await pilot.press("e")
         await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
+        app.screen.query_one("#format", Select).value = "items:csv"
+        await pilot.pause()
         await pilot.press("enter")  # submit the path field
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
@@ -419,7 +432,7 @@ async def test_command_palette_lists_actions(archive: Path) -> None:
         titles = [c.title for c in app.get_system_commands(app.screen)]
         for title in ("Browse items", "Search items", "Opt out", "Findings", "Export", "Keys"):
             assert title in titles
-        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Show items excluded")
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Show items excluded from training")
         command.callback()
         await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen))
         assert app.screen.query_one(ItemTable).row_count == 4
@@ -459,8 +472,9 @@ async def test_table_shows_a_platform_column_when_there_are_several(tmp_path: Pa
         await pilot.pause()
         lines = screen_text(app).splitlines()  # type: ignore[arg-type]
         assert lines[0].split() == ["when", "platform", "kind", "verdict", "text", "(2", "items)"]
-        assert lines[1].startswith("2025-01-02 03:04 LinkedIn  post       ● training  on linkedin")
-        assert lines[2].startswith("2024-05-06 07:08 Facebook  post       ◐ if public on facebook")
+        # when (16), platform (9), kind (14 from 100 columns), verdict (the longest word and its mark), text
+        assert lines[1].startswith("2025-01-02 03:04 LinkedIn  post           ● training  on linkedin")
+        assert lines[2].startswith("2024-05-06 07:08 Facebook  post           ◐ if public on facebook")
 
 
 @aio

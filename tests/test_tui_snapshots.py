@@ -1,7 +1,9 @@
-"""Snapshots of every screen and dialog of ``exportscope inspect`` on the fixture export (tests/tui_archive.py).
+"""Snapshots of every screen and dialog of ``exportscope inspect``, on the bundled samples (``sample_exports/``,
+the real readers' formats: LinkedIn 2026, Facebook, Instagram with Threads, WhatsApp) and on the small fixture
+export (tests/tui_archive.py) for what the samples do not have: a corrupt member, markup in a post, loading.
 
 Regenerate after an intended change with ``pytest tests/test_tui_snapshots.py --snapshot-update`` and look at
-the SVGs (``tests/__snapshots__/test_tui_snapshots/``) before committing them. The archive, the as-of date and
+the SVGs (``tests/__snapshots__/test_tui_snapshots/``) before committing them. The archives, the as-of date and
 the export folder are fixed, so the pictures only change when the UI or the classification does.
 """
 
@@ -14,13 +16,25 @@ import pytest
 from textual.pilot import Pilot
 
 from exportscope.pipeline import Options
+from exportscope.samples import DEMO, samples_dir
 from exportscope.tui.app import ExportScopeApp
 from exportscope.tui.screens.browser import BrowserScreen
+from exportscope.tui.screens.export import ExportDialog
 from tests import tui_archive
 from tests.test_tui import Gate, loaded, wait_for
 
 EXPORT_DIR = Path("/home/ada/exports")
 LARGE = (160, 48)
+AS_OF = Options(as_of=tui_archive.AS_OF)  # 2026-11-29, pinned so "in force since" never moves
+
+LINKEDIN = ["linkedin-2026/Complete_LinkedInDataExport_03-09-2026.zip"]
+META_WHATSAPP = [rel for rel in DEMO if not rel.startswith("linkedin")]  # Facebook, Instagram (+Threads), WhatsApp
+META = [rel for rel in DEMO if rel.startswith(("facebook", "instagram"))]
+
+
+def samples(rels: list[str], lang: str = "en") -> ExportScopeApp:
+    root = samples_dir()
+    return ExportScopeApp([root / rel for rel in rels], AS_OF, export_dir=EXPORT_DIR, lang=lang)
 
 
 @pytest.fixture
@@ -36,10 +50,6 @@ async def _browser(pilot: Pilot[Any]) -> None:
 
 def test_dashboard(snap_compare: Any, app: ExportScopeApp) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=loaded)
-
-
-def test_dashboard_large(snap_compare: Any, app: ExportScopeApp) -> None:
-    assert snap_compare(app, terminal_size=LARGE, run_before=loaded)
 
 
 def test_loading(snap_compare: Any, tmp_path: Path) -> None:
@@ -72,20 +82,6 @@ def test_browser(snap_compare: Any, app: ExportScopeApp) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=_browser)
 
 
-def test_browser_large(snap_compare: Any, app: ExportScopeApp) -> None:
-    assert snap_compare(app, terminal_size=LARGE, run_before=_browser)
-
-
-def test_browser_search(snap_compare: Any, app: ExportScopeApp) -> None:
-    async def run_before(pilot: Pilot[Any]) -> None:
-        await loaded(pilot)
-        await pilot.press("slash")
-        await wait_for(pilot, lambda: isinstance(pilot.app.screen, BrowserScreen))
-        await pilot.press(*"berlin", "enter")
-
-    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
-
-
 def test_browser_tree_node_and_year(snap_compare: Any, app: ExportScopeApp) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await _browser(pilot)
@@ -102,23 +98,7 @@ def test_detail_zoomed(snap_compare: Any, app: ExportScopeApp) -> None:
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await _browser(pilot)
-        await pilot.press("enter", "z")
-
-    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
-
-
-def test_opt_out(snap_compare: Any, app: ExportScopeApp) -> None:
-    async def run_before(pilot: Pilot[Any]) -> None:
-        await loaded(pilot)
-        await pilot.press("o")
-
-    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
-
-
-def test_export_dialog(snap_compare: Any, app: ExportScopeApp) -> None:
-    async def run_before(pilot: Pilot[Any]) -> None:
-        await loaded(pilot)
-        await pilot.press("e")
+        await pilot.press("down", "down", "enter", "z")  # below the two newer messages
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
@@ -131,16 +111,128 @@ def test_help(snap_compare: Any, app: ExportScopeApp) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
-def test_findings(snap_compare: Any, app: ExportScopeApp, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Findings as the findings module will report them (its examples are archive text, shown literally)."""
+def test_findings_markup_is_literal(snap_compare: Any, app: ExportScopeApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Findings whose values and snippets hold markup: shown as typed, never as styles."""
     found = [
-        {"type": "phone_number", "platform": "linkedin", "count": 2, "examples": ["+49 30 1234567", "[b]030 555[/b]"]},
-        {"type": "email_address", "platform": "linkedin", "count": 1, "examples": ["ada@example.org"]},
-    ]
-    monkeypatch.setattr("exportscope.tui.loader.find_findings", lambda analysis: found)
+        {
+            "type": "phone",
+            "platform": "linkedin",
+            "count": 2,
+            "distinct": 2,
+            "examples": [
+                {"value": "+49 30 1234567", "source": "Shares.csv", "row": 4, "kind": "post",
+                 "timestamp": "2023-06-02T09:00:00Z", "text": "call me on +49 30 1234567"},
+                {"value": "[b]030 555[/b]", "source": "Comments.csv", "row": 2, "kind": "comment",
+                 "timestamp": None, "text": "[red]030 555[/red] [link=x]here[/link]"},
+            ],
+        },
+        {"type": "email", "platform": "linkedin", "count": 1, "distinct": 1,
+         "examples": [{"value": "ada@example.org", "source": "Profile.csv", "row": 1}]},
+    ]  # fmt: skip
+    monkeypatch.setattr("exportscope.tui.loader.find_findings", lambda analysis, cancel=None: found)
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await loaded(pilot)
         await pilot.press("f")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+# --- the bundled samples ------------------------------------------------------------------------------------
+
+
+def test_sample_linkedin_dashboard(snap_compare: Any) -> None:
+    """LinkedIn 2026: 17 kinds used for training, messages excluded, a file no rule knows."""
+    assert snap_compare(samples(LINKEDIN), terminal_size=(100, 30), run_before=loaded)
+
+
+def test_sample_meta_whatsapp_dashboard(snap_compare: Any) -> None:
+    """Facebook, Instagram, Threads and WhatsApp at 80x24: the cards stack and scroll."""
+    assert snap_compare(samples(META_WHATSAPP), terminal_size=(80, 24), run_before=loaded)
+
+
+def test_sample_meta_whatsapp_dashboard_large(snap_compare: Any) -> None:
+    """The same on a large terminal: cards side by side, findings counted on the Meta cards."""
+    assert snap_compare(samples(META_WHATSAPP), terminal_size=LARGE, run_before=loaded)
+
+
+def test_sample_dashboard_french(snap_compare: Any) -> None:
+    assert snap_compare(samples(LINKEDIN, lang="fr"), terminal_size=(100, 30), run_before=loaded)
+
+
+async def _search(pilot: Pilot[Any], text: str) -> None:
+    await loaded(pilot)
+    await pilot.press("slash")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, BrowserScreen))
+    await pilot.press(*text, "enter")
+
+
+def test_sample_browser_search(snap_compare: Any) -> None:
+    """Every sample, "lisbonne": a Facebook post and its two photos; the tree counts follow the search."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _search(pilot, "lisbonne")
+
+    assert snap_compare(samples(list(DEMO)), terminal_size=(130, 34), run_before=run_before)
+
+
+def test_sample_detail_facebook_conditional_post(snap_compare: Any) -> None:
+    """A Facebook post whose audience the export does not record: used if public, and why."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _search(pilot, "lisbonne")  # the post first, then its two photos
+        await pilot.press("enter", "z")
+
+    assert snap_compare(samples(META_WHATSAPP), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_sample_detail_whatsapp_meta_ai_chat(snap_compare: Any) -> None:
+    """A message to Meta AI in a WhatsApp chat export: an AI chat, used for training in every region."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await _search(pilot, "leeks")
+        await pilot.press("enter", "z")
+
+    assert snap_compare(samples(META_WHATSAPP), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_sample_opt_out_meta(snap_compare: Any) -> None:
+    """From the Facebook card: the objection form, and Facebook's "Limit who can see past posts"."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await loaded(pilot)
+        assert pilot.app.focused is not None and pilot.app.focused.id == "card-facebook"
+        await pilot.press("o")
+
+    assert snap_compare(samples(META_WHATSAPP), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_sample_opt_out_linkedin(snap_compare: Any) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await loaded(pilot)
+        await pilot.press("o")
+
+    assert snap_compare(samples(LINKEDIN), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_sample_export_dialog_formats(snap_compare: Any) -> None:
+    """The export dialog with its format list open: the three reports, then the three item tables."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await loaded(pilot)
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, ExportDialog))
+        pilot.app.screen.query_one("#format").focus()
+        await pilot.press("enter")
+
+    assert snap_compare(samples(LINKEDIN), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_sample_findings(snap_compare: Any) -> None:
+    """Real findings from the Meta samples: GPS in post metadata, an upload IP, EXIF GPS and camera."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await loaded(pilot)
+        await pilot.press("f")
+
+    assert snap_compare(samples(META), terminal_size=(100, 44), run_before=run_before)

@@ -4,6 +4,9 @@ The window paints at once with the dashboard and a progress bar; a :class:`~expo
 reads the archive on a daemon thread and posts messages; once loaded, the dashboard fills in and the other
 screens (browser, opt out, findings, export) open instantly. ``q`` and ``ctrl+c`` quit at any moment,
 loading or not.
+
+The app speaks one language (``lang``, ``en`` or ``fr``), given by ``exportscope inspect --lang`` or the
+locale; every screen takes it from the app and reads its words from the message catalogue.
 """
 
 from __future__ import annotations
@@ -17,11 +20,14 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from exportscope.explain import OptOut, opt_out
+from exportscope import i18n
+from exportscope.explain import OptOut, localize_opt_out, opt_out
 from exportscope.pipeline import Options
 from exportscope.query import Filter
 from exportscope.tui.loader import (
     AnalyzeFn,
+    FindingsFailed,
+    FindingsReady,
     LoadCancelled,
     Loaded,
     Loader,
@@ -32,6 +38,7 @@ from exportscope.tui.loader import (
     LoadStage,
 )
 from exportscope.tui.screens.dashboard import DashboardScreen
+from exportscope.tui.text import key_text, localize_bindings, tr
 
 
 class ExportScopeApp(App[None]):
@@ -50,20 +57,26 @@ class ExportScopeApp(App[None]):
         *,
         analyze_fn: AnalyzeFn | None = None,
         export_dir: Path | None = None,
+        lang: str = i18n.DEFAULT_LANG,
     ) -> None:
         super().__init__()
+        self.lang = i18n.normalize_lang(lang)
+        localize_bindings(self._bindings, self.lang)
         self.paths = [Path(p) for p in paths]
         self.options = options or Options()
         self.result: LoadResult | None = None
         self.error: str | None = None
+        self.findings_error: str | None = None
         self.export_dir = export_dir
         kwargs: dict[str, Any] = {"analyze_fn": analyze_fn} if analyze_fn else {}
         self.loader = Loader(self, self.paths, self.options, **kwargs)
         self.started = time.perf_counter()
         self.first_paint: float | None = None  # seconds from construction (for the benchmark)
         self.loaded_at: float | None = None
-        self.sub_title = f"{', '.join(p.name for p in self.paths)} · as of {self.options.as_of.isoformat()}"
-        self.dashboard = DashboardScreen([p.name for p in self.paths])
+        self.findings_at: float | None = None  # seconds from construction to the findings shown
+        names = ", ".join(p.name for p in self.paths)
+        self.sub_title = tr("subtitle", self.lang, inputs=names, date=self.options.as_of.isoformat())
+        self.dashboard = DashboardScreen([p.name for p in self.paths], self.lang)
 
     # --- lifecycle ------------------------------------------------------------------------------------
 
@@ -93,7 +106,7 @@ class ExportScopeApp(App[None]):
             await self.dashboard.show_result(message.result, partial=True)
 
     def on_load_stage(self, message: LoadStage) -> None:
-        self.dashboard.show_stage(message.text)
+        self.dashboard.show_stage(message.key)
 
     async def on_loaded(self, message: Loaded) -> None:
         self.result = message.result
@@ -110,6 +123,30 @@ class ExportScopeApp(App[None]):
     def on_load_cancelled(self, message: LoadCancelled) -> None:
         self.error = "cancelled"
 
+    def on_findings_ready(self, message: FindingsReady) -> None:
+        from exportscope.tui.screens.findings import FindingsScreen
+
+        if self.result is None:
+            return
+        self.result.findings = message.findings
+        self.result.summary["findings"] = message.findings
+        self.dashboard.show_findings(message.findings)
+        for screen in self.screen_stack:
+            if isinstance(screen, FindingsScreen):
+                screen.show(message.findings)
+        self.call_after_refresh(self._findings_painted)
+
+    def _findings_painted(self) -> None:
+        self.findings_at = time.perf_counter() - self.started
+
+    def on_findings_failed(self, message: FindingsFailed) -> None:
+        from exportscope.tui.screens.findings import FindingsScreen
+
+        self.findings_error = message.error
+        for screen in self.screen_stack:
+            if isinstance(screen, FindingsScreen):
+                screen.show_error(message.error)
+
     async def action_quit(self) -> None:
         self.loader.stop()
         self.exit()
@@ -117,8 +154,13 @@ class ExportScopeApp(App[None]):
     # --- navigation -----------------------------------------------------------------------------------
 
     def _require(self, what: str) -> LoadResult | None:
+        """The loaded result, or None after telling the person why ``what`` (a ``tui.*`` key) cannot open yet."""
         if self.result is None:
-            msg = f"Still reading the archive; {what} opens when it is done." if self.loading else "Nothing was read."
+            msg = (
+                tr("wait_loading", self.lang, what=tr(what, self.lang))
+                if self.loading
+                else tr("nothing_read", self.lang)
+            )
             self.notify(msg, markup=False)
         return self.result
 
@@ -129,18 +171,18 @@ class ExportScopeApp(App[None]):
     def action_browse(self, start: Filter | None = None) -> None:
         from exportscope.tui.screens.browser import BrowserScreen
 
-        if (result := self._require("the browser")) is None:
+        if (result := self._require("what_browser")) is None:
             return
         if isinstance(self.screen, BrowserScreen):
             return
         if start is None and (platform := self._focused_platform()):
             start = Filter(platform=platform)
-        self.push_screen(BrowserScreen(result, start))
+        self.push_screen(BrowserScreen(result, start, self.lang))
 
     def action_search(self) -> None:
         from exportscope.tui.screens.browser import BrowserScreen
 
-        if self._require("search") is None:
+        if self._require("what_search") is None:
             return
         if not isinstance(self.screen, BrowserScreen):
             self.action_browse(Filter())
@@ -157,36 +199,36 @@ class ExportScopeApp(App[None]):
         out = []
         for doc in self.result.summary["platforms"]:
             ctx = self.result.analysis.contexts[doc["platform"]]
-            out.append(opt_out(doc["platform"], doc["label"], ctx.policy, ctx.region))
+            out.append(localize_opt_out(opt_out(doc["platform"], doc["label"], ctx.policy, ctx.region), self.lang))
         return out
 
     def action_opt_out(self) -> None:
         from exportscope.tui.screens.optout import OptOutScreen
 
-        if self._require("the opt-out panel") is None:
+        if self._require("what_optout") is None:
             return
         if isinstance(self.screen, OptOutScreen):
             return
-        self.push_screen(OptOutScreen(self.optouts(), self._focused_platform()))
+        self.push_screen(OptOutScreen(self.optouts(), self._focused_platform(), self.lang))
 
     def action_findings(self) -> None:
         from exportscope.tui.screens.findings import FindingsScreen
 
-        if (result := self._require("findings")) is None:
+        if (result := self._require("what_findings")) is None:
             return
         if isinstance(self.screen, FindingsScreen):
             return
         labels = {p["platform"]: p["label"] for p in result.summary["platforms"]}
-        self.push_screen(FindingsScreen(result.findings, labels))
+        self.push_screen(FindingsScreen(result.findings, labels, self.lang, self.findings_error))
 
     def action_export(self) -> None:
         from exportscope.tui.screens.export import ExportDialog
 
-        if (result := self._require("export")) is None:
+        if (result := self._require("what_export")) is None:
             return
         if isinstance(self.screen, ExportDialog):
             return
-        self.push_screen(ExportDialog(result.analysis, self.export_dir))
+        self.push_screen(ExportDialog(result, self.export_dir, self.lang))
 
     def help_sections(self) -> list[tuple[str, Iterable[BindingType]]]:
         from exportscope.tui.screens.browser import BrowserScreen
@@ -199,10 +241,10 @@ class ExportScopeApp(App[None]):
             Binding("enter", "", "Read the item in the detail pane"),
         ]
         return [
-            ("Everywhere", self.BINDINGS),
-            ("Dashboard", DashboardScreen.BINDINGS),
-            ("Browser", [*BrowserScreen.BINDINGS, *table_keys]),
-            ("Opt out", OptOutPanel.BINDINGS),
+            (tr("help_everywhere", self.lang), self.BINDINGS),
+            (tr("help_dashboard", self.lang), DashboardScreen.BINDINGS),
+            (tr("help_browser", self.lang), [*BrowserScreen.BINDINGS, *table_keys]),
+            (tr("opt_out", self.lang), OptOutPanel.BINDINGS),
         ]
 
     def action_help(self) -> None:
@@ -210,31 +252,29 @@ class ExportScopeApp(App[None]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(self.help_sections()))
+        self.push_screen(HelpScreen(self.help_sections(), self.lang))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Browse items", "Tree, table and detail of every item", self.action_browse)
-        yield SystemCommand("Search items", "Find text across every item", self.action_search)
-        yield SystemCommand("Opt out", "Settings and links to stop AI training", self.action_opt_out)
-        yield SystemCommand("Findings", "Personal data in text that may be used for training", self.action_findings)
-        yield SystemCommand("Export", "Write a report or the items table", self.action_export)
-        yield SystemCommand("Keys", "Every key of every screen", self.action_help)
-        for verdict, label in (
-            ("training", "used for AI training"),
-            ("excluded", "excluded"),
-            ("not_used", "not used"),
-        ):
+        lang = self.lang
+        yield SystemCommand(tr("cmd_browse", lang), tr("cmd_browse_help", lang), self.action_browse)
+        yield SystemCommand(tr("cmd_search", lang), tr("cmd_search_help", lang), self.action_search)
+        yield SystemCommand(key_text("Opt out", lang), tr("cmd_optout_help", lang), self.action_opt_out)
+        yield SystemCommand(key_text("Findings", lang), tr("cmd_findings_help", lang), self.action_findings)
+        yield SystemCommand(key_text("Export", lang), tr("cmd_export_help", lang), self.action_export)
+        yield SystemCommand(tr("keys_title", lang), tr("cmd_keys_help", lang), self.action_help)
+        for verdict in ("training", "conditional", "excluded", "not_used"):
+            label = tr(f"verdict_{verdict}", lang)
             yield SystemCommand(
-                f"Show items {label}",
-                f"Browse only the items {label}",
+                tr("cmd_show", lang, verdict=label),
+                tr("cmd_show_help", lang, verdict=label),
                 lambda v=verdict: self._browse_verdict(v),
             )
 
     def _browse_verdict(self, verdict: str) -> None:
         from exportscope.tui.screens.browser import BrowserScreen
 
-        if self._require("the browser") is None:
+        if self._require("what_browser") is None:
             return
         if isinstance(self.screen, BrowserScreen):
             self.screen.set_filter(Filter(verdict=verdict))
@@ -242,6 +282,6 @@ class ExportScopeApp(App[None]):
             self.action_browse(Filter(verdict=verdict))
 
 
-def run(paths: list[Path], options: Options) -> None:
+def run(paths: list[Path], options: Options, lang: str = i18n.DEFAULT_LANG) -> None:
     """Entry point of ``exportscope inspect``."""
-    ExportScopeApp(paths, options).run()
+    ExportScopeApp(paths, options, lang=lang).run()

@@ -6,8 +6,12 @@ while a 200,000-row messages.csv is being read would leave the terminal frozen u
 the thread is a daemon: quitting sets the cancel event (the pipeline stops between two files) and the app
 leaves at once; the thread never touches a widget, it only posts messages (``post_message`` is thread-safe).
 
-Everything slow happens here: the analysis, the findings, the summary document and the browsing index
-(:class:`exportscope.query.ItemQuery`), so the dashboard and the browser open instantly once loaded.
+Everything slow happens here: the analysis, the summary document and the browsing index
+(:class:`exportscope.query.ItemQuery`), so the dashboard and the browser open instantly once loaded. The
+findings (:func:`exportscope.findings.find`) come last, on the same thread, after the dashboard is complete:
+they scan every eligible text and re-read the archive's photos for EXIF, which on a large archive takes longer
+than everything before it, and nobody should wait for them to start browsing. They arrive as
+:class:`FindingsReady`; until then the UI says it is still looking.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ class LoadResult:
     analysis: Analysis
     summary: dict[str, Any]
     query: ItemQuery
-    findings: list[dict[str, Any]] | None  # None: the findings module is not available in this build
+    findings: list[dict[str, Any]] | None  # None: still being looked for (they arrive after the dashboard)
 
 
 class LoadProgress(Message):
@@ -48,11 +52,11 @@ class LoadPartial(Message):
 
 
 class LoadStage(Message):
-    """A step after reading (summarising, indexing) that has no file count."""
+    """A step after reading that has no file count; ``key`` is a ``tui.*`` catalogue key (the UI's language)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, key: str) -> None:
         super().__init__()
-        self.text = text
+        self.key = key
 
 
 class Loaded(Message):
@@ -71,16 +75,25 @@ class LoadCancelled(Message):
     pass
 
 
-def find_findings(analysis: Analysis) -> list[dict[str, Any]] | None:
-    """Exposure findings if the findings module is present; None (not an empty list) when it is not."""
-    try:
-        from exportscope import findings as findings_mod  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    find = getattr(findings_mod, "find", None)
-    if find is None:
-        return None
-    return list(find(analysis))
+class FindingsReady(Message):
+    """The exposure findings, after the dashboard is complete."""
+
+    def __init__(self, findings: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self.findings = findings
+
+
+class FindingsFailed(Message):
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+def find_findings(analysis: Analysis, cancel: threading.Event | None = None) -> list[dict[str, Any]]:
+    """Exposure findings (text, media metadata, EXIF); stops early when ``cancel`` is set."""
+    from exportscope.findings import find
+
+    return list(find(analysis, cancel=cancel))
 
 
 AnalyzeFn = Callable[..., Analysis]
@@ -161,18 +174,30 @@ class Loader:
             kwargs["on_export"] = self._partial
         try:
             analysis = self.analyze_fn(self.paths, self.options, **kwargs)
-            self._post(LoadStage("looking for personal data in public text…"))
-            found = find_findings(analysis)
-            self._post(LoadStage("adding up…"))
-            summary = build(analysis, found)
+            self._post(LoadStage("stage_summary"))
+            summary = build(analysis)
             query = ItemQuery(analysis.items)
             if self.cancel.is_set():
                 raise Cancelled()
-            self._post(Loaded(LoadResult(analysis, summary, query, found)))
+            self._post(Loaded(LoadResult(analysis, summary, query, None)))
         except Cancelled:
             self._post(LoadCancelled())
+            return
         except InputError as exc:
             self._post(LoadFailed(str(exc).splitlines()[0] if str(exc) else "unusable input"))
+            return
         except Exception as exc:  # a bug: say so on screen rather than die silently in a thread
-            first = str(exc).splitlines()[0] if str(exc) else ""
-            self._post(LoadFailed(f"internal error ({type(exc).__name__}: {first[:200]}); this is a bug"))
+            self._post(LoadFailed(f"internal error ({_first_line(exc)}); this is a bug"))
+            return
+        try:
+            found = find_findings(analysis, self.cancel)
+        except Exception as exc:  # the dashboard stays usable; the findings screen says what went wrong
+            self._post(FindingsFailed(_first_line(exc)))
+            return
+        if not self.cancel.is_set():  # a cancelled search returns early with partial counts: never show those
+            self._post(FindingsReady(found))
+
+
+def _first_line(exc: BaseException) -> str:
+    first = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {first[:200]}" if first else type(exc).__name__

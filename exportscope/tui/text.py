@@ -5,15 +5,26 @@ through :class:`textual.content.Content` parts or plain segments, which are neve
 post that says ``[bold]`` shows ``[bold]``. Control characters (an ESC in a message would otherwise reach the
 terminal) are replaced by their visible Unicode pictures. Verdicts carry a mark and a word, never colour
 alone.
+
+Every word the UI itself says comes from the message catalogue (``exportscope/locale/messages.toml``, keys
+``tui.*``, plus the shared ``verdict_short.*``, ``kind.*``, ``region.*`` and policy translations) through
+:func:`tr`, so the terminal UI and the reports speak the same words in the same language. Key descriptions
+in bindings are written in English in the code and translated by :func:`localize_bindings`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
+
+from exportscope import i18n
+
+if TYPE_CHECKING:
+    from textual.binding import BindingsMap
 
 #: A mark per verdict: shape, not colour, tells them apart (and reads in a monochrome terminal).
 VERDICT_MARK: dict[str, str] = {
@@ -22,15 +33,6 @@ VERDICT_MARK: dict[str, str] = {
     "excluded": "○",
     "not_used": "·",
     "unrecognized": "?",
-}
-
-#: Short verdict words for tight places (table cells, tree nodes).
-VERDICT_SHORT: dict[str, str] = {
-    "training": "training",
-    "conditional": "if public",
-    "excluded": "excluded",
-    "not_used": "not used",
-    "unrecognized": "unknown",
 }
 
 #: Theme variables per verdict; the colour repeats what the mark and the word already say.
@@ -62,13 +64,56 @@ def one_line(text: str) -> str:
     return _CONTROL_LINE.sub(_picture, text)
 
 
-def n(value: int | None) -> str:
-    """1,245 style numbers (the grouping a person reads at a glance)."""
-    return f"{value or 0:,}"
+def n(value: int | None, lang: str = i18n.DEFAULT_LANG) -> str:
+    """1,245 style numbers (the grouping a person reads at a glance; ``1 245`` in French)."""
+    return i18n.fmt_int(value or 0, lang)
 
 
-def plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{n(count)} {word if count == 1 else (words or word + 's')}"
+def tr(key: str, lang: str = i18n.DEFAULT_LANG, /, **fields: Any) -> str:
+    """The UI's own message ``tui.<key>`` in ``lang``."""
+    return i18n.t(f"tui.{key}", lang, **fields)
+
+
+def trn(key: str, count: int, lang: str = i18n.DEFAULT_LANG, /, **fields: Any) -> str:
+    """``tui.<key>`` for a count (``tui.<key>_one`` when the language says singular); ``{n}`` is the count."""
+    return i18n.tn(f"tui.{key}", count, lang, **fields)
+
+
+def colon(lang: str = i18n.DEFAULT_LANG) -> str:
+    """``": "`` in English, ``" : "`` in French."""
+    return i18n.t("meta.colon", lang)
+
+
+def verdict_word(verdict: str, lang: str = i18n.DEFAULT_LANG) -> str:
+    """Short verdict words for tight places (table cells, tree nodes): ``training``, ``if public``..."""
+    key = f"verdict_short.{verdict}"
+    return i18n.t(key, lang) if i18n.has(key) else verdict
+
+
+def verdict_long(verdict: str, lang: str = i18n.DEFAULT_LANG) -> str:
+    """The verdict as a phrase: ``used for AI training``, ``excluded from training``..."""
+    key = f"tui.verdict_{verdict}"
+    return i18n.t(key, lang) if i18n.has(key) else verdict
+
+
+def kind_word(kind: str | None, lang: str = i18n.DEFAULT_LANG) -> str:
+    return i18n.kind_label(kind, lang) if kind else ""
+
+
+def key_text(description: str, lang: str = i18n.DEFAULT_LANG) -> str:
+    """A key's description (``"Opt out"``) in ``lang``: catalogue key ``tui.keys.opt_out``."""
+    key = "tui.keys." + re.sub(r"[^a-z0-9]+", "_", description.lower()).strip("_")
+    return i18n.t(key, lang) if i18n.has(key) else description
+
+
+def localize_bindings(bindings: BindingsMap, lang: str) -> None:
+    """Translate the descriptions of a node's own bindings map in place (footer, help, palette read them)."""
+    if lang == i18n.DEFAULT_LANG:
+        return
+    for key, items in bindings.key_to_bindings.items():
+        bindings.key_to_bindings[key] = [
+            replace(b, description=key_text(b.description, lang)) if b.description else b for b in items
+        ]
 
 
 def when(value: datetime | None) -> str:
@@ -83,7 +128,7 @@ def literal(text: Any, style: str = "") -> Content:
     return Content.assemble((clean(str(text)), style)) if style else Content(clean(str(text)))
 
 
-def verdict_label(verdict: str, long: str | None = None) -> Content:
+def verdict_label(verdict: str, long: str | None = None, lang: str = i18n.DEFAULT_LANG) -> Content:
     """``● training`` with the theme's colour on top of the mark and word."""
-    word = long or VERDICT_SHORT.get(verdict, verdict)
+    word = long or verdict_word(verdict, lang)
     return Content.assemble((f"{VERDICT_MARK.get(verdict, '?')} {word}", VERDICT_STYLE.get(verdict, "")))

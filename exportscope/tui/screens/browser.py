@@ -20,8 +20,9 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Select, Tree
 from textual.widgets.tree import TreeNode
 
+from exportscope import i18n
 from exportscope.query import Filter, NodeCount
-from exportscope.tui.text import VERDICT_MARK, VERDICT_SHORT, literal, n
+from exportscope.tui.text import VERDICT_MARK, kind_word, literal, localize_bindings, n, tr, verdict_word
 from exportscope.tui.widgets.detail import DetailPane, detail_content
 from exportscope.tui.widgets.item_table import ItemTable
 
@@ -59,8 +60,10 @@ class BrowserScreen(Screen[None]):
     BrowserScreen.narrow #side { width: 24; }
     """
 
-    def __init__(self, result: LoadResult, start: Filter | None = None) -> None:
+    def __init__(self, result: LoadResult, start: Filter | None = None, lang: str = i18n.DEFAULT_LANG) -> None:
         super().__init__()
+        self.lang = lang
+        localize_bindings(self._bindings, lang)
         self.result = result
         self.query_engine = result.query
         self.filter = start or Filter()
@@ -74,20 +77,23 @@ class BrowserScreen(Screen[None]):
         yield Header(show_clock=False, icon="◎")
         with Horizontal():
             with Vertical(id="side"):
-                yield Input(placeholder="/ search text", id="search", value=self.filter.text)
+                yield Input(placeholder=tr("search_hint", self.lang), id="search", value=self.filter.text)
                 years = [(str(y), y) for y in reversed(self.query_engine.years())]
-                yield Select(years, prompt="all years", id="year", allow_blank=True)
+                yield Select(years, prompt=tr("all_years", self.lang), id="year", allow_blank=True)
                 yield Tree[NodeKey](
-                    self._label("All items", self.query_engine.total), data=(None, None, None), id="tree"
+                    self._label(tr("all_items", self.lang), self.query_engine.total, lang=self.lang),
+                    data=(None, None, None),
+                    id="tree",
                 )
             with Vertical(id="main"):
                 with Vertical(id="items"):
                     yield ItemTable(id="table")
-                yield DetailPane(id="detail")
+                yield DetailPane(id="detail", lang=self.lang)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(ItemTable).platform_labels = self.labels
+        self.query_one(ItemTable).lang = self.lang
         self._build_tree()
         self._apply()
         self.query_one(ItemTable).focus()
@@ -98,10 +104,10 @@ class BrowserScreen(Screen[None]):
     # --- tree -----------------------------------------------------------------------------------------
 
     @staticmethod
-    def _label(name: str, count: int, *, mark: str = "") -> Text:
+    def _label(name: str, count: int, *, mark: str = "", lang: str = i18n.DEFAULT_LANG) -> Text:
         label = Text(f"{mark} " if mark else "")
         label.append(name)
-        label.append(f"  {n(count)}", style="bold" if count else "dim")
+        label.append(f"  {n(count, lang)}", style="bold" if count else "dim")
         if not count:
             label.stylize("dim")
         return label
@@ -112,7 +118,7 @@ class BrowserScreen(Screen[None]):
         tree.guide_depth = 2
         root = tree.root
         self._tree_nodes = {(None, None, None): root}
-        self._names = {(None, None, None): "All items"}
+        self._names = {(None, None, None): tr("all_items", self.lang)}
         for c in self.query_engine.tree():
             pkey: NodeKey = (c.platform, None, None)
             if pkey not in self._tree_nodes:
@@ -120,10 +126,10 @@ class BrowserScreen(Screen[None]):
                 self._tree_nodes[pkey] = root.add(self._names[pkey], data=pkey, expand=True)
             vkey: NodeKey = (c.platform, c.verdict, None)
             if vkey not in self._tree_nodes:
-                self._names[vkey] = VERDICT_SHORT.get(c.verdict, c.verdict)
+                self._names[vkey] = verdict_word(c.verdict, self.lang)
                 self._tree_nodes[vkey] = self._tree_nodes[pkey].add(self._names[vkey], data=vkey, expand=False)
             kkey: NodeKey = (c.platform, c.verdict, c.kind)
-            self._names[kkey] = c.kind.replace("_", " ")
+            self._names[kkey] = kind_word(c.kind, self.lang)
             self._tree_nodes[kkey] = self._tree_nodes[vkey].add_leaf(self._names[kkey], data=kkey)
         root.expand()
         # Open the most exposed branch: what a person came to see.
@@ -145,9 +151,18 @@ class BrowserScreen(Screen[None]):
             ):
                 if key in totals:
                     totals[key] += c.items
+        narrowed = bool(self.filter.text) or self.filter.year is not None
         for key, node in self._tree_nodes.items():
             mark = VERDICT_MARK.get(key[1] or "", "") if key[1] and key[2] is None else ""
-            node.set_label(self._label(self._names[key], totals[key], mark=mark))
+            node.set_label(self._label(self._names[key], totals[key], mark=mark, lang=self.lang))
+            if key[0] is None or key[2] is not None:
+                continue
+            # Searching or picking a year opens the branches that hold matches and folds the empty ones, so
+            # the matches are in sight; the nodes themselves never move, so the cursor stays where it was.
+            if narrowed:
+                node.expand() if totals[key] else node.collapse()
+            elif key[1] is None or key[1] == "training":
+                node.expand()
 
     @on(Tree.NodeSelected, "#tree")
     def _node_selected(self, event: Tree.NodeSelected[NodeKey]) -> None:
@@ -198,20 +213,20 @@ class BrowserScreen(Screen[None]):
         table = self.query_one(ItemTable)
         table.set_view(view)
         desc = self.describe(self.filter)
-        shown = f"Items: {n(view.height)} of {n(self.query_engine.total)}"
+        shown = tr("items_of", self.lang, n=n(view.height, self.lang), total=n(self.query_engine.total, self.lang))
         items = self.query_one("#items")
         items.border_title = Content.assemble(shown, " · ", literal(desc))
-        items.border_subtitle = Content("x clears filters") if not self.filter.is_empty else None
+        items.border_subtitle = Content(tr("clear_hint", self.lang)) if not self.filter.is_empty else None
         self._show_detail(table.current_id)
 
     def describe(self, f: Filter) -> str:
         """What the table shows, in words: ``LinkedIn › training › post · 2025 · "café"``."""
         node = [
             self.labels.get(f.platform, f.platform) if f.platform else None,
-            VERDICT_SHORT.get(f.verdict, f.verdict) if f.verdict else None,
-            f.kind.replace("_", " ") if f.kind else None,
+            verdict_word(f.verdict, self.lang) if f.verdict else None,
+            kind_word(f.kind, self.lang) if f.kind else None,
         ]
-        parts = [" › ".join(p for p in node if p) or "all items"]
+        parts = [" › ".join(p for p in node if p) or tr("all_items_lc", self.lang)]
         if f.year is not None:
             parts.append(str(f.year))
         if f.text:
@@ -232,10 +247,10 @@ class BrowserScreen(Screen[None]):
     def _show_detail(self, item_id: int | None) -> None:
         pane = self.query_one(DetailPane)
         if item_id is None:
-            pane.show(Content.assemble(("No item matches this filter.", "$text-muted")))
+            pane.show(Content.assemble((tr("no_match", self.lang), "$text-muted")))
             return
         item = self.query_engine.item(item_id)
-        pane.show(detail_content(item, self.rulesets, self.labels))
+        pane.show(detail_content(item, self.rulesets, self.labels, self.lang))
 
     # --- actions --------------------------------------------------------------------------------------
 

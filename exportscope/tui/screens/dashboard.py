@@ -6,7 +6,7 @@ done, and progress values while it reads.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,7 +15,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
-from exportscope.tui.text import literal, n
+from exportscope import i18n
+from exportscope.tui.text import colon, literal, localize_bindings, n, tr, trn
 from exportscope.tui.widgets.cards import PlatformCard
 
 if TYPE_CHECKING:
@@ -43,13 +44,15 @@ class DashboardScreen(Screen[None]):
     DashboardScreen.wide #cards.several PlatformCard { margin: 0; }
     """
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], lang: str = i18n.DEFAULT_LANG) -> None:
         super().__init__()
         self.names = names
+        self.lang = lang
+        localize_bindings(self._bindings, lang)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◎")
-        yield Static(Content.assemble("Reading ", literal(", ".join(self.names)), "…"), id="status")
+        yield Static(literal(tr("reading", self.lang, path=", ".join(self.names)) + "…"), id="status")
         with VerticalScroll(id="cards"):
             pass
         with Horizontal(id="loadbar"):
@@ -66,16 +69,21 @@ class DashboardScreen(Screen[None]):
     def show_progress(self, done: int, total: int, current: str) -> None:
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=max(total, 1), progress=done)
-        what = f"reading {current}" if current else "reading"
-        self.query_one("#current", Static).update(literal(f"{n(done)}/{n(total)} files · {what}"))
+        done_s, total_s = n(done, self.lang), n(total, self.lang)
+        if current:
+            line = tr("progress_file", self.lang, done=done_s, total=total_s, path=current)
+        else:
+            line = tr("progress", self.lang, done=done_s, total=total_s)
+        self.query_one("#current", Static).update(literal(line))
 
-    def show_stage(self, text: str) -> None:
-        self.query_one("#current", Static).update(literal(text))
+    def show_stage(self, key: str) -> None:
+        self.query_one("#current", Static).update(literal(tr(key, self.lang)))
 
     def show_error(self, error: str) -> None:
         self.query_one("#loadbar").add_class("hidden")
         status = self.query_one("#status", Static)
-        status.update(Content.assemble(("Could not read the archive: ", "bold $text-error"), literal(error)))
+        head = tr("load_error", self.lang) + colon(self.lang)
+        status.update(Content.assemble((head, "bold $text-error"), literal(error)))
 
     async def show_result(self, result: LoadResult, partial: bool = False) -> None:
         """Fill the cards; ``partial``: the exports read so far, while the next is read (the bar stays)."""
@@ -85,17 +93,27 @@ class DashboardScreen(Screen[None]):
         status = self.query_one("#status", Static)
         total = result.query.total
         platforms = summary["platforms"]
-        line = f"{n(total)} items in {len(platforms)} platform export{'s' if len(platforms) != 1 else ''}"
+        line = f"{trn('n_items', total, self.lang)} {trn('in_exports', len(platforms), self.lang)}"
         if partial:
-            line += " so far; still reading…"
+            line += tr("so_far", self.lang)
         notes = [literal(note) for note in summary.get("notes", [])]
         status.update(Content("\n").join([Content(line), *notes]))
         focused = getattr(self.focused, "platform", None)
         cards = self.query_one("#cards", VerticalScroll)
         await cards.remove_children(PlatformCard)
-        widgets = [PlatformCard(doc, result.query, result.findings, summary["as_of"]) for doc in platforms]
+        contexts = result.analysis.contexts
+        widgets = [
+            PlatformCard(
+                doc, result.query, result.findings, summary["as_of"], contexts[doc["platform"]].policy, self.lang
+            )
+            for doc in platforms
+        ]
         await cards.mount_all(widgets)
         cards.set_class(len(widgets) > 1, "several")
         target = next((w for w in widgets if w.platform == focused), widgets[0] if widgets else None)
         if target is not None:
             self.call_after_refresh(target.focus)
+
+    def show_findings(self, findings: list[dict[str, Any]] | None) -> None:
+        for card in self.query(PlatformCard):
+            card.show_findings(findings)

@@ -1,8 +1,10 @@
 """The export dialog: pick a format and a path; the same writers as ``exportscope items``/``report`` run.
 
-Report writers (html, md, json) are offered only when :mod:`exportscope.report` provides ``write_report``;
-the item tables (csv, jsonl, parquet) are always there. Nothing is overwritten unless asked: the dialog
-writes a copy of personal data only where the person said, and says so.
+Reports (html, md, json) go through :func:`exportscope.report.write_report`, the CLI's ``report`` writer, in
+the app's language, with the findings already computed (when they are ready) and ``--redact`` as a checkbox;
+item tables (csv, jsonl, parquet) through :func:`exportscope.report.items.write_items`, as ``exportscope
+items``. Nothing is overwritten unless asked: the dialog writes a copy of personal data only where the
+person said, and says so.
 """
 
 from __future__ import annotations
@@ -16,33 +18,35 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from exportscope.tui.text import literal
+from exportscope import i18n
+from exportscope.tui.text import literal, localize_bindings, n, tr
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis
+    from exportscope.tui.loader import LoadResult
 
 
 @dataclass(frozen=True)
 class ExportFormat:
     key: str  # select value, e.g. "items:csv"
-    label: str
+    label: str  # catalogue key tui.<label>
     kind: str  # "items" | "report"
     fmt: str
     suffix: str
 
 
 _ITEM_FORMATS = (
-    ExportFormat("items:csv", "All items, CSV", "items", "csv", ".csv"),
-    ExportFormat("items:jsonl", "All items, JSON lines", "items", "jsonl", ".jsonl"),
-    ExportFormat("items:parquet", "All items, Parquet", "items", "parquet", ".parquet"),
+    ExportFormat("items:csv", "format_items_csv", "items", "csv", ".csv"),
+    ExportFormat("items:jsonl", "format_items_jsonl", "items", "jsonl", ".jsonl"),
+    ExportFormat("items:parquet", "format_items_parquet", "items", "parquet", ".parquet"),
 )
 _REPORT_FORMATS = (
-    ExportFormat("report:html", "Report, HTML", "report", "html", ".html"),
-    ExportFormat("report:md", "Report, Markdown", "report", "md", ".md"),
-    ExportFormat("report:json", "Report, JSON", "report", "json", ".json"),
+    ExportFormat("report:html", "format_report_html", "report", "html", ".html"),
+    ExportFormat("report:md", "format_report_md", "report", "md", ".md"),
+    ExportFormat("report:json", "format_report_json", "report", "json", ".json"),
 )
 
 
@@ -67,22 +71,25 @@ def export_formats() -> list[ExportFormat]:
     return formats
 
 
-def write(analysis: Analysis, fmt: ExportFormat, path: Path) -> str:
-    """Run the writer; returns a one-line description of what was written."""
+def write(
+    result: LoadResult, fmt: ExportFormat, path: Path, lang: str = i18n.DEFAULT_LANG, redact: bool = False
+) -> str:
+    """Run the writer; returns a one-line description of what was written (in ``lang``)."""
     if fmt.kind == "items":
         from exportscope.report.items import write_items
 
-        count = write_items(analysis.items, path, fmt.fmt)
-        return f"Wrote {count:,} items to {path}"
+        count = write_items(result.analysis.items, path, fmt.fmt)
+        return tr("wrote_items", lang, n=n(count, lang), path=path)
     writer = _report_writer()
     if writer is None:
         raise RuntimeError("report writers are not available in this build")
-    out = writer(analysis, path, fmt=fmt.fmt)
-    return f"Wrote the {fmt.fmt} report to {out or path}"
+    # The findings the app already has (None while they are still being looked for: the writer finds them).
+    out = writer(result.analysis, path, fmt=fmt.fmt, lang=lang, redact=redact, findings=result.findings)
+    return tr("report_saved", lang, path=out or path)
 
 
-def _overwrite_label(value: bool) -> str:
-    return f"Replace the file if it exists: {'yes' if value else 'no'}"
+def _yes_no(value: bool, lang: str) -> str:
+    return tr("yes" if value else "no", lang)
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -101,9 +108,12 @@ class ExportDialog(ModalScreen[Path | None]):
     ExportDialog #message.error { color: $text-error; }
     """
 
-    def __init__(self, analysis: Analysis, directory: Path | None = None) -> None:
+    def __init__(self, result: LoadResult, directory: Path | None = None, lang: str = i18n.DEFAULT_LANG) -> None:
         super().__init__()
-        self.analysis = analysis
+        self.lang = lang
+        localize_bindings(self._bindings, lang)
+        self.result = result
+        self.analysis = result.analysis
         self.directory = directory or Path.cwd()
         self.formats = {f.key: f for f in export_formats()}
         self._auto_path = True
@@ -113,24 +123,26 @@ class ExportDialog(ModalScreen[Path | None]):
         return self.directory / f"{stem}{fmt.suffix}"
 
     def compose(self) -> ComposeResult:
+        lang = self.lang
         first = next(iter(self.formats.values()))
         with Vertical(id="dialog") as box:
-            box.border_title = "Export"
-            yield Label("Format")
+            box.border_title = tr("export_title", lang)
+            yield Label(tr("format", lang))
             yield Select(
-                [(f.label, f.key) for f in self.formats.values()], value=first.key, allow_blank=False, id="format"
+                [(tr(f.label, lang), f.key) for f in self.formats.values()],
+                value=first.key,
+                allow_blank=False,
+                id="format",
             )
-            yield Label("Save to")
+            yield Label(tr("save_to", lang))
             yield Input(str(self._default_path(first)), id="path")
-            yield Checkbox(_overwrite_label(False), id="overwrite")
-            yield Static(
-                "The file will hold text from your archive; keep it somewhere private.",
-                id="message",
-                markup=False,
-            )
+            # Checkbox glyphs differ only by colour; the labels say yes/no in words.
+            yield Checkbox(Content(tr("overwrite", lang, answer=_yes_no(False, lang))), id="overwrite")
+            yield Checkbox(Content(tr("redact", lang, answer=_yes_no(False, lang))), id="redact")
+            yield Static(tr("private_warning", lang), id="message", markup=False)
             with Horizontal(id="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Export", id="export", variant="primary")
+                yield Button(tr("cancel", lang), id="cancel")
+                yield Button(tr("export_button", lang), id="export", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
@@ -146,11 +158,16 @@ class ExportDialog(ModalScreen[Path | None]):
         else:
             current = Path(path_input.value)
             path_input.value = str(current.with_suffix(fmt.suffix))
+        # Redaction applies to reports; item tables are the raw items by design.
+        self.query_one("#redact", Checkbox).disabled = fmt.kind != "report"
 
     @on(Checkbox.Changed, "#overwrite")
     def _overwrite_changed(self, event: Checkbox.Changed) -> None:
-        # The checkbox glyph differs only by colour; the label says yes/no in words.
-        event.checkbox.label = _overwrite_label(event.value)
+        event.checkbox.label = Content(tr("overwrite", self.lang, answer=_yes_no(event.value, self.lang)))
+
+    @on(Checkbox.Changed, "#redact")
+    def _redact_changed(self, event: Checkbox.Changed) -> None:
+        event.checkbox.label = Content(tr("redact", self.lang, answer=_yes_no(event.value, self.lang)))
 
     @on(Input.Changed, "#path")
     def _path_edited(self, event: Input.Changed) -> None:
@@ -163,32 +180,33 @@ class ExportDialog(ModalScreen[Path | None]):
     def _export(self) -> None:
         fmt = self.formats[str(self.query_one("#format", Select).value)]
         raw = self.query_one("#path", Input).value.strip()
+        lang = self.lang
         if not raw:
-            self._say("Name a file to write.", error=True)
+            self._say(tr("err_no_name", lang), error=True)
             return
         path = Path(raw).expanduser()
         if not path.is_absolute():
             path = self.directory / path
         if path.is_dir():
-            self._say(f"{path} is a folder; name a file.", error=True)
+            self._say(tr("err_folder", lang, path=path), error=True)
             return
         if not path.parent.is_dir():
-            self._say(f"{path.parent}: no such folder.", error=True)
+            self._say(tr("err_no_folder", lang, path=path.parent), error=True)
             return
         if path.exists() and not self.query_one("#overwrite", Checkbox).value:
-            self._say(f"{path} exists; tick 'Replace' or choose another name.", error=True)
+            self._say(tr("err_exists", lang, path=path), error=True)
             return
         if any(str(path.resolve()) == str(Path(p).resolve()) for p in self.analysis.inputs):
-            self._say("That is one of the archives being read; choose another name.", error=True)
+            self._say(tr("err_input", lang), error=True)
             return
-        self._say(f"Writing {path}…")
+        self._say(tr("writing", lang, path=path))
         self.query_one("#export", Button).disabled = True
-        self._write(fmt, path)
+        self._write(fmt, path, self.query_one("#redact", Checkbox).value)
 
     @work(thread=True, exclusive=True)
-    def _write(self, fmt: ExportFormat, path: Path) -> None:
+    def _write(self, fmt: ExportFormat, path: Path, redact: bool) -> None:
         try:
-            done = write(self.analysis, fmt, path)
+            done = write(self.result, fmt, path, self.lang, redact)
         except Exception as exc:
             message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             self.app.call_from_thread(self._failed, message)
@@ -197,10 +215,10 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _failed(self, message: str) -> None:
         self.query_one("#export", Button).disabled = False
-        self._say(f"Could not write: {message}", error=True)
+        self._say(tr("err_write", self.lang, error=message), error=True)
 
     def _written(self, done: str, path: Path) -> None:
-        self.app.notify(done, title="Exported", markup=False)
+        self.app.notify(done, title=tr("exported", self.lang), markup=False)
         self.dismiss(path)
 
     def _say(self, text: str, error: bool = False) -> None:

@@ -12,6 +12,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from exportscope import i18n
+from exportscope.tui.text import key_text, localize_bindings, tr
+
 _KEY_NAMES = {
     "slash": "/",
     "question_mark": "?",
@@ -27,14 +30,14 @@ def key_label(keys: str) -> str:
     return ", ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
 
 
-def bindings_section(title: str, bindings: Iterable[BindingType]) -> list[Content]:
+def bindings_section(title: str, bindings: Iterable[BindingType], lang: str = i18n.DEFAULT_LANG) -> list[Content]:
     lines = [Content.assemble((title, "bold underline"))]
     seen: set[str] = set()
     for b in bindings:
         if not isinstance(b, Binding) or not b.description or b.description in seen:
             continue
         seen.add(b.description)
-        lines.append(Content.assemble((f"  {key_label(b.key):<12}", "bold $accent"), b.description))
+        lines.append(Content.assemble((f"  {key_label(b.key):<12}", "bold $accent"), key_text(b.description, lang)))
     return lines
 
 
@@ -51,19 +54,21 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
-    def __init__(self, sections: list[tuple[str, Iterable[BindingType]]]) -> None:
+    def __init__(self, sections: list[tuple[str, Iterable[BindingType]]], lang: str = i18n.DEFAULT_LANG) -> None:
         super().__init__()
         self.sections = sections
+        self.lang = lang
+        localize_bindings(self._bindings, lang)
 
     def compose(self) -> ComposeResult:
         lines: list[Content] = []
         for title, bindings in self.sections:
-            lines += bindings_section(title, bindings)
+            lines += bindings_section(title, bindings, self.lang)
             lines.append(Content(""))
-        lines.append(Content("ctrl+p opens the command palette: every action, searchable."))
+        lines.append(Content(tr("palette_hint", self.lang)))
         with VerticalScroll() as box:
-            box.border_title = "Keys"
-            box.border_subtitle = "esc closes"
+            box.border_title = tr("keys_title", self.lang)
+            box.border_subtitle = tr("esc_closes", self.lang)
             yield Static(Content("\n").join(lines))
 
     async def action_dismiss(self, result: None = None) -> None:

@@ -1,7 +1,8 @@
 """What a person can do: per platform, the exact setting, the link, what it stops and what it does not undo.
 
-Facts come from ``schemas/policies.toml`` through :func:`exportscope.explain.opt_out`. Links are shown as
-text to copy (``c`` copies through the terminal, ``enter`` opens the browser on request, never by itself).
+Facts come from ``schemas/policies.toml`` through :func:`exportscope.explain.opt_out` (translated by
+:func:`exportscope.explain.localize_opt_out` before they get here). Links are shown as text to copy (``c``
+copies through the terminal, ``enter`` opens the browser on request, never by itself).
 """
 
 from __future__ import annotations
@@ -15,39 +16,30 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from exportscope import i18n
 from exportscope.explain import OptOut
-
-_REGION_NAMES = {
-    "eu": "EU/EEA",
-    "uk": "United Kingdom",
-    "ch": "Switzerland",
-    "ca": "Canada",
-    "hk": "Hong Kong",
-    "us": "United States",
-    "cn": "Mainland China",
-    "kr": "South Korea",
-    "other": "other regions",
-}
+from exportscope.tui.text import colon, localize_bindings, tr
 
 
-def optout_content(o: OptOut) -> Content:
-    region = _REGION_NAMES.get(o.region or "", "unknown region")
+def optout_content(o: OptOut, lang: str = i18n.DEFAULT_LANG) -> Content:
+    region = i18n.region_label(o.region, lang) if o.region else tr("region_unknown_long", lang)
+    c = colon(lang)
     lines = [
-        Content.assemble(("Your region: ", "bold"), region, " — ", o.region_note),
-        Content.assemble(("Setting: ", "bold"), o.setting),
-        Content.assemble(("Where: ", "bold"), o.setting_path),
-        Content.assemble(("Link", "bold"), " (c copies it, enter opens it):"),
+        Content.assemble((tr("your_region", lang) + c, "bold"), region, " — ", o.region_note),
+        Content.assemble((tr("setting", lang) + c, "bold"), o.setting),
+        Content.assemble((tr("where", lang) + c, "bold"), o.setting_path),
+        Content.assemble((tr("link", lang), "bold"), " ", tr("link_keys", lang) + c.rstrip()),
         Content.assemble((o.url, "underline")),  # on its own line, so it can be selected whole
-        Content.assemble(("What it does: ", "bold"), o.effect),
+        Content.assemble((tr("what_it_does", lang) + c, "bold"), o.effect),
     ]
     if o.levers:
-        lines.append(Content.assemble(("Other levers:", "bold")))
+        lines.append(Content.assemble((tr("other_levers", lang) + c.rstrip(), "bold")))
         lines += [Content(f"  • {lever}") for lever in o.levers]
     if o.notes:
-        lines.append(Content.assemble(("Good to know:", "bold")))
+        lines.append(Content.assemble((tr("good_to_know", lang) + c.rstrip(), "bold")))
         lines += [Content(f"  • {note}") for note in o.notes]
     if o.sources:
-        lines.append(Content.assemble(("Sources:", "bold")))
+        lines.append(Content.assemble((tr("sources", lang) + c.rstrip(), "bold")))
         lines += [Content(f"  • {s.get('title', '')} {s.get('url', '')}") for s in o.sources]
     return Content("\n").join(lines)
 
@@ -63,19 +55,21 @@ class OptOutPanel(Static, can_focus=True):
     OptOutPanel:focus { border: round $accent; }
     """
 
-    def __init__(self, o: OptOut) -> None:
-        super().__init__(optout_content(o), id=f"optout-{o.platform}")
+    def __init__(self, o: OptOut, lang: str = i18n.DEFAULT_LANG) -> None:
+        super().__init__(optout_content(o, lang), id=f"optout-{o.platform}")
+        self.lang = lang
+        localize_bindings(self._bindings, lang)
         self.optout = o
-        self.border_title = f"{o.label}: how to opt out"
-        self.border_subtitle = "c copy link · enter open in browser"
+        self.border_title = tr("optout_title", lang, label=o.label)
+        self.border_subtitle = tr("optout_keys", lang)
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.optout.url)
-        self.app.notify(self.optout.url, title="Link copied (if your terminal allows it)", markup=False)
+        self.app.notify(self.optout.url, title=tr("link_copied", self.lang), markup=False)
 
     def action_open(self) -> None:
         self.app.open_url(self.optout.url)
-        self.app.notify(self.optout.url, title="Opening in your browser", markup=False)
+        self.app.notify(self.optout.url, title=tr("link_opening", self.lang), markup=False)
 
 
 class OptOutScreen(Screen[None]):
@@ -83,23 +77,22 @@ class OptOutScreen(Screen[None]):
 
     DEFAULT_CSS = """
     OptOutScreen VerticalScroll { padding: 0 0; }
+    OptOutScreen #intro { padding: 0 1; color: $text-muted; }
     """
 
-    def __init__(self, optouts: list[OptOut], focus_platform: str | None = None) -> None:
+    def __init__(self, optouts: list[OptOut], focus_platform: str | None = None, lang: str = i18n.DEFAULT_LANG) -> None:
         super().__init__()
+        self.lang = lang
+        localize_bindings(self._bindings, lang)
         self.optouts = optouts
         self.focus_platform = focus_platform
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◎")
+        yield Static(tr("optout_intro", self.lang), markup=False, id="intro")  # outside the scroll: always seen
         with VerticalScroll():
-            yield Static(
-                "Opting out stops future training only; what was already used is not taken back. "
-                "Making content non-public keeps it out in every region.",
-                markup=False,
-            )
             for o in self.optouts:
-                yield OptOutPanel(o)
+                yield OptOutPanel(o, self.lang)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -1,8 +1,9 @@
 """The dashboard's card per platform: the answer to "what will they feed their AI?" in a dozen lines.
 
 A card reads the ``exportscope.summary/1`` platform entry (the same numbers ``exportscope summary`` prints)
-plus the per-year counts from :class:`exportscope.query.ItemQuery`; it computes nothing of its own.
-Unrecognized and failed files are listed on the card, never hidden behind a key.
+plus the per-year counts from :class:`exportscope.query.ItemQuery` and the findings; it computes nothing of
+its own. Unrecognized and failed files are listed on the card, never hidden behind a key. Every word is from
+the message catalogue, in the app's language.
 """
 
 from __future__ import annotations
@@ -12,154 +13,180 @@ from typing import Any
 from textual.content import Content
 from textual.widgets import Static
 
+from exportscope import i18n
+from exportscope.explain import region_note_text
 from exportscope.model import Verdict
 from exportscope.query import ItemQuery, sparkline
-from exportscope.tui.text import VERDICT_MARK, VERDICT_STYLE, literal, n, plural
+from exportscope.tui.text import VERDICT_MARK, VERDICT_STYLE, colon, kind_word, literal, n, tr, trn
 
-_REGION_SOURCE = {"export": "from your export", "option": "as you said", "unknown": ""}
 _MEDIA_KINDS = ("media", "story")
 _MAX_LISTED = 3
-_CARD_LABELS = {
-    Verdict.TRAINING: "Used for AI training",
-    Verdict.CONDITIONAL: "Used if public",
-    Verdict.EXCLUDED: "Excluded (private messages)",
-    Verdict.NOT_USED: "Not used for training",
-}
+_VERDICTS = (Verdict.TRAINING, Verdict.CONDITIONAL, Verdict.EXCLUDED, Verdict.NOT_USED)
 
 
-def title(doc: dict[str, Any]) -> str:
+def title(doc: dict[str, Any], lang: str = i18n.DEFAULT_LANG) -> str:
     parts = [doc["label"]]
     if doc.get("export_date"):
-        parts.append(f"export {doc['export_date']}")
+        parts.append(tr("card_export", lang, date=doc["export_date"]))
     region = doc.get("region")
     if region:
-        src = _REGION_SOURCE.get(doc.get("region_source", ""), "")
-        parts.append(f"region {region.upper()}" + (f" ({src})" if src else ""))
+        source = doc.get("region_source", "")
+        shown = tr("card_region", lang, region=region.upper())
+        if source in ("export", "option"):
+            shown += f" ({i18n.t(f'region_source.{source}', lang)})"
+        parts.append(shown)
     else:
-        parts.append("region unknown")
+        parts.append(tr("card_region_unknown", lang))
     return " · ".join(parts)
 
 
-def training_status(doc: dict[str, Any], as_of: str) -> Content:
+def training_status(doc: dict[str, Any], as_of: str, policy_key: str, lang: str = i18n.DEFAULT_LANG) -> Content:
     """Whether training is in force for this person, and since when, in one sentence."""
     policy = doc["policy"]
     label = doc["label"]
     since = policy.get("in_force_since")
-    if doc.get("region") is None:
-        text = (
-            f"Your region is not in the export, so whether and since when {label} trains on it is not known; "
-            "run with --region (eu, uk, us, ...)."
-        )
-        return Content.assemble(("⚠ ", "bold"), text)
+    note = region_note_text(policy_key, policy.get("region_note"), lang)
+    if policy.get("known") is None:  # no policy row: the region is unknown and the policy depends on it
+        return Content.assemble(("⚠ ", "bold"), tr("status_region_unknown", lang, label=label))
     if policy.get("known") is False:
-        return Content.assemble(("? ", "bold"), policy.get("region_note") or f"{label} has not said.")
+        return Content.assemble(("? ", "bold"), note or tr("status_not_said", lang, label=label))
     if since and since <= as_of:
-        head = f"AI training on {label} data: in force since {since} in your region"
-        tail = (
-            "; you said you opted out (future use only)." if doc.get("opted_out") else "; on unless you turned it off."
-        )
+        head = tr("status_in_force", lang, label=label, date=since)
+        tail = tr("status_opted_out" if doc.get("opted_out") else "status_on", lang)
         return Content.assemble(("● ", VERDICT_STYLE["training"]), head, tail)
     if since:
         return Content.assemble(
-            ("◐ ", VERDICT_STYLE["conditional"]),
-            f"AI training on {label} data starts {since} in your region; until then nothing counts as used.",
+            ("◐ ", VERDICT_STYLE["conditional"]), tr("status_starts", lang, label=label, date=since)
         )
-    return Content.assemble(("● ", VERDICT_STYLE["training"]), literal(policy.get("region_note") or ""))
+    return Content.assemble(("● ", VERDICT_STYLE["training"]), literal(note or ""))
 
 
-def _kinds(doc: dict[str, Any], verdict: str, limit: int = 4) -> str:
+def _kinds(doc: dict[str, Any], verdict: str, lang: str, limit: int = 4) -> str:
     rows = [r for r in doc["by_kind"] if r["verdict"] == verdict]
-    shown = [f"{r['kind'].replace('_', ' ')} {n(r['items'])}" for r in rows[:limit]]
+    shown = [f"{kind_word(r['kind'], lang)} {n(r['items'], lang)}" for r in rows[:limit]]
     if len(rows) > limit:
-        shown.append(f"+{len(rows) - limit} more kinds")
+        shown.append(trn("more_kinds", len(rows) - limit, lang))
     return " · ".join(shown)
 
 
-def verdict_lines(doc: dict[str, Any]) -> list[Content]:
+def _amount(doc: dict[str, Any], verdict: str, lang: str) -> str:
+    items = doc["totals"].get(verdict, 0)
+    if not items:
+        return i18n.t("meta.none", lang)
+    words = doc.get("words", {}).get(verdict, 0)
+    conversations = doc.get("conversations") or 0
+    if verdict == Verdict.EXCLUDED.value and conversations:
+        # "messages" only when every excluded item is one; a WhatsApp chat also has photos and locations.
+        only_messages = all(r["kind"] == "message" for r in doc["by_kind"] if r["verdict"] == verdict)
+        count = trn("n_messages" if only_messages else "n_items", items, lang)
+        return f"{count} {i18n.tn('report.in_conversations', conversations, lang)}"
+    return f"{trn('n_items', items, lang)}, {trn('n_words', words, lang)}"
+
+
+def verdict_lines(doc: dict[str, Any], lang: str = i18n.DEFAULT_LANG) -> list[Content]:
     lines: list[Content] = []
-    totals, words = doc["totals"], doc.get("words", {})
-    for v in (Verdict.TRAINING, Verdict.CONDITIONAL, Verdict.EXCLUDED, Verdict.NOT_USED):
-        items = totals.get(v.value, 0)
-        head = f"{VERDICT_MARK[v.value]} {_CARD_LABELS[v]}:"
-        if v is Verdict.EXCLUDED and items and doc.get("conversations"):
-            amount = f"{plural(items, 'message')} in {plural(doc['conversations'], 'conversation')}"
-        elif items:
-            amount = f"{plural(items, 'item')}, {plural(words.get(v.value, 0), 'word')}"
-        else:
-            amount = "none"
-        lines.append(Content.assemble((head, VERDICT_STYLE[v.value]), " ", amount))
-        if items:
-            lines.append(Content.assemble(("    ", ""), (_kinds(doc, v.value), "$text-muted")))
+    for v in _VERDICTS:
+        head = f"{VERDICT_MARK[v.value]} {tr(f'card_{v.value}', lang)}{colon(lang).rstrip()}"
+        lines.append(Content.assemble((head, VERDICT_STYLE[v.value]), " ", _amount(doc, v.value, lang)))
+        if doc["totals"].get(v.value, 0):
+            lines.append(Content.assemble(("    ", ""), (_kinds(doc, v.value, lang), "$text-muted")))
     return lines
 
 
-def year_line(query: ItemQuery, platform: str) -> Content:
+def year_line(query: ItemQuery, platform: str, lang: str = i18n.DEFAULT_LANG) -> Content:
     years = query.per_year(platform)
     undated = query.undated(platform)
     if not years:
-        tail = f" ({plural(undated, 'item')} without a date)" if undated else ""
-        return Content(f"Eligible for training, per year: no dated items{tail}")
+        text = tr("per_year_none", lang)
+        if undated:
+            text += " " + trn("per_year_undated", undated, lang)
+        return Content(text)
     counts = [c for _, c in years]
     peak_year, peak = max(years, key=lambda yc: (yc[1], yc[0]))
     span = f"{years[0][0]}–{years[-1][0]}" if len(years) > 1 else str(years[0][0])
-    extra = f" · {n(undated)} undated" if undated else ""
+    extra = f" · {trn('undated', undated, lang)}" if undated else ""
     return Content.assemble(
-        "Eligible per year ",
+        tr("per_year", lang) + " ",
         (sparkline(counts), "bold"),
-        f"  {span} · peak {peak_year}: {n(peak)}{extra}",
+        f"  {span} · {tr('peak', lang, year=peak_year, n=n(peak, lang))}{extra}",
     )
 
 
-def media_line(doc: dict[str, Any]) -> Content:
+def media_line(doc: dict[str, Any], lang: str = i18n.DEFAULT_LANG) -> Content:
     rows = [r for r in doc["by_kind"] if r["kind"] in _MEDIA_KINDS]
     if not rows:
-        return Content("Media: none in this export")
+        return Content(tr("media_none", lang))
     total = sum(r["items"] for r in rows)
     used = sum(r["items"] for r in rows if r["verdict"] in ("training", "conditional"))
-    return Content(
-        f"Media: {plural(total, 'photo or video', 'photos and videos')} ({n(used)} may be used for training)"
+    return Content(trn("media_line", total, lang, used=n(used, lang)))
+
+
+def findings_line(findings: list[dict[str, Any]] | None, platform: str, lang: str = i18n.DEFAULT_LANG) -> Content:
+    if findings is None:
+        return Content.assemble((tr("findings_pending", lang), "$text-muted"))
+    mine = [f for f in findings if f.get("platform") == platform]
+    if not mine:
+        return Content(tr("findings_card_none", lang))
+    parts = " · ".join(f"{n(int(f.get('count', 0)), lang)} {finding_short(f, lang)}" for f in mine)
+    return Content.assemble(
+        ("⚠ ", "bold $text-warning"),
+        (tr("findings_card", lang), "bold"),
+        colon(lang),
+        parts,
+        f" ({tr('f_shows', lang)})",
     )
 
 
-def files_lines(doc: dict[str, Any]) -> list[Content]:
+def finding_short(f: dict[str, Any], lang: str = i18n.DEFAULT_LANG) -> str:
+    kind = str(f.get("type", ""))
+    key = f"finding_short.{kind}"
+    return i18n.t(key, lang) if i18n.has(key) else kind.replace("_", " ")
+
+
+def files_lines(doc: dict[str, Any], lang: str = i18n.DEFAULT_LANG) -> list[Content]:
     files = doc["files"]
     unrec, failed = files["unrecognized"], files["failed"]
-    head = (
-        f"Files: {n(files['total'])} · {n(files['parsed'])} read · {n(files['ignored'])} without items · "
-        f"{n(len(unrec))} not recognized · {n(len(failed))} failed"
+    head = tr(
+        "files_line",
+        lang,
+        total=n(files["total"], lang),
+        parsed=n(files["parsed"], lang),
+        ignored=n(files["ignored"], lang),
+        unrecognized=n(len(unrec), lang),
+        failed=n(len(failed), lang),
     )
     lines = [Content(head)]
     if unrec:
-        listed = ", ".join(unrec[:_MAX_LISTED]) + (f", +{len(unrec) - _MAX_LISTED} more" if len(unrec) > 3 else "")
-        lines.append(Content.assemble(("ⓘ Not recognized: ", "bold"), literal(listed)))
+        listed = ", ".join(unrec[:_MAX_LISTED])
+        if len(unrec) > _MAX_LISTED:
+            listed += ", " + tr("n_more", lang, n=n(len(unrec) - _MAX_LISTED, lang))
+        lines.append(Content.assemble((f"ⓘ {tr('not_recognized', lang)}{colon(lang)}", "bold"), literal(listed)))
     for f in failed[:_MAX_LISTED]:
-        lines.append(Content.assemble(("⚠ Failed: ", "bold $text-warning"), literal(f"{f['path']}: {f['error']}")))
+        lines.append(
+            Content.assemble(
+                (f"⚠ {tr('failed', lang)}{colon(lang)}", "bold $text-warning"), literal(f"{f['path']}: {f['error']}")
+            )
+        )
     if len(failed) > _MAX_LISTED:
-        lines.append(Content(f"⚠ +{len(failed) - _MAX_LISTED} more failed files (see the browser's file list)"))
+        lines.append(Content("⚠ " + trn("more_failed", len(failed) - _MAX_LISTED, lang)))
     return lines
 
 
-def findings_line(findings: list[dict[str, Any]] | None, platform: str) -> Content | None:
-    if findings is None:
-        return None
-    mine = [f for f in findings if f.get("platform") == platform]
-    if not mine:
-        return Content("Findings in public text: none")
-    total = sum(int(f.get("count", 0)) for f in mine)
-    parts = ", ".join(f"{n(int(f.get('count', 0)))} {str(f.get('type', '')).replace('_', ' ')}" for f in mine[:4])
-    return Content.assemble(
-        ("⚠ ", "bold $text-warning"), f"{plural(total, 'finding')} in public text: ", literal(parts)
-    )
-
-
-def card_content(doc: dict[str, Any], query: ItemQuery, findings: list[dict[str, Any]] | None, as_of: str) -> Content:
-    lines: list[Content] = [training_status(doc, as_of), Content("")]
-    lines += verdict_lines(doc)
-    lines.append(year_line(query, doc["platform"]))
-    lines.append(media_line(doc))
-    if (fl := findings_line(findings, doc["platform"])) is not None:
-        lines.append(fl)
-    lines += files_lines(doc)
+def card_content(
+    doc: dict[str, Any],
+    query: ItemQuery,
+    findings: list[dict[str, Any]] | None,
+    as_of: str,
+    policy_key: str,
+    lang: str = i18n.DEFAULT_LANG,
+) -> Content:
+    lines: list[Content] = [training_status(doc, as_of, policy_key, lang), Content("")]
+    lines += verdict_lines(doc, lang)
+    lines.append(year_line(query, doc["platform"], lang))
+    lines.append(media_line(doc, lang))
+    lines.append(findings_line(findings, doc["platform"], lang))
+    lines += files_lines(doc, lang)
+    # Notes are the readers' own sentences about this archive (English), shown as they are.
     lines += [literal(note, "$text-muted") for note in doc.get("notes", [])]
     return Content("\n").join(lines)
 
@@ -176,9 +203,20 @@ class PlatformCard(Static, can_focus=True):
     """
 
     def __init__(
-        self, doc: dict[str, Any], query: ItemQuery, findings: list[dict[str, Any]] | None, as_of: str
+        self,
+        doc: dict[str, Any],
+        query: ItemQuery,
+        findings: list[dict[str, Any]] | None,
+        as_of: str,
+        policy_key: str,
+        lang: str = i18n.DEFAULT_LANG,
     ) -> None:
-        super().__init__(card_content(doc, query, findings, as_of), id=f"card-{doc['platform']}")
+        self.doc, self.query_engine, self.as_of, self.policy_key, self.lang = doc, query, as_of, policy_key, lang
+        super().__init__(card_content(doc, query, findings, as_of, policy_key, lang), id=f"card-{doc['platform']}")
         self.platform = doc["platform"]
-        self.border_title = title(doc)
-        self.border_subtitle = "b browse · o opt out"
+        self.border_title = title(doc, lang)
+        self.border_subtitle = tr("card_keys", lang)
+
+    def show_findings(self, findings: list[dict[str, Any]] | None) -> None:
+        """The findings arrived (after the rest of the card): redraw with them."""
+        self.update(card_content(self.doc, self.query_engine, findings, self.as_of, self.policy_key, self.lang))

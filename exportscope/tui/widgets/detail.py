@@ -14,54 +14,53 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from exportscope import i18n
 from exportscope.explain import explain
 from exportscope.rules import RuleSet
-from exportscope.tui.text import literal, verdict_label, when
-
-_LONG_VERDICT = {
-    "training": "used for AI training",
-    "conditional": "used if public",
-    "excluded": "excluded from training",
-    "not_used": "not used for training",
-    "unrecognized": "not recognized",
-}
+from exportscope.tui.text import colon, kind_word, literal, tr, trn, verdict_label, verdict_long, when
 
 
-def detail_content(item: dict[str, Any], rulesets: Iterable[RuleSet], labels: dict[str, str]) -> Content:
+def detail_content(
+    item: dict[str, Any], rulesets: Iterable[RuleSet], labels: dict[str, str], lang: str = i18n.DEFAULT_LANG
+) -> Content:
     verdict = item["verdict"]
+    visibility = item["visibility"]
+    vis_key = f"visibility.{visibility}"
     head = Content.assemble(
-        (str(item["kind"]).replace("_", " "), "bold"),
+        (kind_word(item["kind"], lang), "bold"),
         " · ",
         labels.get(item["platform"], item["platform"]),
         " · ",
-        verdict_label(verdict, _LONG_VERDICT.get(verdict)),
-        f" · visibility {item['visibility']}",
+        verdict_label(verdict, verdict_long(verdict, lang), lang),
+        " · ",
+        tr("visibility_is", lang, visibility=i18n.t(vis_key, lang) if i18n.has(vis_key) else visibility),
     )
-    stamp = f"{when(item['timestamp'])} UTC" if item["timestamp"] is not None else "no date"
+    stamp = f"{when(item['timestamp'])} UTC" if item["timestamp"] is not None else tr("no_date", lang)
     where = Content.assemble(
         literal(item["source"] or "?"),
-        f" row {item['row']}" if item.get("row") is not None else "",
+        " " + tr("row", lang, n=item["row"]) if item.get("row") is not None else "",
         f" · {stamp}",
-        (f" · {item['words']} words" if item.get("words") else ""),
+        (f" · {trn('n_words', item['words'], lang)}" if item.get("words") else ""),
     )
     thread = item.get("thread")
     lines = [head, where.stylize("$text-muted")]
     if thread:
-        lines.append(Content.assemble(("conversation ", "$text-muted"), literal(thread)))
+        lines.append(Content.assemble((tr("conversation", lang) + " ", "$text-muted"), literal(thread)))
     lines.append(Content(""))
     text = item.get("text")
-    lines.append(literal(text) if text else Content.assemble(("(no text in this record)", "italic $text-muted")))
+    lines.append(literal(text) if text else Content.assemble((tr("no_text", lang), "italic $text-muted")))
     lines.append(Content(""))
     why = explain(item.get("rule"), rulesets, item.get("note"))
+    # The rule's sentence is quoted from the rule data as the platform published it (English).
     why_line = Content.assemble(
-        ("Why: ", "bold"),
-        f"rule {why.rule_id} → {_LONG_VERDICT.get(verdict, verdict)}. ",
-        f"“{why.why}”",
+        (tr("why", lang) + colon(lang), "bold"),
+        tr("why_rule", lang, rule=why.rule_id, verdict=verdict_long(verdict, lang)),
+        f" “{why.why}”",
         f" — {why.policy_source}." if why.policy_source else "",
     )
     lines.append(why_line)
     if why.override:
-        lines.append(Content.assemble(("Override: ", "bold"), why.override, "."))
+        lines.append(Content.assemble((tr("override", lang) + colon(lang), "bold"), literal(why.override), "."))
     return Content("\n").join(lines)
 
 
@@ -73,12 +72,13 @@ class DetailPane(VerticalScroll, can_focus=True):
     DetailPane > Static { width: 1fr; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, lang: str = i18n.DEFAULT_LANG) -> None:
         super().__init__(id=id)
-        self.border_title = "Detail"
+        self.lang = lang
+        self.border_title = tr("detail", lang)
 
     def compose(self) -> Any:
-        yield Static(Content.assemble(("Choose an item to see it in full and why.", "$text-muted")), id="detail-body")
+        yield Static(Content.assemble((tr("choose_item", self.lang), "$text-muted")), id="detail-body")
 
     def show(self, content: Content) -> None:
         self.query_one("#detail-body", Static).update(content)

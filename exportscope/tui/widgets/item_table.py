@@ -20,8 +20,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from exportscope import i18n
 from exportscope.query import ItemQuery
-from exportscope.tui.text import VERDICT_MARK, VERDICT_SHORT, one_line, when
+from exportscope.tui.text import VERDICT_MARK, kind_word, one_line, tr, trn, verdict_word, when
 
 _BLOCK = 256
 
@@ -78,9 +79,10 @@ class ItemTable(ScrollView, can_focus=True):
         self._view: Any = None  # pl.DataFrame in query.ROW_COLUMNS order
         self._rows = 0
         self._blocks: dict[int, list[tuple[Any, ...]]] = {}
-        self.empty_text = "No items match."
         #: Platform labels; with more than one, a platform column appears when there is room for it.
         self.platform_labels: dict[str, str] = {}
+        #: The language of the header, the verdict words and the kinds.
+        self.lang = i18n.DEFAULT_LANG
 
     # --- data -----------------------------------------------------------------------------------------
 
@@ -165,10 +167,16 @@ class ItemTable(ScrollView, can_focus=True):
     def _show_platform(self, width: int) -> bool:
         return len(self.platform_labels) > 1 and width >= 90
 
+    def _verdict_width(self) -> int:
+        """Wide enough for the mark and the longest verdict word of the language (``● if public``)."""
+        words = (verdict_word(v, self.lang) for v in ("training", "conditional", "excluded", "not_used"))
+        return 2 + max(cell_len(w) for w in words)
+
     def _widths(self, width: int) -> tuple[int, ...]:
         """Column widths: when, [platform,] kind, verdict, text; the text column takes what is left."""
         when_w = 16 if width >= 70 else 10
-        fixed = [when_w, *([9] if self._show_platform(width) else []), 10, 11]
+        kind_w = 14 if width >= 90 else 10
+        fixed = [when_w, *([9] if self._show_platform(width) else []), kind_w, self._verdict_width()]
         text_w = max(4, width - sum(fixed) - len(fixed))
         return (*fixed, text_w)
 
@@ -188,23 +196,24 @@ class ItemTable(ScrollView, can_focus=True):
         base = self.rich_style
         if y == 0:
             style = base + self.get_component_rich_style("item-table--header")
-            count = f"{self._rows:,}"
-            platform = ("platform",) if self._show_platform(width) else ()
-            cells = ("when", *platform, "kind", "verdict", f"text ({count} items)")
+            lang = self.lang
+            platform = (tr("col_platform", lang),) if self._show_platform(width) else ()
+            head_text = trn("col_text", self._rows, lang)
+            cells = (tr("col_when", lang), *platform, tr("col_kind", lang), tr("col_verdict", lang), head_text)
             return Strip([Segment(self._line(cells, width), style)], width)
         index = int(self.scroll_y) + y - 1
         if self._rows == 0 and y == 1:
             style = base + self.get_component_rich_style("item-table--empty")
-            return Strip([Segment(set_cell_size(" " + self.empty_text, width), style)], width)
+            return Strip([Segment(set_cell_size(" " + tr("no_items", self.lang), width), style)], width)
         row = self._row(index)
         if row is None:
             return Strip.blank(width, base)
         _id, ts, platform_name, kind, verdict, text = row
-        verdict_cell = f"{VERDICT_MARK.get(verdict, '?')} {VERDICT_SHORT.get(verdict, verdict)}"
+        verdict_cell = f"{VERDICT_MARK.get(verdict, '?')} {verdict_word(verdict, self.lang)}"
         w = self._widths(width)
         stamp = when(ts) if w[0] >= 16 else (when(ts)[:10] if ts else "—")
         platform = (self.platform_labels.get(platform_name, platform_name),) if self._show_platform(width) else ()
-        cells = (stamp, *platform, (kind or "").replace("_", " "), verdict_cell, one_line(text) if text else "—")
+        cells = (stamp, *platform, kind_word(kind, self.lang), verdict_cell, one_line(text) if text else "—")
         style: Style = base
         if index == self.cursor:
             style = base + self.get_component_rich_style("item-table--cursor")

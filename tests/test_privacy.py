@@ -126,3 +126,47 @@ def test_interrupted_write_leaves_no_partial_file(export_zip: Path, tmp_path: Pa
         write_items(analysis.items, target)
     assert target.read_text() == "previous run\n"
     assert [p.name for p in out.iterdir()] == ["items.csv"]
+
+
+#: The terminal UI, driven headless, with the network disabled: load, browse, search, opt-out, findings.
+TUI_NO_NETWORK = (
+    NO_NETWORK.split("from exportscope.cli import main")[0]
+    + """
+import asyncio, time
+from exportscope.pipeline import Options
+from exportscope.tui.app import ExportScopeApp
+
+async def drive():
+    app = ExportScopeApp([sys.argv[1]], Options())
+    async with app.run_test(size=(100, 30)) as pilot:
+        deadline = time.monotonic() + 30
+        while app.loading or app.result is None or app.result.findings is None:
+            assert time.monotonic() < deadline, "timed out"
+            await pilot.pause(0.05)
+        assert app.error is None, app.error
+        for key in ("b", "slash", "c", "a", "f", "enter", "escape", "escape", "o", "escape", "f", "escape"):
+            await pilot.press(key)
+            await pilot.pause(0.05)
+        await pilot.press("q")
+    print("ok")
+
+asyncio.run(drive())
+"""
+)
+
+
+def test_the_terminal_ui_runs_without_network(export_zip: Path, tmp_path: Path) -> None:
+    home, tmp = tmp_path / "home", tmp_path / "tmp"
+    home.mkdir()
+    tmp.mkdir()
+    env = {**os.environ, "HOME": str(home), "TMPDIR": str(tmp), "XDG_CACHE_HOME": str(home / ".cache")}
+    before = hashlib.sha256(export_zip.read_bytes()).hexdigest()
+    proc = subprocess.run(
+        [sys.executable, "-c", TUI_NO_NETWORK, str(export_zip)], capture_output=True, text=True, cwd=REPO, env=env
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip().endswith("ok")
+    assert "network access attempted" not in proc.stderr
+    assert hashlib.sha256(export_zip.read_bytes()).hexdigest() == before
+    assert list(tmp.rglob("*")) == []
+    assert list(home.rglob("*")) == []

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import filecmp
-import importlib.util
 import json
-import sys
 import zipfile
 from pathlib import Path
 
@@ -288,24 +285,6 @@ def test_account_report_html_is_read_when_its_json_is_missing(make_zip) -> None:
 
 
 # --- samples ------------------------------------------------------------------------------------------------
-
-
-def test_whatsapp_samples_regenerate_byte_identical(tmp_path: Path) -> None:
-    gen = SAMPLES / "gen_whatsapp.py"
-    sys.path.insert(0, str(SAMPLES))
-    try:
-        spec = importlib.util.spec_from_file_location("gen_whatsapp_test", gen)
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        written = module.build(tmp_path)
-    finally:
-        sys.path.remove(str(SAMPLES))
-    assert len(written) == 6
-    for path in written:
-        committed = WA / path.name
-        assert committed.exists(), path.name
-        assert filecmp.cmp(path, committed, shallow=False), path.name
 
 
 @pytest.mark.parametrize("name", ["WhatsApp Chat with Alice.txt", "WhatsApp Chat with Jörg.txt"])

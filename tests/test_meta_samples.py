@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import orjson
+import pytest
 from PIL import Image
 
 from tests.conftest import SAMPLES

@@ -158,7 +158,7 @@ def test_name_keys_and_jobs_parts_read_together(make_zip) -> None:
     assert name_key("Comments_12345678.csv") == "comments"
     assert name_key("Rich Media.csv") == name_key("Rich_Media.csv") == "richmedia"
     assert name_key("learning_coach_messages.csv") == name_key("LearningCoachMessages.csv")
-    header = b"Application Date,Contact Email,Contact Phone Number,Company Name,Job Title,Job Url,Resume Name,Question And Answers\n"  # noqa: E501
+    header = JOB_APPLICATIONS_HEADER
     a = run(
         make_zip,
         {
@@ -248,3 +248,18 @@ def test_newest_export_wins_a_duplicated_file_then_complete_before_basic(make_zi
         "Basic_LinkedInDataExport_03-09-2026.zip",
         "Complete_LinkedInDataExport_05-14-2018.zip",
     ]
+
+
+JOB_APPLICATIONS_HEADER = (
+    b"Application Date,Contact Email,Contact Phone Number,Company Name,Job Title,Job Url,Resume Name,"
+    b"Question And Answers\n"
+)
+
+
+def test_a_broken_part_fails_alone_and_the_other_parts_count(make_zip) -> None:
+    good = JOB_APPLICATIONS_HEADER + b"3/12/24, 11:20 AM,a@example.com,,Example Ltd,Data Engineer,https://x,,\n"
+    a = run(make_zip, {"Jobs/Job Applications_1.csv": good, "Jobs/Job Applications_2.csv": b"\x00garbage"})
+    assert ledger(a, "Jobs/Job Applications_1.csv") == ("parsed", None, 1)
+    status, reason, items = ledger(a, "Jobs/Job Applications_2.csv")
+    assert (status, items) == ("failed", 0)
+    assert reason is not None and reason.startswith("ValueError: no header")

@@ -17,17 +17,18 @@ the parser-checklist items that apply to all files live here once (shared/refere
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import chain, islice
 from typing import IO
 
 from exportscope import dates
-from exportscope.archive import Member
+from exportscope.archive import Member, MemberError
 from exportscope.model import Drift, Fact, Problem, Record
 from exportscope.platforms.base import Output
 from exportscope.rules import Rule
@@ -150,29 +151,41 @@ def iter_csv(
     """
     want = expected_columns(rule) if expected is None else list(expected)
     for member in members:
-        with open_member(member) as (text, dialect):
-            rows = csv_rows(text, delimiter=dialect.delimiter)
-            head = list(islice(rows, HEADER_SCAN))
-            at = find_header(head, want)
-            if at is None:
-                first = first_row(head)
-                if first is None or _is_sentinel(head[first]):
-                    continue  # empty file, or LinkedIn's "No conversations found"
-                shown = ", ".join(want[:4]) + ("..." if len(want) > 4 else "")
-                if rule.columns:
-                    raise ValueError(f"no header with the expected columns ({shown}) in the first {HEADER_SCAN} rows")
-                at = first
-                yield Problem(f"header not as documented (expected {shown}); read by its own column names")
-            columns = Columns(head[at])
-            if problem := drift(columns, rule):
-                yield problem
-            width = len(columns.header)
-            n = 0
-            for row in chain(head[at + 1 :], rows):
-                if not any(cell.strip() for cell in row):
-                    continue
-                n += 1
-                yield Row(member, columns, n, rejoin_d6(row, width))
+        if len(members) == 1:
+            yield from _member_rows(member, rule, want)  # an error fails the file, as for any reader
+            continue
+        try:
+            yield from _member_rows(member, rule, want)
+        except (ValueError, UnicodeError, csv.Error, MemberError) as exc:
+            # One broken part (Jobs/Job Applications_2.csv) fails alone; the other parts still count.
+            first = str(exc).splitlines()[0][:200] if str(exc) else ""
+            yield Problem(f"{type(exc).__name__}: {first}", member.path, fails=True)
+
+
+def _member_rows(member: Member, rule: Rule, want: Sequence[str]) -> Iterator[Row | Problem | Drift]:
+    with open_member(member) as (text, dialect):
+        rows = csv_rows(text, delimiter=dialect.delimiter)
+        head = list(islice(rows, HEADER_SCAN))
+        at = find_header(head, want)
+        if at is None:
+            first = first_row(head)
+            if first is None or _is_sentinel(head[first]):
+                return  # empty file, or LinkedIn's "No conversations found"
+            shown = ", ".join(want[:4]) + ("..." if len(want) > 4 else "")
+            if rule.columns:
+                raise ValueError(f"no header with the expected columns ({shown}) in the first {HEADER_SCAN} rows")
+            at = first
+            yield Problem(f"header not as documented (expected {shown}); read by its own column names", member.path)
+        columns = Columns(head[at])
+        if changed := drift(columns, rule):
+            yield replace(changed, source=member.path)
+        width = len(columns.header)
+        n = 0
+        for row in chain(head[at + 1 :], rows):
+            if not any(cell.strip() for cell in row):
+                continue
+            n += 1
+            yield Row(member, columns, n, rejoin_d6(row, width))
 
 
 def join_text(parts: Iterable[str | None], sep: str = " · ") -> str | None:

@@ -90,14 +90,15 @@ import polars  # noqa: F401  (imported before the baseline, as analyze would)
 
 opened = []
 real_open = Source.open
-def spy(self, member):
+def spy(self, member, **kwargs):
     opened.append(member.path)
-    return real_open(self, member)
+    return real_open(self, member, **kwargs)
 Source.open = spy
 
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 t0 = time.perf_counter()
-analysis = analyze([sys.argv[1]])
+from exportscope.pipeline import Options
+analysis = analyze([sys.argv[1]], Options(workers=1))  # one process, so every open is seen here
 doc = summary.build(analysis)
 elapsed = time.perf_counter() - t0
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -19,3 +19,25 @@ def test_benchmark_script_runs_at_small_scale(tmp_path: Path, capsys) -> None:
     assert all(int(r["items"]) > 1000 for r in rows)
     printed = capsys.readouterr().out
     assert "| scale |" in printed and "exportscope --help:" in printed
+
+
+def test_meta_messages_benchmark_runs_small_and_opens_no_media() -> None:
+    import subprocess
+
+    out = subprocess.run(
+        [sys.executable, "benchmarks/meta_messages.py", "--threads", "4", "--messages", "25"],
+        capture_output=True, text=True, cwd=REPO, timeout=300,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stdout + out.stderr  # it exits 1 if a media body was opened or a count is off
+    assert "items 101;" in out.stdout and "media opened 0" in out.stdout
+
+
+def test_whatsapp_chat_benchmark_runs_small() -> None:
+    import subprocess
+
+    out = subprocess.run(
+        [sys.executable, "benchmarks/whatsapp_chat.py", "--lines", "2000"],
+        capture_output=True, text=True, cwd=REPO, timeout=300,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert "parse " in out.stdout and "analyze " in out.stdout

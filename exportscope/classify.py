@@ -59,7 +59,8 @@ def resolve(
     spec = (var.visibility if var and var.visibility else None) or rule.visibility
     rule_id = f"{rule.id}.{variant}" if var else rule.id
     if spec == "column":
-        key = (raw_visibility or "").strip().lower()
+        # "Anyone on LinkedIn", "anyone-on-linkedin" and "ANYONE_ON_LINKEDIN" are one key.
+        key = "_".join((raw_visibility or "").strip().lower().replace("-", " ").split())
         visibility = rule.visibility_map.get(key, Visibility.UNKNOWN.value)
     elif spec == "account":
         if ctx.account_private is None:

@@ -131,13 +131,14 @@ def test_profile_2018_extra_columns_yearless_birth_date_and_excel_bom(make_zip) 
     a = analyze([path], Options(as_of=date(2026, 3, 10)))
     rows = items(a, "Profile.csv")
     assert [(r["text"], r["rule"], r["verdict"]) for r in rows] == [
-        ("Ben", "linkedin.profile", "training"),
-        ("Sample", "linkedin.profile", "training"),
+        ("Ben", "linkedin.profile.first_name", "training"),
+        ("Sample", "linkedin.profile.last_name", "training"),
         ("Feb 29", "linkedin.profile.birth_date", "not_used"),
         ("Call me", "linkedin.profile.contact_instructions", "not_used"),
-        ("Product manager", "linkedin.profile", "training"),
-        ("Internet", "linkedin.profile", "training"),
-        ("fr", "linkedin.profile", "training"),
+        ("Product manager", "linkedin.profile.headline", "training"),
+        ("Internet", "linkedin.profile.industry", "training"),
+        # 2018's Country is not among the fields LinkedIn lists for training: not used.
+        ("fr", "linkedin.profile", "not_used"),
         ("75001", "linkedin.profile.zip_code", "not_used"),
     ]
     ctx = a.contexts["linkedin"]

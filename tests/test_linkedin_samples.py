@@ -29,7 +29,7 @@ EXPECTED = {
             ("cause", "training"): 2, ("connection", "not_used"): 3, ("contact", "not_used"): 1,
             ("education", "training"): 1, ("honor", "training"): 1, ("login", "not_used"): 2,
             ("media", "training"): 2, ("message", "excluded"): 4, ("position", "training"): 2,
-            ("post", "training"): 2, ("profile", "not_used"): 3, ("profile", "training"): 7,
+            ("post", "training"): 2, ("profile", "not_used"): 4, ("profile", "training"): 6,
             ("project", "training"): 1, ("recommendation", "training"): 1, ("search", "not_used"): 2,
             ("security", "not_used"): 1, ("skill", "training"): 3,
         },

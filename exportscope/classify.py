@@ -106,7 +106,8 @@ def classify(
 
 
 def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], as_of: date) -> pl.DataFrame:
-    """Minor and not-in-force overrides of classification.md, per platform, with the reason in ``note``."""
+    """Minor and not-in-force overrides of classification.md, per platform, with the reason in ``note``;
+    then the policies' item notes (Meta AI chats personalise ads), which change no verdict."""
     import polars as pl
 
     eligible = pl.col("verdict").is_in([Verdict.TRAINING.value, Verdict.CONDITIONAL.value])
@@ -118,11 +119,20 @@ def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], a
             since = ctx.in_force_since()
             if since is not None and since > as_of:
                 reason = f"policy in force from {since.isoformat()} in region {ctx.region}"
-        if reason is None:
-            continue
-        hit = eligible & (pl.col("platform") == platform)
-        frame = frame.with_columns(
-            verdict=pl.when(hit).then(pl.lit(Verdict.NOT_USED.value)).otherwise(pl.col("verdict")),
-            note=pl.when(hit).then(pl.lit(reason)).otherwise(pl.col("note")),
-        )
+        if reason is not None:
+            hit = eligible & (pl.col("platform") == platform)
+            frame = frame.with_columns(
+                verdict=pl.when(hit).then(pl.lit(Verdict.NOT_USED.value)).otherwise(pl.col("verdict")),
+                note=pl.when(hit).then(pl.lit(reason)).otherwise(pl.col("note")),
+            )
+        for item_note in load_policies()[ctx.policy].item_notes:
+            if not item_note.applies(ctx.region, as_of):
+                continue
+            on = (pl.col("platform") == platform) & (pl.col("kind") == item_note.kind)
+            joined = pl.when(pl.col("note").is_null()).then(pl.lit(item_note.text))
+            frame = frame.with_columns(
+                note=pl.when(on)
+                .then(joined.otherwise(pl.col("note") + pl.lit("; " + item_note.text)))
+                .otherwise(pl.col("note"))
+            )
     return frame

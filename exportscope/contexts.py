@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from exportscope import dates
 from exportscope.classify import PlatformContext
-from exportscope.rules import region_code
+from exportscope.rules import load_policies, region_code
 
 if TYPE_CHECKING:
     from exportscope.pipeline import Options
@@ -57,5 +57,11 @@ def build_contexts(
         ctx.audience = options.facebook_audience
         ctx.opted_out = name in options.opted_out or export.platform.ruleset.policy in options.opted_out
         ctx.notes.extend(text for e in exports for plat, text in e.notes if plat == name)
+        starts = {r.in_force_since for r in load_policies()[ctx.policy].regions}
+        if ctx.region is None and len(starts) > 1:
+            ctx.notes.append(
+                "The export does not say your region, so no region's start date was applied to the verdicts; "
+                "pass --region to apply yours."
+            )
         contexts[name] = ctx
     return contexts

@@ -166,5 +166,9 @@ ITEM_COLUMNS: tuple[str, ...] = (
     "rule",
 )
 
+#: The columns ``exportscope items`` writes: the ARCHITECTURE.md ones, then ``note`` (added within version 1):
+#: why an override changed the item's verdict, or a policy note that applies to it.
+ITEM_EXPORT_COLUMNS: tuple[str, ...] = (*ITEM_COLUMNS, "note")
+
 #: Columns the frame carries beyond the public ones, for the UI's detail pane and for counting threads.
 EXTRA_COLUMNS: tuple[str, ...] = ("row", "thread", "note")

@@ -81,6 +81,8 @@ def _print_platform(console: Console, p: dict[str, Any]) -> None:
         console.print(f"         {escape(pol['opt_out_url'])}", soft_wrap=True)
     for note in p.get("notes", []):
         console.print(f"[yellow]note:[/yellow] {escape(note)}")
+    for n in p.get("item_notes", []):
+        console.print(f"[yellow]note on {n['items']:,} items:[/yellow] {escape(n['note'])}")
 
 
 def print_rules(ruleset: RuleSet, as_json: bool = False, console: Console | None = None) -> None:

@@ -238,6 +238,20 @@ class RegionPolicy:
     legal_basis: str
 
 
+@dataclass(frozen=True, slots=True)
+class ItemNote:
+    """A policy fact that does not change a verdict but belongs on some items (Meta AI chats and ads)."""
+
+    kind: str
+    since: date | None
+    not_in_regions: tuple[str, ...]
+    text: str
+
+    def applies(self, region: str | None, as_of: date) -> bool:
+        """From its date on, in every region but the listed ones (an unknown region may be any)."""
+        return (self.since is None or as_of >= self.since) and region not in self.not_in_regions
+
+
 @dataclass(frozen=True)
 class Policy:
     key: str
@@ -250,6 +264,7 @@ class Policy:
     regions: tuple[RegionPolicy, ...]
     notes: tuple[str, ...]
     sources: tuple[dict[str, str], ...]
+    item_notes: tuple[ItemNote, ...] = ()
 
     def for_region(self, region: str | None) -> RegionPolicy | None:
         """The policy row for a region code; ``other`` is the fallback; None when region is unknown."""
@@ -300,6 +315,15 @@ def load_policies() -> dict[str, Policy]:
             regions=regions,
             notes=_tuple(raw.get("notes")),
             sources=tuple({str(k): str(v) for k, v in s.items()} for s in raw.get("sources", [])),
+            item_notes=tuple(
+                ItemNote(
+                    kind=str(n["kind"]),
+                    since=_date_or_none(n.get("since")),
+                    not_in_regions=_tuple(n.get("not_in_regions")),
+                    text=str(n["text"]),
+                )
+                for n in raw.get("item_notes", [])
+            ),
         )
     return out
 

@@ -56,6 +56,14 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None) -> d
         .agg(n=pl.col("thread").n_unique())
     )
     conv = dict(conversations.iter_rows())
+    # Why some items' verdicts differ from their rule (under 18, not yet in force) or what else applies to
+    # them (Meta AI chats personalise ads): the reason on every item, counted here so it is never silent.
+    noted = (
+        items.filter(pl.col("note").is_not_null())
+        .group_by("platform", "note")
+        .agg(items=pl.len())
+        .sort("platform", "items", "note", descending=[False, True, False])
+    )
     policies = load_policies()
     platforms: list[dict[str, Any]] = []
     for name, ctx in analysis.contexts.items():
@@ -124,6 +132,11 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None) -> d
                     ],
                 },
                 "notes": notes,
+                "item_notes": [
+                    {"note": r["note"], "items": r["items"]}
+                    for r in noted.iter_rows(named=True)
+                    if r["platform"] == name
+                ],
             }
         )
     return {

@@ -155,6 +155,7 @@ def test_items_formats(linkedin_zip: Path, tmp_path: Path, cli, suffix: str) -> 
         "text",
         "words",
         "rule",
+        "note",
     ]
     assert frame.height == 11
     posts = frame.filter(pl.col("kind") == "post").sort("text")

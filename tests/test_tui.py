@@ -17,6 +17,7 @@ from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, Tree
 
+from exportscope.model import ITEM_EXPORT_COLUMNS
 from exportscope.pipeline import Cancelled, Options, Progress, analyze
 from exportscope.query import Filter, ItemQuery
 from exportscope.tui.app import ExportScopeApp
@@ -346,17 +347,7 @@ async def test_export_items_csv(archive: Path, tmp_path: Path) -> None:
         await wait_for(pilot, lambda: not isinstance(app.screen, ExportDialog))
     written = pl.read_csv(out_dir / "exportscope-items.csv")
     assert written.height == 23
-    assert written.columns == [
-        "platform",
-        "source",
-        "kind",
-        "verdict",
-        "visibility",
-        "timestamp",
-        "text",
-        "words",
-        "rule",
-    ]
+    assert tuple(written.columns) == ITEM_EXPORT_COLUMNS  # the same writer as `exportscope items`
     assert tui_archive.MARKUP_POST in written.get_column("text").to_list()
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from exportscope.fsutil import atomic_path, atomic_write
-from exportscope.model import ITEM_COLUMNS
+from exportscope.model import ITEM_EXPORT_COLUMNS
 
 if TYPE_CHECKING:
     import polars as pl
@@ -32,8 +32,8 @@ def format_for(path: Path, explicit: str | None = None) -> str:
 
 
 def public_frame(items: pl.DataFrame) -> pl.DataFrame:
-    """The documented columns only, in order, with timestamps as UTC ISO 8601 text for csv/jsonl."""
-    return items.select(ITEM_COLUMNS)
+    """The documented columns only, in order (the ARCHITECTURE.md ones, then ``note``)."""
+    return items.select(ITEM_EXPORT_COLUMNS)
 
 
 def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:

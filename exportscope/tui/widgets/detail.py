@@ -60,7 +60,8 @@ def detail_content(
     )
     lines.append(why_line)
     if why.override:
-        lines.append(Content.assemble((tr("override", lang) + colon(lang), "bold"), literal(why.override), "."))
+        end = "" if why.override.endswith(".") else "."
+        lines.append(Content.assemble((tr("override", lang) + colon(lang), "bold"), literal(why.override), end))
     return Content("\n").join(lines)
 
 

@@ -222,7 +222,7 @@ def _open_zip(path: Path, head: bytes) -> Source:
 def _zip_source(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> Source:
     src = Source(path=path, kind="zip", _zip=zf)
     for info in infos:
-        if info.is_dir():
+        if info.filename.endswith("/"):  # a folder entry (ZipInfo.is_dir() fails on an empty name)
             continue
         logical = normalise_name(info.filename)
         if not logical:

@@ -222,3 +222,23 @@ def test_unknown_member_is_listed_not_dropped(make_zip, cli) -> None:
     result = cli("summary", z)
     assert result.exit_code == 0
     assert "not recognized: Mystery_Feature.csv" in result.stdout
+
+
+def test_a_member_with_an_empty_name_is_listed_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "Complete_LinkedInDataExport_03-09-2026.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("Profile.csv", PROFILE)
+        zf.writestr("X", b"x")
+    raw = bytearray(path.read_bytes())
+    # Rename "X" to "" in the central directory: its name length becomes 0 (a damaged or hostile zip).
+    pos = raw.rfind(b"PK\x01\x02")
+    raw[pos + 28 : pos + 30] = (0).to_bytes(2, "little")
+    del raw[pos + 46 : pos + 47]
+    end = raw.rfind(b"PK\x05\x06")
+    size = int.from_bytes(raw[end + 12 : end + 16], "little") - 1
+    raw[end + 12 : end + 16] = size.to_bytes(4, "little")
+    path.write_bytes(bytes(raw))
+    analysis = analyze([path], Options())
+    status = {e.path: (e.status, e.reason) for e in analysis.ledger}
+    assert status["Profile.csv"][0] is FileStatus.PARSED
+    assert status[""] == (FileStatus.FAILED, "member name is empty after normalisation")

@@ -114,7 +114,9 @@ def _options(region: str | None, as_of: str | None, opted_out: list[str] | None,
     if region:
         code = region_code(region)
         if code is None:
-            raise InputError(f"--region {region!r}: unknown region; use eu, uk, ch, ca, hk, us, cn, kr or other")
+            raise InputError(
+                f"--region {region!r}: unknown region; name a country or use eu, uk, ch, ca, hk, us, cn, kr, other"
+            )
         kwargs["region"] = code
     if as_of:
         try:

@@ -343,19 +343,23 @@ def load_regions() -> dict[str, str]:
 def region_code(text: str | None) -> str | None:
     """Map a user's ``--region`` or a location written in the export to a region code, if known.
 
-    A location like ``Berlin, Germany`` or ``Greater Paris Metropolitan Region`` is tried whole, then by
-    its comma-separated parts from the end, then word by word.
+    A location is tried whole, then by its comma-separated parts from the end (country, then state or
+    county: "Sydney, New South Wales, Australia", "Dublin, Ohio"); only a location without commas
+    ("Greater Paris Metropolitan Region") is searched word by word, so a city name never outvotes the
+    country or state written after it.
     """
     if not text:
         return None
     table = load_regions()
-    low = text.strip().lower()
+    low = " ".join(text.strip().lower().split())
     if low in table:
         return table[low]
     parts = [p.strip() for p in low.split(",") if p.strip()]
-    for part in reversed(parts):
-        if part in table:
-            return table[part]
+    if len(parts) > 1:
+        for part in reversed(parts):
+            if part in table:
+                return table[part]
+        return None
     words = re.findall(r"[^\W\d_]+", low)
     for size in (3, 2, 1):  # "new york city", "hong kong", "paris"
         for i in range(len(words) - size, -1, -1):

@@ -69,3 +69,37 @@ def test_unknown_region_says_no_start_date_was_applied(make_zip, cli) -> None:
     assert li["region"] is None
     assert li["totals"]["training"] == 5  # no region: no start date applies, verdicts stay
     assert any("no region's start date was applied" in n for n in li["notes"])
+
+
+@pytest.mark.parametrize(
+    ("location", "region"),
+    [
+        ("Berlin, Germany", "eu"),
+        ("Greater Paris Metropolitan Region", "eu"),
+        ("Lyon, Auvergne-Rhône-Alpes, France", "eu"),
+        ("London, England, United Kingdom", "uk"),
+        ("Zürich, Switzerland", "ch"),
+        ("Toronto, Ontario, Canada", "ca"),
+        ("San Francisco Bay Area", "us"),
+        # A city name never outvotes the country or state written after it.
+        ("Sydney, New South Wales, Australia", "other"),
+        ("Dublin, Ohio", "us"),
+        ("Berlin, New Hampshire", "us"),
+        ("Wales, Wisconsin", "us"),
+        ("North Korea", "other"),
+        ("São Paulo, Brazil", "other"),
+        ("Somewhere, Atlantis", None),
+    ],
+)
+def test_region_from_a_location(location: str, region: str | None) -> None:
+    from exportscope.rules import region_code
+
+    assert region_code(location) == region
+
+
+def test_region_option_takes_any_known_country(make_zip, cli) -> None:
+    z = make_zip(
+        "Complete_LinkedInDataExport_03-09-2026.zip", {"Profile.csv": PROFILE_16.replace(b'"Mar 7, 2010"', b"")}
+    )
+    (li,) = _summary(cli, z, "--region", "Australia", "--as-of", "2024-10-01")["platforms"]
+    assert (li["region"], li["region_source"], li["policy"]["in_force_since"]) == ("other", "option", "2024-09-18")

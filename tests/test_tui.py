@@ -62,6 +62,12 @@ async def wait_for(pilot: Pilot[Any], predicate: Callable[[], bool], timeout: fl
     await pilot.pause()
 
 
+async def press_into(pilot: Pilot[Any], key: str, screen: type) -> None:
+    """Press a key and wait until it has opened the given screen."""
+    await pilot.press(key)
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, screen))
+
+
 async def loaded(pilot: Pilot[Any]) -> None:
     """The dashboard is complete and the findings (which come after it) are in."""
     app = pilot.app
@@ -126,8 +132,7 @@ async def test_a_key_is_handled_while_loading(archive: Path) -> None:
     app = ExportScopeApp([archive], tui_archive.OPTIONS, analyze_fn=gate)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, gate.reported.is_set)
-        await pilot.press("question_mark")
-        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await press_into(pilot, "question_mark", HelpScreen)
         assert app.loading
         await pilot.press("escape")
         await pilot.press("b")  # the browser waits for the data, and says so
@@ -181,8 +186,7 @@ async def test_tree_navigation_narrows_the_table(archive: Path) -> None:
     app = ExportScopeApp([archive], tui_archive.OPTIONS)
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
-        await pilot.press("b")
-        await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen))
+        await press_into(pilot, "b", BrowserScreen)
         screen = app.screen
         assert isinstance(screen, BrowserScreen)
         table = screen.query_one(ItemTable)
@@ -236,8 +240,7 @@ async def test_search_types_live_with_a_short_delay(archive: Path) -> None:
     app = ExportScopeApp([archive], tui_archive.OPTIONS)
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
-        await pilot.press("slash")
-        await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen))
+        await press_into(pilot, "slash", BrowserScreen)
         await pilot.press(*"pycon")
         table = app.screen.query_one(ItemTable)
         await wait_for(pilot, lambda: table.row_count == 1)
@@ -250,8 +253,7 @@ async def test_year_filter(archive: Path) -> None:
     app = ExportScopeApp([archive], tui_archive.OPTIONS)
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
-        await pilot.press("b")
-        await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen))
+        await press_into(pilot, "b", BrowserScreen)
         screen = app.screen
         year = screen.query_one("#year", Select)
         assert [o[1] for o in year._options if isinstance(o[1], int)] == [2025, 2024, 2023, 2022, 2021]
@@ -272,8 +274,7 @@ async def test_detail_shows_full_text_source_and_why(archive: Path) -> None:
     app = ExportScopeApp([archive], tui_archive.OPTIONS)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        await pilot.press("b")
-        await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen))
+        await press_into(pilot, "b", BrowserScreen)
         screen = app.screen
         # Newest first: two messages, the markup post, a comment, a connection, then the Café post.
         await pilot.press("down", "down", "down", "down", "down", "enter")
@@ -301,8 +302,7 @@ async def test_markup_in_archive_text_is_shown_literally(archive: Path) -> None:
     app = ExportScopeApp([archive], tui_archive.OPTIONS)
     async with app.run_test(size=(160, 40)) as pilot:
         await loaded(pilot)
-        await pilot.press("b")
-        await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen))
+        await press_into(pilot, "b", BrowserScreen)
         await pilot.press("down", "down")  # below the two newer messages
         await pilot.pause()
         text = screen_text(app)
@@ -333,8 +333,7 @@ async def test_export_items_csv(archive: Path, tmp_path: Path) -> None:
     app = ExportScopeApp([archive], tui_archive.OPTIONS, export_dir=out_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        await pilot.press("e")
-        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
+        await press_into(pilot, "e", ExportDialog)
         dialog = app.screen
         path_input = dialog.query_one("#path", Input)
         assert path_input.value == str(out_dir / "exportscope-report.html")  # reports come first
@@ -358,8 +357,7 @@ async def test_export_refuses_to_overwrite_unless_asked(archive: Path, tmp_path:
     app = ExportScopeApp([archive], tui_archive.OPTIONS, export_dir=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        await pilot.press("e")
-        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog))
+        await press_into(pilot, "e", ExportDialog)
         app.screen.query_one("#format", Select).value = "items:csv"
         await pilot.pause()
         await pilot.press("enter")  # submit the path field
@@ -384,8 +382,7 @@ async def test_opt_out_panel_copies_and_opens_on_request(archive: Path, monkeypa
     monkeypatch.setattr(app, "copy_to_clipboard", lambda text: copied.append(text))
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        await pilot.press("o")
-        await wait_for(pilot, lambda: isinstance(app.screen, OptOutScreen))
+        await press_into(pilot, "o", OptOutScreen)
         panel = app.screen.query_one(OptOutPanel)
         assert panel.has_focus
         text = str(panel.content)
@@ -407,8 +404,7 @@ async def test_help_lists_every_key(archive: Path) -> None:
     app = ExportScopeApp([archive], tui_archive.OPTIONS)
     async with app.run_test(size=(80, 60)) as pilot:
         await loaded(pilot)
-        await pilot.press("question_mark")
-        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await press_into(pilot, "question_mark", HelpScreen)
         text = screen_text(app)
         for key, what in [("q", "Quit"), ("b", "Browse"), ("/", "Search"), ("o", "Opt out"), ("e", "Export"),
                           ("f", "Findings"), ("x", "Clear"), ("z", "Zoom"), ("c", "Copy link")]:  # fmt: skip

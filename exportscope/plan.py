@@ -105,9 +105,41 @@ def make_plan(paths: Sequence[Path | str], max_member_bytes: int, max_ratio: flo
         raise
 
 
+def _expand_folders(sources: list[Source], platforms: Sequence[Platform]) -> list[Source]:
+    """Export zips inside a folder input (a Downloads folder holding them) become inputs of their own.
+
+    They are real files, so they open like any input. A zip that is no export we know stays a file of its
+    folder (listed as not recognised), and so does one of a platform that opens nested zips itself
+    (WhatsApp names each chat after its zip). A folder left with no file of its own is dropped.
+    """
+    out: list[Source] = []
+    for src in sources:
+        if src.kind != "folder":
+            out.append(src)
+            continue
+        nested: list[Source] = []
+        for m in [m for m in src.members if m.suffix == ".zip"]:
+            try:
+                inner = open_source(src.path / m.key)
+            except InputError:
+                continue  # stays a member: listed, or failed by a platform that reads nested zips
+            platform = _detect(inner, platforms)
+            if platform is None or platform.opens_nested_zips:
+                inner.close()
+                continue
+            inner.max_member_bytes, inner.max_ratio = src.max_member_bytes, src.max_ratio
+            src.members.remove(m)
+            nested.append(inner)
+        if src.members or src.problems or not nested:
+            out.append(src)
+        out.extend(nested)
+    return out
+
+
 def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[str]) -> Plan:
     notes: list[str] = []
     unknown: list[LedgerEntry] = []
+    sources[:] = _expand_folders(sources, platforms)
     groups: dict[tuple[str, str], list[Source]] = defaultdict(list)
     by_name = {p.name: p for p in platforms}
     for src in list(sources):
@@ -115,7 +147,14 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
         platform = _detect(src, platforms)
         if platform is None:
             notes.append(f"{src.name}: not recognised as a LinkedIn, Meta or WhatsApp export")
-            unknown.extend(LedgerEntry("unknown", m.path, FileStatus.UNRECOGNIZED, size=m.size) for m in src.members)
+            unknown.extend(
+                LedgerEntry("unknown", f"{src.name}/{m.path}", FileStatus.UNRECOGNIZED, size=m.size)
+                for m in src.members
+            )
+            unknown.extend(
+                LedgerEntry("unknown", f"{src.name}/{path}", FileStatus.FAILED, reason=reason)
+                for path, reason in src.problems
+            )
             continue
         for part in platform.split(src):
             if part is not src:

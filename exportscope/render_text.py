@@ -29,6 +29,8 @@ def print_summary(doc: dict[str, Any], console: Console | None = None) -> None:
         _print_platform(console, p)
     for note in doc.get("notes", []):
         console.print(f"[yellow]note:[/yellow] {escape(note)}")
+    for path in doc.get("unrecognized", []):
+        console.print(f"  ? not recognized: {escape(path)}")
 
 
 def _print_platform(console: Console, p: dict[str, Any]) -> None:

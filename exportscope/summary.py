@@ -146,4 +146,6 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None) -> d
         "platforms": platforms,
         "findings": findings or [],
         "notes": list(analysis.notes),
+        # Files of inputs that are no export we know (a folder's stray files): listed, never dropped.
+        "unrecognized": sorted(e.path for e in analysis.ledger if e.platform == "unknown"),
     }

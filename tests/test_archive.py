@@ -242,3 +242,20 @@ def test_a_member_with_an_empty_name_is_listed_not_a_crash(tmp_path: Path) -> No
     status = {e.path: (e.status, e.reason) for e in analysis.ledger}
     assert status["Profile.csv"][0] is FileStatus.PARSED
     assert status[""] == (FileStatus.FAILED, "member name is empty after normalisation")
+
+
+def test_a_folder_holding_export_zips_reads_each_of_them(tmp_path: Path, make_zip) -> None:
+    """A Downloads folder with a LinkedIn zip, a Facebook zip and a stray file: both exports are read."""
+    import shutil
+
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    samples = Path(__file__).resolve().parent.parent / "sample_exports"
+    shutil.copy(samples / "linkedin-2026" / "Complete_LinkedInDataExport_03-09-2026.zip", downloads)
+    shutil.copy(samples / "facebook-2025" / "facebook-jdoe-2025-11-20-AbCdEfGh.zip", downloads)
+    (downloads / "todo.txt").write_text("buy milk\n")
+    analysis = analyze([downloads], Options())
+    assert set(analysis.contexts) == {"linkedin", "facebook"}
+    assert analysis.items.filter(analysis.items["platform"] == "linkedin").height == 87
+    unknown = [(e.path, e.status) for e in analysis.ledger if e.platform == "unknown"]
+    assert unknown == [("Downloads/todo.txt", FileStatus.UNRECOGNIZED)]

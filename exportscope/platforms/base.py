@@ -103,6 +103,9 @@ class Platform:
     #: True when the readers of one export share state across files (Meta counts a photo listed in a post
     #: and in its album once): the export's files are then always read by one process, in order.
     tasks_share_state: ClassVar[bool] = False
+    #: True when the platform opens the zips found inside its inputs itself (WhatsApp: a folder of chat
+    #: zips); otherwise a recognised zip inside a folder input becomes an input of its own.
+    opens_nested_zips: ClassVar[bool] = False
 
     def bind(self, archive: Archive) -> Platform:
         """The platform as used for one export (default: itself).

@@ -18,6 +18,7 @@ The readers live in :mod:`~exportscope.platforms.whatsapp_read` (chats) and
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from exportscope.archive import Member, MemberError, Source, open_nested_zip
 from exportscope.platforms.base import Platform, Reader
@@ -34,6 +35,8 @@ _REPORT = re.compile(r"(?:^|/)(?:user_information|registration_information|regis
 
 
 class WhatsApp(Platform):
+    opens_nested_zips: ClassVar[bool] = True
+
     def detect_source(self, source: Source) -> float:
         score = self.detect([m.path for m in source.members])
         if score >= self.threshold:

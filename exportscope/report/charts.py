@@ -52,12 +52,17 @@ def totals_chart(
             x += w
         if not total:
             out.append(f'<rect x="{left}" y="{y}" width="{inner}" height="{bar_h}" fill="#eee"/>')
+    # The legend wraps onto more lines rather than run off the chart (long labels, French ones above all).
     ly = len(rows) * (bar_h + gap) + 18
-    lx = float(left)
+    lx = 10.0
     for v in VERDICTS:
+        item_w = 18 + 7.2 * len(label(v)) + 14
+        if lx > 10 and lx + item_w > width - 10:
+            lx, ly = 10.0, ly + 20
         out.append(f'<rect x="{lx:.1f}" y="{ly - 10}" width="12" height="12" fill="{COLORS[v]}"/>')
         out.append(f'<text x="{lx + 16:.1f}" y="{ly}" class="leg">{_e(label(v))}</text>')
-        lx += 18 + 7.2 * len(label(v)) + 14
+        lx += item_w
+    out[0] = out[0].replace(f'viewBox="0 0 {width} {height}"', f'viewBox="0 0 {width} {max(height, ly + 10)}"')
     out.append("</svg>")
     return "".join(out)
 

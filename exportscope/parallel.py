@@ -48,14 +48,14 @@ def split_tasks(tasks: Sequence[Task]) -> tuple[list[int], list[int]] | None:
     """(main's task indices, worker's) balanced by bytes to read, or None when one process is better.
 
     Tasks are assigned in units: one task, or every task of an export whose readers share state across
-    files (``Platform.tasks_share_state``), which must stay in one process for the result to be the same.
+    files (``Platform.task_shares_state``), which must stay in one process for the result to be the same.
     """
     total = sum(t.size for t in tasks)
     if total < PARALLEL_MIN_BYTES or len(tasks) < 2:
         return None
     units: dict[tuple[str, int], list[Task]] = {}
     for t in tasks:
-        key = ("export", t.export) if t.platform.tasks_share_state else ("task", t.index)
+        key = ("export", t.export) if t.platform.task_shares_state(t.rule) else ("task", t.index)
         units.setdefault(key, []).append(t)
     if len(units) < 2:
         return None

@@ -100,9 +100,11 @@ class Platform:
         """Sentences about the export as a whole (Meta: "this is the HTML format"), shown with its platform."""
         return []
 
-    #: True when the readers of one export share state across files (Meta counts a photo listed in a post
-    #: and in its album once): the export's files are then always read by one process, in order.
-    tasks_share_state: ClassVar[bool] = False
+    def task_shares_state(self, rule: Rule) -> bool:
+        """True when this rule's reader shares state with other files of the export (Meta counts a photo
+        listed in a post and in its album once): such files are then read by one process, in order."""
+        return False
+
     #: True when the platform opens the zips found inside its inputs itself (WhatsApp: a folder of chat
     #: zips); otherwise a recognised zip inside a folder input becomes an input of its own.
     opens_nested_zips: ClassVar[bool] = False

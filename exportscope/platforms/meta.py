@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import PurePosixPath
-from typing import ClassVar
 
 from exportscope.archive import Archive, Member, Source
 from exportscope.model import Problem
@@ -43,6 +42,9 @@ _EXPORT_NAME = re.compile(
     r"(?=$|[-_ .(])",
     re.I,
 )
+
+#: Readers that claim media in the export's shared MetaContext (see MediaCounter).
+MEDIA_CLAIMING_READERS = frozenset({"posts", "ig_posts", "media", "ig_profile"})
 
 READERS: dict[str, MetaReader] = {
     "posts": read_posts,
@@ -87,7 +89,6 @@ class Meta(Platform):
     """Facebook or Instagram: naming, parts, grouping of message threads, and the bound per-export context."""
 
     ctx: MetaContext | None = None
-    tasks_share_state: ClassVar[bool] = True
 
     def export_key(self, source: Source) -> str:
         parsed = parse_export_name(source.name)
@@ -108,6 +109,11 @@ class Meta(Platform):
         if rule.reader == "messages" and PurePosixPath(member.path).name.lower().startswith("message"):
             return str(PurePosixPath(member.path).parent)
         return member.path
+
+    def task_shares_state(self, rule: Rule) -> bool:
+        # Only the readers that count media (MediaCounter claims each photo once per export) share state;
+        # message threads, comments and the rest can be read by any process.
+        return rule.reader in MEDIA_CLAIMING_READERS
 
     def export_notes(self, paths: Sequence[str]) -> list[str]:
         return html_notes(self.label, paths)

@@ -295,9 +295,11 @@ def inspect(
         paths = sample_paths()
     if not paths:
         raise InputError("no input given: name an export's .zip file or folder, or use --demo")
-    for p in paths:
-        if not p.exists():
-            raise InputError(f"{p}: no such file or folder")
+    # Unusable input (not a zip, encrypted, nothing recognizable) is one line and exit 2 here, before the
+    # full-screen UI starts: planning opens the inputs and reads only their directories and a few headers.
+    from exportscope.plan import make_plan
+
+    make_plan(list(paths), options.max_member_bytes, options.max_ratio).close()
     try:
         from exportscope.tui.app import run
     except ImportError as exc:  # the TUI is optional at runtime

@@ -235,3 +235,12 @@ def test_doctor_anonymises_names_in_paths(path: str, expected: str) -> None:
     from exportscope.doctor import anonymise_path
 
     assert anonymise_path(path) == expected
+
+
+def test_inspect_rejects_unusable_input_before_the_ui_starts(tmp_path: Path, make_zip, cli) -> None:
+    bad = tmp_path / "export.zip"
+    bad.write_bytes(b"%PDF-1.4")
+    for target in (bad, tmp_path / "missing.zip", make_zip("holiday.zip", {"IMG_0001.txt": b"hello"})):
+        result = cli("inspect", target)
+        assert result.exit_code == 2, target
+        assert result.stderr.startswith("exportscope: error: ") and result.stderr.count("\n") == 1

@@ -83,7 +83,9 @@ def _guarded(func: F) -> F:
 
 PathsArg = Annotated[
     list[Path],
-    typer.Argument(help="Export .zip files, folders or WhatsApp .txt chats; parts of one export are merged."),
+    typer.Argument(
+        metavar="PATH", help="Export .zip files, folders or WhatsApp .txt chats; parts of one export are merged."
+    ),
 ]
 RegionOpt = Annotated[
     str | None,
@@ -248,7 +250,9 @@ def report(
 @app.command()
 @_guarded
 def rules(
-    platform: Annotated[str, typer.Argument(help="linkedin, facebook, instagram or whatsapp.")] = "linkedin",
+    platform: Annotated[
+        str, typer.Argument(metavar="PLATFORM", help="linkedin, facebook, instagram or whatsapp.")
+    ] = "linkedin",
     json_out: Annotated[bool, typer.Option("--json", help="Print the rules as JSON.")] = False,
 ) -> None:
     """Which file becomes which kind of item with which verdict, and why.
@@ -269,7 +273,7 @@ def rules(
 @app.command()
 @_guarded
 def inspect(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Export .zip files or folders.")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(metavar="PATH", help="Export .zip files or folders.")] = None,
     demo: Annotated[bool, typer.Option("--demo", help="Open the bundled sample exports.")] = False,
     lang: Annotated[
         str | None, typer.Option("--lang", help="Language of the screens: en or fr (default: from the locale).")

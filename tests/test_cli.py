@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import jsonschema
@@ -52,19 +51,21 @@ def test_every_command_has_help_with_an_example(cli) -> None:
         assert "Example: exportscope" in result.stdout, name
 
 
-def test_help_is_fast_and_imports_nothing_heavy() -> None:
+def test_help_imports_nothing_heavy() -> None:
+    """--help stays instant because the CLI defers polars, textual, pillow and orjson (the time itself is
+    measured by benchmarks/run.py, not asserted here)."""
     code = (
-        "import sys, time; t=time.perf_counter();"
+        "import sys;"
         "from exportscope.cli import app;"
         "heavy=[m for m in ('polars','textual','PIL','orjson') if m in sys.modules];"
         "print(heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert out.stdout.strip() == "[]"
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "exportscope", "--help"], capture_output=True, cwd=REPO, check=True)
-    # Generous bound for a loaded CI machine; the benchmark measures the real figure.
-    assert time.perf_counter() - start < 3.0
+    shown = subprocess.run(
+        [sys.executable, "-m", "exportscope", "--help"], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert "summary" in shown.stdout and "inspect" in shown.stdout
 
 
 def test_core_never_imports_textual_or_typer() -> None:

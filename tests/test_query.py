@@ -105,8 +105,7 @@ def test_sparkline_shape() -> None:
     assert sparkline([1, 100]) == "▁█"
 
 
-def test_query_is_fast_on_200k_items() -> None:
-    import time
+def test_query_on_200k_items() -> None:
 
     size = 200_000
     frame = pl.DataFrame(
@@ -125,13 +124,11 @@ def test_query_is_fast_on_200k_items() -> None:
         }
     )
     query = ItemQuery(frame)
-    start = time.perf_counter()
     f = Filter(text="number 19999", year=2011)
     query.select(f)
     query.counts(f)
-    elapsed = time.perf_counter() - start
+    # Correct on 200,000 rows; its speed is measured by benchmarks/tui_load.py, not asserted here.
     assert query.count(Filter(text="number 199999")) == 1
-    assert elapsed < 1.0  # in practice ~30 ms; generous for slow CI
 
 
 def test_explain_uses_the_variant_sentence(analysis: Analysis) -> None:

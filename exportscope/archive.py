@@ -12,6 +12,7 @@ import io
 import os
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -64,6 +65,7 @@ class Member:
     compressed: int
     key: str = ""  # the name inside its source (zip name or path relative to the folder)
     encrypted: bool = False
+    info: zipfile.ZipInfo | None = None  # the zip entry itself: two entries may share a name
 
     @property
     def name(self) -> str:
@@ -114,7 +116,11 @@ class _CappedReader(io.RawIOBase):
         return True
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        data = self._inner.read(len(buffer))
+        try:
+            data = self._inner.read(len(buffer))
+        except (zlib.error, zipfile.BadZipFile, EOFError, OSError) as exc:
+            # Corrupt compressed data or a bad CRC: this member fails, whoever was reading it.
+            raise MemberError(f"{self._label}: damaged data ({_reason(exc)})") from exc
         self._left -= len(data)
         if self._left < 0:
             raise MemberError(f"{self._label}: inflates past the size limit; skipped as a possible zip bomb")
@@ -157,7 +163,7 @@ class Source:
             )
         try:
             if self._zip is not None:
-                raw: IO[bytes] = self._zip.open(member.key)
+                raw: IO[bytes] = self._zip.open(member.info or member.key)
             elif self.kind == "folder":
                 raw = open(self.path / member.key, "rb")  # noqa: SIM115 - returned to the caller
             else:
@@ -236,6 +242,7 @@ def _zip_source(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -
                 compressed=info.compress_size,
                 key=info.filename,
                 encrypted=bool(info.flag_bits & 0x1),
+                info=info,
             )
         )
     return src
@@ -285,7 +292,12 @@ def open_nested_zip(member: Member, *, max_in_memory: int = MAX_NESTED_IN_MEMORY
 def _open_folder(root: Path) -> Source:
     src = Source(path=root, kind="folder")
     real_root = root.resolve()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+
+    def unreadable(exc: OSError) -> None:
+        rel = Path(exc.filename).relative_to(root).as_posix() if exc.filename else root.name
+        src.problems.append((rel, f"cannot be read ({_reason(exc)})"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=False):
         dirnames.sort()
         here = Path(dirpath)
         # A symlinked folder is never walked into: os.walk lists it but does not follow it.
@@ -307,7 +319,7 @@ def _open_folder(root: Path) -> Source:
                     st = target.stat()
                 if not stat.S_ISREG(st.st_mode):
                     continue
-            except OSError as exc:
+            except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python 3.11)
                 src.problems.append((rel, f"cannot be read ({_reason(exc)})"))
                 continue
             src.members.append(
@@ -323,15 +335,14 @@ def strip_wrapper(members: Iterable[Member], keep: frozenset[str]) -> None:
     zip holding only one of those is not wrapped.
     """
     items = list(members)
-    tops = {m.path.split("/", 1)[0] for m in items}
-    if len(tops) != 1 or any("/" not in m.path for m in items):
-        return
-    top = next(iter(tops))
-    if top.lower() in keep:
-        return
-    for m in items:
-        m.path = m.path.split("/", 1)[1]
-    strip_wrapper(items, keep)
+    while items:  # one level at a time, as a loop: a hostile path can be thousands of folders deep
+        tops = {m.path.split("/", 1)[0] for m in items}
+        if len(tops) != 1 or any("/" not in m.path for m in items):
+            return
+        if next(iter(tops)).lower() in keep:
+            return
+        for m in items:
+            m.path = m.path.split("/", 1)[1]
 
 
 @dataclass(eq=False)

@@ -134,6 +134,33 @@ def _options(region: str | None, as_of: str | None, opted_out: list[str] | None,
     return Options(**kwargs)
 
 
+def _check_output(output: Path, paths: list[Path]) -> None:
+    """Never write over an input: the archive is read-only, whatever -o says."""
+    from exportscope.archive import InputError
+
+    target = output.resolve()
+    for p in paths:
+        source = p.resolve()
+        if target == source or (target.exists() and source.exists() and os.path.samefile(target, source)):
+            raise InputError(f"{output}: that is one of the inputs; exportscope never writes over your export")
+        if source.is_dir() and target.is_relative_to(source):
+            raise InputError(f"{output}: inside the input folder {p}; write the output somewhere else")
+
+
+T = TypeVar("T")
+
+
+def _writing(output: Path, write: Callable[[], T]) -> T:
+    """Run a writer; a place that cannot be written is the user's to fix (exit 2), not a bug."""
+    from exportscope.archive import InputError
+
+    try:
+        return write()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise InputError(f"{output}: cannot write there ({reason})") from None
+
+
 def _analyze(paths: list[Path], options: Any, quiet: bool = False) -> Any:
     from exportscope.pipeline import analyze
 
@@ -204,9 +231,10 @@ def items(
     from exportscope.report.items import format_for, write_items
 
     kind = format_for(output, fmt)  # fail on a bad name before reading anything
+    _check_output(output, paths)
     options = _options(region, as_of, opted_out, facebook_audience)
     analysis = _analyze(paths, options)
-    n = write_items(analysis.items, output, kind)
+    n = _writing(output, lambda: write_items(analysis.items, output, kind))
     sys.stderr.write(f"exportscope: wrote {n:,} items to {output}\n")
 
 
@@ -239,11 +267,14 @@ def report(
     from exportscope.report import report_format_for, write_report
 
     kind = report_format_for(output, fmt)  # fail on a bad name before reading anything
+    _check_output(output, paths)
     if lang is not None and lang.lower() not in i18n.LANGS:
         raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
     options = _options(region, as_of, opted_out, facebook_audience)
     analysis = _analyze(paths, options)
-    written = write_report(analysis, output, kind, lang=(lang or i18n.default_lang()).lower(), redact=redact)
+    written = _writing(
+        output, lambda: write_report(analysis, output, kind, lang=(lang or i18n.default_lang()).lower(), redact=redact)
+    )
     sys.stderr.write(f"exportscope: wrote the {kind} report to {written}\n")
 
 

@@ -12,11 +12,17 @@ from typing import TYPE_CHECKING
 
 from exportscope import dates
 from exportscope.classify import PlatformContext
+from exportscope.model import Fact
 from exportscope.rules import load_policies, region_code
 
 if TYPE_CHECKING:
     from exportscope.pipeline import Options
     from exportscope.plan import Export
+
+
+def _first_index(exports: list[Export], feeding: list[Export]) -> int:
+    """Contexts keep the order in which their platforms' exports were given (the summary's order)."""
+    return min(exports.index(e) for e in feeding)
 
 
 def build_contexts(
@@ -25,20 +31,31 @@ def build_contexts(
     """One context per item platform (threads rides inside the instagram export)."""
     contexts: dict[str, PlatformContext] = {}
     seen = set(item_platforms_seen)
-    item_platforms: dict[str, Export] = {}
-    for export in exports:
-        item_platforms.setdefault(export.platform.name, export)
+    # Every export that feeds an item platform, newest first: when one person's two exports of a platform
+    # are read together, the newest that states a fact decides it, whatever the order of the arguments.
+    ordered = sorted(exports, key=lambda e: e.export_date or date.min, reverse=True)
+    item_platforms: dict[str, list[Export]] = {}
+    for export in ordered:
+        item_platforms.setdefault(export.platform.name, []).append(export)
         for rule in export.platform.ruleset.rules:
             if rule.platform != export.platform.name and rule.platform in seen:
-                item_platforms.setdefault(rule.platform, export)
-    for name, export in item_platforms.items():
-        facts = {fname: f for (plat, fname), f in export.facts.items() if plat == name}
-        if name != export.platform.name:
-            # A platform riding inside another's export (Threads in Instagram) is the same person in the
-            # same place: it inherits the region and birth date its own files do not state.
-            for fname in ("region", "birth_date"):
-                if fname not in facts and (parent := export.facts.get((export.platform.name, fname))):
-                    facts[fname] = parent
+                feeding = item_platforms.setdefault(rule.platform, [])
+                if export not in feeding:
+                    feeding.append(export)
+    for name, feeding in sorted(item_platforms.items(), key=lambda kv: _first_index(exports, kv[1])):
+        export = feeding[0]
+        facts: dict[str, Fact] = {}
+        for e in feeding:
+            for (plat, fname), f in e.facts.items():
+                if plat == name:
+                    facts.setdefault(fname, f)
+        for e in feeding:
+            if name != e.platform.name:
+                # A platform riding inside another's export (Threads in Instagram) is the same person in the
+                # same place: it inherits the region and birth date its own files do not state.
+                for fname in ("region", "birth_date"):
+                    if fname not in facts and (parent := e.facts.get((e.platform.name, fname))):
+                        facts[fname] = parent
         ctx = PlatformContext(platform=name, policy=export.platform.ruleset.policy)
         if options.region:
             ctx.region, ctx.region_source = options.region, "option"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from exportscope import __version__
 from exportscope.model import FileStatus
+from exportscope.textio import printable
 
 if TYPE_CHECKING:
     from exportscope.pipeline import Analysis
@@ -33,6 +34,18 @@ def anonymise_path(path: str) -> str:
         m = _CHAT_TITLE.match(part)
         out.append(f"{m[1]}<name>{m[2] or ''}" if m else part)
     return "/".join(out)
+
+
+def _columns_shown(changes: list[str]) -> list[str]:
+    """Drift without values: missing expected columns by name; new ones by name only when they look like
+    column names. A header row that is really data (many expected columns missing) shows a count only."""
+    missing = [c for c in changes if c.startswith("-")]
+    new = [c for c in changes if c.startswith("+")]
+    plausible = [c for c in new if len(c) <= 41 and not re.search(r"[\d@/]", c)]
+    if len(missing) >= 3 and len(new) >= 3:
+        plausible = []
+    hidden = len(new) - len(plausible)
+    return missing + plausible + ([f"+{hidden} other column(s), names not shown"] if hidden else [])
 
 
 def _failure_kind(reason: str | None) -> str:
@@ -65,7 +78,7 @@ def build(analysis: Analysis) -> dict[str, Any]:
         "exports": exports,
         "files": counts,
         "drift": [
-            {"platform": e.platform, "path": anonymise_path(e.path), "rule": e.rule, "columns": e.drift}
+            {"platform": e.platform, "path": anonymise_path(e.path), "rule": e.rule, "columns": _columns_shown(e.drift)}
             for e in analysis.ledger
             if e.drift
         ],
@@ -104,4 +117,4 @@ def render(report: dict[str, Any]) -> str:
         lines.append("failed:")
         lines += [f"  {d['path']} [{d['rule']}]: {d['error']}" for d in report["failed"]]
     lines.append("This report holds file and column names only, no values from your archive.")
-    return "\n".join(lines)
+    return printable("\n".join(lines))

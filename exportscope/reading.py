@@ -171,6 +171,8 @@ def read_task(
                 counts[out.source or default_source] += 1
     except MemberError as exc:
         failure = str(exc)
+        for m in members:  # the ledger line names the file already: keep only what went wrong
+            failure = failure.removeprefix(f"{m.path}: ")
     except RecursionError:
         failure = "nested too deeply to read (a damaged or hostile file)"
     except Exception as exc:  # one broken file must never lose the rest of the archive

@@ -9,17 +9,24 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as _rich_escape
 from rich.table import Table
 
 from exportscope.model import VERDICT_LABELS, VERDICT_ORDER
 from exportscope.rules import RuleSet
+from exportscope.textio import printable
 
 _MARKS = {"training": "●", "conditional": "◐", "excluded": "○", "not_used": "·"}
 
 
+def escape(text: str) -> str:
+    """Archive text for Rich: control characters dropped (no terminal escape sequences), markup escaped."""
+    return _rich_escape(printable(text))
+
+
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    # emoji=False: a ``:smile:`` in a file name prints as typed, not as an emoji.
+    return Console(highlight=False, soft_wrap=False, emoji=False)
 
 
 def print_summary(doc: dict[str, Any], console: Console | None = None) -> None:

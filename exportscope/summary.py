@@ -7,7 +7,7 @@ bumping the schema version.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from exportscope.model import VERDICT_ORDER, FileStatus, Verdict
@@ -67,7 +67,9 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None) -> d
     policies = load_policies()
     platforms: list[dict[str, Any]] = []
     for name, ctx in analysis.contexts.items():
-        export = next((e for e in analysis.exports if e.platform.name == name), None)
+        # With two exports of one platform (an old and a new download), the newest describes the platform.
+        own = [e for e in analysis.exports if e.platform.name == name]
+        export = max(own, key=lambda e: e.export_date or date.min) if own else None
         if export is None:  # threads rides inside the instagram export
             export = next(e for e in analysis.exports if any(r.platform == name for r in e.platform.ruleset.rules))
         policy = policies[ctx.policy]

@@ -12,6 +12,7 @@ import codecs
 import csv
 import functools
 import io
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -28,6 +29,10 @@ class Dialect:
     delimiter: str
 
 
+#: How many leading bytes :func:`sniff` is given by the readers.
+SNIFF_BYTES = 4096
+
+
 def sniff(head: bytes) -> Dialect:
     """UTF-16 (2018 LinkedIn: tab-separated) by its BOM, else UTF-8 (a BOM is dropped), else cp1252."""
     if head.startswith(codecs.BOM_UTF16_LE):
@@ -37,8 +42,10 @@ def sniff(head: bytes) -> Dialect:
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as exc:
-        # A multi-byte character cut at the end of the sample is fine; anything earlier is not UTF-8.
-        if exc.start < len(head) - 4:
+        # Only a multi-byte character cut at the end of a full-size sample is fine; invalid bytes anywhere
+        # else (a short cp1252 file too) mean the text is not UTF-8.
+        cut_at_end = exc.reason == "unexpected end of data" and len(head) >= SNIFF_BYTES and exc.start >= len(head) - 4
+        if not cut_at_end:
             return Dialect("cp1252", ",")
     return Dialect("utf-8-sig", ",")
 
@@ -57,6 +64,15 @@ def decode(data: bytes) -> tuple[str, Dialect]:
     dialect = sniff(data[:4096])
     text = data.decode(dialect.encoding, errors="replace")
     return text.lstrip("\ufeff"), dialect
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Archive text safe for a terminal: C0/C1 control characters (ESC sequences, BEL) are dropped, so a
+    file name can never retitle, recolour or clear the user's terminal. Newlines and tabs stay."""
+    return _CONTROL.sub("", text)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -147,6 +147,21 @@ def parse(value: str | None, formats: Sequence[str]) -> datetime | None:
     return None
 
 
+#: Seconds of 9999-12-31: a larger epoch value is garbage, never a time (and would overflow a datetime).
+MAX_EPOCH_SECONDS = 253_402_300_799
+
+
+def epoch_seconds(value: object, *, millis: bool = False) -> float | None:
+    """Unix seconds (or milliseconds) as float seconds; 0, negatives, garbage and year > 9999 mean unknown.
+
+    The same test as :func:`from_epoch` without building a datetime: hot readers (Meta messages) use it.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        return None
+    seconds = value / 1000 if millis else float(value)
+    return seconds if seconds <= MAX_EPOCH_SECONDS else None
+
+
 def from_epoch(value: object, *, millis: bool = False) -> datetime | None:
     """Unix seconds (or milliseconds) to UTC; 0, negatives and garbage mean unknown."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):

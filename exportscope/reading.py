@@ -29,7 +29,9 @@ Shape = tuple[str, str, str | None, str | None]
 def epoch_us(rec: Record) -> int | None:
     """Epoch microseconds: polars converts ints ~5x faster than timezone-aware datetimes."""
     ts = rec.timestamp
-    return None if ts is None else round(ts.timestamp() * 1_000_000)
+    if ts is not None:
+        return round(ts.timestamp() * 1_000_000)
+    return None if rec.epoch is None else round(rec.epoch * 1_000_000)
 
 
 class Collector:

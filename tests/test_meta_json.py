@@ -166,3 +166,13 @@ def test_fast_path_equals_the_run_by_run_rewrite() -> None:
             assert loads(data) == [t for t, _ in strings]
 
     check()
+
+
+def test_epoch_seconds_follow_the_datetime_rules() -> None:
+    """The float-seconds path used by the hot Meta readers accepts and rejects what from_epoch does."""
+    from exportscope import dates
+
+    assert dates.epoch_seconds(1_700_000_123_456, millis=True) == 1_700_000_123.456
+    assert dates.epoch_seconds(1_700_000_000) == dates.from_epoch(1_700_000_000).timestamp()  # type: ignore[union-attr]
+    for unknown in (0, -5, True, "x", None, 10**15):
+        assert dates.epoch_seconds(unknown) is None

@@ -26,6 +26,7 @@ from exportscope.platforms.meta_json import (
     join,
     label_values,
     record_time,
+    seconds,
     values_text,
 )
 from exportscope.platforms.meta_media import MetaContext
@@ -54,14 +55,15 @@ def thread_id(path: str) -> str:
     return "/".join(parts[-2:]).removesuffix(".json")
 
 
-def _message_time(msg: dict[str, Any]) -> datetime | None:
+def _message_time(msg: dict[str, Any]) -> float | None:
+    """Seconds since 1970: messages are the bulk of an export, so no datetime is built per message."""
     if "timestamp_ms" in msg:
-        return epoch(msg["timestamp_ms"], millis=True)
+        return seconds(msg["timestamp_ms"], millis=True)
     # The secure-storage download writes camelCase keys and a millisecond ``timestamp``.
     value = msg.get("timestamp")
     if isinstance(value, (int, float)) and value > 1e11:
-        return epoch(value, millis=True)
-    return epoch(value)
+        return seconds(value, millis=True)
+    return seconds(value)
 
 
 def _message_text(msg: dict[str, Any]) -> str | None:
@@ -75,7 +77,7 @@ def read_messages(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> It
     """One record per message of one conversation, oldest first, whatever the order of parts and messages."""
     ordered = sorted(members, key=lambda m: (part_number(m.path), m.path))
     thread = thread_id(ordered[0].path)
-    rows: list[tuple[float, int, str | None, datetime | None, str, int]] = []
+    rows: list[tuple[float, int, str | None, float | None, str, int]] = []
     seq = 0
     for member in ordered:
         try:
@@ -93,11 +95,11 @@ def read_messages(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> It
             when = _message_time(msg)
             seq += 1
             # Newest-first parts: within equal (or unknown) times keep the reverse of file order.
-            rows.append((when.timestamp() if when else float("-inf"), -seq, _message_text(msg), when, member.path, i))
+            rows.append((when if when is not None else float("-inf"), -seq, _message_text(msg), when, member.path, i))
         del data, messages
     rows.sort(key=lambda r: (r[0], r[1]))
     for _, _, text, when, source, row in rows:
-        yield Record(text=text, timestamp=when, row=row, thread=thread, source=source)
+        yield Record(text=text, epoch=when, row=row, thread=thread, source=source)
 
 
 _AI_TEXT_LABELS = {"message", "text", "content", "prompt", "response", "bericht", "nachricht", "mensaje"}

@@ -24,6 +24,7 @@ from exportscope.platforms.meta_json import (
     join,
     label_values,
     loads,
+    record_seconds,
     record_time,
     smd_field,
     values_text,
@@ -222,7 +223,7 @@ def read_stories(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Ite
             if text is None:
                 media = attachment_media(entry)
                 text = clean(media[0].get("title")) if media and isinstance(media[0], dict) else None
-            yield Record(text=text, timestamp=record_time(entry), row=row, source=member.path)
+            yield Record(text=text, epoch=record_seconds(entry), row=row, source=member.path)
 
 
 def read_ig_comments(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
@@ -245,7 +246,7 @@ def read_ig_comments(members: Sequence[Member], rule: Rule, ctx: MetaContext) ->
                 text = max(values, key=len) if values else None
             else:
                 text = values_text(entry)
-            yield Record(text=text, timestamp=record_time(entry), row=row, source=member.path)
+            yield Record(text=text, epoch=record_seconds(entry), row=row, source=member.path)
 
 
 def read_generic(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
@@ -253,7 +254,7 @@ def read_generic(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Ite
     saved items, settings): one record per entry of the file's main list, its values as text."""
     for member in members:
         for row, entry in enumerate(entries(load(member)), 1):
-            yield Record(text=values_text(entry), timestamp=record_time(entry), row=row, source=member.path)
+            yield Record(text=values_text(entry), epoch=record_seconds(entry), row=row, source=member.path)
 
 
 def read_region(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
@@ -263,7 +264,7 @@ def read_region(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iter
     for member in members:
         for row, entry in enumerate(entries(load(member)), 1):
             text = values_text(entry)
-            yield Record(text=text, timestamp=record_time(entry), row=row, source=member.path)
+            yield Record(text=text, epoch=record_seconds(entry), row=row, source=member.path)
             if found or text is None:
                 continue
             for part in text.split(" · "):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from exportscope import i18n
 from exportscope.findings.text import NameIndex, emails, mentions, phones
+from exportscope.platforms.whatsapp_read import CHAT_PREFIXES
 
 if TYPE_CHECKING:
     from exportscope.pipeline import Analysis
@@ -26,11 +27,7 @@ _THREAD_FOLDERS = frozenset(
     {"inbox", "archived_threads", "filtered_threads", "message_requests", "e2ee_cutover", "your_group_messages"}
 )
 #: WhatsApp chat exports are named after the contact ("WhatsApp Chat with Alice.txt", "Chat WhatsApp avec…").
-_WHATSAPP_NAME = re.compile(
-    r"^((?:WhatsApp Chat (?:with|-)|Discussion WhatsApp avec|Chat WhatsApp avec|WhatsApp-Chat mit|Chat de WhatsApp con)"
-    r"\s+)(.+?)(\.(?:txt|zip))?$",
-    re.I,
-)
+_WHATSAPP_NAME = re.compile(r"^(" + CHAT_PREFIXES + r"\s*)(.+?)(\.(?:txt|zip))?$", re.I)
 
 #: Chat names that are not people (an AI assistant); they stay readable.
 _NOT_PEOPLE = frozenset({"meta ai"})
@@ -77,7 +74,8 @@ class Redactor:
         if extra:
             index = NameIndex(list(index.names.values()) + extra)
         paths = [PurePath(p).name for p in analysis.inputs] + [e.path for e in analysis.ledger]
-        chats = [m[2] for p in paths if (m := _WHATSAPP_NAME.match(PurePosixPath(p).name))]
+        # Every path segment: an iOS chat's name is its zip's, one folder up ("… - Famille.zip/_chat.txt").
+        chats = [m[2] for p in paths for part in PurePosixPath(p).parts if (m := _WHATSAPP_NAME.match(part))]
         return cls(lang, index, _phone_countries(analysis), chats)
 
     def text(self, text: str | None, platform: str | None = None) -> str | None:
@@ -110,9 +108,9 @@ class Redactor:
         for i in range(len(parts) - 1):
             if parts[i].lower() in _THREAD_FOLDERS and i + 1 < len(parts) - 1:
                 parts[i + 1] = self.tokens["conversation"]
-        m = _WHATSAPP_NAME.match(parts[-1])
-        if m:
-            parts[-1] = f"{m[1]}{self.tokens['name']}{m[3] or ''}"
+        for i, part in enumerate(parts):
+            if m := _WHATSAPP_NAME.match(part):
+                parts[i] = f"{m[1]}{self.tokens['name']}{m[3] or ''}"
         return "/".join(parts)
 
     def finding(self, finding: dict[str, Any]) -> dict[str, Any]:

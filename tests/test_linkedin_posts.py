@@ -212,3 +212,22 @@ def test_votes_and_header_only_activity_files(make_zip) -> None:
     [vote] = items(a, "Votes_1.csv")
     assert (vote["text"], vote["kind"], vote["verdict"]) == ("Spaces 🚀", "poll_vote", "training")
     assert ledger(a, "Reactions_2.csv") == ("parsed", None, 0)
+
+
+def test_comments_resaved_by_a_spreadsheet_are_read_as_plain_csv(make_zip) -> None:
+    """Excel reformats the dates: no line starts with YYYY-MM-DD HH:MM:SS, yet no comment is lost."""
+    from exportscope.pipeline import Options, analyze
+
+    data = (
+        b"Date,Link,Message\r\n"
+        b'1/5/2024 10:00,https://www.linkedin.com/feed/update/urn:li:activity:1,"Great talk, thanks"\r\n'
+        b"2/6/2024 11:30,https://www.linkedin.com/feed/update/urn:li:activity:2,Congrats!\r\n"
+    )
+    z = make_zip(
+        "Complete_LinkedInDataExport_03-09-2026.zip", {"Comments.csv": data, "Profile.csv": b"First Name\nAda\n"}
+    )
+    a = analyze([z], Options())
+    comments = a.items.filter(a.items["kind"] == "comment")
+    assert sorted(comments["text"].to_list()) == ["Congrats!", "Great talk, thanks"]
+    (entry,) = [e for e in a.ledger if e.path == "Comments.csv"]
+    assert entry.items == 2 and "read as plain CSV" in (entry.reason or "")

@@ -138,3 +138,46 @@ def test_two_exports_of_one_platform_give_the_same_answer_in_any_order(cli) -> N
 def test_a_short_windows_1252_file_is_not_read_as_utf8() -> None:
     assert sniff("Name\r\nZo\xeb\r\n".encode("cp1252")).encoding == "cp1252"
     assert sniff("Name\nZoë\n".encode()).encoding == "utf-8-sig"
+
+
+def test_a_corrupt_photo_never_stops_the_report(tmp_path: Path, cli) -> None:
+    import struct
+
+    from PIL import Image
+
+    folder = tmp_path / "chats"
+    folder.mkdir()
+    (folder / "WhatsApp Chat with Ana.txt").write_text(CHAT, encoding="utf-8")
+    exif = Image.Exif()
+    exif[0x010F] = "Canon"
+    good = tmp_path / "x.jpg"
+    Image.new("RGB", (8, 8)).save(good, "JPEG", exif=exif.tobytes())
+    raw = bytearray(good.read_bytes())
+    at = raw.find(b"Exif\x00\x00") + 6 + 8
+    raw[at : at + 2] = struct.pack(">H", 0xFFFF)  # an IFD claiming 65,535 entries
+    (folder / "IMG-20250613-WA0001.jpg").write_bytes(bytes(raw))
+    out = tmp_path / "r.md"
+    result = cli("report", folder, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert out.exists()
+
+
+def test_redaction_masks_chat_names_from_every_path_segment_and_the_unrecognized_list(tmp_path: Path, cli) -> None:
+    samples = SAMPLES / "whatsapp"
+    stray = tmp_path / "stray"
+    stray.mkdir()
+    (stray / "WhatsApp Chat with Carol Doe.rtf").write_text("not a chat")
+    out = tmp_path / "r.json"
+    result = cli("report", samples, stray, "-o", out, "--redact")
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    for name in ("Famille", "Alice", "Carol Doe", "Lucía", "Jörg"):
+        assert name not in text, name
+
+
+def test_phone_finding_ignores_dates_times_and_links() -> None:
+    from exportscope.findings.text import phones
+
+    for text, country in [("2023.10.15 14:30", "US"), ("10.15.2023 14:30", "CN"), ("lnkd.in/4152738190", "US")]:
+        assert phones(text, country) == [], text
+    assert [p.value for p in phones("call 415 273 8190", "US")] == ["+1 415-273-8190"]

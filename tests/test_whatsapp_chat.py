@@ -235,3 +235,13 @@ def test_what_reads_as_a_chat() -> None:
     assert looks_like_chat(poem.encode())
     assert not looks_like_chat(b"12/06/2025, 19:02 - milk\n" + b"eggs\n" * 40)
     assert not looks_like_chat(b"notes\n" * 5)
+
+
+def test_a_hebrew_message_starting_with_a_right_to_left_mark_is_a_message() -> None:
+    from exportscope.platforms.whatsapp_chat import ChatParser
+
+    lines = ["[20/11/25, 09:15:00] Sam: hello\n", "[20/11/25, 09:16:02] Dana: \u200fשלום, מה שלומך?\n"]
+    msgs = list(ChatParser().parse(lines))
+    assert [(m.author, m.variant) for m in msgs][-1][0] == "Dana"
+    assert msgs[-1].variant not in ("system",)
+    assert msgs[-1].text.endswith("מה שלומך?")

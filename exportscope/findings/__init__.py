@@ -134,9 +134,12 @@ def _phone_countries(analysis: Analysis) -> dict[str, str | None]:
     for name, ctx in analysis.contexts.items():
         location = None
         for export in analysis.exports:
-            fact = export.facts.get((name, "region"))
-            if fact is not None and isinstance(fact.value, str):
-                location = fact.value
+            # Threads rides inside the Instagram export and inherits where the person lives from it.
+            for key in ((name, "region"), (export.platform.name, "region")):
+                fact = export.facts.get(key)
+                feeds = key[0] == name or any(r.platform == name for r in export.platform.ruleset.rules)
+                if location is None and fact is not None and isinstance(fact.value, str) and feeds:
+                    location = fact.value
         out[name] = phone_country(ctx.region, location)
     return out
 

@@ -119,10 +119,13 @@ def meta_from_exif(exif: Any) -> PhotoMeta:
 
 def read_photo_meta(member: Member) -> PhotoMeta:
     """EXIF facts of one image member, from its first bytes only. Unreadable images give an empty result."""
-    from PIL import Image, UnidentifiedImageError
+    import warnings
+
+    from PIL import Image
 
     try:
-        with member.open(buffered=False) as fh:
+        with warnings.catch_warnings(), member.open(buffered=False) as fh:
+            warnings.simplefilter("ignore")  # Pillow warns on corrupt EXIF; an odd photo is not news
             head = fh.read(HEAD_BYTES)
             exif = Image.Exif()
             if head[:2] == b"\xff\xd8":
@@ -134,8 +137,8 @@ def read_photo_meta(member: Member) -> PhotoMeta:
                 with Image.open(io.BytesIO(head)) as im:
                     exif = im.getexif()
             return meta_from_exif(exif)
-    except (OSError, ValueError, SyntaxError, UnidentifiedImageError, EOFError, KeyError, IndexError, TypeError):
-        # One odd image never stops the scan; the member's ledger entry already says what it is.
+    except Exception:  # corrupt EXIF (struct.error), a decompression-bomb header, a damaged member...
+        # One odd image never stops the scan or the report; the member's ledger entry says what it is.
         return PhotoMeta()
 
 

@@ -41,7 +41,15 @@ def emails(text: str) -> list[Span]:
 
 # --- phone numbers ------------------------------------------------------------------------------------
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|urn(?::|%3A)\S+", re.I)
+#: Text that holds digits but is never a phone number, blanked (same length) before matching: links with or
+#: without a scheme (``lnkd.in/4152738190``), URNs, dates with a 4-digit year and clock times.
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+|urn(?::|%3A)\S+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*"
+    r"|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\b"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b",
+    re.I,
+)
 _MANY_DIGITS = re.compile(r"(?:\d\D{0,3}){7}")
 
 #: Country names, codes and cities (lower case) -> ISO 3166 alpha-2, for the default region of phone numbers
@@ -75,7 +83,8 @@ def phone_country(region: str | None, location: str | None = None) -> str | None
         for part in reversed(parts):
             if part in _COUNTRIES:
                 return _COUNTRIES[part]
-        for name, code in _COUNTRIES.items():
+        # Word search only without commas: "Sydney, New South Wales, Australia" is not Wales.
+        for name, code in _COUNTRIES.items() if len(parts) < 2 else ():
             if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", low):
                 return code
     return _REGION_COUNTRY.get(region or "")

@@ -123,20 +123,23 @@ def comment_records(lines: Iterator[str]) -> Iterator[tuple[int, str] | Problem]
 def read_comments(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
     """One comment per record (see :func:`comment_records`); an unexpected header falls back to plain CSV."""
     for member in members:
-        fallback = False
+        fallback: str | None = None
         with open_member(member, newline=None) as (text, _dialect):
             lines = iter(text)
             header = next((ln for ln in lines if ln.strip()), None)
             if header is None:
                 continue
             if not _comment_header(header):
-                fallback = True
+                fallback = "unexpected Comments header; read as plain CSV"
             else:
+                records = 0
+                remarks: list[Problem | Drift] = []
                 for item in comment_records(lines):
                     if isinstance(item, Problem | Drift):
-                        yield item
+                        remarks.append(item)
                         continue
                     n, record = item
+                    records += 1
                     date, _link, message = split_comment(record)
                     yield Record(
                         text=nonempty(message),
@@ -144,8 +147,14 @@ def read_comments(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
                         row=n,
                         source=member.path,
                     )
+                if records == 0 and remarks:
+                    # Data lines but none starts with LinkedIn's date (a spreadsheet re-saved the file with its
+                    # own date format): read it as plain CSV rather than lose every comment.
+                    fallback = "no comment starts with a YYYY-MM-DD HH:MM:SS date; read as plain CSV"
+                else:
+                    yield from remarks
         if fallback:
-            yield Problem("unexpected Comments header; read as plain CSV")
+            yield Problem(fallback)
             yield from read_csv([member], rule)
 
 

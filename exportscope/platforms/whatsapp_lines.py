@@ -142,7 +142,9 @@ def split_author(rest: str) -> tuple[str | None, str]:
 
 def classify_body(text: str) -> Body:
     """What the first line of a message body is; ordinary text is by far the most common, so it goes fast."""
-    marked = bool(text) and text[0] in "\u200e\u200f"
+    # iOS writes U+200E (LRM) before placeholders and notices; U+200F (RLM) starts Hebrew and Arabic text
+    # typed by people, so it never makes a line a notice by itself.
+    marked = bool(text) and text[0] == "\u200e"
     if not marked and "<" not in text and "(" not in text and "://" not in text and "live location" not in text:
         low = text.lower()
         if "delet" in low or "supprim" in low or "elimin" in low or "gelösch" in low:

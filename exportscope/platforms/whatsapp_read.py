@@ -25,11 +25,12 @@ from exportscope.textio import bounded_lines, open_text
 
 META_AI = "meta ai"
 #: The names WhatsApp gives chat exports; the translations are uncertain (whatsapp.md section 1).
-_CHAT_PREFIX = re.compile(
-    r"^(?:WhatsApp Chat with |WhatsApp Chat - |WhatsApp-Chat mit |Chat de WhatsApp con |Discussion WhatsApp avec "
-    r"|Conversa do WhatsApp com |Chat WhatsApp con |WhatsApp-chat met )",
-    re.I,
+#: Shared with :mod:`exportscope.redact`, which masks the contact name these prefixes precede.
+CHAT_PREFIXES = (
+    r"(?:WhatsApp Chat with |WhatsApp Chat - |WhatsApp-Chat mit |Chat de WhatsApp con |Discussion WhatsApp avec "
+    r"|Chat WhatsApp avec |Conversa do WhatsApp com |Chat WhatsApp con |WhatsApp-chat met )"
 )
+_CHAT_PREFIX = re.compile("^" + CHAT_PREFIXES, re.I)
 _GROUP_NOTICE = re.compile(
     r"created group|created this group|\badded\b|\bremoved\b|changed the subject|changed this group|group "
     r"description|invite link|a créé (?:le )?groupe|a ajouté|a retiré|hat die Gruppe|hinzugefügt|creó el grupo"

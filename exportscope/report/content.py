@@ -174,6 +174,7 @@ def build(
         # Inputs and notes can name people too (a WhatsApp chat is named after its contact).
         doc["inputs"] = [redactor.path(x) for x in doc["inputs"]]
         doc["notes"] = [redactor.text(n) or "" for n in doc.get("notes", [])]
+        doc["unrecognized"] = [redactor.path(x) for x in doc.get("unrecognized", [])]
     doc["report"] = {"generator": f"exportscope {__version__}", "lang": lang, "redacted": redact}
     report = Report(doc=doc, lang=lang, redacted=redact, notes=list(doc.get("notes", [])))
     seen_policies: set[str] = set()

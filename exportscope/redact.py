@@ -16,7 +16,7 @@ from pathlib import PurePath, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from exportscope import i18n
-from exportscope.findings.text import NameIndex, emails, mentions, phones
+from exportscope.findings.text import NameIndex, emails, mentions, phone_like, phones
 from exportscope.platforms.whatsapp_read import CHAT_PREFIXES
 
 if TYPE_CHECKING:
@@ -83,7 +83,10 @@ class Redactor:
         if not text:
             return text
         spans: list[tuple[int, int, str]] = [(s.start, s.end, "email") for s in emails(text)]
-        spans += [(s.start, s.end, "phone") for s in phones(text, self.countries.get(platform or ""))]
+        country = self.countries.get(platform or "")
+        spans += [(s.start, s.end, "phone") for s in phones(text, country)]
+        if country is None:  # numbers without + cannot be validated: mask what looks like one, never leak it
+            spans += [(s.start, s.end, "phone") for s in phone_like(text)]
         spans += [(s.start, s.end, "name") for s in mentions(text) + self.names.find(text)]
         if self.chat_names is not None:
             spans += [(m.start(), m.end(), "name") for m in self.chat_names.finditer(text)]

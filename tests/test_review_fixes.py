@@ -181,3 +181,15 @@ def test_phone_finding_ignores_dates_times_and_links() -> None:
     for text, country in [("2023.10.15 14:30", "US"), ("10.15.2023 14:30", "CN"), ("lnkd.in/4152738190", "US")]:
         assert phones(text, country) == [], text
     assert [p.value for p in phones("call 415 273 8190", "US")] == ["+1 415-273-8190"]
+
+
+def test_redaction_masks_phone_numbers_even_when_the_country_is_unknown() -> None:
+    """An EU-wide Facebook export or a WhatsApp chat names no single country: numbers without + are
+    masked by shape rather than let through (counts never depend on it: this is masking only)."""
+    from exportscope.redact import Redactor
+
+    a = analyze([SAMPLES / "facebook-2025" / "facebook-jdoe-2025-11-20-AbCdEfGh.zip"], Options())
+    redactor = Redactor.from_analysis(a)
+    masked = redactor.text("Appelle-moi au 06 12 34 56 78 demain 2024.03.01 14:30", "facebook") or ""
+    assert "06 12 34 56 78" not in masked
+    assert "2024.03.01 14:30" in masked  # a date and a time are not phone numbers

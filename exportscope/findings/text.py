@@ -112,6 +112,26 @@ def phones(text: str, country: str | None) -> list[Span]:
     return out
 
 
+#: A run of 9 to 15 digits written like a phone number (spaces, dots, dashes, brackets, a leading +).
+_PHONE_LIKE = re.compile(r"(?<![\w+])\+?\(?\d(?:[\d .()-]{7,18})\d(?!\w)")
+
+
+def phone_like(text: str) -> list[Span]:
+    """Digit runs that look like a phone number, for masking when the country is unknown.
+
+    Without a country, numbers written without ``+`` cannot be validated (an EU-wide export, WhatsApp), and
+    ``--redact`` must still not let them through: this over-masks rather than leak. Links, dates and clock
+    times are blanked first, as for :func:`phones`.
+    """
+    clean = _URL.sub(_blank, text)
+    out: list[Span] = []
+    for m in _PHONE_LIKE.finditer(clean):
+        digits = sum(ch.isdigit() for ch in m.group())
+        if 9 <= digits <= 15:
+            out.append(Span(m.start(), m.end(), m.group().strip()))
+    return out
+
+
 # --- street addresses ---------------------------------------------------------------------------------
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"

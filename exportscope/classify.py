@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from exportscope import dates
+from exportscope import dates, i18n
 from exportscope.model import ITEM_COLUMNS, Verdict, Visibility
 from exportscope.rules import Rule, load_policies
 
@@ -114,11 +114,11 @@ def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], a
     for platform, ctx in contexts.items():
         reason: str | None = None
         if ctx.is_minor(as_of):
-            reason = "under-18 accounts are excluded"
+            reason = i18n.t("note.under_18", "en")
         else:
             since = ctx.in_force_since()
             if since is not None and since > as_of:
-                reason = f"policy in force from {since.isoformat()} in region {ctx.region}"
+                reason = i18n.t("note.not_in_force", "en", since=since.isoformat(), region=ctx.region)
         if reason is not None:
             hit = eligible & (pl.col("platform") == platform)
             frame = frame.with_columns(

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from exportscope import dates
+from exportscope import dates, i18n
 from exportscope.classify import PlatformContext
 from exportscope.model import Fact
 from exportscope.rules import load_policies, region_code
@@ -76,9 +76,6 @@ def build_contexts(
         ctx.notes.extend(text for e in exports for plat, text in e.notes if plat == name)
         starts = {r.in_force_since for r in load_policies()[ctx.policy].regions}
         if ctx.region is None and len(starts) > 1:
-            ctx.notes.append(
-                "The export does not say your region, so no region's start date was applied to the verdicts; "
-                "pass --region to apply yours."
-            )
+            ctx.notes.append(i18n.t("note.region_unknown", "en"))
         contexts[name] = ctx
     return contexts

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from datetime import date
@@ -83,6 +84,33 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **fields: Any) -> str:
         return key
     text = entry.get(lang) or entry.get(DEFAULT_LANG) or key
     return text.format(**fields) if fields else text
+
+
+@functools.cache
+def _note_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each ``note.*`` key with its English template as a regex whose groups are the template's fields."""
+    out = []
+    for key, entry in catalogue().items():
+        if not key.startswith("note.") or "en" not in entry:
+            continue
+        parts = re.split(r"\{(\w+)\}", entry["en"])
+        rx = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
+        out.append((key, re.compile(rx + r"\Z", re.S)))
+    return tuple(out)
+
+
+def localize_note(text: str, lang: str) -> str:
+    """A note written in English from a ``note.*`` template, in ``lang``; any other text as it is.
+
+    Readers and the pipeline write their notes in English (the summary JSON keeps them so); the report and
+    the terminal UI show them in the reader's language through this, one catalogue for both.
+    """
+    if lang == DEFAULT_LANG or not text:
+        return text
+    for key, rx in _note_patterns():
+        if m := rx.match(text):
+            return t(key, lang, **m.groupdict())
+    return text
 
 
 def tn(key: str, count: int, lang: str = DEFAULT_LANG, /, **fields: Any) -> str:

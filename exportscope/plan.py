@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from exportscope import i18n
 from exportscope.archive import Archive, InputError, Member, Source, open_source, strip_wrapper
 from exportscope.model import Fact, FileStatus, LedgerEntry
 from exportscope.platforms import all_platforms
@@ -146,7 +147,7 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
         strip_wrapper(src.members, keep)
         platform = _detect(src, platforms)
         if platform is None:
-            notes.append(f"{src.name}: not recognised as a LinkedIn, Meta or WhatsApp export")
+            notes.append(i18n.t("note.not_recognised", "en", name=src.name))
             unknown.extend(
                 LedgerEntry("unknown", f"{src.name}/{m.path}", FileStatus.UNRECOGNIZED, size=m.size)
                 for m in src.members
@@ -175,9 +176,7 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
         export.notes.extend((platform.name, note) for note in platform.export_notes(member_paths))
         archive = Archive(srcs)
         if archive.duplicates:
-            notes.append(
-                f"{platform.label}: {len(archive.duplicates)} file(s) present in more than one part were counted once"
-            )
+            notes.append(i18n.t("note.counted_once", "en", label=platform.label, n=len(archive.duplicates)))
         _plan_export(plan, len(plan.exports), export, archive)
         plan.exports.append(export)
     return plan

@@ -103,3 +103,27 @@ def test_region_option_takes_any_known_country(make_zip, cli) -> None:
     )
     (li,) = _summary(cli, z, "--region", "Australia", "--as-of", "2024-10-01")["platforms"]
     assert (li["region"], li["region_source"], li["policy"]["in_force_since"]) == ("other", "option", "2024-09-18")
+
+
+def test_a_french_report_shows_pipeline_and_item_notes_in_french(tmp_path: Path, cli) -> None:
+    """Notes written by the pipeline come from catalogue templates, so a French report reads them in French."""
+    out = tmp_path / "fr.md"
+    linkedin_2024 = SAMPLES / "linkedin-2024"
+    result = cli("report", *sorted(linkedin_2024.glob("*.zip")), "-o", out, "--lang", "fr", "--as-of", "2025-10-01")
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "n'ont été comptés qu'une fois" in text  # Basic and Complete share 4 files
+    assert "Sur 23 éléments : règle en vigueur à partir du 2025-11-03 dans la région eu" in text
+    assert "counted once" not in text and "policy in force from" not in text
+    english = tmp_path / "en.md"
+    cli("report", *sorted(linkedin_2024.glob("*.zip")), "-o", english, "--lang", "en", "--as-of", "2025-10-01")
+    assert "On 23 items: policy in force from 2025-11-03 in region eu" in english.read_text(encoding="utf-8")
+
+
+def test_every_note_template_has_french() -> None:
+    from exportscope import i18n
+
+    notes = {k: v for k, v in i18n.catalogue().items() if k.startswith("note.")}
+    assert len(notes) >= 9
+    assert all(v.get("fr") for v in notes.values())
+    assert i18n.localize_note(i18n.t("note.under_18", "en"), "fr") == "les comptes de moins de 18 ans sont exclus"

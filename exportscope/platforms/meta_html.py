@@ -11,16 +11,13 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 
+from exportscope import i18n
 from exportscope.platforms.meta_media import MEDIA_SUFFIXES
 
 _ROOTS = ("your_facebook_activity", "your_activity_across_facebook", "your_instagram_activity")
 _HTML = (".html", ".htm")
 
-HOW_TO_JSON = (
-    "To count every item, request the export again in JSON format: Accounts Center > Your information and "
-    "permissions > Download your information > Download or transfer information > choose the profile and "
-    "the information > Download to device > Format: JSON (not HTML) > Create files."
-)
+HOW_TO_JSON = i18n.t("note.html_how_to_json", "en")
 
 
 def is_html_export(paths: Sequence[str]) -> bool:
@@ -53,13 +50,9 @@ def html_notes(label: str, paths: Sequence[str]) -> list[str]:
     ]
     per_category = Counter(_category(p) for p in pages)
     inventory = ", ".join(f"{name} {n:,}" for name, n in sorted(per_category.items(), key=lambda kv: (-kv[1], kv[0])))
-    countable = [
-        f"{len(threads):,} message conversation(s)",
-        f"{len(media):,} photo and video file(s) outside messages",
-    ]
+    # English from the catalogue's templates, so the report and the UI can show them in the reader's language.
     return [
-        f"This {label} export is in the HTML format: exportscope reads Meta's JSON format, so no item of its "
-        f"{len(pages):,} HTML page(s) was counted.",
-        "From the files alone: " + "; ".join(countable) + f". HTML pages per category: {inventory}.",
+        i18n.t("note.html_export", "en", label=label, pages=f"{len(pages):,}"),
+        i18n.t("note.html_inventory", "en", threads=f"{len(threads):,}", media=f"{len(media):,}", inventory=inventory),
         HOW_TO_JSON,
     ]

@@ -170,6 +170,12 @@ def build(
     doc = summary.build(analysis, shown)
     # A report is meant to be shared: name the archives, not the folders they sit in on this computer.
     doc["inputs"] = [PurePath(p).name for p in doc["inputs"]]
+    # Notes written from the catalogue's templates read in the report's language (one catalogue for all).
+    doc["notes"] = [i18n.localize_note(n, lang) for n in doc.get("notes", [])]
+    for plat in doc["platforms"]:
+        plat["notes"] = [i18n.localize_note(n, lang) for n in plat.get("notes", [])]
+        for item_note in plat.get("item_notes", []):
+            item_note["note"] = i18n.localize_note(item_note["note"], lang)
     if redactor is not None:
         # Inputs and notes can name people too (a WhatsApp chat is named after its contact).
         doc["inputs"] = [redactor.path(x) for x in doc["inputs"]]

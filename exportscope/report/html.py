@@ -255,6 +255,11 @@ def _platform(r: Report, p: dict[str, Any]) -> str:
         _optout(r, p),
     ]
     parts.extend(f'<p class="mute">{esc(n)}</p>' for n in p.get("notes", []) if n)
+    # Why some verdicts differ from their rule (under 18, not yet in force), or what else applies to them.
+    parts.extend(
+        f'<p class="mute">{esc(r.t("report.item_note", n=r.n(x["items"]), note=x["note"]))}</p>'
+        for x in p.get("item_notes", [])
+    )
     parts.append("</section>")
     return "\n".join(parts)
 

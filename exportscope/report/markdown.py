@@ -133,6 +133,10 @@ def _platform(r: Report, p: dict[str, Any]) -> list[str]:
     out += [f"### {r.t('report.files_heading')}", "", *_files(r, p)]
     out += [f"### {r.t('report.optout_heading')}", "", *_optout(r, p)]
     out += [f"_{md_escape(n)}_\n" for n in p.get("notes", []) if n]
+    # Why some verdicts differ from their rule (under 18, not yet in force), or what else applies to them.
+    out += [
+        f"_{md_escape(r.t('report.item_note', n=r.n(x['items']), note=x['note']))}_\n" for x in p.get("item_notes", [])
+    ]
     return out
 
 

@@ -186,8 +186,8 @@ def card_content(
     lines.append(media_line(doc, lang))
     lines.append(findings_line(findings, doc["platform"], lang))
     lines += files_lines(doc, lang)
-    # Notes are the readers' own sentences about this archive (English), shown as they are.
-    lines += [literal(note, "$text-muted") for note in doc.get("notes", [])]
+    # Notes about this archive, in the app's language when written from a catalogue template.
+    lines += [literal(i18n.localize_note(note, lang), "$text-muted") for note in doc.get("notes", [])]
     return Content("\n").join(lines)
 
 

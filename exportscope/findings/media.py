@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from exportscope.archive import InputError, Member, open_source
+from exportscope.platforms.meta_json import fix_text
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff"})
 #: Bytes read from the start of an image before giving up on finding its EXIF block.
@@ -145,14 +146,8 @@ def read_photo_meta(member: Member) -> PhotoMeta:
 # --- Meta JSON ------------------------------------------------------------------------------------------
 
 
-def fix_mojibake(s: str) -> str:
-    """Meta writes each UTF-8 byte as its own ``\\u00XX`` escape (meta.md section 3); undo it once."""
-    if s.isascii():
-        return s
-    try:
-        return s.encode("latin-1").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return s
+# Meta's mojibake repair for one string is the reader's own (one implementation).
+fix_mojibake = fix_text
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import orjson
@@ -165,7 +165,8 @@ def seconds(value: Any, millis: bool = False) -> float | None:
 
 
 def record_seconds(rec: Any) -> float | None:
-    """:func:`record_time` as float seconds: the same keys in the same order, no datetime built."""
+    """An item's time as float seconds: its own timestamp keys, then ``timestamp_ms``, then the first nested
+    timestamp. No datetime is built: this is the hot path of big files."""
     if not isinstance(rec, dict):
         return None
     for key in _TIME_KEYS:
@@ -174,41 +175,30 @@ def record_seconds(rec: Any) -> float | None:
     if "timestamp_ms" in rec and (t := seconds(rec["timestamp_ms"], millis=True)):
         return t
     for key in ("string_map_data", "string_list_data", "label_values", "data", "media", "events"):
-        found = _nested_time(rec.get(key), 0)
-        if found:
-            return found.timestamp()
-    return None
-
-
-def record_time(rec: Any) -> datetime | None:
-    """An item's time: its own timestamp keys, then ``timestamp_ms``, then the first nested timestamp."""
-    if not isinstance(rec, dict):
-        return None
-    for key in _TIME_KEYS:
-        if key in rec and (t := epoch(rec[key])):
-            return t
-    if "timestamp_ms" in rec and (t := epoch(rec["timestamp_ms"], millis=True)):
-        return t
-    for key in ("string_map_data", "string_list_data", "label_values", "data", "media", "events"):
-        found = _nested_time(rec.get(key), 0)
-        if found:
+        if found := _nested_seconds(rec.get(key), 0):
             return found
     return None
 
 
-def _nested_time(node: Any, depth: int) -> datetime | None:
+def record_time(rec: Any) -> datetime | None:
+    """:func:`record_seconds` as a UTC datetime, for readers that compare or fall back on times."""
+    found = record_seconds(rec)
+    return None if found is None else datetime.fromtimestamp(found, tz=UTC)
+
+
+def _nested_seconds(node: Any, depth: int) -> float | None:
     if depth > 4:
         return None
     if isinstance(node, dict):
         for key in _TIME_KEYS:
-            if key in node and (t := epoch(node[key])):
+            if key in node and (t := seconds(node[key])):
                 return t
         for value in node.values():
-            if isinstance(value, (dict, list)) and (t := _nested_time(value, depth + 1)):
+            if isinstance(value, (dict, list)) and (t := _nested_seconds(value, depth + 1)):
                 return t
     elif isinstance(node, list):
         for value in node:
-            if t := _nested_time(value, depth + 1):
+            if t := _nested_seconds(value, depth + 1):
                 return t
     return None
 

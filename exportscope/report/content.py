@@ -50,6 +50,18 @@ class Report:
     def date(self, value: Any) -> str:
         return i18n.fmt_date(value, self.lang)
 
+    def files_line(self, p: dict[str, Any]) -> str:
+        """A platform's "N files: read, ignored, not recognized, failed" line, the same in every format."""
+        f = p["files"]
+        return self.t(
+            "report.files_line",
+            total=self.n(f["total"]),
+            parsed=self.n(f["parsed"]),
+            ignored=self.n(f["ignored"]),
+            unrecognized=self.n(len(f["unrecognized"])),
+            failed=self.n(len(f["failed"])),
+        )
+
     def export_and_region(self, p: dict[str, Any]) -> tuple[str, str]:
         """A platform's "exported on" and "region (where it came from)" lines, the same in every format."""
         export = (

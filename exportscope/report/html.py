@@ -163,20 +163,7 @@ def _findings(r: Report, p: dict[str, Any]) -> str:
 
 def _files(r: Report, p: dict[str, Any]) -> str:
     f = p["files"]
-    out = [
-        "<p>"
-        + esc(
-            r.t(
-                "report.files_line",
-                total=r.n(f["total"]),
-                parsed=r.n(f["parsed"]),
-                ignored=r.n(f["ignored"]),
-                unrecognized=r.n(len(f["unrecognized"])),
-                failed=r.n(len(f["failed"])),
-            )
-        )
-        + "</p>"
-    ]
+    out = ["<p>" + esc(r.files_line(p)) + "</p>"]
     if f["unrecognized"]:
         shown = f["unrecognized"][:MAX_LISTED_FILES]
         items = "".join(f'<li class="path">{esc(x)}</li>' for x in shown)

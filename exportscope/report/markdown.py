@@ -179,14 +179,7 @@ def _findings(r: Report, p: dict[str, Any]) -> list[str]:
 def _files(r: Report, p: dict[str, Any]) -> list[str]:
     f = p["files"]
     out = [
-        r.t(
-            "report.files_line",
-            total=r.n(f["total"]),
-            parsed=r.n(f["parsed"]),
-            ignored=r.n(f["ignored"]),
-            unrecognized=r.n(len(f["unrecognized"])),
-            failed=r.n(len(f["failed"])),
-        ),
+        r.files_line(p),
         "",
     ]
     if f["unrecognized"]:

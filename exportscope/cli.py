@@ -82,11 +82,14 @@ def _guarded(func: F) -> F:
 # --- shared options ---------------------------------------------------------------------------------------
 
 PathsArg = Annotated[
-    list[Path],
+    list[Path] | None,
     typer.Argument(
-        metavar="PATH", help="Export .zip files, folders or WhatsApp .txt chats; parts of one export are merged."
+        metavar="PATH",
+        help="Export .zip files, folders or WhatsApp .txt chats; parts of one export are merged.",
+        show_default=False,
     ),
 ]
+DemoOpt = Annotated[bool, typer.Option("--demo", help="Read the bundled sample exports instead of a PATH.")]
 RegionOpt = Annotated[
     str | None,
     typer.Option(
@@ -161,6 +164,21 @@ def _writing(output: Path, write: Callable[[], T]) -> T:
         raise InputError(f"{output}: cannot write there ({reason})") from None
 
 
+def _inputs(paths: list[Path] | None, demo: bool) -> list[Path]:
+    """The inputs to read: the named paths, or the bundled samples with ``--demo`` (never both)."""
+    from exportscope.archive import InputError
+
+    if demo:
+        if paths:
+            raise InputError("--demo reads the bundled samples; give either --demo or a PATH, not both")
+        from exportscope.samples import sample_paths
+
+        return sample_paths()
+    if not paths:
+        raise InputError("no input given: name an export's .zip file or folder, or use --demo")
+    return list(paths)
+
+
 def _analyze(paths: list[Path], options: Any, quiet: bool = False) -> Any:
     from exportscope.pipeline import analyze
 
@@ -173,7 +191,8 @@ def _analyze(paths: list[Path], options: Any, quiet: bool = False) -> Any:
 @app.command()
 @_guarded
 def summary(
-    paths: PathsArg,
+    paths: PathsArg = None,
+    demo: DemoOpt = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print the exportscope.summary/1 JSON document.")] = False,
     findings: Annotated[
         bool,
@@ -192,6 +211,7 @@ def summary(
     Example: exportscope summary Basic_LinkedInDataExport_03-08-2026.zip \
              Complete_LinkedInDataExport_03-09-2026.zip --json
     """
+    paths = _inputs(paths, demo)
     options = _options(region, as_of, opted_out, facebook_audience)
     analysis = _analyze(paths, options)
     from exportscope import summary as summary_mod
@@ -213,11 +233,13 @@ def summary(
 @app.command()
 @_guarded
 def items(
-    paths: PathsArg,
+    paths: PathsArg = None,
+    *,
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write: .parquet, .csv or .jsonl.")],
     fmt: Annotated[
         str | None, typer.Option("--format", help="parquet, csv or jsonl (default: from the output's suffix).")
     ] = None,
+    demo: DemoOpt = False,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
@@ -231,6 +253,7 @@ def items(
     from exportscope.report.items import format_for, write_items
 
     kind = format_for(output, fmt)  # fail on a bad name before reading anything
+    paths = _inputs(paths, demo)
     _check_output(output, paths)
     options = _options(region, as_of, opted_out, facebook_audience)
     analysis = _analyze(paths, options)
@@ -241,11 +264,13 @@ def items(
 @app.command()
 @_guarded
 def report(
-    paths: PathsArg,
+    paths: PathsArg = None,
+    *,
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write: .html, .md or .json.")],
     fmt: Annotated[
         str | None, typer.Option("--format", help="html, md (markdown) or json (default: from the output's suffix).")
     ] = None,
+    demo: DemoOpt = False,
     lang: Annotated[
         str | None, typer.Option("--lang", help="Language of the report: en or fr (default: from the locale).")
     ] = None,
@@ -267,6 +292,7 @@ def report(
     from exportscope.report import report_format_for, write_report
 
     kind = report_format_for(output, fmt)  # fail on a bad name before reading anything
+    paths = _inputs(paths, demo)
     _check_output(output, paths)
     if lang is not None and lang.lower() not in i18n.LANGS:
         raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
@@ -304,8 +330,8 @@ def rules(
 @app.command()
 @_guarded
 def inspect(
-    paths: Annotated[list[Path] | None, typer.Argument(metavar="PATH", help="Export .zip files or folders.")] = None,
-    demo: Annotated[bool, typer.Option("--demo", help="Open the bundled sample exports.")] = False,
+    paths: PathsArg = None,
+    demo: DemoOpt = False,
     lang: Annotated[
         str | None, typer.Option("--lang", help="Language of the screens: en or fr (default: from the locale).")
     ] = None,
@@ -324,12 +350,7 @@ def inspect(
     if lang is not None and lang.lower() not in i18n.LANGS:
         raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
     options = _options(region, as_of, opted_out, facebook_audience)
-    if demo:
-        from exportscope.samples import sample_paths
-
-        paths = sample_paths()
-    if not paths:
-        raise InputError("no input given: name an export's .zip file or folder, or use --demo")
+    paths = _inputs(paths, demo)
     # Unusable input (not a zip, encrypted, nothing recognizable) is one line and exit 2 here, before the
     # full-screen UI starts: planning opens the inputs and reads only their directories and a few headers.
     from exportscope.plan import make_plan
@@ -345,7 +366,8 @@ def inspect(
 @app.command()
 @_guarded
 def doctor(
-    paths: PathsArg,
+    paths: PathsArg = None,
+    demo: DemoOpt = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """A format-drift report to send with a bug report: file and column names only, never your data.
@@ -354,7 +376,7 @@ def doctor(
     """
     from exportscope import doctor as doctor_mod
 
-    report = doctor_mod.build(_analyze(paths, _options(None, None, None, Audience.unknown)))
+    report = doctor_mod.build(_analyze(_inputs(paths, demo), _options(None, None, None, Audience.unknown)))
     if json_out:
         import orjson
 

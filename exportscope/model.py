@@ -100,6 +100,34 @@ class Fact:
     source: str
 
 
+class ReadFailure(ValueError):
+    """A file that cannot be read, said in exportscope's own words with a stable ``code``.
+
+    Readers raise it instead of letting a library's exception through, so what a person reads (and what the
+    tests check) never depends on how a release of orjson, polars or zipfile words its errors.
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def describe_failure(exc: BaseException) -> str:
+    """Why a file could not be read, in exportscope's words: never a class name, at most a library's detail.
+
+    A ``ReadFailure`` (and the archive's ``MemberError``) already speak our words; anything else is a damaged
+    or unexpected file, with the library's first line kept as a detail for ``doctor`` and bug reports.
+    """
+    text = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    if isinstance(exc, ReadFailure) or type(exc).__name__ == "MemberError":
+        return text
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read (a damaged or hostile file)"
+    if isinstance(exc, UnicodeError):
+        return "not readable as text (a damaged file or an unexpected encoding)"
+    return "could not be read (a damaged or unexpected file)" + (f": {text}" if text else "")
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """A reader's error as a value: the file it concerns fails, the rest of the archive does not.

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from exportscope.archive import Member, MemberError
-from exportscope.model import Drift, Fact, FileStatus, LedgerEntry, Problem, Record
+from exportscope.model import Drift, Fact, FileStatus, LedgerEntry, Problem, Record, describe_failure
 from exportscope.platforms.base import Platform
 from exportscope.rules import Rule
 
@@ -175,11 +175,9 @@ def read_task(
         failure = str(exc)
         for m in members:  # the ledger line names the file already: keep only what went wrong
             failure = failure.removeprefix(f"{m.path}: ")
-    except RecursionError:
-        failure = "nested too deeply to read (a damaged or hostile file)"
     except Exception as exc:  # one broken file must never lose the rest of the archive
         read = sum(counts.values())
-        failure = f"{type(exc).__name__}: {str(exc)[:200]}" + (f" (after {read} items)" if read else "")
+        failure = describe_failure(exc) + (f" (after {read} items)" if read else "")
     result.end = len(collector)
     collector.maybe_flush()
     for m in members:

@@ -1,10 +1,9 @@
-"""Loads and validates the rule data in ``exportscope/schemas/``.
+"""Loads and validates the rule data in ``schemas/`` (found through :mod:`exportscope.data`).
 
 The rule files are the auditable heart of exportscope: which file of which platform becomes which kind of
 item with which verdict, and why (a quoted policy sentence with its source). Code never decides a verdict by
-itself; it looks it up here. The data folder is called ``schemas`` as in ARCHITECTURE.md and lives inside the
-package so that ``pip install`` ships it; this loader is ``rules.py`` because a module and a folder of one
-package cannot share a name.
+itself; it looks it up here. The data folder is ``schemas/`` at the top of the source tree, as in
+ARCHITECTURE.md; the wheel carries it inside the package.
 
 A rule file holds ``[[rule]]`` tables, tried in order, the first match winning:
 
@@ -27,9 +26,9 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
 from typing import Any
 
+from exportscope.data import schemas_dir
 from exportscope.model import KINDS, Verdict, Visibility
 
 _VISIBILITY_SOURCES = {"column", "account", "audience"}
@@ -198,9 +197,8 @@ def _build_rule(raw: dict[str, Any], platform: str, seen: set[str]) -> Rule:
 
 
 def _read_toml(name: str) -> dict[str, Any]:
-    ref = resources.files("exportscope") / "schemas" / name
     try:
-        return tomllib.loads(ref.read_text(encoding="utf-8"))
+        return tomllib.loads((schemas_dir() / name).read_text(encoding="utf-8"))
     except (FileNotFoundError, tomllib.TOMLDecodeError) as exc:
         raise RuleError(f"schemas/{name}: {exc}") from exc
 

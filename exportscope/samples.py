@@ -1,15 +1,15 @@
 """Where the bundled sample exports are, for ``exportscope inspect --demo`` and the docs.
 
-The samples live in the source tree's ``sample_exports/`` (made by its deterministic script); this finds
-that folder from an environment variable, the source checkout, or the current directory.
+The samples live once, in the source tree's ``sample_exports/`` (made by its deterministic script); the wheel
+carries them, so ``--demo`` works from any folder (:mod:`exportscope.data` finds them).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from exportscope.archive import InputError
+from exportscope.data import samples_root
 
 #: Which samples the demo opens (relative to sample_exports/), when present.
 DEMO = (
@@ -25,15 +25,10 @@ DEMO = (
 
 
 def samples_dir() -> Path:
-    candidates = []
-    if env := os.environ.get("EXPORTSCOPE_SAMPLES"):
-        candidates.append(Path(env))
-    candidates.append(Path(__file__).resolve().parent.parent / "sample_exports")
-    candidates.append(Path.cwd() / "sample_exports")
-    for c in candidates:
-        if c.is_dir():
-            return c
-    raise InputError("the sample exports are not here; run from the exportscope source folder")
+    root = samples_root()
+    if root is None:
+        raise InputError("the bundled sample exports are missing from this installation; reinstall exportscope")
+    return root
 
 
 def sample_paths() -> list[Path]:

@@ -14,7 +14,7 @@ from exportscope import __version__
 from exportscope.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
-SCHEMA = json.loads((REPO / "exportscope" / "schemas" / "summary.schema.json").read_text())
+SCHEMA = json.loads((REPO / "schemas" / "summary.schema.json").read_text())
 
 PROFILE = (
     "First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,Zip Code,Geo Location,"

@@ -204,7 +204,7 @@ def test_broken_utf16_file_fails_alone_with_its_reason(make_zip) -> None:
     a = run(make_zip, {"Search Queries.csv": broken, "Skills.csv": b"Name\nSQL\n"})
     status, reason, _ = ledger(a, "Search Queries.csv")
     assert status == "failed"
-    assert reason == "ValueError: not valid UTF-16 text (illegal UTF-16 surrogate); the file looks damaged"
+    assert reason == "not valid UTF-16 text; the file looks damaged"
     assert ledger(a, "Skills.csv") == ("parsed", None, 1)
     assert texts(a, "Skills.csv") == ["SQL"]
 
@@ -263,4 +263,4 @@ def test_a_broken_part_fails_alone_and_the_other_parts_count(make_zip) -> None:
     assert ledger(a, "Jobs/Job Applications_1.csv") == ("parsed", None, 1)
     status, reason, items = ledger(a, "Jobs/Job Applications_2.csv")
     assert (status, items) == ("failed", 0)
-    assert reason is not None and reason.startswith("ValueError: no header")
+    assert reason is not None and reason.startswith("no header")

@@ -29,7 +29,7 @@ from typing import IO
 
 from exportscope import dates
 from exportscope.archive import Member, MemberError
-from exportscope.model import Drift, Fact, Problem, Record
+from exportscope.model import Drift, Fact, Problem, ReadFailure, Record, describe_failure
 from exportscope.platforms.base import Output
 from exportscope.rules import Rule
 from exportscope.textio import Columns, Dialect, csv_rows, header_key, nonempty, sniff
@@ -55,8 +55,8 @@ def open_member(member: Member, newline: str | None = "") -> Iterator[tuple[IO[s
         )
         try:
             yield text, dialect
-        except UnicodeDecodeError as exc:
-            raise ValueError(f"not valid UTF-16 text ({exc.reason}); the file looks damaged") from None
+        except UnicodeDecodeError:
+            raise ReadFailure("bad_utf16", "not valid UTF-16 text; the file looks damaged") from None
 
 
 def find_header(head: Sequence[list[str]], expected: Sequence[str]) -> int | None:
@@ -158,8 +158,7 @@ def iter_csv(
             yield from _member_rows(member, rule, want)
         except (ValueError, UnicodeError, csv.Error, MemberError) as exc:
             # One broken part (Jobs/Job Applications_2.csv) fails alone; the other parts still count.
-            first = str(exc).splitlines()[0][:200] if str(exc) else ""
-            yield Problem(f"{type(exc).__name__}: {first}", member.path, fails=True)
+            yield Problem(describe_failure(exc), member.path, fails=True)
 
 
 def _member_rows(member: Member, rule: Rule, want: Sequence[str]) -> Iterator[Row | Problem | Drift]:
@@ -173,7 +172,9 @@ def _member_rows(member: Member, rule: Rule, want: Sequence[str]) -> Iterator[Ro
                 return  # empty file, or LinkedIn's "No conversations found"
             shown = ", ".join(want[:4]) + ("..." if len(want) > 4 else "")
             if rule.columns:
-                raise ValueError(f"no header with the expected columns ({shown}) in the first {HEADER_SCAN} rows")
+                raise ReadFailure(
+                    "no_header", f"no header with the expected columns ({shown}) in the first {HEADER_SCAN} rows"
+                )
             at = first
             yield Problem(f"header not as documented (expected {shown}); read by its own column names", member.path)
         columns = Columns(head[at])

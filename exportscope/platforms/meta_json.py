@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 
 from exportscope import dates
+from exportscope.model import ReadFailure
 
 # An escaped backslash is consumed first so that ``\\u00e9`` (a literal backslash, then text) is never
 # taken for an escape; otherwise a run of \u0080-\u00ff escapes (never \u0000-\u007f).
@@ -73,8 +74,33 @@ def fix_text(text: str) -> str:
         return text
 
 
-class NotJSONError(ValueError):
-    """A ``.json`` member that is not JSON; the message says what it looks like instead."""
+class NotJSONError(ReadFailure):
+    """A ``.json`` member that is not JSON; the code and message say what it looks like instead."""
+
+
+#: orjson refuses JSON nested deeper than this (its own limit is 1024); the reason names it in our words.
+_MAX_DEPTH = 1000
+
+
+def _depth_before(data: bytes, pos: int) -> int:
+    """The nesting depth of ``data`` at byte ``pos``, ignoring brackets inside strings (failure path only)."""
+    depth = 0
+    in_string = escaped = False
+    for byte in data[: min(pos + 1, 4 << 20)]:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:
+                escaped = True
+            elif byte == 0x22:
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return depth
 
 
 def loads(data: bytes) -> Any:
@@ -82,14 +108,18 @@ def loads(data: bytes) -> Any:
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head[:1] == b"<":
         raise NotJSONError(
-            "holds HTML, not JSON: this looks like an HTML-format export; request the export again in JSON format"
+            "html_export",
+            "holds HTML, not JSON: this looks like an HTML-format export; request the export again in JSON format",
         )
     if not head:
         return None
     try:
         return orjson.loads(repair_bytes(data))
     except orjson.JSONDecodeError as exc:
-        raise NotJSONError(f"not valid JSON ({str(exc).splitlines()[0][:120]})") from None
+        pos = getattr(exc, "pos", 0) or 0
+        if _depth_before(data, pos) >= _MAX_DEPTH:
+            raise NotJSONError("too_deep", "nested too deeply to read (a damaged or hostile file)") from None
+        raise NotJSONError("not_json", f"not valid JSON (broken near byte {pos:,})") from None
 
 
 def bare_key(key: str) -> str:

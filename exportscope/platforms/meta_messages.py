@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from exportscope.archive import Member
-from exportscope.model import Problem, Record
+from exportscope.model import Problem, Record, describe_failure
 from exportscope.platforms.base import Output
 from exportscope.platforms.meta_json import (
     as_list,
@@ -83,8 +83,7 @@ def read_messages(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> It
         try:
             data = load(member)
         except (ValueError, RecursionError) as exc:  # one broken part fails alone; the thread's others count
-            first = str(exc).splitlines()[0][:200] if str(exc) else ""
-            yield Problem(f"{type(exc).__name__}: {first}", member.path, fails=True)
+            yield Problem(describe_failure(exc), member.path, fails=True)
             continue
         messages = data.get("messages") if isinstance(data, dict) else data
         if not isinstance(messages, list):

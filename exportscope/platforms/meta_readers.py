@@ -15,7 +15,7 @@ from typing import Any
 
 from exportscope import dates
 from exportscope.archive import Member
-from exportscope.model import Fact, Problem, Record
+from exportscope.model import Fact, Problem, ReadFailure, Record
 from exportscope.platforms.base import Output
 from exportscope.platforms.meta_json import (
     as_list,
@@ -47,7 +47,8 @@ MAX_JSON_BYTES = 256 * 1024 * 1024
 def load(member: Member) -> Any:
     """One member's JSON, repaired; a non-JSON member raises a one-line error that fails only this file."""
     if member.size > MAX_JSON_BYTES:
-        raise ValueError(
+        raise ReadFailure(
+            "too_large",
             f"{member.size / 2**20:,.0f} MiB of JSON, over the {MAX_JSON_BYTES // 2**20} MiB a Meta file can be; "
             "not read"
         )

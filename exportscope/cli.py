@@ -385,6 +385,65 @@ def doctor(
         sys.stdout.write(doctor_mod.render(report) + "\n")
 
 
+@app.command()
+@_guarded
+def letter(
+    platform: Annotated[
+        str, typer.Argument(metavar="PLATFORM", help="linkedin, facebook, instagram, threads or whatsapp.")
+    ],
+    paths: PathsArg = None,
+    *,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write: .md, .txt or .html.")],
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="md, txt or html (default: from the output's suffix).")
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language of the letter: en, fr, de, es or it (default: from the locale)."),
+    ] = None,
+    erase: Annotated[
+        bool, typer.Option("--erase", help="Also ask to erase data already used (GDPR article 17(1)(c)).")
+    ] = False,
+    access: Annotated[
+        bool, typer.Option("--access", help="Also ask what was used, why, for whom and how long (article 15).")
+    ] = False,
+    demo: DemoOpt = False,
+    region: RegionOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Write a draft objection letter to the platform, pre-filled from your export (never its texts).
+
+    Example: exportscope letter linkedin Complete_LinkedInDataExport_03-09-2026.zip -o letter.md --lang fr --erase
+    """
+    from exportscope.actions.catalogue import LETTER_LANGS, default_letter_lang
+    from exportscope.actions.letter import PLATFORM_LABELS, LetterRequest, build_letter
+    from exportscope.actions.letter_render import LetterFormatError, letter_format_for, write_letter
+    from exportscope.archive import InputError
+
+    name = platform.lower()
+    if name not in PLATFORM_LABELS:
+        raise InputError(f"unknown platform {platform!r}; use {', '.join(PLATFORM_LABELS)}")
+    if lang is not None and lang.lower() not in LETTER_LANGS:
+        raise InputError(f"--lang {lang!r}: unsupported language; use {', '.join(LETTER_LANGS)}")
+    try:
+        kind = letter_format_for(output, fmt)
+    except LetterFormatError as exc:
+        raise InputError(str(exc)) from None
+    paths = _inputs(paths, demo)
+    _check_output(output, paths)
+    options = _options(region, as_of, None, Audience.unknown)
+    analysis = _analyze(paths, options)
+    if name not in analysis.contexts:
+        raise InputError(f"no {PLATFORM_LABELS[name]} data among the inputs; give that platform's export")
+    request = LetterRequest(
+        platform=name, lang=(lang or default_letter_lang()).lower(), erase=erase, access=access,
+        region=options.region, place=region,
+    )  # fmt: skip
+    built = build_letter(analysis, request)
+    written = _writing(output, lambda: write_letter(built, output, kind))
+    sys.stderr.write(f"exportscope: wrote a draft letter to {built.controller.name} to {written}\n")
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"exportscope {__version__}\n")

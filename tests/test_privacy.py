@@ -62,6 +62,7 @@ def _commands(inp: Path, out: Path) -> list[list[str]]:
         ["report", str(inp), "-o", str(out / "report.html")],
         ["report", str(inp), "-o", str(out / "report.md"), "--lang", "fr", "--redact"],
         ["report", str(inp), "-o", str(out / "report.json")],
+        ["letter", "linkedin", str(inp), "-o", str(out / "letter.md"), "--lang", "de", "--erase", "--access"],
     ]
 
 
@@ -85,6 +86,7 @@ def test_every_command_runs_without_network_and_writes_only_its_output(export_zi
         "items.csv",
         "items.jsonl",
         "items.parquet",
+        "letter.md",
         "report.html",
         "report.json",
         "report.md",

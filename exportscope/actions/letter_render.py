@@ -44,7 +44,8 @@ def _line(line: Line, value: Callable[[str], str], text: Callable[[str], str]) -
 
 
 def _md_line(line: Line) -> str:
-    return _line(line, md_escape, lambda s: s)
+    # A value may open a line (the sender block): "+44 ..." or "- x" must not become a list item.
+    return _line(line, lambda v: md_escape(v, line_start=True), lambda s: s)
 
 
 def _txt_line(line: Line) -> str:

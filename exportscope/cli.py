@@ -444,6 +444,63 @@ def letter(
     sys.stderr.write(f"exportscope: wrote a draft letter to {built.controller.name} to {written}\n")
 
 
+@app.command()
+@_guarded
+def diff(
+    old: Annotated[Path, typer.Argument(metavar="OLD", help="The older export (.zip, folder or chat .txt).")],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="The newer export of the same account.")],
+    worklist: Annotated[
+        Path | None,
+        typer.Option("--worklist", help="The clean-up worklist you ticked (CSV or JSON): check what is gone."),
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the exportscope.diff/1 JSON document.")] = False,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to a file: .html, .json or .txt.")
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Language of the text and HTML: en or fr (default: the locale).")
+    ] = None,
+    region: RegionOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Compare two exports of one account: items added, removed and changed, verdicts a policy changed, and
+    (with --worklist) which ticked items are still there.
+
+    Example: exportscope diff linkedin-2026-03.zip linkedin-2026-09.zip --worklist worklist.csv -o diff.html
+    """
+    from exportscope import i18n
+    from exportscope.actions.diff import compare
+    from exportscope.actions.diff_render import FORMATS, render_text, to_json, write_comparison
+    from exportscope.actions.worklist import read_worklist
+    from exportscope.archive import InputError
+
+    if lang is not None and lang.lower() not in i18n.LANGS:
+        raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
+    language = (lang or i18n.default_lang()).lower()
+    kind = None
+    if output is not None:
+        kind = FORMATS.get(output.suffix.lower())
+        if kind is None:
+            raise InputError(f"{output}: name the comparison .html, .json or .txt")
+        _check_output(output, [old, new])
+    for p in (old, new):
+        if not p.exists():
+            raise InputError(f"{p}: no such file or folder")
+    ticked = read_worklist(worklist) if worklist is not None else None
+    options = _options(region, as_of, None, Audience.unknown)
+    comparison = compare([old], [new], options, ticked)
+    if output is not None and kind is not None:
+        written = _writing(output, lambda: write_comparison(comparison, output, kind, language))
+        sys.stderr.write(f"exportscope: wrote the comparison to {written}\n")
+    elif json_out:
+        import orjson
+
+        sys.stdout.buffer.write(orjson.dumps(to_json(comparison), option=orjson.OPT_INDENT_2) + b"\n")
+        sys.stdout.flush()
+    else:
+        sys.stdout.write(render_text(comparison, language))
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"exportscope {__version__}\n")

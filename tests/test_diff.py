@@ -317,6 +317,15 @@ def test_erasure_check_with_ticked_items_some_deleted_some_not(
     assert "still present  LinkedIn  post  10 January 2025  Shares_7000000009.csv" in text
 
 
+def test_a_worklist_without_a_done_column_is_refused(tmp_path: Path) -> None:
+    from exportscope.archive import InputError
+
+    bad = tmp_path / "w.json"
+    bad.write_text('[{"key": "linkedin|post|Shares.csv|2025-01-10T09:00:00Z|1", "platform": "linkedin"}]')
+    with pytest.raises(InputError, match="no done column"):
+        read_worklist(bad)
+
+
 def test_a_worklist_without_a_key_column_is_one_clear_error(tmp_path: Path, cli: Callable[..., Any]) -> None:
     bad = tmp_path / "w.csv"
     bad.write_text("platform,done\nlinkedin,x\n")
@@ -371,3 +380,10 @@ def test_every_diff_key_has_every_language() -> None:
 
     for key, entry in catalogue.load("diff").items():
         assert set(entry) == set(catalogue.DIFF_LANGS), key
+
+
+def test_cli_refuses_two_accounts_in_one_line(make_zip: Callable[..., Path], cli: Callable[..., Any]) -> None:
+    old, new = linkedin_pair(make_zip, email="someone.else@example.org")
+    r = cli("diff", old, new)
+    assert r.exit_code == 2 and r.stderr.count("\n") == 1
+    assert "two different LinkedIn accounts" in r.stderr and "someone.else" not in r.stderr

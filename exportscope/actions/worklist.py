@@ -121,6 +121,9 @@ def read_worklist(path: Path) -> Worklist:
             raise InputError(f"{path}: not valid JSON") from None
     else:
         rows = _rows_from_csv(text, path)
+    named = {str(k).strip().lstrip("\ufeff").lower() for row in rows for k in row if k is not None}
+    if rows and not named & {"done", "ticked"}:
+        raise InputError(f"{path}: the worklist has no done column; tick the items to check in a done column")
     worklist = Worklist(str(path))
     for row in rows:
         item = _item(row)

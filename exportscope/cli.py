@@ -23,7 +23,7 @@ from exportscope import __version__
 app = typer.Typer(
     name="exportscope",
     help=(
-        "See what LinkedIn and Meta will feed their generative AI from your data export.\n\n"
+        "See what LinkedIn, Meta and X will feed their generative AI from your data export.\n\n"
         "Runs offline, never uploads anything and never changes the archive.\n\n"
         "Example: exportscope summary Complete_LinkedInDataExport_03-09-2026.zip"
     ),
@@ -40,6 +40,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 class Audience(StrEnum):
     public = "public"
     friends = "friends"
+    unknown = "unknown"
+
+
+class Answer(StrEnum):
+    yes = "yes"
+    no = "no"
     unknown = "unknown"
 
 
@@ -102,20 +108,33 @@ AsOfOpt = Annotated[
 ]
 OptedOutOpt = Annotated[
     list[str] | None,
-    typer.Option("--opted-out", help="You turned training off for this platform (repeatable): linkedin, meta."),
+    typer.Option("--opted-out", help="You turned training off for this platform (repeatable): linkedin, meta, x."),
 ]
 AudienceOpt = Annotated[
     Audience,
     typer.Option("--facebook-audience", help="Who can see your past Facebook posts: public, friends or unknown."),
 ]
+# X's question (exportscope.platforms.x.PROTECTED): the archive records only six months of changes.
+XProtectedOpt = Annotated[
+    Answer,
+    typer.Option("--x-protected", help="Are your X posts protected (followers only)? yes, no or unknown."),
+]
 
 
-def _options(region: str | None, as_of: str | None, opted_out: list[str] | None, audience: Audience) -> Any:
+def _options(
+    region: str | None,
+    as_of: str | None,
+    opted_out: list[str] | None,
+    audience: Audience,
+    x_protected: Answer = Answer.unknown,
+) -> Any:
     from exportscope.archive import InputError
     from exportscope.pipeline import Options
     from exportscope.rules import region_code
 
     kwargs: dict[str, Any] = {"facebook_audience": audience.value}
+    if x_protected is not Answer.unknown:
+        kwargs["answers"] = (("x.protected", x_protected.value),)
     if region:
         code = region_code(region)
         if code is None:
@@ -129,10 +148,13 @@ def _options(region: str | None, as_of: str | None, opted_out: list[str] | None,
         except ValueError:
             raise InputError(f"--as-of {as_of!r}: not a date; write it as YYYY-MM-DD") from None
     if opted_out:
-        known = {"linkedin", "meta", "facebook", "instagram", "threads", "whatsapp"}
+        from exportscope.platforms import all_platforms
+        from exportscope.rules import load_policies
+
+        known = {p.name for p in all_platforms()} | set(load_policies())
         bad = [o for o in opted_out if o.lower() not in known]
         if bad:
-            raise InputError(f"--opted-out {bad[0]!r}: unknown platform; use linkedin or meta")
+            raise InputError(f"--opted-out {bad[0]!r}: unknown platform; use linkedin, meta or x")
         kwargs["opted_out"] = frozenset(o.lower() for o in opted_out)
     return Options(**kwargs)
 
@@ -205,6 +227,7 @@ def summary(
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
     facebook_audience: AudienceOpt = Audience.unknown,
+    x_protected: XProtectedOpt = Answer.unknown,
 ) -> None:
     """What each platform will use for AI training, as a table or JSON.
 
@@ -212,7 +235,7 @@ def summary(
              Complete_LinkedInDataExport_03-09-2026.zip --json
     """
     paths = _inputs(paths, demo)
-    options = _options(region, as_of, opted_out, facebook_audience)
+    options = _options(region, as_of, opted_out, facebook_audience, x_protected)
     analysis = _analyze(paths, options)
     from exportscope import summary as summary_mod
 
@@ -244,6 +267,7 @@ def items(
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
     facebook_audience: AudienceOpt = Audience.unknown,
+    x_protected: XProtectedOpt = Answer.unknown,
 ) -> None:
     """Write every classified item, one row each (platform, source, kind, verdict, visibility, timestamp,
     text, words, rule).
@@ -255,7 +279,7 @@ def items(
     kind = format_for(output, fmt)  # fail on a bad name before reading anything
     paths = _inputs(paths, demo)
     _check_output(output, paths)
-    options = _options(region, as_of, opted_out, facebook_audience)
+    options = _options(region, as_of, opted_out, facebook_audience, x_protected)
     analysis = _analyze(paths, options)
     n = _writing(output, lambda: write_items(analysis.items, output, kind))
     sys.stderr.write(f"exportscope: wrote {n:,} items to {output}\n")
@@ -282,6 +306,7 @@ def report(
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
     facebook_audience: AudienceOpt = Audience.unknown,
+    x_protected: XProtectedOpt = Answer.unknown,
 ) -> None:
     """Write a report to keep, print or share: what is used for AI training, what you expose, how to opt out.
 
@@ -296,7 +321,7 @@ def report(
     _check_output(output, paths)
     if lang is not None and lang.lower() not in i18n.LANGS:
         raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
-    options = _options(region, as_of, opted_out, facebook_audience)
+    options = _options(region, as_of, opted_out, facebook_audience, x_protected)
     analysis = _analyze(paths, options)
     written = _writing(
         output, lambda: write_report(analysis, output, kind, lang=(lang or i18n.default_lang()).lower(), redact=redact)
@@ -308,7 +333,7 @@ def report(
 @_guarded
 def rules(
     platform: Annotated[
-        str, typer.Argument(metavar="PLATFORM", help="linkedin, facebook, instagram or whatsapp.")
+        str, typer.Argument(metavar="PLATFORM", help="linkedin, facebook, instagram, whatsapp or x.")
     ] = "linkedin",
     json_out: Annotated[bool, typer.Option("--json", help="Print the rules as JSON.")] = False,
 ) -> None:
@@ -339,6 +364,7 @@ def inspect(
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
     facebook_audience: AudienceOpt = Audience.unknown,
+    x_protected: XProtectedOpt = Answer.unknown,
 ) -> None:
     """Browse the archive in the terminal: what is used for training, what is not, and why.
 
@@ -349,7 +375,7 @@ def inspect(
 
     if lang is not None and lang.lower() not in i18n.LANGS:
         raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
-    options = _options(region, as_of, opted_out, facebook_audience)
+    options = _options(region, as_of, opted_out, facebook_audience, x_protected)
     paths = _inputs(paths, demo)
     # Unusable input (not a zip, encrypted, nothing recognizable) is one line and exit 2 here, before the
     # full-screen UI starts: planning opens the inputs and reads only their directories and a few headers.
@@ -397,7 +423,7 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """See what LinkedIn and Meta will feed their generative AI from your data export."""
+    """See what LinkedIn, Meta and X will feed their generative AI from your data export."""
 
 
 def main() -> None:

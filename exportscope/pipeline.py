@@ -42,6 +42,9 @@ class Options:
     as_of: date = field(default_factory=lambda: datetime.now(UTC).date())
     opted_out: frozenset[str] = frozenset()
     facebook_audience: str = "unknown"
+    #: Answers to the platforms' own questions (``Platform.questions``), as (key, value) pairs:
+    #: ``(("x.protected", "yes"),)``.
+    answers: tuple[tuple[str, str], ...] = ()
     max_member_bytes: int = MAX_MEMBER_BYTES
     max_ratio: float = MAX_RATIO
     workers: int = 2
@@ -235,6 +238,9 @@ class _Run:
                 for fact in result.facts:
                     export.facts[(task.rule.platform, fact.name)] = fact
                 export.notes.extend((task.rule.platform, note) for note in result.notes)
+            # Checks that need the whole export read (X: its manifest's counts against what was read).
+            paths = [m.path for s in export.sources for m in s.members]
+            export.notes.extend((export.platform.name, n) for n in export.platform.reconcile(export.facts, paths))
         ledger.extend(self.plan.unknown)
         contexts = build_contexts(exports, seen, self.options)
         return Analysis(

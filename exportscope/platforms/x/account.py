@@ -13,7 +13,7 @@ from typing import Any
 
 from exportscope import i18n
 from exportscope.archive import Member
-from exportscope.model import Fact, Record
+from exportscope.model import Fact, Problem, Record
 from exportscope.platforms.base import Output
 from exportscope.platforms.x import xdates, xtext, ytd
 from exportscope.platforms.x.context import XContext
@@ -139,8 +139,11 @@ def read_entries(members: Sequence[Member], rule: Rule, ctx: XContext) -> Iterat
     """One item per entry of the file's array; text and time from the rule's ``text``/``time`` paths."""
     window = ctx.window()
     formats = rule.time_format or ("T2",)
-    for member in sorted(members, key=lambda m: (ytd.part_number(m.path), m.path)):
-        value = ytd.read_member(member)
+    for got in ytd.read_each(sorted(members, key=lambda m: (ytd.part_number(m.path), m.path))):
+        if isinstance(got, Problem):
+            yield got
+            continue
+        member, value = got
         yield counted(member, len(ytd.entries(value)))
         for row, entry in ytd.unwrapped(value):
             if not entry:  # {"expandedProfile": { }}: an empty placeholder, not an item

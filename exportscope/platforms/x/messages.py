@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from exportscope.archive import Member
-from exportscope.model import Record
+from exportscope.model import Problem, Record
 from exportscope.platforms.base import Output
 from exportscope.platforms.x import xdates, xtext, ytd
 from exportscope.platforms.x.context import XContext
@@ -26,8 +26,11 @@ _EVENTS = ("joinConversation", "participantsJoin", "participantsLeave", "convers
 def read_dms(members: Sequence[Member], rule: Rule, ctx: XContext) -> Iterator[Output]:
     window = ctx.window()
     seen: set[tuple[str, str]] = set()
-    for member in sorted(members, key=lambda m: (ytd.part_number(m.path), m.path)):
-        value = ytd.read_member(member)
+    for got in ytd.read_each(sorted(members, key=lambda m: (ytd.part_number(m.path), m.path))):
+        if isinstance(got, Problem):
+            yield got
+            continue
+        member, value = got
         yield counted(member, len(ytd.entries(value)))
         for row, conv in ytd.unwrapped(value):
             cid = ytd.text(conv.get("conversationId")) or f"{member.path}#{row}"
@@ -41,7 +44,7 @@ def read_dms(members: Sequence[Member], rule: Rule, ctx: XContext) -> Iterator[O
                 if (cid, f"{key}:{mid}") in seen:
                     continue
                 seen.add((cid, f"{key}:{mid}"))
-                when = window.check(xdates.parse_iso(body.get("createdAt")))
+                when = window.parse(body.get("createdAt"), xdates.parse_iso)
                 if key in ("messageCreate", "welcomeMessageCreate"):
                     variant = "welcome" if key == "welcomeMessageCreate" else None
                     yield Record(xtext.message_text(body), when, variant, row=row, thread=cid, source=member.path)
@@ -60,14 +63,17 @@ def read_dms(members: Sequence[Member], rule: Rule, ctx: XContext) -> Iterator[O
 
 def read_grok(members: Sequence[Member], rule: Rule, ctx: XContext) -> Iterator[Output]:
     window = ctx.window()
-    for member in sorted(members, key=lambda m: (ytd.part_number(m.path), m.path)):
-        value = ytd.read_member(member)
+    for got in ytd.read_each(sorted(members, key=lambda m: (ytd.part_number(m.path), m.path))):
+        if isinstance(got, Problem):
+            yield got
+            continue
+        member, value = got
         yield counted(member, len(ytd.entries(value)))
         for row, turn in ytd.unwrapped(value):
             sender = turn.get("sender")
             name = (ytd.text(sender.get("name")) or "") if isinstance(sender, dict) else (ytd.text(sender) or "")
             variant = "agent" if name.lower() == "agent" else None
-            when = window.check(xdates.parse_iso(turn.get("createdAt")))
+            when = window.parse(turn.get("createdAt"), xdates.parse_iso)
             message: Any = turn.get("message")
             yield Record(
                 ytd.text(message) if isinstance(message, str) else None,

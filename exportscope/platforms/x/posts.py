@@ -19,7 +19,7 @@ from typing import Any
 
 from exportscope import i18n
 from exportscope.archive import Member
-from exportscope.model import Fact, Record
+from exportscope.model import Fact, Problem, Record
 from exportscope.platforms.base import Output
 from exportscope.platforms.x import xdates, xtext, ytd
 from exportscope.platforms.x.context import XContext
@@ -165,7 +165,7 @@ def tweet_records(
         return
     state.seen.add(tid)
     parse = xdates.parse_t5 if legacy else xdates.parse_t1
-    when = state.window.check(parse(tweet.get("created_at")))
+    when = state.window.parse(tweet.get("created_at"), parse)
     if deleted:
         variant: str | None = None
     else:
@@ -199,9 +199,14 @@ def read_deleted(members: Sequence[Member], rule: Rule, ctx: XContext) -> Iterat
 def _read(members: Sequence[Member], ctx: XContext, *, deleted: bool) -> Iterator[Output]:
     state = PostState(ctx, ctx.window())
     ordered = sorted(members, key=lambda m: (_ORDER.get(ytd.name_key(m.path), 9), ytd.part_number(m.path), m.path))
-    for member in ordered:
+    readable: list[Member] = []
+    for got in ytd.read_each(ordered):
+        if isinstance(got, Problem):
+            yield got
+            continue
+        member, value = got
+        readable.append(member)
         key = ytd.name_key(member.path)
-        value = ytd.read_member(member)
         rows = list(ytd.unwrapped(value))
         yield counted(member, len(ytd.entries(value)))
         if key == "twitter-circle-tweet":
@@ -221,7 +226,7 @@ def _read(members: Sequence[Member], ctx: XContext, *, deleted: bool) -> Iterato
         for row, tweet in rows:
             yield from tweet_records(tweet, row, member, state, community=key == "community-tweet", deleted=deleted)
     # Circle posts missing from tweets.js, then long posts that matched no tweet: posts of their own.
-    for member in [m for m in ordered if ytd.name_key(m.path) == "twitter-circle-tweet"]:
+    for member in [m for m in readable if ytd.name_key(m.path) == "twitter-circle-tweet"]:
         for row, tweet in ytd.unwrapped(ytd.read_member(member)):
             if ytd.text(tweet.get("id_str") or tweet.get("id")) not in state.seen:
                 yield from tweet_records(tweet, row, member, state, deleted=deleted)
@@ -244,8 +249,11 @@ def _notes(state: PostState) -> Iterator[Fact]:
 def read_legacy(members: Sequence[Member], rule: Rule, ctx: XContext) -> Iterator[Output]:
     """The pre-2019 "Your Tweet archive": ``data/js/tweets/YYYY_MM.js`` (``Grailbird.data.tweets_YYYY_MM =``)."""
     state = PostState(ctx, ctx.window())
-    for member in sorted(members, key=lambda m: m.path):
-        value = ytd.read_member(member)
+    for got in ytd.read_each(sorted(members, key=lambda m: m.path)):
+        if isinstance(got, Problem):
+            yield got
+            continue
+        member, value = got
         for row, tweet in enumerate(ytd.entries(value), start=1):
             if isinstance(tweet, dict):
                 yield from tweet_records(tweet, row, member, state, legacy=True)

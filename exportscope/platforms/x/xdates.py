@@ -8,6 +8,7 @@ A date before X existed or after the archive was made is no date (:class:`Window
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -112,6 +113,13 @@ class Window:
 
     last: datetime | None = None
     impossible: int = 0
+
+    def parse(self, raw: Any, parser: Callable[[Any], datetime | None]) -> datetime | None:
+        """``parser(raw)`` checked; a value that is there but no date (30 February, garbage) counts too."""
+        value = parser(raw)
+        if value is None and raw not in (None, ""):
+            self.impossible += 1
+        return self.check(value)
 
     def check(self, value: datetime | None) -> datetime | None:
         if value is None:

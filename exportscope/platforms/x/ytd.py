@@ -9,7 +9,7 @@ with one wrapper key (``{"tweet": {...}}``), unwrapped generically; 2019 ``tweet
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePosixPath
@@ -18,7 +18,7 @@ from typing import Any
 import orjson
 
 from exportscope.archive import Member
-from exportscope.model import ReadFailure
+from exportscope.model import Problem, ReadFailure, describe_failure
 from exportscope.platforms.x import xdates
 
 _PART = re.compile(r"-part\d+$")
@@ -63,7 +63,8 @@ def payload(data: bytes) -> bytes:
         body = data
     else:
         eq = data.find(b"=")
-        if eq < 0 or not head.startswith((b"window.", b"Grailbird.")):
+        # window.YTD (2018 on), Grailbird.data and var (the legacy export's files)
+        if eq < 0 or not head.startswith((b"window.", b"Grailbird.", b"var ")):
             raise ReadFailure("not_ytd", "not an X archive data file (no window.YTD assignment)")
         body = data[eq + 1 :]
     body = body.strip()
@@ -90,6 +91,16 @@ def read_member(member: Member) -> Any:
     return loads(member.read_bytes())
 
 
+def read_each(members: Iterable[Member]) -> Iterator[tuple[Member, Any] | Problem]:
+    """Each member's parsed value, or a Problem that fails that member alone: one broken part (or a broken
+    note-tweet.js read with tweets.js) never loses its siblings."""
+    for member in members:
+        try:
+            yield member, read_member(member)
+        except Exception as exc:  # any damage to one file: that file fails, with the reason in our words
+            yield Problem(describe_failure(exc), source=member.path, fails=True)
+
+
 def entries(value: Any) -> list[Any]:
     """The top-level elements: an array as it is, a bare object (an uncertain variant) as one element."""
     if isinstance(value, list):
@@ -103,8 +114,7 @@ def unwrap(element: Any) -> tuple[str | None, Any]:
     """``{"tweet": {...}}`` -> ("tweet", {...}); a bare object (2019 tweets) -> (None, it)."""
     if isinstance(element, dict) and len(element) == 1:
         key, value = next(iter(element.items()))
-        if isinstance(value, dict):
-            return str(key), value
+        return str(key), value  # {"tweet": null} is a broken wrapper: not an object, so no entry
     return None, element
 
 

@@ -105,12 +105,17 @@ RegionOpt = Annotated[
     ),
 ]
 AsOfOpt = Annotated[
-    str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge the policies as of this date (YYYY-MM-DD); default: today.")
+    str | None,
+    typer.Option(
+        "--as-of", metavar="YYYY-MM-DD", help="Judge the policies as of this date (YYYY-MM-DD); default: today."
+    ),
 ]
 OptedOutOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--opted-out", metavar="PLATFORM", help="You turned training off for this platform (repeatable): linkedin, meta, x."
+        "--opted-out",
+        metavar="PLATFORM",
+        help="You turned training off for this platform (repeatable): linkedin, meta, x.",
     ),
 ]
 AudienceOpt = Annotated[

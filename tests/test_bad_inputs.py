@@ -204,7 +204,9 @@ def test_x_json_nested_100000_levels_fails_that_file_only(tmp_path: Path) -> Non
     from tests import xkit
 
     deep = b"window.YTD.tweets.part0 = " + b"[" * 100_000 + b"]" * 100_000
-    a = xkit.run(xkit.build(tmp_path / "deep.zip", {"tweets.js": deep, "follower.js": [{"follower": {"accountId": "1"}}]}))
+    a = xkit.run(
+        xkit.build(tmp_path / "deep.zip", {"tweets.js": deep, "follower.js": [{"follower": {"accountId": "1"}}]})
+    )
     status = _status(a)
     assert status["data/tweets.js"][0] is FileStatus.FAILED
     assert status["data/tweets.js"][1] == "nested too deeply to read (a damaged or hostile file)"
@@ -216,14 +218,30 @@ def test_x_fields_of_the_wrong_type_never_crash_and_are_counted(tmp_path: Path) 
 
     odd = [
         {"tweet": {"id_str": 5, "full_text": 12345, "created_at": "yesterday", "entities": ["not", "an", "object"]}},
-        {"tweet": {"id_str": "6", "full_text": "x https://t.co/A", "created_at": "Fri Feb 30 08:15:00 +0000 2025",
-                   "entities": {"urls": [{"url": "https://t.co/A", "expanded_url": "https://e.org", "indices": ["900", "-1"]}]},
-                   "extended_entities": {"media": "none"}, "edit_info": {"initial": {"editTweetIds": "6"}}}},
+        {
+            "tweet": {
+                "id_str": "6",
+                "full_text": "x https://t.co/A",
+                "created_at": "Fri Feb 30 08:15:00 +0000 2025",
+                "entities": {
+                    "urls": [{"url": "https://t.co/A", "expanded_url": "https://e.org", "indices": ["900", "-1"]}]
+                },
+                "extended_entities": {"media": "none"},
+                "edit_info": {"initial": {"editTweetIds": "6"}},
+            }
+        },
         {"tweet": {"id_str": "7", "full_text": "from 1999", "created_at": "Fri Jan 01 08:15:00 +0000 1999"}},
         "a string where an object should be",
         {"tweet": None},
-    ]  # fmt: skip
-    dms = [{"dmConversation": {"conversationId": 5, "messages": [None, {"messageCreate": "text"}, {"messageCreate": {"text": ["a"]}}]}}]
+    ]
+    dms = [
+        {
+            "dmConversation": {
+                "conversationId": 5,
+                "messages": [None, {"messageCreate": "text"}, {"messageCreate": {"text": ["a"]}}],
+            }
+        }
+    ]
     a = xkit.run(xkit.build(tmp_path / "odd.zip", {"tweets.js": odd, "direct-messages.js": dms}))
     status = _status(a)
     assert status["data/tweets.js"][0] is FileStatus.PARSED and status["data/tweets.js"][2] == 3

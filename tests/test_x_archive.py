@@ -17,30 +17,111 @@ from tests.xkit import OWNER, tweet
 
 #: Every file of shared/reference/x.md section 6 (and the renamed ones of section 9.2), as X names them.
 SECTION_6 = [
-    "tweets.js", "tweets-part1.js", "tweet-headers.js", "note-tweet.js", "deleted-tweets.js", "deleted-tweet-headers.js",
-    "deleted-note-tweet.js", "community-tweet.js", "twitter-circle.js", "twitter-circle-member.js",
-    "twitter-circle-tweet.js", "article.js", "article-metadata.js", "twitter-article.js", "twitter-article-metadata.js",
-    "direct-messages.js", "direct-messages-group.js", "direct-message-headers.js", "direct-message-group-headers.js",
-    "message-event.js", "audio-video-calls-in-dm.js", "audio-video-calls-in-dm-recipient-sessions.js",
-    "grok-chat-item.js", "account.js", "profile.js", "protected-history.js", "ageinfo.js", "personalization.js",
-    "account-timezone.js", "screen-name-change.js", "professional-data.js", "expanded-profile.js", "phone-number.js",
-    "email-address-change.js", "verified.js", "verified-organization.js", "account-label.js", "account-suspension.js",
-    "account-creation-ip.js", "sso.js", "like.js", "follower.js", "following.js", "block.js", "mute.js",
-    "smartblock.js", "direct-message-mute.js", "lists-created.js", "lists-member.js", "lists-subscribed.js",
-    "moment.js", "spaces-metadata.js", "community-note.js", "community-note-rating.js", "community-note-tombstone.js",
-    "community-note-batsignal.js", "community-note-api-test-note.js", "birdwatch-note.js", "birdwatch-note-rating.js",
-    "fleet.js", "periscope-account-information.js", "periscope-comments-made-by-user.js", "reply-prompt.js",
-    "saved-search.js", "ad-engagements.js", "ad-impressions.js", "ad-mobile-conversions-attributed.js",
-    "ads-revenue-sharing.js", "app.js", "contact.js", "connected-application.js", "device-token.js", "ni-devices.js",
-    "key-registry.js", "ip-audit.js", "branch-links.js", "user-link-clicks.js", "tweetdeck.js", "catalog-item.js",
-    "commerce-catalog.js", "product-drop.js", "product-set.js", "shop-module.js", "shopify-account.js",
-    "twitter-shop.js", "direct-message.js", "direct-message-group.js", "connected-applications.js",
-]  # fmt: skip
+    "tweets.js",
+    "tweets-part1.js",
+    "tweet-headers.js",
+    "note-tweet.js",
+    "deleted-tweets.js",
+    "deleted-tweet-headers.js",
+    "deleted-note-tweet.js",
+    "community-tweet.js",
+    "twitter-circle.js",
+    "twitter-circle-member.js",
+    "twitter-circle-tweet.js",
+    "article.js",
+    "article-metadata.js",
+    "twitter-article.js",
+    "twitter-article-metadata.js",
+    "direct-messages.js",
+    "direct-messages-group.js",
+    "direct-message-headers.js",
+    "direct-message-group-headers.js",
+    "message-event.js",
+    "audio-video-calls-in-dm.js",
+    "audio-video-calls-in-dm-recipient-sessions.js",
+    "grok-chat-item.js",
+    "account.js",
+    "profile.js",
+    "protected-history.js",
+    "ageinfo.js",
+    "personalization.js",
+    "account-timezone.js",
+    "screen-name-change.js",
+    "professional-data.js",
+    "expanded-profile.js",
+    "phone-number.js",
+    "email-address-change.js",
+    "verified.js",
+    "verified-organization.js",
+    "account-label.js",
+    "account-suspension.js",
+    "account-creation-ip.js",
+    "sso.js",
+    "like.js",
+    "follower.js",
+    "following.js",
+    "block.js",
+    "mute.js",
+    "smartblock.js",
+    "direct-message-mute.js",
+    "lists-created.js",
+    "lists-member.js",
+    "lists-subscribed.js",
+    "moment.js",
+    "spaces-metadata.js",
+    "community-note.js",
+    "community-note-rating.js",
+    "community-note-tombstone.js",
+    "community-note-batsignal.js",
+    "community-note-api-test-note.js",
+    "birdwatch-note.js",
+    "birdwatch-note-rating.js",
+    "fleet.js",
+    "periscope-account-information.js",
+    "periscope-comments-made-by-user.js",
+    "reply-prompt.js",
+    "saved-search.js",
+    "ad-engagements.js",
+    "ad-impressions.js",
+    "ad-mobile-conversions-attributed.js",
+    "ads-revenue-sharing.js",
+    "app.js",
+    "contact.js",
+    "connected-application.js",
+    "device-token.js",
+    "ni-devices.js",
+    "key-registry.js",
+    "ip-audit.js",
+    "branch-links.js",
+    "user-link-clicks.js",
+    "tweetdeck.js",
+    "catalog-item.js",
+    "commerce-catalog.js",
+    "product-drop.js",
+    "product-set.js",
+    "shop-module.js",
+    "shopify-account.js",
+    "twitter-shop.js",
+    "direct-message.js",
+    "direct-message-group.js",
+    "connected-applications.js",
+]
 MEDIA_FOLDERS = [
-    "tweets_media", "tweet_media", "deleted_tweets_media", "community_tweet_media", "twitter_circle_tweet_media",
-    "direct_messages_media", "direct_messages_group_media", "grok_chat_media", "moments_media",
-    "moments_tweets_media", "profile_media", "spaces_media", "periscope_broadcast_media", "fleet_media",
-]  # fmt: skip
+    "tweets_media",
+    "tweet_media",
+    "deleted_tweets_media",
+    "community_tweet_media",
+    "twitter_circle_tweet_media",
+    "direct_messages_media",
+    "direct_messages_group_media",
+    "grok_chat_media",
+    "moments_media",
+    "moments_tweets_media",
+    "profile_media",
+    "spaces_media",
+    "periscope_broadcast_media",
+    "fleet_media",
+]
 
 
 def _by_rule(a, source: str = "") -> dict[str, int]:
@@ -75,7 +156,16 @@ def test_recognised_by_content_not_by_name(tmp_path: Path) -> None:
 
 
 def test_posts_retweets_replies_threads_quotes_and_their_media(tmp_path: Path) -> None:
-    media = {"media": [{"id_str": "9", "url": "https://t.co/P", "expanded_url": "https://x.com/u/status/1/photo/1", "indices": ["6", "20"]}]}
+    media = {
+        "media": [
+            {
+                "id_str": "9",
+                "url": "https://t.co/P",
+                "expanded_url": "https://x.com/u/status/1/photo/1",
+                "indices": ["6", "20"],
+            }
+        ]
+    }
     posts = [
         tweet("1", "photo https://t.co/P", extended_entities=media),
         tweet("2", "RT @other: their words …"),
@@ -111,8 +201,20 @@ def test_a_long_post_gets_its_full_text_and_an_unmatched_note_is_a_post(tmp_path
     files = {
         "tweets.js": [tweet("1", cut + " https://t.co/L", created="Fri Apr 05 14:58:50 +0000 2024")],
         "note-tweet.js": [
-            {"noteTweet": {"noteTweetId": "9", "createdAt": "2024-04-05T14:58:50.000Z", "core": {"text": full, "urls": []}}},
-            {"noteTweet": {"noteTweetId": "8", "createdAt": "2023-10-13T14:58:50.000Z", "core": {"text": "orphan", "urls": []}}},
+            {
+                "noteTweet": {
+                    "noteTweetId": "9",
+                    "createdAt": "2024-04-05T14:58:50.000Z",
+                    "core": {"text": full, "urls": []},
+                }
+            },
+            {
+                "noteTweet": {
+                    "noteTweetId": "8",
+                    "createdAt": "2023-10-13T14:58:50.000Z",
+                    "core": {"text": "orphan", "urls": []},
+                }
+            },
         ],
     }
     a = xkit.run(xkit.build(tmp_path / "n.zip", files))
@@ -125,7 +227,9 @@ def test_edited_posts_count_once_as_their_last_version(tmp_path: Path) -> None:
     files = {
         "tweets.js": [
             tweet("20", "v1", edit_info={"initial": {"editTweetIds": ids}}),
-            tweet("21", "v2", edit_info={"edit": {"initialTweetId": "20", "editControlInitial": {"editTweetIds": ids}}}),
+            tweet(
+                "21", "v2", edit_info={"edit": {"initialTweetId": "20", "editControlInitial": {"editTweetIds": ids}}}
+            ),
         ]
     }
     a = xkit.run(xkit.build(tmp_path / "e.zip", files))
@@ -168,10 +272,21 @@ def test_protected_status_decides_posts_and_the_answer_settles_unknown(tmp_path:
 
 
 def _minor_archive(tmp_path: Path) -> Path:
-    grok = [{"grokChatItem": {"chatId": "1", "createdAt": "2025-01-08T21:21:34.342Z", "sender": {"name": "User"}, "message": "hi"}}]
+    grok = [
+        {
+            "grokChatItem": {
+                "chatId": "1",
+                "createdAt": "2025-01-08T21:21:34.342Z",
+                "sender": {"name": "User"},
+                "message": "hi",
+            }
+        }
+    ]
     files = {
         "tweets.js": [tweet("1", "hello")],
-        "protected-history.js": [{"protectedHistory": {"protectedAt": "2024-12-01T08:00:00.000Z", "action": "Unprotect"}}],
+        "protected-history.js": [
+            {"protectedHistory": {"protectedAt": "2024-12-01T08:00:00.000Z", "action": "Unprotect"}}
+        ],
         "ageinfo.js": [{"ageMeta": {"ageInfo": {"age": ["15"], "birthDate": "2010-05-04"}}}],
         "grok-chat-item.js": grok,
     }
@@ -193,14 +308,46 @@ def test_the_under_18_rule_applies_in_europe_only_and_never_to_grok_chats(tmp_pa
 
 def test_dms_merge_split_conversations_and_split_messages_from_events(tmp_path: Path) -> None:
     def m(mid: str, text: str, **extra: object) -> dict:
-        return {"messageCreate": {"id": mid, "senderId": "5", "text": text, "createdAt": f"2025-01-1{mid}T08:00:00.000Z", **extra}}
+        return {
+            "messageCreate": {
+                "id": mid,
+                "senderId": "5",
+                "text": text,
+                "createdAt": f"2025-01-1{mid}T08:00:00.000Z",
+                **extra,
+            }
+        }
 
-    reaction_readme_keys = {"reactionSenderID": "5", "reactionKey": "like", "reactionCreatedAt": "2025-01-13T09:00:00.000Z"}
+    reaction_readme_keys = {
+        "reactionSenderID": "5",
+        "reactionKey": "like",
+        "reactionCreatedAt": "2025-01-13T09:00:00.000Z",
+    }
     one = [
-        {"dmConversation": {"conversationId": "5-9", "messages": [m("3", "newest &amp; last", reactions=[reaction_readme_keys]), m("2", "middle", mediaUrls=["https://ton.twitter.com/dm/2/7/a.jpg"])]}},
-        {"dmConversation": {"conversationId": "5-9", "messages": [m("2", "middle", mediaUrls=["https://ton.twitter.com/dm/2/7/a.jpg"]), m("1", "oldest")]}},
-    ]  # fmt: skip
-    group = [{"dmConversation": {"conversationId": "77", "messages": [{"participantsLeave": {"userIds": ["5"], "createdAt": "2025-01-14T08:00:00.000Z"}}]}}]
+        {
+            "dmConversation": {
+                "conversationId": "5-9",
+                "messages": [
+                    m("3", "newest &amp; last", reactions=[reaction_readme_keys]),
+                    m("2", "middle", mediaUrls=["https://ton.twitter.com/dm/2/7/a.jpg"]),
+                ],
+            }
+        },
+        {
+            "dmConversation": {
+                "conversationId": "5-9",
+                "messages": [m("2", "middle", mediaUrls=["https://ton.twitter.com/dm/2/7/a.jpg"]), m("1", "oldest")],
+            }
+        },
+    ]
+    group = [
+        {
+            "dmConversation": {
+                "conversationId": "77",
+                "messages": [{"participantsLeave": {"userIds": ["5"], "createdAt": "2025-01-14T08:00:00.000Z"}}],
+            }
+        }
+    ]
     a = xkit.run(xkit.build(tmp_path / "dm.zip", {"direct-messages.js": one, "direct-messages-group.js": group}))
     got = sorted((r["kind"], r["verdict"], r["text"] or "", r["thread"]) for r in xkit.rows(a))
     assert got == [
@@ -217,9 +364,21 @@ def test_dms_merge_split_conversations_and_split_messages_from_events(tmp_path: 
 
 def test_grok_turns_are_ai_chats_used_for_training_grouped_by_chat(tmp_path: Path) -> None:
     def turn(sender: str, msg: str) -> dict:
-        return {"grokChatItem": {"chatId": "42", "createdAt": "2025-01-08T21:21:34.342Z", "sender": {"name": sender}, "message": msg}}
+        return {
+            "grokChatItem": {
+                "chatId": "42",
+                "createdAt": "2025-01-08T21:21:34.342Z",
+                "sender": {"name": sender},
+                "message": msg,
+            }
+        }
 
-    a = xkit.run(xkit.build(tmp_path / "g.zip", {"grok-chat-item.js": [turn("User", "a &amp; b?"), turn("Agent", "**yes** [](https://e.org)")]}))
+    a = xkit.run(
+        xkit.build(
+            tmp_path / "g.zip",
+            {"grok-chat-item.js": [turn("User", "a &amp; b?"), turn("Agent", "**yes** [](https://e.org)")]},
+        )
+    )
     got = [(r["text"], r["kind"], r["verdict"], r["rule"], r["thread"]) for r in xkit.rows(a)]
     assert got == [
         ("a &amp; b?", "ai_chat", "training", "x.grok", "42"),  # Grok text is never unescaped
@@ -239,7 +398,16 @@ def test_manifest_mismatches_and_absent_files_are_reported(tmp_path: Path) -> No
 
 def test_account_facts_identity_and_region_from_the_profile(tmp_path: Path) -> None:
     files = {
-        "account.js": [{"account": {"email": "a@example.org", "username": "example_user", "accountId": OWNER, "accountDisplayName": "Ex"}}],
+        "account.js": [
+            {
+                "account": {
+                    "email": "a@example.org",
+                    "username": "example_user",
+                    "accountId": OWNER,
+                    "accountDisplayName": "Ex",
+                }
+            }
+        ],
         "profile.js": [{"profile": {"description": {"bio": "hi", "website": "", "location": "Lyon, France"}}}],
     }
     a = xkit.run(xkit.build(tmp_path / "acc.zip", files))
@@ -255,12 +423,21 @@ def test_the_legacy_tweet_only_export_is_read_and_explained(tmp_path: Path) -> N
     import zipfile
 
     path = tmp_path / "tweets-legacy.zip"
-    month = b'Grailbird.data.tweets_2015_01 = \n[ {\n  "source" : "web",\n  "entities" : { "urls" : [ ] },\n  "id_str" : "558000000000000001",\n  "text" : "Old times &amp; old tweets",\n  "created_at" : "2015-01-24 02:02:37 +0000"\n}, {\n  "id_str" : "558000000000000002",\n  "text" : "RT @a: copied",\n  "retweeted_status" : { "id_str" : "1" },\n  "created_at" : "2015-01-25 02:02:37 +0000"\n} ]'
+    month = (
+        b'Grailbird.data.tweets_2015_01 = \n[ {\n  "source" : "web",\n  "entities" : { "urls" : [ ] },\n'
+        b'  "id_str" : "558000000000000001",\n  "text" : "Old times &amp; old tweets",\n'
+        b'  "created_at" : "2015-01-24 02:02:37 +0000"\n}, {\n  "id_str" : "558000000000000002",\n'
+        b'  "text" : "RT @a: copied",\n  "retweeted_status" : { "id_str" : "1" },\n'
+        b'  "created_at" : "2015-01-25 02:02:37 +0000"\n} ]'
+    )
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("tweets.csv", "tweet_id,text\n558000000000000001,Old times\n")
         zf.writestr("index.html", "<html></html>")
         zf.writestr("data/js/tweets/2015_01.js", month)
-        zf.writestr("data/js/user_details.js", 'var user_details = {\n "screen_name" : "oldie", "full_name" : "Old Ie", "id" : "12"\n}')
+        zf.writestr(
+            "data/js/user_details.js",
+            'var user_details = {\n "screen_name" : "oldie", "full_name" : "Old Ie", "id" : "12"\n}',
+        )
         zf.writestr("data/js/tweet_index.js", "var tweet_index = []")
     a = analyze([path], Options(workers=1))
     assert a.exports[0].era == "legacy Your Tweet archive (before 2019)"

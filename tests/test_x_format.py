@@ -23,7 +23,9 @@ def test_every_wrapper_variant_gives_the_same_entries(data: bytes) -> None:
     assert [inner for _, inner in ytd.unwrapped(ytd.loads(data))] == [{"id": "1"}]
 
 
-@pytest.mark.parametrize("data", [b"window.YTD.mute.part0 = []", b"window.YTD.mute.part0 = [ ]", b"window.YTD.x.part0 ="])
+@pytest.mark.parametrize(
+    "data", [b"window.YTD.mute.part0 = []", b"window.YTD.mute.part0 = [ ]", b"window.YTD.x.part0 ="]
+)
 def test_empty_files_hold_no_entries(data: bytes) -> None:
     assert ytd.entries(ytd.loads(data)) == []
 
@@ -66,7 +68,8 @@ def test_the_manifest_gives_owner_date_and_per_file_counts() -> None:
         b'window.__THAR_CONFIG = { "userInfo" : { "accountId" : "1400000000000000001", "userName" : "u" },'
         b' "archiveInfo" : { "generationDate" : "2022-11-22T02:08:40.412Z" },'
         b' "dataTypes" : { "tweets" : { "files" : [ { "fileName" : "data/tweets.js", "count" : "57261" },'
-        b' { "fileName" : "data/tweets-part1.js", "count" : "35933" } ] }, "tweetsMedia" : { "mediaDirectory" : "x" } } }'
+        b' { "fileName" : "data/tweets-part1.js", "count" : "35933" } ] },'
+        b' "tweetsMedia" : { "mediaDirectory" : "x" } } }'
     )
     m = ytd.parse_manifest(data)
     assert m.account_id == "1400000000000000001"  # a string: ids exceed 2^53
@@ -107,7 +110,11 @@ def test_links_are_expanded_by_code_point_indices_after_emoji_then_entities_unes
         "full_text": text,
         "entities": {
             "urls": [
-                {"url": "https://t.co/Ab12Cd34Ef", "expanded_url": "https://example.org/m", "indices": [str(start), str(start + 23)]}
+                {
+                    "url": "https://t.co/Ab12Cd34Ef",
+                    "expanded_url": "https://example.org/m",
+                    "indices": [str(start), str(start + 23)],
+                }
             ]
         },
     }
@@ -115,7 +122,10 @@ def test_links_are_expanded_by_code_point_indices_after_emoji_then_entities_unes
 
 
 def test_indices_that_do_not_point_at_the_link_fall_back_to_finding_it() -> None:
-    tweet = {"full_text": "see https://t.co/A", "entities": {"urls": [{"url": "https://t.co/A", "expanded_url": "https://e.org", "indices": ["0", "3"]}]}}
+    tweet = {
+        "full_text": "see https://t.co/A",
+        "entities": {"urls": [{"url": "https://t.co/A", "expanded_url": "https://e.org", "indices": ["0", "3"]}]},
+    }
     assert xtext.tweet_text(tweet) == "see https://e.org"
 
 
@@ -126,5 +136,8 @@ def test_unescape_is_done_once_and_only_for_the_three_entities() -> None:
 def test_dm_and_long_post_links_use_their_own_keys_and_long_posts_stay_unescaped() -> None:
     dm = {"text": "map &amp; more https://t.co/X", "urls": [{"url": "https://t.co/X", "expanded": "https://e.org/map"}]}
     assert xtext.message_text(dm) == "map & more https://e.org/map"
-    core = {"text": ">> read https://t.co/N", "urls": [{"shortUrl": "https://t.co/N", "expandedUrl": "https://e.org/n", "fromIndex": "8", "toIndex": "22"}]}
+    core = {
+        "text": ">> read https://t.co/N",
+        "urls": [{"shortUrl": "https://t.co/N", "expandedUrl": "https://e.org/n", "fromIndex": "8", "toIndex": "22"}],
+    }
     assert xtext.note_text(core) == ">> read https://e.org/n"

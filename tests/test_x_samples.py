@@ -74,14 +74,18 @@ def test_summary_json_items_and_the_question_flag(cli, tmp_path: Path) -> None:
     assert x["policy"]["opt_out_url"] == "https://x.com/settings/grok_settings"
     assert x["totals"]["training"] == 3  # user name, display name, bio: always public
     # The person says the posts are public after all: the answer wins over the archive's last change.
-    res = cli("summary", X_2020, "--json", "--no-findings", "--as-of", "2026-12-03", "--region", "us", "--x-protected", "no")
+    res = cli(
+        "summary", X_2020, "--json", "--no-findings", "--as-of", "2026-12-03", "--region", "us", "--x-protected", "no"
+    )
     assert json.loads(res.stdout)["platforms"][0]["totals"]["training"] == 7
     res = cli("summary", X_2020, "--opted-out", "x", "--json", "--no-findings")
     assert json.loads(res.stdout)["platforms"][0]["opted_out"] is True
     out = tmp_path / "items.csv"
     assert cli("items", X_2025, "-o", out).exit_code == 0
     items = pl.read_csv(out)
-    assert "Sunrise count done 🐦\u200d⬛🌅 results & map: https://example.org/counts/2025-01" in items["text"].to_list()
+    assert (
+        "Sunrise count done 🐦\u200d⬛🌅 results & map: https://example.org/counts/2025-01" in items["text"].to_list()
+    )
 
 
 def test_redacted_report_masks_mentions_and_dm_text(cli, tmp_path: Path) -> None:

@@ -93,7 +93,9 @@ class X(Platform):
         manifest = find_manifest(js)
         if manifest is not None and _head(manifest).startswith(b"window.__THAR_CONFIG"):
             return 3.0
-        for m in js[:SNIFF_MEMBERS]:
+        # The viewer's own scripts (assets/) come first in a real zip and are never data files.
+        data = [m for m in js if not m.path.lower().startswith("assets/") and "/assets/" not in m.path.lower()]
+        for m in data[:SNIFF_MEMBERS]:
             head = _head(m)
             if head.startswith(b"window.YTD."):
                 return 2.0

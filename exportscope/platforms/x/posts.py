@@ -225,6 +225,7 @@ def _read(members: Sequence[Member], ctx: XContext, *, deleted: bool) -> Iterato
             continue
         for row, tweet in rows:
             yield from tweet_records(tweet, row, member, state, community=key == "community-tweet", deleted=deleted)
+        del got, value, rows  # a part is ~100 MB of JSON: never hold two parts' objects at once
     # Circle posts missing from tweets.js, then long posts that matched no tweet: posts of their own.
     for member in [m for m in readable if ytd.name_key(m.path) == "twitter-circle-tweet"]:
         for row, tweet in ytd.unwrapped(ytd.read_member(member)):

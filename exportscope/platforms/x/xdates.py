@@ -19,6 +19,7 @@ _T1 = re.compile(r"[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d\d):(\d\d):(\d\d) ([+-
 _ISO = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?)?\s*(Z|[+-]\d\d:?\d\d)?")
 _T5 = re.compile(r"(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d)")
 
+_MONTH3 = {name.capitalize(): n for name, n in MONTHS.items() if len(name) == 3}
 #: The first tweet was posted on 2006-03-21: anything earlier is not a real date of an X item.
 FIRST_DAY = datetime(2006, 3, 21, tzinfo=UTC)
 #: Snowflake ids encode their time from here (ms), for ids made from November 2010 on.
@@ -35,6 +36,22 @@ def parse_t1(value: Any) -> datetime | None:
     """``Sat Jul 25 08:26:58 +0000 2026`` (English names whatever the account's language)."""
     if not isinstance(value, str):
         return None
+    # Fast path for the one shape X writes (fixed width, +0000): a big archive has 100,000 of them.
+    if len(value) == 30 and value[19:26] == " +0000 " and value[13] == ":" and value[16] == ":":
+        month = _MONTH3.get(value[4:7])
+        if month is not None and value[8:10].isdigit() and value[26:].isdigit():
+            try:
+                return datetime(
+                    int(value[26:]),
+                    month,
+                    int(value[8:10]),
+                    int(value[11:13]),
+                    int(value[14:16]),
+                    int(value[17:19]),
+                    tzinfo=UTC,
+                )
+            except ValueError:
+                return None
     m = _T1.fullmatch(value.strip())
     if not m:
         return None

@@ -26,7 +26,11 @@ CASES = {
     "x-2020": next((SAMPLES / "x-2020").glob("twitter-*.zip")),
 }
 OPTIONS = Options(workers=1)
-FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+)
 _TEXT = (".csv", ".json", ".txt", ".html", ".js")
 
 

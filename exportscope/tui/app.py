@@ -24,6 +24,7 @@ from exportscope import i18n
 from exportscope.explain import OptOut, localize_opt_out, opt_out
 from exportscope.pipeline import Options
 from exportscope.query import Filter
+from exportscope.termsafe import safe
 from exportscope.tui.loader import (
     AnalyzeFn,
     FindingsFailed,
@@ -74,9 +75,9 @@ class ExportScopeApp(App[None]):
         self.first_paint: float | None = None  # seconds from construction (for the benchmark)
         self.loaded_at: float | None = None
         self.findings_at: float | None = None  # seconds from construction to the findings shown
-        names = ", ".join(p.name for p in self.paths)
+        names = ", ".join(safe(p.name) for p in self.paths)
         self.sub_title = tr("subtitle", self.lang, inputs=names, date=self.options.as_of.isoformat())
-        self.dashboard = DashboardScreen([p.name for p in self.paths], self.lang)
+        self.dashboard = DashboardScreen([safe(p.name) for p in self.paths], self.lang)
 
     # --- lifecycle ------------------------------------------------------------------------------------
 

@@ -208,3 +208,56 @@ def test_items_written_to_a_file_are_still_regular_and_private(cli, tmp_path: Pa
     out = tmp_path / "items.parquet"
     assert cli("items", LINKEDIN, "-o", out).exit_code == 0
     assert stat.S_ISREG(os.lstat(out).st_mode) and pl.read_parquet(out).height > 0
+
+
+def test_the_terminal_uis_export_never_writes_into_the_input_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``inspect .`` then ``e``, Enter: the dialog proposes the home folder, and a path typed inside the
+    input folder is refused with the CLI's words."""
+    import asyncio
+    import time
+
+    from textual.widgets import Input, Static
+
+    from exportscope.pipeline import Options
+    from exportscope.tui.app import ExportScopeApp
+    from exportscope.tui.screens.export import ExportDialog
+    from exportscope.tui.widgets.cards import PlatformCard
+
+    folder = tmp_path / "export"
+    shutil.copytree(SAMPLES / "whatsapp", folder)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("HOME", str(home))
+    before = sorted(p.name for p in folder.iterdir())
+
+    async def until(pilot, predicate) -> None:  # type: ignore[no-untyped-def]
+        deadline = time.monotonic() + 20
+        while not predicate():
+            assert time.monotonic() < deadline, "timed out waiting for the UI"
+            await pilot.pause(0.02)
+
+    async def run() -> str:
+        app = ExportScopeApp([Path(".")], Options())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: not app.loading and bool(app.screen.query(PlatformCard)))
+            await pilot.press("e")
+            await until(pilot, lambda: isinstance(app.screen, ExportDialog))
+            dialog = app.screen
+            path_input = dialog.query_one("#path", Input)
+            assert Path(path_input.value).parent == home
+            path_input.value = str(folder / "inside.html")
+            await pilot.press("enter")
+            await pilot.pause()
+            refused = str(dialog.query_one("#message", Static).content)
+            path_input.value = str(home / "exportscope-report.html")
+            await pilot.press("enter")
+            await until(pilot, lambda: not isinstance(app.screen, ExportDialog))
+            return refused
+
+    refused = asyncio.run(run())
+    assert "inside the input folder" in refused
+    assert sorted(p.name for p in folder.iterdir()) == before
+    assert (home / "exportscope-report.html").is_file()

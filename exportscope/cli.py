@@ -80,10 +80,9 @@ def _guarded(func: F) -> F:
             _fail(f"interrupted by {stop_name(exc)}", exit_code(exc))
         except BrokenPipeError:
             raise typer.Exit(0) from None
-        except OSError as exc:  # a path the system refuses: too long, not allowed, not there any more
-            where = f"{exc.filename}: " if exc.filename else ""
-            _fail(f"{where}cannot be used ({exc.strerror or type(exc).__name__})", 2)
         except Exception as exc:
+            if isinstance(exc, OSError) and exc.filename:  # a path the system refuses: too long, not allowed
+                _fail(f"{exc.filename}: cannot be used ({exc.strerror or type(exc).__name__})", 2)
             if os.environ.get("EXPORTSCOPE_DEBUG"):
                 raise
             first = str(exc).splitlines()[0] if str(exc) else ""

@@ -31,16 +31,17 @@ from exportscope.termsafe import safe_block
 #: Temporary files being written right now (removed by :func:`discard_pending` on a stop).
 _pending: set[str] = set()
 _lock = threading.Lock()
-_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
     """Hold stop signals while a temporary file is created and listed, so none is left unlisted."""
-    if threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    from exportscope.stops import STOP_SIGNALS
+
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, set(STOP_SIGNALS))
     try:
         yield
     finally:

@@ -8,16 +8,24 @@ the same unwinding as Ctrl-C runs: the atomic writers remove their temporary fil
 output, the pipeline stops its worker, and the CLI prints one line and exits with ``128 + signal``. The
 temporary files of writes running in other threads are removed by the handler itself
 (:func:`exportscope.fsutil.discard_pending`) before it raises.
+
+An event loop must not be unwound from inside (the terminal UI would be left in raw mode, with a traceback
+over the screen): while :func:`deferred` is active, the handler calls the given callback (which asks the
+app to quit) instead of raising, and the caller raises :class:`Stopped` once the loop has ended.
 """
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import threading
+from collections.abc import Callable, Iterator
 from types import FrameType
 
-#: The signals handled, with the name shown in the one-line message.
-STOP_SIGNALS: dict[int, str] = {signal.SIGINT: "SIGINT", signal.SIGTERM: "SIGTERM", signal.SIGHUP: "SIGHUP"}
+#: The signals handled, with the name shown in the one-line message (no SIGHUP on Windows).
+STOP_SIGNALS: dict[int, str] = {
+    int(getattr(signal, name)): name for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+}
 
 
 class Stopped(KeyboardInterrupt):
@@ -28,11 +36,33 @@ class Stopped(KeyboardInterrupt):
         self.signum = signum
 
 
+_deferred: list[Callable[[], None]] = []
+_received: list[int] = []
+
+
 def _handler(signum: int, frame: FrameType | None) -> None:
     from exportscope.fsutil import discard_pending
 
     discard_pending()
+    if _deferred:
+        _received.append(signum)
+        _deferred[-1]()
+        return
     raise Stopped(signum)
+
+
+@contextlib.contextmanager
+def deferred(callback: Callable[[], None]) -> Iterator[None]:
+    """While inside, a stop signal calls ``callback`` (it must only ask to stop); on leaving, the stop is
+    raised as :class:`Stopped`."""
+    _deferred.append(callback)
+    _received.clear()
+    try:
+        yield
+    finally:
+        _deferred.pop()
+    if _received:
+        raise Stopped(_received[0])
 
 
 def install() -> None:
@@ -40,7 +70,7 @@ def install() -> None:
     if threading.current_thread() is not threading.main_thread():
         return
     for signum in STOP_SIGNALS:
-        if signum != signal.SIGHUP or signal.getsignal(signum) is not signal.SIG_IGN:  # keep nohup's choice
+        if STOP_SIGNALS[signum] != "SIGHUP" or signal.getsignal(signum) is not signal.SIG_IGN:  # keep nohup's
             signal.signal(signum, _handler)
 
 

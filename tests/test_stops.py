@@ -104,3 +104,25 @@ def test_a_pending_temporary_file_is_removed_on_a_stop_from_another_thread(tmp_p
     release.set()
     thread.join(10)
     assert not (tmp_path / "report.html").exists()
+
+
+def test_inside_an_event_loop_a_stop_asks_to_quit_then_raises_once_it_has() -> None:
+    """The terminal UI's way: the handler only asks the app to quit; the stop is raised after it has."""
+    from exportscope import stops
+
+    saved = {signum: signal.getsignal(signum) for signum in stops.STOP_SIGNALS}
+    asked: list[str] = []
+    try:
+        stops.install()
+        with pytest.raises(stops.Stopped) as caught, stops.deferred(lambda: asked.append("quit")):
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(100):  # the handler runs between two bytecodes of this thread
+                if asked:
+                    break
+                time.sleep(0.01)
+            assert asked == ["quit"]  # still running here: nothing was raised inside
+        assert caught.value.signum == signal.SIGTERM
+        assert stops.exit_code(caught.value) == 143
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)

@@ -193,3 +193,30 @@ def _alive(pid: int) -> bool:
             return fh.read().split(")")[-1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_the_worker_reopens_chat_zips_inside_a_zip_from_the_planned_entries(tmp_path: Path) -> None:
+    """Zips read from inside another zip travel as the member they came from and are read again from it."""
+    import zipfile
+
+    outer = tmp_path / "chats.zip"
+    with zipfile.ZipFile(outer, "w") as zf:
+        for p in sorted((SAMPLES / "whatsapp").iterdir()):
+            zf.write(p, p.name)
+    serial = analyze([outer], Options(workers=1))
+    plan = make_plan([outer], Options().max_member_bytes, Options().max_ratio)
+    try:
+        nested = [t for t in plan.tasks if t.members[0].source.origin is not None]
+        assert nested
+        worker = parallel.Worker(parallel.WorkerSpec(plan.tasks, os.getpid()))
+        try:
+            while not worker.finished:
+                worker.poll(timeout=0.1)
+        finally:
+            worker.stop()
+        assert worker.error is None and worker.frame is not None
+        assert worker.frame.height == serial.items.height
+        by_path = {e.path: e.items for r in worker.results for e in r.ledger}
+        assert by_path == {e.path: e.items for e in serial.ledger if e.path in by_path}
+    finally:
+        plan.close()

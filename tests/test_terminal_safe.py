@@ -117,3 +117,35 @@ def test_the_terminal_ui_header_and_cards_show_names_escaped(hostile_zip: Path) 
     for shown in (sub_title, cards, status):
         assert_clean(shown)
     assert "\\x1b]0;pwned" in sub_title and "\\u202e" in sub_title
+
+
+def test_dash_output_on_a_terminal_escapes_controls_but_not_in_a_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import os
+    import select
+    import sys
+
+    from exportscope.fsutil import open_output
+
+    document = f"# Report\n| {RLO_NAME} | {TITLE_AND_CLEAR} |\n\tindented\n".encode()
+    master, slave = os.openpty()
+    try:
+        with open(slave, "wb", buffering=0, closefd=False) as tty:
+            monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(tty))
+            with open_output("-") as fh:
+                fh.write(document[:9])  # a write boundary inside the document: decoded as one stream
+                fh.write(document[9:])
+        chunks = []
+        while select.select([master], [], [], 0.2)[0]:
+            chunks.append(os.read(master, 4096))
+        shown = b"".join(chunks).decode()
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert_clean(shown)
+    assert "invoice\\u202egpj.exe.csv" in shown and "\\x1b]0;pwned\\x07" in shown
+    piped = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(piped))
+    with open_output("-") as fh:
+        fh.write(document)
+    assert piped.getvalue() == document  # to a pipe or a file: the exact bytes

@@ -116,11 +116,18 @@ RegionOpt = Annotated[
     ),
 ]
 AsOfOpt = Annotated[
-    str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help="Judge the policies as of this date (YYYY-MM-DD); default: today.")
+    str | None,
+    typer.Option(
+        "--as-of", metavar="YYYY-MM-DD", help="Judge the policies as of this date (YYYY-MM-DD); default: today."
+    ),
 ]
 OptedOutOpt = Annotated[
     list[str] | None,
-    typer.Option("--opted-out", metavar="PLATFORM", help="You turned training off for this platform (repeatable): linkedin, meta."),
+    typer.Option(
+        "--opted-out",
+        metavar="PLATFORM",
+        help="You turned training off for this platform (repeatable): linkedin, meta.",
+    ),
 ]
 AudienceOpt = Annotated[
     Audience,

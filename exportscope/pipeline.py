@@ -7,6 +7,7 @@ an optional progress callback and a cancel event so the TUI can run it in a thre
 from __future__ import annotations
 
 import os
+import pickle
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -145,7 +146,8 @@ class _Run:
         spec = parallel.WorkerSpec([self.plan.tasks[i] for i in theirs], os.getpid())
         try:
             worker = parallel.Worker(spec)
-        except (OSError, RuntimeError, ValueError):  # no way to start a process here: one process reads all
+        except (OSError, RuntimeError, ValueError, TypeError, AttributeError, pickle.PicklingError):
+            # No way to start a process here, or a share that cannot travel: one process reads all.
             self.worker_tasks = set()
             return self._serial()
         try:

@@ -25,7 +25,10 @@ def _members(path: Path, exact_photos: bool) -> list[tuple[str, bytes]]:
     """A zip's members in order, photo bodies left out unless they are to be compared exactly."""
     with zipfile.ZipFile(path) as zf:
         return [
-            (info.filename, b"" if not exact_photos and info.filename.lower().endswith(ENCODED_BY_PILLOW) else zf.read(info))
+            (
+                info.filename,
+                b"" if not exact_photos and info.filename.lower().endswith(ENCODED_BY_PILLOW) else zf.read(info),
+            )
             for info in zf.infolist()
         ]
 

@@ -64,7 +64,16 @@ class OptOutPanel(Static, can_focus=True):
         localize_bindings(self._bindings, lang)
         self.optout = o
         self.border_title = tr("optout_title", lang, label=o.label)
-        self.border_subtitle = tr("optout_keys", lang)
+        self.border_subtitle = tr("optout_keys_letter" if self._has_letter() else "optout_keys", lang)
+
+    def _has_letter(self) -> bool:
+        from exportscope.actions.letter import PLATFORM_LABELS
+
+        return self.optout.platform in PLATFORM_LABELS
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``l`` only where exportscope can write a letter (not for X yet): hidden elsewhere."""
+        return not (action == "letter" and not self._has_letter())
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.optout.url)

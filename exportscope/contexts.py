@@ -71,6 +71,9 @@ def build_contexts(
         private = facts.get("account_private")
         if private is not None and isinstance(private.value, bool):
             ctx.account_private = private.value
+        username = facts.get("username")
+        if username is not None and isinstance(username.value, str) and username.value.strip():
+            ctx.username = username.value.strip()
         ctx.audience = options.facebook_audience
         ctx.opted_out = name in options.opted_out or export.platform.ruleset.policy in options.opted_out
         ctx.notes.extend(text for e in exports for plat, text in e.notes if plat == name)

@@ -84,7 +84,8 @@ def resolve_noted(
     elif spec == "owner":
         # A comment on a medium: public for sure only on the person's own medium of a public account
         # (the raw value is the medium's owner); anywhere else its audience is the other account's.
-        own = bool(ctx.username) and (raw_visibility or "").strip().casefold() == ctx.username.casefold()
+        owner = (raw_visibility or "").strip().casefold()
+        own = ctx.username is not None and owner == ctx.username.casefold()
         visibility = Visibility.PUBLIC.value if own and ctx.account_private is False else Visibility.UNKNOWN.value
     else:
         visibility = spec

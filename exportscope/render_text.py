@@ -259,4 +259,6 @@ def print_sources(
     console.print(table)
     for p, f in firsts.items():
         if f is not None:
-            console.print(escape(i18n.t("rules.first_date", lang, platform=p.capitalize(), date=i18n.fmt_date(f.first, lang))))
+            console.print(
+                escape(i18n.t("rules.first_date", lang, platform=p.capitalize(), date=i18n.fmt_date(f.first, lang)))
+            )

@@ -17,7 +17,7 @@ from exportscope.explain import explain, why_lines
 from exportscope.rules import load_first_dates, load_policies, load_rules, load_sources, region_code
 from tests.linkedin_helpers import items
 from tests.linkedin_helpers import run as li_run
-from tests.metakit import counts, mj, rows, run
+from tests.metakit import mj, rows, run
 
 YFA = "your_facebook_activity"
 YIA = "your_instagram_activity"
@@ -213,11 +213,11 @@ def test_linkedin_fields_it_does_not_name_are_training_with_the_inferred_note(ma
 
 def test_rich_media_is_split_by_its_text(make_zip) -> None:
     media = (
-        "Date/Time,Media Description,Media Link\n"
-        '"You uploaded a profile photo on March 9, 2026 at 2:58 PM (GMT)", -,https://m/1\n'
-        '"You uploaded a background photo on March 9, 2026 at 3:00 PM (GMT)", -,https://m/2\n'
-        '"You uploaded a photo on March 9, 2026 at 3:01 PM (GMT)",Team day,https://m/3\n'
-    ).encode()
+        b"Date/Time,Media Description,Media Link\n"
+        b'"You uploaded a profile photo on March 9, 2026 at 2:58 PM (GMT)", -,https://m/1\n'
+        b'"You uploaded a background photo on March 9, 2026 at 3:00 PM (GMT)", -,https://m/2\n'
+        b'"You uploaded a photo on March 9, 2026 at 3:01 PM (GMT)",Team day,https://m/3\n'
+    )
     a = li_run(make_zip, {"Rich_Media.csv": media})
     got = [(r["rule"], r["verdict"], r["visibility"], r["note"]) for r in items(a, "Rich_Media.csv")]
     assert got == [

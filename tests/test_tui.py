@@ -390,7 +390,8 @@ async def test_opt_out_panel_copies_and_opens_on_request(archive: Path, monkeypa
         panel = app.screen.query_one(OptOutPanel)
         assert panel.has_focus
         text = str(panel.content)
-        assert "Where: Settings & Privacy > Data privacy > How LinkedIn uses your data > Data for Generative AI Improvement" in text
+        path = "Settings & Privacy > Data privacy > How LinkedIn uses your data > Data for Generative AI Improvement"
+        assert f"Where: {path}" in text
         url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"
         assert f"Link (c copies it, enter opens it):\n{url}" in text
         assert "it does not undo training already done" in text

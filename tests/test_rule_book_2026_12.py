@@ -158,7 +158,8 @@ def test_an_opted_out_meta_summary_says_ai_chats_are_not_covered(make_zip, cli) 
     (fb,) = doc["platforms"]
     notes = {n["note"]: n["items"] for n in fb["item_notes"]}
     ai_items = sum(k["items"] for k in fb["by_kind"] if k["kind"] == "ai_chat")
-    assert notes["not covered by the objection"] == ai_items == 3
+    said = "not covered by the objection: Meta's objection covers public information only, never chats with Meta AI"
+    assert notes[said] == ai_items == 3
     assert any("opted out" in n for n in fb["notes"])
     assert "never covers your chats with Meta AI" in fb["policy"]["opt_out_effect"]
 

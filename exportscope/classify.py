@@ -134,9 +134,10 @@ def _add_note(frame: pl.DataFrame, on: pl.Expr, text: str) -> pl.DataFrame:
 
 
 def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], as_of: date) -> pl.DataFrame:
-    """The overrides of the rule book, per platform, with the reason in ``note``: under 18 (except the kinds
-    the policy keeps, Meta AI chats), not yet in force, earlier training windows (LinkedIn 2024), opted out
-    (kinds an objection does not cover); then the policies' item notes, which change no verdict."""
+    """The overrides of the rule book, per platform, with the reason in ``note``: under 18 (where the policy
+    applies it, except the kinds it keeps: Meta AI chats, Grok chats), not yet in force, earlier training
+    windows (LinkedIn 2024), opted out (kinds an objection does not cover); then the policies' item notes,
+    which change no verdict."""
     import polars as pl
 
     eligible = pl.col("verdict").is_in([Verdict.TRAINING.value, Verdict.CONDITIONAL.value])
@@ -145,9 +146,13 @@ def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], a
         mine = pl.col("platform") == platform
         reason: str | None = None
         kept: tuple[str, ...] = ()
-        if ctx.is_minor(as_of):
+        minor = ctx.is_minor(as_of) and policy.minor_applies(ctx.region)
+        if ctx.is_minor(as_of) and not minor and policy.minor_elsewhere_note:
+            # Minors are excluded only in some regions (X: EEA, UK, Switzerland): say so, change no verdict.
+            frame = _add_note(frame, eligible & mine, i18n.t(policy.minor_elsewhere_note, "en"))
+        if minor:
             reason = i18n.t("note.under_18", "en")
-            kept = tuple(k.kind for k in policy.minor_keeps)
+            kept = tuple(k.kind for k in policy.minor_keeps) + policy.minor_keeps_kinds
             for keep in policy.minor_keeps:
                 frame = _add_note(
                     frame, mine & eligible & (pl.col("kind") == keep.kind), i18n.t(f"note.{keep.note}", "en")

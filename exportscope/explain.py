@@ -92,6 +92,8 @@ def explain(
     text = i18n.rule_text(why, lang) if why else i18n.t("why_text.none", lang)
     sid = (var.source if var and var.source else None) or rule.source
     source = load_sources()[sid].as_dict() if sid else None
+    if source is None and rule.policy_source:
+        source = {"title": rule.policy_source, "url": "", "effective": "", "checked": ""}
     quote = (var.quote if var and var.quote else None) or rule.quote
     return Why(rule_id, text, source, quote, rule.description, override=shown_note)
 

@@ -74,6 +74,8 @@ class Rule:
     why: str = ""
     quote: str = ""
     source: str = ""
+    #: A source named in words only (rule files not yet moved to ``[[source]]`` ids, such as X's).
+    policy_source: str = ""
     note: str = ""
     visibility_notes: dict[str, str] = field(default_factory=dict)
     description: str = ""
@@ -218,6 +220,7 @@ def _build_rule(raw: dict[str, Any], platform: str, seen: set[str], default_sour
         why=str(raw.get("why", "")),
         quote=str(raw.get("quote", "")),
         source=_check_source(str(raw["source"]), where) if "source" in raw else default_source,
+        policy_source=str(raw.get("policy_source", "")),
         note=_check_note(str(raw["note"]), where) if "note" in raw else "",
         visibility_notes={
             _check_visibility(str(k), where, allow_sources=False): _check_note(str(v), where)

@@ -3,7 +3,8 @@
 What it shows: which platform and layout era each input was taken for, how many files were read, ignored,
 not recognised or failed, and which known files changed shape (columns or keys missing or new). What it
 never shows: any value from the archive. Paths are kept (they are what a maintainer needs) except the parts
-that carry people's names: Meta message-thread folders (``janedoe_1234567890``) and WhatsApp chat titles.
+that carry people's names: Meta message-thread folders of every era (``janedoe_1234567890``, 2018-21
+``alicemartin_a1b2c3d4e5``), Meta export-zip user names and WhatsApp chat titles in every language.
 """
 
 from __future__ import annotations
@@ -14,26 +15,19 @@ from typing import TYPE_CHECKING, Any
 
 from exportscope import __version__
 from exportscope.model import FileStatus
+from exportscope.platforms.people import mask_path
 from exportscope.textio import printable
 
 if TYPE_CHECKING:
     from exportscope.pipeline import Analysis
 
-_THREAD_DIR = re.compile(r"^[^/]*_\d{6,}$")
-_CHAT_TITLE = re.compile(r"^(WhatsApp Chat (?:with|-|mit|avec|con|com)\s*).+?(\.txt|\.zip)?$", re.I)
-
 
 def anonymise_path(path: str) -> str:
-    """Replace the path parts that name people with placeholders; keep the structure."""
-    parts = path.split("/")
-    out = []
-    for part in parts:
-        if _THREAD_DIR.match(part):
-            out.append("<thread>")
-            continue
-        m = _CHAT_TITLE.match(part)
-        out.append(f"{m[1]}<name>{m[2] or ''}" if m else part)
-    return "/".join(out)
+    """Replace the path parts that name people with placeholders; keep the structure. The list of what
+    names people is each platform family's, shared with ``--redact`` (:func:`exportscope.platforms.people.
+    mask_path`): Meta thread folders of every era, export-zip user names, WhatsApp chat titles of every
+    language."""
+    return mask_path(path, "<thread>", "<name>")
 
 
 def _columns_shown(changes: list[str]) -> list[str]:

@@ -92,7 +92,7 @@ async def test_export_markdown_report_in_french_redacted(tmp_path: Path, cli: Ca
 
 
 @aio
-async def test_redact_applies_to_reports_only(tmp_path: Path) -> None:
+async def test_redact_applies_to_reports_and_item_tables(tmp_path: Path) -> None:
     app = ExportScopeApp(sample_paths(), OPTIONS, export_dir=tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
@@ -106,7 +106,7 @@ async def test_redact_applies_to_reports_only(tmp_path: Path) -> None:
         assert not dialog.query_one("#redact").disabled
         dialog.query_one("#format", Select).value = "items:parquet"
         await pilot.pause()
-        assert dialog.query_one("#redact").disabled
+        assert not dialog.query_one("#redact").disabled  # items --redact: the same masking
         assert dialog.query_one("#path").value == str(tmp_path / "exportscope-items.parquet")
 
 

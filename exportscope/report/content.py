@@ -7,6 +7,7 @@ what to show or what to mask, so the three formats cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,7 @@ class Report:
     doc: dict[str, Any]
     lang: str
     redacted: bool
+    owner_kept: bool = False
     platforms: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     sources: list[dict[str, str]] = field(default_factory=list)
@@ -124,7 +126,8 @@ def examples(analysis: Analysis, platform: str, limit: int = MAX_EXAMPLES) -> li
             "source": r["source"],
             "row": r["row"],
             "words": r["words"],
-            "text": _clip(r["text"]),
+            "text": r["text"],  # clipped by build(), after masking when redacted: mask first, cut after
+            "rule": r["rule"],
         }
         for r in frame.iter_rows(named=True)
     ]
@@ -171,14 +174,39 @@ def _optout(policy_key: str, lang: str, region_note: str | None) -> dict[str, An
     }
 
 
+def _texts(analysis: Analysis, findings: list[dict[str, Any]]) -> Callable[[str, int | None], list[str]]:
+    """The full text of the items the findings' examples quote, by (source, row): redaction masks the
+    whole text before the snippet is cut."""
+    import polars as pl
+
+    wanted = {
+        (str(ex.get("source")), ex.get("row")) for f in findings for ex in f.get("examples", []) if ex.get("text")
+    }
+    sources = sorted({s for s, _ in wanted})
+    frame = analysis.items.filter(pl.col("source").is_in(sources)).select("source", "row", "text")
+    table: dict[tuple[str, int | None], list[str]] = {}
+    for s, r, t in frame.iter_rows():
+        if (s, r) in wanted and t:
+            table.setdefault((s, r), []).append(t)  # a profile row is one item per field
+    return lambda source, row: table.get((source, row), [])
+
+
 def build(
-    analysis: Analysis, findings: list[dict[str, Any]], lang: str = i18n.DEFAULT_LANG, redact: bool = False
+    analysis: Analysis,
+    findings: list[dict[str, Any]],
+    lang: str = i18n.DEFAULT_LANG,
+    redact: bool = False,
+    keep_owner: bool = False,
 ) -> Report:
     from exportscope import summary
 
     lang = i18n.normalize_lang(lang)
-    redactor = Redactor.from_analysis(analysis, lang, findings) if redact else None
-    shown = [redactor.finding(f) for f in findings] if redactor else [dict(f) for f in findings]
+    redactor = Redactor.from_analysis(analysis, lang, findings, keep_owner=keep_owner) if redact else None
+    if redactor is not None:
+        texts = _texts(analysis, findings)
+        shown = [redactor.finding(f, texts) for f in findings]
+    else:
+        shown = [dict(f) for f in findings]
     doc = summary.build(analysis, shown)
     # A report is meant to be shared: name the archives, not the folders they sit in on this computer.
     doc["inputs"] = [PurePath(p).name for p in doc["inputs"]]
@@ -194,20 +222,23 @@ def build(
         doc["notes"] = [redactor.text(n) or "" for n in doc.get("notes", [])]
         doc["unrecognized"] = [redactor.path(x) for x in doc.get("unrecognized", [])]
     doc["report"] = {"generator": f"exportscope {__version__}", "lang": lang, "redacted": redact}
-    report = Report(doc=doc, lang=lang, redacted=redact, notes=list(doc.get("notes", [])))
+    if redact:
+        doc["report"]["owner_kept"] = keep_owner
+    report = Report(doc=doc, lang=lang, redacted=redact, owner_kept=keep_owner, notes=list(doc.get("notes", [])))
     seen_policies: set[str] = set()
     for p in doc["platforms"]:
         name = p["platform"]
         ctx = analysis.contexts[name]
         exs = examples(analysis, name)
         for ex in exs:
-            if redactor is None:
-                continue
-            if ex["kind"] in MESSAGE_KINDS:
-                ex["text"] = redactor.message(ex["words"] or 0)
-            else:
-                ex["text"] = redactor.text(ex["text"], name)
-            ex["source"] = redactor.path(ex["source"])
+            rule = ex.pop("rule")
+            if redactor is not None:
+                if ex["kind"] in MESSAGE_KINDS:
+                    ex["text"] = redactor.message(ex["words"] or 0)
+                else:
+                    ex["text"] = redactor.item_text(ex["text"], name, ex["kind"], rule) or ""
+                ex["source"] = redactor.path(ex["source"])
+            ex["text"] = _clip(ex["text"])
         if redactor is not None:
             p["notes"] = [redactor.text(n) or "" for n in p.get("notes", [])]
             p["files"]["unrecognized"] = [redactor.path(x) for x in p["files"]["unrecognized"]]

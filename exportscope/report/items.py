@@ -15,6 +15,8 @@ from exportscope.model import ITEM_EXPORT_COLUMNS
 if TYPE_CHECKING:
     import polars as pl
 
+    from exportscope.redact import Redactor
+
 ITEM_FORMATS = ("parquet", "csv", "jsonl")
 _FORMULA_START = r"^[=+\-@\t\r]"
 
@@ -46,12 +48,13 @@ def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def write_items(items: pl.DataFrame, path: Path, fmt: str | None = None) -> int:
-    """Write the items; returns how many rows were written."""
+def write_items(items: pl.DataFrame, path: Path, fmt: str | None = None, redactor: Redactor | None = None) -> int:
+    """Write the items; returns how many rows were written. With a ``redactor`` (``items --redact``) the
+    text, source and note of every row are masked first; the rows and their other columns stay."""
     import polars as pl
 
     fmt = format_for(path, fmt)
-    frame = public_frame(items)
+    frame = public_frame(redactor.frame(items) if redactor is not None else items)
     if fmt == "parquet":
         with atomic_path(path) as tmp:
             frame.write_parquet(tmp)

@@ -94,15 +94,23 @@ RegionOpt = Annotated[
     str | None,
     typer.Option(
         "--region",
+        metavar="REGION",
         help="Your region (eu, uk, ch, ca, hk, us, cn, kr, other) or country; default: what the export says.",
     ),
 ]
 AsOfOpt = Annotated[
-    str | None, typer.Option("--as-of", help="Judge the policies as of this date (YYYY-MM-DD); default: today.")
+    str | None,
+    typer.Option(
+        "--as-of", metavar="YYYY-MM-DD", help="Judge the policies as of this date (YYYY-MM-DD); default: today."
+    ),
 ]
 OptedOutOpt = Annotated[
     list[str] | None,
-    typer.Option("--opted-out", help="You turned training off for this platform (repeatable): linkedin, meta."),
+    typer.Option(
+        "--opted-out",
+        metavar="PLATFORM",
+        help="You turned training off for this platform (repeatable): linkedin, meta.",
+    ),
 ]
 AudienceOpt = Annotated[
     Audience,

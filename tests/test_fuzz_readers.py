@@ -24,7 +24,11 @@ CASES = {
     "whatsapp-report": SAMPLES / "whatsapp" / "whatsapp_account_info.zip",
 }
 OPTIONS = Options(workers=1)
-FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+)
 _TEXT = (".csv", ".json", ".txt", ".html")
 
 

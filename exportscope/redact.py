@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Any
 from exportscope import i18n
 from exportscope.findings.identifiers import coordinates, ip_addresses, links, user_agents
 from exportscope.findings.text import (
-    NameIndex,
     Span,
     birth_dates,
     emails,
@@ -77,6 +76,8 @@ _PROFILE_FIELDS = re.compile(
 _NOT_PEOPLE_RULE = re.compile(r"company|hashtag", re.I)
 _FIELD_LABEL = re.compile(r"^([\w .-]{1,40}: )")
 _WORD_SPLIT = re.compile(r"[\s]+")
+_TOKEN = re.compile(r"\w+")
+_SEVEN_DIGITS = re.compile(r"(?:\d\D{0,3}){7}")
 
 
 def _alternation(values: Iterable[str], flags: int = re.I, words: bool = True) -> re.Pattern[str] | None:
@@ -129,7 +130,12 @@ class Redactor:
         words = {w for w in _name_words(person_names) if w.casefold() not in kept or w in _name_words(p.names)}
         self._words = _alternation(words, flags=0)
         self._devices = _alternation({d for d in p.devices if len(d) >= 3})
+        self._identifiers = _alternation({i for i in p.identifiers if len(i) >= 4}, words=False)
         self._handle_set = {h.casefold() for h in p.handles | owner_handles}
+        #: Every word the name, handle, device and identifier patterns can start with: a text holding none
+        #: of them skips those patterns (the fast path for most texts of a big export).
+        starts = others | owner_names | p.handles | owner_handles | words | p.devices | p.identifiers
+        self._starts = {t for s in starts for t in _TOKEN.findall(s.casefold())[:1]}
         self.tokens = {k: i18n.t(f"redact.{k}", lang) for k in TOKENS}
 
     @classmethod
@@ -164,11 +170,6 @@ class Redactor:
 
         return cls(lang, people, countries, keep_owner=keep_owner, finder=finder)
 
-    @classmethod
-    def for_people(cls, lang: str, names: NameIndex, countries: dict[str, str | None]) -> Redactor:
-        """A redactor that knows only the given full names (tests and small callers)."""
-        return cls(lang, People(names=set(names.names.values())), countries)
-
     # --- text -------------------------------------------------------------------------------------------
 
     def spans(self, text: str, platform: str | None = None) -> list[tuple[int, int, str]]:
@@ -186,14 +187,24 @@ class Redactor:
         found += [(s.start, s.end, self.tokens["device"]) for s in user_agents(text)]
         country = self.countries.get(platform or "")
         # Numbers without + are validated for the export's country; any other phone-shaped run is masked too.
-        found += [(s.start, s.end, self.tokens["phone"]) for s in phones(text, country) + phone_like(text)]
+        if _SEVEN_DIGITS.search(text):  # no phone number has fewer digits (the findings' own cue)
+            found += [(s.start, s.end, self.tokens["phone"]) for s in phones(text, country) + phone_like(text)]
         found += [(s.start, s.end, self.tokens["address"]) for s in street_addresses(text)]
         found += [(s.start, s.end, self.tokens["birth_date"]) for s in birth_dates(text)]
         found += [(s.start, s.end, self.tokens["name"]) for s in mentions(text)]
-        for rx, kind in ((self._devices, "device"), (self._handles, "name"), (self._phrases, "name")):
+        if self._starts.isdisjoint(_TOKEN.findall(text.casefold())):
+            pairs: tuple[tuple[re.Pattern[str] | None, str], ...] = ()
+        else:
+            pairs = (
+                (self._identifiers, "data"),
+                (self._devices, "device"),
+                (self._handles, "name"),
+                (self._phrases, "name"),
+            )
+        for rx, kind in pairs:
             if rx is not None:
                 found += [(m.start(), m.end(), self.tokens[kind]) for m in rx.finditer(text)]
-        if self._words is not None:
+        if self._words is not None and pairs:
             found += [(m.start(), m.end(), self.tokens["name"]) for m in self._words.finditer(text)]
         found.sort(key=lambda s: (s[0], -s[1]))
         out: list[tuple[int, int, str]] = []
@@ -265,9 +276,15 @@ class Redactor:
         """Only people, handles and e-mail addresses masked: what a file or folder name can carry (an id in
         a file name is no phone number)."""
         spans = [(s.start, s.end, self.tokens["email"]) for s in emails(text)]
+        if self._starts.isdisjoint(_TOKEN.findall(text.casefold())):
+            return text if not spans else self._apply(text, spans)
         for rx in (self._handles, self._phrases, self._words):
             if rx is not None:
                 spans += [(m.start(), m.end(), self.tokens["name"]) for m in rx.finditer(text)]
+        return self._apply(text, spans)
+
+    @staticmethod
+    def _apply(text: str, spans: list[tuple[int, int, str]]) -> str:
         spans.sort(key=lambda s: (s[0], -s[1]))
         out: list[str] = []
         pos = 0
@@ -330,15 +347,13 @@ class Redactor:
 
         cols = items.select("platform", "kind", "rule", "text", "source").iter_rows()
         texts = [self.item_text(text, platform, kind, rule) for platform, kind, rule, text, _ in cols]
-        paths: dict[str, str] = {}
-        sources = [paths.setdefault(s, self.path(s)) if s is not None else None for s in items.get_column("source")]
+        paths = {s: self.path(s) for s in items.get_column("source").unique().drop_nulls()}
+        sources = [paths.get(s) if s is not None else None for s in items.get_column("source")]
         out = items.with_columns(
             pl.Series("text", texts, dtype=pl.String), pl.Series("source", sources, dtype=pl.String)
         )
         if "note" in out.columns:
-            notes: dict[str, str | None] = {}
-            masked_notes = [
-                notes.setdefault(n, self.text(n)) if n is not None else None for n in out.get_column("note")
-            ]
+            notes = {n: self.text(n) for n in out.get_column("note").unique().drop_nulls()}
+            masked_notes = [notes.get(n) if n is not None else None for n in out.get_column("note")]
             out = out.with_columns(pl.Series("note", masked_notes, dtype=pl.String))
         return out

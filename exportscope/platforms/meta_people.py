@@ -40,7 +40,7 @@ def _walk(obj: Any, key: str = "") -> Iterator[tuple[str, Any, Any]]:
     """(key, value, parent) for every scalar and every list under a key, depth first."""
     if isinstance(obj, dict):
         for k, v in obj.items():
-            k = fix_text(str(k))
+            k = k if k.isascii() else fix_text(str(k))
             if isinstance(v, dict | list):
                 if isinstance(v, list):
                     yield k, v, obj
@@ -79,6 +79,33 @@ def _people_file(data: Any, found: People, messages: bool) -> None:
             found.add_handle(text)  # Instagram followers: {"href": ".../ben_sample", "value": "ben_sample"}
         elif k == "href" and isinstance(value, str):
             _link_handle(found, value)
+
+
+def _thread(data: Any, found: People) -> None:
+    """A message thread file (meta.md section 7): participants, title, senders and reaction authors, read
+    by its known shape (a thread holds thousands of messages: no generic walk); other shapes are walked."""
+    if not isinstance(data, dict) or not isinstance(data.get("messages"), list):
+        _people_file(data, found, messages=True)
+        return
+    names: set[str] = set()
+    for p in data.get("participants") or []:
+        name = p.get("name") if isinstance(p, dict) else p
+        if isinstance(name, str):
+            names.add(name)
+    for key in ("title", "threadName", "thread_name"):
+        if (title := _text(data.get(key))) is not None:
+            found.phrases.add(title)
+    for msg in data["messages"]:
+        if not isinstance(msg, dict):
+            continue
+        for key in ("sender_name", "senderName"):
+            if isinstance(sender := msg.get(key), str):
+                names.add(sender)
+        for reaction in msg.get("reactions") or []:
+            if isinstance(reaction, dict) and isinstance(actor := reaction.get("actor"), str):
+                names.add(actor)
+    for name in names:
+        found.add_name(_text(name))
 
 
 def _tags(data: Any, found: People) -> None:
@@ -141,19 +168,26 @@ def people(members: Sequence[tuple[Member, str | None]]) -> People:
         if member.suffix != ".json" or member.size > _MAX_JSON or rule is None:
             continue
         low = member.path.lower()
+        devices = "device" in low or "login" in low or "security" in low
+        known = rule in _MESSAGE_RULES or rule in _PEOPLE_RULES or rule in _OWNER_RULES
         try:
-            data = loads(member.read_bytes())
+            raw = member.read_bytes()
+            tags = rule not in _MESSAGE_RULES and b'"tags"' in raw
+            if not (known or devices or tags):
+                continue  # names no one: not parsed at all (most of a big export)
+            data = loads(raw)
         except (OSError, ValueError):
             continue  # a file that failed the analysis fails here too; its ledger line says why
         if rule in _MESSAGE_RULES:
-            _people_file(data, found, messages=True)
+            _thread(data, found)
         elif rule in _PEOPLE_RULES:
             _people_file(data, found, messages=False)
         elif rule in _OWNER_RULES:
             _owner(data, found)
-        if "device" in low or "login" in low or "security" in low:
+        if devices:
             _devices(data, found)
-        _tags(data, found)
+        if tags:
+            _tags(data, found)
     owner = {n.casefold() for n in found.owner_names}
     found.names = {n for n in found.names if n.casefold() not in owner}
     return found

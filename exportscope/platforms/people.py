@@ -25,6 +25,7 @@ from exportscope.archive import Member
 from exportscope.platforms import meta_names, whatsapp_names
 
 if TYPE_CHECKING:
+    from exportscope.identity import AccountIdentity
     from exportscope.pipeline import Analysis
 
 
@@ -40,6 +41,8 @@ class People:
     owner_handles: set[str] = field(default_factory=set)
     #: Device models, makes and ids the account data lists (masked wherever they appear).
     devices: set[str] = field(default_factory=set)
+    #: The owner's contact identifiers (e-mail, phone, profile URL, account id): masked even with keep_owner.
+    identifiers: set[str] = field(default_factory=set)
 
     def update(self, other: People) -> None:
         self.names |= other.names
@@ -48,6 +51,7 @@ class People:
         self.owner_names |= other.owner_names
         self.owner_handles |= other.owner_handles
         self.devices |= other.devices
+        self.identifiers |= other.identifiers
 
     def add_name(self, value: str | None, owner: bool = False) -> None:
         name = " ".join((value or "").split())
@@ -97,7 +101,25 @@ def people_of(analysis: Analysis) -> People:
         for source in export.sources:
             if user := meta_names.export_user(source.path.name):
                 found.add_handle(user, owner=True)
+        owner_identity(found, export.account)
+    for entry in getattr(analysis, "export_entries", ()):  # older exports and copies name the owner too
+        owner_identity(found, entry.account)
     return found
+
+
+def owner_identity(found: People, account: AccountIdentity | None) -> None:
+    """The account owner's identifiers as :mod:`exportscope.identity` read them (issue 12): the name and
+    user name are masked unless ``--keep-owner``; e-mail, phone and profile URL are masked always (they are
+    masked by their own detectors, and named here so a spelling the detectors miss goes too)."""
+    if account is None:
+        return
+    if account.name is not None:
+        found.add_name(account.name.value, owner=True)
+    if account.username is not None:
+        found.add_handle(account.username.value, owner=True)
+    for ident in (account.email, account.phone, account.profile_url, account.account_id):
+        if ident is not None:
+            found.identifiers.add(ident.value)
 
 
 # --- paths ---------------------------------------------------------------------------------------------

@@ -191,6 +191,35 @@ def _texts(analysis: Analysis, findings: list[dict[str, Any]]) -> Callable[[str,
     return lambda source, row: table.get((source, row), [])
 
 
+def _redact_doc(doc: dict[str, Any], redactor: Redactor) -> None:
+    """Every string of the summary document that comes from the archive, masked: input names, notes (a
+    WhatsApp chat's note names its contact and owner), file paths, failure reasons, the account handles."""
+    doc["inputs"] = [redactor.path(x) for x in doc["inputs"]]
+    doc["notes"] = [redactor.text(n) or "" for n in doc.get("notes", [])]
+    doc["unrecognized"] = [redactor.path(x) for x in doc.get("unrecognized", [])]
+    for entry in doc.get("exports", []):  # issue 12: every input part read, with its account
+        if isinstance(entry, dict):
+            if isinstance(entry.get("name"), str):
+                entry["name"] = redactor.path(entry["name"])
+            if isinstance(entry.get("account"), str):
+                entry["account"] = redactor.text(entry["account"])
+    for p in doc["platforms"]:
+        p["notes"] = [redactor.text(n) or "" for n in p.get("notes", [])]
+        for item_note in p.get("item_notes", []):
+            item_note["note"] = redactor.text(item_note["note"]) or ""
+        if isinstance(p.get("account"), str):
+            p["account"] = redactor.text(p["account"], p["platform"])
+        files = p["files"]
+        files["unrecognized"] = [redactor.path(x) for x in files["unrecognized"]]
+        files["failed"] = [
+            {**f, "path": redactor.path(f["path"]), "error": redactor.text(f["error"]) or ""} for f in files["failed"]
+        ]
+        for key in ("drift", "undated"):  # per-file lists that other issues add: their paths
+            for entry in files.get(key, []) if isinstance(files.get(key), list) else []:
+                if isinstance(entry, dict) and isinstance(entry.get("path"), str):
+                    entry["path"] = redactor.path(entry["path"])
+
+
 def build(
     analysis: Analysis,
     findings: list[dict[str, Any]],
@@ -217,10 +246,7 @@ def build(
         for item_note in plat.get("item_notes", []):
             item_note["note"] = i18n.localize_note(item_note["note"], lang)
     if redactor is not None:
-        # Inputs and notes can name people too (a WhatsApp chat is named after its contact).
-        doc["inputs"] = [redactor.path(x) for x in doc["inputs"]]
-        doc["notes"] = [redactor.text(n) or "" for n in doc.get("notes", [])]
-        doc["unrecognized"] = [redactor.path(x) for x in doc.get("unrecognized", [])]
+        _redact_doc(doc, redactor)
     doc["report"] = {"generator": f"exportscope {__version__}", "lang": lang, "redacted": redact}
     if redact:
         doc["report"]["owner_kept"] = keep_owner
@@ -232,20 +258,13 @@ def build(
         exs = examples(analysis, name)
         for ex in exs:
             rule = ex.pop("rule")
-            if redactor is not None:
+            if redactor is not None:  # mask the whole text first, cut after
                 if ex["kind"] in MESSAGE_KINDS:
                     ex["text"] = redactor.message(ex["words"] or 0)
                 else:
                     ex["text"] = redactor.item_text(ex["text"], name, ex["kind"], rule) or ""
                 ex["source"] = redactor.path(ex["source"])
             ex["text"] = _clip(ex["text"])
-        if redactor is not None:
-            p["notes"] = [redactor.text(n) or "" for n in p.get("notes", [])]
-            p["files"]["unrecognized"] = [redactor.path(x) for x in p["files"]["unrecognized"]]
-            p["files"]["failed"] = [
-                {"path": redactor.path(f["path"]), "error": redactor.text(f["error"]) or ""}
-                for f in p["files"]["failed"]
-            ]
         p["examples"] = exs
         p["training_by_year"] = per_year(analysis, name)
         report.platforms.append(

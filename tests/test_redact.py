@@ -78,6 +78,7 @@ def test_paths_without_people_stay_as_they_are() -> None:
         "Comments_7000000002.csv",
         "your_facebook_activity/groups/your_group_messages/1234567890.json",
         "media/posts/202405/a1.jpg",
+        "WhatsApp Chat with Meta AI.txt",  # an AI assistant is no person
     ):
         assert anonymise_path(path) == path
         assert Redactor("en").path(path) == path

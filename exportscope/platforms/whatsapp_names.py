@@ -46,7 +46,13 @@ def chat_title_name(segment: str) -> str | None:
     return m[2].strip() if m else None
 
 
+#: Chat names that are not people (WhatsApp's AI assistant): they stay readable.
+NOT_PEOPLE = frozenset({"meta ai"})
+
+
 def mask_segment(segment: str, token: str) -> str:
     """A path segment with the chat's name replaced by ``token``; other segments unchanged."""
     m = _TITLE.match(segment)
-    return f"{m[1]}{token}{m[3]}" if m else segment
+    if m is None or m[2].strip().casefold() in NOT_PEOPLE:
+        return segment
+    return f"{m[1]}{token}{m[3]}"

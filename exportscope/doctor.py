@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import platform as pyplatform
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from exportscope import __version__
@@ -53,7 +54,18 @@ def _failure_kind(reason: str | None) -> str:
     return head if re.fullmatch(r"[A-Za-z]+(Error|Exception)", head) else "reader error"
 
 
+def _path_masker(analysis: Analysis) -> Callable[[str], str]:
+    """The redactor's path masking with doctor's placeholders: the per-family lists, then the names of the
+    people the export knows wherever a path holds one (a stray "notes about Ana Example.txt")."""
+    from exportscope.platforms.people import people_of
+    from exportscope.redact import Redactor
+
+    redactor = Redactor(people=people_of(analysis))
+    return lambda path: redactor.path(path, ("<thread>", "<name>"))
+
+
 def build(analysis: Analysis) -> dict[str, Any]:
+    anonymise = _path_masker(analysis)
     exports = [
         {
             "platform": e.platform.name,
@@ -72,15 +84,13 @@ def build(analysis: Analysis) -> dict[str, Any]:
         "exports": exports,
         "files": counts,
         "drift": [
-            {"platform": e.platform, "path": anonymise_path(e.path), "rule": e.rule, "columns": _columns_shown(e.drift)}
+            {"platform": e.platform, "path": anonymise(e.path), "rule": e.rule, "columns": _columns_shown(e.drift)}
             for e in analysis.ledger
             if e.drift
         ],
-        "unrecognized": sorted(
-            {anonymise_path(e.path) for e in analysis.ledger if e.status is FileStatus.UNRECOGNIZED}
-        ),
+        "unrecognized": sorted({anonymise(e.path) for e in analysis.ledger if e.status is FileStatus.UNRECOGNIZED}),
         "failed": [
-            {"path": anonymise_path(e.path), "rule": e.rule, "error": _failure_kind(e.reason)}
+            {"path": anonymise(e.path), "rule": e.rule, "error": _failure_kind(e.reason)}
             for e in analysis.ledger
             if e.status is FileStatus.FAILED
         ],

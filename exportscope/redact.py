@@ -127,7 +127,8 @@ class Redactor:
         kept = {w.casefold() for w in _name_words(p.owner_names)} if keep_owner else set()
         self._phrases = _alternation(others | owner_names)
         self._handles = _alternation(p.handles | owner_handles, words=False)
-        words = {w for w in _name_words(person_names) if w.casefold() not in kept or w in _name_words(p.names)}
+        others_words = _name_words(p.names)  # a word of the owner's name that is also another person's goes
+        words = {w for w in _name_words(person_names) if w.casefold() not in kept or w in others_words}
         self._words = _alternation(words, flags=0)
         self._devices = _alternation({d for d in p.devices if len(d) >= 3})
         self._identifiers = _alternation({i for i in p.identifiers if len(i) >= 4}, words=False)
@@ -266,13 +267,15 @@ class Redactor:
 
     # --- paths ------------------------------------------------------------------------------------------
 
-    def path(self, path: str) -> str:
+    def path(self, path: str, placeholders: tuple[str, str] | None = None) -> str:
         """A path without the names it carries (every family's person-bearing segments, then any known
-        name or identifier left in a segment)."""
-        masked = mask_path(path, self.tokens["conversation"], self.tokens["name"])
-        return "/".join(self._names(part) for part in masked.split("/"))
+        name or e-mail address left in a segment). ``placeholders`` (conversation, name) replace the tokens
+        (``doctor`` writes ``<thread>`` and ``<name>``)."""
+        thread, name = placeholders or (self.tokens["conversation"], self.tokens["name"])
+        masked = mask_path(path, thread, name)
+        return "/".join(self._names(part, name) for part in masked.split("/"))
 
-    def _names(self, text: str) -> str:
+    def _names(self, text: str, name: str) -> str:
         """Only people, handles and e-mail addresses masked: what a file or folder name can carry (an id in
         a file name is no phone number)."""
         spans = [(s.start, s.end, self.tokens["email"]) for s in emails(text)]
@@ -280,7 +283,7 @@ class Redactor:
             return text if not spans else self._apply(text, spans)
         for rx in (self._handles, self._phrases, self._words):
             if rx is not None:
-                spans += [(m.start(), m.end(), self.tokens["name"]) for m in rx.finditer(text)]
+                spans += [(m.start(), m.end(), name) for m in rx.finditer(text)]
         return self._apply(text, spans)
 
     @staticmethod

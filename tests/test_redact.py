@@ -24,6 +24,7 @@ import pytest
 
 from exportscope.doctor import anonymise_path
 from exportscope.findings import find
+from exportscope.findings.text import name_from_item
 from exportscope.pipeline import Analysis, Options, analyze
 from exportscope.platforms.people import People, people_of
 from exportscope.platforms.whatsapp_names import CHAT_TITLE_PREFIXES
@@ -105,6 +106,15 @@ def test_doctor_masks_a_2018_thread_folder_and_a_spanish_chat_title(tmp_path: Pa
     assert result.exit_code == 0, result.stderr
     for leak in ("alicemartin_a1b2c3d4e5", "Lucía", "Pérez"):
         assert leak not in result.stdout
+
+
+def test_doctor_masks_known_people_in_any_path_as_the_redactor_does(tmp_path: Path, cli: Any) -> None:
+    export = _dense_facebook(tmp_path)
+    with zipfile.ZipFile(export, "a") as zf:
+        zf.writestr("your_facebook_activity/misc/notes about Bob Martin.json", b"{}")
+    result = cli("doctor", export)
+    assert result.exit_code == 0, result.stderr
+    assert "notes about <name>.json" in result.stdout and "Bob" not in result.stdout
 
 
 # --- mask first, cut after ---------------------------------------------------------------------------
@@ -364,6 +374,14 @@ def _personal_values(analysis: Analysis, findings: list[dict[str, Any]]) -> tupl
     names = people.names | people.owner_names
     names |= {str(ex["value"]) for f in findings if f["type"] == "person" for ex in f["examples"]}
     values |= people.handles | people.owner_handles | people.devices
+    # Independently of the people scanners: the names the items themselves list (connections, friends) and
+    # the accounts followed on Instagram and Threads.
+    people_items = analysis.items.filter(pl.col("kind") == "connection", pl.col("text").is_not_null())
+    names |= {n for t in people_items.get_column("text").to_list() if (n := name_from_item(t))}
+    follows = analysis.items.filter(
+        pl.col("kind") == "follow", pl.col("platform").is_in(["instagram", "threads"]), pl.col("text").is_not_null()
+    )
+    values |= set(follows.get_column("text").to_list())
     account = analysis.items.filter(
         pl.col("kind").is_in(["account", "login", "device", "contact", "connection"]), pl.col("text").is_not_null()
     )

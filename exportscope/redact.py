@@ -272,7 +272,7 @@ class Redactor:
         name or e-mail address left in a segment). ``placeholders`` (conversation, name) replace the tokens
         (``doctor`` writes ``<thread>`` and ``<name>``)."""
         thread, name = placeholders or (self.tokens["conversation"], self.tokens["name"])
-        masked = mask_path(path, thread, name)
+        masked = mask_path(path, thread, name, owner=not self.keep_owner)
         return "/".join(self._names(part, name) for part in masked.split("/"))
 
     def _names(self, text: str, name: str) -> str:

@@ -150,6 +150,22 @@ def test_keep_owner_keeps_the_owners_name_only(make_zip: Callable[..., Path]) ->
     assert kept == "Camille Lefèvre remercie [name]"
 
 
+def test_keep_owner_on_a_facebook_report(tmp_path: Path, cli: Any) -> None:
+    sample = SAMPLES / "facebook-2025" / "facebook-jdoe-2025-11-20-AbCdEfGh.zip"
+    for keep in (False, True):
+        out, table = tmp_path / f"r{keep}.md", tmp_path / f"i{keep}.csv"
+        owner = ["--keep-owner"] if keep else []
+        assert cli("report", sample, "-o", out, "--redact", *owner).exit_code == 0
+        assert cli("items", sample, "-o", table, "--redact", *owner).exit_code == 0
+        md, rows = out.read_text(encoding="utf-8"), table.read_text(encoding="utf-8")
+        assert ("facebook-jdoe-" in md) is keep
+        assert ("your own name and handles are kept" in md) is keep
+        # "Jeanne Doé a aimé la publication de Ben Sample.": her sister Zoë Doé's surname is masked either way
+        assert ("Jeanne [name] a aimé la publication de [name]." in rows) is keep
+        assert ("Jeanne" in md + rows) is keep
+        assert "Ben Sample" not in md + rows and "Ana Example" not in md + rows
+
+
 def test_keep_owner_needs_redact(tmp_path: Path, cli: Any) -> None:
     result = cli("report", "--demo", "-o", tmp_path / "r.md", "--keep-owner")
     assert result.exit_code == 2 and "--keep-owner" in result.stderr

@@ -51,13 +51,14 @@ def export_user(name: str) -> str | None:
     return m[2] if m else None
 
 
-def mask_segments(parts: list[str], thread_token: str, name_token: str) -> list[str]:
-    """Path segments with every conversation folder (and the user name of an export zip) masked."""
+def mask_segments(parts: list[str], thread_token: str, name_token: str, owner: bool = True) -> list[str]:
+    """Path segments with every conversation folder (and, unless ``owner`` is False, the owner's user name
+    in an export zip's name) masked."""
     out = list(parts)
     for i, part in enumerate(parts):
         after_folder = i > 0 and parts[i - 1].lower() in THREAD_FOLDERS and i < len(parts) - 1
         if after_folder or is_thread_dir(part):
             out[i] = thread_token
-        elif m := _EXPORT_NAME.match(part):
+        elif owner and (m := _EXPORT_NAME.match(part)):
             out[i] = f"{m[1]}{name_token}{m[3]}"
     return out

@@ -21,7 +21,11 @@ from exportscope.platforms.people import People
 _PEOPLE_RULES = frozenset(
     {"facebook.friends", "facebook.follows", "instagram.follows", "instagram.contacts", "threads.follows"}
 )
-_MESSAGE_RULES = frozenset({"facebook.messages", "instagram.messages", "facebook.messages_other"})
+_MESSAGE_RULES = frozenset(
+    {"facebook.messages", "instagram.messages", "facebook.messages_other", "instagram.messages_other"}
+)
+#: ``string_map_data`` labels whose value is another account (a liked or commented post's owner).
+_OTHER_ACCOUNT_LABELS = frozenset({"media owner", "owner", "author", "username of the account"})
 _OWNER_RULES = frozenset({"facebook.profile", "instagram.profile", "threads.profile", "instagram.account"})
 #: Keys naming a person in message threads and people lists.
 _NAME_KEYS = frozenset({"name", "full_name", "sender_name", "sendername", "actor", "author", "participants"})
@@ -108,6 +112,17 @@ def _thread(data: Any, found: People) -> None:
         found.add_name(_text(name))
 
 
+def _others(data: Any, found: People) -> None:
+    """Other accounts named in the owner's activity (Instagram likes, saves and comments): profile links
+    and the owner of a post, whatever the file."""
+    for key, value, _parent in _walk(data):
+        if key == "href" and isinstance(value, str):
+            _link_handle(found, value)
+    for label, field in _string_map(data):
+        if label.lower() in _OTHER_ACCOUNT_LABELS and (text := _text(field.get("value"))):
+            found.add_handle(text)
+
+
 def _tags(data: Any, found: People) -> None:
     for key, value, _parent in _walk(data):
         if key.lower() == "tags" and isinstance(value, list):
@@ -173,7 +188,8 @@ def people(members: Sequence[tuple[Member, str | None]]) -> People:
         try:
             raw = member.read_bytes()
             tags = rule not in _MESSAGE_RULES and b'"tags"' in raw
-            if not (known or devices or tags):
+            others = rule not in _MESSAGE_RULES and (b"instagram.com/" in raw or b"Owner" in raw)
+            if not (known or devices or tags or others):
                 continue  # names no one: not parsed at all (most of a big export)
             data = loads(raw)
         except (OSError, ValueError):
@@ -188,6 +204,10 @@ def people(members: Sequence[tuple[Member, str | None]]) -> People:
             _devices(data, found)
         if tags:
             _tags(data, found)
+        if others:
+            _others(data, found)
     owner = {n.casefold() for n in found.owner_names}
     found.names = {n for n in found.names if n.casefold() not in owner}
+    own_handles = {h.casefold() for h in found.owner_handles}
+    found.handles = {h for h in found.handles if h.casefold() not in own_handles}
     return found

@@ -104,6 +104,11 @@ def people_of(analysis: Analysis) -> People:
         owner_identity(found, export.account)
     for entry in getattr(analysis, "export_entries", ()):  # older exports and copies name the owner too
         owner_identity(found, entry.account)
+    # The owner appears among other people too (a sender, a participant): with --keep-owner they stay theirs.
+    owner_names = {n.casefold() for n in found.owner_names}
+    owner_handles = {h.casefold() for h in found.owner_handles}
+    found.names = {n for n in found.names if n.casefold() not in owner_names}
+    found.handles = {h for h in found.handles if h.casefold() not in owner_handles}
     return found
 
 
@@ -125,12 +130,13 @@ def owner_identity(found: People, account: AccountIdentity | None) -> None:
 # --- paths ---------------------------------------------------------------------------------------------
 
 
-def mask_path(path: str, thread_token: str, name_token: str) -> str:
+def mask_path(path: str, thread_token: str, name_token: str, owner: bool = True) -> str:
     """A path with every segment that names a person masked, by every family's rules (one list for
-    ``--redact`` and ``doctor``): Meta thread folders of every era and export-zip user names, WhatsApp chat
-    titles in every language. The structure (how many segments, the file names) stays."""
+    ``--redact`` and ``doctor``): Meta thread folders of every era and export-zip user names (the owner's:
+    ``owner=False`` keeps them, for ``--keep-owner``), WhatsApp chat titles in every language. The structure
+    (how many segments, the file names) stays."""
     parts = path.split("/")
-    parts = meta_names.mask_segments(parts, thread_token, name_token)
+    parts = meta_names.mask_segments(parts, thread_token, name_token, owner)
     parts = [whatsapp_names.mask_segment(p, name_token) for p in parts]
     return "/".join(parts)
 

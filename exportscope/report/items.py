@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exportscope.fsutil import atomic_path, atomic_write
+from exportscope.fsutil import atomic_path, open_output
 from exportscope.model import ITEM_EXPORT_COLUMNS
+from exportscope.outpath import OutputRefused, is_stdout
 
 if TYPE_CHECKING:
     import polars as pl
@@ -49,11 +50,14 @@ def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def write_items(items: pl.DataFrame, path: Path, fmt: str | None = None, redactor: Redactor | None = None) -> int:
-    """Write the items; returns how many rows were written. With a ``redactor`` (``items --redact``) the
-    text, source and note of every row are masked first; the rows and their other columns stay."""
+    """Write the items (``-``: to standard output, not for parquet); returns how many rows were written. With
+    a ``redactor`` (``items --redact``) the text, source and note of every row are masked first; the rows and
+    their other columns stay."""
     import polars as pl
 
     fmt = format_for(path, fmt)
+    if fmt == "parquet" and is_stdout(path):
+        raise OutputRefused("stdout_binary", path, fmt="Parquet")
     frame = public_frame(redactor.frame(items) if redactor is not None else items)
     if fmt == "parquet":
         with atomic_path(path) as tmp:
@@ -62,9 +66,9 @@ def write_items(items: pl.DataFrame, path: Path, fmt: str | None = None, redacto
     frame = frame.with_columns(pl.col("timestamp").dt.strftime("%Y-%m-%dT%H:%M:%SZ").alias("timestamp"))
     if fmt == "csv":
         frame = neutralise_formulas(frame)
-        with atomic_write(path) as fh:
+        with open_output(path) as fh:
             frame.write_csv(fh)
     else:
-        with atomic_write(path) as fh:
+        with open_output(path) as fh:
             frame.write_ndjson(fh)
     return frame.height

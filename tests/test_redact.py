@@ -467,6 +467,8 @@ SAMPLE_SETS = {
     "instagram-2025": ["instagram-2025/instagram-jdoe-2025-11-20-AAAA1111.zip",
                        "instagram-2025/instagram-jdoe-2025-11-20-BBBB2222.zip"],
     "whatsapp": ["whatsapp"],
+    "x-2025": ["x-2025/twitter-2025-01-22-9c1f0e6b2d4a8f3e5b7c9d1e3f5a7b9c1d3e5f7a9b1c3d5e7f9a1b3c5d7e9f1a.zip"],
+    "x-2020": ["x-2020/twitter-2020-11-17-09e646fa0d7c4e2b8a1f3c5d7e9b1a3c5e7f9d1b3a5c7e9f1d3b5a7c9e1f3d5b.zip"],
 }  # fmt: skip
 
 

@@ -73,6 +73,7 @@ _FAMILY_OF = {
     "facebook": "meta_people",
     "instagram": "meta_people",
     "whatsapp": "whatsapp_people",
+    "x": "x.people",
 }
 
 

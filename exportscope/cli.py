@@ -145,6 +145,25 @@ XProtectedOpt = Annotated[
     typer.Option("--x-protected", help="Are your X posts protected (followers only)? yes, no or unknown."),
 ]
 
+RedactOpt = Annotated[
+    bool,
+    typer.Option(
+        "--redact",
+        help="Mask people (you included), contact details, addresses, birth dates, locations, IPs, devices, links "
+        "and message text; counts stay.",
+    ),
+]
+KeepOwnerOpt = Annotated[
+    bool, typer.Option("--keep-owner", help="With --redact: keep your own name and handles readable.")
+]
+
+
+def _check_keep_owner(redact: bool, keep_owner: bool) -> None:
+    from exportscope.archive import InputError
+
+    if keep_owner and not redact:
+        raise InputError("--keep-owner: only means something with --redact")
+
 
 def _options(
     region: str | None,
@@ -298,12 +317,14 @@ def items(
     demo: DemoOpt = False,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
+    redact: RedactOpt = False,
+    keep_owner: KeepOwnerOpt = False,
     opted_out: OptedOutOpt = None,
     facebook_audience: AudienceOpt = Audience.unknown,
     x_protected: XProtectedOpt = Answer.unknown,
 ) -> None:
     """Write every classified item, one row each (platform, source, kind, verdict, visibility, timestamp,
-    text, words, rule).
+    text, words, rule); --redact masks people and personal data in the text, source and note.
 
     Example: exportscope items Complete_LinkedInDataExport_03-09-2026.zip -o items.parquet
     """
@@ -316,8 +337,16 @@ def items(
     paths = _inputs(paths, demo)
     _check_output(output, paths)
     options = _options(region, as_of, opted_out, facebook_audience, x_protected)
+    _check_keep_owner(redact, keep_owner)
     analysis = _analyze(paths, options)
-    n = _writing(output, lambda: write_items(analysis.items, output, kind))
+    redactor = None
+    if redact:
+        from exportscope.findings import find
+        from exportscope.redact import Redactor
+
+        # The findings name people too (tagged in photos) and cameras: the same masking as a report's.
+        redactor = Redactor.from_analysis(analysis, findings=find(analysis), keep_owner=keep_owner)
+    n = _writing(output, lambda: write_items(analysis.items, output, kind, redactor=redactor))
     _say(f"wrote {n:,} items to {_where(output)}")
 
 
@@ -340,10 +369,8 @@ def report(
     lang: Annotated[
         str | None, typer.Option("--lang", help="Language of the report: en or fr (default: from the locale).")
     ] = None,
-    redact: Annotated[
-        bool,
-        typer.Option("--redact", help="Mask e-mail addresses, phone numbers, other people's names and message text."),
-    ] = False,
+    redact: RedactOpt = False,
+    keep_owner: KeepOwnerOpt = False,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
@@ -364,10 +391,14 @@ def report(
     _check_output(output, paths)
     if lang is not None and lang.lower() not in i18n.LANGS:
         raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
+    _check_keep_owner(redact, keep_owner)
     options = _options(region, as_of, opted_out, facebook_audience, x_protected)
     analysis = _analyze(paths, options)
     written = _writing(
-        output, lambda: write_report(analysis, output, kind, lang=(lang or i18n.default_lang()).lower(), redact=redact)
+        output,
+        lambda: write_report(
+            analysis, output, kind, lang=(lang or i18n.default_lang()).lower(), redact=redact, keep_owner=keep_owner
+        ),
     )
     _say(f"wrote the {kind} report to {_where(written)}")
 

@@ -12,19 +12,39 @@ import io
 import os
 import stat
 import zipfile
-import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-#: A member larger than this (inflated) fails with a clear reason instead of exhausting memory or time.
-MAX_MEMBER_BYTES = 4 * 1024**3
-#: Inflated/compressed ratio above which a big member is treated as a decompression bomb. Real JSON and
-#: CSV compress 5-30x; a crafted member of zeros reaches 1000x.
-MAX_RATIO = 250.0
-#: The ratio rule applies only past this size, so tiny very-compressible files stay fine.
-RATIO_MIN_BYTES = 8 * 1024 * 1024
+from exportscope.zipread import (
+    MAX_MEMBER_BYTES,
+    MAX_NESTED_DEPTH,
+    MAX_RATIO,
+    RATIO_MIN_BYTES,
+    Budget,
+    CountingReader,
+    MemberError,
+    MemberReader,
+    next_offsets,
+    overlapping,
+)
+
+__all__ = [
+    "MAX_MEMBER_BYTES",
+    "MAX_RATIO",
+    "RATIO_MIN_BYTES",
+    "Archive",
+    "Budget",
+    "InputError",
+    "Member",
+    "MemberError",
+    "Source",
+    "normalise_name",
+    "open_nested_zip",
+    "open_source",
+    "strip_wrapper",
+]
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _LOOSE_SUFFIXES = {".txt", ".csv", ".json", ".html", ".htm"}
@@ -32,10 +52,6 @@ _LOOSE_SUFFIXES = {".txt", ".csv", ".json", ".html", ".htm"}
 
 class InputError(Exception):
     """An input that cannot be used at all (exit code 2). The message is one line for a person."""
-
-
-class MemberError(Exception):
-    """One member cannot be read; that member fails, the rest of the archive goes on."""
 
 
 def normalise_name(name: str) -> str:
@@ -104,34 +120,6 @@ class Member:
             return b"".join(parts)
 
 
-class _CappedReader(io.RawIOBase):
-    """Wraps a stream and fails once more than ``cap`` bytes come out (a lying zip header)."""
-
-    def __init__(self, inner: IO[bytes], cap: int, label: str) -> None:
-        self._inner = inner
-        self._left = cap
-        self._label = label
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        try:
-            data = self._inner.read(len(buffer))
-        except (zlib.error, zipfile.BadZipFile, EOFError, OSError) as exc:
-            # Corrupt compressed data or a bad CRC: this member fails, whoever was reading it.
-            raise MemberError(f"{self._label}: damaged data ({_reason(exc)})") from exc
-        self._left -= len(data)
-        if self._left < 0:
-            raise MemberError(f"{self._label}: inflates past the size limit; skipped as a possible zip bomb")
-        buffer[: len(data)] = data
-        return len(data)
-
-    def close(self) -> None:
-        self._inner.close()
-        super().close()
-
-
 @dataclass(eq=False)
 class Source:
     """One input: a zip file, a folder, or a single loose file (a WhatsApp ``.txt`` chat)."""
@@ -143,10 +131,32 @@ class Source:
     _zip: zipfile.ZipFile | None = None
     max_member_bytes: int = MAX_MEMBER_BYTES
     max_ratio: float = MAX_RATIO
+    #: The run's inflation budget, shared by all its sources (a source alone gets one for its own size).
+    budget: Budget = field(default_factory=lambda: Budget.for_size(0))
+    #: How many zips this one sits inside (0: a file on disk).
+    depth: int = 0
+    #: Bytes of the input on disk (the zip file, or the folder's files), for the default budget.
+    disk_bytes: int = 0
+    _opener: Callable[[], IO[bytes]] | None = None  # a fresh handle on the zip's bytes, one per member read
+    _next: dict[int, int] = field(default_factory=dict)  # local header offset -> where the next entry begins
+    _dirs: dict[str, dict[str, int]] | None = None
 
     @property
     def name(self) -> str:
         return self.path.name
+
+    def sizes_in(self, folder: str) -> dict[str, int]:
+        """Sizes of the members directly in ``folder`` (logical paths), by file name.
+
+        The index is built once per source, so a chat looking up its attachments costs the same whether the
+        zip holds one chat or twenty thousand.
+        """
+        if self._dirs is None:
+            self._dirs = {}
+            for m in self.members:
+                head, _, tail = m.path.rpartition("/")
+                self._dirs.setdefault(head, {})[tail] = m.size
+        return self._dirs.get(folder, {})
 
     def open(self, member: Member, *, buffered: bool = True) -> IO[bytes]:
         if member.encrypted:
@@ -154,31 +164,83 @@ class Source:
         if member.size > self.max_member_bytes:
             raise MemberError(
                 f"{member.path}: inflates to {member.size:,} bytes, over the {self.max_member_bytes:,} "
-                "byte size limit; skipped as a possible zip bomb"
+                "byte size limit; skipped as a possible zip bomb",
+                "size",
             )
         if member.size > RATIO_MIN_BYTES and member.compressed > 0 and member.size / member.compressed > self.max_ratio:
             raise MemberError(
                 f"{member.path}: compression ratio {member.size / member.compressed:,.0f}:1 is beyond "
-                f"{self.max_ratio:,.0f}:1; skipped as a possible zip bomb"
+                f"{self.max_ratio:,.0f}:1; skipped as a possible zip bomb",
+                "ratio",
             )
-        try:
-            if self._zip is not None:
-                raw: IO[bytes] = self._zip.open(member.info or member.key)
-            elif self.kind == "folder":
-                raw = open(self.path / member.key, "rb")  # noqa: SIM115 - returned to the caller
-            else:
-                raw = open(self.path, "rb")  # noqa: SIM115
-        except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
-            raise MemberError(f"{member.path}: cannot be read ({_reason(exc)})") from exc
-        capped = _CappedReader(raw, max(member.size, 0) + 1024 if self._zip else self.max_member_bytes, member.path)
+        if buffered and self.kind == "zip":
+            # A whole-member read: one whose declared size no longer fits fails now, inflating nothing, so
+            # the members after it that still fit are read.
+            self.budget.refuse(member.path, member.size)
+        raw = self._raw(member)
         if not buffered:
-            return capped  # type: ignore[return-value]
-        return io.BufferedReader(capped, buffer_size=1024 * 1024)
+            return raw  # type: ignore[return-value]
+        return io.BufferedReader(raw, buffer_size=1024 * 1024)
+
+    def _raw(self, member: Member) -> io.RawIOBase:
+        try:
+            if self._zip is not None and self._opener is not None:
+                info = member.info or self._zip.getinfo(member.key)
+                if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                    return MemberReader(
+                        self._opener,
+                        info,
+                        label=member.path,
+                        next_offset=self._next.get(info.header_offset, info.header_offset),
+                        budget=self.budget,
+                        max_ratio=self.max_ratio,
+                    )
+                # bzip2, lzma: zipfile inflates, we count what comes out against the declared size.
+                inner: IO[bytes] = self._zip.open(info)
+                return CountingReader(inner, max(member.size, 0), member.path, self.budget, strict=True)
+            disk = self.path / member.key if self.kind == "folder" else self.path
+            return CountingReader(_open_regular(disk), max(member.size, 0), member.path, None, strict=False)
+        except MemberError:
+            raise
+        except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError, KeyError) as exc:
+            raise MemberError(f"{member.path}: cannot be read ({_reason(exc)})") from exc
 
     def close(self) -> None:
         if self._zip is not None:
             self._zip.close()
             self._zip = None
+
+
+def _open_regular(path: Path) -> IO[bytes]:
+    """Open a file for reading only if it is a regular file, never blocking on a FIFO or touching a device.
+
+    ``O_NONBLOCK`` makes opening a FIFO return at once instead of waiting for a writer; the type is then
+    checked on the open descriptor, so a file swapped for a FIFO after it was listed is refused too.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise MemberError(f"{path.name}: {special_reason(mode)}", "not_regular")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb", buffering=0)
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def special_reason(mode: int) -> str:
+    """Why a path that is not a regular file or folder is skipped, naming what it is."""
+    kind = (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "a special file"
+    )
+    return f"not a regular file ({kind}); skipped, never opened"
 
 
 def _reason(exc: BaseException) -> str:
@@ -188,21 +250,26 @@ def _reason(exc: BaseException) -> str:
 
 def open_source(path: Path) -> Source:
     """Open one input, or raise :class:`InputError` with a sentence a person can act on."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file or folder")
-    if path.is_dir():
-        return _open_folder(path)
     try:
-        with open(path, "rb") as fh:
+        st = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or folder") from None
+    except (OSError, RuntimeError) as exc:
+        raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
+    if stat.S_ISDIR(st.st_mode):
+        return _open_folder(path)
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{path}: {special_reason(st.st_mode)}; give the export's .zip or its folder")
+    try:
+        with _open_regular(path) as fh:
             head = fh.read(4)
-    except OSError as exc:
+    except (OSError, MemberError) as exc:
         raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
     if head[:4] in _ZIP_MAGIC or path.suffix.lower() == ".zip":
         return _open_zip(path, head)
     if path.suffix.lower() in _LOOSE_SUFFIXES:
-        src = Source(path=path, kind="file")
-        size = path.stat().st_size
-        src.members.append(Member(path=path.name, source=src, size=size, compressed=size, key=path.name))
+        src = Source(path=path, kind="file", disk_bytes=st.st_size)
+        src.members.append(Member(path=path.name, source=src, size=st.st_size, compressed=st.st_size, key=path.name))
         return src
     raise InputError(f"{path}: not a zip archive, a folder or a chat .txt; give the export's .zip or its folder")
 
@@ -213,26 +280,37 @@ def _open_zip(path: Path, head: bytes) -> Source:
     try:
         zf = zipfile.ZipFile(path)
         infos = zf.infolist()
+        size = path.stat().st_size
     except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as exc:
         # NotImplementedError: a damaged header claiming a zip version newer than Python reads.
         raise InputError(f"{path}: damaged or truncated zip ({_reason(exc)}); download the export again") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
-    src = _zip_source(path, zf, infos)
+    src = _zip_source(path, zf, infos, lambda: open(path, "rb"))  # noqa: SIM115 - closed by the reader
+    src.disk_bytes = size
+    src.budget = Budget.for_size(size)
     if src.members and all(m.encrypted for m in src.members):
         zf.close()
         raise InputError(f"{path}: the zip is encrypted (password-protected); exportscope cannot read it")
     return src
 
 
-def _zip_source(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> Source:
-    src = Source(path=path, kind="zip", _zip=zf)
-    for info in infos:
+def _zip_source(
+    path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], opener: Callable[[], IO[bytes]]
+) -> Source:
+    src = Source(path=path, kind="zip", _zip=zf, _opener=opener)
+    end = int(getattr(zf, "start_dir", 0)) or max((i.header_offset for i in infos), default=0)
+    src._next = next_offsets(infos, end)
+    bad = overlapping(infos, end)
+    for n, info in enumerate(infos):
         if info.filename.endswith("/"):  # a folder entry (ZipInfo.is_dir() fails on an empty name)
             continue
         logical = normalise_name(info.filename)
         if not logical:
             src.problems.append((info.filename, "member name is empty after normalisation"))
+            continue
+        if n in bad:
+            src.problems.append((logical, f"{bad[n]}; skipped as a possible zip bomb (overlapping entries)"))
             continue
         src.members.append(
             Member(
@@ -252,37 +330,53 @@ def _zip_source(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -
 MAX_NESTED_IN_MEMORY = 128 * 1024 * 1024
 
 
-def open_nested_zip(member: Member, *, max_in_memory: int = MAX_NESTED_IN_MEMORY) -> Source:
+def open_nested_zip(member: Member, *, max_in_memory: int | None = None) -> Source:
     """A member that is itself a zip (a WhatsApp chat zip in a folder of chats), opened as a Source.
 
     A folder's member is opened from disk, so nothing is read into memory; a zip inside a zip is read whole,
-    through the member's size caps, up to ``max_in_memory`` bytes. The nested members' paths are prefixed
-    with the outer member's path (``Chat.zip/_chat.txt``) so they stay distinct from their neighbours'.
-    Raises :class:`MemberError` with a reason when the member cannot be opened.
+    through the member's limits, up to ``max_in_memory`` bytes, and charged to the run's memory for nested
+    zips by what it really holds once opened (one that fails charges nothing, so its siblings still open).
+    Nested zips share the run's inflation budget and are opened at most :data:`MAX_NESTED_DEPTH` levels
+    deep. The nested members' paths are prefixed with the outer member's path (``Chat.zip/_chat.txt``) so
+    they stay distinct from their neighbours'. Raises :class:`MemberError` with a reason when the member
+    cannot be opened.
     """
     outer = member.source
+    budget = outer.budget
     try:
         if outer.kind == "folder":
             disk = outer.path / member.key
-            with open(disk, "rb") as fh:
+            with _open_regular(disk) as fh:
                 head = fh.read(4)
             src = _open_zip(disk, head)
+            src.depth = outer.depth
         else:
-            if member.size > max_in_memory:
+            if outer.depth + 1 > MAX_NESTED_DEPTH:
                 raise MemberError(
-                    f"{member.path}: a zip inside a zip larger than {max_in_memory // 1024**2} MB; "
-                    "unzip the outer zip and give its folder"
+                    f"{member.path}: a zip nested more than {MAX_NESTED_DEPTH} levels deep inside zips; not opened",
+                    "nested_depth",
                 )
-            data = member.read_bytes(max_in_memory + 1)
+            room = min(max_in_memory or MAX_NESTED_IN_MEMORY, budget.nested_limit - budget.nested_used)
+            if member.size > room:
+                raise MemberError(
+                    f"{member.path}: a zip inside a zip larger than the {room:,} bytes exportscope holds "
+                    "in memory; unzip the outer zip and give its folder",
+                    "nested_size",
+                )
+            data = member.read_bytes(room + 1)
+            if len(data) > room:
+                raise MemberError(f"{member.path}: inflates past the size its zip entry declares", "declared_size")
             if data[:4] not in _ZIP_MAGIC:
                 raise MemberError(f"{member.path}: not a zip archive (the file does not start like one)")
             zf = zipfile.ZipFile(io.BytesIO(data))
-            src = _zip_source(outer.path / member.key, zf, zf.infolist())
+            src = _zip_source(outer.path / member.key, zf, zf.infolist(), lambda: io.BytesIO(data))
+            src.depth = outer.depth + 1
+            budget.nested_used += len(data)
     except InputError as exc:
         raise MemberError(str(exc)) from exc
     except (OSError, zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as exc:
         raise MemberError(f"{member.path}: damaged or truncated zip ({_reason(exc)})") from exc
-    src.max_member_bytes, src.max_ratio = outer.max_member_bytes, outer.max_ratio
+    src.max_member_bytes, src.max_ratio, src.budget = outer.max_member_bytes, outer.max_ratio, budget
     for m in src.members:
         m.path = f"{member.path}/{m.path}"
     src.problems = [(f"{member.path}/{p}", reason) for p, reason in src.problems]
@@ -318,6 +412,8 @@ def _open_folder(root: Path) -> Source:
                         continue
                     st = target.stat()
                 if not stat.S_ISREG(st.st_mode):
+                    # A FIFO would block the read forever, a device may never end: listed, never opened.
+                    src.problems.append((rel, special_reason(st.st_mode)))
                     continue
             except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python 3.11)
                 src.problems.append((rel, f"cannot be read ({_reason(exc)})"))
@@ -325,6 +421,8 @@ def _open_folder(root: Path) -> Source:
             src.members.append(
                 Member(path=normalise_name(rel), source=src, size=st.st_size, compressed=st.st_size, key=rel)
             )
+            src.disk_bytes += st.st_size
+    src.budget = Budget.for_size(src.disk_bytes)
     return src
 
 

@@ -35,6 +35,10 @@ class WorkerSpec:
     max_member_bytes: int
     max_ratio: float
     tasks: list[int]
+    #: The worker's share of the run's inflation budget (None: its own default).
+    budget: int | None = None
+    #: The run's budget override, so the worker plans exactly as the main process did.
+    max_inflated: int | None = None
 
 
 def workers_available() -> int:
@@ -74,7 +78,9 @@ def split_tasks(tasks: Sequence[Task]) -> tuple[list[int], list[int]] | None:
 def _worker_main(conn: Connection, spec: WorkerSpec) -> None:
     """The worker's whole life: plan, read its tasks, send ("progress", n) messages, then ("done", ...)."""
     try:
-        plan = make_plan(spec.paths, spec.max_member_bytes, spec.max_ratio)
+        plan = make_plan(spec.paths, spec.max_member_bytes, spec.max_ratio, spec.max_inflated)
+        if spec.budget is not None:
+            plan.budget.allow(spec.budget)
         try:
             collector = Collector()
             results: list[TaskResult] = []

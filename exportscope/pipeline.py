@@ -44,6 +44,8 @@ class Options:
     facebook_audience: str = "unknown"
     max_member_bytes: int = MAX_MEMBER_BYTES
     max_ratio: float = MAX_RATIO
+    #: Bytes the whole run may inflate (None: a multiple of the inputs' size on disk, see archive.Budget).
+    max_inflated_bytes: int | None = None
     workers: int = 2
 
 
@@ -90,7 +92,7 @@ def analyze(
     options = options or Options()
     if not paths:
         raise InputError("no input given: name an export's .zip file or folder")
-    plan = make_plan(paths, options.max_member_bytes, options.max_ratio)
+    plan = make_plan(paths, options.max_member_bytes, options.max_ratio, options.max_inflated_bytes)
     try:
         return _Run(paths, plan, options, progress, cancel, on_export).execute()
     finally:
@@ -140,7 +142,12 @@ class _Run:
         mine, theirs = split
         self.worker_tasks = set(theirs)
         spec = parallel.WorkerSpec(
-            [str(p) for p in self.paths], self.options.max_member_bytes, self.options.max_ratio, theirs
+            [str(p) for p in self.paths],
+            self.options.max_member_bytes,
+            self.options.max_ratio,
+            theirs,
+            budget=self._share_budget(theirs),
+            max_inflated=self.options.max_inflated_bytes,
         )
         try:
             worker = parallel.Worker(spec)
@@ -163,6 +170,7 @@ class _Run:
             # The worker could not run (no second interpreter here, a main module it cannot import...):
             # never lose the run for that, read its share here, from scratch.
             self.worker_tasks = set()
+            self.plan.budget.allow(self.plan.budget.left + (spec.budget or 0))  # its share comes back here
             self.done -= sum(len(self.plan.tasks[i].members) for i in theirs if i in worker.progressed)
             for index in theirs:
                 self._check_cancel()
@@ -171,6 +179,18 @@ class _Run:
         for result in worker.results:
             self.results[result.index] = result
         return self._finish(worker.frame, worker.shapes)
+
+    def _share_budget(self, theirs: list[int]) -> int:
+        """Split what is left of the run's inflation budget between the two processes, by declared bytes.
+
+        Each process then counts its own share, so the run as a whole never inflates more than its budget
+        and what fails does not depend on which process got there first. This process keeps the rest.
+        """
+        budget = self.plan.budget
+        total = sum(t.size for t in self.plan.tasks) or 1
+        share = budget.left * sum(self.plan.tasks[i].size for i in theirs) // total
+        budget.allow(budget.left - share)
+        return share
 
     def _read_with_progress(self, index: int) -> None:
         task = self.plan.tasks[index]

@@ -189,8 +189,7 @@ def _note(member: Member, chat: _Chat, parser: ChatParser) -> str:
 
 def _attachments(member: Member, parser: ChatParser) -> str:
     """How many files were attached and how many (and how many bytes) came along in the export."""
-    here = posixpath.dirname(member.path)
-    sizes = {posixpath.basename(m.path): m.size for m in member.source.members if posixpath.dirname(m.path) == here}
+    sizes = member.source.sizes_in(posixpath.dirname(member.path))
     names = [strip_marks(a).strip() for a in parser.attachments]
     found = [sizes[n] for n in names if n in sizes]
     said: list[str] = []

@@ -137,7 +137,8 @@ class Source:
     depth: int = 0
     #: Bytes of the input on disk (the zip file, or the folder's files), for the default budget.
     disk_bytes: int = 0
-    _opener: Callable[[], IO[bytes]] | None = None  # a fresh handle on the zip's bytes, one per member read
+    _read_at: Callable[[int, int], bytes] | None = None  # (offset, n) -> the zip's bytes there
+    _fd: int | None = None  # the zip file's descriptor, read with pread (no shared position)
     _next: dict[int, int] = field(default_factory=dict)  # local header offset -> where the next entry begins
     _dirs: dict[str, dict[str, int]] | None = None
 
@@ -184,11 +185,11 @@ class Source:
 
     def _raw(self, member: Member) -> io.RawIOBase:
         try:
-            if self._zip is not None and self._opener is not None:
+            if self._zip is not None and self._read_at is not None:
                 info = member.info or self._zip.getinfo(member.key)
                 if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
                     return MemberReader(
-                        self._opener,
+                        self._read_at,
                         info,
                         label=member.path,
                         next_offset=self._next.get(info.header_offset, info.header_offset),
@@ -209,21 +210,38 @@ class Source:
         if self._zip is not None:
             self._zip.close()
             self._zip = None
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+def _pread(fd: int) -> Callable[[int, int], bytes]:
+    """Read at an offset without a shared file position, so several members can be open at once."""
+    if hasattr(os, "pread"):
+        return lambda pos, n: os.pread(fd, n, pos)
+
+    def read_at(pos: int, n: int) -> bytes:  # pragma: no cover - platforms without pread (Windows)
+        os.lseek(fd, pos, os.SEEK_SET)
+        return os.read(fd, n)
+
+    return read_at
 
 
 def _open_regular(path: Path) -> IO[bytes]:
-    """Open a file for reading only if it is a regular file, never blocking on a FIFO or touching a device.
+    """Open a file for reading only if it is a regular file, never blocking on a FIFO or touching a device."""
+    return os.fdopen(_open_regular_fd(path), "rb", buffering=0)
 
-    ``O_NONBLOCK`` makes opening a FIFO return at once instead of waiting for a writer; the type is then
-    checked on the open descriptor, so a file swapped for a FIFO after it was listed is refused too.
-    """
+
+def _open_regular_fd(path: Path) -> int:
+    """``O_NONBLOCK`` makes opening a FIFO return at once instead of waiting for a writer; the type is then
+    checked on the open descriptor, so a file swapped for a FIFO after it was listed is refused too."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             raise MemberError(f"{path.name}: {special_reason(mode)}", "not_regular")
         os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb", buffering=0)
+        return fd
     except BaseException:
         os.close(fd)
         raise
@@ -286,7 +304,13 @@ def _open_zip(path: Path, head: bytes) -> Source:
         raise InputError(f"{path}: damaged or truncated zip ({_reason(exc)}); download the export again") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
-    src = _zip_source(path, zf, infos, lambda: open(path, "rb"))  # noqa: SIM115 - closed by the reader
+    try:
+        fd = _open_regular_fd(path)
+    except OSError as exc:
+        zf.close()
+        raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
+    src = _zip_source(path, zf, infos, _pread(fd))
+    src._fd = fd
     src.disk_bytes = size
     src.budget = Budget.for_size(size)
     if src.members and all(m.encrypted for m in src.members):
@@ -296,9 +320,9 @@ def _open_zip(path: Path, head: bytes) -> Source:
 
 
 def _zip_source(
-    path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], opener: Callable[[], IO[bytes]]
+    path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], read_at: Callable[[int, int], bytes]
 ) -> Source:
-    src = Source(path=path, kind="zip", _zip=zf, _opener=opener)
+    src = Source(path=path, kind="zip", _zip=zf, _read_at=read_at)
     end = int(getattr(zf, "start_dir", 0)) or max((i.header_offset for i in infos), default=0)
     src._next = next_offsets(infos, end)
     bad = overlapping(infos, end)
@@ -369,7 +393,8 @@ def open_nested_zip(member: Member, *, max_in_memory: int | None = None) -> Sour
             if data[:4] not in _ZIP_MAGIC:
                 raise MemberError(f"{member.path}: not a zip archive (the file does not start like one)")
             zf = zipfile.ZipFile(io.BytesIO(data))
-            src = _zip_source(outer.path / member.key, zf, zf.infolist(), lambda: io.BytesIO(data))
+            view = memoryview(data)
+            src = _zip_source(outer.path / member.key, zf, zf.infolist(), lambda pos, n: bytes(view[pos : pos + n]))
             src.depth = outer.depth + 1
             budget.nested_used += len(data)
     except InputError as exc:

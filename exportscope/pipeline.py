@@ -181,15 +181,26 @@ class _Run:
         return self._finish(worker.frame, worker.shapes)
 
     def _share_budget(self, theirs: list[int]) -> int:
-        """Split what is left of the run's inflation budget between the two processes, by declared bytes.
+        """Split what is left of the run's inflation budget between the two processes; returns the worker's.
 
-        Each process then counts its own share, so the run as a whole never inflates more than its budget
-        and what fails does not depend on which process got there first. This process keeps the rest.
+        Each process counts its own share, so the run never inflates more than its budget and what fails
+        never depends on which process got there first. When the members' declared sizes fit, each side gets
+        what its members declare plus half the slack: an honest archive never fails for the split. When they
+        do not fit (a bomb declaring gigabytes), the side that declares less gets what it declares, up to
+        half, and the other side the rest.
         """
         budget = self.plan.budget
-        total = sum(t.size for t in self.plan.tasks) or 1
-        share = budget.left * sum(self.plan.tasks[i].size for i in theirs) // total
-        budget.allow(budget.left - share)
+        left = budget.left
+        want = set(theirs)
+        need_theirs = sum(t.size for t in self.plan.tasks if t.index in want)
+        need_mine = sum(t.size for t in self.plan.tasks if t.index not in want)
+        if need_mine + need_theirs <= left:
+            share = need_theirs + (left - need_mine - need_theirs) // 2
+        elif need_theirs <= need_mine:
+            share = min(need_theirs, left // 2)
+        else:
+            share = left - min(need_mine, left // 2)
+        budget.allow(left - share)
         return share
 
     def _read_with_progress(self, index: int) -> None:

@@ -31,7 +31,7 @@ RATIO_MIN_BYTES = 8 * 1024 * 1024
 #: their media are stored, never inflated, and their text compresses 5-30 times)...
 BUDGET_FACTOR = 32
 #: ...but at least this much (a small export of very compressible text)...
-BUDGET_FLOOR = 64 * 1024**2
+BUDGET_FLOOR = 16 * 1024**2
 #: ...and never more than this, whatever the inputs' size.
 BUDGET_CEILING = 16 * 1024**3
 #: Zips inside zips are held in memory to be read (zipfile needs to seek): at most this much at once.
@@ -70,6 +70,11 @@ class Budget:
     used: int = 0
     nested_limit: int = NESTED_MEMORY
     nested_used: int = 0
+    #: The whole run's budget, as said to a person (``limit`` may be one process's share of it).
+    total: int = 0
+
+    def __post_init__(self) -> None:
+        self.total = self.total or self.limit
 
     @classmethod
     def for_size(cls, disk_bytes: int, limit: int | None = None) -> Budget:
@@ -98,7 +103,7 @@ class Budget:
 
     def exhausted(self, label: str) -> str:
         return (
-            f"{label}: would take the archive past the {self.limit:,} bytes one run may inflate "
+            f"{label}: would take the archive past the {self.total:,} bytes one run may inflate "
             "(a multiple of its size on disk); skipped as a possible zip bomb"
         )
 
@@ -149,7 +154,7 @@ class MemberReader(io.RawIOBase):
 
     def __init__(
         self,
-        opener: Callable[[], IO[bytes]],
+        read_at: Callable[[int, int], bytes],
         info: zipfile.ZipInfo,
         *,
         label: str,
@@ -158,23 +163,17 @@ class MemberReader(io.RawIOBase):
         max_ratio: float,
     ) -> None:
         self._label, self._budget, self._max_ratio = label, budget, max_ratio
-        self._info = info
-        self._fh = opener()
-        try:
-            self._fh.seek(info.header_offset)
-            head = self._fh.read(_LOCAL_HEADER.size)
-            if len(head) != _LOCAL_HEADER.size or head[:4] != _LOCAL_MAGIC:
-                raise MemberError(f"{label}: damaged data (no local header where the directory says)", "damaged")
-            fields = _LOCAL_HEADER.unpack(head)
-            start = info.header_offset + _LOCAL_HEADER.size + fields[10] + fields[11]
-            if start + info.compress_size > next_offset:
-                raise MemberError(
-                    f"{label}: its data overlaps another entry of the zip; skipped as a possible zip bomb", "overlap"
-                )
-            self._fh.seek(start)
-        except BaseException:
-            self._fh.close()
-            raise
+        self._info, self._read_at = info, read_at
+        head = read_at(info.header_offset, _LOCAL_HEADER.size)
+        if len(head) != _LOCAL_HEADER.size or head[:4] != _LOCAL_MAGIC:
+            raise MemberError(f"{label}: damaged data (no local header where the directory says)", "damaged")
+        fields = _LOCAL_HEADER.unpack(head)
+        start = info.header_offset + _LOCAL_HEADER.size + fields[10] + fields[11]
+        if start + info.compress_size > next_offset:
+            raise MemberError(
+                f"{label}: its data overlaps another entry of the zip; skipped as a possible zip bomb", "overlap"
+            )
+        self._pos = start  # where the next compressed bytes are read (a shared handle: never its position)
         self._method = info.compress_type
         self._left = info.compress_size  # compressed bytes still to read, as declared
         self._read = 0  # compressed bytes read from the file
@@ -182,6 +181,13 @@ class MemberReader(io.RawIOBase):
         self._crc = 0
         self._eof = False
         self._dec = zlib.decompressobj(-15) if self._method == zipfile.ZIP_DEFLATED else None
+
+    def _take(self, n: int) -> bytes:
+        data = self._read_at(self._pos, min(n, self._left))
+        self._pos += len(data)
+        self._left -= len(data)
+        self._read += len(data)
+        return data
 
     def readable(self) -> bool:
         return True
@@ -199,9 +205,7 @@ class MemberReader(io.RawIOBase):
 
     def _inflate(self, want: int) -> bytes:
         if self._dec is None:  # stored
-            data = self._fh.read(min(want, self._left))
-            self._left -= len(data)
-            self._read += len(data)
+            data = self._take(want)
             if not data and self._left:
                 raise MemberError(f"{self._label}: damaged data (cut short)", "damaged")
             return data
@@ -212,11 +216,9 @@ class MemberReader(io.RawIOBase):
             if dec.unconsumed_tail:
                 chunk = dec.unconsumed_tail
             else:
-                chunk = self._fh.read(min(_CHUNK, self._left))
+                chunk = self._take(_CHUNK)
                 if not chunk:
                     raise MemberError(f"{self._label}: damaged data (cut short)", "damaged")
-                self._left -= len(chunk)
-                self._read += len(chunk)
             try:
                 out = dec.decompress(chunk, want)
             except zlib.error as exc:
@@ -246,10 +248,6 @@ class MemberReader(io.RawIOBase):
         self._eof = True
         if self._crc != self._info.CRC:
             raise MemberError(f"{self._label}: damaged data (checksum mismatch)", "damaged")
-
-    def close(self) -> None:
-        self._fh.close()
-        super().close()
 
 
 class CountingReader(io.RawIOBase):

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from exportscope.regular import open_regular, open_regular_fd, pread, special_reason
 from exportscope.zipread import (
     MAX_MEMBER_BYTES,
-    MAX_NESTED_DEPTH,
     MAX_RATIO,
     RATIO_MIN_BYTES,
     Budget,
@@ -41,8 +41,8 @@ __all__ = [
     "MemberError",
     "Source",
     "normalise_name",
-    "open_nested_zip",
     "open_source",
+    "special_reason",
     "strip_wrapper",
 ]
 
@@ -200,7 +200,7 @@ class Source:
                 inner: IO[bytes] = self._zip.open(info)
                 return CountingReader(inner, max(member.size, 0), member.path, self.budget, strict=True)
             disk = self.path / member.key if self.kind == "folder" else self.path
-            return CountingReader(_open_regular(disk), max(member.size, 0), member.path, None, strict=False)
+            return CountingReader(open_regular(disk), max(member.size, 0), member.path, None, strict=False)
         except MemberError:
             raise
         except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError, KeyError) as exc:
@@ -213,52 +213,6 @@ class Source:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
-
-
-def _pread(fd: int) -> Callable[[int, int], bytes]:
-    """Read at an offset without a shared file position, so several members can be open at once."""
-    if hasattr(os, "pread"):
-        return lambda pos, n: os.pread(fd, n, pos)
-
-    def read_at(pos: int, n: int) -> bytes:  # pragma: no cover - platforms without pread (Windows)
-        os.lseek(fd, pos, os.SEEK_SET)
-        return os.read(fd, n)
-
-    return read_at
-
-
-def _open_regular(path: Path) -> IO[bytes]:
-    """Open a file for reading only if it is a regular file, never blocking on a FIFO or touching a device."""
-    return os.fdopen(_open_regular_fd(path), "rb", buffering=0)
-
-
-def _open_regular_fd(path: Path) -> int:
-    """``O_NONBLOCK`` makes opening a FIFO return at once instead of waiting for a writer; the type is then
-    checked on the open descriptor, so a file swapped for a FIFO after it was listed is refused too."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise MemberError(f"{path.name}: {special_reason(mode)}", "not_regular")
-        os.set_blocking(fd, True)
-        return fd
-    except BaseException:
-        os.close(fd)
-        raise
-
-
-def special_reason(mode: int) -> str:
-    """Why a path that is not a regular file or folder is skipped, naming what it is."""
-    kind = (
-        "a named pipe (FIFO)"
-        if stat.S_ISFIFO(mode)
-        else "a socket"
-        if stat.S_ISSOCK(mode)
-        else "a device"
-        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-        else "a special file"
-    )
-    return f"not a regular file ({kind}); skipped, never opened"
 
 
 def _reason(exc: BaseException) -> str:
@@ -279,7 +233,7 @@ def open_source(path: Path) -> Source:
     if not stat.S_ISREG(st.st_mode):
         raise InputError(f"{path}: {special_reason(st.st_mode)}; give the export's .zip or its folder")
     try:
-        with _open_regular(path) as fh:
+        with open_regular(path) as fh:
             head = fh.read(4)
     except (OSError, MemberError) as exc:
         raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
@@ -305,11 +259,11 @@ def _open_zip(path: Path, head: bytes) -> Source:
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
     try:
-        fd = _open_regular_fd(path)
+        fd = open_regular_fd(path)
     except OSError as exc:
         zf.close()
         raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
-    src = _zip_source(path, zf, infos, _pread(fd))
+    src = _zip_source(path, zf, infos, pread(fd))
     src._fd = fd
     src.disk_bytes = size
     src.budget = Budget.for_size(size)
@@ -347,64 +301,6 @@ def _zip_source(
                 info=info,
             )
         )
-    return src
-
-
-#: A zip inside a zip must be read into memory to be opened (zipfile needs to seek): up to this size only.
-MAX_NESTED_IN_MEMORY = 128 * 1024 * 1024
-
-
-def open_nested_zip(member: Member, *, max_in_memory: int | None = None) -> Source:
-    """A member that is itself a zip (a WhatsApp chat zip in a folder of chats), opened as a Source.
-
-    A folder's member is opened from disk, so nothing is read into memory; a zip inside a zip is read whole,
-    through the member's limits, up to ``max_in_memory`` bytes, and charged to the run's memory for nested
-    zips by what it really holds once opened (one that fails charges nothing, so its siblings still open).
-    Nested zips share the run's inflation budget and are opened at most :data:`MAX_NESTED_DEPTH` levels
-    deep. The nested members' paths are prefixed with the outer member's path (``Chat.zip/_chat.txt``) so
-    they stay distinct from their neighbours'. Raises :class:`MemberError` with a reason when the member
-    cannot be opened.
-    """
-    outer = member.source
-    budget = outer.budget
-    try:
-        if outer.kind == "folder":
-            disk = outer.path / member.key
-            with _open_regular(disk) as fh:
-                head = fh.read(4)
-            src = _open_zip(disk, head)
-            src.depth = outer.depth
-        else:
-            if outer.depth + 1 > MAX_NESTED_DEPTH:
-                raise MemberError(
-                    f"{member.path}: a zip nested more than {MAX_NESTED_DEPTH} levels deep inside zips; not opened",
-                    "nested_depth",
-                )
-            room = min(max_in_memory or MAX_NESTED_IN_MEMORY, budget.nested_limit - budget.nested_used)
-            if member.size > room:
-                raise MemberError(
-                    f"{member.path}: a zip inside a zip larger than the {room:,} bytes exportscope holds "
-                    "in memory; unzip the outer zip and give its folder",
-                    "nested_size",
-                )
-            data = member.read_bytes(room + 1)
-            if len(data) > room:
-                raise MemberError(f"{member.path}: inflates past the size its zip entry declares", "declared_size")
-            if data[:4] not in _ZIP_MAGIC:
-                raise MemberError(f"{member.path}: not a zip archive (the file does not start like one)")
-            zf = zipfile.ZipFile(io.BytesIO(data))
-            view = memoryview(data)
-            src = _zip_source(outer.path / member.key, zf, zf.infolist(), lambda pos, n: bytes(view[pos : pos + n]))
-            src.depth = outer.depth + 1
-            budget.nested_used += len(data)
-    except InputError as exc:
-        raise MemberError(str(exc)) from exc
-    except (OSError, zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as exc:
-        raise MemberError(f"{member.path}: damaged or truncated zip ({_reason(exc)})") from exc
-    src.max_member_bytes, src.max_ratio, src.budget = outer.max_member_bytes, outer.max_ratio, budget
-    for m in src.members:
-        m.path = f"{member.path}/{m.path}"
-    src.problems = [(f"{member.path}/{p}", reason) for p, reason in src.problems]
     return src
 
 

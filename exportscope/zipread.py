@@ -192,6 +192,13 @@ class MemberReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
+    def readall(self) -> bytes:
+        """The rest of the member, inflated a megabyte at a time (io's default asks 8 KiB per call)."""
+        parts = []
+        while chunk := self.read(1024 * 1024):
+            parts.append(chunk)
+        return b"".join(parts)
+
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         if self._eof or not len(buffer):
             return 0

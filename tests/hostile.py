@@ -50,6 +50,17 @@ def deflate(chunks: Iterable[bytes], level: int = 9) -> tuple[bytes, int, int]:
     return b"".join(out), crc, size
 
 
+def repeated(block: bytes, times: int) -> tuple[bytes, int, int]:
+    """A deflate stream of ``block`` repeated ``times`` times, made fast: a full flush makes the compressed
+    block independent of what came before, so it is compressed once and repeated."""
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    piece = comp.compress(block) + comp.flush(zlib.Z_FULL_FLUSH)
+    crc = 0
+    for _ in range(times):
+        crc = zlib.crc32(block, crc)
+    return piece * times + b"\x03\x00", crc, len(block) * times
+
+
 def entry(name: str, chunks: Iterable[bytes], **kw: int) -> Entry:
     data, crc, size = deflate(chunks)
     return Entry(name, data, size, crc, **kw)
@@ -61,7 +72,9 @@ def _lfh(name: bytes, method: int, crc: int, csize: int, usize: int) -> bytes:
 
 def _cdh(name: bytes, method: int, crc: int, csize: int, usize: int, offset: int) -> bytes:
     return (
-        _CDH.pack(b"PK\x01\x02", 20, 3, 20, 0, 0x800, method, 0, 0x21, crc, csize, usize, len(name), 0, 0, 0, 0, 0, offset)
+        _CDH.pack(
+            b"PK\x01\x02", 20, 3, 20, 0, 0x800, method, 0, 0x21, crc, csize, usize, len(name), 0, 0, 0, 0, 0, offset
+        )
         + name
     )
 
@@ -70,7 +83,13 @@ def _finish(out: bytearray, directory: list[bytes]) -> bytes:
     start = len(out)
     cd = b"".join(directory)
     out += cd
-    out += _EOCD.pack(b"PK\x05\x06", 0, 0, len(directory), len(directory), len(cd), start, 0)
+    n = len(directory)
+    if n > 0xFFFF:  # zip64: the count does not fit the classic end record
+        end64 = len(out)
+        out += struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, n, n, len(cd), start)
+        out += struct.pack("<4sLQL", b"PK\x06\x07", 0, end64, 1)
+        n = 0xFFFF
+    out += _EOCD.pack(b"PK\x05\x06", 0, 0, n, n, len(cd), start, 0)
     return bytes(out)
 
 
@@ -140,6 +159,19 @@ def chat_lines(n: int, start: int = 0, text: str = "see you at the station at no
     ).encode()
 
 
+def chat_zip_entry(name: str, chat: bytes, media: dict[str, bytes] | None = None) -> bytes:
+    """An iOS chat zip (``_chat.txt`` and its media, stored) as bytes, to put inside another zip."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("_chat.txt", chat, zipfile.ZIP_DEFLATED)
+        for media_name, data in (media or {}).items():
+            zf.writestr(media_name, data, zipfile.ZIP_STORED)
+    return buf.getvalue()
+
+
 # --- measuring a run ---------------------------------------------------------------------------------------
 
 _WRAPPER = r"""
@@ -176,7 +208,7 @@ class Run:
         return failed
 
 
-def measure(*args: str | Path, timeout: float = 120) -> Run:
+def measure(*args: str | Path, timeout: float = 900) -> Run:
     """Run ``python -m exportscope ARGS`` in a child process: exit code, wall time, peak memory, output."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     cmd = [sys.executable, "-c", _WRAPPER, sys.executable, "-m", "exportscope", *map(str, args)]

@@ -207,9 +207,9 @@ def test_zip_of_chat_zips_is_opened_in_memory(tmp_path: Path, make_zip) -> None:
 
 
 def test_zip_inside_a_zip_over_the_memory_budget_fails_with_a_reason(tmp_path: Path, make_zip, monkeypatch) -> None:
-    import exportscope.archive as archive
+    import exportscope.nested as nested
 
-    monkeypatch.setattr(archive, "MAX_NESTED_IN_MEMORY", 10)
+    monkeypatch.setattr(nested, "MAX_NESTED_IN_MEMORY", 10)
     inner = make_zip("WhatsApp Chat - Ana.zip", {"_chat.txt": _ios_chat(["[13/06/2025, 10:00:00] Ana: hi"])})
     outer = tmp_path / "all chats.zip"
     with zipfile.ZipFile(outer, "w") as zf:

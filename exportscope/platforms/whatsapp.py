@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from exportscope.archive import Member, MemberError, Source, open_nested_zip
+from exportscope.archive import Member, MemberError, Source
+from exportscope.nested import open_nested_zip
 from exportscope.platforms.base import Platform, Reader
 from exportscope.platforms.whatsapp_read import HEAD_BYTES, looks_like_chat, read_chat
 from exportscope.platforms.whatsapp_report import read_report

@@ -18,10 +18,10 @@ from pathlib import PurePosixPath
 from exportscope.archive import Member
 from exportscope.model import Fact, Problem, Record
 from exportscope.platforms.base import Output
-from exportscope.platforms.whatsapp_chat import ChatParser
+from exportscope.platforms.whatsapp_chat import MAX_MESSAGE_CHARS, ChatParser
 from exportscope.platforms.whatsapp_lines import HEADER, strip_marks
 from exportscope.rules import Rule
-from exportscope.textio import bounded_lines, open_text
+from exportscope.textio import LineCutter, bounded_lines, open_text
 
 META_AI = "meta ai"
 #: The names WhatsApp gives chat exports; the translations are uncertain (whatsapp.md section 1).
@@ -112,9 +112,10 @@ def _read_one(member: Member) -> Iterator[Output]:
         if META_AI in senders and len(senders) <= 2:
             chat.meta_ai = 'its sender "Meta AI"'
     parser = ChatParser()
+    cutter = LineCutter()
     with member.open() as raw:
         text, _dialect = open_text(raw)
-        for msg in parser.parse(bounded_lines(text)):
+        for msg in parser.parse(bounded_lines(text, MAX_MESSAGE_CHARS, cut=cutter)):
             variant = msg.variant
             if variant == "system":
                 if not chat.group_notice and _GROUP_NOTICE.search(msg.text):
@@ -136,6 +137,7 @@ def _read_one(member: Member) -> Iterator[Output]:
     if parser.messages + parser.system == 0:
         yield Problem("no message header found; this does not read as a WhatsApp chat export")
         return
+    parser.cut += cutter.lines
     yield from _problems(parser)
     yield Fact("note", _note(member, chat, parser), member.path)
 
@@ -145,6 +147,10 @@ def _problems(parser: ChatParser) -> Iterator[Problem]:
         yield Problem(f"{parser.preamble} line(s) before the first message were not part of any message")
     if parser.invalid:
         yield Problem(f"{parser.invalid} message(s) with an impossible date or time: kept without a timestamp")
+    if parser.cut:
+        yield Problem(
+            f"{parser.cut} overlong message(s) or line(s) kept to their first {MAX_MESSAGE_CHARS:,} characters"
+        )
     if parser.conflicts:
         yield Problem(
             f"{parser.conflicts} date(s) contradict the {parser.order_name} order read from the rest of the file"

@@ -8,6 +8,7 @@ written to. Readers only ever see :class:`Member` and the streams this module ha
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import stat
@@ -40,6 +41,8 @@ __all__ = [
     "Member",
     "MemberError",
     "Source",
+    "SourceChanged",
+    "fingerprint",
     "normalise_name",
     "open_source",
     "special_reason",
@@ -48,6 +51,15 @@ __all__ = [
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _LOOSE_SUFFIXES = {".txt", ".csv", ".json", ".html", ".htm"}
+
+
+class SourceChanged(Exception):
+    """An input on disk is no longer the file that was planned (replaced or rewritten since)."""
+
+
+def fingerprint(st: os.stat_result) -> tuple[int, int, int, int]:
+    """What identifies a file's content cheaply: the same device, inode, size and modification time."""
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 class InputError(Exception):
@@ -141,10 +153,50 @@ class Source:
     _fd: int | None = None  # the zip file's descriptor, read with pread (no shared position)
     _next: dict[int, int] = field(default_factory=dict)  # local header offset -> where the next entry begins
     _dirs: dict[str, dict[str, int]] | None = None
+    #: A zip read from inside another zip: the member it was read from (to open it again in the worker).
+    origin: Member | None = None
+    #: A zip or loose file on disk: (device, inode, size, mtime ns) when it was opened.
+    fingerprint: tuple[int, int, int, int] | None = None
+    #: A folder: every file name met by the walk (relative POSIX path) -> (size, mtime ns) when listed.
+    listing: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
         return self.path.name
+
+    def __getstate__(self) -> dict[str, object]:
+        """Sent to the worker process without its open handles; they are opened again on first use."""
+        state = dict(self.__dict__)
+        state.update(_zip=None, _fd=None, _read_at=None, _dirs=None)
+        return state
+
+    def _reopen(self) -> None:
+        """Open this zip again (in the worker): from disk only if it is still the file that was planned."""
+        if self.origin is not None:
+            from exportscope.nested import MAX_NESTED_IN_MEMORY
+
+            data = self.origin.read_bytes(MAX_NESTED_IN_MEMORY + 1)
+            view = memoryview(data)
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
+            self._read_at = lambda pos, n: bytes(view[pos : pos + n])
+            return
+        fd = open_regular_fd(self.path)
+        if self.fingerprint is not None and fingerprint(os.fstat(fd)) != self.fingerprint:
+            os.close(fd)
+            raise SourceChanged(f"{self.path}: changed after the inputs were listed")
+        try:
+            self._zip = zipfile.ZipFile(self.path)
+        except BaseException:
+            os.close(fd)
+            raise
+        self._fd, self._read_at = fd, pread(fd)
+
+    def ensure_open(self) -> None:
+        """Open a zip sent to another process; raises :class:`SourceChanged` if it is not the planned file."""
+        if self.origin is not None:
+            self.origin.source.ensure_open()
+        if self.kind == "zip" and self._zip is None:
+            self._reopen()
 
     def sizes_in(self, folder: str) -> dict[str, int]:
         """Sizes of the members directly in ``folder`` (logical paths), by file name.
@@ -185,6 +237,8 @@ class Source:
 
     def _raw(self, member: Member) -> io.RawIOBase:
         try:
+            if self.kind == "zip" and self._zip is None:
+                self._reopen()
             if self._zip is not None and self._read_at is not None:
                 info = member.info or self._zip.getinfo(member.key)
                 if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
@@ -203,6 +257,8 @@ class Source:
             return CountingReader(open_regular(disk), max(member.size, 0), member.path, None, strict=False)
         except MemberError:
             raise
+        except SourceChanged as exc:
+            raise MemberError(f"{member.path}: its zip changed after the inputs were listed; not read") from exc
         except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError, KeyError) as exc:
             raise MemberError(f"{member.path}: cannot be read ({_reason(exc)})") from exc
 
@@ -223,24 +279,29 @@ def _reason(exc: BaseException) -> str:
 def open_source(path: Path) -> Source:
     """Open one input, or raise :class:`InputError` with a sentence a person can act on."""
     try:
-        st = path.stat()
+        st = os.stat(path)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file or folder") from None
-    except (OSError, RuntimeError) as exc:
-        raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
+    except OSError as exc:  # a name too long, a folder on the way that cannot be searched, a symlink loop
+        raise InputError(f"{path}: cannot be read ({exc.strerror or type(exc).__name__})") from None
     if stat.S_ISDIR(st.st_mode):
+        if not os.access(path, os.R_OK | os.X_OK):
+            raise InputError(f"{path}: cannot be read (permission denied)")
         return _open_folder(path)
     if not stat.S_ISREG(st.st_mode):
         raise InputError(f"{path}: {special_reason(st.st_mode)}; give the export's .zip or its folder")
     try:
         with open_regular(path) as fh:
             head = fh.read(4)
-    except (OSError, MemberError) as exc:
-        raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
+            st = os.fstat(fh.fileno())
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or type(exc).__name__})") from None
+    except MemberError as exc:  # swapped for a FIFO between the two looks
+        raise InputError(f"{path}: {str(exc).split(': ', 1)[-1]}") from None
     if head[:4] in _ZIP_MAGIC or path.suffix.lower() == ".zip":
         return _open_zip(path, head)
     if path.suffix.lower() in _LOOSE_SUFFIXES:
-        src = Source(path=path, kind="file", disk_bytes=st.st_size)
+        src = Source(path=path, kind="file", disk_bytes=st.st_size, fingerprint=fingerprint(st))
         src.members.append(Member(path=path.name, source=src, size=st.st_size, compressed=st.st_size, key=path.name))
         return src
     raise InputError(f"{path}: not a zip archive, a folder or a chat .txt; give the export's .zip or its folder")
@@ -265,6 +326,8 @@ def _open_zip(path: Path, head: bytes) -> Source:
         raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
     src = _zip_source(path, zf, infos, pread(fd))
     src._fd = fd
+    with contextlib.suppress(OSError):
+        src.fingerprint = fingerprint(os.fstat(fd))
     src.disk_bytes = size
     src.budget = Budget.for_size(size)
     if src.members and all(m.encrypted for m in src.members):
@@ -324,8 +387,10 @@ def _open_folder(root: Path) -> Source:
         for fname in sorted(filenames):
             full = here / fname
             rel = full.relative_to(root).as_posix()
+            src.listing[rel] = (-1, -1)  # met, whatever happens next: only a new name is "appeared"
             try:
                 st = full.lstat()
+                src.listing[rel] = (st.st_size, st.st_mtime_ns)
                 if stat.S_ISLNK(st.st_mode):
                     target = full.resolve()
                     if not target.is_relative_to(real_root):

@@ -60,6 +60,7 @@ def open_nested_zip(member: Member, *, max_in_memory: int | None = None) -> Sour
             view = memoryview(data)
             src = _zip_source(outer.path / member.key, zf, zf.infolist(), lambda pos, n: bytes(view[pos : pos + n]))
             src.depth = outer.depth + 1
+            src.origin = member
             budget.nested_used += len(data)
     except InputError as exc:
         raise MemberError(str(exc)) from exc

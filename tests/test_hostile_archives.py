@@ -375,7 +375,10 @@ def test_an_overlong_chat_message_or_line_is_kept_to_its_beginning_and_said(tmp_
     a = analyze([chat], Options(workers=1))
     (entry_,) = a.ledger
     assert entry_.status == "parsed"
-    assert entry_.reason == "2 overlong message(s) or line(s) kept to their first 1,048,576 characters"
+    assert entry_.reason == (
+        "1 line(s) longer than 1,048,576 characters kept to their beginning; "
+        "1 message(s) longer than 1,048,576 characters kept to their beginning"
+    )
     texts = a.items["text"].to_list()
     assert len(texts) == 12
     assert max(len(t) for t in texts) <= MiB

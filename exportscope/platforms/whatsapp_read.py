@@ -137,7 +137,8 @@ def _read_one(member: Member) -> Iterator[Output]:
     if parser.messages + parser.system == 0:
         yield Problem("no message header found; this does not read as a WhatsApp chat export")
         return
-    parser.cut += cutter.lines
+    if cutter.lines:
+        yield Problem(f"{cutter.lines} line(s) longer than {MAX_MESSAGE_CHARS:,} characters kept to their beginning")
     yield from _problems(parser)
     yield Fact("note", _note(member, chat, parser), member.path)
 
@@ -148,9 +149,7 @@ def _problems(parser: ChatParser) -> Iterator[Problem]:
     if parser.invalid:
         yield Problem(f"{parser.invalid} message(s) with an impossible date or time: kept without a timestamp")
     if parser.cut:
-        yield Problem(
-            f"{parser.cut} overlong message(s) or line(s) kept to their first {MAX_MESSAGE_CHARS:,} characters"
-        )
+        yield Problem(f"{parser.cut} message(s) longer than {MAX_MESSAGE_CHARS:,} characters kept to their beginning")
     if parser.conflicts:
         yield Problem(
             f"{parser.conflicts} date(s) contradict the {parser.order_name} order read from the rest of the file"

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from exportscope import i18n
-from exportscope.archive import Archive, InputError, Member, Source, open_source, strip_wrapper
+from exportscope.archive import Archive, Budget, InputError, Member, Source, open_source, strip_wrapper
 from exportscope.identity import AccountIdentity, ExportEntry, ExportRole, derive
 from exportscope.model import Fact, FileStatus, LedgerEntry
 from exportscope.platforms import all_platforms
@@ -64,6 +64,8 @@ class Plan:
     notes: list[str]
     #: Every input part with its role (analysed, part, copy, older): ``Analysis.export_entries``.
     entries: list[ExportEntry] = field(default_factory=list)
+    #: What the whole run may inflate, shared by every source (see :class:`exportscope.archive.Budget`).
+    budget: Budget = field(default_factory=lambda: Budget.for_size(0))
 
     @property
     def total_files(self) -> int:
@@ -74,7 +76,10 @@ class Plan:
             s.close()
 
 
-def open_all(paths: Sequence[Path], max_member_bytes: int, max_ratio: float) -> list[Source]:
+def open_all(
+    paths: Sequence[Path], max_member_bytes: int, max_ratio: float, max_inflated: int | None = None
+) -> list[Source]:
+    """Open every input; they share one inflation budget, sized on all of them (or ``max_inflated``)."""
     sources: list[Source] = []
     try:
         for p in paths:
@@ -86,6 +91,9 @@ def open_all(paths: Sequence[Path], max_member_bytes: int, max_ratio: float) -> 
         for s in sources:
             s.close()
         raise
+    budget = Budget.for_size(sum(s.disk_bytes for s in sources), max_inflated)
+    for s in sources:
+        s.budget = budget
     return sources
 
 
@@ -98,11 +106,13 @@ def _detect(source: Source, platforms: Sequence[Platform]) -> Platform | None:
     return best[1] if best else None
 
 
-def make_plan(paths: Sequence[Path | str], max_member_bytes: int, max_ratio: float) -> Plan:
+def make_plan(
+    paths: Sequence[Path | str], max_member_bytes: int, max_ratio: float, max_inflated: int | None = None
+) -> Plan:
     """Open and plan the inputs; raises InputError when nothing can be used. The caller closes the plan."""
     platforms = all_platforms()
     keep = frozenset(t.lower() for p in platforms for t in p.top_folders)
-    sources = open_all([Path(p) for p in paths], max_member_bytes, max_ratio)
+    sources = open_all([Path(p) for p in paths], max_member_bytes, max_ratio, max_inflated)
     try:
         return _plan(sources, platforms, keep)
     except BaseException:
@@ -133,7 +143,7 @@ def _expand_folders(sources: list[Source], platforms: Sequence[Platform]) -> lis
             if platform is None or platform.opens_nested_zips:
                 inner.close()
                 continue
-            inner.max_member_bytes, inner.max_ratio = src.max_member_bytes, src.max_ratio
+            inner.max_member_bytes, inner.max_ratio, inner.budget = src.max_member_bytes, src.max_ratio, src.budget
             src.members.remove(m)
             nested.append(inner)
         if src.members or src.problems or not nested:
@@ -172,7 +182,7 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
             raise InputError(f"{names}: empty; there are no files to read")
         raise InputError(f"{names}: nothing recognizable; this is not a LinkedIn, Meta, WhatsApp or X data export")
 
-    plan = Plan(sources, [], [], [], unknown, notes)
+    plan = Plan(sources, [], [], [], unknown, notes, budget=sources[0].budget)
     for (pname, _key), srcs in groups.items():
         platform = by_name[pname]
         srcs.sort(key=platform.source_priority)

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     import polars as pl
 
 RAW_COLUMNS = ("shape", "source", "timestamp", "text", "row", "thread")
+#: An item's text is kept up to this many characters (a 50 MB CSV field must not cost gigabytes downstream,
+#: in the findings, the reports and the terminal UI); the cut is counted and said on the file's ledger line.
+MAX_TEXT_CHARS = 1024 * 1024
 
 #: What decides an item's kind, verdict and visibility: (item platform, rule id, variant, raw visibility).
 Shape = tuple[str, str, str | None, str | None]
@@ -72,7 +75,7 @@ class Collector:
         c["shape"].append(self.shape_id((platform, rule.id, rec.variant, rec.visibility)))
         c["source"].append(rec.source or default_source)
         c["timestamp"].append(epoch_us(rec))
-        c["text"].append(rec.text)
+        c["text"].append(rec.text if rec.text is None or len(rec.text) <= MAX_TEXT_CHARS else rec.text[:MAX_TEXT_CHARS])
         c["row"].append(rec.row)
         c["thread"].append(rec.thread)
 
@@ -129,6 +132,7 @@ def read_task(
     problems: dict[str, list[str]] = defaultdict(list)
     drifts: dict[str, list[str]] = defaultdict(list)
     failed: dict[str, str] = {}
+    cut: dict[str, int] = defaultdict(int)  # texts kept to their first MAX_TEXT_CHARS, per source
     item_platform = rule.platform
     default_source = members[0].path
     paths = {m.path for m in members}
@@ -149,7 +153,11 @@ def read_task(
                 add_shape(sid)
                 add_source(key)
                 add_ts(epoch_us(out))
-                add_text(out.text)
+                text = out.text
+                if text is not None and len(text) > MAX_TEXT_CHARS:
+                    text = text[:MAX_TEXT_CHARS]
+                    cut[key] += 1
+                add_text(text)
                 add_row(out.row)
                 add_thread(out.thread)
                 # A record may point at another member (a photo referenced by a post): the file read counts it.
@@ -169,6 +177,8 @@ def read_task(
                 drifts[out.source or default_source].extend(changed)
                 problems[out.source or default_source].append("columns changed: " + " ".join(changed))
             elif isinstance(out, Record):  # a subclass of Record: the slow path
+                if out.text is not None and len(out.text) > MAX_TEXT_CHARS:
+                    cut[out.source or default_source] += 1
                 collector.add(item_platform, rule, out, default_source)
                 counts[out.source or default_source] += 1
     except MemberError as exc:
@@ -180,6 +190,10 @@ def read_task(
         failure = describe_failure(exc) + (f" (after {read} items)" if read else "")
     result.end = len(collector)
     collector.maybe_flush()
+    for path, n in cut.items():
+        problems[path if path in paths else default_source].append(
+            f"{n} item text(s) longer than {MAX_TEXT_CHARS:,} characters kept to their beginning"
+        )
     for m in members:
         own_failure = failure or failed.get(m.path)
         reason = own_failure or ("; ".join(problems[m.path]) if problems.get(m.path) else None)

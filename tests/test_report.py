@@ -193,7 +193,7 @@ def test_json_report_is_the_summary_plus_findings(analysis: Analysis, findings: 
     ]
     assert p["examples"][0]["text"].startswith('Bonjour 👋 <script>alert("pwned")</script>')
     assert p["files"]["failed"] == [
-        {"path": "Education.csv", "error": "damaged data (Bad CRC-32 for file 'Education.csv')"}
+        {"path": "Education.csv", "error": "damaged data (checksum mismatch)"}
     ]
     assert f"Notes/{fx.SCRIPT}.txt" in p["files"]["unrecognized"]
 

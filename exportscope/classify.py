@@ -16,7 +16,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from exportscope import dates, i18n
-from exportscope.model import ITEM_COLUMNS, Verdict, Visibility
+from exportscope.identity import AccountIdentity
+from exportscope.model import EXTRA_COLUMNS, ITEM_COLUMNS, Verdict, Visibility
 from exportscope.rules import Rule, load_policies
 
 if TYPE_CHECKING:
@@ -36,6 +37,15 @@ class PlatformContext:
     audience: str = "unknown"  # what the user said about past posts: public | friends | unknown
     opted_out: bool = False
     notes: list[str] = field(default_factory=list)
+    #: The key of this context in ``Analysis.contexts``, and of its items' ``account`` column: the platform
+    #: name, or ``instagram#2`` for a second account of one platform (exportscope.identity).
+    key: str = ""
+    #: Who the export is of (the analysed export's identity), when known.
+    account: AccountIdentity | None = None
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            self.key = self.platform
 
     def in_force_since(self) -> date | None:
         row = load_policies()[self.policy].for_region(self.region)
@@ -90,10 +100,11 @@ def classify(
     """
     import polars as pl
 
-    answers: dict[str, list[str]] = {k: [] for k in ("platform", "kind", "verdict", "visibility", "rule")}
-    for platform, rule_id, variant, raw_vis in shapes:
-        kind, verdict, visibility, rid = resolve(rules[rule_id], variant, raw_vis, contexts[platform])
-        for k, v in zip(answers, (platform, kind, verdict, visibility, rid), strict=True):
+    answers: dict[str, list[str]] = {k: [] for k in ("platform", "kind", "verdict", "visibility", "rule", "account")}
+    for key, rule_id, variant, raw_vis in shapes:
+        ctx = contexts[key]
+        kind, verdict, visibility, rid = resolve(rules[rule_id], variant, raw_vis, ctx)
+        for k, v in zip(answers, (ctx.platform, kind, verdict, visibility, rid, key), strict=True):
             answers[k].append(v)
     shape = raw.get_column("shape")
     frame = raw.hstack([pl.Series(k, v, dtype=pl.String).gather(shape) for k, v in answers.items()])
@@ -102,7 +113,7 @@ def classify(
         note=pl.lit(None, dtype=pl.String),
     )
     frame = apply_overrides(frame, contexts, as_of)
-    return frame.select(*ITEM_COLUMNS, "row", "thread", "note")
+    return frame.select(*ITEM_COLUMNS, *EXTRA_COLUMNS)
 
 
 def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], as_of: date) -> pl.DataFrame:
@@ -111,7 +122,7 @@ def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], a
     import polars as pl
 
     eligible = pl.col("verdict").is_in([Verdict.TRAINING.value, Verdict.CONDITIONAL.value])
-    for platform, ctx in contexts.items():
+    for key, ctx in contexts.items():
         reason: str | None = None
         if ctx.is_minor(as_of):
             reason = i18n.t("note.under_18", "en")
@@ -120,7 +131,7 @@ def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], a
             if since is not None and since > as_of:
                 reason = i18n.t("note.not_in_force", "en", since=since.isoformat(), region=ctx.region)
         if reason is not None:
-            hit = eligible & (pl.col("platform") == platform)
+            hit = eligible & (pl.col("account") == key)
             frame = frame.with_columns(
                 verdict=pl.when(hit).then(pl.lit(Verdict.NOT_USED.value)).otherwise(pl.col("verdict")),
                 note=pl.when(hit).then(pl.lit(reason)).otherwise(pl.col("note")),
@@ -128,7 +139,7 @@ def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], a
         for item_note in load_policies()[ctx.policy].item_notes:
             if not item_note.applies(ctx.region, as_of):
                 continue
-            on = (pl.col("platform") == platform) & (pl.col("kind") == item_note.kind)
+            on = (pl.col("account") == key) & (pl.col("kind") == item_note.kind)
             joined = pl.when(pl.col("note").is_null()).then(pl.lit(item_note.text))
             frame = frame.with_columns(
                 note=pl.when(on)

@@ -201,5 +201,6 @@ ITEM_COLUMNS: tuple[str, ...] = (
 #: why an override changed the item's verdict, or a policy note that applies to it.
 ITEM_EXPORT_COLUMNS: tuple[str, ...] = (*ITEM_COLUMNS, "note")
 
-#: Columns the frame carries beyond the public ones, for the UI's detail pane and for counting threads.
-EXTRA_COLUMNS: tuple[str, ...] = ("row", "thread", "note")
+#: Columns the frame carries beyond the public ones, for the UI's detail pane and for counting threads;
+#: ``account`` is the key of the item's context (its platform, or ``instagram#2`` for a second account).
+EXTRA_COLUMNS: tuple[str, ...] = ("row", "thread", "note", "account")

@@ -185,7 +185,9 @@ class _Run:
 
     def _read(self, index: int) -> None:
         task = self.plan.tasks[index]
-        self.results[index] = read_task(index, task.platform, task.rule, task.members, self.collector)
+        self.results[index] = read_task(
+            index, task.platform, task.rule, task.members, self.collector, suffix=task.suffix
+        )
 
     def _serial(self) -> Analysis:
         tasks = self.plan.tasks
@@ -235,7 +237,7 @@ class _Run:
             ledger.extend(self.plan.ledgers[i])
             for task in (t for t in self.plan.tasks if t.export == i and t.index in self.results):
                 result = self.results[task.index]
-                seen.add(task.rule.platform)
+                seen.add(task.rule.platform + task.suffix)
                 ledger.extend(result.ledger)
                 for fact in result.facts:
                     export.facts[(task.rule.platform, fact.name)] = fact

@@ -121,15 +121,25 @@ class TaskResult:
 
 
 def read_task(
-    index: int, platform: Platform, rule: Rule, members: Sequence[Member], collector: Collector
+    index: int,
+    platform: Platform,
+    rule: Rule,
+    members: Sequence[Member],
+    collector: Collector,
+    *,
+    suffix: str = "",
 ) -> TaskResult:
-    """Run one reader over one logical file. A raised error fails the file, keeping what was read."""
+    """Run one reader over one logical file. A raised error fails the file, keeping what was read.
+
+    ``suffix`` tells a second account of one platform apart (``#2``): records and ledger lines are keyed by
+    ``rule.platform + suffix``, the key of their context (:func:`exportscope.contexts.build_contexts`).
+    """
     result = TaskResult(index, start=len(collector))
     counts: dict[str, int] = defaultdict(int)
     problems: dict[str, list[str]] = defaultdict(list)
     drifts: dict[str, list[str]] = defaultdict(list)
     failed: dict[str, str] = {}
-    item_platform = rule.platform
+    item_platform = rule.platform + suffix
     default_source = members[0].path
     paths = {m.path for m in members}
     failure: str | None = None

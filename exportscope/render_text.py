@@ -36,8 +36,29 @@ def print_summary(doc: dict[str, Any], console: Console | None = None) -> None:
         _print_platform(console, p)
     for note in doc.get("notes", []):
         console.print(f"[yellow]note:[/yellow] {escape(note)}")
+    _print_exports(console, doc.get("exports", []))
     for path in doc.get("unrecognized", []):
         console.print(f"  ? not recognized: {escape(path)}")
+
+
+_ROLES = {
+    "analysed": "read",
+    "part": "read (part)",
+    "copy": "same files as another input: counted once",
+    "older": "older export of the same account: not counted",
+}
+
+
+def _print_exports(console: Console, exports: list[dict[str, Any]]) -> None:
+    """Every input part and what was done with it, when there is more than one."""
+    if len(exports) < 2:
+        return
+    console.print()
+    console.print("[b]exports[/b]")
+    for e in exports:
+        who = f" · {escape(e['account'])}" if e.get("account") else ""
+        when = e["export_date"] or "date unknown"
+        console.print(f"  {escape(e['name'])} · {e['platform']}{who} · {when}: {_ROLES.get(e['role'], e['role'])}")
 
 
 def _print_platform(console: Console, p: dict[str, Any]) -> None:
@@ -46,7 +67,8 @@ def _print_platform(console: Console, p: dict[str, Any]) -> None:
     region = p["region"] or "unknown"
     src = {"option": "you said", "export": "from the export", "unknown": "not in the export"}[p["region_source"]]
     console.print()
-    console.rule(f"[b]{escape(p['label'])}[/b] · export {export} · region {region} ({src})", align="left")
+    who = f" · {escape(p['account'])}" if p.get("account") else ""
+    console.rule(f"[b]{escape(p['label'])}[/b]{who} · export {export} · region {region} ({src})", align="left")
     if len(pol["regions"]) == 1 and pol.get("region_note"):
         console.print(escape(pol["region_note"]))
     elif p["region"] is None:

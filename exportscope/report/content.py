@@ -92,7 +92,7 @@ def examples(analysis: Analysis, platform: str, limit: int = MAX_EXAMPLES) -> li
 
     rank = {k: i for i, k in enumerate(EXAMPLE_KINDS)}
     frame = analysis.items.filter(
-        pl.col("platform") == platform,
+        pl.col("account") == platform,  # the context key: the platform, or "instagram#2" for a second account
         pl.col("verdict").is_in(ELIGIBLE),
         pl.col("text").is_not_null(),
         pl.col("text").str.strip_chars() != "",
@@ -136,7 +136,7 @@ def per_year(analysis: Analysis, platform: str) -> list[dict[str, Any]]:
 
     frame = (
         analysis.items.filter(
-            pl.col("platform") == platform, pl.col("verdict").is_in(ELIGIBLE), pl.col("timestamp").is_not_null()
+            pl.col("account") == platform, pl.col("verdict").is_in(ELIGIBLE), pl.col("timestamp").is_not_null()
         )
         .group_by(pl.col("timestamp").dt.year().alias("year"), "verdict")
         .agg(n=pl.len())
@@ -193,13 +193,16 @@ def build(
         doc["inputs"] = [redactor.path(x) for x in doc["inputs"]]
         doc["notes"] = [redactor.text(n) or "" for n in doc.get("notes", [])]
         doc["unrecognized"] = [redactor.path(x) for x in doc.get("unrecognized", [])]
+        for e, entry in zip(doc.get("exports", []), analysis.export_entries, strict=True):
+            e["account"] = entry.account.masked_handle()
+            e["name"] = redactor.path(e["name"])
     doc["report"] = {"generator": f"exportscope {__version__}", "lang": lang, "redacted": redact}
     report = Report(doc=doc, lang=lang, redacted=redact, notes=list(doc.get("notes", [])))
     seen_policies: set[str] = set()
-    for p in doc["platforms"]:
+    # summary.build writes one platform entry per context, in the contexts' order.
+    for p, (key, ctx) in zip(doc["platforms"], analysis.contexts.items(), strict=True):
         name = p["platform"]
-        ctx = analysis.contexts[name]
-        exs = examples(analysis, name)
+        exs = examples(analysis, key)
         for ex in exs:
             if redactor is None:
                 continue
@@ -216,7 +219,9 @@ def build(
                 for f in p["files"]["failed"]
             ]
         p["examples"] = exs
-        p["training_by_year"] = per_year(analysis, name)
+        p["training_by_year"] = per_year(analysis, key)
+        if redactor is not None and ctx.account is not None:
+            p["account"] = ctx.account.masked_handle()
         report.platforms.append(
             {
                 **p,

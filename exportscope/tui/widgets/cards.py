@@ -210,9 +210,12 @@ class PlatformCard(Static, can_focus=True):
         as_of: str,
         policy_key: str,
         lang: str = i18n.DEFAULT_LANG,
+        key: str | None = None,
     ) -> None:
         self.doc, self.query_engine, self.as_of, self.policy_key, self.lang = doc, query, as_of, policy_key, lang
-        super().__init__(card_content(doc, query, findings, as_of, policy_key, lang), id=f"card-{doc['platform']}")
+        # ``key``: the context key ("instagram#2" for a second account of one platform), so ids stay unique.
+        card_id = "card-" + (key or doc["platform"]).replace("#", "-")
+        super().__init__(card_content(doc, query, findings, as_of, policy_key, lang), id=card_id)
         self.platform = doc["platform"]
         self.border_title = title(doc, lang)
         self.border_subtitle = tr("card_keys", lang)

@@ -88,7 +88,7 @@ def resolve(
 
 def classify(
     raw: pl.DataFrame,
-    shapes: Sequence[tuple[str, str, str | None, str | None]],
+    shapes: Sequence[tuple[str, str, str | None, str | None, str | None]],
     rules: dict[str, Rule],
     contexts: dict[str, PlatformContext],
     as_of: date,
@@ -101,16 +101,19 @@ def classify(
     import polars as pl
 
     answers: dict[str, list[str]] = {k: [] for k in ("platform", "kind", "verdict", "visibility", "rule", "account")}
-    for key, rule_id, variant, raw_vis in shapes:
+    flags: list[str | None] = []
+    for key, rule_id, variant, raw_vis, flag in shapes:
         ctx = contexts[key]
         kind, verdict, visibility, rid = resolve(rules[rule_id], variant, raw_vis, ctx)
         for k, v in zip(answers, (ctx.platform, kind, verdict, visibility, rid, key), strict=True):
             answers[k].append(v)
+        # A date dropped as impossible (before the platform existed, after the export) says so on the item.
+        flags.append(i18n.t("note.impossible_date", "en") if flag == "impossible_date" else None)
     shape = raw.get_column("shape")
     frame = raw.hstack([pl.Series(k, v, dtype=pl.String).gather(shape) for k, v in answers.items()])
     frame = frame.with_columns(
         words=pl.col("text").fill_null("").str.count_matches(r"\S+").cast(pl.Int64),
-        note=pl.lit(None, dtype=pl.String),
+        note=pl.Series("note", flags, dtype=pl.String).gather(shape),
     )
     frame = apply_overrides(frame, contexts, as_of)
     return frame.select(*ITEM_COLUMNS, *EXTRA_COLUMNS)
@@ -134,7 +137,11 @@ def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], a
             hit = eligible & (pl.col("account") == key)
             frame = frame.with_columns(
                 verdict=pl.when(hit).then(pl.lit(Verdict.NOT_USED.value)).otherwise(pl.col("verdict")),
-                note=pl.when(hit).then(pl.lit(reason)).otherwise(pl.col("note")),
+                note=pl.when(hit & pl.col("note").is_null())
+                .then(pl.lit(reason))
+                .when(hit)
+                .then(pl.col("note") + pl.lit("; " + reason))
+                .otherwise(pl.col("note")),
             )
         for item_note in load_policies()[ctx.policy].item_notes:
             if not item_note.applies(ctx.region, as_of):

@@ -80,7 +80,10 @@ def _worker_main(conn: Connection, spec: WorkerSpec) -> None:
             results: list[TaskResult] = []
             for index in spec.tasks:
                 task = plan.tasks[index]
-                results.append(read_task(index, task.platform, task.rule, task.members, collector, suffix=task.suffix))
+                results.append(read_task(
+                        index, task.platform, task.rule, task.members, collector, suffix=task.suffix, latest=task.latest
+                    )
+                )
                 conn.send(("progress", index, len(task.members), task.members[0].path))
             conn.send(("done", collector.frame(), results, collector.shapes))
         finally:

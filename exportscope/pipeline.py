@@ -186,7 +186,7 @@ class _Run:
     def _read(self, index: int) -> None:
         task = self.plan.tasks[index]
         self.results[index] = read_task(
-            index, task.platform, task.rule, task.members, self.collector, suffix=task.suffix
+            index, task.platform, task.rule, task.members, self.collector, suffix=task.suffix, latest=task.latest
         )
 
     def _serial(self) -> Analysis:
@@ -208,8 +208,8 @@ class _Run:
             # The worker numbered its shapes itself: renumber them as this process's collector does.
             remap = [self.collector.shape_id(shape) for shape in other_shapes]
             rules = {t.rule.id: t.rule for t in self.plan.tasks}
-            for _, rid, _, _ in other_shapes:
-                self.collector.rules.setdefault(rid, rules[rid])
+            for shape in other_shapes:
+                self.collector.rules.setdefault(shape[1], rules[shape[1]])
             if remap:
                 other = other.with_columns(pl.Series("shape", remap, dtype=pl.UInt32).gather(other.get_column("shape")))
         order = sorted(self.results)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from exportscope import i18n
@@ -51,6 +51,9 @@ class Task:
     rule: Rule
     members: list[Member]
     suffix: str = ""  # the export's account suffix (Export.suffix)
+    #: The latest possible timestamp of the export's items (the end of the day after its export date);
+    #: None when the export date is unknown.
+    latest: datetime | None = None
 
     @property
     def size(self) -> int:
@@ -162,6 +165,8 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
     notes: list[str] = []
     unknown: list[LedgerEntry] = []
     sources[:] = _expand_folders(sources, platforms)
+    if all(s.kind == "file" for s in sources) and not any(m.size for s in sources for m in s.members):
+        raise InputError(f"{', '.join(s.name for s in sources)}: empty; the file holds nothing to read")
     parts: list[tuple[Platform, Source]] = []
     rank = {p.name: i for i, p in enumerate(platforms)}
     for src in list(sources):
@@ -186,6 +191,7 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
         names = ", ".join(s.name for s in sources)
         if not any(s.members for s in sources):
             raise InputError(f"{names}: empty; there are no files to read")
+
         raise InputError(f"{names}: nothing recognizable; this is not a LinkedIn, Meta or WhatsApp data export")
 
     candidates = [
@@ -258,6 +264,9 @@ def _grouping_notes(
 def _plan_export(plan: Plan, export_index: int, export: Export, archive: Archive) -> None:
     platform = export.platform.bind(archive)
     key = export.platform.name + export.suffix
+    day = export.export_date
+    # Export dates are days in the platform's time zone: a day of margin keeps every real item of that day.
+    latest = datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(days=2) if day else None
     ledger = [LedgerEntry(key, path, FileStatus.FAILED, reason=reason) for path, reason in archive.problems]
     groups: dict[tuple[str, str], tuple[Rule, list[Member]]] = {}
     for member in archive:
@@ -279,4 +288,4 @@ def _plan_export(plan: Plan, export_index: int, export: Export, archive: Archive
             groups.setdefault((rule.id, platform.part_key(member, rule)), (rule, []))[1].append(member)
     plan.ledgers.append(ledger)
     for rule, members in groups.values():
-        plan.tasks.append(Task(len(plan.tasks), export_index, platform, rule, members, export.suffix))
+        plan.tasks.append(Task(len(plan.tasks), export_index, platform, rule, members, export.suffix, latest))

@@ -99,10 +99,32 @@ def _print_platform(console: Console, p: dict[str, Any]) -> None:
         f"files: {files['total']:,} ({files['parsed']:,} read, {files['ignored']:,} known without items, "
         f"{len(files['unrecognized']):,} not recognized, {len(files['failed']):,} failed)"
     )
+    if "items" in files:
+        console.print(
+            f"rows read: {files['items']:,} · dates not read: {files['undated']:,} · "
+            f"impossible dates: {files['impossible_dates']:,} · rows off their columns: {files['misaligned']:,} · "
+            f"files with changed columns: {len(files['drift']):,}"
+        )
     for path in files["unrecognized"][:20]:
         console.print(f"  ? not recognized: {escape(path)}")
     if len(files["unrecognized"]) > 20:
         console.print(f"  … and {len(files['unrecognized']) - 20:,} more (see summary --json)")
+    for r in files.get("read", []):
+        if r["undated"]:
+            like = f" (the first looks like {escape(r['undated_shape'])})" if r.get("undated_shape") else ""
+            console.print(
+                f"  ~ dates not read: {escape(r['path'])}: {r['undated']:,} of {r['items']:,} items undated{like}"
+            )
+        if r["impossible_dates"]:
+            console.print(
+                f"  ~ impossible dates: {escape(r['path'])}: {r['impossible_dates']:,} of {r['items']:,} items "
+                "(before the platform existed or after the export): undated"
+            )
+        if r.get("misaligned"):
+            console.print(
+                f"  ~ values off their columns: {escape(r['path'])}: {r['misaligned']:,} of {r['items']:,} rows "
+                "counted without their text"
+            )
     for d in files.get("drift", []):
         console.print(f"  ~ format changed: {escape(d['path'])}: {escape(' '.join(d['columns']))}")
     for f in files["failed"]:

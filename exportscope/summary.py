@@ -139,6 +139,26 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None) -> d
                     "failed": [
                         {"path": e.path, "error": e.reason or "failed"} for e in ledger if e.status is FileStatus.FAILED
                     ],
+                    # Nothing silent (added within version 1): known files whose columns changed, and per file
+                    # read: its items, the rows whose date could not be read (with the shape of the first,
+                    # never its value) and the impossible dates (dropped: the item is undated, with a note).
+                    "drift": [{"path": e.path, "columns": list(e.drift)} for e in ledger if e.drift],
+                    "items": sum(e.items for e in ledger),
+                    "undated": sum(e.undated for e in ledger),
+                    "impossible_dates": sum(e.impossible for e in ledger),
+                    "misaligned": sum(e.misaligned for e in ledger),
+                    "read": [
+                        {
+                            "path": e.path,
+                            "items": e.items,
+                            "undated": e.undated,
+                            "undated_shape": e.undated_shape,
+                            "impossible_dates": e.impossible,
+                            "misaligned": e.misaligned,
+                        }
+                        for e in ledger
+                        if e.status is FileStatus.PARSED
+                    ],
                 },
                 "notes": notes,
                 "item_notes": [

@@ -1,7 +1,7 @@
 """From inputs to a list of tasks: open, detect, group parts into exports, match members to rules.
 
-Planning is deterministic (sorted folder walks, zip order, insertion-ordered dicts), which is what lets the
-worker process of :mod:`exportscope.parallel` plan the same inputs again and read tasks by their index.
+Planning is deterministic (sorted folder walks, zip order, insertion-ordered dicts) and happens once per run:
+the worker process of :mod:`exportscope.parallel` receives its tasks from this plan, never plans again.
 Files that need no reading (not recognised, known and ignored, unusable) are ledgered here.
 """
 
@@ -121,7 +121,7 @@ def make_plan(paths: Sequence[Path | str], max_member_bytes: int, max_ratio: flo
         raise
 
 
-def _expand_folders(sources: list[Source], platforms: Sequence[Platform]) -> list[Source]:
+def _expand_folders(sources: list[Source], platforms: Sequence[Platform], hollow: set[int]) -> list[Source]:
     """Export zips inside a folder input (a Downloads folder holding them) become inputs of their own, and so
     do the unzipped exports and chats beside them (:func:`exportscope.inputs.split_folder`).
 
@@ -149,10 +149,11 @@ def _expand_folders(sources: list[Source], platforms: Sequence[Platform]) -> lis
             src.members.remove(m)
             nested.append(inner)
         parts = split_folder(src, platforms, lambda s: _detect(s, platforms))
-        if src.members or src.problems or not nested:
-            out.extend(parts)
-        else:
-            out.extend(p for p in parts if p is not src)
+        if src not in parts or not (src.members or src.problems or not nested):
+            # Emptied by the split: kept (its listing is the snapshot of the folder), never detected.
+            hollow.add(id(src))
+            out.append(src)
+        out.extend(p for p in parts if p is not src or id(src) not in hollow)
         out.extend(nested)
     return out
 
@@ -164,12 +165,13 @@ def _fingerprint(src: Source) -> frozenset[tuple[str, int]]:
 def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[str]) -> Plan:
     notes: list[str] = []
     unknown: list[LedgerEntry] = []
-    sources[:] = _expand_folders(sources, platforms)
+    hollow: set[int] = set()  # folders left with nothing of their own once their exports were taken out
+    sources[:] = _expand_folders(sources, platforms, hollow)
     if all(s.kind == "file" for s in sources) and not any(m.size for s in sources for m in s.members):
         raise InputError(f"{', '.join(s.name for s in sources)}: empty; the file holds nothing to read")
     parts: list[tuple[Platform, Source]] = []
     rank = {p.name: i for i, p in enumerate(platforms)}
-    for src in list(sources):
+    for src in [s for s in sources if id(s) not in hollow]:
         strip_wrapper(src.members, keep)
         platform = _detect(src, platforms)
         if platform is None:
@@ -191,8 +193,7 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
         names = ", ".join(s.name for s in sources)
         if not any(s.members for s in sources):
             raise InputError(f"{names}: empty; there are no files to read")
-
-        raise InputError(f"{names}: nothing recognizable; this is not a LinkedIn, Meta or WhatsApp data export")
+        raise InputError(f"{names}: nothing recognizable; this is not a LinkedIn, Meta, WhatsApp or X data export")
 
     candidates = [
         Candidate(

@@ -62,9 +62,9 @@ def test_invitations_with_and_without_a_message(make_zip) -> None:
     a = run(make_zip, {"Invitations.csv": data})
     rows = items(a, "Invitations.csv")
     assert [(r["kind"], r["verdict"], r["rule"]) for r in rows] == [
-        ("message", "excluded", "linkedin.invitations.with_message"),
-        ("connection", "not_used", "linkedin.invitations"),
-        ("connection", "not_used", "linkedin.invitations"),
+        ("invitation", "excluded", "linkedin.invitations.with_message"),
+        ("invitation", "not_used", "linkedin.invitations"),
+        ("invitation", "not_used", "linkedin.invitations"),
     ]
     assert [r["text"] for r in rows] == ["Ravi de vous avoir rencontré 👋", "Gus Ode → Camille", "Old → Row"]
     assert rows[0]["timestamp"] == utc(2025, 11, 30, 16, 12)

@@ -121,7 +121,7 @@ def test_zip_names_without_the_utf8_flag_are_read_as_utf8(tmp_path) -> None:
 
         raw = b""
 
-        def _encodeFilenameFlags(self) -> tuple[bytes, int]:  # noqa: N802 - zipfile's own hook
+        def _encodeFilenameFlags(self) -> tuple[bytes, int]:  # zipfile's own hook
             return self.raw, self.flag_bits & ~0x800
 
     with zipfile.ZipFile(path, "w") as zf:

@@ -53,7 +53,7 @@ class Report:
     def files_line(self, p: dict[str, Any]) -> str:
         """A platform's "N files: read, ignored, not recognized, failed" line, the same in every format."""
         f = p["files"]
-        return self.t(
+        line = self.t(
             "report.files_line",
             total=self.n(f["total"]),
             parsed=self.n(f["parsed"]),
@@ -61,6 +61,17 @@ class Report:
             unrecognized=self.n(len(f["unrecognized"])),
             failed=self.n(len(f["failed"])),
         )
+        quality = (f.get("undated", 0), f.get("impossible_dates", 0), f.get("misaligned", 0))
+        if any(quality) or f.get("drift"):
+            # Nothing silent: dates not read or impossible, rows off their columns, drift (issue 12).
+            line += " " + self.t(
+                "report.files_quality",
+                undated=self.n(quality[0]),
+                impossible=self.n(quality[1]),
+                misaligned=self.n(quality[2]),
+                drift=self.n(len(f.get("drift", []))),
+            )
+        return line
 
     def export_and_region(self, p: dict[str, Any]) -> tuple[str, str]:
         """A platform's "exported on" and "region (where it came from)" lines, the same in every format."""
@@ -214,6 +225,8 @@ def build(
         if redactor is not None:
             p["notes"] = [redactor.text(n) or "" for n in p.get("notes", [])]
             p["files"]["unrecognized"] = [redactor.path(x) for x in p["files"]["unrecognized"]]
+            for entry in (*p["files"].get("read", []), *p["files"].get("drift", [])):
+                entry["path"] = redactor.path(entry["path"])
             p["files"]["failed"] = [
                 {"path": redactor.path(f["path"]), "error": redactor.text(f["error"]) or ""}
                 for f in p["files"]["failed"]

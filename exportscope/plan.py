@@ -244,11 +244,17 @@ def _grouping_notes(
 ) -> list[str]:
     """Say what was set aside: copies counted once, older exports not counted, accounts not told apart."""
     out: list[str] = []
-    first = {e.export: e for e in plan.entries if e.role in (ExportRole.ANALYSED, ExportRole.OLDER)}
+    first: dict[int, ExportEntry] = {}
+    for e in plan.entries:
+        if e.role in (ExportRole.ANALYSED, ExportRole.OLDER):
+            first.setdefault(e.export, e)
+    original: ExportEntry | None = None  # copies are listed right after the part they repeat
     for e in plan.entries:
         label = labels.get(e.platform, e.platform)
-        if e.role is ExportRole.COPY:
-            out.append(i18n.t("note.copy", "en", label=label, name=e.name, other=first[e.export].name))
+        if e.role is not ExportRole.COPY:
+            original = e
+        if e.role is ExportRole.COPY and original is not None:
+            out.append(i18n.t("note.copy", "en", label=label, name=e.name, other=original.name))
         elif e.role is ExportRole.OLDER and first[e.export] is e:
             when = e.export_date.isoformat() if e.export_date else "date unknown"
             current = first[e.current]

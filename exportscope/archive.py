@@ -12,6 +12,7 @@ import contextlib
 import io
 import os
 import stat
+import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -70,9 +71,10 @@ def normalise_name(name: str) -> str:
     """Turn a member name into a safe relative POSIX path.
 
     Backslashes become slashes, drive letters and leading slashes go, ``.`` and ``..`` parts are dropped:
-    the result never escapes its archive and is only ever used as a key, never opened on disk.
+    the result never escapes its archive and is only ever used as a key, never opened on disk. Names are
+    NFC-normalised: a zip re-made on a Mac (NFD names) and its original name their files alike.
     """
-    name = name.replace("\\", "/")
+    name = unicodedata.normalize("NFC", name.replace("\\", "/"))
     parts: list[str] = []
     for i, part in enumerate(name.split("/")):
         if i == 0 and len(part) == 2 and part[1] == ":":
@@ -336,6 +338,18 @@ def _open_zip(path: Path, head: bytes) -> Source:
     return src
 
 
+def _member_name(info: zipfile.ZipInfo) -> str:
+    """The member's name as its writer meant it. Without the UTF-8 flag (bit 11) zipfile decodes names as
+    cp437, but most tools write UTF-8 regardless: such a name is read as UTF-8 when its bytes are valid
+    UTF-8 ("Données", not "Donn├⌐es"), else kept as cp437."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename
+
+
 def _zip_source(
     path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], read_at: Callable[[int, int], bytes]
 ) -> Source:
@@ -346,7 +360,7 @@ def _zip_source(
     for n, info in enumerate(infos):
         if info.filename.endswith("/"):  # a folder entry (ZipInfo.is_dir() fails on an empty name)
             continue
-        logical = normalise_name(info.filename)
+        logical = normalise_name(_member_name(info))
         if not logical:
             src.problems.append((info.filename, "member name is empty after normalisation"))
             continue

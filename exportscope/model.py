@@ -57,7 +57,7 @@ KINDS: frozenset[str] = frozenset(
         "profile", "position", "education", "skill", "language", "certification", "project",
         "publication", "honor", "course", "volunteering", "patent", "organization", "test_score",
         "cause", "post", "comment", "article", "poll_vote", "recommendation", "endorsement", "media",
-        "story", "message", "ai_chat", "reaction", "repost", "connection", "follow", "contact",
+        "story", "message", "ai_chat", "reaction", "repost", "connection", "invitation", "follow", "contact",
         "calendar", "note", "search", "login", "security", "device", "location", "ad_interest",
         "ad_click", "inference", "job_application", "screening_answer", "job_saved", "job_preference", "setting",
         "account", "payment", "event", "learning", "saved_item", "verification", "group",
@@ -91,6 +91,9 @@ class Record:
     thread: str | None = None
     source: str | None = None  # set by the pipeline when a reader does not
     epoch: float | None = None
+    #: The date cell as written when it holds a value no format could read: the item stays undated and the
+    #: file's ledger line counts it, with the value's shape (never the value).
+    raw_time: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +171,15 @@ class Drift:
         return "; ".join(parts)
 
 
+@dataclass(frozen=True, slots=True)
+class Misaligned(Problem):
+    """Rows of a known file whose values do not fit its columns (more values than the header has columns):
+    they are counted, but none of their cells is read as text or date, and the file's ledger line says how
+    many (``summary``: ``misaligned``). A Problem, so every reader passes it on as it does the others."""
+
+    rows: int = 0
+
+
 class FileStatus(enum.StrEnum):
     PARSED = "parsed"
     IGNORED = "ignored"
@@ -187,6 +199,13 @@ class LedgerEntry:
     size: int = 0
     reason: str | None = None
     drift: list[str] = field(default_factory=list)
+    #: Items whose date cell could not be read, and the shape of the first such value (``DD Mon YYYY``).
+    undated: int = 0
+    undated_shape: str | None = None
+    #: Items whose date was impossible (before the platform existed, after the export): now undated.
+    impossible: int = 0
+    #: Rows whose values do not fit the file's columns: counted, their cells not read (:class:`Misaligned`).
+    misaligned: int = 0
 
 
 #: The public columns of the items frame and of ``exportscope items`` (ARCHITECTURE.md), in order.
@@ -206,5 +225,6 @@ ITEM_COLUMNS: tuple[str, ...] = (
 #: why an override changed the item's verdict, or a policy note that applies to it.
 ITEM_EXPORT_COLUMNS: tuple[str, ...] = (*ITEM_COLUMNS, "note")
 
-#: Columns the frame carries beyond the public ones, for the UI's detail pane and for counting threads.
-EXTRA_COLUMNS: tuple[str, ...] = ("row", "thread", "note")
+#: Columns the frame carries beyond the public ones, for the UI's detail pane and for counting threads;
+#: ``account`` is the key of the item's context (its platform, or ``instagram#2`` for a second account).
+EXTRA_COLUMNS: tuple[str, ...] = ("row", "thread", "note", "account")

@@ -123,7 +123,17 @@ def _worker_main(conn: Connection, spec: WorkerSpec) -> None:
             collector = Collector()
             results: list[TaskResult] = []
             for task in spec.tasks:
-                results.append(read_task(task.index, task.platform, task.rule, task.members, collector))
+                results.append(
+                    read_task(
+                        task.index,
+                        task.platform,
+                        task.rule,
+                        task.members,
+                        collector,
+                        suffix=task.suffix,
+                        latest=task.latest,
+                    )
+                )
                 conn.send(("progress", task.index, len(task.members), task.members[0].path))
             conn.send(("done", collector.frame(), results, collector.shapes))
         finally:

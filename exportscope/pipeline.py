@@ -219,7 +219,9 @@ class _Run:
 
     def _read(self, index: int) -> None:
         task = self.plan.tasks[index]
-        self.results[index] = read_task(index, task.platform, task.rule, task.members, self.collector)
+        self.results[index] = read_task(
+            index, task.platform, task.rule, task.members, self.collector, suffix=task.suffix, latest=task.latest
+        )
 
     def _serial(self) -> Analysis:
         tasks = self.plan.tasks
@@ -243,8 +245,8 @@ class _Run:
             # The worker numbered its shapes itself: renumber them as this process's collector does.
             remap = [self.collector.shape_id(shape) for shape in other_shapes]
             rules = {t.rule.id: t.rule for t in self.plan.tasks}
-            for _, rid, _, _ in other_shapes:
-                self.collector.rules.setdefault(rid, rules[rid])
+            for shape in other_shapes:
+                self.collector.rules.setdefault(shape[1], rules[shape[1]])
             if remap:
                 other = other.with_columns(pl.Series("shape", remap, dtype=pl.UInt32).gather(other.get_column("shape")))
         order = sorted(self.results)
@@ -272,7 +274,7 @@ class _Run:
             ledger.extend(self.plan.ledgers[i])
             for task in (t for t in self.plan.tasks if t.export == i and t.index in self.results):
                 result = self.results[task.index]
-                seen.add(task.rule.platform)
+                seen.add(task.rule.platform + task.suffix)
                 ledger.extend(result.ledger)
                 for fact in result.facts:
                     export.facts[(task.rule.platform, fact.name)] = fact

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from exportscope import dates
 from exportscope.archive import Member, MemberError
-from exportscope.model import Drift, Fact, FileStatus, LedgerEntry, Problem, Record, describe_failure
+from exportscope.model import Drift, Fact, FileStatus, LedgerEntry, Misaligned, Problem, Record, describe_failure
 from exportscope.platforms.base import Platform
-from exportscope.rules import Rule
+from exportscope.rules import Rule, load_not_before
 
 if TYPE_CHECKING:
     import polars as pl
@@ -25,8 +27,11 @@ RAW_COLUMNS = ("shape", "source", "timestamp", "text", "row", "thread")
 #: in the findings, the reports and the terminal UI); the cut is counted and said on the file's ledger line.
 MAX_TEXT_CHARS = 1024 * 1024
 
-#: What decides an item's kind, verdict and visibility: (item platform, rule id, variant, raw visibility).
-Shape = tuple[str, str, str | None, str | None]
+#: What decides an item's kind, verdict, visibility and note: (context key, rule id, variant, raw
+#: visibility, flag). The flag is None, or "impossible_date" for items whose date was dropped as impossible.
+Shape = tuple[str, str, str | None, str | None, str | None]
+
+IMPOSSIBLE_DATE = "impossible_date"
 
 
 def epoch_us(rec: Record) -> int | None:
@@ -72,7 +77,7 @@ class Collector:
         """One record (the hot path in :func:`read_task` inlines this)."""
         self.rules[rule.id] = rule
         c = self.cols
-        c["shape"].append(self.shape_id((platform, rule.id, rec.variant, rec.visibility)))
+        c["shape"].append(self.shape_id((platform, rule.id, rec.variant, rec.visibility, None)))
         c["source"].append(rec.source or default_source)
         c["timestamp"].append(epoch_us(rec))
         c["text"].append(rec.text if rec.text is None or len(rec.text) <= MAX_TEXT_CHARS else rec.text[:MAX_TEXT_CHARS])
@@ -124,16 +129,29 @@ class TaskResult:
 
 
 def read_task(
-    index: int, platform: Platform, rule: Rule, members: Sequence[Member], collector: Collector
+    index: int,
+    platform: Platform,
+    rule: Rule,
+    members: Sequence[Member],
+    collector: Collector,
+    *,
+    suffix: str = "",
+    latest: datetime | None = None,
 ) -> TaskResult:
-    """Run one reader over one logical file. A raised error fails the file, keeping what was read."""
+    """Run one reader over one logical file. A raised error fails the file, keeping what was read.
+
+    ``suffix`` tells a second account of one platform apart (``#2``): records and ledger lines are keyed by
+    ``rule.platform + suffix``, the key of their context (:func:`exportscope.contexts.build_contexts`).
+    A timestamp before the item platform existed (``schemas/dates.toml``) or after ``latest`` (the export
+    date) is impossible: the item is kept undated, flagged for the note, and counted on its file's line.
+    """
     result = TaskResult(index, start=len(collector))
     counts: dict[str, int] = defaultdict(int)
     problems: dict[str, list[str]] = defaultdict(list)
     drifts: dict[str, list[str]] = defaultdict(list)
     failed: dict[str, str] = {}
     cut: dict[str, int] = defaultdict(int)  # texts kept to their first MAX_TEXT_CHARS, per source
-    item_platform = rule.platform
+    item_platform = rule.platform + suffix
     default_source = members[0].path
     paths = {m.path for m in members}
     failure: str | None = None
@@ -141,18 +159,34 @@ def read_task(
     cols = collector.cols
     add_shape, add_source, add_ts = cols["shape"].append, cols["source"].append, cols["timestamp"].append
     add_text, add_row, add_thread = cols["text"].append, cols["row"].append, cols["thread"].append
-    shapes: dict[tuple[str | None, str | None], int] = {}  # this task's (variant, visibility) -> shape id
+    shapes: dict[tuple[str | None, str | None, str | None], int] = {}  # (variant, visibility, flag) -> id
+    impossible: dict[str, int] = defaultdict(int)
+    misaligned: dict[str, int] = defaultdict(int)
+    undated: dict[str, int] = defaultdict(int)
+    undated_shape: dict[str, str] = {}
+    first = load_not_before().get(rule.platform)
+    lo = round(datetime(first.year, first.month, first.day, tzinfo=UTC).timestamp() * 1_000_000) if first else None
+    hi = round(latest.timestamp() * 1_000_000) if latest is not None else None
     try:
         for out in platform.read(members, rule):
             if type(out) is Record:  # the hot path: Collector.add, inlined
                 key = out.source or default_source
-                look = (out.variant, out.visibility)
+                stamp = epoch_us(out)
+                flag = None
+                if stamp is not None and ((lo is not None and stamp < lo) or (hi is not None and stamp > hi)):
+                    stamp, flag = None, IMPOSSIBLE_DATE
+                    impossible[key if key in paths else default_source] += 1
+                elif stamp is None and out.raw_time is not None:
+                    counted = key if key in paths else default_source
+                    undated[counted] += 1
+                    undated_shape.setdefault(counted, dates.shape(out.raw_time))
+                look = (out.variant, out.visibility, flag)
                 sid = shapes.get(look)
                 if sid is None:
                     sid = shapes[look] = collector.shape_id((item_platform, rule.id, *look))
                 add_shape(sid)
                 add_source(key)
-                add_ts(epoch_us(out))
+                add_ts(stamp)
                 text = out.text
                 if text is not None and len(text) > MAX_TEXT_CHARS:
                     text = text[:MAX_TEXT_CHARS]
@@ -168,6 +202,8 @@ def read_task(
                 else:
                     result.facts.append(out)
             elif isinstance(out, Problem):
+                if isinstance(out, Misaligned):
+                    misaligned[out.source or default_source] += out.rows
                 if out.fails:
                     failed[out.source or default_source] = out.message
                 else:
@@ -208,6 +244,10 @@ def read_task(
                 size=m.size,
                 reason=reason,
                 drift=drifts.get(m.path, []),
+                undated=undated.get(m.path, 0),
+                undated_shape=undated_shape.get(m.path),
+                impossible=impossible.get(m.path, 0),
+                misaligned=misaligned.get(m.path, 0),
             )
         )
     return result

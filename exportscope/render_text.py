@@ -40,8 +40,29 @@ def print_summary(doc: dict[str, Any], console: Console | None = None) -> None:
         _print_platform(console, p)
     for note in doc.get("notes", []):
         console.print(f"[yellow]note:[/yellow] {escape(note)}")
+    _print_exports(console, doc.get("exports", []))
     for path in doc.get("unrecognized", []):
         console.print(f"  ? not recognized: {escape(path)}")
+
+
+_ROLES = {
+    "analysed": "read",
+    "part": "read (part)",
+    "copy": "same files as another input: counted once",
+    "older": "older export of the same account: not counted",
+}
+
+
+def _print_exports(console: Console, exports: list[dict[str, Any]]) -> None:
+    """Every input part and what was done with it, when there is more than one."""
+    if len(exports) < 2:
+        return
+    console.print()
+    console.print("[b]exports[/b]")
+    for e in exports:
+        who = f" · {escape(e['account'])}" if e.get("account") else ""
+        when = e["export_date"] or "date unknown"
+        console.print(f"  {escape(e['name'])} · {e['platform']}{who} · {when}: {_ROLES.get(e['role'], e['role'])}")
 
 
 def _print_platform(console: Console, p: dict[str, Any]) -> None:
@@ -50,7 +71,8 @@ def _print_platform(console: Console, p: dict[str, Any]) -> None:
     region = p["region"] or "unknown"
     src = {"option": "you said", "export": "from the export", "unknown": "not in the export"}[p["region_source"]]
     console.print()
-    console.rule(f"[b]{escape(p['label'])}[/b] · export {export} · region {region} ({src})", align="left")
+    who = f" · {escape(p['account'])}" if p.get("account") else ""
+    console.rule(f"[b]{escape(p['label'])}[/b]{who} · export {export} · region {region} ({src})", align="left")
     if len(pol["regions"]) == 1 and pol.get("region_note"):
         console.print(escape(pol["region_note"]))
     elif p["region"] is None:
@@ -81,10 +103,32 @@ def _print_platform(console: Console, p: dict[str, Any]) -> None:
         f"files: {files['total']:,} ({files['parsed']:,} read, {files['ignored']:,} known without items, "
         f"{len(files['unrecognized']):,} not recognized, {len(files['failed']):,} failed)"
     )
+    if "items" in files:
+        console.print(
+            f"rows read: {files['items']:,} · dates not read: {files['undated']:,} · "
+            f"impossible dates: {files['impossible_dates']:,} · rows off their columns: {files['misaligned']:,} · "
+            f"files with changed columns: {len(files['drift']):,}"
+        )
     for path in files["unrecognized"][:20]:
         console.print(f"  ? not recognized: {escape(path)}")
     if len(files["unrecognized"]) > 20:
         console.print(f"  … and {len(files['unrecognized']) - 20:,} more (see summary --json)")
+    for r in files.get("read", []):
+        if r["undated"]:
+            like = f" (the first looks like {escape(r['undated_shape'])})" if r.get("undated_shape") else ""
+            console.print(
+                f"  ~ dates not read: {escape(r['path'])}: {r['undated']:,} of {r['items']:,} items undated{like}"
+            )
+        if r["impossible_dates"]:
+            console.print(
+                f"  ~ impossible dates: {escape(r['path'])}: {r['impossible_dates']:,} of {r['items']:,} items "
+                "(before the platform existed or after the export): undated"
+            )
+        if r.get("misaligned"):
+            console.print(
+                f"  ~ values off their columns: {escape(r['path'])}: {r['misaligned']:,} of {r['items']:,} rows "
+                "counted without their text"
+            )
     for d in files.get("drift", []):
         console.print(f"  ~ format changed: {escape(d['path'])}: {escape(' '.join(d['columns']))}")
     for f in files["failed"]:

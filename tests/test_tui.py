@@ -539,10 +539,15 @@ def test_textual_stays_out_of_the_core() -> None:
 
 
 def _two_exports(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Path]:
-    """Two LinkedIn zips read as two exports (their export key made per file), so results arrive in two steps."""
+    """Two LinkedIn zips read as two exports (of two accounts, as far as exportscope can tell), so results
+    arrive in two steps."""
+    from exportscope.identity import AccountIdentity, Identifier
     from exportscope.platforms.linkedin import LinkedIn
 
-    monkeypatch.setattr(LinkedIn, "export_key", lambda self, source: source.name)
+    monkeypatch.setattr(
+        LinkedIn, "account", lambda self, source: AccountIdentity("linkedin", email=Identifier(source.name, "x"))
+    )
+    monkeypatch.setattr("exportscope.plan._fingerprint", lambda source: frozenset())
     first = tui_archive.build(tmp_path)
     second_dir = tmp_path / "second"
     second_dir.mkdir()
@@ -582,5 +587,5 @@ async def test_dashboard_fills_as_each_export_arrives(monkeypatch: pytest.Monkey
         assert app.loading
         release.set()
         await loaded(pilot)
-        assert "46 items in 1 platform export" in screen_text(app)
-        assert len(app.screen.query(PlatformCard)) == 1
+        assert "46 items in 2 platform exports" in screen_text(app)
+        assert len(app.screen.query(PlatformCard)) == 2  # two accounts of one platform: a card each

@@ -14,7 +14,7 @@ from exportscope import dates
 from exportscope.archive import Member
 from exportscope.model import Drift, Problem, Record
 from exportscope.platforms.base import Output
-from exportscope.platforms.linkedin_csv import iter_csv, join_text, open_member, read_csv, text_of, time_of
+from exportscope.platforms.linkedin_csv import iter_csv, join_text, open_member, raw_time_of, read_csv, text_of, time_of
 from exportscope.rules import Rule
 from exportscope.textio import Columns, csv_rows, header_key, nonempty
 
@@ -53,7 +53,8 @@ def read_shares(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
         raw = row.get("ShareCommentary", "Share Commentary")
         yield Record(
             text=nonempty(unwrap_share_lines(raw)) if raw else None,
-            timestamp=time_of(row, rule),
+            timestamp=(ts := time_of(row, rule)),
+            raw_time=None if ts else raw_time_of(row, rule),
             visibility=(row.get("Visibility") or "").strip(),
             row=row.n,
             source=row.member.path,
@@ -211,7 +212,8 @@ def read_invitations(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
         who = join_text([row.text("From"), row.text("To")], " → ")
         yield Record(
             text=message or who,
-            timestamp=time_of(row, rule),
+            timestamp=(ts := time_of(row, rule)),
+            raw_time=None if ts else raw_time_of(row, rule),
             variant="with_message" if message else None,
             row=row.n,
             source=row.member.path,

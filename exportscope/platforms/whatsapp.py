@@ -36,6 +36,7 @@ _REPORT = re.compile(r"(?:^|/)(?:user_information|registration_information|regis
 
 class WhatsApp(Platform):
     opens_nested_zips: ClassVar[bool] = True
+    separate_inputs: ClassVar[bool] = True
 
     def detect_source(self, source: Source) -> float:
         score = self.detect([m.path for m in source.members])

@@ -234,8 +234,8 @@ class ExportScopeApp(App[None]):
     def optouts(self) -> list[OptOut]:
         assert self.result is not None
         out = []
-        for doc in self.result.summary["platforms"]:
-            ctx = self.result.analysis.contexts[doc["platform"]]
+        contexts = self.result.analysis.contexts.values()
+        for doc, ctx in zip(self.result.summary["platforms"], contexts, strict=True):
             out.append(localize_opt_out(opt_out(doc["platform"], doc["label"], ctx.policy, ctx.region), self.lang))
         return out
 

@@ -103,11 +103,10 @@ class DashboardScreen(Screen[None]):
         cards = self.query_one("#cards", VerticalScroll)
         await cards.remove_children(PlatformCard)
         contexts = result.analysis.contexts
+        # One card per context (summary.build writes one platform entry per context, in their order).
         widgets = [
-            PlatformCard(
-                doc, result.query, result.findings, summary["as_of"], contexts[doc["platform"]].policy, self.lang
-            )
-            for doc in platforms
+            PlatformCard(doc, result.query, result.findings, summary["as_of"], ctx.policy, self.lang, key=key)
+            for doc, (key, ctx) in zip(platforms, contexts.items(), strict=True)
         ]
         await cards.mount_all(widgets)
         cards.set_class(len(widgets) > 1, "several")

@@ -85,7 +85,7 @@ def classify(
 ) -> pl.DataFrame:
     """Turn the readers' raw frame into the items frame.
 
-    ``raw`` has columns shape, source, timestamp, text, row, thread; ``shapes[i]`` is the (platform, rule id,
+    ``raw`` has columns shape, source, timestamp, text, row, thread, link; ``shapes[i]`` is the (platform, rule id,
     variant, raw visibility) of shape ``i``. Each shape is resolved once; the answers are gathered by id.
     """
     import polars as pl
@@ -102,7 +102,7 @@ def classify(
         note=pl.lit(None, dtype=pl.String),
     )
     frame = apply_overrides(frame, contexts, as_of)
-    return frame.select(*ITEM_COLUMNS, "row", "thread", "note")
+    return frame.select(*ITEM_COLUMNS, "row", "thread", "note", "link")
 
 
 def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], as_of: date) -> pl.DataFrame:

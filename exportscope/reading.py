@@ -20,7 +20,7 @@ from exportscope.rules import Rule
 if TYPE_CHECKING:
     import polars as pl
 
-RAW_COLUMNS = ("shape", "source", "timestamp", "text", "row", "thread")
+RAW_COLUMNS = ("shape", "source", "timestamp", "text", "row", "thread", "link")
 
 #: What decides an item's kind, verdict and visibility: (item platform, rule id, variant, raw visibility).
 Shape = tuple[str, str, str | None, str | None]
@@ -75,6 +75,7 @@ class Collector:
         c["text"].append(rec.text)
         c["row"].append(rec.row)
         c["thread"].append(rec.thread)
+        c["link"].append(rec.link)
 
     def maybe_flush(self) -> None:
         """Called between tasks: turn the pending records into a chunk once there are enough of them."""
@@ -94,6 +95,7 @@ class Collector:
             "text": pl.String,
             "row": pl.Int64,
             "thread": pl.String,
+            "link": pl.String,
         }
         chunk = pl.DataFrame(self.cols, schema=schema)
         self.chunks.append(chunk.with_columns(pl.from_epoch("timestamp", time_unit="us").dt.replace_time_zone("UTC")))
@@ -137,6 +139,7 @@ def read_task(
     cols = collector.cols
     add_shape, add_source, add_ts = cols["shape"].append, cols["source"].append, cols["timestamp"].append
     add_text, add_row, add_thread = cols["text"].append, cols["row"].append, cols["thread"].append
+    add_link = cols["link"].append
     shapes: dict[tuple[str | None, str | None], int] = {}  # this task's (variant, visibility) -> shape id
     try:
         for out in platform.read(members, rule):
@@ -152,6 +155,7 @@ def read_task(
                 add_text(out.text)
                 add_row(out.row)
                 add_thread(out.thread)
+                add_link(out.link)
                 # A record may point at another member (a photo referenced by a post): the file read counts it.
                 counts[key if key in paths else default_source] += 1
             elif isinstance(out, Fact):

@@ -291,6 +291,8 @@ def load_policies() -> dict[str, Policy]:
     data = _read_toml("policies.toml")
     out: dict[str, Policy] = {}
     for key, raw in data.items():
+        if key == "todo":  # the to-do list's own block, read by exportscope.actions.todo
+            continue
         regions = tuple(
             RegionPolicy(
                 codes=_tuple(r["codes"]),

@@ -16,7 +16,7 @@ from exportscope.model import Drift, Problem, Record
 from exportscope.platforms.base import Output
 from exportscope.platforms.linkedin_csv import iter_csv, join_text, open_member, read_csv, text_of, time_of
 from exportscope.rules import Rule
-from exportscope.textio import Columns, csv_rows, header_key, nonempty
+from exportscope.textio import Columns, csv_rows, header_key, nonempty, web_link
 
 # --- Shares ------------------------------------------------------------------------------------------------
 
@@ -57,6 +57,7 @@ def read_shares(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
             visibility=(row.get("Visibility") or "").strip(),
             row=row.n,
             source=row.member.path,
+            link=web_link(row.get("ShareLink", "Share Link")),
         )
 
 
@@ -140,12 +141,13 @@ def read_comments(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
                         continue
                     n, record = item
                     records += 1
-                    date, _link, message = split_comment(record)
+                    date, link, message = split_comment(record)
                     yield Record(
                         text=nonempty(message),
                         timestamp=dates.parse(date, rule.time_format),
                         row=n,
                         source=member.path,
+                        link=web_link(link),
                     )
                 if records == 0 and remarks:
                     # Data lines but none starts with LinkedIn's date (a spreadsheet re-saved the file with its
@@ -182,6 +184,7 @@ def read_rich_media(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
             timestamp=dates.parse(row.get("Date/Time"), ["D10"]),
             row=row.n,
             source=row.member.path,
+            link=web_link(row.get("Media Link", "Link")),
         )
 
 

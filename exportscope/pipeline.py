@@ -23,6 +23,8 @@ from exportscope.reading import Collector, Shape, TaskResult, read_task
 if TYPE_CHECKING:
     import polars as pl
 
+    from exportscope.rules import Rule
+
 __all__ = ["Analysis", "Cancelled", "Export", "Options", "Progress", "analyze"]
 
 
@@ -65,6 +67,10 @@ class Analysis:
     ledger: list[LedgerEntry]
     contexts: dict[str, PlatformContext]
     notes: list[str] = field(default_factory=list)
+    #: What classification started from (the readers' frame, its shapes and rules), kept so that a person's
+    #: answer (region, audience, opted out) re-classifies at once without reading the archive again
+    #: (:func:`exportscope.actions.answers.reclassify`). Its columns are shared with ``items``, not copied.
+    basis: tuple[pl.DataFrame, list[Shape], dict[str, Rule]] | None = field(default=None, repr=False)
 
     @property
     def platforms(self) -> list[str]:
@@ -245,4 +251,5 @@ class _Run:
             ledger=ledger,
             contexts=contexts,
             notes=list(self.plan.notes),
+            basis=(frame, list(self.collector.shapes), dict(self.collector.rules)),
         )

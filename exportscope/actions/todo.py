@@ -110,7 +110,8 @@ def worklist_config() -> dict[str, Any]:
     return config
 
 
-def _count(items: pl.DataFrame, spec: ActionSpec, platforms: Iterable[str]) -> tuple[int, int]:
+def _count(items: pl.DataFrame, spec: ActionSpec, platforms: Iterable[str]) -> tuple[int, int, list[str]]:
+    """Items and words the action affects, and the platforms they are on (in the order given)."""
     import polars as pl
 
     cond = pl.col("platform").is_in(list(platforms)) & pl.col("verdict").is_in(list(spec.verdicts))
@@ -123,7 +124,8 @@ def _count(items: pl.DataFrame, spec: ActionSpec, platforms: Iterable[str]) -> t
         people = items.filter(pl.col("kind") == "message", pl.col("thread").is_not_null())
         cond &= pl.col("thread").is_in(people.get_column("thread").unique().implode())
     hit = items.filter(cond)
-    return hit.height, int(hit.get_column("words").sum() or 0)
+    on = set(hit.get_column("platform").unique().to_list())
+    return hit.height, int(hit.get_column("words").sum() or 0), [p for p in platforms if p in on]
 
 
 def build(
@@ -172,10 +174,9 @@ def build(
             (spec.done_if_opted_out and all(contexts[p].opted_out for p in concerned))
             or (spec.done_if_audience and all(contexts[p].audience == spec.done_if_audience for p in concerned))
         )
-        n, words = _count(items, spec, concerned)
+        n, words, affected = _count(items, spec, concerned)
         if n == 0 and not answered:
             continue
-        affected = [p for p in concerned if n]
         actions.append(_entry(spec, order, affected or concerned, n, words, answered, region_unknown, ticked))
     actions.sort(key=lambda a: (a["answered"], a["id"] == "cleanup", -a["items"], a["order"]))
     for a in actions:
@@ -266,8 +267,11 @@ def headline_text(todo: Mapping[str, Any], lang: str = i18n.DEFAULT_LANG) -> str
     return line
 
 
-def action_texts(todo: Mapping[str, Any], lang: str = i18n.DEFAULT_LANG, labels: Mapping[str, str] = {}) -> list[ActionText]:
+def action_texts(
+    todo: Mapping[str, Any], lang: str = i18n.DEFAULT_LANG, labels: Mapping[str, str] | None = None
+) -> list[ActionText]:
     """Every action of the list, worded in ``lang`` from the catalogue; paths from the policy data."""
+    labels = labels or {}
     specs = {s.id: s for s in load_actions()}
     out = []
     for a in todo.get("actions", []):

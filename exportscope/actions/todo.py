@@ -259,8 +259,7 @@ def headline_text(todo: Mapping[str, Any], lang: str = i18n.DEFAULT_LANG) -> str
         h["items"],
         lang,
         words=i18n.fmt_int(h["words"], lang),
-        k=len(h["platforms"]),
-        platforms=", ".join(h["labels"]) or i18n.t("meta.none", lang),
+        by=i18n.tn("todo.by_platforms", len(h["platforms"]), lang, platforms=", ".join(h["labels"])),
     )
     if h["conditional"]:
         line += " " + i18n.tn("todo.headline_conditional", h["conditional"], lang)

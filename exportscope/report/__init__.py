@@ -10,7 +10,7 @@ never half-written. Item tables (``exportscope items``) are in :mod:`exportscope
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +58,7 @@ def render_report(
     lang: str = "en",
     redact: bool = False,
     findings: list[dict[str, Any]] | None = None,
+    done: Iterable[str] = (),
 ) -> bytes:
     """The report's bytes; ``findings`` default to :func:`exportscope.findings.find` on the analysis."""
     from exportscope.findings import find
@@ -65,7 +66,7 @@ def render_report(
 
     render = renderer(fmt)
     found = find(analysis) if findings is None else findings
-    return render(content.build(analysis, found, lang=lang, redact=redact))
+    return render(content.build(analysis, found, lang=lang, redact=redact, done=done))
 
 
 def write_report(
@@ -75,11 +76,12 @@ def write_report(
     lang: str = "en",
     redact: bool = False,
     findings: list[dict[str, Any]] | None = None,
+    done: Iterable[str] = (),
 ) -> Path:
     """Write the report for ``analysis`` to ``path`` atomically; returns the path written."""
     path = Path(path)
     kind = report_format_for(path, fmt)
-    data = render_report(analysis, kind, lang=lang, redact=redact, findings=findings)
+    data = render_report(analysis, kind, lang=lang, redact=redact, findings=findings, done=done)
     with atomic_write(path) as fh:
         fh.write(data)
     return path

@@ -7,6 +7,7 @@ what to show or what to mask, so the three formats cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
@@ -172,14 +173,19 @@ def _optout(policy_key: str, lang: str, region_note: str | None) -> dict[str, An
 
 
 def build(
-    analysis: Analysis, findings: list[dict[str, Any]], lang: str = i18n.DEFAULT_LANG, redact: bool = False
+    analysis: Analysis,
+    findings: list[dict[str, Any]],
+    lang: str = i18n.DEFAULT_LANG,
+    redact: bool = False,
+    done: Iterable[str] = (),
 ) -> Report:
+    """``done``: the to-do actions the person ticked in the terminal UI (shown checked)."""
     from exportscope import summary
 
     lang = i18n.normalize_lang(lang)
     redactor = Redactor.from_analysis(analysis, lang, findings) if redact else None
     shown = [redactor.finding(f) for f in findings] if redactor else [dict(f) for f in findings]
-    doc = summary.build(analysis, shown)
+    doc = summary.build(analysis, shown, done=done)
     # A report is meant to be shared: name the archives, not the folders they sit in on this computer.
     doc["inputs"] = [PurePath(p).name for p in doc["inputs"]]
     # Notes written from the catalogue's templates read in the report's language (one catalogue for all).

@@ -250,7 +250,7 @@ class ActionText:
 
 
 def headline_text(todo: Mapping[str, Any], lang: str = i18n.DEFAULT_LANG) -> str:
-    """"N of your items (W words) are used for AI training by K platforms", plus the used-if-public count."""
+    """ "N of your items (W words) are used for AI training by K platforms", plus the used-if-public count."""
     h = todo["headline"]
     if not h["items"] and not h["conditional"]:
         return i18n.t("todo.headline_none", lang)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from exportscope.actions.todo import ELIGIBLE, load_where, worklist_config
 
@@ -56,9 +56,7 @@ def candidates(items: pl.DataFrame) -> pl.DataFrame:
     import polars as pl
 
     kinds = list(worklist_config().get("kinds", []))
-    return items.with_row_index("item_id").filter(
-        pl.col("verdict").is_in(list(ELIGIBLE)), pl.col("kind").is_in(kinds)
-    )
+    return items.with_row_index("item_id").filter(pl.col("verdict").is_in(list(ELIGIBLE)), pl.col("kind").is_in(kinds))
 
 
 def action_for(platform: str, kind: str) -> str:
@@ -108,9 +106,7 @@ def build(analysis: Analysis, *, media: bool = True, cancel: threading.Event | N
     for platform, ctx in analysis.contexts.items():
         if (adult := _eighteenth(ctx.birth)) is not None:
             adults[platform] = datetime(adult.year, adult.month, adult.day, tzinfo=UTC)
-    photo_sources = {
-        s for s, k in frame.select("source", "kind").iter_rows() if k in PHOTO_KINDS
-    }
+    photo_sources = {s for s, k in frame.select("source", "kind").iter_rows() if k in PHOTO_KINDS}
     gps = _gps_sources(analysis, photo_sources, cancel) if media else set()
     where = load_where()
     entries: list[Entry] = []

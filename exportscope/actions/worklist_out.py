@@ -52,9 +52,10 @@ def format_for(path: Path, explicit: str | None = None) -> str:
 
 def reason_words(e: Entry, lang: str) -> list[str]:
     years = int(worklist_config().get("old_years", 5))
-    return [i18n.t(f"worklist.reason_{r}", lang, years=years) if r == "old" else i18n.t(f"worklist.reason_{r}", lang) for r in e.reasons] or [
-        i18n.t("worklist.no_reason", lang)
-    ]
+    return [
+        i18n.t(f"worklist.reason_{r}", lang, years=years) if r == "old" else i18n.t(f"worklist.reason_{r}", lang)
+        for r in e.reasons
+    ] or [i18n.t("worklist.no_reason", lang)]
 
 
 def _when(e: Entry, lang: str) -> str:
@@ -83,9 +84,21 @@ def render_csv(entries: Sequence[Entry], meta: Meta) -> bytes:
         w.writerow(
             _cell(v)
             for v in (
-                e.rank, "", e.key, e.platform, e.kind, e.verdict, _iso(e), e.action,
-                "; ".join(e.reasons), e.link or "", e.where or "", e.source, e.row, e.text,
-            )  # fmt: skip
+                e.rank,
+                "",
+                e.key,
+                e.platform,
+                e.kind,
+                e.verdict,
+                _iso(e),
+                e.action,
+                "; ".join(e.reasons),
+                e.link or "",
+                e.where or "",
+                e.source,
+                e.row,
+                e.text,
+            )
         )
     return out.getvalue().encode("utf-8")
 
@@ -119,13 +132,15 @@ def render_md(entries: Sequence[Entry], meta: Meta) -> bytes:
 
 _CSS = """
 :root{--ink:#1d1f21;--mute:#5c6166;--line:#d8dadd;--accent:#b3261e}
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);max-width:60rem;margin:0 auto;padding:1.5rem}
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);max-width:60rem;
+margin:0 auto;padding:1.5rem}
 h1{font-size:1.6rem;margin:.2rem 0 .6rem}p.intro{color:var(--mute)}
 ol{list-style:none;padding:0;margin:1rem 0}li{border-top:1px solid var(--line);padding:.55rem 0;display:flex;gap:.7rem}
 li input{width:1.2rem;height:1.2rem;margin-top:.2rem;flex:none}li .body{flex:1;min-width:0}
 li.done .body{opacity:.55;text-decoration:line-through}
 .head{font-weight:600}.act{color:var(--accent)}.why,.where,.key{font-size:.88rem;color:var(--mute)}
-.text{margin:.2rem 0;white-space:pre-wrap;overflow-wrap:anywhere}.key{font-family:ui-monospace,monospace;overflow-wrap:anywhere}
+.text{margin:.2rem 0;white-space:pre-wrap;overflow-wrap:anywhere}
+.key{font-family:ui-monospace,monospace;overflow-wrap:anywhere}
 a{color:#0b57d0}footer{margin-top:2rem;border-top:1px solid var(--line);font-size:.85rem;color:var(--mute)}
 @media print{body{max-width:none;padding:0;font-size:10.5pt}li{break-inside:avoid}
 a[href^="http"]::after{content:" (" attr(href) ")";font-size:.8em;color:var(--mute);overflow-wrap:anywhere}
@@ -156,11 +171,12 @@ def render_html(entries: Sequence[Entry], meta: Meta) -> bytes:
             where = esc(i18n.t("worklist.find_in", lang, place=_place(e, lang)))
             if e.where:
                 where += f' — <a href="{esc(e.where)}" rel="noreferrer noopener">{esc(e.where)}</a>'
-        label = f'{esc(i18n.t("worklist.done", lang))}: {e.rank}'
+        label = f"{esc(i18n.t('worklist.done', lang))}: {e.rank}"
+        act = esc(i18n.t(f"worklist.action_{e.action}", lang))
         rows.append(
             f'<li><input type="checkbox" data-key="{esc(e.key)}" aria-label="{label}"><div class="body">'
             f'<div class="head">{e.rank}. {esc(i18n.kind_label(e.kind, lang))} · {esc(meta.label(e.platform))}'
-            f' · {esc(_when(e, lang))} — <span class="act">{esc(i18n.t(f"worklist.action_{e.action}", lang))}</span></div>'
+            f' · {esc(_when(e, lang))} — <span class="act">{act}</span></div>'
             f'<div class="why">{esc(i18n.t("worklist.why", lang))}: {esc("; ".join(reason_words(e, lang)))}</div>'
             + (f'<div class="text">{esc(e.text)}</div>' if e.text else "")
             + f'<div class="where">{where}</div><div class="key">{esc(e.key)}</div></div></li>'
@@ -196,4 +212,3 @@ def write(entries: Sequence[Entry], path: Path, meta: Meta, fmt: str | None = No
     with atomic_write(path) as fh:
         fh.write(data)
     return path
-

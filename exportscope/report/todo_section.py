@@ -43,7 +43,10 @@ def html(r: Report) -> str:
     todo = r.doc.get("todo")
     if not todo:
         return ""
-    out = [f'<section id="todo"><h2>{esc(r.t("todo.heading"))}</h2>', f'<p class="headline"><b>{esc(headline_text(todo, r.lang))}</b></p>']
+    out = [
+        f'<section id="todo"><h2>{esc(r.t("todo.heading"))}</h2>',
+        f'<p class="headline"><b>{esc(headline_text(todo, r.lang))}</b></p>',
+    ]
     actions = action_texts(todo, r.lang, _labels(r))
     if not actions:
         out.append(f"<p>{esc(r.t('todo.none'))}</p>")
@@ -51,7 +54,10 @@ def html(r: Report) -> str:
     for a in actions:
         box = "☑" if a.done else "☐"
         state = r.t("todo.done") if a.done else r.t("todo.todo")
-        links = [f"{esc(r.t('todo.form', platform=_labels(r).get(p, p)) + r.t('meta.colon'))}{_link(u, u)}" for p, u in a.forms]
+        links = [
+            f"{esc(r.t('todo.form', platform=_labels(r).get(p, p)) + r.t('meta.colon'))}{_link(u, u)}"
+            for p, u in a.forms
+        ]
         if a.url and not a.forms:
             links.append(f"{esc(r.t('todo.link') + r.t('meta.colon'))}{_link(a.url, a.url)}")
         source = f"{esc(r.t('todo.source') + r.t('meta.colon'))}{_link(a.source_url, a.source)}" if a.source else ""
@@ -91,7 +97,10 @@ def markdown(r: Report) -> list[str]:
         out.append(f"  - {r.t('todo.does')}{r.t('meta.colon')}{md_escape(a.does)}")
         out.append(f"  - {r.t('todo.undo')}{r.t('meta.colon')}{md_escape(a.undo)}")
         out.append(f"  - {r.t('todo.how')}{r.t('meta.colon')}{md_escape(a.how)}")
-        out += [f"  - {md_escape(r.t('todo.form', platform=_labels(r).get(p, p)))}{r.t('meta.colon')}<{u}>" for p, u in a.forms]
+        out += [
+            f"  - {md_escape(r.t('todo.form', platform=_labels(r).get(p, p)))}{r.t('meta.colon')}<{u}>"
+            for p, u in a.forms
+        ]
         if a.url and not a.forms:
             out.append(f"  - {r.t('todo.link')}{r.t('meta.colon')}<{a.url}>")
         if a.source:

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 from exportscope import i18n
 from exportscope.tui.text import colon, literal, localize_bindings, n, tr, trn
 from exportscope.tui.widgets.cards import PlatformCard
+from exportscope.tui.widgets.todo import TodoPanel
 
 if TYPE_CHECKING:
     from exportscope.tui.loader import LoadResult
@@ -30,6 +31,8 @@ class DashboardScreen(Screen[None]):
         Binding("o", "app.opt_out", "Opt out"),
         Binding("f", "app.findings", "Findings"),
         Binding("e", "app.export", "Export"),
+        Binding("a", "app.answers", "Answers"),
+        Binding("w", "app.worklist", "Worklist"),
         Binding("tab", "app.focus_next", "Next card", show=False),
     ]
 
@@ -40,6 +43,7 @@ class DashboardScreen(Screen[None]):
     DashboardScreen #loadbar ProgressBar { width: auto; }
     DashboardScreen #loadbar #current { width: 1fr; color: $text-muted; padding-left: 1; }
     DashboardScreen .hidden { display: none; }
+    DashboardScreen.wide #cards.several TodoPanel { column-span: 2; }
     DashboardScreen.wide #cards.several { layout: grid; grid-size: 2; grid-rows: auto; grid-gutter: 1 1; }
     DashboardScreen.wide #cards.several PlatformCard { margin: 0; }
     """
@@ -54,7 +58,7 @@ class DashboardScreen(Screen[None]):
         yield Header(show_clock=False, icon="◎")
         yield Static(literal(tr("reading", self.lang, path=", ".join(self.names)) + "…"), id="status")
         with VerticalScroll(id="cards"):
-            pass
+            yield TodoPanel(self.lang, id="todo")
         with Horizontal(id="loadbar"):
             yield ProgressBar(total=None, show_eta=False, id="progress")
             yield Static("", id="current")
@@ -101,6 +105,8 @@ class DashboardScreen(Screen[None]):
         focused = getattr(self.focused, "platform", None)
         cards = self.query_one("#cards", VerticalScroll)
         await cards.remove_children(PlatformCard)
+        if "todo" in summary:
+            self.query_one(TodoPanel).show(summary["todo"], {p["platform"]: p["label"] for p in platforms})
         contexts = result.analysis.contexts
         widgets = [
             PlatformCard(

@@ -28,11 +28,18 @@ REGION_CODES = ("eu", "ch", "uk", "ca", "hk", "us", "cn", "kr", "other")
 FROM_EXPORT = "-"
 
 
-def guess_label(g: Guess, lang: str) -> str:
-    evidence = "; ".join(
-        tr(f"act.evidence_{e.kind}", lang, platform=e.platform.capitalize(), value=e.value) for e in g.evidence[:3]
-    )
-    return tr("act.guess", lang, region=i18n.region_label(g.region, lang), evidence=evidence)
+def guess_label(g: Guess, lang: str, labels: dict[str, str] | None = None) -> str:
+    """``EU / EEA: suggested by LinkedIn location “Lyon, France”; a +33 phone number (LinkedIn)``."""
+    labels = labels or {}
+    seen: set[tuple[str, str]] = set()
+    parts = []
+    for e in g.evidence:
+        if (e.kind, e.value) in seen:
+            continue
+        seen.add((e.kind, e.value))
+        name = labels.get(e.platform, e.platform.capitalize())
+        parts.append(tr(f"act.evidence_{e.kind}", lang, platform=name, value=e.value))
+    return tr("act.guess", lang, region=i18n.region_label(g.region, lang), evidence="; ".join(parts[:4]))
 
 
 class AnswersScreen(ModalScreen[None]):
@@ -60,7 +67,8 @@ class AnswersScreen(ModalScreen[None]):
         lang = self.lang
         opts: list[tuple[Any, str]] = [(tr("act.region_from_export", lang), FROM_EXPORT)]
         guessed = [g.region for g in self.guesses]
-        opts += [(literal(guess_label(g, lang)), g.region) for g in self.guesses]
+        labels = {e.platform.name: e.platform.label for e in self.analysis.exports}
+        opts += [(literal(guess_label(g, lang, labels)), g.region) for g in self.guesses]
         opts += [(i18n.region_label(c, lang), c) for c in REGION_CODES if c not in guessed]
         return opts
 

@@ -31,8 +31,9 @@ class DashboardScreen(Screen[None]):
         Binding("o", "app.opt_out", "Opt out"),
         Binding("f", "app.findings", "Findings"),
         Binding("e", "app.export", "Export"),
-        Binding("a", "app.answers", "Answers"),
-        Binding("w", "app.worklist", "Worklist"),
+        # Not in the footer (it is full at 80 columns): the to-do panel's caption and the help name them.
+        Binding("a", "app.answers", "Answers", show=False),
+        Binding("w", "app.worklist", "Worklist", show=False),
         Binding("tab", "app.focus_next", "Next card", show=False),
     ]
 

@@ -27,6 +27,8 @@ class TodoPanel(Vertical):
     TodoPanel #todo-headline { text-style: bold; height: auto; }
     TodoPanel SelectionList { height: auto; max-height: 7; border: none; padding: 0; background: $surface; }
     TodoPanel #todo-how { color: $text-muted; height: auto; max-height: 3; }
+    TodoPanel.compact SelectionList { max-height: 4; }
+    TodoPanel.compact #todo-how { max-height: 1; }
     """
 
     def __init__(self, lang: str = i18n.DEFAULT_LANG, *, id: str | None = None) -> None:
@@ -38,6 +40,10 @@ class TodoPanel(Vertical):
 
     def on_mount(self) -> None:
         self.display = False  # until the archive is read
+
+    def on_resize(self) -> None:
+        # On a small terminal (80x24) the list shows four actions at a time, so the cards stay in sight.
+        self.set_class(self.app.size.height < 40, "compact")
 
     def compose(self) -> ComposeResult:
         yield Static("", id="todo-headline")

@@ -119,7 +119,8 @@ class DashboardScreen(Screen[None]):
         cards.set_class(len(widgets) > 1, "several")
         target = next((w for w in widgets if w.platform == focused), widgets[0] if widgets else None)
         if target is not None:
-            self.call_after_refresh(target.focus)
+            # The card takes the keys (b, o act on its platform); the view stays at the top, on the to-do list.
+            self.call_after_refresh(target.focus, False)
 
     def show_findings(self, findings: list[dict[str, Any]] | None) -> None:
         for card in self.query(PlatformCard):

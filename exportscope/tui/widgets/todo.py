@@ -25,10 +25,11 @@ class TodoPanel(Vertical):
     DEFAULT_CSS = """
     TodoPanel { height: auto; border: round $accent; border-title-style: bold; padding: 0 1; margin: 0 1; }
     TodoPanel #todo-headline { text-style: bold; height: auto; }
-    TodoPanel SelectionList { height: auto; max-height: 7; border: none; padding: 0; background: $surface; }
+    TodoPanel SelectionList { height: auto; max-height: 7; border: none; padding: 0; }
+    TodoPanel SelectionList:focus { border: none; }
     TodoPanel #todo-how { color: $text-muted; height: auto; max-height: 3; }
     TodoPanel.compact SelectionList { max-height: 4; }
-    TodoPanel.compact #todo-how { max-height: 1; }
+    TodoPanel.compact #todo-how { max-height: 2; }
     """
 
     def __init__(self, lang: str = i18n.DEFAULT_LANG, *, id: str | None = None) -> None:

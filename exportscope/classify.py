@@ -105,6 +105,14 @@ def classify(
     return frame.select(*ITEM_COLUMNS, "row", "thread", "note", "link")
 
 
+def _add_note(frame: pl.DataFrame, on: pl.Expr, text: str) -> pl.DataFrame:
+    """``text`` appended to the ``note`` of the rows ``on`` selects (after any note they have)."""
+    import polars as pl
+
+    joined = pl.when(pl.col("note").is_null()).then(pl.lit(text)).otherwise(pl.col("note") + pl.lit("; " + text))
+    return frame.with_columns(note=pl.when(on).then(joined).otherwise(pl.col("note")))
+
+
 def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], as_of: date) -> pl.DataFrame:
     """Minor and not-in-force overrides of classification.md, per platform, with the reason in ``note``;
     then the policies' item notes (Meta AI chats personalise ads), which change no verdict."""
@@ -113,7 +121,13 @@ def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], a
     eligible = pl.col("verdict").is_in([Verdict.TRAINING.value, Verdict.CONDITIONAL.value])
     for platform, ctx in contexts.items():
         reason: str | None = None
-        if ctx.is_minor(as_of):
+        policy = load_policies()[ctx.policy]
+        minor = ctx.is_minor(as_of) and policy.minor_applies(ctx.region)
+        if ctx.is_minor(as_of) and not minor and policy.minor_elsewhere_note:
+            # Minors are excluded only in some regions (X: EEA, UK, Switzerland): say so, change no verdict.
+            here = eligible & (pl.col("platform") == platform)
+            frame = _add_note(frame, here, i18n.t(policy.minor_elsewhere_note, "en"))
+        if minor:
             reason = i18n.t("note.under_18", "en")
         else:
             since = ctx.in_force_since()
@@ -121,11 +135,13 @@ def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], a
                 reason = i18n.t("note.not_in_force", "en", since=since.isoformat(), region=ctx.region)
         if reason is not None:
             hit = eligible & (pl.col("platform") == platform)
+            if minor and policy.minor_keeps_kinds:
+                hit = hit & ~pl.col("kind").is_in(list(policy.minor_keeps_kinds))
             frame = frame.with_columns(
                 verdict=pl.when(hit).then(pl.lit(Verdict.NOT_USED.value)).otherwise(pl.col("verdict")),
                 note=pl.when(hit).then(pl.lit(reason)).otherwise(pl.col("note")),
             )
-        for item_note in load_policies()[ctx.policy].item_notes:
+        for item_note in policy.item_notes:
             if not item_note.applies(ctx.region, as_of):
                 continue
             on = (pl.col("platform") == platform) & (pl.col("kind") == item_note.kind)

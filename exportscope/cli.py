@@ -7,6 +7,7 @@ Heavy modules (polars, the readers, textual) are imported inside the commands so
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -23,7 +24,7 @@ from exportscope import __version__
 app = typer.Typer(
     name="exportscope",
     help=(
-        "See what LinkedIn and Meta will feed their generative AI from your data export.\n\n"
+        "See what LinkedIn, Meta and X will feed their generative AI from your data export.\n\n"
         "Runs offline, never uploads anything and never changes the archive.\n\n"
         "Example: exportscope summary Complete_LinkedInDataExport_03-09-2026.zip"
     ),
@@ -43,9 +44,26 @@ class Audience(StrEnum):
     unknown = "unknown"
 
 
+class Answer(StrEnum):
+    yes = "yes"
+    no = "no"
+    unknown = "unknown"
+
+
 def _fail(message: str, code: int) -> NoReturn:
-    sys.stderr.write(f"exportscope: error: {message}\n")
+    """One line on stderr; the message is made terminal-safe whole (it quotes paths and file names)."""
+    from exportscope.termsafe import safe
+
+    with contextlib.suppress(OSError):  # after SIGHUP the terminal may be gone
+        sys.stderr.write(f"exportscope: error: {safe(message)}\n")
+        sys.stderr.flush()
     raise typer.Exit(code)
+
+
+def _say(message: str) -> None:
+    from exportscope.termsafe import safe
+
+    sys.stderr.write(f"exportscope: {safe(message)}\n")
 
 
 def _guarded(func: F) -> F:
@@ -61,12 +79,16 @@ def _guarded(func: F) -> F:
         except typer.Exit:
             raise
         except (InputError, FormatError) as exc:
-            _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, 2)
-        except KeyboardInterrupt:
-            _fail("interrupted", 130)
+            _fail(str(exc) or type(exc).__name__, 2)
+        except KeyboardInterrupt as exc:
+            from exportscope.stops import exit_code, stop_name
+
+            _fail(f"interrupted by {stop_name(exc)}", exit_code(exc))
         except BrokenPipeError:
             raise typer.Exit(0) from None
         except Exception as exc:
+            if isinstance(exc, OSError) and exc.filename:  # a path the system refuses: too long, not allowed
+                _fail(f"{exc.filename}: cannot be used ({exc.strerror or type(exc).__name__})", 2)
             if os.environ.get("EXPORTSCOPE_DEBUG"):
                 raise
             first = str(exc).splitlines()[0] if str(exc) else ""
@@ -87,6 +109,7 @@ PathsArg = Annotated[
         metavar="PATH",
         help="Export .zip files, folders or WhatsApp .txt chats; parts of one export are merged.",
         show_default=False,
+        readable=False,  # an unreadable input is our one-line error (exit 2), not a usage block
     ),
 ]
 DemoOpt = Annotated[bool, typer.Option("--demo", help="Read the bundled sample exports instead of a PATH.")]
@@ -94,28 +117,49 @@ RegionOpt = Annotated[
     str | None,
     typer.Option(
         "--region",
+        metavar="REGION",
         help="Your region (eu, uk, ch, ca, hk, us, cn, kr, other) or country; default: what the export says.",
     ),
 ]
 AsOfOpt = Annotated[
-    str | None, typer.Option("--as-of", help="Judge the policies as of this date (YYYY-MM-DD); default: today.")
+    str | None,
+    typer.Option(
+        "--as-of", metavar="YYYY-MM-DD", help="Judge the policies as of this date (YYYY-MM-DD); default: today."
+    ),
 ]
 OptedOutOpt = Annotated[
     list[str] | None,
-    typer.Option("--opted-out", help="You turned training off for this platform (repeatable): linkedin, meta."),
+    typer.Option(
+        "--opted-out",
+        metavar="PLATFORM",
+        help="You turned training off for this platform (repeatable): linkedin, meta, x.",
+    ),
 ]
 AudienceOpt = Annotated[
     Audience,
     typer.Option("--facebook-audience", help="Who can see your past Facebook posts: public, friends or unknown."),
 ]
+# X's question (exportscope.platforms.x.PROTECTED): the archive records only six months of changes.
+XProtectedOpt = Annotated[
+    Answer,
+    typer.Option("--x-protected", help="Are your X posts protected (followers only)? yes, no or unknown."),
+]
 
 
-def _options(region: str | None, as_of: str | None, opted_out: list[str] | None, audience: Audience) -> Any:
+def _options(
+    region: str | None,
+    as_of: str | None,
+    opted_out: list[str] | None,
+    audience: Audience,
+    x_protected: Answer = Answer.unknown,
+) -> Any:
     from exportscope.archive import InputError
     from exportscope.pipeline import Options
     from exportscope.rules import region_code
 
     kwargs: dict[str, Any] = {"facebook_audience": audience.value}
+    if x_protected is not Answer.unknown:
+        kwargs["answers"] = (("x.protected", x_protected.value),)
     if region:
         code = region_code(region)
         if code is None:
@@ -129,25 +173,28 @@ def _options(region: str | None, as_of: str | None, opted_out: list[str] | None,
         except ValueError:
             raise InputError(f"--as-of {as_of!r}: not a date; write it as YYYY-MM-DD") from None
     if opted_out:
-        known = {"linkedin", "meta", "facebook", "instagram", "threads", "whatsapp"}
+        from exportscope.platforms import all_platforms
+        from exportscope.rules import load_policies
+
+        known = {p.name for p in all_platforms()} | set(load_policies())
         bad = [o for o in opted_out if o.lower() not in known]
         if bad:
-            raise InputError(f"--opted-out {bad[0]!r}: unknown platform; use linkedin or meta")
+            raise InputError(f"--opted-out {bad[0]!r}: unknown platform; use linkedin, meta or x")
         kwargs["opted_out"] = frozenset(o.lower() for o in opted_out)
     return Options(**kwargs)
 
 
 def _check_output(output: Path, paths: list[Path]) -> None:
-    """Never write over an input: the archive is read-only, whatever -o says."""
-    from exportscope.archive import InputError
+    """Only a regular file (or ``-``), never an input or inside one: :func:`exportscope.outpath.check_output`."""
+    from exportscope.outpath import check_output
 
-    target = output.resolve()
-    for p in paths:
-        source = p.resolve()
-        if target == source or (target.exists() and source.exists() and os.path.samefile(target, source)):
-            raise InputError(f"{output}: that is one of the inputs; exportscope never writes over your export")
-        if source.is_dir() and target.is_relative_to(source):
-            raise InputError(f"{output}: inside the input folder {p}; write the output somewhere else")
+    check_output(output, paths)
+
+
+def _where(output: Path) -> str:
+    from exportscope.outpath import is_stdout
+
+    return "standard output" if is_stdout(output) else str(output)
 
 
 T = TypeVar("T")
@@ -205,6 +252,7 @@ def summary(
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
     facebook_audience: AudienceOpt = Audience.unknown,
+    x_protected: XProtectedOpt = Answer.unknown,
 ) -> None:
     """What each platform will use for AI training, as a table or JSON.
 
@@ -212,7 +260,7 @@ def summary(
              Complete_LinkedInDataExport_03-09-2026.zip --json
     """
     paths = _inputs(paths, demo)
-    options = _options(region, as_of, opted_out, facebook_audience)
+    options = _options(region, as_of, opted_out, facebook_audience, x_protected)
     analysis = _analyze(paths, options)
     from exportscope import summary as summary_mod
 
@@ -222,7 +270,9 @@ def summary(
         from exportscope.findings import find
 
         doc = summary_mod.build(analysis, find(analysis) if findings else None)
-        sys.stdout.buffer.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n")
+        from exportscope.termsafe import json_safe
+
+        sys.stdout.buffer.write(json_safe(orjson.dumps(doc, option=orjson.OPT_INDENT_2)) + b"\n")
         sys.stdout.flush()
         return
     from exportscope.render_text import print_summary
@@ -235,30 +285,40 @@ def summary(
 def items(
     paths: PathsArg = None,
     *,
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write: .parquet, .csv or .jsonl.")],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o", "--output", readable=False, help="Where to write: .parquet, .csv or .jsonl; - for standard output."
+        ),
+    ],
     fmt: Annotated[
-        str | None, typer.Option("--format", help="parquet, csv or jsonl (default: from the output's suffix).")
+        str | None,
+        typer.Option("--format", help="parquet, csv or jsonl (default: from the output's suffix; jsonl for -o -)."),
     ] = None,
     demo: DemoOpt = False,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
     facebook_audience: AudienceOpt = Audience.unknown,
+    x_protected: XProtectedOpt = Answer.unknown,
 ) -> None:
     """Write every classified item, one row each (platform, source, kind, verdict, visibility, timestamp,
     text, words, rule).
 
     Example: exportscope items Complete_LinkedInDataExport_03-09-2026.zip -o items.parquet
     """
+    from exportscope.outpath import OutputRefused, is_stdout
     from exportscope.report.items import format_for, write_items
 
-    kind = format_for(output, fmt)  # fail on a bad name before reading anything
+    kind = format_for(output, fmt or ("jsonl" if is_stdout(output) else None))  # fail before reading anything
+    if kind == "parquet" and is_stdout(output):
+        raise OutputRefused("stdout_binary", output, fmt="Parquet")
     paths = _inputs(paths, demo)
     _check_output(output, paths)
-    options = _options(region, as_of, opted_out, facebook_audience)
+    options = _options(region, as_of, opted_out, facebook_audience, x_protected)
     analysis = _analyze(paths, options)
     n = _writing(output, lambda: write_items(analysis.items, output, kind))
-    sys.stderr.write(f"exportscope: wrote {n:,} items to {output}\n")
+    _say(f"wrote {n:,} items to {_where(output)}")
 
 
 @app.command()
@@ -266,9 +326,15 @@ def items(
 def report(
     paths: PathsArg = None,
     *,
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write: .html, .md or .json.")],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o", "--output", readable=False, help="Where to write: .html, .md or .json; - for standard output."
+        ),
+    ],
     fmt: Annotated[
-        str | None, typer.Option("--format", help="html, md (markdown) or json (default: from the output's suffix).")
+        str | None,
+        typer.Option("--format", help="html, md (markdown) or json (default: from the output's suffix; md for -o -)."),
     ] = None,
     demo: DemoOpt = False,
     lang: Annotated[
@@ -282,6 +348,7 @@ def report(
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
     facebook_audience: AudienceOpt = Audience.unknown,
+    x_protected: XProtectedOpt = Answer.unknown,
 ) -> None:
     """Write a report to keep, print or share: what is used for AI training, what you expose, how to opt out.
 
@@ -289,19 +356,20 @@ def report(
     """
     from exportscope import i18n
     from exportscope.archive import InputError
+    from exportscope.outpath import is_stdout
     from exportscope.report import report_format_for, write_report
 
-    kind = report_format_for(output, fmt)  # fail on a bad name before reading anything
+    kind = report_format_for(output, fmt or ("md" if is_stdout(output) else None))  # fail before reading
     paths = _inputs(paths, demo)
     _check_output(output, paths)
     if lang is not None and lang.lower() not in i18n.LANGS:
         raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
-    options = _options(region, as_of, opted_out, facebook_audience)
+    options = _options(region, as_of, opted_out, facebook_audience, x_protected)
     analysis = _analyze(paths, options)
     written = _writing(
         output, lambda: write_report(analysis, output, kind, lang=(lang or i18n.default_lang()).lower(), redact=redact)
     )
-    sys.stderr.write(f"exportscope: wrote the {kind} report to {written}\n")
+    _say(f"wrote the {kind} report to {_where(written)}")
 
 
 @app.command()
@@ -358,7 +426,7 @@ def cleanup(
 @_guarded
 def rules(
     platform: Annotated[
-        str, typer.Argument(metavar="PLATFORM", help="linkedin, facebook, instagram or whatsapp.")
+        str, typer.Argument(metavar="PLATFORM", help="linkedin, facebook, instagram, whatsapp or x.")
     ] = "linkedin",
     json_out: Annotated[bool, typer.Option("--json", help="Print the rules as JSON.")] = False,
 ) -> None:
@@ -389,6 +457,7 @@ def inspect(
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
     facebook_audience: AudienceOpt = Audience.unknown,
+    x_protected: XProtectedOpt = Answer.unknown,
 ) -> None:
     """Browse the archive in the terminal: what is used for training, what is not, and why.
 
@@ -399,7 +468,7 @@ def inspect(
 
     if lang is not None and lang.lower() not in i18n.LANGS:
         raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
-    options = _options(region, as_of, opted_out, facebook_audience)
+    options = _options(region, as_of, opted_out, facebook_audience, x_protected)
     paths = _inputs(paths, demo)
     # Unusable input (not a zip, encrypted, nothing recognizable) is one line and exit 2 here, before the
     # full-screen UI starts: planning opens the inputs and reads only their directories and a few headers.
@@ -430,7 +499,9 @@ def doctor(
     if json_out:
         import orjson
 
-        sys.stdout.write(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode() + "\n")
+        from exportscope.termsafe import json_safe
+
+        sys.stdout.write(json_safe(orjson.dumps(report, option=orjson.OPT_INDENT_2)).decode() + "\n")
     else:
         sys.stdout.write(doctor_mod.render(report) + "\n")
 
@@ -447,10 +518,13 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """See what LinkedIn and Meta will feed their generative AI from your data export."""
+    """See what LinkedIn, Meta and X will feed their generative AI from your data export."""
 
 
 def main() -> None:
+    from exportscope.stops import install
+
+    install()  # SIGTERM and SIGHUP stop like Ctrl-C: temporary files removed, the worker stopped
     app()
 
 

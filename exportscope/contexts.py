@@ -72,6 +72,8 @@ def build_contexts(
         if private is not None and isinstance(private.value, bool):
             ctx.account_private = private.value
         ctx.audience = options.facebook_audience
+        # The platform's own questions (X: are your posts protected?) and what the person answered.
+        export.platform.apply_answers(ctx, dict(options.answers))
         ctx.opted_out = name in options.opted_out or export.platform.ruleset.policy in options.opted_out
         ctx.notes.extend(text for e in exports for plat, text in e.notes if plat == name)
         starts = {r.in_force_since for r in load_policies()[ctx.policy].regions}

@@ -39,16 +39,32 @@ def _flatten(prefix: str, table: Mapping[str, Any], out: dict[str, dict[str, str
             _flatten(full, value, out)
 
 
+def _load(ref: Any, name: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(ref.read_text(encoding="utf-8"))
+    except (FileNotFoundError, tomllib.TOMLDecodeError) as exc:
+        raise CatalogueError(f"{name}: {exc}") from exc
+
+
 @functools.cache
 def catalogue() -> dict[str, dict[str, str]]:
-    """Every message key -> {language: text}."""
-    ref = resources.files("exportscope") / "locale" / "messages.toml"
-    try:
-        data = tomllib.loads(ref.read_text(encoding="utf-8"))
-    except (FileNotFoundError, tomllib.TOMLDecodeError) as exc:
-        raise CatalogueError(f"locale/messages.toml: {exc}") from exc
+    """Every message key -> {language: text}: ``locale/messages.toml``, plus the ``messages.toml`` of each
+    platform folder (``platforms/x/messages.toml``), so a platform brings its own words. A key defined twice
+    is an error."""
+    root = resources.files("exportscope")
     out: dict[str, dict[str, str]] = {}
-    _flatten("", data, out)
+    _flatten("", _load(root / "locale" / "messages.toml", "locale/messages.toml"), out)
+    platforms = root / "platforms"
+    for folder in sorted(platforms.iterdir(), key=lambda f: f.name):
+        ref = folder / "messages.toml"
+        if not folder.is_dir() or not ref.is_file():
+            continue
+        own: dict[str, dict[str, str]] = {}
+        name = f"platforms/{folder.name}/messages.toml"
+        _flatten("", _load(ref, name), own)
+        if clash := sorted(set(own) & set(out)):
+            raise CatalogueError(f"{name}: {clash[0]} is already defined")
+        out.update(own)
     return out
 
 

@@ -6,6 +6,8 @@ an optional progress callback and a cancel event so the TUI can run it in a thre
 
 from __future__ import annotations
 
+import os
+import pickle
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +46,9 @@ class Options:
     as_of: date = field(default_factory=lambda: datetime.now(UTC).date())
     opted_out: frozenset[str] = frozenset()
     facebook_audience: str = "unknown"
+    #: Answers to the platforms' own questions (``Platform.questions``), as (key, value) pairs:
+    #: ``(("x.protected", "yes"),)``.
+    answers: tuple[tuple[str, str], ...] = ()
     max_member_bytes: int = MAX_MEMBER_BYTES
     max_ratio: float = MAX_RATIO
     workers: int = 2
@@ -124,6 +129,7 @@ class _Run:
         self.worker_tasks: set[int] = set()
         # The platforms' own notes (HTML export...), to which each run adds the readers' notes.
         self.base_notes = [list(e.notes) for e in plan.exports]
+        self.snapshot_notes: list[str] = []  # inputs that changed while read (known once all is read)
 
     def _tick(self, files: int, current: str) -> None:
         self.done += files
@@ -145,12 +151,12 @@ class _Run:
             return self._serial()
         mine, theirs = split
         self.worker_tasks = set(theirs)
-        spec = parallel.WorkerSpec(
-            [str(p) for p in self.paths], self.options.max_member_bytes, self.options.max_ratio, theirs
-        )
+        # The worker gets its share of this plan (never the paths to plan again): one snapshot of the inputs.
+        spec = parallel.WorkerSpec([self.plan.tasks[i] for i in theirs], os.getpid())
         try:
             worker = parallel.Worker(spec)
-        except (OSError, RuntimeError, ValueError):  # no way to start a process here: one process reads all
+        except (OSError, RuntimeError, ValueError, TypeError, AttributeError, pickle.PicklingError):
+            # No way to start a process here, or a share that cannot travel: one process reads all.
             self.worker_tasks = set()
             return self._serial()
         try:
@@ -202,6 +208,9 @@ class _Run:
         """Merge both processes' items in task order, so the result never depends on who read what."""
         import polars as pl
 
+        from exportscope.snapshot import changes
+
+        self.snapshot_notes = changes(self.plan.sources, self.paths)
         mine = self.collector.frame()
         if other is not None:
             # The worker numbered its shapes itself: renumber them as this process's collector does.
@@ -241,6 +250,9 @@ class _Run:
                 for fact in result.facts:
                     export.facts[(task.rule.platform, fact.name)] = fact
                 export.notes.extend((task.rule.platform, note) for note in result.notes)
+            # Checks that need the whole export read (X: its manifest's counts against what was read).
+            paths = [m.path for s in export.sources for m in s.members]
+            export.notes.extend((export.platform.name, n) for n in export.platform.reconcile(export.facts, paths))
         ledger.extend(self.plan.unknown)
         contexts = build_contexts(exports, seen, self.options)
         return Analysis(
@@ -250,6 +262,6 @@ class _Run:
             items=classify(frame, self.collector.shapes, self.collector.rules, contexts, self.options.as_of),
             ledger=ledger,
             contexts=contexts,
-            notes=list(self.plan.notes),
+            notes=list(self.plan.notes) + self.snapshot_notes,
             basis=(frame, list(self.collector.shapes), dict(self.collector.rules)),
         )

@@ -1,7 +1,7 @@
 """From inputs to a list of tasks: open, detect, group parts into exports, match members to rules.
 
-Planning is deterministic (sorted folder walks, zip order, insertion-ordered dicts), which is what lets the
-worker process of :mod:`exportscope.parallel` plan the same inputs again and read tasks by their index.
+Planning is deterministic (sorted folder walks, zip order, insertion-ordered dicts) and happens once per run:
+the worker process of :mod:`exportscope.parallel` receives its tasks from this plan, never plans again.
 Files that need no reading (not recognised, known and ignored, unusable) are ledgered here.
 """
 
@@ -165,7 +165,7 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
         names = ", ".join(s.name for s in sources)
         if not any(s.members for s in sources):
             raise InputError(f"{names}: empty; there are no files to read")
-        raise InputError(f"{names}: nothing recognizable; this is not a LinkedIn, Meta or WhatsApp data export")
+        raise InputError(f"{names}: nothing recognizable; this is not a LinkedIn, Meta, WhatsApp or X data export")
 
     plan = Plan(sources, [], [], [], unknown, notes)
     for (pname, _key), srcs in groups.items():

@@ -263,6 +263,16 @@ class Policy:
     notes: tuple[str, ...]
     sources: tuple[dict[str, str], ...]
     item_notes: tuple[ItemNote, ...] = ()
+    #: Regions where the under-18 rule applies (empty: everywhere, classification.md's default).
+    minor_regions: tuple[str, ...] = ()
+    #: Kinds the under-18 rule never changes (X: Grok chats).
+    minor_keeps_kinds: tuple[str, ...] = ()
+    #: Catalogue key of the note put on a minor's eligible items outside ``minor_regions``.
+    minor_elsewhere_note: str = ""
+
+    def minor_applies(self, region: str | None) -> bool:
+        """Whether under-18 items are excluded for this region (an unknown region only when it is everywhere)."""
+        return not self.minor_regions or region in self.minor_regions
 
     def for_region(self, region: str | None) -> RegionPolicy | None:
         """The policy row for a region code; ``other`` is the fallback; None when region is unknown."""
@@ -285,46 +295,64 @@ def _date_or_none(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
+def _policy(key: str, raw: dict[str, Any]) -> Policy:
+    regions = tuple(
+        RegionPolicy(
+            codes=_tuple(r["codes"]),
+            in_force_since=_date_or_none(r.get("in_force_since")),
+            known=bool(r.get("known", True)),
+            note=str(r.get("note", "")),
+            opt_out=str(r.get("opt_out", "")),
+            legal_basis=str(r.get("legal_basis", "")),
+        )
+        for r in raw.get("regions", [])
+    )
+    return Policy(
+        key=key,
+        label=str(raw.get("label", key)),
+        setting=str(raw.get("setting", "")),
+        setting_path=str(raw.get("setting_path", "")),
+        opt_out_url=str(raw.get("opt_out_url", "")),
+        opt_out_effect=str(raw.get("opt_out_effect", "")),
+        extra_levers=_tuple(raw.get("extra_levers")),
+        regions=regions,
+        notes=_tuple(raw.get("notes")),
+        sources=tuple({str(k): str(v) for k, v in s.items()} for s in raw.get("sources", [])),
+        item_notes=tuple(
+            ItemNote(
+                kind=str(n["kind"]),
+                since=_date_or_none(n.get("since")),
+                not_in_regions=_tuple(n.get("not_in_regions")),
+                text=str(n["text"]),
+            )
+            for n in raw.get("item_notes", [])
+        ),
+        minor_regions=_tuple(raw.get("minor_regions")),
+        minor_keeps_kinds=_tuple(raw.get("minor_keeps_kinds")),
+        minor_elsewhere_note=str(raw.get("minor_elsewhere_note", "")),
+    )
+
+
 @functools.cache
 def load_policies() -> dict[str, Policy]:
-    """Policy facts per platform key (``schemas/policies.toml``), with their published sources."""
+    """Policy facts per platform key, with their published sources: ``schemas/policies.toml``, plus the
+    ``[policy_facts]`` table of any platform rule file (``schemas/x.toml``), keyed by that file's ``policy``.
+
+    A platform that carries its policy facts in its own rule file needs no edit of ``policies.toml``.
+    """
     data = _read_toml("policies.toml")
-    out: dict[str, Policy] = {}
-    for key, raw in data.items():
-        if key == "todo":  # the to-do list's own block, read by exportscope.actions.todo
+    # [todo] is the to-do list's own block, read by exportscope.actions.todo.
+    out = {key: _policy(key, raw) for key, raw in data.items() if key != "todo"}
+    for path in sorted(schemas_dir().glob("*.toml")):
+        if path.name in ("policies.toml", "regions.toml"):
             continue
-        regions = tuple(
-            RegionPolicy(
-                codes=_tuple(r["codes"]),
-                in_force_since=_date_or_none(r.get("in_force_since")),
-                known=bool(r.get("known", True)),
-                note=str(r.get("note", "")),
-                opt_out=str(r.get("opt_out", "")),
-                legal_basis=str(r.get("legal_basis", "")),
-            )
-            for r in raw.get("regions", [])
-        )
-        out[key] = Policy(
-            key=key,
-            label=str(raw.get("label", key)),
-            setting=str(raw.get("setting", "")),
-            setting_path=str(raw.get("setting_path", "")),
-            opt_out_url=str(raw.get("opt_out_url", "")),
-            opt_out_effect=str(raw.get("opt_out_effect", "")),
-            extra_levers=_tuple(raw.get("extra_levers")),
-            regions=regions,
-            notes=_tuple(raw.get("notes")),
-            sources=tuple({str(k): str(v) for k, v in s.items()} for s in raw.get("sources", [])),
-            item_notes=tuple(
-                ItemNote(
-                    kind=str(n["kind"]),
-                    since=_date_or_none(n.get("since")),
-                    not_in_regions=_tuple(n.get("not_in_regions")),
-                    text=str(n["text"]),
-                )
-                for n in raw.get("item_notes", [])
-            ),
-        )
+        rules = _read_toml(path.name)
+        facts = rules.get("policy_facts")
+        if isinstance(facts, dict):
+            key = str(rules.get("policy", path.stem))
+            if key in out:
+                raise RuleError(f"schemas/{path.name}: policy {key!r} is also in policies.toml")
+            out[key] = _policy(key, facts)
     return out
 
 

@@ -21,6 +21,7 @@ DEMO = (
     "whatsapp/WhatsApp Chat - Famille.zip",
     "whatsapp/WhatsApp Chat with Meta AI.txt",
     "whatsapp/whatsapp_account_info.zip",
+    "x-2025/twitter-2025-01-22-9c1f0e6b2d4a8f3e5b7c9d1e3f5a7b9c1d3e5f7a9b1c3d5e7f9a1b3c5d7e9f1a.zip",
 )
 
 

@@ -173,3 +173,79 @@ def test_a_500_mb_single_line_fails_its_file_with_bounded_memory(tmp_path: Path)
     assert ledger["Profile.csv"][0] == "parsed"
     assert int(peak_mib) < 700, f"peak {peak_mib} MiB for a 500 MB line"
     assert resource  # the parent's memory is not the measure; the child's is
+
+
+# --- X (Twitter) --------------------------------------------------------------------------------------------
+
+
+def test_x_a_broken_part_fails_alone_and_the_rest_is_read(tmp_path: Path, cli) -> None:
+    from tests import xkit
+
+    files = {
+        "tweets.js": [xkit.tweet("1", "kept")],
+        "tweets-part1.js": b'window.YTD.tweets.part1 = [ { "tweet" : { "id_str" : "2", "full_text" : "lo',
+        "note-tweet.js": b"<html>not a data file</html>",
+        "like.js": [{"like": {"tweetId": "3", "fullText": "liked"}}],
+    }
+    path = xkit.build(tmp_path / "twitter-2025-01-22-abc.zip", files)
+    a = xkit.run(path)
+    status = _status(a)
+    assert status["data/tweets.js"][0] is FileStatus.PARSED and status["data/tweets.js"][2] == 1
+    assert status["data/tweets-part1.js"][0] is FileStatus.FAILED
+    assert status["data/tweets-part1.js"][1].startswith("not valid JSON")
+    assert status["data/note-tweet.js"][0] is FileStatus.FAILED
+    assert status["data/note-tweet.js"][1] == "not an X archive data file (no window.YTD assignment)"
+    assert status["data/like.js"][2] == 1
+    res = cli("summary", path)
+    assert res.exit_code == 0 and "Traceback" not in res.stderr
+
+
+def test_x_json_nested_100000_levels_fails_that_file_only(tmp_path: Path) -> None:
+    from tests import xkit
+
+    deep = b"window.YTD.tweets.part0 = " + b"[" * 100_000 + b"]" * 100_000
+    a = xkit.run(
+        xkit.build(tmp_path / "deep.zip", {"tweets.js": deep, "follower.js": [{"follower": {"accountId": "1"}}]})
+    )
+    status = _status(a)
+    assert status["data/tweets.js"][0] is FileStatus.FAILED
+    assert status["data/tweets.js"][1] == "nested too deeply to read (a damaged or hostile file)"
+    assert status["data/follower.js"][2] == 1
+
+
+def test_x_fields_of_the_wrong_type_never_crash_and_are_counted(tmp_path: Path) -> None:
+    from tests import xkit
+
+    odd = [
+        {"tweet": {"id_str": 5, "full_text": 12345, "created_at": "yesterday", "entities": ["not", "an", "object"]}},
+        {
+            "tweet": {
+                "id_str": "6",
+                "full_text": "x https://t.co/A",
+                "created_at": "Fri Feb 30 08:15:00 +0000 2025",
+                "entities": {
+                    "urls": [{"url": "https://t.co/A", "expanded_url": "https://e.org", "indices": ["900", "-1"]}]
+                },
+                "extended_entities": {"media": "none"},
+                "edit_info": {"initial": {"editTweetIds": "6"}},
+            }
+        },
+        {"tweet": {"id_str": "7", "full_text": "from 1999", "created_at": "Fri Jan 01 08:15:00 +0000 1999"}},
+        "a string where an object should be",
+        {"tweet": None},
+    ]
+    dms = [
+        {
+            "dmConversation": {
+                "conversationId": 5,
+                "messages": [None, {"messageCreate": "text"}, {"messageCreate": {"text": ["a"]}}],
+            }
+        }
+    ]
+    a = xkit.run(xkit.build(tmp_path / "odd.zip", {"tweets.js": odd, "direct-messages.js": dms}))
+    status = _status(a)
+    assert status["data/tweets.js"][0] is FileStatus.PARSED and status["data/tweets.js"][2] == 3
+    got = {r["text"]: r["timestamp"] for r in a.items.iter_rows(named=True)}
+    assert got["x https://e.org"] is None  # 30 February: no date, never a crash
+    assert got["from 1999"] is None  # before X existed: no date
+    assert any("3 item(s) had an unreadable or impossible date" in n for n in a.contexts["x"].notes)

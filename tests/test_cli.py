@@ -246,3 +246,31 @@ def test_inspect_rejects_unusable_input_before_the_ui_starts(tmp_path: Path, mak
         result = cli("inspect", target)
         assert result.exit_code == 2, target
         assert result.stderr.startswith("exportscope: error: ") and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", ["summary", "items", "report", "doctor"])
+def test_demo_reads_the_bundled_samples_from_any_folder(cli, command, tmp_path, monkeypatch) -> None:
+    """--demo needs no path and no source folder: the samples are found through the package's data locator."""
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / ("out.csv" if command == "items" else "out.json")
+    args = [command, "--demo"] + (["--json"] if command in ("summary", "doctor") else ["-o", out])
+    result = cli(*args)
+    assert result.exit_code == 0, result.stderr
+    if command == "summary":
+        platforms = {p["platform"] for p in json.loads(result.stdout)["platforms"]}
+        assert {"linkedin", "facebook", "instagram", "threads", "whatsapp"} <= platforms
+    elif command != "doctor":
+        assert out.stat().st_size > 0
+
+
+def test_demo_and_a_path_together_is_exit_2(cli, linkedin_zip) -> None:
+    result = cli("summary", "--demo", linkedin_zip)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("exportscope: error: --demo")
+
+
+def test_the_rule_data_is_found_at_the_top_level_schemas_folder() -> None:
+    from exportscope.data import schemas_dir
+
+    assert schemas_dir() == REPO / "schemas"
+    assert not (REPO / "exportscope" / "schemas").exists()  # one copy of the rule data, not two

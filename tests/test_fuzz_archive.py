@@ -23,7 +23,11 @@ CONNECTIONS = (
     b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
     b"Ben,Sample,https://www.linkedin.com/in/ben,,Example Ltd,Engineer,20 Mar 2024\n"
 )
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+)
 
 
 def _zip(members: dict[str, bytes]) -> bytes:

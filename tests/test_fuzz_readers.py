@@ -22,10 +22,16 @@ CASES = {
     "instagram": SAMPLES / "instagram-2025" / "instagram-jdoe-2025-11-20-AAAA1111.zip",
     "whatsapp": SAMPLES / "whatsapp" / "WhatsApp Chat - Famille.zip",
     "whatsapp-report": SAMPLES / "whatsapp" / "whatsapp_account_info.zip",
+    "x-2025": next((SAMPLES / "x-2025").glob("twitter-*.zip")),
+    "x-2020": next((SAMPLES / "x-2020").glob("twitter-*.zip")),
 }
 OPTIONS = Options(workers=1)
-FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-_TEXT = (".csv", ".json", ".txt", ".html")
+FUZZ = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+)
+_TEXT = (".csv", ".json", ".txt", ".html", ".js")
 
 
 def _members(path: Path) -> list[tuple[zipfile.ZipInfo, bytes]]:

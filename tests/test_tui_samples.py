@@ -27,7 +27,7 @@ from tests.test_tui import aio, loaded, screen_text, wait_for
 
 AS_OF = "2026-11-29"
 OPTIONS = Options(as_of=tui_archive.AS_OF)
-META_WHATSAPP = [rel for rel in DEMO if not rel.startswith("linkedin")]
+META_WHATSAPP = [rel for rel in DEMO if not rel.startswith(("linkedin", "x-"))]
 
 
 def sample_paths(rels: list[str] | tuple[str, ...] = DEMO) -> list[Path]:

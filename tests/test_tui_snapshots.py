@@ -28,8 +28,10 @@ LARGE = (160, 48)
 AS_OF = Options(as_of=tui_archive.AS_OF)  # 2026-11-29, pinned so "in force since" never moves
 
 LINKEDIN = ["linkedin-2026/Complete_LinkedInDataExport_03-09-2026.zip"]
-META_WHATSAPP = [rel for rel in DEMO if not rel.startswith("linkedin")]  # Facebook, Instagram (+Threads), WhatsApp
+# Facebook, Instagram (+Threads), WhatsApp
+META_WHATSAPP = [rel for rel in DEMO if not rel.startswith(("linkedin", "x-"))]
 META = [rel for rel in DEMO if rel.startswith(("facebook", "instagram"))]
+X = [rel for rel in DEMO if rel.startswith("x-")]  # the 2025 X archive
 
 
 def samples(rels: list[str], lang: str = "en") -> ExportScopeApp:
@@ -154,6 +156,21 @@ def test_sample_meta_whatsapp_dashboard(snap_compare: Any) -> None:
 def test_sample_meta_whatsapp_dashboard_large(snap_compare: Any) -> None:
     """The same on a large terminal: cards side by side, findings counted on the Meta cards."""
     assert snap_compare(samples(META_WHATSAPP), terminal_size=LARGE, run_before=loaded)
+
+
+def test_sample_x_dashboard(snap_compare: Any) -> None:
+    """X 2025: posts used (the account was unprotected), Grok chats used, DMs excluded, the manifest checked."""
+    assert snap_compare(samples(X), terminal_size=(100, 34), run_before=loaded)
+
+
+def test_sample_opt_out_x(snap_compare: Any) -> None:
+    """From the X card: the Grok data-sharing setting, protecting posts, Grok history, the EU/UK objection."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await loaded(pilot)
+        await pilot.press("o")
+
+    assert snap_compare(samples(X), terminal_size=(100, 40), run_before=run_before)
 
 
 def test_sample_dashboard_french(snap_compare: Any) -> None:

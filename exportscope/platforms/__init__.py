@@ -1,4 +1,5 @@
-"""Platform reader families. Each module exposes ``PLATFORMS``: the :class:`Platform` values it provides.
+"""Platform reader families. Each module (or package, like ``x/``) exposes ``PLATFORMS``: the
+:class:`Platform` values it provides.
 
 The registry imports them lazily so ``exportscope --help`` never pays for a reader it does not run.
 """
@@ -11,7 +12,7 @@ import importlib
 from exportscope.platforms.base import Platform
 
 #: Modules of this package that provide platforms, in detection order.
-FAMILIES: tuple[str, ...] = ("linkedin", "meta", "whatsapp")
+FAMILIES: tuple[str, ...] = ("linkedin", "meta", "whatsapp", "x")
 
 
 @functools.cache

@@ -10,19 +10,37 @@ form one logical file (LinkedIn's ``_1``/``_2`` parts, Meta's ``message_1..N.jso
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePosixPath
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from exportscope.archive import Archive, Member, Source
 from exportscope.model import Drift, Fact, Problem, Record
 from exportscope.rules import Rule, RuleSet, load_rules
 
+if TYPE_CHECKING:
+    from exportscope.classify import PlatformContext
+
 Output = Record | Fact | Problem | Drift
 #: A reader takes the members of one logical file (in order) and the rule that matched them.
 Reader = Callable[[Sequence[Member], Rule], Iterable[Output]]
+
+
+@dataclass(frozen=True)
+class Question:
+    """Something the export cannot say and the person can (X: are your posts protected?).
+
+    ``key`` is the answer's key in ``Options.answers``, ``flag`` the command-line option that gives it,
+    ``choices`` its values (the last one means "I don't know"), ``prompt`` the catalogue key of the question.
+    The platform applies an answer in :meth:`Platform.apply_answers`.
+    """
+
+    key: str
+    flag: str
+    choices: tuple[str, ...]
+    prompt: str
 
 
 @dataclass
@@ -41,6 +59,8 @@ class Platform:
     top_folders: frozenset[str] = frozenset()
     #: (regex on member paths, era name), first hit wins; the last entry should match anything.
     eras: Sequence[tuple[str, str]] = ()
+    #: What this platform may ask the person when its export does not say (see :class:`Question`).
+    questions: Sequence[Question] = ()
     _marker_res: list[tuple[re.Pattern[str], float]] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -99,6 +119,14 @@ class Platform:
     def export_notes(self, paths: Sequence[str]) -> list[str]:
         """Sentences about the export as a whole (Meta: "this is the HTML format"), shown with its platform."""
         return []
+
+    def reconcile(self, facts: Mapping[tuple[str, str], Fact], paths: Sequence[str]) -> list[str]:
+        """Notes after the whole export is read, from the facts its readers stated (X checks its manifest's
+        counts against what was read). Default: none."""
+        return []
+
+    def apply_answers(self, ctx: PlatformContext, answers: Mapping[str, str]) -> None:
+        """Apply the person's answers to this platform's :attr:`questions` to its context (default: none)."""
 
     def task_shares_state(self, rule: Rule) -> bool:
         """True when this rule's reader shares state with other files of the export (Meta counts a photo

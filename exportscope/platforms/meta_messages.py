@@ -77,7 +77,7 @@ def read_messages(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> It
     """One record per message of one conversation, oldest first, whatever the order of parts and messages."""
     ordered = sorted(members, key=lambda m: (part_number(m.path), m.path))
     thread = thread_id(ordered[0].path)
-    rows: list[tuple[float, int, str | None, float | None, str, int]] = []
+    rows: list[tuple[float, int, str | None, float | None, str, int, str | None]] = []
     seq = 0
     for member in ordered:
         try:
@@ -88,17 +88,42 @@ def read_messages(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> It
         messages = data.get("messages") if isinstance(data, dict) else data
         if not isinstance(messages, list):
             continue
+        with_ai = isinstance(data, dict) and _has_meta_ai(data.get("participants"))
         for i, msg in enumerate(messages, 1):
             if not isinstance(msg, dict):
                 continue
             when = _message_time(msg)
             seq += 1
             # Newest-first parts: within equal (or unknown) times keep the reverse of file order.
-            rows.append((when if when is not None else float("-inf"), -seq, _message_text(msg), when, member.path, i))
+            text = _message_text(msg)
+            variant = "meta_ai" if with_ai or _reaches_meta_ai(msg, text) else None
+            rows.append((when if when is not None else float("-inf"), -seq, text, when, member.path, i, variant))
         del data, messages
     rows.sort(key=lambda r: (r[0], r[1]))
-    for _, _, text, when, source, row in rows:
-        yield Record(text=text, epoch=when, row=row, thread=thread, source=source)
+    for _, _, text, when, source, row, variant in rows:
+        yield Record(text=text, epoch=when, variant=variant, row=row, thread=thread, source=source)
+
+
+#: Who Meta AI is in a thread, and how a message calls it (lower case).
+_META_AI = "meta ai"
+_MENTION = "@meta ai"
+
+
+def _has_meta_ai(participants: Any) -> bool:
+    """A thread Meta AI takes part in: everything in it is shared with Meta AI."""
+    for p in participants if isinstance(participants, list) else ():
+        name = p.get("name") if isinstance(p, dict) else p
+        if isinstance(name, str) and name.strip().casefold() == _META_AI:
+            return True
+    return False
+
+
+def _reaches_meta_ai(msg: dict[str, Any], text: str | None) -> bool:
+    """A message from Meta AI, mentioning @Meta AI, or a share sent to Meta AI (a heuristic: the item says so)."""
+    sender = msg.get("sender_name") or msg.get("senderName")
+    if isinstance(sender, str) and sender.strip().casefold() == _META_AI:
+        return True
+    return text is not None and _MENTION in text.casefold()
 
 
 _AI_TEXT_LABELS = {"message", "text", "content", "prompt", "response", "bericht", "nachricht", "mensaje"}

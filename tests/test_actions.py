@@ -100,7 +100,7 @@ def test_todo_tops_the_text_summary(cli) -> None:
     assert result.exit_code == 0
     out = result.stdout
     assert out.index("of your items") < out.index("files:")  # before the first platform's table
-    assert "[ ] 1. Turn off LinkedIn's" in out
+    assert "[ ] 1. " in out and "Turn off LinkedIn's" in out
     assert "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement" in out
 
 

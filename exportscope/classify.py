@@ -114,7 +114,7 @@ def classify(
 ) -> pl.DataFrame:
     """Turn the readers' raw frame into the items frame.
 
-    ``raw`` has columns shape, source, timestamp, text, row, thread; ``shapes[i]`` is the (platform, rule id,
+    ``raw`` has columns shape, source, timestamp, text, row, thread, link; ``shapes[i]`` is the (platform, rule id,
     variant, raw visibility) of shape ``i``. Each shape is resolved once; the answers are gathered by id.
     """
     import polars as pl

@@ -80,7 +80,8 @@ class Record:
     :class:`Visibility` by the rule. ``row`` is where the record sits in its source (1-based data row or
     list index) so a person can find it again. ``epoch`` is the time as seconds since 1970 UTC, for readers
     whose files write it that way (Meta): it spares building a datetime per item; ``timestamp`` wins when
-    both are set.
+    both are set. ``link`` is the item's address on the platform when the export writes one (a LinkedIn
+    post's ShareLink), so a person can open the item to delete or restrict it.
     """
 
     text: str | None = None
@@ -94,6 +95,7 @@ class Record:
     #: The date cell as written when it holds a value no format could read: the item stays undated and the
     #: file's ledger line counts it, with the value's shape (never the value).
     raw_time: str | None = None
+    link: str | None = None  # the item's own address on the platform, where the export holds one
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,9 +224,10 @@ ITEM_COLUMNS: tuple[str, ...] = (
 )
 
 #: The columns ``exportscope items`` writes: the ARCHITECTURE.md ones, then ``note`` (added within version 1):
-#: why an override changed the item's verdict, or a policy note that applies to it.
-ITEM_EXPORT_COLUMNS: tuple[str, ...] = (*ITEM_COLUMNS, "note")
+#: why an override changed the item's verdict, or a policy note that applies to it; then ``link`` (added within
+#: version 1): the item's address on the platform where the export holds one, else empty.
+ITEM_EXPORT_COLUMNS: tuple[str, ...] = (*ITEM_COLUMNS, "note", "link")
 
 #: Columns the frame carries beyond the public ones, for the UI's detail pane and for counting threads;
 #: ``account`` is the key of the item's context (its platform, or ``instagram#2`` for a second account).
-EXTRA_COLUMNS: tuple[str, ...] = ("row", "thread", "note", "account")
+EXTRA_COLUMNS: tuple[str, ...] = ("row", "thread", "note", "link", "account")

@@ -26,6 +26,8 @@ from exportscope.reading import Collector, Shape, TaskResult, read_task
 if TYPE_CHECKING:
     import polars as pl
 
+    from exportscope.rules import Rule
+
 __all__ = ["Analysis", "Cancelled", "Export", "Options", "Progress", "analyze"]
 
 
@@ -77,6 +79,10 @@ class Analysis:
     #: its export date and its account (:class:`exportscope.identity.ExportEntry`). ``exports[i].account``
     #: is the identity of the analysed export ``i``.
     export_entries: list[ExportEntry] = field(default_factory=list)
+    #: What classification started from (the readers' frame, its shapes and rules), kept so that a person's
+    #: answer (region, audience, opted out) re-classifies at once without reading the archive again
+    #: (:func:`exportscope.actions.answers.reclassify`). Its columns are shared with ``items``, not copied.
+    basis: tuple[pl.DataFrame, list[Shape], dict[str, Rule]] | None = field(default=None, repr=False)
 
     @property
     def platforms(self) -> list[str]:
@@ -293,4 +299,5 @@ class _Run:
             contexts=contexts,
             notes=list(self.plan.notes) + self.snapshot_notes,
             export_entries=[e for e in self.plan.entries if e.current < n_exports],
+            basis=(frame, list(self.collector.shapes), dict(self.collector.rules)),
         )

@@ -22,7 +22,7 @@ from exportscope.rules import Rule, load_not_before
 if TYPE_CHECKING:
     import polars as pl
 
-RAW_COLUMNS = ("shape", "source", "timestamp", "text", "row", "thread")
+RAW_COLUMNS = ("shape", "source", "timestamp", "text", "row", "thread", "link")
 #: An item's text is kept up to this many characters (a 50 MB CSV field must not cost gigabytes downstream,
 #: in the findings, the reports and the terminal UI); the cut is counted and said on the file's ledger line.
 MAX_TEXT_CHARS = 1024 * 1024
@@ -83,6 +83,7 @@ class Collector:
         c["text"].append(rec.text if rec.text is None or len(rec.text) <= MAX_TEXT_CHARS else rec.text[:MAX_TEXT_CHARS])
         c["row"].append(rec.row)
         c["thread"].append(rec.thread)
+        c["link"].append(rec.link)
 
     def maybe_flush(self) -> None:
         """Called between tasks: turn the pending records into a chunk once there are enough of them."""
@@ -102,6 +103,7 @@ class Collector:
             "text": pl.String,
             "row": pl.Int64,
             "thread": pl.String,
+            "link": pl.String,
         }
         chunk = pl.DataFrame(self.cols, schema=schema)
         self.chunks.append(chunk.with_columns(pl.from_epoch("timestamp", time_unit="us").dt.replace_time_zone("UTC")))
@@ -159,6 +161,7 @@ def read_task(
     cols = collector.cols
     add_shape, add_source, add_ts = cols["shape"].append, cols["source"].append, cols["timestamp"].append
     add_text, add_row, add_thread = cols["text"].append, cols["row"].append, cols["thread"].append
+    add_link = cols["link"].append
     shapes: dict[tuple[str | None, str | None, str | None], int] = {}  # (variant, visibility, flag) -> id
     impossible: dict[str, int] = defaultdict(int)
     misaligned: dict[str, int] = defaultdict(int)
@@ -194,6 +197,7 @@ def read_task(
                 add_text(text)
                 add_row(out.row)
                 add_thread(out.thread)
+                add_link(out.link)
                 # A record may point at another member (a photo referenced by a post): the file read counts it.
                 counts[key if key in paths else default_source] += 1
             elif isinstance(out, Fact):

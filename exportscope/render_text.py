@@ -36,6 +36,8 @@ def _console() -> Console:
 def print_summary(doc: dict[str, Any], console: Console | None = None) -> None:
     console = console or _console()
     console.print(f"[b]exportscope[/b] · as of {doc['as_of']}")
+    if "todo" in doc:
+        _print_todo(console, doc)
     for p in doc["platforms"]:
         _print_platform(console, p)
     for note in doc.get("notes", []):
@@ -140,6 +142,31 @@ def _print_platform(console: Console, p: dict[str, Any]) -> None:
         console.print(f"[yellow]note:[/yellow] {escape(note)}")
     for n in p.get("item_notes", []):
         console.print(f"[yellow]note on {n['items']:,} items:[/yellow] {escape(n['note'])}")
+
+
+def _print_todo(console: Console, doc: dict[str, Any]) -> None:
+    """The to-do list first: the headline, then each action with what it does, does not undo, and how."""
+    from exportscope.actions.todo import action_texts, headline_text
+
+    todo = doc["todo"]
+    labels = {p["platform"]: p["label"] for p in doc["platforms"]}
+    console.print()
+    console.print(f"[b]{escape(headline_text(todo))}[/b]")
+    for i, a in enumerate(action_texts(todo, labels=labels), 1):
+        mark = "[x]" if a.done else "[ ]"
+        console.print(f"{escape(mark)} {i}. [b]{escape(a.title)}[/b] ({escape(a.count)})")
+        console.print(f"     does: {escape(a.does)}")
+        console.print(f"     does not undo: {escape(a.undo)}")
+        console.print(f"     how: {escape(a.how)}", soft_wrap=True)
+        for platform, url in a.forms:
+            console.print(f"     form for {escape(labels.get(platform, platform))}: {escape(url)}", soft_wrap=True)
+        if a.url and not a.forms:
+            console.print(f"     link: {escape(a.url)}", soft_wrap=True)
+        if a.source:
+            console.print(f"     source: {escape(a.source)}", soft_wrap=True)
+    flags = doc.get("answers", {}).get("flags")
+    if flags:
+        console.print(f"answers used: {escape(flags)}")
 
 
 def _verdict_words(verdict: str, by_visibility: dict[str, str], lang: str) -> str:

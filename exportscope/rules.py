@@ -278,7 +278,7 @@ def load_rules(platform: str) -> RuleSet:
 
 #: Top-level tables of policies.toml that are not a policy: the published sources and the platforms'
 #: first possible dates.
-_NOT_POLICIES = frozenset({"source", "first_date"})
+_NOT_POLICIES = frozenset({"source", "first_date", "todo"})  # todo: the to-do list's block (actions/todo.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ bumping the schema version.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -35,9 +36,13 @@ def _platform_label(analysis: Analysis, platform: str) -> str:
     return platform.capitalize()
 
 
-def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """The summary document of one analysis."""
+def build(
+    analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, done: Iterable[str] = ()
+) -> dict[str, Any]:
+    """The summary document of one analysis; ``done``: the to-do actions the person ticked (terminal UI)."""
     import polars as pl
+
+    from exportscope.actions import answers, todo
 
     items = analysis.items
     by_kind_frame = (
@@ -189,4 +194,7 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None) -> d
         ],
         # Files of inputs that are no export we know (a folder's stray files): listed, never dropped.
         "unrecognized": sorted(e.path for e in analysis.ledger if e.platform == "unknown"),
+        # Added within version 1 (issue 16): what to do first, and the answers the verdicts used.
+        "todo": todo.for_analysis(analysis, done=done),
+        "answers": answers.used(analysis),
     }

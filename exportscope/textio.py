@@ -179,3 +179,18 @@ def nonempty(value: str | None) -> str | None:
         return None
     v = value.strip()
     return v if v and v != '""' else None
+
+
+_LINK = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"'`]+\Z", re.I)
+
+
+def web_link(value: str | None) -> str | None:
+    """An item's address as the export writes it, kept only when it is a plain ``http(s)`` URL.
+
+    Anything else (``javascript:``, a relative path, text with spaces or control characters) is no link: it
+    could neither be opened safely nor put in an HTML ``href``.
+    """
+    if not value:
+        return None
+    value = value.strip()
+    return value if _LINK.match(value) else None

@@ -19,7 +19,7 @@ import pytest
 
 from exportscope.actions.diff import Change, Comparison, DifferentAccounts, Reason, Status, compare
 from exportscope.actions.diff_render import render_html, render_text, to_json
-from exportscope.actions.worklist import read_worklist
+from exportscope.actions.ticked import read_worklist
 from exportscope.keys import with_keys
 from exportscope.pipeline import Options, analyze
 from tests.conftest import SAMPLES

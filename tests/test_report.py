@@ -78,7 +78,7 @@ def test_render_is_deterministic(analysis: Analysis, findings: list[dict[str, An
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "footer", "section", "h1", "h2", "h3", "h4",
     "p", "ul", "li", "table", "tr", "th", "td", "blockquote", "div", "span", "strong", "code", "a",
-    "svg", "rect", "text", "line",
+    "svg", "rect", "text", "line", "ol", "dl", "dt", "dd", "b", "br",
 }  # fmt: skip
 RESOURCE_ATTRS = {"src", "srcset", "data", "poster", "background", "action", "formaction", "xlink:href", "ping"}
 

@@ -170,6 +170,8 @@ async def test_findings_come_after_the_dashboard_and_fill_the_open_screen(
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: not app.loading and bool(app.screen.query(PlatformCard)))
         await wait_for(pilot, started.is_set)
+        app.screen.query_one("#cards").scroll_end(animate=False)  # the to-do list tops the dashboard
+        await pilot.pause()
         assert "Findings: still looking…" in screen_text(app)
         await pilot.press("f")
         await wait_for(pilot, lambda: isinstance(app.screen, FindingsScreen))
@@ -178,6 +180,8 @@ async def test_findings_come_after_the_dashboard_and_fill_the_open_screen(
         await wait_for(pilot, lambda: "ada@example.org" in screen_text(app))
         assert "⚠ E-mail addresses in training-eligible text · LinkedIn · 1 occurrence" in screen_text(app)
         await pilot.press("escape")
+        await pilot.pause()
+        app.screen.query_one("#cards").scroll_end(animate=False)
         await pilot.pause()
         assert "⚠ Findings: 1 e-mail (f shows them)" in screen_text(app)
 

@@ -32,7 +32,7 @@ from exportscope.archive import Member, MemberError
 from exportscope.model import Drift, Fact, Misaligned, Problem, ReadFailure, Record, describe_failure
 from exportscope.platforms.base import Output
 from exportscope.rules import Rule
-from exportscope.textio import Columns, Dialect, csv_rows, header_key, nonempty, sniff
+from exportscope.textio import Columns, Dialect, csv_rows, header_key, nonempty, sniff, web_link
 
 #: Whole-file stand-ins LinkedIn writes instead of a header when a category is empty.
 SENTINELS = frozenset({"no conversations found"})
@@ -251,6 +251,7 @@ def read_csv(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
             row=row.n,
             source=row.member.path,
             visibility=row.get("Visibility") if rule.visibility == "column" else None,
+            link=web_link(row.get("Link")),
         )
 
 

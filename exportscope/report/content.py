@@ -7,7 +7,7 @@ what to show or what to mask, so the three formats cannot drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
@@ -246,7 +246,9 @@ def build(
     lang: str = i18n.DEFAULT_LANG,
     redact: bool = False,
     keep_owner: bool = False,
+    done: Iterable[str] = (),
 ) -> Report:
+    """``done``: the to-do actions the person ticked in the terminal UI (shown checked)."""
     from exportscope import summary
 
     lang = i18n.normalize_lang(lang)
@@ -256,7 +258,7 @@ def build(
         shown = [redactor.finding(f, texts) for f in findings]
     else:
         shown = [dict(f) for f in findings]
-    doc = summary.build(analysis, shown)
+    doc = summary.build(analysis, shown, done=done)
     # A report is meant to be shared: name the archives, not the folders they sit in on this computer.
     doc["inputs"] = [PurePath(p).name for p in doc["inputs"]]
     # Notes written from the catalogue's templates read in the report's language (one catalogue for all).

@@ -88,6 +88,28 @@ class Record:
     epoch: float | None = None
 
 
+@dataclass(slots=True)
+class RecordBatch:
+    """Many records of one logical file as columns: what a hot reader (Meta message threads) yields instead
+    of one :class:`Record` per item, so that no Python object is built per message.
+
+    Every list has one value per record, in output order; ``epoch`` is seconds since 1970 UTC as in
+    :class:`Record`. ``variant`` is one value per record, or None when no record has one; ``thread`` and
+    ``visibility`` are shared by the whole batch. The collector appends the lists to its columns as they are.
+    """
+
+    text: list[str | None]
+    epoch: list[float | None]
+    row: list[int | None]
+    source: list[str]
+    thread: str | None = None
+    variant: list[str | None] | None = None
+    visibility: str | None = None
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
 @dataclass(frozen=True, slots=True)
 class Fact:
     """Something the export says about the account as a whole (birth date, region, private account).

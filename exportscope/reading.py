@@ -7,13 +7,13 @@ merged in task order whoever read it, never a mutation of shared state.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from exportscope.archive import Member, MemberError
-from exportscope.model import Drift, Fact, FileStatus, LedgerEntry, Problem, Record, describe_failure
+from exportscope.model import Drift, Fact, FileStatus, LedgerEntry, Problem, Record, RecordBatch, describe_failure
 from exportscope.platforms.base import Platform
 from exportscope.rules import Rule
 
@@ -108,6 +108,40 @@ class Collector:
         return self.chunks[0] if len(self.chunks) == 1 else pl.concat(self.chunks, rechunk=False)
 
 
+def extend_batch(
+    collector: Collector,
+    batch: RecordBatch,
+    shapes: dict[tuple[str | None, str | None], int],
+    item_platform: str,
+    rule_id: str,
+) -> None:
+    """Append a :class:`RecordBatch` to the collector's columns: the same values :meth:`Collector.add` would
+    append record by record, with one list operation per column (a column the batch lacks gets None)."""
+    n = len(batch)
+    variants = batch.variant if batch.variant is not None else [None] * n
+    ids: dict[str | None, int] = {}
+    for variant in set(variants):
+        look = (variant, batch.visibility)
+        sid = shapes.get(look)
+        if sid is None:
+            sid = shapes[look] = collector.shape_id((item_platform, rule_id, *look))
+        ids[variant] = sid
+    cols = collector.cols
+    if len(ids) == 1:
+        cols["shape"].extend([next(iter(ids.values()))] * n)
+    else:
+        cols["shape"].extend([ids[v] for v in variants])
+    cols["source"].extend(batch.source)
+    cols["timestamp"].extend([None if t is None else round(t * 1_000_000) for t in batch.epoch])
+    cols["text"].extend(batch.text)
+    cols["row"].extend(batch.row)
+    cols["thread"].extend([batch.thread] * n)
+    given = {"shape", "source", "timestamp", "text", "row", "thread"}
+    for name in RAW_COLUMNS:
+        if name not in given:
+            cols[name].extend([None] * n)
+
+
 @dataclass
 class TaskResult:
     """What reading one task produced besides its records: ledger lines, facts, notes, and its row range."""
@@ -154,6 +188,12 @@ def read_task(
                 add_thread(out.thread)
                 # A record may point at another member (a photo referenced by a post): the file read counts it.
                 counts[key if key in paths else default_source] += 1
+            elif type(out) is RecordBatch:  # a whole thread as columns: appended list by list
+                n = len(out)
+                extend_batch(collector, out, shapes, item_platform, rule.id)
+                if n:
+                    for key, count in Counter(out.source).items():
+                        counts[key if key in paths else default_source] += count
             elif isinstance(out, Fact):
                 if out.name == "note":
                     result.notes.append(str(out.value))

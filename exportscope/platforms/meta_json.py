@@ -52,8 +52,12 @@ def repair_bytes(data: bytes) -> bytes:
     if b"\\u00" not in data:
         return data
     if b"\\\\" not in data:
+        # One escape value at a time, found by a search that stops at its first occurrence: a file holds a
+        # few dozen distinct values but hundreds of thousands of escapes, so listing them all (``findall``)
+        # costs more than all the replacing. A replaced byte is >= 0x80, so it never forms a new escape.
         out = data
-        for escape in set(_ONE.findall(data)):
+        while (found := _ONE.search(out)) is not None:
+            escape = found.group(0)
             out = out.replace(escape, bytes.fromhex(escape[4:].decode("ascii")))
         try:
             out.decode("utf-8")

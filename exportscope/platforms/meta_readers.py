@@ -50,7 +50,7 @@ def load(member: Member) -> Any:
         raise ReadFailure(
             "too_large",
             f"{member.size / 2**20:,.0f} MiB of JSON, over the {MAX_JSON_BYTES // 2**20} MiB a Meta file can be; "
-            "not read"
+            "not read",
         )
     return loads(member.read_bytes())
 

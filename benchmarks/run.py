@@ -28,6 +28,7 @@ import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from generate import HEAVY, generate, meta_heavy  # noqa: E402
@@ -51,13 +52,14 @@ def _tree_rss_kib(pid: int) -> int:
     return total
 
 
-def run_measured(args: list[str]) -> tuple[float, float, float, str]:
+def run_measured(args: list[str], cwd: Path | None = None) -> tuple[float, float, float, str]:
     """(seconds, peak RSS of the main process, peak RSS of the whole process tree, both MiB, stdout)."""
     import threading
 
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(args, stdout=out, stderr=err)
+        env = None if cwd is None else dict(os.environ, PYTHONPATH=str(cwd))
+        proc = subprocess.Popen(args, stdout=out, stderr=err, cwd=cwd, env=env)
         peak_tree = 0
         done = threading.Event()
 
@@ -154,15 +156,17 @@ HEAVY_COMMANDS = {
 }
 
 
-def heavy(media_mb: int, out_root: Path, rounds: int) -> list[dict[str, object]]:
+def heavy(media_mb: int, out_root: Path, rounds: int, compare: Path | None = None) -> list[dict[str, object]]:
     """The issue-19 shape, with the floor and every command interleaved in each round (best of ``rounds``).
 
     On a shared machine the load moves between seconds; measuring the floor right before each command in
     the same round keeps the ratio honest, and the load average at each round is reported with the figures.
+    With ``compare`` (another checkout's root, e.g. the code before a change), each command also runs with
+    that code right after this one, so before and after are measured side by side under the same load.
     """
-    folder = out_root / f"heavy-{media_mb}mb"
+    folder = (out_root / f"heavy-{media_mb}mb").resolve()
     paths = sorted(folder.glob("*.zip")) or meta_heavy(folder, media_mb)
-    exe = [sys.executable, "-m", "exportscope"]
+    trees = {"": ROOT, **({" (before)": compare.resolve()} if compare else {})}
     best: dict[str, tuple[float, float, float]] = {}
     floors: list[float] = []
     loads: list[float] = []
@@ -171,20 +175,23 @@ def heavy(media_mb: int, out_root: Path, rounds: int) -> list[dict[str, object]]
         for _ in range(rounds):
             loads.append(os.getloadavg()[0])
             for name, args in HEAVY_COMMANDS.items():
-                floors.append(floor_seconds(paths))
-                cmd = [*exe, args[0], *map(str, paths), *(a.format(tmp=tmp) for a in args[1:])]
-                secs, rss, tree, out = run_measured(cmd)
-                if name == "summary --json":
-                    items = sum(sum(p["totals"].values()) for p in json.loads(out)["platforms"])
-                prev = best.get(name)
-                best[name] = (
-                    min(secs, prev[0]) if prev else secs,
-                    max(rss, prev[1] if prev else 0),
-                    max(tree, prev[2] if prev else 0),
-                )
+                for suffix, tree in trees.items():
+                    floors.append(floor_seconds(paths))
+                    cmd = [sys.executable, "-m", "exportscope", args[0], *map(str, paths)]
+                    cmd += [a.format(tmp=tmp) for a in args[1:]]
+                    secs, rss, all_rss, out = run_measured(cmd, cwd=tree)
+                    if name == "summary --json":
+                        items = sum(sum(p["totals"].values()) for p in json.loads(out)["platforms"])
+                    key = name + suffix
+                    prev = best.get(key)
+                    best[key] = (
+                        min(secs, prev[0]) if prev else secs,
+                        max(rss, prev[1] if prev else 0),
+                        max(all_rss, prev[2] if prev else 0),
+                    )
     floor = min(floors)
     label = f"{HEAVY['messages'] // 1000}k msgs + {media_mb} MB photos"
-    rows = [_row("heavy", media_mb / 1024, name, items, *best[name], floor) for name in HEAVY_COMMANDS]
+    rows = [_row("heavy", 0, key, items, *best[key], floor) for key in best]
     for r in rows:
         r["scale"] = label
         r["media"] = f"{media_mb} MB"
@@ -224,9 +231,12 @@ def main(argv: list[str] | None = None) -> list[dict[str, object]]:
         "of photos (default: 0 and 500); floor and commands interleaved, best of --rounds",
     )
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--compare", type=Path, help="with --heavy: another checkout's root, run side by side (e.g. the code before)"
+    )
     args = parser.parse_args(argv)
     if args.heavy is not None:
-        rows = [row for mb in (args.heavy or [0, 500]) for row in heavy(mb, args.out, args.rounds)]
+        rows = [row for mb in (args.heavy or [0, 500]) for row in heavy(mb, args.out, args.rounds, args.compare)]
     else:
         rows = [row for scale in args.scales for media in args.media for row in bench(scale, media, args.out)]
     print_table(rows)

@@ -8,6 +8,7 @@ written to. Readers only ever see :class:`Member` and the streams this module ha
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import stat
@@ -36,6 +37,15 @@ class InputError(Exception):
 
 class MemberError(Exception):
     """One member cannot be read; that member fails, the rest of the archive goes on."""
+
+
+class SourceChanged(Exception):
+    """An input on disk is no longer the file that was planned (replaced or rewritten since)."""
+
+
+def fingerprint(st: os.stat_result) -> tuple[int, int, int, int]:
+    """What identifies a file's content cheaply: the same device, inode, size and modification time."""
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def normalise_name(name: str) -> str:
@@ -105,19 +115,26 @@ class Member:
 
 
 class _CappedReader(io.RawIOBase):
-    """Wraps a stream and fails once more than ``cap`` bytes come out (a lying zip header)."""
+    """Wraps a stream and fails once more than ``cap`` bytes come out (a lying zip header).
 
-    def __init__(self, inner: IO[bytes], cap: int, label: str) -> None:
+    ``truncate``: end at ``cap`` instead of failing. A file of a folder is read as large as it was when the
+    inputs were listed (the plan is a snapshot); what it gained since is not read, and the run says so.
+    """
+
+    def __init__(self, inner: IO[bytes], cap: int, label: str, truncate: bool = False) -> None:
         self._inner = inner
         self._left = cap
         self._label = label
+        self._truncate = truncate
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self._truncate and self._left <= 0:
+            return 0
         try:
-            data = self._inner.read(len(buffer))
+            data = self._inner.read(min(len(buffer), self._left) if self._truncate else len(buffer))
         except (zlib.error, zipfile.BadZipFile, EOFError, OSError) as exc:
             # Corrupt compressed data or a bad CRC: this member fails, whoever was reading it.
             raise MemberError(f"{self._label}: damaged data ({_reason(exc)})") from exc
@@ -143,10 +160,42 @@ class Source:
     _zip: zipfile.ZipFile | None = None
     max_member_bytes: int = MAX_MEMBER_BYTES
     max_ratio: float = MAX_RATIO
+    #: A zip read from inside another zip: the member it was read from (to open it again in the worker).
+    origin: Member | None = None
+    #: A zip or loose file on disk: (device, inode, size, mtime ns) when it was opened.
+    fingerprint: tuple[int, int, int, int] | None = None
+    #: A folder: every file name met by the walk (relative POSIX path) -> (size, mtime ns) when listed.
+    listing: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
         return self.path.name
+
+    def __getstate__(self) -> dict[str, object]:
+        """Sent to the worker process without the open zip handle; it is opened again on first use."""
+        state = dict(self.__dict__)
+        state["_zip"] = None
+        return state
+
+    def _reopen(self) -> zipfile.ZipFile:
+        """Open this zip again (in the worker): from disk only if it is still the file that was planned."""
+        if self.origin is not None:
+            data = self.origin.read_bytes(MAX_NESTED_IN_MEMORY + 1)
+            zf = zipfile.ZipFile(io.BytesIO(data))
+        else:
+            zf = zipfile.ZipFile(self.path)
+            if self.fingerprint is not None and fingerprint(os.fstat(zf.fp.fileno())) != self.fingerprint:  # type: ignore[union-attr]
+                zf.close()
+                raise SourceChanged(f"{self.path}: changed after the inputs were listed")
+        self._zip = zf
+        return zf
+
+    def ensure_open(self) -> None:
+        """Open a zip sent to another process; raises :class:`SourceChanged` if it is not the planned file."""
+        if self.origin is not None:
+            self.origin.source.ensure_open()
+        if self.kind == "zip" and self._zip is None:
+            self._reopen()
 
     def open(self, member: Member, *, buffered: bool = True) -> IO[bytes]:
         if member.encrypted:
@@ -162,15 +211,21 @@ class Source:
                 f"{self.max_ratio:,.0f}:1; skipped as a possible zip bomb"
             )
         try:
-            if self._zip is not None:
-                raw: IO[bytes] = self._zip.open(member.info or member.key)
+            if self.kind == "zip":
+                zf = self._zip if self._zip is not None else self._reopen()
+                raw: IO[bytes] = zf.open(member.info or member.key)
             elif self.kind == "folder":
                 raw = open(self.path / member.key, "rb")  # noqa: SIM115 - returned to the caller
             else:
                 raw = open(self.path, "rb")  # noqa: SIM115
+        except SourceChanged as exc:
+            raise MemberError(f"{member.path}: its zip changed after the inputs were listed; not read") from exc
         except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
             raise MemberError(f"{member.path}: cannot be read ({_reason(exc)})") from exc
-        capped = _CappedReader(raw, max(member.size, 0) + 1024 if self._zip else self.max_member_bytes, member.path)
+        if self.kind == "zip":
+            capped = _CappedReader(raw, max(member.size, 0) + 1024, member.path)
+        else:  # a file on disk: read as large as it was listed, never what it gained since
+            capped = _CappedReader(raw, max(member.size, 0), member.path, truncate=True)
         if not buffered:
             return capped  # type: ignore[return-value]
         return io.BufferedReader(capped, buffer_size=1024 * 1024)
@@ -188,20 +243,27 @@ def _reason(exc: BaseException) -> str:
 
 def open_source(path: Path) -> Source:
     """Open one input, or raise :class:`InputError` with a sentence a person can act on."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file or folder")
-    if path.is_dir():
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or folder") from None
+    except OSError as exc:  # a name too long, a folder on the way that cannot be searched, a symlink loop
+        raise InputError(f"{path}: cannot be read ({exc.strerror or type(exc).__name__})") from None
+    if stat.S_ISDIR(st.st_mode):
+        if not os.access(path, os.R_OK | os.X_OK):
+            raise InputError(f"{path}: cannot be read (permission denied)")
         return _open_folder(path)
     try:
         with open(path, "rb") as fh:
             head = fh.read(4)
+            st = os.fstat(fh.fileno())
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
+        raise InputError(f"{path}: cannot be read ({exc.strerror or type(exc).__name__})") from None
     if head[:4] in _ZIP_MAGIC or path.suffix.lower() == ".zip":
         return _open_zip(path, head)
     if path.suffix.lower() in _LOOSE_SUFFIXES:
-        src = Source(path=path, kind="file")
-        size = path.stat().st_size
+        src = Source(path=path, kind="file", fingerprint=fingerprint(st))
+        size = st.st_size
         src.members.append(Member(path=path.name, source=src, size=size, compressed=size, key=path.name))
         return src
     raise InputError(f"{path}: not a zip archive, a folder or a chat .txt; give the export's .zip or its folder")
@@ -219,6 +281,8 @@ def _open_zip(path: Path, head: bytes) -> Source:
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
     src = _zip_source(path, zf, infos)
+    with contextlib.suppress(OSError, AttributeError):
+        src.fingerprint = fingerprint(os.fstat(zf.fp.fileno()))  # type: ignore[union-attr]
     if src.members and all(m.encrypted for m in src.members):
         zf.close()
         raise InputError(f"{path}: the zip is encrypted (password-protected); exportscope cannot read it")
@@ -278,6 +342,7 @@ def open_nested_zip(member: Member, *, max_in_memory: int = MAX_NESTED_IN_MEMORY
                 raise MemberError(f"{member.path}: not a zip archive (the file does not start like one)")
             zf = zipfile.ZipFile(io.BytesIO(data))
             src = _zip_source(outer.path / member.key, zf, zf.infolist())
+            src.origin = member
     except InputError as exc:
         raise MemberError(str(exc)) from exc
     except (OSError, zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as exc:
@@ -309,8 +374,10 @@ def _open_folder(root: Path) -> Source:
         for fname in sorted(filenames):
             full = here / fname
             rel = full.relative_to(root).as_posix()
+            src.listing[rel] = (-1, -1)  # met, whatever happens next: only a new name is "appeared"
             try:
                 st = full.lstat()
+                src.listing[rel] = (st.st_size, st.st_mtime_ns)
                 if stat.S_ISLNK(st.st_mode):
                     target = full.resolve()
                     if not target.is_relative_to(real_root):

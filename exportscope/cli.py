@@ -7,6 +7,7 @@ Heavy modules (polars, the readers, textual) are imported inside the commands so
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -50,8 +51,19 @@ class Answer(StrEnum):
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    sys.stderr.write(f"exportscope: error: {message}\n")
+    """One line on stderr; the message is made terminal-safe whole (it quotes paths and file names)."""
+    from exportscope.termsafe import safe
+
+    with contextlib.suppress(OSError):  # after SIGHUP the terminal may be gone
+        sys.stderr.write(f"exportscope: error: {safe(message)}\n")
+        sys.stderr.flush()
     raise typer.Exit(code)
+
+
+def _say(message: str) -> None:
+    from exportscope.termsafe import safe
+
+    sys.stderr.write(f"exportscope: {safe(message)}\n")
 
 
 def _guarded(func: F) -> F:
@@ -67,12 +79,16 @@ def _guarded(func: F) -> F:
         except typer.Exit:
             raise
         except (InputError, FormatError) as exc:
-            _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, 2)
-        except KeyboardInterrupt:
-            _fail("interrupted", 130)
+            _fail(str(exc) or type(exc).__name__, 2)
+        except KeyboardInterrupt as exc:
+            from exportscope.stops import exit_code, stop_name
+
+            _fail(f"interrupted by {stop_name(exc)}", exit_code(exc))
         except BrokenPipeError:
             raise typer.Exit(0) from None
         except Exception as exc:
+            if isinstance(exc, OSError) and exc.filename:  # a path the system refuses: too long, not allowed
+                _fail(f"{exc.filename}: cannot be used ({exc.strerror or type(exc).__name__})", 2)
             if os.environ.get("EXPORTSCOPE_DEBUG"):
                 raise
             first = str(exc).splitlines()[0] if str(exc) else ""
@@ -93,6 +109,7 @@ PathsArg = Annotated[
         metavar="PATH",
         help="Export .zip files, folders or WhatsApp .txt chats; parts of one export are merged.",
         show_default=False,
+        readable=False,  # an unreadable input is our one-line error (exit 2), not a usage block
     ),
 ]
 DemoOpt = Annotated[bool, typer.Option("--demo", help="Read the bundled sample exports instead of a PATH.")]
@@ -168,16 +185,16 @@ def _options(
 
 
 def _check_output(output: Path, paths: list[Path]) -> None:
-    """Never write over an input: the archive is read-only, whatever -o says."""
-    from exportscope.archive import InputError
+    """Only a regular file (or ``-``), never an input or inside one: :func:`exportscope.outpath.check_output`."""
+    from exportscope.outpath import check_output
 
-    target = output.resolve()
-    for p in paths:
-        source = p.resolve()
-        if target == source or (target.exists() and source.exists() and os.path.samefile(target, source)):
-            raise InputError(f"{output}: that is one of the inputs; exportscope never writes over your export")
-        if source.is_dir() and target.is_relative_to(source):
-            raise InputError(f"{output}: inside the input folder {p}; write the output somewhere else")
+    check_output(output, paths)
+
+
+def _where(output: Path) -> str:
+    from exportscope.outpath import is_stdout
+
+    return "standard output" if is_stdout(output) else str(output)
 
 
 T = TypeVar("T")
@@ -253,7 +270,9 @@ def summary(
         from exportscope.findings import find
 
         doc = summary_mod.build(analysis, find(analysis) if findings else None)
-        sys.stdout.buffer.write(orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n")
+        from exportscope.termsafe import json_safe
+
+        sys.stdout.buffer.write(json_safe(orjson.dumps(doc, option=orjson.OPT_INDENT_2)) + b"\n")
         sys.stdout.flush()
         return
     from exportscope.render_text import print_summary
@@ -266,9 +285,15 @@ def summary(
 def items(
     paths: PathsArg = None,
     *,
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write: .parquet, .csv or .jsonl.")],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o", "--output", readable=False, help="Where to write: .parquet, .csv or .jsonl; - for standard output."
+        ),
+    ],
     fmt: Annotated[
-        str | None, typer.Option("--format", help="parquet, csv or jsonl (default: from the output's suffix).")
+        str | None,
+        typer.Option("--format", help="parquet, csv or jsonl (default: from the output's suffix; jsonl for -o -)."),
     ] = None,
     demo: DemoOpt = False,
     region: RegionOpt = None,
@@ -282,15 +307,18 @@ def items(
 
     Example: exportscope items Complete_LinkedInDataExport_03-09-2026.zip -o items.parquet
     """
+    from exportscope.outpath import OutputRefused, is_stdout
     from exportscope.report.items import format_for, write_items
 
-    kind = format_for(output, fmt)  # fail on a bad name before reading anything
+    kind = format_for(output, fmt or ("jsonl" if is_stdout(output) else None))  # fail before reading anything
+    if kind == "parquet" and is_stdout(output):
+        raise OutputRefused("stdout_binary", output, fmt="Parquet")
     paths = _inputs(paths, demo)
     _check_output(output, paths)
     options = _options(region, as_of, opted_out, facebook_audience, x_protected)
     analysis = _analyze(paths, options)
     n = _writing(output, lambda: write_items(analysis.items, output, kind))
-    sys.stderr.write(f"exportscope: wrote {n:,} items to {output}\n")
+    _say(f"wrote {n:,} items to {_where(output)}")
 
 
 @app.command()
@@ -298,9 +326,15 @@ def items(
 def report(
     paths: PathsArg = None,
     *,
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write: .html, .md or .json.")],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o", "--output", readable=False, help="Where to write: .html, .md or .json; - for standard output."
+        ),
+    ],
     fmt: Annotated[
-        str | None, typer.Option("--format", help="html, md (markdown) or json (default: from the output's suffix).")
+        str | None,
+        typer.Option("--format", help="html, md (markdown) or json (default: from the output's suffix; md for -o -)."),
     ] = None,
     demo: DemoOpt = False,
     lang: Annotated[
@@ -322,9 +356,10 @@ def report(
     """
     from exportscope import i18n
     from exportscope.archive import InputError
+    from exportscope.outpath import is_stdout
     from exportscope.report import report_format_for, write_report
 
-    kind = report_format_for(output, fmt)  # fail on a bad name before reading anything
+    kind = report_format_for(output, fmt or ("md" if is_stdout(output) else None))  # fail before reading
     paths = _inputs(paths, demo)
     _check_output(output, paths)
     if lang is not None and lang.lower() not in i18n.LANGS:
@@ -334,7 +369,7 @@ def report(
     written = _writing(
         output, lambda: write_report(analysis, output, kind, lang=(lang or i18n.default_lang()).lower(), redact=redact)
     )
-    sys.stderr.write(f"exportscope: wrote the {kind} report to {written}\n")
+    _say(f"wrote the {kind} report to {_where(written)}")
 
 
 @app.command()
@@ -414,7 +449,9 @@ def doctor(
     if json_out:
         import orjson
 
-        sys.stdout.write(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode() + "\n")
+        from exportscope.termsafe import json_safe
+
+        sys.stdout.write(json_safe(orjson.dumps(report, option=orjson.OPT_INDENT_2)).decode() + "\n")
     else:
         sys.stdout.write(doctor_mod.render(report) + "\n")
 
@@ -435,6 +472,9 @@ def _root(
 
 
 def main() -> None:
+    from exportscope.stops import install
+
+    install()  # SIGTERM and SIGHUP stop like Ctrl-C: temporary files removed, the worker stopped
     app()
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from exportscope import __version__
 from exportscope.model import FileStatus
-from exportscope.textio import printable
+from exportscope.termsafe import safe, safe_lines
 
 if TYPE_CHECKING:
     from exportscope.pipeline import Analysis
@@ -107,14 +107,15 @@ def render(report: dict[str, Any]) -> str:
     )
     if report["drift"]:
         lines.append("format drift (known files whose columns or keys changed):")
-        lines += [f"  {d['path']} [{d['rule']}]: {' '.join(d['columns'])}" for d in report["drift"]]
+        lines += [f"  {safe(d['path'])} [{d['rule']}]: {safe(' '.join(d['columns']))}" for d in report["drift"]]
     else:
         lines.append("format drift: none")
     if report["unrecognized"]:
         lines.append("not recognized:")
-        lines += [f"  {p}" for p in report["unrecognized"]]
+        lines += [f"  {safe(p)}" for p in report["unrecognized"]]
     if report["failed"]:
         lines.append("failed:")
-        lines += [f"  {d['path']} [{d['rule']}]: {d['error']}" for d in report["failed"]]
+        lines += [f"  {safe(d['path'])} [{d['rule']}]: {safe(d['error'])}" for d in report["failed"]]
     lines.append("This report holds file and column names only, no values from your archive.")
-    return printable("\n".join(lines))
+    # Names went through safe() one by one (a newline in a name cannot start a line); the rest is ours.
+    return safe_lines("\n".join(lines))

@@ -2,22 +2,37 @@
 
 Why a process and not threads: readers are pure-Python parsing, which threads would serialise on the GIL.
 Why ``spawn``: the caller may be a threaded program (the terminal UI, polars' pool), where ``fork`` can
-deadlock. The worker plans the same inputs again (planning is deterministic and cheap: zip directories and
-a few header lines), reads the task indices it was given, and sends back its items as one polars frame plus
-the per-task results; progress messages flow back after each task so a progress bar keeps moving. The
-archive is never written to and nothing touches the disk: results travel through a pipe.
+deadlock. The worker receives its share of the plan itself (:class:`WorkerSpec`: the tasks with their
+members, sizes and zip entries; zips travel without their open handle and are opened again on first use)
+and never plans again: the inputs are listed once, so a file that appears in a folder while it is read
+cannot shift the tasks (one chat counted twice, another lost). A zip that is no longer the file that was
+planned (replaced since) makes the worker give up, and the parent reads that share from its own open
+handles. The worker sends back its items as one polars frame plus the per-task results; progress messages
+flow back after each task so a progress bar keeps moving. The archive is never written to and nothing
+touches the disk: results travel through a pipe.
+
+The worker never outlives its parent: it ignores Ctrl-C (the parent stops it), asks Linux to send it
+SIGTERM when the parent dies (``PR_SET_PDEATHSIG``), and a watch thread ends it when its parent process is
+gone, on systems without that call or if the parent died before it was made.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
-from exportscope.plan import Task, make_plan
+from exportscope.archive import SourceChanged
+from exportscope.plan import Task
 from exportscope.reading import Collector, Shape, TaskResult, read_task
 
 if TYPE_CHECKING:
@@ -25,16 +40,19 @@ if TYPE_CHECKING:
 
 #: Below this many bytes of files to read, a second process costs more (its start-up) than it saves.
 PARALLEL_MIN_BYTES = 24 * 1024 * 1024
-#: The worker starts later (a new interpreter, imports, planning again): it gets this much less to read.
+#: The worker starts later (a new interpreter, imports, opening the zips again): it gets this much less.
 WORKER_HANDICAP_BYTES = 12 * 1024 * 1024
+#: How often the worker checks that its parent is still there (seconds).
+PARENT_WATCH_SECONDS = 0.5
+_PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
 class WorkerSpec:
-    paths: list[str]
-    max_member_bytes: int
-    max_ratio: float
-    tasks: list[int]
+    """The worker's share of the plan: its tasks (members, sizes, bound platform, rule) and its parent."""
+
+    tasks: list[Task]
+    parent: int
 
 
 def workers_available() -> int:
@@ -71,22 +89,46 @@ def split_tasks(tasks: Sequence[Task]) -> tuple[list[int], list[int]] | None:
     return sorted(main), sorted(worker)
 
 
+def _die_with_parent(parent: int) -> None:
+    """End this process when ``parent`` is gone: Linux's parent-death signal, and a watch as a fallback."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_WATCH_SECONDS)
+        os._exit(1)  # reparented: the parent died (before the death signal was asked for, or no such call)
+
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=watch, name="exportscope-parent-watch", daemon=True).start()
+
+
 def _worker_main(conn: Connection, spec: WorkerSpec) -> None:
-    """The worker's whole life: plan, read its tasks, send ("progress", n) messages, then ("done", ...)."""
+    """The worker's whole life: check its zips, read its tasks, send ("progress", ...) messages, then
+    ("done", ...); ("error", ...) when it cannot, and the parent reads the share itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
+    _die_with_parent(spec.parent)
+    sources = {id(m.source): m.source for t in spec.tasks for m in t.members}
     try:
-        plan = make_plan(spec.paths, spec.max_member_bytes, spec.max_ratio)
         try:
+            for source in sources.values():
+                source.ensure_open()  # a zip replaced since the plan: give the share back, read nothing
             collector = Collector()
             results: list[TaskResult] = []
-            for index in spec.tasks:
-                task = plan.tasks[index]
-                results.append(read_task(index, task.platform, task.rule, task.members, collector))
-                conn.send(("progress", index, len(task.members), task.members[0].path))
+            for task in spec.tasks:
+                results.append(read_task(task.index, task.platform, task.rule, task.members, collector))
+                conn.send(("progress", task.index, len(task.members), task.members[0].path))
             conn.send(("done", collector.frame(), results, collector.shapes))
         finally:
-            plan.close()
+            for source in sources.values():
+                source.close()
+    except SourceChanged as exc:
+        conn.send(("error", str(exc)))
     except BaseException as exc:  # report, never hang the parent
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        with contextlib.suppress(OSError):
+            conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
         conn.close()
 

@@ -6,6 +6,8 @@ an optional progress callback and a cancel event so the TUI can run it in a thre
 
 from __future__ import annotations
 
+import os
+import pickle
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -121,6 +123,7 @@ class _Run:
         self.worker_tasks: set[int] = set()
         # The platforms' own notes (HTML export...), to which each run adds the readers' notes.
         self.base_notes = [list(e.notes) for e in plan.exports]
+        self.snapshot_notes: list[str] = []  # inputs that changed while read (known once all is read)
 
     def _tick(self, files: int, current: str) -> None:
         self.done += files
@@ -142,12 +145,12 @@ class _Run:
             return self._serial()
         mine, theirs = split
         self.worker_tasks = set(theirs)
-        spec = parallel.WorkerSpec(
-            [str(p) for p in self.paths], self.options.max_member_bytes, self.options.max_ratio, theirs
-        )
+        # The worker gets its share of this plan (never the paths to plan again): one snapshot of the inputs.
+        spec = parallel.WorkerSpec([self.plan.tasks[i] for i in theirs], os.getpid())
         try:
             worker = parallel.Worker(spec)
-        except (OSError, RuntimeError, ValueError):  # no way to start a process here: one process reads all
+        except (OSError, RuntimeError, ValueError, TypeError, AttributeError, pickle.PicklingError):
+            # No way to start a process here, or a share that cannot travel: one process reads all.
             self.worker_tasks = set()
             return self._serial()
         try:
@@ -199,6 +202,9 @@ class _Run:
         """Merge both processes' items in task order, so the result never depends on who read what."""
         import polars as pl
 
+        from exportscope.snapshot import changes
+
+        self.snapshot_notes = changes(self.plan.sources, self.paths)
         mine = self.collector.frame()
         if other is not None:
             # The worker numbered its shapes itself: renumber them as this process's collector does.
@@ -250,5 +256,5 @@ class _Run:
             items=classify(frame, self.collector.shapes, self.collector.rules, contexts, self.options.as_of),
             ledger=ledger,
             contexts=contexts,
-            notes=list(self.plan.notes),
+            notes=list(self.plan.notes) + self.snapshot_notes,
         )

@@ -1,7 +1,7 @@
 """From inputs to a list of tasks: open, detect, group parts into exports, match members to rules.
 
-Planning is deterministic (sorted folder walks, zip order, insertion-ordered dicts), which is what lets the
-worker process of :mod:`exportscope.parallel` plan the same inputs again and read tasks by their index.
+Planning is deterministic (sorted folder walks, zip order, insertion-ordered dicts) and happens once per run:
+the worker process of :mod:`exportscope.parallel` receives its tasks from this plan, never plans again.
 Files that need no reading (not recognised, known and ignored, unusable) are ledgered here.
 """
 

@@ -1,7 +1,8 @@
 """Terminal rendering of the summary and the rules with Rich (not Textual: this is the CLI's plain output).
 
 Everything that came from an archive (paths, kinds never, but file names and errors yes) is escaped before
-it reaches Rich markup, so ``[bold]`` in a file name prints as typed.
+it reaches Rich markup, so ``[bold]`` in a file name prints as typed, and made terminal-safe, so an escape
+sequence or a newline in a name prints as ``\x1b`` or ``\n``.
 """
 
 from __future__ import annotations
@@ -14,14 +15,16 @@ from rich.table import Table
 
 from exportscope.model import VERDICT_LABELS, VERDICT_ORDER
 from exportscope.rules import RuleSet
-from exportscope.textio import printable
+from exportscope.termsafe import safe
 
 _MARKS = {"training": "●", "conditional": "◐", "excluded": "○", "not_used": "·"}
 
 
 def escape(text: str) -> str:
-    """Archive text for Rich: control characters dropped (no terminal escape sequences), markup escaped."""
-    return _rich_escape(printable(text))
+    """Archive text for Rich on one line: controls, newlines and bidi overrides shown as escapes
+    (:func:`exportscope.termsafe.safe`), so no terminal escape sequence or fake line gets through; markup
+    escaped."""
+    return _rich_escape(safe(text))
 
 
 def _console() -> Console:

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from exportscope.fsutil import atomic_write
+from exportscope.fsutil import open_output
 from exportscope.report.items import FormatError
+from exportscope.termsafe import json_safe
 
 if TYPE_CHECKING:
     from exportscope.pipeline import Analysis
@@ -76,10 +77,12 @@ def write_report(
     redact: bool = False,
     findings: list[dict[str, Any]] | None = None,
 ) -> Path:
-    """Write the report for ``analysis`` to ``path`` atomically; returns the path written."""
+    """Write the report for ``analysis`` to ``path`` atomically (``-``: standard output); returns the path."""
     path = Path(path)
     kind = report_format_for(path, fmt)
     data = render_report(analysis, kind, lang=lang, redact=redact, findings=findings)
-    with atomic_write(path) as fh:
+    if kind == "json":
+        data = json_safe(data)
+    with open_output(path) as fh:  # ``-``: standard output
         fh.write(data)
     return path

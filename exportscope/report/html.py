@@ -3,7 +3,8 @@
 No script, no stylesheet link, no image, no font: styles are inline and charts are inline SVG, and a
 Content-Security-Policy of ``default-src 'none'`` makes a browser refuse any external load even if one
 slipped in. Every value that came from an archive goes through :func:`esc` (control characters dropped,
-``& < > " '`` escaped); links are only the platforms' opt-out pages and policy sources from ``schemas/``.
+bidi overrides shown as escapes, ``& < > " '`` escaped); links are only the platforms' opt-out pages and
+policy sources from ``schemas/``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from exportscope import i18n
 from exportscope.report.charts import VERDICTS, totals_chart, years_chart
 from exportscope.report.content import MAX_LISTED_FILES, Report
+from exportscope.termsafe import neutralise_bidi
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MARKS = {"training": "●", "conditional": "◐", "excluded": "○", "not_used": "·"}
@@ -50,7 +52,7 @@ a{color:inherit}a[href^="http"]::after{content:" (" attr(href) ")";font-size:.8e
 
 def esc(value: object) -> str:
     """Archive text made safe for HTML text and attribute values."""
-    return escape(_CONTROL.sub("", str(value)), quote=True)
+    return escape(neutralise_bidi(_CONTROL.sub("", str(value))), quote=True)
 
 
 def _link(url: str, text: str) -> str:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exportscope.fsutil import atomic_path, atomic_write
+from exportscope.fsutil import atomic_path, open_output
 from exportscope.model import ITEM_EXPORT_COLUMNS
+from exportscope.outpath import OutputRefused, is_stdout
 
 if TYPE_CHECKING:
     import polars as pl
@@ -47,10 +48,12 @@ def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def write_items(items: pl.DataFrame, path: Path, fmt: str | None = None) -> int:
-    """Write the items; returns how many rows were written."""
+    """Write the items (``-``: to standard output, not for parquet); returns how many rows were written."""
     import polars as pl
 
     fmt = format_for(path, fmt)
+    if fmt == "parquet" and is_stdout(path):
+        raise OutputRefused("stdout_binary", path, fmt="Parquet")
     frame = public_frame(items)
     if fmt == "parquet":
         with atomic_path(path) as tmp:
@@ -59,9 +62,9 @@ def write_items(items: pl.DataFrame, path: Path, fmt: str | None = None) -> int:
     frame = frame.with_columns(pl.col("timestamp").dt.strftime("%Y-%m-%dT%H:%M:%SZ").alias("timestamp"))
     if fmt == "csv":
         frame = neutralise_formulas(frame)
-        with atomic_write(path) as fh:
+        with open_output(path) as fh:
             frame.write_csv(fh)
     else:
-        with atomic_write(path) as fh:
+        with open_output(path) as fh:
             frame.write_ndjson(fh)
     return frame.height

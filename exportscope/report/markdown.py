@@ -1,9 +1,10 @@
 """The Markdown report: the same content as the HTML one, for a wiki, an e-mail or a pull request.
 
-Archive text is escaped with :func:`md_escape`: Markdown punctuation gets a backslash and ``<``/``>``/``&``
-become entities, so a post holding ``<script>``, ``**bold**``, ``[a](javascript:...)`` or a table pipe
-renders as the characters typed, never as markup, in any CommonMark or GitHub renderer. Multi-line text
-goes into block quotes line by line; table cells are kept on one line.
+Archive text is escaped with :func:`md_escape`: Markdown punctuation gets a backslash, ``<``/``>``/``&``
+become entities and bidi overrides (U+202E...) become visible escapes, so a post holding ``<script>``,
+``**bold**``, ``[a](javascript:...)`` or a table pipe renders as the characters typed, never as markup, in
+any CommonMark or GitHub renderer. Multi-line text goes into block quotes line by line; table cells are
+kept on one line.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from exportscope import i18n
 from exportscope.report.charts import VERDICTS
 from exportscope.report.content import MAX_LISTED_FILES, Report
+from exportscope.termsafe import neutralise_bidi
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: Characters that are markup anywhere in a line (GitHub's ``$`` math and ``~`` strike-through included).
@@ -27,7 +29,7 @@ _BAR = 24
 def md_escape(value: object, inline: bool = True, line_start: bool = False) -> str:
     """Archive text as literal Markdown; ``inline`` folds line breaks into spaces (table cells, list items);
     ``line_start`` also escapes what is markup only at the start of a line (list markers, headings)."""
-    text = _CONTROL.sub("", str(value))
+    text = neutralise_bidi(_CONTROL.sub("", str(value)))
     if inline:
         text = " ".join(text.split())
     text = "".join(_ENTITIES.get(c, c) for c in text)
@@ -39,7 +41,7 @@ def md_escape(value: object, inline: bool = True, line_start: bool = False) -> s
 
 def _code(text: str) -> str:
     """A path as a code span: literal inside, so only backticks and line breaks need care."""
-    return "`" + " ".join(_CONTROL.sub("", text).split()).replace("`", "ˋ") + "`"
+    return "`" + " ".join(neutralise_bidi(_CONTROL.sub("", text)).split()).replace("`", "ˋ") + "`"
 
 
 def _quote(text: str) -> str:

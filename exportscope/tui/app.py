@@ -11,6 +11,7 @@ locale; every screen takes it from the app and reads its words from the message 
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -24,6 +25,8 @@ from exportscope import i18n
 from exportscope.explain import OptOut, localize_opt_out, opt_out
 from exportscope.pipeline import Options
 from exportscope.query import Filter
+from exportscope.stops import deferred
+from exportscope.termsafe import safe
 from exportscope.tui.loader import (
     AnalyzeFn,
     FindingsFailed,
@@ -74,9 +77,9 @@ class ExportScopeApp(App[None]):
         self.first_paint: float | None = None  # seconds from construction (for the benchmark)
         self.loaded_at: float | None = None
         self.findings_at: float | None = None  # seconds from construction to the findings shown
-        names = ", ".join(p.name for p in self.paths)
+        names = ", ".join(safe(p.name) for p in self.paths)
         self.sub_title = tr("subtitle", self.lang, inputs=names, date=self.options.as_of.isoformat())
-        self.dashboard = DashboardScreen([p.name for p in self.paths], self.lang)
+        self.dashboard = DashboardScreen([safe(p.name) for p in self.paths], self.lang)
 
     # --- lifecycle ------------------------------------------------------------------------------------
 
@@ -283,5 +286,16 @@ class ExportScopeApp(App[None]):
 
 
 def run(paths: list[Path], options: Options, lang: str = i18n.DEFAULT_LANG) -> None:
-    """Entry point of ``exportscope inspect``."""
-    ExportScopeApp(paths, options, lang=lang).run()
+    """Entry point of ``exportscope inspect``. SIGTERM or SIGHUP quits the app the way ``q`` does (the
+    terminal is restored, the reading stops), then ends the command like Ctrl-C (:mod:`exportscope.stops`)."""
+    app = ExportScopeApp(paths, options, lang=lang)
+
+    def quit_app() -> None:
+        app.loader.stop()
+        try:
+            asyncio.get_running_loop().call_soon_threadsafe(app.exit)
+        except RuntimeError:  # the loop is not running yet or any more
+            app.exit()
+
+    with deferred(quit_app):
+        app.run()

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from textual.content import Content
 
 from exportscope import i18n
+from exportscope.termsafe import BIDI_CONTROLS, safe
 
 if TYPE_CHECKING:
     from textual.binding import BindingsMap
@@ -44,17 +45,21 @@ VERDICT_STYLE: dict[str, str] = {
     "unrecognized": "$text-muted",
 }
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029" + BIDI_CONTROLS + "]")
+_CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029" + BIDI_CONTROLS + "]")
 
 
 def _picture(match: re.Match[str]) -> str:
+    """C0 controls as their Unicode pictures (ESC -> ␛); C1, bidi and line separators as escapes."""
     code = ord(match.group())
-    return "␡" if code == 0x7F else chr(0x2400 + code)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "␡" if code == 0x7F else safe(match.group())
 
 
 def clean(text: str) -> str:
-    """Keep newlines and tabs; show every other control character as its picture (ESC -> ␛)."""
+    """Keep newlines and tabs; show every other control character as its picture (ESC -> ␛), and C1
+    controls, bidi overrides and isolates (U+202E...) as visible escapes (``\\u202e``)."""
     return _CONTROL.sub(_picture, text)
 
 
@@ -121,6 +126,11 @@ def when(value: datetime | None) -> str:
     if value is None:
         return "—"
     return value.strftime("%Y-%m-%d %H:%M")
+
+
+def name(text: Any, style: str = "") -> Content:
+    """A path or a name as Content on one line: newlines and every control shown as escapes."""
+    return Content.assemble((safe(text), style)) if style else Content(safe(text))
 
 
 def literal(text: Any, style: str = "") -> Content:

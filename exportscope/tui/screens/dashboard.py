@@ -16,7 +16,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
 from exportscope import i18n
-from exportscope.tui.text import colon, literal, localize_bindings, n, tr, trn
+from exportscope.termsafe import safe
+from exportscope.tui.text import colon, literal, localize_bindings, n, name, tr, trn
 from exportscope.tui.widgets.cards import PlatformCard
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ class DashboardScreen(Screen[None]):
         bar.update(total=max(total, 1), progress=done)
         done_s, total_s = n(done, self.lang), n(total, self.lang)
         if current:
-            line = tr("progress_file", self.lang, done=done_s, total=total_s, path=current)
+            line = tr("progress_file", self.lang, done=done_s, total=total_s, path=safe(current))
         else:
             line = tr("progress", self.lang, done=done_s, total=total_s)
         self.query_one("#current", Static).update(literal(line))
@@ -83,7 +84,7 @@ class DashboardScreen(Screen[None]):
         self.query_one("#loadbar").add_class("hidden")
         status = self.query_one("#status", Static)
         head = tr("load_error", self.lang) + colon(self.lang)
-        status.update(Content.assemble((head, "bold $text-error"), literal(error)))
+        status.update(Content.assemble((head, "bold $text-error"), name(error)))
 
     async def show_result(self, result: LoadResult, partial: bool = False) -> None:
         """Fill the cards; ``partial``: the exports read so far, while the next is read (the bar stays)."""

@@ -10,6 +10,7 @@ person said, and says so.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -23,6 +24,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from exportscope import i18n
+from exportscope.outpath import OutputRefused, check_output
+from exportscope.termsafe import safe
 from exportscope.tui.text import literal, localize_bindings, n, tr
 
 if TYPE_CHECKING:
@@ -79,13 +82,25 @@ def write(
         from exportscope.report.items import write_items
 
         count = write_items(result.analysis.items, path, fmt.fmt)
-        return tr("wrote_items", lang, n=n(count, lang), path=path)
+        return tr("wrote_items", lang, n=n(count, lang), path=safe(path))
     writer = _report_writer()
     if writer is None:
         raise RuntimeError("report writers are not available in this build")
     # The findings the app already has (None while they are still being looked for: the writer finds them).
     out = writer(result.analysis, path, fmt=fmt.fmt, lang=lang, redact=redact, findings=result.findings)
-    return tr("report_saved", lang, path=out or path)
+    return tr("report_saved", lang, path=safe(out or path))
+
+
+def default_directory(inputs: Sequence[str | Path]) -> Path:
+    """Where the dialog proposes to write: the current folder, unless it is inside an input folder
+    (``inspect .``), then the home folder; the check still refuses a path inside an input."""
+    for candidate in (Path.cwd(), Path.home()):
+        try:
+            check_output(candidate / "exportscope-report.html", inputs)
+        except OutputRefused:
+            continue
+        return candidate
+    return Path.cwd()
 
 
 def _yes_no(value: bool, lang: str) -> str:
@@ -114,7 +129,7 @@ class ExportDialog(ModalScreen[Path | None]):
         localize_bindings(self._bindings, lang)
         self.result = result
         self.analysis = result.analysis
-        self.directory = directory or Path.cwd()
+        self.directory = directory or default_directory(result.analysis.inputs)
         self.formats = {f.key: f for f in export_formats()}
         self._auto_path = True
 
@@ -187,19 +202,19 @@ class ExportDialog(ModalScreen[Path | None]):
         path = Path(raw).expanduser()
         if not path.is_absolute():
             path = self.directory / path
-        if path.is_dir():
-            self._say(tr("err_folder", lang, path=path), error=True)
+        # The CLI's check: a regular file or nothing, never an input or inside an input folder.
+        try:
+            check_output(path, self.analysis.inputs)
+        except OutputRefused as refused:
+            self._say(refused.text(lang), error=True)
             return
         if not path.parent.is_dir():
-            self._say(tr("err_no_folder", lang, path=path.parent), error=True)
+            self._say(tr("err_no_folder", lang, path=safe(path.parent)), error=True)
             return
         if path.exists() and not self.query_one("#overwrite", Checkbox).value:
-            self._say(tr("err_exists", lang, path=path), error=True)
+            self._say(tr("err_exists", lang, path=safe(path)), error=True)
             return
-        if any(str(path.resolve()) == str(Path(p).resolve()) for p in self.analysis.inputs):
-            self._say(tr("err_input", lang), error=True)
-            return
-        self._say(tr("writing", lang, path=path))
+        self._say(tr("writing", lang, path=safe(path)))
         self.query_one("#export", Button).disabled = True
         self._write(fmt, path, self.query_one("#redact", Checkbox).value)
 

@@ -17,6 +17,7 @@ from exportscope import i18n
 from exportscope.explain import region_note_text
 from exportscope.model import Verdict
 from exportscope.query import ItemQuery, sparkline
+from exportscope.termsafe import safe
 from exportscope.tui.text import VERDICT_MARK, VERDICT_STYLE, colon, kind_word, literal, n, tr, trn
 
 _MEDIA_KINDS = ("media", "story")
@@ -157,14 +158,15 @@ def files_lines(doc: dict[str, Any], lang: str = i18n.DEFAULT_LANG) -> list[Cont
     )
     lines = [Content(head)]
     if unrec:
-        listed = ", ".join(unrec[:_MAX_LISTED])
+        listed = ", ".join(safe(p) for p in unrec[:_MAX_LISTED])
         if len(unrec) > _MAX_LISTED:
             listed += ", " + tr("n_more", lang, n=n(len(unrec) - _MAX_LISTED, lang))
         lines.append(Content.assemble((f"ⓘ {tr('not_recognized', lang)}{colon(lang)}", "bold"), literal(listed)))
     for f in failed[:_MAX_LISTED]:
         lines.append(
             Content.assemble(
-                (f"⚠ {tr('failed', lang)}{colon(lang)}", "bold $text-warning"), literal(f"{f['path']}: {f['error']}")
+                (f"⚠ {tr('failed', lang)}{colon(lang)}", "bold $text-warning"),
+                literal(f"{safe(f['path'])}: {safe(f['error'])}"),
             )
         )
     if len(failed) > _MAX_LISTED:

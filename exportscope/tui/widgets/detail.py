@@ -17,7 +17,7 @@ from textual.widgets import Static
 from exportscope import i18n
 from exportscope.explain import explain
 from exportscope.rules import RuleSet
-from exportscope.tui.text import colon, kind_word, literal, tr, trn, verdict_label, verdict_long, when
+from exportscope.tui.text import colon, kind_word, literal, name, tr, trn, verdict_label, verdict_long, when
 
 
 def detail_content(
@@ -37,7 +37,7 @@ def detail_content(
     )
     stamp = f"{when(item['timestamp'])} UTC" if item["timestamp"] is not None else tr("no_date", lang)
     where = Content.assemble(
-        literal(item["source"] or "?"),
+        name(item["source"] or "?"),
         " " + tr("row", lang, n=item["row"]) if item.get("row") is not None else "",
         f" · {stamp}",
         (f" · {trn('n_words', item['words'], lang)}" if item.get("words") else ""),

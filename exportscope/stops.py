@@ -1,0 +1,83 @@
+"""Clean stops: SIGTERM and SIGHUP end a run the way Ctrl-C (SIGINT) does.
+
+Why: the default action of SIGTERM (``kill``, a service manager, a container stopping) and SIGHUP (the
+terminal closed) ends the process at once, leaving the ``.NAME.XXXX.part`` temporary file of an output being
+written (a complete personal report, beside the target) and the reading worker running without its parent.
+With :func:`install`, each of them raises :class:`Stopped` (a ``KeyboardInterrupt``) in the main thread, so
+the same unwinding as Ctrl-C runs: the atomic writers remove their temporary file and keep the previous
+output, the pipeline stops its worker, and the CLI prints one line and exits with ``128 + signal``. The
+temporary files of writes running in other threads are removed by the handler itself
+(:func:`exportscope.fsutil.discard_pending`) before it raises.
+
+An event loop must not be unwound from inside (the terminal UI would be left in raw mode, with a traceback
+over the screen): while :func:`deferred` is active, the handler calls the given callback (which asks the
+app to quit) instead of raising, and the caller raises :class:`Stopped` once the loop has ended.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from types import FrameType
+
+#: The signals handled, with the name shown in the one-line message (no SIGHUP on Windows).
+STOP_SIGNALS: dict[int, str] = {
+    int(getattr(signal, name)): name for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+}
+
+
+class Stopped(KeyboardInterrupt):
+    """A stop signal arrived; ``signum`` says which."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_deferred: list[Callable[[], None]] = []
+_received: list[int] = []
+
+
+def _handler(signum: int, frame: FrameType | None) -> None:
+    from exportscope.fsutil import discard_pending
+
+    discard_pending()
+    if _deferred:
+        _received.append(signum)
+        _deferred[-1]()
+        return
+    raise Stopped(signum)
+
+
+@contextlib.contextmanager
+def deferred(callback: Callable[[], None]) -> Iterator[None]:
+    """While inside, a stop signal calls ``callback`` (it must only ask to stop); on leaving, the stop is
+    raised as :class:`Stopped`."""
+    _deferred.append(callback)
+    _received.clear()
+    try:
+        yield
+    finally:
+        _deferred.pop()
+    if _received:
+        raise Stopped(_received[0])
+
+
+def install() -> None:
+    """Handle SIGINT, SIGTERM and SIGHUP as stops (main thread only; a no-op elsewhere)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for signum in STOP_SIGNALS:
+        if STOP_SIGNALS[signum] != "SIGHUP" or signal.getsignal(signum) is not signal.SIG_IGN:  # keep nohup's
+            signal.signal(signum, _handler)
+
+
+def exit_code(exc: BaseException) -> int:
+    """128 + the signal number, as a shell reports a process ended by that signal (130 for Ctrl-C)."""
+    return 128 + (exc.signum if isinstance(exc, Stopped) else signal.SIGINT)
+
+
+def stop_name(exc: BaseException) -> str:
+    return STOP_SIGNALS.get(exc.signum, "signal") if isinstance(exc, Stopped) else "SIGINT"

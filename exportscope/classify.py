@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from exportscope import dates, i18n
@@ -34,6 +34,7 @@ class PlatformContext:
     birth: tuple[int | None, int, int] | None = None
     account_private: bool | None = None
     audience: str = "unknown"  # what the user said about past posts: public | friends | unknown
+    username: str | None = None  # the account's own username (Instagram: whose media a comment is on)
     opted_out: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -46,6 +47,9 @@ class PlatformContext:
         return age is not None and age < 18
 
 
+#: Between two notes of one item (the ``note`` column).
+NOTE_SEP = " | "
+
 _AUDIENCE_VISIBILITY = {"public": Visibility.PUBLIC, "friends": Visibility.NETWORK, "unknown": Visibility.UNKNOWN}
 
 
@@ -53,6 +57,14 @@ def resolve(
     rule: Rule, variant: str | None, raw_visibility: str | None, ctx: PlatformContext
 ) -> tuple[str, str, str, str]:
     """(kind, verdict, visibility, rule id) for one record shape, from the rule data alone."""
+    kind, verdict, visibility, rule_id, _ = resolve_noted(rule, variant, raw_visibility, ctx)
+    return kind, verdict, visibility, rule_id
+
+
+def resolve_noted(
+    rule: Rule, variant: str | None, raw_visibility: str | None, ctx: PlatformContext
+) -> tuple[str, str, str, str, str | None]:
+    """:func:`resolve` plus the ``note.*`` key the rule data writes on the shape's items (or None)."""
     var = rule.variants.get(variant) if variant else None
     kind = (var.kind if var and var.kind else None) or rule.kind
     verdict = (var.verdict if var and var.verdict else None) or rule.verdict
@@ -69,11 +81,18 @@ def resolve(
             visibility = Visibility.PRIVATE.value if ctx.account_private else Visibility.PUBLIC.value
     elif spec == "audience":
         visibility = _AUDIENCE_VISIBILITY.get(ctx.audience, Visibility.UNKNOWN).value
+    elif spec == "owner":
+        # A comment on a medium: public for sure only on the person's own medium of a public account
+        # (the raw value is the medium's owner); anywhere else its audience is the other account's.
+        owner = (raw_visibility or "").strip().casefold()
+        own = ctx.username is not None and owner == ctx.username.casefold()
+        visibility = Visibility.PUBLIC.value if own and ctx.account_private is False else Visibility.UNKNOWN.value
     else:
         visibility = spec
     if not (var and var.verdict):
         verdict = rule.by_visibility.get(visibility, verdict)
-    return kind, Verdict(verdict).value, visibility, rule_id
+    note = (var.note if var and var.note else None) or rule.note or rule.visibility_notes.get(visibility)
+    return kind, Verdict(verdict).value, visibility, rule_id, note
 
 
 def classify(
@@ -90,65 +109,74 @@ def classify(
     """
     import polars as pl
 
-    answers: dict[str, list[str]] = {k: [] for k in ("platform", "kind", "verdict", "visibility", "rule")}
+    answers: dict[str, list[str | None]] = {
+        k: [] for k in ("platform", "kind", "verdict", "visibility", "rule", "note")
+    }
     for platform, rule_id, variant, raw_vis in shapes:
-        kind, verdict, visibility, rid = resolve(rules[rule_id], variant, raw_vis, contexts[platform])
-        for k, v in zip(answers, (platform, kind, verdict, visibility, rid), strict=True):
+        kind, verdict, visibility, rid, note = resolve_noted(rules[rule_id], variant, raw_vis, contexts[platform])
+        text = i18n.t(f"note.{note}", "en") if note else None
+        for k, v in zip(answers, (platform, kind, verdict, visibility, rid, text), strict=True):
             answers[k].append(v)
     shape = raw.get_column("shape")
     frame = raw.hstack([pl.Series(k, v, dtype=pl.String).gather(shape) for k, v in answers.items()])
-    frame = frame.with_columns(
-        words=pl.col("text").fill_null("").str.count_matches(r"\S+").cast(pl.Int64),
-        note=pl.lit(None, dtype=pl.String),
-    )
+    frame = frame.with_columns(words=pl.col("text").fill_null("").str.count_matches(r"\S+").cast(pl.Int64))
     frame = apply_overrides(frame, contexts, as_of)
     return frame.select(*ITEM_COLUMNS, "row", "thread", "note")
 
 
 def _add_note(frame: pl.DataFrame, on: pl.Expr, text: str) -> pl.DataFrame:
-    """``text`` appended to the ``note`` of the rows ``on`` selects (after any note they have)."""
+    """``text`` appended to the ``note`` of the rows ``on`` selects. Notes are joined with ``NOTE_SEP``, which
+    no note holds (a note may hold "; " itself), so each can be counted and translated on its own."""
     import polars as pl
 
-    joined = pl.when(pl.col("note").is_null()).then(pl.lit(text)).otherwise(pl.col("note") + pl.lit("; " + text))
+    joined = pl.when(pl.col("note").is_null()).then(pl.lit(text)).otherwise(pl.col("note") + pl.lit(NOTE_SEP + text))
     return frame.with_columns(note=pl.when(on).then(joined).otherwise(pl.col("note")))
 
 
 def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], as_of: date) -> pl.DataFrame:
-    """Minor and not-in-force overrides of classification.md, per platform, with the reason in ``note``;
-    then the policies' item notes (Meta AI chats personalise ads), which change no verdict."""
+    """The overrides of the rule book, per platform, with the reason in ``note``: under 18 (where the policy
+    applies it, except the kinds it keeps: Meta AI chats, Grok chats), not yet in force, earlier training
+    windows (LinkedIn 2024), opted out (kinds an objection does not cover); then the policies' item notes,
+    which change no verdict."""
     import polars as pl
 
     eligible = pl.col("verdict").is_in([Verdict.TRAINING.value, Verdict.CONDITIONAL.value])
     for platform, ctx in contexts.items():
-        reason: str | None = None
         policy = load_policies()[ctx.policy]
+        mine = pl.col("platform") == platform
+        reason: str | None = None
+        kept: tuple[str, ...] = ()
         minor = ctx.is_minor(as_of) and policy.minor_applies(ctx.region)
         if ctx.is_minor(as_of) and not minor and policy.minor_elsewhere_note:
             # Minors are excluded only in some regions (X: EEA, UK, Switzerland): say so, change no verdict.
-            here = eligible & (pl.col("platform") == platform)
-            frame = _add_note(frame, here, i18n.t(policy.minor_elsewhere_note, "en"))
+            frame = _add_note(frame, eligible & mine, i18n.t(policy.minor_elsewhere_note, "en"))
         if minor:
             reason = i18n.t("note.under_18", "en")
+            kept = tuple(k.kind for k in policy.minor_keeps) + policy.minor_keeps_kinds
+            for keep in policy.minor_keeps:
+                frame = _add_note(
+                    frame, mine & eligible & (pl.col("kind") == keep.kind), i18n.t(f"note.{keep.note}", "en")
+                )
         else:
             since = ctx.in_force_since()
             if since is not None and since > as_of:
                 reason = i18n.t("note.not_in_force", "en", since=since.isoformat(), region=ctx.region)
         if reason is not None:
-            hit = eligible & (pl.col("platform") == platform)
-            if minor and policy.minor_keeps_kinds:
-                hit = hit & ~pl.col("kind").is_in(list(policy.minor_keeps_kinds))
+            hit = eligible & mine & ~pl.col("kind").is_in(list(kept))
+            # The note first: once the verdict is not_used the mask no longer selects these rows.
+            frame = _add_note(frame, hit, reason)
             frame = frame.with_columns(
-                verdict=pl.when(hit).then(pl.lit(Verdict.NOT_USED.value)).otherwise(pl.col("verdict")),
-                note=pl.when(hit).then(pl.lit(reason)).otherwise(pl.col("note")),
+                verdict=pl.when(hit).then(pl.lit(Verdict.NOT_USED.value)).otherwise(pl.col("verdict"))
             )
+        row = policy.for_region(ctx.region)
+        if row is not None and row.window_until is not None and row.window_note:
+            early = mine & eligible & (pl.col("timestamp") < datetime(*row.window_until.timetuple()[:3], tzinfo=UTC))
+            frame = _add_note(frame, early, i18n.t(f"note.{row.window_note}", "en"))
+        if ctx.opted_out:
+            for excl in policy.opt_out_excludes:
+                on = mine & (pl.col("kind") == excl.kind) & eligible
+                frame = _add_note(frame, on, i18n.t(f"note.{excl.note}", "en"))
         for item_note in policy.item_notes:
-            if not item_note.applies(ctx.region, as_of):
-                continue
-            on = (pl.col("platform") == platform) & (pl.col("kind") == item_note.kind)
-            joined = pl.when(pl.col("note").is_null()).then(pl.lit(item_note.text))
-            frame = frame.with_columns(
-                note=pl.when(on)
-                .then(joined.otherwise(pl.col("note") + pl.lit("; " + item_note.text)))
-                .otherwise(pl.col("note"))
-            )
+            if item_note.applies(ctx.region, as_of):
+                frame = _add_note(frame, mine & (pl.col("kind") == item_note.kind), item_note.text)
     return frame

@@ -118,7 +118,7 @@ RegionOpt = Annotated[
     typer.Option(
         "--region",
         metavar="REGION",
-        help="Your region (eu, uk, ch, ca, hk, us, cn, kr, other) or country; default: what the export says.",
+        help="Your region (eu, uk, ch, ca, hk, us, cn, kr, br, other) or country; default: what the export says.",
     ),
 ]
 AsOfOpt = Annotated[
@@ -164,7 +164,7 @@ def _options(
         code = region_code(region)
         if code is None:
             raise InputError(
-                f"--region {region!r}: unknown region; name a country or use eu, uk, ch, ca, hk, us, cn, kr, other"
+                f"--region {region!r}: unknown region; name a country or use eu, uk, ch, ca, hk, us, cn, kr, br, other"
             )
         kwargs["region"] = code
     if as_of:
@@ -376,23 +376,41 @@ def report(
 @_guarded
 def rules(
     platform: Annotated[
-        str, typer.Argument(metavar="PLATFORM", help="linkedin, facebook, instagram, whatsapp or x.")
-    ] = "linkedin",
+        str | None, typer.Argument(metavar="PLATFORM", help="linkedin, facebook, instagram, whatsapp or x.")
+    ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the rules as JSON.")] = False,
+    sources: Annotated[
+        bool, typer.Option("--sources", help="List the published sources of the policy facts, with the dates checked.")
+    ] = False,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Language of the texts: en or fr (default: from the locale).")
+    ] = None,
 ) -> None:
-    """Which file becomes which kind of item with which verdict, and why.
+    """Which file becomes which kind of item with which verdict, and why; or, with --sources, the published
+    texts every policy fact rests on.
 
-    Example: exportscope rules linkedin
+    Example: exportscope rules linkedin --lang fr
     """
+    from exportscope import i18n
     from exportscope.archive import InputError
     from exportscope.platforms import all_platforms
-    from exportscope.render_text import print_rules
+    from exportscope.render_text import print_rules, print_sources
 
-    match = [p for p in all_platforms() if p.name == platform.lower()]
+    if lang is not None and lang.lower() not in i18n.LANGS:
+        raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
+    language = i18n.normalize_lang(lang) if lang else i18n.default_lang()
+    known = all_platforms()
+    if platform is None:
+        match = known if sources else [p for p in known if p.name == "linkedin"]
+    else:
+        match = [p for p in known if p.name == platform.lower()]
     if not match:
-        names = ", ".join(p.name for p in all_platforms())
+        names = ", ".join(p.name for p in known)
         raise InputError(f"unknown platform {platform!r}; known: {names}")
-    print_rules(match[0].ruleset, json_out)
+    if sources:
+        print_sources([p.ruleset for p in match], json_out, lang=language)
+        return
+    print_rules(match[0].ruleset, json_out, lang=language)
 
 
 @app.command()

@@ -71,6 +71,9 @@ def build_contexts(
         private = facts.get("account_private")
         if private is not None and isinstance(private.value, bool):
             ctx.account_private = private.value
+        username = facts.get("username")
+        if username is not None and isinstance(username.value, str) and username.value.strip():
+            ctx.username = username.value.strip()
         ctx.audience = options.facebook_audience
         # The platform's own questions (X: are your posts protected?) and what the person answered.
         export.platform.apply_answers(ctx, dict(options.answers))

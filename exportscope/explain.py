@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from exportscope import i18n
-from exportscope.rules import Rule, RuleSet, load_policies
+from exportscope.rules import Rule, RuleSet, load_policies, load_sources
 
 #: Opens the sentence shown when the region is unknown, before every region's note (English).
 REGION_UNKNOWN = "Your region is not known: "
@@ -18,13 +18,22 @@ REGION_UNKNOWN = "Your region is not known: "
 
 @dataclass(frozen=True)
 class Why:
-    """The justification of one item's verdict."""
+    """The justification of one item's verdict, kept in two parts a person can tell apart: the platform's
+    own sentence (``quote``, word for word, English as published, with ``source``) and exportscope's
+    explanation (``why``, in the reader's language, never in quotation marks). ``rule_id`` is for machines
+    (the items' ``rule`` column); no text shown to a person names it."""
 
     rule_id: str
     why: str
-    policy_source: str
+    source: dict[str, str] | None = None  # title, url, effective, checked
+    quote: str = ""
     description: str = ""
-    override: str | None = None  # the classifier's note when an override changed the verdict (minor, date)
+    override: str | None = None  # the item's notes (overrides such as under 18, caveats), in ``lang``
+
+    @property
+    def policy_source(self) -> str:
+        """The source's title (what older callers showed after the sentence)."""
+        return self.source["title"] if self.source else ""
 
 
 @dataclass(frozen=True)
@@ -66,17 +75,56 @@ def find_rule(rule_id: str, rulesets: Iterable[RuleSet]) -> tuple[Rule, str | No
     return None
 
 
-def explain(rule_id: str | None, rulesets: Iterable[RuleSet], note: str | None = None) -> Why:
-    """The "why" of an item: the variant's sentence if it has one, else the rule's, plus any override."""
+def explain(
+    rule_id: str | None, rulesets: Iterable[RuleSet], note: str | None = None, lang: str = i18n.DEFAULT_LANG
+) -> Why:
+    """The "why" of an item: the variant's explanation if it has one, else the rule's; its quote and source;
+    the item's notes (overrides, caveats), all in ``lang``."""
+    shown_note = i18n.localize_notes(note, lang) if note else note
     if not rule_id:
-        return Why("", "No rule matched this item.", "", override=note)
+        return Why("", i18n.t("why_text.no_rule", lang), override=shown_note)
     found = find_rule(rule_id, rulesets)
     if found is None:
-        return Why(rule_id, "This rule is not in the loaded rule files.", "", override=note)
+        return Why(rule_id, i18n.t("why_text.unknown_rule", lang), override=shown_note)
     rule, variant = found
     var = rule.variants.get(variant) if variant else None
-    why = (var.why if var and var.why else None) or rule.why or rule.description or "No reason recorded."
-    return Why(rule_id, why, rule.policy_source, rule.description, override=note)
+    why = (var.why if var and var.why else None) or rule.why
+    text = i18n.rule_text(why, lang) if why else i18n.t("why_text.none", lang)
+    sid = (var.source if var and var.source else None) or rule.source
+    source = load_sources()[sid].as_dict() if sid else None
+    if source is None and rule.policy_source:
+        source = {"title": rule.policy_source, "url": "", "effective": "", "checked": ""}
+    quote = (var.quote if var and var.quote else None) or rule.quote
+    return Why(rule_id, text, source, quote, rule.description, override=shown_note)
+
+
+def source_line(source: dict[str, str], lang: str = i18n.DEFAULT_LANG) -> str:
+    """``Title, link, in effect from D (checked D)``: a source as a person reads it, in ``lang``."""
+    parts = [source.get("title", ""), source.get("url", "")]
+    if source.get("effective"):
+        parts.append(i18n.t("why_text.effective", lang, date=i18n.fmt_date(source["effective"], lang)))
+    line = ", ".join(p for p in parts if p)
+    if source.get("checked"):
+        line += " " + i18n.t("why_text.checked", lang, date=i18n.fmt_date(source["checked"], lang))
+    return line
+
+
+def why_lines(why: Why, verdict: str, platform_label: str, lang: str = i18n.DEFAULT_LANG) -> list[str]:
+    """The "why" as plain lines, the same in the terminal UI, the CLI and the reports: the verdict and
+    exportscope's explanation; the platform's sentence in quotation marks with its source, or the source
+    alone; the item's notes."""
+    lines = [i18n.t("why_text.verdict", lang, verdict=i18n.verdict_label(verdict, lang), why=why.why)]
+    if why.quote and why.source:
+        lines.append(
+            i18n.t(
+                "why_text.quote", lang, platform=platform_label, quote=why.quote, source=source_line(why.source, lang)
+            )
+        )
+    elif why.source:
+        lines.append(i18n.t("why_text.source", lang, source=source_line(why.source, lang)))
+    if why.override:
+        lines.append(i18n.t("why_text.note", lang, note=why.override))
+    return lines
 
 
 def _lever_applies(lever: str, platform: str) -> bool:

@@ -166,6 +166,35 @@ def policy_text(policy: str, field: str, lang: str, english: str) -> str:
     return entry[lang]
 
 
+@functools.cache
+def _rule_texts() -> dict[str, dict[str, str]]:
+    """English explanation of the rule data -> {language: text} (``locale/rules.toml``)."""
+    ref = resources.files("exportscope") / "locale" / "rules.toml"
+    try:
+        data = tomllib.loads(ref.read_text(encoding="utf-8"))
+    except (FileNotFoundError, tomllib.TOMLDecodeError) as exc:
+        raise CatalogueError(f"locale/rules.toml: {exc}") from exc
+    return {str(e["en"]): {str(k): str(v) for k, v in e.items()} for e in data.get("text", [])}
+
+
+def rule_text(english: str, lang: str) -> str:
+    """One of exportscope's explanations from the rule data (a rule's ``why``) in ``lang``."""
+    if lang == DEFAULT_LANG or not english:
+        return english
+    return _rule_texts().get(english, {}).get(lang, english)
+
+
+def has_rule_text(english: str, lang: str) -> bool:
+    return lang in _rule_texts().get(english, {})
+
+
+def localize_notes(text: str, lang: str) -> str:
+    """Several notes of one item (joined with " | ", see ``classify.NOTE_SEP``), each in ``lang``."""
+    if lang == DEFAULT_LANG or not text:
+        return text
+    return " | ".join(localize_note(part, lang) for part in text.split(" | "))
+
+
 def fmt_int(n: int, lang: str = DEFAULT_LANG) -> str:
     """1234567 -> ``1,234,567`` (en) or ``1 234 567`` with narrow no-break spaces (fr)."""
     return f"{n:,}".replace(",", t("meta.thousands_sep", lang))

@@ -59,11 +59,16 @@ KINDS: frozenset[str] = frozenset(
         "cause", "post", "comment", "article", "poll_vote", "recommendation", "endorsement", "media",
         "story", "message", "ai_chat", "reaction", "repost", "connection", "follow", "contact",
         "calendar", "note", "search", "login", "security", "device", "location", "ad_interest",
-        "ad_click", "inference", "job_application", "job_saved", "job_preference", "setting",
+        "ad_click", "inference", "job_application", "screening_answer", "job_saved", "job_preference", "setting",
         "account", "payment", "event", "learning", "saved_item", "verification", "group",
         "activity", "other",
     }
 )  # fmt: skip
+
+
+#: Kinds of item a person posts themselves, whose date is when they posted it: the "posted while under 18"
+#: finding counts only these (an education's or a position's start date is not a posting date).
+POSTED_KINDS: frozenset[str] = frozenset({"post", "comment", "article", "poll_vote", "media", "story"})
 
 
 @dataclass(slots=True)

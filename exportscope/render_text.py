@@ -13,8 +13,9 @@ from rich.console import Console
 from rich.markup import escape as _rich_escape
 from rich.table import Table
 
+from exportscope import i18n
 from exportscope.model import VERDICT_LABELS, VERDICT_ORDER
-from exportscope.rules import RuleSet
+from exportscope.rules import RuleSet, load_first_dates, load_policies, load_sources
 from exportscope.termsafe import safe
 
 _MARKS = {"training": "●", "conditional": "◐", "excluded": "○", "not_used": "·"}
@@ -97,7 +98,30 @@ def _print_platform(console: Console, p: dict[str, Any]) -> None:
         console.print(f"[yellow]note on {n['items']:,} items:[/yellow] {escape(n['note'])}")
 
 
-def print_rules(ruleset: RuleSet, as_json: bool = False, console: Console | None = None) -> None:
+def _verdict_words(verdict: str, by_visibility: dict[str, str], lang: str) -> str:
+    words = i18n.verdict_label(verdict, lang)
+    if by_visibility:
+        per = ", ".join(
+            f"{i18n.t(f'visibility.{k}', lang)}{i18n.t('meta.colon', lang)}{i18n.verdict_label(v, lang)}"
+            for k, v in by_visibility.items()
+        )
+        words += f" ({per})"
+    return words
+
+
+def _why_cell(why: str, note: str | None, lang: str) -> str:
+    text = i18n.rule_text(why, lang)
+    if note:
+        text += " " + i18n.t("why_text.note", lang, note=i18n.t(f"note.{note}", lang))
+    return escape(text)
+
+
+def print_rules(
+    ruleset: RuleSet, as_json: bool = False, console: Console | None = None, lang: str = i18n.DEFAULT_LANG
+) -> None:
+    """The rule table of one platform: which file becomes which kind with which verdict, and why, in
+    ``lang`` (verdicts, kinds and exportscope's explanations translated; file names as the platform writes
+    them). ``--json`` keeps the machine names (rule ids, verdict codes) for scripts."""
     if as_json:
         import orjson
 
@@ -111,38 +135,133 @@ def print_rules(ruleset: RuleSet, as_json: bool = False, console: Console | None
                 "visibility": r.visibility,
                 "by_visibility": {k: v.value for k, v in r.by_visibility.items()},
                 "variants": {
-                    k: {"kind": v.kind, "verdict": v.verdict.value if v.verdict else None, "why": v.why}
+                    k: {
+                        "kind": v.kind,
+                        "verdict": v.verdict.value if v.verdict else None,
+                        "why": i18n.rule_text(v.why, lang) if v.why else None,
+                        "note": i18n.t(f"note.{v.note}", lang) if v.note else None,
+                        "source": v.source,
+                    }
                     for k, v in r.variants.items()
                 },
-                "why": r.why,
-                "source": r.policy_source,
+                "why": i18n.rule_text(r.why, lang),
+                "note": i18n.t(f"note.{r.note}", lang) if r.note else None,
+                "quote": r.quote or None,
+                "source": load_sources()[r.source].as_dict() if r.source else None,
             }
             for r in ruleset.rules
         ]
         print(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode())
         return
     console = console or _console()
-    table = Table(title=f"{ruleset.label} rules (first match wins)", show_lines=False)
-    table.add_column("rule", no_wrap=True)
-    table.add_column("files")
-    table.add_column("kind")
-    table.add_column("verdict")
-    table.add_column("why", overflow="fold")
+    _print_policy(console, ruleset, lang)
+    table = Table(title=i18n.t("rules.title", lang, label=ruleset.label), show_lines=False)
+    table.add_column(i18n.t("rules.files", lang))
+    table.add_column(i18n.t("rules.kind", lang))
+    table.add_column(i18n.t("rules.verdict", lang))
+    table.add_column(i18n.t("rules.why", lang), overflow="fold")
     for r in ruleset.rules:
         files = ", ".join(list(r.names) + list(r.paths))
         if r.ignore:
-            table.add_row(r.id, escape(files), "-", "ignored", escape(r.description))
+            table.add_row(escape(files), "-", i18n.t("status.ignored", lang), "")
             continue
-        verdict = r.verdict.value
-        if r.by_visibility:
-            verdict += " (" + ", ".join(f"{k}: {v.value}" for k, v in r.by_visibility.items()) + ")"
-        table.add_row(r.id, escape(files), r.kind, verdict, escape(r.why))
+        by_vis = {k: v.value for k, v in r.by_visibility.items()}
+        verdict = _verdict_words(r.verdict.value, by_vis, lang)
+        table.add_row(escape(files), i18n.kind_label(r.kind, lang), verdict, _why_cell(r.why, r.note, lang))
         for name, var in r.variants.items():
             table.add_row(
-                f"  .{name}",
-                "",
-                var.kind or r.kind,
-                var.verdict.value if var.verdict else verdict,
-                escape(var.why or ""),
+                "  ↳ " + escape(name.replace("_", " ")),
+                i18n.kind_label(var.kind or r.kind, lang),
+                _verdict_words(var.verdict.value, {}, lang) if var.verdict else verdict,
+                _why_cell(var.why or "", var.note, lang),
             )
     console.print(table)
+
+
+def _print_policy(console: Console, ruleset: RuleSet, lang: str) -> None:
+    """The policy behind the rules: setting, toggle and path, the platform's own sentence with its source,
+    and when training is in force per region, in ``lang``."""
+    from exportscope.explain import region_note_text, source_line
+
+    key = ruleset.policy
+    pol = load_policies()[key]
+
+    def tr(field_name: str, english: str) -> str:
+        return i18n.policy_text(key, field_name, lang, english)
+
+    console.print(f"[b]{escape(pol.label)}[/b]")
+    if pol.setting:
+        console.print(escape(i18n.t("rules.setting", lang, setting=tr("setting", pol.setting))))
+    if pol.toggle:
+        console.print(escape(i18n.t("rules.toggle", lang, toggle=tr("toggle", pol.toggle))))
+    if pol.setting_path:
+        console.print(escape(i18n.t("rules.path", lang, path=tr("setting_path", pol.setting_path))))
+    if pol.opt_out_url:
+        console.print(escape(pol.opt_out_url), soft_wrap=True)
+    if pol.opt_out_effect:
+        console.print(escape(tr("opt_out_effect", pol.opt_out_effect)))
+    if pol.quote and pol.quote_source:
+        src = source_line(load_sources()[pol.quote_source].as_dict(), lang)
+        console.print(escape(i18n.t("why_text.quote", lang, platform=pol.label, quote=pol.quote, source=src)))
+    for row in pol.regions:
+        console.print("• " + escape(region_note_text(key, row.note, lang) or ""))
+    for i, note in enumerate(pol.notes):
+        console.print("• " + escape(tr(f"notes_{i}", note)))
+    for i, lever in enumerate(pol.extra_levers):
+        console.print("→ " + escape(tr(f"extra_levers_{i}", lever)))
+    console.print()
+
+
+def print_sources(
+    rulesets: list[RuleSet], as_json: bool = False, console: Console | None = None, lang: str = i18n.DEFAULT_LANG
+) -> None:
+    """Every published source the policy data rests on, for the given rule sets' policies: title, link,
+    the date it took effect and the date it was last checked; and each platform's first possible date."""
+    keys: list[str] = []
+    platforms: list[str] = []
+    for rs in rulesets:
+        if rs.policy not in keys:
+            keys.append(rs.policy)
+        for rule in rs.rules:
+            if rule.platform not in platforms:
+                platforms.append(rule.platform)
+    seen: dict[str, dict[str, str]] = {}
+    for key in keys:
+        for src in load_policies()[key].sources:
+            seen.setdefault(src.get("id", src.get("url", "")), src)
+    firsts = {p: load_first_dates().get(p) for p in platforms}
+    for first in firsts.values():
+        if first is not None:
+            seen.setdefault(first.source, {"id": first.source, **load_sources()[first.source].as_dict()})
+    if as_json:
+        import orjson
+
+        doc = {
+            "sources": [{k: v for k, v in s.items() if k != "id"} for s in seen.values()],
+            "first_dates": {
+                p: {"date": f.first.isoformat(), "source": load_sources()[f.source].as_dict()}
+                for p, f in firsts.items()
+                if f is not None
+            },
+        }
+        print(orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode())
+        return
+    console = console or _console()
+    table = Table(title=i18n.t("rules.sources_title", lang), show_lines=False)
+    table.add_column(i18n.t("rules.source", lang), overflow="fold")
+    table.add_column(i18n.t("rules.link", lang), overflow="fold")
+    table.add_column(i18n.t("rules.effective", lang))
+    table.add_column(i18n.t("rules.checked", lang))
+    for s in seen.values():
+        table.add_row(
+            escape(s.get("title", "")),
+            escape(s.get("url", "")),
+            i18n.fmt_date(s["effective"], lang) if s.get("effective") else i18n.t("rules.not_stated", lang),
+            i18n.fmt_date(s["checked"], lang) if s.get("checked") else i18n.t("rules.not_stated", lang),
+        )
+    console.print(table)
+    for p, f in firsts.items():
+        if f is not None:
+            console.print(
+                escape(i18n.t("rules.first_date", lang, platform=p.capitalize(), date=i18n.fmt_date(f.first, lang)))
+            )

@@ -16,7 +16,11 @@ A rule file holds ``[[rule]]`` tables, tried in order, the first match winning:
 - ``visibility_map``: raw value -> visibility; ``by_visibility``: visibility -> verdict;
 - ``text``, ``time``, ``time_format``, ``columns``: what the generic readers read;
 - ``[rule.variants.NAME]``: per-record overrides of kind/verdict/visibility (Profile.csv fields, drafts);
-- ``why``: the policy sentence that justifies the verdict, and ``policy_source``: where it is published.
+- ``why``: exportscope's explanation of the verdict, in its own voice (never quoted; its French is in the
+  catalogue under ``why.<rule id>``); ``quote``: the platform's own sentence, word for word, when the rule
+  book gives one; ``source``: the id of the published text both rest on (``[[source]]`` in policies.toml);
+- ``note``: a ``note.*`` catalogue key written on every item of the rule or variant (an inferred field, a
+  heuristic match), so the caveat travels with the item.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from typing import Any
 from exportscope.data import schemas_dir
 from exportscope.model import KINDS, Verdict, Visibility
 
-_VISIBILITY_SOURCES = {"column", "account", "audience"}
+_VISIBILITY_SOURCES = {"column", "account", "audience", "owner"}
 
 
 class RuleError(ValueError):
@@ -44,6 +48,9 @@ class Variant:
     verdict: Verdict | None = None
     visibility: str | None = None
     why: str | None = None
+    quote: str | None = None
+    source: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -65,7 +72,12 @@ class Rule:
     columns: tuple[str, ...] = ()
     variants: dict[str, Variant] = field(default_factory=dict)
     why: str = ""
+    quote: str = ""
+    source: str = ""
+    #: A source named in words only (rule files not yet moved to ``[[source]]`` ids, such as X's).
     policy_source: str = ""
+    note: str = ""
+    visibility_notes: dict[str, str] = field(default_factory=dict)
     description: str = ""
     options: dict[str, Any] = field(default_factory=dict)
     _path_res: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
@@ -137,6 +149,20 @@ def _check_kind(value: str, where: str) -> str:
     return value
 
 
+def _check_source(value: str, where: str) -> str:
+    if value not in load_sources():
+        raise RuleError(f"{where}: unknown source {value!r} (add it to [[source]] in policies.toml)")
+    return value
+
+
+def _check_note(value: str, where: str) -> str:
+    from exportscope import i18n
+
+    if not i18n.has(f"note.{value}"):
+        raise RuleError(f"{where}: unknown note {value!r} (add note.{value} to the message catalogue)")
+    return value
+
+
 def _tuple(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -145,7 +171,7 @@ def _tuple(value: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
-def _build_rule(raw: dict[str, Any], platform: str, seen: set[str]) -> Rule:
+def _build_rule(raw: dict[str, Any], platform: str, seen: set[str], default_source: str = "") -> Rule:
     rid = raw.get("id")
     if not isinstance(rid, str) or not rid:
         raise RuleError(f"{platform}: a rule without an id: {raw!r}")
@@ -162,6 +188,9 @@ def _build_rule(raw: dict[str, Any], platform: str, seen: set[str]) -> Rule:
             verdict=_verdict(vraw["verdict"], where) if "verdict" in vraw else None,
             visibility=_check_visibility(vraw["visibility"], where) if "visibility" in vraw else None,
             why=vraw.get("why"),
+            quote=vraw.get("quote"),
+            source=_check_source(vraw["source"], where) if "source" in vraw else None,
+            note=_check_note(vraw["note"], where) if "note" in vraw else None,
         )
     paths = _tuple(raw.get("paths"))
     ignore = bool(raw.get("ignore", False))
@@ -189,7 +218,14 @@ def _build_rule(raw: dict[str, Any], platform: str, seen: set[str]) -> Rule:
         columns=_tuple(raw.get("columns")),
         variants=variants,
         why=str(raw.get("why", "")),
+        quote=str(raw.get("quote", "")),
+        source=_check_source(str(raw["source"]), where) if "source" in raw else default_source,
         policy_source=str(raw.get("policy_source", "")),
+        note=_check_note(str(raw["note"]), where) if "note" in raw else "",
+        visibility_notes={
+            _check_visibility(str(k), where, allow_sources=False): _check_note(str(v), where)
+            for k, v in (raw.get("visibility_notes") or {}).items()
+        },
         description=str(raw.get("description", "")),
         options=dict(raw.get("options") or {}),
         _path_res=tuple(_glob_to_regex(p) for p in paths),
@@ -209,7 +245,8 @@ def load_rules(platform: str) -> RuleSet:
     data = _read_toml(f"{platform}.toml")
     seen: set[str] = set()
     pname = str(data.get("platform", platform))
-    rules = tuple(_build_rule(r, pname, seen) for r in data.get("rule", []))
+    default_source = _check_source(str(data["source"]), pname) if "source" in data else ""
+    rules = tuple(_build_rule(r, pname, seen, default_source) for r in data.get("rule", []))
     name_rules: dict[str, Rule] = {}
     for rule in rules:
         for n in rule.names:
@@ -225,6 +262,30 @@ def load_rules(platform: str) -> RuleSet:
 
 # --- policy facts -------------------------------------------------------------------------------------
 
+#: Top-level tables of policies.toml that are not a policy: the published sources and the platforms'
+#: first possible dates.
+_NOT_POLICIES = frozenset({"source", "first_date"})
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A published text a policy fact rests on: its title, link, the date it took effect (None when the
+    text does not say) and the date exportscope last checked it against the primary text."""
+
+    id: str
+    title: str
+    url: str
+    effective: date | None
+    checked: date | None
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "title": self.title,
+            "url": self.url,
+            "effective": self.effective.isoformat() if self.effective else "",
+            "checked": self.checked.isoformat() if self.checked else "",
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class RegionPolicy:
@@ -234,6 +295,11 @@ class RegionPolicy:
     note: str
     opt_out: str
     legal_basis: str
+    source: str = ""
+    #: An earlier training window of this region (LinkedIn's 2024 use in the UK, Canada, Hong Kong): items
+    #: dated before ``window_until`` carry the ``note.<window_note>`` note.
+    window_until: date | None = None
+    window_note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,10 +310,20 @@ class ItemNote:
     since: date | None
     not_in_regions: tuple[str, ...]
     text: str
+    source: str = ""
 
     def applies(self, region: str | None, as_of: date) -> bool:
         """From its date on, in every region but the listed ones (an unknown region may be any)."""
         return (self.since is None or as_of >= self.since) and region not in self.not_in_regions
+
+
+@dataclass(frozen=True, slots=True)
+class KindNote:
+    """Items of ``kind`` that a policy override treats apart, with the ``note.*`` key said on them."""
+
+    kind: str
+    note: str
+    source: str
 
 
 @dataclass(frozen=True)
@@ -263,6 +339,14 @@ class Policy:
     notes: tuple[str, ...]
     sources: tuple[dict[str, str], ...]
     item_notes: tuple[ItemNote, ...] = ()
+    #: Kinds the under-18 override leaves as they are, with the note said on them (Meta trains on AI chats
+    #: of every registered user).
+    minor_keeps: tuple[KindNote, ...] = ()
+    #: Kinds an opt-out or objection does not cover (Meta's objection covers public content only).
+    opt_out_excludes: tuple[KindNote, ...] = ()
+    toggle: str = ""
+    quote: str = ""
+    quote_source: str = ""
     #: Regions where the under-18 rule applies (empty: everywhere, classification.md's default).
     minor_regions: tuple[str, ...] = ()
     #: Kinds the under-18 rule never changes (X: Grok chats).
@@ -304,9 +388,13 @@ def _policy(key: str, raw: dict[str, Any]) -> Policy:
             note=str(r.get("note", "")),
             opt_out=str(r.get("opt_out", "")),
             legal_basis=str(r.get("legal_basis", "")),
+            source=_source_ref(r.get("source"), key),
+            window_until=_date_or_none(r.get("window_until")),
+            window_note=str(r.get("window_note", "")),
         )
         for r in raw.get("regions", [])
     )
+    quote = raw.get("quote") or {}
     return Policy(
         key=key,
         label=str(raw.get("label", key)),
@@ -317,19 +405,72 @@ def _policy(key: str, raw: dict[str, Any]) -> Policy:
         extra_levers=_tuple(raw.get("extra_levers")),
         regions=regions,
         notes=_tuple(raw.get("notes")),
-        sources=tuple({str(k): str(v) for k, v in s.items()} for s in raw.get("sources", [])),
+        sources=_policy_sources(key, raw.get("sources", [])),
         item_notes=tuple(
             ItemNote(
                 kind=str(n["kind"]),
                 since=_date_or_none(n.get("since")),
                 not_in_regions=_tuple(n.get("not_in_regions")),
                 text=str(n["text"]),
+                source=_source_ref(n.get("source"), key),
             )
             for n in raw.get("item_notes", [])
         ),
         minor_regions=_tuple(raw.get("minor_regions")),
         minor_keeps_kinds=_tuple(raw.get("minor_keeps_kinds")),
         minor_elsewhere_note=str(raw.get("minor_elsewhere_note", "")),
+        minor_keeps=_kind_notes(raw.get("minor_keeps", []), key),
+        opt_out_excludes=_kind_notes(raw.get("opt_out_excludes", []), key),
+        toggle=str(raw.get("toggle", "")),
+        quote=str(quote.get("text", "")),
+        quote_source=_source_ref(quote.get("source"), key),
+    )
+
+
+@functools.cache
+def load_sources() -> dict[str, Source]:
+    """Every published source of the policy data (``[[source]]`` in policies.toml), by id."""
+    data = _read_toml("policies.toml")
+    out: dict[str, Source] = {}
+    for raw in data.get("source", []):
+        sid = str(raw["id"])
+        if sid in out:
+            raise RuleError(f"policies.toml: duplicate source {sid}")
+        out[sid] = Source(
+            id=sid,
+            title=str(raw["title"]),
+            url=str(raw["url"]),
+            effective=_date_or_none(raw.get("effective")),
+            checked=_date_or_none(raw.get("checked")),
+        )
+    return out
+
+
+def _source_ref(value: Any, where: str) -> str:
+    sid = str(value or "")
+    if sid and sid not in load_sources():
+        raise RuleError(f"policies.toml: {where}: unknown source {sid!r}")
+    return sid
+
+
+def _policy_sources(key: str, raw: list[Any]) -> tuple[dict[str, str], ...]:
+    """A policy's sources: ids of ``[[source]]`` entries, or (older shape) inline tables."""
+    out: list[dict[str, str]] = []
+    for i, entry in enumerate(raw):
+        if isinstance(entry, str):
+            out.append({"id": _source_ref(entry, key), **load_sources()[entry].as_dict()})
+        else:
+            inline = {str(k): str(v) for k, v in entry.items()}
+            inline.setdefault("id", f"{key}.{i}")
+            inline.setdefault("effective", inline.pop("date", ""))
+            inline.setdefault("checked", "")
+            out.append(inline)
+    return tuple(out)
+
+
+def _kind_notes(raw: list[Any], key: str) -> tuple[KindNote, ...]:
+    return tuple(
+        KindNote(kind=str(n["kind"]), note=str(n["note"]), source=_source_ref(n.get("source"), key)) for n in raw
     )
 
 
@@ -341,7 +482,7 @@ def load_policies() -> dict[str, Policy]:
     A platform that carries its policy facts in its own rule file needs no edit of ``policies.toml``.
     """
     data = _read_toml("policies.toml")
-    out = {key: _policy(key, raw) for key, raw in data.items()}
+    out = {key: _policy(key, raw) for key, raw in data.items() if key not in _NOT_POLICIES}
     for path in sorted(schemas_dir().glob("*.toml")):
         if path.name in ("policies.toml", "regions.toml"):
             continue
@@ -353,6 +494,29 @@ def load_policies() -> dict[str, Policy]:
                 raise RuleError(f"schemas/{path.name}: policy {key!r} is also in policies.toml")
             out[key] = _policy(key, facts)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class FirstDate:
+    """The first day a platform's items can carry: an earlier timestamp is no date (rule book, Overrides)."""
+
+    platform: str
+    first: date
+    source: str
+
+
+@functools.cache
+def load_first_dates() -> dict[str, FirstDate]:
+    """Per item platform (linkedin, facebook, instagram, threads, whatsapp...), from ``[[first_date]]``."""
+    data = _read_toml("policies.toml")
+    return {
+        str(r["platform"]): FirstDate(
+            platform=str(r["platform"]),
+            first=date.fromisoformat(str(r["date"])),
+            source=_source_ref(r["source"], "first_date"),
+        )
+        for r in data.get("first_date", [])
+    }
 
 
 @functools.cache
@@ -367,13 +531,31 @@ def load_regions() -> dict[str, str]:
     return table
 
 
+@functools.cache
+def _ambiguous() -> dict[str, str]:
+    """Names of two places (Georgia the country, Georgia the US state): name -> the other place's region,
+    chosen only when another part of the location names a place of that region."""
+    return {str(k).lower(): str(v) for k, v in _read_toml("regions.toml").get("ambiguous", {}).items()}
+
+
+@functools.cache
+def _short_in_text() -> frozenset[str]:
+    """The few names of one or two letters that may match inside free text ("uk"); every other short name
+    is an ISO code ("it", "no", "de") that reads as an ordinary word in a sentence."""
+    return frozenset(str(n).lower() for n in _read_toml("regions.toml").get("short_in_text", []))
+
+
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+")
+
+
 def region_code(text: str | None) -> str | None:
     """Map a user's ``--region`` or a location written in the export to a region code, if known.
 
     A location is tried whole, then by its comma-separated parts from the end (country, then state or
     county: "Sydney, New South Wales, Australia", "Dublin, Ohio"); only a location without commas
     ("Greater Paris Metropolitan Region") is searched word by word, so a city name never outvotes the
-    country or state written after it.
+    country or state written after it. Georgia is the country unless another part names a US place
+    ("Atlanta, Georgia"); two-letter codes never match inside free text ("it", "no"), "uk" and "u.k." do.
     """
     if not text:
         return None
@@ -383,14 +565,21 @@ def region_code(text: str | None) -> str | None:
         return table[low]
     parts = [p.strip() for p in low.split(",") if p.strip()]
     if len(parts) > 1:
-        for part in reversed(parts):
-            if part in table:
-                return table[part]
+        found = [table.get(p) for p in parts]
+        for i in range(len(parts) - 1, -1, -1):
+            code = found[i]
+            if code is None:
+                continue
+            other = _ambiguous().get(parts[i])
+            if other is not None and any(c == other for j, c in enumerate(found) if j != i):
+                return other
+            return code
         return None
-    words = re.findall(r"[^\W\d_]+", low)
+    words = _TOKEN.findall(low)
+    short = _short_in_text()
     for size in (3, 2, 1):  # "new york city", "hong kong", "paris"
         for i in range(len(words) - size, -1, -1):
             phrase = " ".join(words[i : i + size])
-            if len(phrase) > 2 and phrase in table:
+            if (len(phrase) > 2 or phrase in short) and phrase in table:
                 return table[phrase]
     return None

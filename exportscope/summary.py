@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from exportscope.classify import NOTE_SEP
 from exportscope.model import VERDICT_ORDER, FileStatus, Verdict
 from exportscope.rules import load_policies
 
@@ -60,6 +61,8 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None) -> d
     # them (Meta AI chats personalise ads): the reason on every item, counted here so it is never silent.
     noted = (
         items.filter(pl.col("note").is_not_null())
+        .select("platform", pl.col("note").str.split(NOTE_SEP))
+        .explode("note")
         .group_by("platform", "note")
         .agg(items=pl.len())
         .sort("platform", "items", "note", descending=[False, True, False])

@@ -193,7 +193,8 @@ def test_facebook_audience_decides_what_conditional_becomes(make_zip, audience, 
     assert (post["verdict"], post["visibility"]) == (verdict, visibility)
     assert (comment["verdict"], comment["visibility"]) == (verdict, visibility)
     name, email = rows(a, "facebook.profile")
-    assert (name["verdict"], email["verdict"]) == ("conditional", "not_used")
+    # A name is always public on Facebook: training whatever the posts' audience (rule book, Facebook).
+    assert (name["verdict"], name["visibility"], email["verdict"]) == ("training", "public", "not_used")
 
 
 def test_facebook_audience_option_on_the_command_line(make_zip, cli) -> None:
@@ -201,7 +202,7 @@ def test_facebook_audience_option_on_the_command_line(make_zip, cli) -> None:
     result = cli("summary", path, "--json", "--as-of", "2026-01-01", "--facebook-audience", "public")
     assert result.exit_code == 0, result.stderr
     (fb,) = orjson.loads(result.stdout)["platforms"]
-    assert fb["totals"] == {"training": 2, "conditional": 1, "excluded": 0, "not_used": 1}
+    assert fb["totals"] == {"training": 3, "conditional": 0, "excluded": 0, "not_used": 1}
 
 
 def test_a_minor_is_excluded_by_the_facebook_birthday(make_zip) -> None:

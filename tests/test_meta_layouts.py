@@ -80,11 +80,13 @@ def test_facebook_2022_your_activity_across_facebook(make_zip) -> None:
     )
     a = run(path)
     assert a.exports[0].era == "2022-23"
+    # The name is always public (training); the intro's audience is not recorded (conditional).
     assert counts(a) == {
         ("facebook", "post", "conditional"): 1,
         ("facebook", "comment", "conditional"): 1,
         ("facebook", "message", "excluded"): 1,
-        ("facebook", "profile", "conditional"): 2,
+        ("facebook", "profile", "training"): 1,
+        ("facebook", "profile", "conditional"): 1,
     }
     assert texts(a, "facebook.posts") == ["Naïve question: who’s up for crêpes?"]
     assert texts(a, "facebook.profile") == ["Jeanne", "Vélo 🚲"]
@@ -213,13 +215,16 @@ def test_instagram_2021_flat_layout_private_account(make_zip) -> None:
     a = run(path)
     assert a.exports[0].era == "2021-22"
     assert a.contexts["instagram"].account_private is True
+    # A private account: its posts and bio are not used, but its name is always public (training), and a
+    # comment's audience is the commented account's, which the export does not record (conditional).
     assert counts(a) == {
         ("instagram", "post", "not_used"): 1,
         ("instagram", "media", "not_used"): 1,
-        ("instagram", "comment", "not_used"): 1,
+        ("instagram", "comment", "conditional"): 1,
         ("instagram", "reaction", "not_used"): 1,
         ("instagram", "follow", "not_used"): 1,
-        ("instagram", "profile", "not_used"): 2,
+        ("instagram", "profile", "training"): 1,
+        ("instagram", "profile", "not_used"): 1,
         ("instagram", "setting", "not_used"): 1,
         ("instagram", "message", "excluded"): 1,
     }
@@ -258,7 +263,7 @@ def test_instagram_2024_content_folder_and_unknown_privacy(make_zip) -> None:
     )
     assert "1 referenced media file(s) are not in the export" in ledger(a)[media["source"]][3]
     assert texts(a, "instagram.profile") == ["J"]
-    assert rows(a, "instagram.profile")[0]["verdict"] == "conditional"
+    assert rows(a, "instagram.profile")[0]["verdict"] == "training"  # a name is always public
 
 
 def test_instagram_2025_media_folder_single_media_post_without_top_title(make_zip) -> None:

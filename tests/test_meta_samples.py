@@ -37,12 +37,13 @@ def test_facebook_2025_sample_counts() -> None:
         ("facebook", "message", "excluded"): 13,
         ("facebook", "position", "conditional"): 2,
         ("facebook", "post", "conditional"): 6,
-        ("facebook", "profile", "conditional"): 4,
-        ("facebook", "profile", "not_used"): 9,
+        ("facebook", "profile", "conditional"): 3,
+        ("facebook", "profile", "not_used"): 8,
+        ("facebook", "profile", "training"): 2,
         ("facebook", "reaction", "not_used"): 3,
         ("facebook", "saved_item", "not_used"): 1,
         ("facebook", "search", "not_used"): 2,
-        ("facebook", "story", "not_used"): 1,
+        ("facebook", "story", "conditional"): 1,
     }
     export = a.exports[0]
     assert (export.era, export.export_date.isoformat()) == ("2024+", "2025-11-20")
@@ -71,8 +72,9 @@ def test_facebook_2021_sample_counts() -> None:
         ("facebook", "media", "conditional"): 2,
         ("facebook", "message", "excluded"): 3,
         ("facebook", "post", "conditional"): 2,
-        ("facebook", "profile", "conditional"): 2,
+        ("facebook", "profile", "conditional"): 1,
         ("facebook", "profile", "not_used"): 2,
+        ("facebook", "profile", "training"): 1,
         ("facebook", "reaction", "not_used"): 2,
         ("facebook", "search", "not_used"): 1,
     }
@@ -89,7 +91,7 @@ def test_instagram_two_part_sample_counts() -> None:
     assert counts(a) == {
         ("instagram", "activity", "not_used"): 1,
         ("instagram", "ad_interest", "not_used"): 4,
-        ("instagram", "comment", "training"): 3,
+        ("instagram", "comment", "conditional"): 3,
         ("instagram", "follow", "not_used"): 5,
         ("instagram", "location", "not_used"): 1,
         ("instagram", "login", "not_used"): 2,
@@ -97,17 +99,17 @@ def test_instagram_two_part_sample_counts() -> None:
         ("instagram", "media", "training"): 6,
         ("instagram", "message", "excluded"): 4,
         ("instagram", "post", "training"): 3,
-        ("instagram", "profile", "not_used"): 5,
-        ("instagram", "profile", "training"): 2,
+        ("instagram", "profile", "not_used"): 4,
+        ("instagram", "profile", "training"): 3,
         ("instagram", "reaction", "not_used"): 3,
         ("instagram", "saved_item", "not_used"): 1,
         ("instagram", "search", "not_used"): 1,
         ("instagram", "setting", "not_used"): 1,
-        ("instagram", "story", "conditional"): 2,
+        ("instagram", "story", "training"): 2,
         ("threads", "follow", "not_used"): 1,
         ("threads", "media", "not_used"): 1,
         ("threads", "post", "not_used"): 3,
-        ("threads", "profile", "not_used"): 3,
+        ("threads", "profile", "training"): 3,
         ("threads", "reaction", "not_used"): 2,
         ("threads", "setting", "not_used"): 1,
     }
@@ -138,9 +140,11 @@ def test_all_samples_at_once_with_a_linkedin_export(make_zip, cli) -> None:
     doc = orjson.loads(result.stdout)
     totals = {p["platform"]: p["totals"] for p in doc["platforms"]}
     assert set(totals) == {"linkedin", "facebook", "instagram", "threads"}
-    assert totals["facebook"] == {"training": 4, "conditional": 20, "excluded": 13, "not_used": 29}
-    assert totals["instagram"] == {"training": 14, "conditional": 2, "excluded": 4, "not_used": 26}
-    assert totals["threads"] == {"training": 0, "conditional": 0, "excluded": 0, "not_used": 11}
+    # Name, username and profile picture are always public on Meta (training); stories and comments follow
+    # the account and the commented account.
+    assert totals["facebook"] == {"training": 6, "conditional": 20, "excluded": 13, "not_used": 27}
+    assert totals["instagram"] == {"training": 14, "conditional": 3, "excluded": 4, "not_used": 25}
+    assert totals["threads"] == {"training": 3, "conditional": 0, "excluded": 0, "not_used": 8}
     files = {p["platform"]: (p["files"]["total"], p["files"]["parsed"]) for p in doc["platforms"]}
     assert (files["facebook"], files["instagram"], files["threads"]) == ((35, 26), (35, 22), (4, 4))
     fb = next(p for p in doc["platforms"] if p["platform"] == "facebook")

@@ -137,9 +137,19 @@ def test_explain_uses_the_variant_sentence(analysis: Analysis) -> None:
     assert why.why == "Birth date is account data, not profile content LinkedIn lists for training."
     assert why.rule_id == "linkedin.profile.birth_date"
     shares = explain("linkedin.shares", rulesets, note=None)
-    assert shares.why.startswith("Member generated content (posts, articles")
-    assert shares.policy_source == "LinkedIn European Regional Privacy Notice, effective 2025-11-03"
-    assert explain("linkedin.nope", rulesets).why == "This rule is not in the loaded rule files."
+    assert shares.why.startswith("Posts are member content")
+    assert shares.source == {
+        "title": "LinkedIn European Regional Privacy Notice",
+        "url": "https://www.linkedin.com/legal/privacy/eu",
+        "effective": "2025-11-03",
+        "checked": "2026-12-03",
+    }
+    assert shares.policy_source == "LinkedIn European Regional Privacy Notice"
+    assert explain("linkedin.nope", rulesets).why == "exportscope no longer has the rule that classified this item."
+    fr = explain("linkedin.shares", rulesets, "under-18 accounts are excluded", "fr")
+    assert fr.why.startswith("Les posts sont du contenu de membre") and fr.override == (
+        "les comptes de moins de 18 ans sont exclus"
+    )
     found = find_rule("linkedin.profile.headline", rulesets)
     assert found is not None and found[0].id == "linkedin.profile" and found[1] == "headline"
     assert explain("linkedin.shares", rulesets, "under-18 accounts are excluded").override == (
@@ -149,7 +159,9 @@ def test_explain_uses_the_variant_sentence(analysis: Analysis) -> None:
 
 def test_opt_out_facts_for_region_and_platform_levers() -> None:
     li = opt_out("linkedin", "LinkedIn", "linkedin", "eu")
-    assert li.setting_path == "Settings & Privacy > Data privacy > Data for Generative AI Improvement"
+    assert li.setting_path == (
+        "Settings & Privacy > Data privacy > How LinkedIn uses your data > Data for Generative AI Improvement"
+    )
     assert li.url == "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"
     assert li.in_force_since == "2025-11-03"
     assert "does not undo training already done" in li.effect
@@ -158,8 +170,10 @@ def test_opt_out_facts_for_region_and_platform_levers() -> None:
     assert not any(lever.startswith("Instagram") for lever in fb.levers)
     ig = opt_out("instagram", "Instagram", "meta", None)
     assert [lv.split(":")[0] for lv in ig.levers] == [
+        "Instagram objection form",
         "Instagram and Threads",
-        "Outside the EU and UK no objection form is offered",
+        "Where no objection form is offered (the United States and most other regions), the only lever is "
+        "making content non-public.",
     ]
     assert ig.region_note.startswith("Your region is not known: ")
 
@@ -180,13 +194,14 @@ def test_opt_out_in_french_keeps_the_levers_of_the_platform() -> None:
     )
     assert [lv.split(" : ")[0] for lv in fr.levers] == [
         "Facebook",
-        "Hors UE et Royaume-Uni, aucun formulaire d'opposition n'est proposé",
+        "Là où aucun formulaire d'opposition n'est proposé (États-Unis et la plupart des autres régions), le "
+        "seul levier est de rendre le contenu non public.",
     ]
     assert fr.region_note == (
-        "UE/EEE : entraînement sur le contenu public des adultes depuis le 2025-05-27 ; "
-        "formulaire d'opposition dans l'Espace confidentialité."
+        "UE/EEE et Suisse : entraînement sur le contenu public des adultes depuis le 2025-05-27, sur la base de "
+        "l'intérêt légitime ; formulaires d'opposition pour Facebook et Instagram."
     )
     assert fr.url == en.url and fr.sources == en.sources
     unknown = localize_opt_out(opt_out("linkedin", "LinkedIn", "linkedin", None), "fr")
-    assert unknown.region_note.startswith("Votre région est inconnue : UE, EEE, Suisse, Royaume-Uni, Canada")
+    assert unknown.region_note.startswith("Votre région est inconnue : UE, EEE et Suisse : en vigueur")
     assert localize_opt_out(en, "en") is en

@@ -285,9 +285,13 @@ async def test_detail_shows_full_text_source_and_why(archive: Path) -> None:
         assert "Café opening in Berlin, come by!" in body
         assert "Shares.csv row 2 · 2025-03-12 08:05 UTC · 6 words" in body
         assert "visibility public" in body
-        assert "Why: rule linkedin.shares → used for AI training." in body
-        assert "Member generated content (posts, articles, poll responses, contributions and comments)" in body
-        assert "LinkedIn European Regional Privacy Notice, effective 2025-11-03" in body
+        # exportscope's explanation, then the source; never a rule id or a rule-book file name.
+        assert "Why: Used for AI training. Posts are member content, which LinkedIn uses to train" in body
+        assert (
+            "Source: LinkedIn European Regional Privacy Notice, https://www.linkedin.com/legal/privacy/eu, "
+            "in effect from 3 November 2025 (checked 3 December 2026)"
+        ) in body
+        assert "linkedin.shares" not in body and "classification.md" not in body
         await pilot.press("z")  # the detail pane takes the whole screen, esc gives it back
         await pilot.pause()
         assert screen.maximized is detail
@@ -386,7 +390,8 @@ async def test_opt_out_panel_copies_and_opens_on_request(archive: Path, monkeypa
         panel = app.screen.query_one(OptOutPanel)
         assert panel.has_focus
         text = str(panel.content)
-        assert "Where: Settings & Privacy > Data privacy > Data for Generative AI Improvement" in text
+        path = "Settings & Privacy > Data privacy > How LinkedIn uses your data > Data for Generative AI Improvement"
+        assert f"Where: {path}" in text
         url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"
         assert f"Link (c copies it, enter opens it):\n{url}" in text
         assert "it does not undo training already done" in text

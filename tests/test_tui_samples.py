@@ -238,12 +238,12 @@ async def test_french_opt_out_uses_the_translated_policy_texts(tmp_path: Path) -
         await wait_for(pilot, lambda: bool(app.screen.query(OptOutPanel)))
         facebook = app.screen.query_one("#optout-facebook", OptOutPanel)
         text = str(facebook.content)
-        assert "Votre région : UE / EEE — UE/EEE : entraînement sur le contenu public des adultes" in text
+        assert "Votre région : UE / EEE — UE/EEE et Suisse : entraînement sur le contenu public des adultes" in text
         assert "Limiter l'audience des anciennes publications" in text
         assert "Instagram et Threads" not in text  # the Instagram lever is on Instagram's panel
         whatsapp = str(app.screen.query_one("#optout-whatsapp", OptOutPanel).content)
         # One policy for every region: knowing the region is not needed.
-        assert "Votre région : région inconnue — Les conversations avec Meta AI sont des interactions" in whatsapp
+        assert "Votre région : région inconnue — Les conversations avec Meta AI sont des échanges avec l'IA" in whatsapp
 
 
 def test_every_key_description_is_in_the_catalogue() -> None:

@@ -39,7 +39,7 @@ from exportscope.findings.text import (
     snippet,
     street_addresses,
 )
-from exportscope.model import Verdict
+from exportscope.model import POSTED_KINDS, Verdict
 
 if TYPE_CHECKING:
     from exportscope.pipeline import Analysis
@@ -222,6 +222,8 @@ def _minor_findings(analysis: Analysis, acc: Collector) -> None:
             analysis.items.filter(
                 pl.col("platform") == platform,
                 pl.col("verdict").is_in(ELIGIBLE),
+                # Something the person posted, dated when they posted it (not a school's start date).
+                pl.col("kind").is_in(list(POSTED_KINDS)),
                 pl.col("timestamp").is_not_null(),
                 pl.col("timestamp") < cutoff,
             )

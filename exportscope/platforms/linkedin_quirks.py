@@ -177,12 +177,24 @@ def read_rich_media(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
         desc = row.get("Media Description", "Description")
         if desc is not None and desc.strip() in _NO_DESCRIPTION:
             desc = None
+        said = " ".join(v for v in (row.get("Date/Time"), row.get("Type")) if v).casefold()
         yield Record(
             text=nonempty(desc),
             timestamp=dates.parse(row.get("Date/Time"), ["D10"]),
+            variant=_media_variant(said, rule),
             row=row.n,
             source=row.member.path,
         )
+
+
+def _media_variant(said: str, rule: Rule) -> str | None:
+    """Which medium a row is, from LinkedIn's own words (``You uploaded a profile photo on ...``): the rule's
+    ``options.variant_words`` maps a variant to the words that name it; no match is a feed medium."""
+    words: dict[str, list[str]] = rule.options.get("variant_words", {})
+    for variant, names in words.items():
+        if any(n.casefold() in said for n in names):
+            return variant
+    return None
 
 
 # --- Invitations -------------------------------------------------------------------------------------------

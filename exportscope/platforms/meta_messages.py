@@ -104,6 +104,7 @@ def read_messages(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> It
     texts: list[str | None] = []
     rows: list[int | None] = []
     sources: list[str] = []
+    variants: list[str | None] = []
     for member in ordered:
         try:
             data = load(member)
@@ -117,11 +118,18 @@ def read_messages(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> It
         if columns is None:
             kept = [(i, m) for i, m in enumerate(messages, 1) if isinstance(m, dict)]
             columns = ([_message_time(m) for _, m in kept], [_message_text(m) for _, m in kept], [i for i, _ in kept])
+            msgs = [m for _, m in kept]
+        else:
+            msgs = messages
         times += columns[0]
         texts += columns[1]
         rows += columns[2]
         sources += [member.path] * len(columns[0])
-        del data, messages
+        if isinstance(data, dict) and _has_meta_ai(data.get("participants")):
+            variants += ["meta_ai"] * len(msgs)
+        else:
+            variants += ["meta_ai" if _reaches_meta_ai(m, t) else None for m, t in zip(msgs, columns[1], strict=True)]
+        del data, messages, msgs
     # Sort by time, unknown first; ties in reverse reading order: a stable sort of the reversed positions.
     low = float("-inf")
     keys = [low if t is None else t for t in times]
@@ -133,7 +141,30 @@ def read_messages(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> It
         row=[rows[i] for i in order],
         source=[sources[i] for i in order],
         thread=thread,
+        variant=[variants[i] for i in order] if any(variants) else None,
     )
+
+
+#: Who Meta AI is in a thread, and how a message calls it (lower case).
+_META_AI = "meta ai"
+_MENTION = "@meta ai"
+
+
+def _has_meta_ai(participants: Any) -> bool:
+    """A thread Meta AI takes part in: everything in it is shared with Meta AI."""
+    for p in participants if isinstance(participants, list) else ():
+        name = p.get("name") if isinstance(p, dict) else p
+        if isinstance(name, str) and name.strip().casefold() == _META_AI:
+            return True
+    return False
+
+
+def _reaches_meta_ai(msg: dict[str, Any], text: str | None) -> bool:
+    """A message from Meta AI, mentioning @Meta AI, or a share sent to Meta AI (a heuristic: the item says so)."""
+    sender = msg.get("sender_name") or msg.get("senderName")
+    if isinstance(sender, str) and sender.strip().casefold() == _META_AI:
+        return True
+    return text is not None and _MENTION in text.casefold()
 
 
 _AI_TEXT_LABELS = {"message", "text", "content", "prompt", "response", "bericht", "nachricht", "mensaje"}

@@ -155,6 +155,8 @@ def read_ig_profile(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> 
                     yield Fact("account_private", _BOOL[value.lower()], member.path)
                 elif variant == "date_of_birth" and (fact := _ig_birth(field, member.path)):
                     yield fact
+                elif variant == "username" and value:
+                    yield Fact("username", value, member.path)
                 when = epoch(field.get("timestamp"))
                 if value is None and field.get("href"):
                     value = clean(field.get("href"))

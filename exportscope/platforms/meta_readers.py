@@ -225,10 +225,21 @@ def read_media(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Itera
         row = 0
         for entry in entries(load(member)):
             album = clean(entry.get("name")) if isinstance(entry, dict) and "photos" in entry else None
+            variant = album_variant(album, rule)
             for medium in _media_objects(entry):
                 row += 1
-                yield from counter.records([medium], row, album, record_time(entry), variant=None)
+                yield from counter.records([medium], row, album, record_time(entry), variant=variant)
         yield from counter.problems()
+
+
+def album_variant(album: str | None, rule: Rule) -> str | None:
+    """The variant an album's name selects (Facebook's "Profile pictures" and "Cover photos" albums hold
+    photos that are always public): ``options.album_variants`` maps a variant to the names, any language."""
+    if not album:
+        return None
+    names: dict[str, list[str]] = rule.options.get("album_variants", {})
+    low = album.strip().casefold()
+    return next((v for v, ns in names.items() if low in (n.casefold() for n in ns)), None)
 
 
 def read_stories(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
@@ -254,17 +265,19 @@ def read_ig_comments(members: Sequence[Member], rule: Rule, ctx: MetaContext) ->
             smd = entry.get("string_map_data")
             text: str | None = None
             field = smd_field(smd, COMMENT_LABELS)
+            owner = smd_field(smd, OWNER_LABELS) if isinstance(smd, dict) else None
             if field is not None:
                 text = clean(field.get("value"))
             elif isinstance(smd, dict):
-                owner = smd_field(smd, OWNER_LABELS)
                 values = [
                     v for f in smd.values() if isinstance(f, dict) and f is not owner and (v := clean(f.get("value")))
                 ]
                 text = max(values, key=len) if values else None
             else:
                 text = values_text(entry)
-            yield Record(text=text, epoch=record_seconds(entry), row=row, source=member.path)
+            # Whose medium the comment is on: the rule compares it with the account's own username.
+            on = clean(owner.get("value")) if isinstance(owner, dict) else None
+            yield Record(text=text, epoch=record_seconds(entry), visibility=on, row=row, source=member.path)
 
 
 def read_generic(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:

@@ -123,7 +123,7 @@ def _read_one(member: Member) -> Iterator[Output]:
                 if variant != "call":
                     variant = "ai_chat"
             elif (msg.author or "").casefold() == META_AI or "@meta ai" in msg.text.casefold():
-                variant = "ai_chat"
+                variant = "ai_mention"
                 chat.group_ai += 1
             yield Record(
                 text=msg.text,

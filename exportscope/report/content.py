@@ -50,6 +50,15 @@ class Report:
     def date(self, value: Any) -> str:
         return i18n.fmt_date(value, self.lang)
 
+    def source_dates(self, source: dict[str, str]) -> str:
+        """"in effect from D, checked D" of a policy source, in the report's language."""
+        parts = []
+        if source.get("effective"):
+            parts.append(self.t("report.source_effective", date=self.date(source["effective"])))
+        if source.get("checked"):
+            parts.append(self.t("report.source_checked", date=self.date(source["checked"])))
+        return ", ".join(parts)
+
     def files_line(self, p: dict[str, Any]) -> str:
         """A platform's "N files: read, ignored, not recognized, failed" line, the same in every format."""
         f = p["files"]
@@ -229,7 +238,9 @@ def build(
         )
         if ctx.policy not in seen_policies:
             seen_policies.add(ctx.policy)
-            report.sources.extend(load_policies()[ctx.policy].sources)
+            report.sources.extend(s for s in load_policies()[ctx.policy].sources if s not in report.sources)
+    # The JSON report carries the sources as data (title, url, effective, checked).
+    doc["sources"] = [{k: v for k, v in s.items() if k != "id"} for s in report.sources]
     # Findings of an export-level platform that has no item platform of its own still show (rare).
     listed = {p["platform"] for p in report.platforms}
     orphans = [f for f in shown if f["platform"] not in listed]

@@ -298,7 +298,7 @@ def render(r: Report) -> bytes:
         foot.append(f"<h4>{esc(r.t('report.sources_heading'))}</h4><ul>")
         foot.append(
             "".join(
-                f"<li>{_link(s.get('url', ''), s.get('title', ''))} ({esc(s.get('date', ''))})</li>" for s in r.sources
+                f"<li>{_link(s.get('url', ''), s.get('title', ''))} ({esc(r.source_dates(s))})</li>" for s in r.sources
             )
             + "</ul>"
         )

@@ -241,7 +241,10 @@ def render(r: Report) -> bytes:
         out += [f"## {r.t('report.general_notes')}", ""] + [f"- {md_escape(n)}" for n in r.notes] + [""]
     if r.sources:
         out += [f"## {r.t('report.sources_heading')}", ""]
-        out += [f"- [{md_escape(s.get('title', ''))}](<{s.get('url', '')}>) ({s.get('date', '')})" for s in r.sources]
+        out += [
+            f"- [{md_escape(s.get('title', ''))}](<{s.get('url', '')}>) ({md_escape(r.source_dates(s))})"
+            for s in r.sources
+        ]
         out.append("")
     out += ["---", "", r.t("report.dates_utc"), ""]
     out += [f"{md_escape(r.t('report.footer'))} {r.doc['report']['generator']}", ""]

@@ -1,8 +1,8 @@
 """The detail pane: one item in full, where it came from, and why it has its verdict.
 
-The "why" is looked up in the rule data (:func:`exportscope.explain.explain`): the rule id, the policy
-sentence and where that sentence is published, plus the classifier's note when an override (under-18,
-policy not yet in force) changed the verdict.
+The "why" is looked up in the rule data (:func:`exportscope.explain.explain`): exportscope's explanation in
+the reader's language, the platform's own sentence quoted with its source (or the source alone), and the
+item's notes (an override such as under 18, a caveat such as an inferred field).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from exportscope import i18n
-from exportscope.explain import explain
+from exportscope.explain import explain, why_lines
 from exportscope.rules import RuleSet
 from exportscope.tui.text import colon, kind_word, literal, name, tr, trn, verdict_label, verdict_long, when
 
@@ -50,18 +50,13 @@ def detail_content(
     text = item.get("text")
     lines.append(literal(text) if text else Content.assemble((tr("no_text", lang), "italic $text-muted")))
     lines.append(Content(""))
-    why = explain(item.get("rule"), rulesets, item.get("note"))
-    # The rule's sentence is quoted from the rule data as the platform published it (English).
-    why_line = Content.assemble(
-        (tr("why", lang) + colon(lang), "bold"),
-        tr("why_rule", lang, rule=why.rule_id, verdict=verdict_long(verdict, lang)),
-        f" “{why.why}”",
-        f" — {why.policy_source}." if why.policy_source else "",
-    )
-    lines.append(why_line)
-    if why.override:
-        end = "" if why.override.endswith(".") else "."
-        lines.append(Content.assemble((tr("override", lang) + colon(lang), "bold"), literal(why.override), end))
+    why = explain(item.get("rule"), rulesets, item.get("note"), lang)
+    label = labels.get(item["platform"], item["platform"])
+    # exportscope's explanation first; the platform's own sentence (quoted as published) or its source
+    # apart; then the item's notes. No rule id, file name or verdict code reaches the screen.
+    first, *rest = why_lines(why, verdict, label, lang)
+    lines.append(Content.assemble((tr("why", lang) + colon(lang), "bold"), literal(first)))
+    lines += [literal(line).stylize("$text-muted") for line in rest]
     return Content("\n").join(lines)
 
 

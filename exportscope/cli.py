@@ -145,6 +145,25 @@ XProtectedOpt = Annotated[
     typer.Option("--x-protected", help="Are your X posts protected (followers only)? yes, no or unknown."),
 ]
 
+RedactOpt = Annotated[
+    bool,
+    typer.Option(
+        "--redact",
+        help="Mask people (you included), contact details, addresses, birth dates, locations, IPs, devices, links "
+        "and message text; counts stay.",
+    ),
+]
+KeepOwnerOpt = Annotated[
+    bool, typer.Option("--keep-owner", help="With --redact: keep your own name and handles readable.")
+]
+
+
+def _check_keep_owner(redact: bool, keep_owner: bool) -> None:
+    from exportscope.archive import InputError
+
+    if keep_owner and not redact:
+        raise InputError("--keep-owner: only means something with --redact")
+
 
 def _options(
     region: str | None,
@@ -298,12 +317,14 @@ def items(
     demo: DemoOpt = False,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
+    redact: RedactOpt = False,
+    keep_owner: KeepOwnerOpt = False,
     opted_out: OptedOutOpt = None,
     facebook_audience: AudienceOpt = Audience.unknown,
     x_protected: XProtectedOpt = Answer.unknown,
 ) -> None:
     """Write every classified item, one row each (platform, source, kind, verdict, visibility, timestamp,
-    text, words, rule).
+    text, words, rule); --redact masks people and personal data in the text, source and note.
 
     Example: exportscope items Complete_LinkedInDataExport_03-09-2026.zip -o items.parquet
     """
@@ -316,8 +337,16 @@ def items(
     paths = _inputs(paths, demo)
     _check_output(output, paths)
     options = _options(region, as_of, opted_out, facebook_audience, x_protected)
+    _check_keep_owner(redact, keep_owner)
     analysis = _analyze(paths, options)
-    n = _writing(output, lambda: write_items(analysis.items, output, kind))
+    redactor = None
+    if redact:
+        from exportscope.findings import find
+        from exportscope.redact import Redactor
+
+        # The findings name people too (tagged in photos) and cameras: the same masking as a report's.
+        redactor = Redactor.from_analysis(analysis, findings=find(analysis), keep_owner=keep_owner)
+    n = _writing(output, lambda: write_items(analysis.items, output, kind, redactor=redactor))
     _say(f"wrote {n:,} items to {_where(output)}")
 
 
@@ -340,10 +369,8 @@ def report(
     lang: Annotated[
         str | None, typer.Option("--lang", help="Language of the report: en or fr (default: from the locale).")
     ] = None,
-    redact: Annotated[
-        bool,
-        typer.Option("--redact", help="Mask e-mail addresses, phone numbers, other people's names and message text."),
-    ] = False,
+    redact: RedactOpt = False,
+    keep_owner: KeepOwnerOpt = False,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
@@ -364,10 +391,14 @@ def report(
     _check_output(output, paths)
     if lang is not None and lang.lower() not in i18n.LANGS:
         raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
+    _check_keep_owner(redact, keep_owner)
     options = _options(region, as_of, opted_out, facebook_audience, x_protected)
     analysis = _analyze(paths, options)
     written = _writing(
-        output, lambda: write_report(analysis, output, kind, lang=(lang or i18n.default_lang()).lower(), redact=redact)
+        output,
+        lambda: write_report(
+            analysis, output, kind, lang=(lang or i18n.default_lang()).lower(), redact=redact, keep_owner=keep_owner
+        ),
     )
     _say(f"wrote the {kind} report to {_where(written)}")
 
@@ -472,6 +503,122 @@ def doctor(
         sys.stdout.write(json_safe(orjson.dumps(report, option=orjson.OPT_INDENT_2)).decode() + "\n")
     else:
         sys.stdout.write(doctor_mod.render(report) + "\n")
+
+
+@app.command()
+@_guarded
+def letter(
+    platform: Annotated[
+        str, typer.Argument(metavar="PLATFORM", help="linkedin, facebook, instagram, threads or whatsapp.")
+    ],
+    paths: PathsArg = None,
+    *,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write: .md, .txt or .html.")],
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="md, txt or html (default: from the output's suffix).")
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language of the letter: en, fr, de, es or it (default: from the locale)."),
+    ] = None,
+    erase: Annotated[
+        bool, typer.Option("--erase", help="Also ask to erase data already used (GDPR article 17(1)(c)).")
+    ] = False,
+    access: Annotated[
+        bool, typer.Option("--access", help="Also ask what was used, why, for whom and how long (article 15).")
+    ] = False,
+    demo: DemoOpt = False,
+    region: RegionOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Write a draft objection letter to the platform, pre-filled from your export (never its texts).
+
+    Example: exportscope letter linkedin Complete_LinkedInDataExport_03-09-2026.zip -o letter.md --lang fr --erase
+    """
+    from exportscope.actions.catalogue import LETTER_LANGS, default_letter_lang
+    from exportscope.actions.letter import PLATFORM_LABELS, LetterRequest, build_letter
+    from exportscope.actions.letter_render import LetterFormatError, letter_format_for, write_letter
+    from exportscope.archive import InputError
+
+    name = platform.lower()
+    if name not in PLATFORM_LABELS:
+        raise InputError(f"unknown platform {platform!r}; use {', '.join(PLATFORM_LABELS)}")
+    if lang is not None and lang.lower() not in LETTER_LANGS:
+        raise InputError(f"--lang {lang!r}: unsupported language; use {', '.join(LETTER_LANGS)}")
+    try:
+        kind = letter_format_for(output, fmt)
+    except LetterFormatError as exc:
+        raise InputError(str(exc)) from None
+    paths = _inputs(paths, demo)
+    _check_output(output, paths)
+    options = _options(region, as_of, None, Audience.unknown)
+    analysis = _analyze(paths, options)
+    if name not in analysis.contexts:
+        raise InputError(f"no {PLATFORM_LABELS[name]} data among the inputs; give that platform's export")
+    request = LetterRequest(
+        platform=name, lang=(lang or default_letter_lang()).lower(), erase=erase, access=access,
+        region=options.region, place=region,
+    )  # fmt: skip
+    built = build_letter(analysis, request)
+    written = _writing(output, lambda: write_letter(built, output, kind))
+    sys.stderr.write(f"exportscope: wrote a draft letter to {built.controller.name} to {written}\n")
+
+
+@app.command()
+@_guarded
+def diff(
+    old: Annotated[Path, typer.Argument(metavar="OLD", help="The older export (.zip, folder or chat .txt).")],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="The newer export of the same account.")],
+    worklist: Annotated[
+        Path | None,
+        typer.Option("--worklist", help="The clean-up worklist you ticked (CSV or JSON): check what is gone."),
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the exportscope.diff/1 JSON document.")] = False,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to a file: .html, .json or .txt.")
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Language of the text and HTML: en or fr (default: the locale).")
+    ] = None,
+    region: RegionOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Compare two exports of one account: items added, removed and changed, verdicts a policy changed, and
+    (with --worklist) which ticked items are still there.
+
+    Example: exportscope diff linkedin-2026-03.zip linkedin-2026-09.zip --worklist worklist.csv -o diff.html
+    """
+    from exportscope import i18n
+    from exportscope.actions.diff import compare
+    from exportscope.actions.diff_render import FORMATS, render_text, to_json, write_comparison
+    from exportscope.actions.worklist import read_worklist
+    from exportscope.archive import InputError
+
+    if lang is not None and lang.lower() not in i18n.LANGS:
+        raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
+    language = (lang or i18n.default_lang()).lower()
+    kind = None
+    if output is not None:
+        kind = FORMATS.get(output.suffix.lower())
+        if kind is None:
+            raise InputError(f"{output}: name the comparison .html, .json or .txt")
+        _check_output(output, [old, new])
+    for p in (old, new):
+        if not p.exists():
+            raise InputError(f"{p}: no such file or folder")
+    ticked = read_worklist(worklist) if worklist is not None else None
+    options = _options(region, as_of, None, Audience.unknown)
+    comparison = compare([old], [new], options, ticked)
+    if output is not None and kind is not None:
+        written = _writing(output, lambda: write_comparison(comparison, output, kind, language))
+        sys.stderr.write(f"exportscope: wrote the comparison to {written}\n")
+    elif json_out:
+        import orjson
+
+        sys.stdout.buffer.write(orjson.dumps(to_json(comparison), option=orjson.OPT_INDENT_2) + b"\n")
+        sys.stdout.flush()
+    else:
+        sys.stdout.write(render_text(comparison, language))
 
 
 def _version(value: bool) -> None:

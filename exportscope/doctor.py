@@ -3,37 +3,32 @@
 What it shows: which platform and layout era each input was taken for, how many files were read, ignored,
 not recognised or failed, and which known files changed shape (columns or keys missing or new). What it
 never shows: any value from the archive. Paths are kept (they are what a maintainer needs) except the parts
-that carry people's names: Meta message-thread folders (``janedoe_1234567890``) and WhatsApp chat titles.
+that carry people's names: Meta message-thread folders of every era (``janedoe_1234567890``, 2018-21
+``alicemartin_a1b2c3d4e5``), Meta export-zip user names and WhatsApp chat titles in every language.
 """
 
 from __future__ import annotations
 
 import platform as pyplatform
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from exportscope import __version__
 from exportscope.model import FileStatus
+from exportscope.platforms.people import mask_path
 from exportscope.termsafe import safe, safe_lines
 
 if TYPE_CHECKING:
     from exportscope.pipeline import Analysis
 
-_THREAD_DIR = re.compile(r"^[^/]*_\d{6,}$")
-_CHAT_TITLE = re.compile(r"^(WhatsApp Chat (?:with|-|mit|avec|con|com)\s*).+?(\.txt|\.zip)?$", re.I)
-
 
 def anonymise_path(path: str) -> str:
-    """Replace the path parts that name people with placeholders; keep the structure."""
-    parts = path.split("/")
-    out = []
-    for part in parts:
-        if _THREAD_DIR.match(part):
-            out.append("<thread>")
-            continue
-        m = _CHAT_TITLE.match(part)
-        out.append(f"{m[1]}<name>{m[2] or ''}" if m else part)
-    return "/".join(out)
+    """Replace the path parts that name people with placeholders; keep the structure. The list of what
+    names people is each platform family's, shared with ``--redact`` (:func:`exportscope.platforms.people.
+    mask_path`): Meta thread folders of every era, export-zip user names, WhatsApp chat titles of every
+    language."""
+    return mask_path(path, "<thread>", "<name>")
 
 
 def _columns_shown(changes: list[str]) -> list[str]:
@@ -59,7 +54,18 @@ def _failure_kind(reason: str | None) -> str:
     return head if re.fullmatch(r"[A-Za-z]+(Error|Exception)", head) else "reader error"
 
 
+def _path_masker(analysis: Analysis) -> Callable[[str], str]:
+    """The redactor's path masking with doctor's placeholders: the per-family lists, then the names of the
+    people the export knows wherever a path holds one (a stray "notes about Ana Example.txt")."""
+    from exportscope.platforms.people import people_of
+    from exportscope.redact import Redactor
+
+    redactor = Redactor(people=people_of(analysis))
+    return lambda path: redactor.path(path, ("<thread>", "<name>"))
+
+
 def build(analysis: Analysis) -> dict[str, Any]:
+    anonymise = _path_masker(analysis)
     exports = [
         {
             "platform": e.platform.name,
@@ -78,15 +84,13 @@ def build(analysis: Analysis) -> dict[str, Any]:
         "exports": exports,
         "files": counts,
         "drift": [
-            {"platform": e.platform, "path": anonymise_path(e.path), "rule": e.rule, "columns": _columns_shown(e.drift)}
+            {"platform": e.platform, "path": anonymise(e.path), "rule": e.rule, "columns": _columns_shown(e.drift)}
             for e in analysis.ledger
             if e.drift
         ],
-        "unrecognized": sorted(
-            {anonymise_path(e.path) for e in analysis.ledger if e.status is FileStatus.UNRECOGNIZED}
-        ),
+        "unrecognized": sorted({anonymise(e.path) for e in analysis.ledger if e.status is FileStatus.UNRECOGNIZED}),
         "failed": [
-            {"path": anonymise_path(e.path), "rule": e.rule, "error": _failure_kind(e.reason)}
+            {"path": anonymise(e.path), "rule": e.rule, "error": _failure_kind(e.reason)}
             for e in analysis.ledger
             if e.status is FileStatus.FAILED
         ],

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from exportscope.archive import MAX_MEMBER_BYTES, MAX_RATIO, InputError
 from exportscope.classify import PlatformContext, classify
 from exportscope.contexts import build_contexts
+from exportscope.identity import ExportEntry
 from exportscope.model import LedgerEntry
 from exportscope.plan import Export, Plan, make_plan
 from exportscope.reading import Collector, Shape, TaskResult, read_task
@@ -70,6 +71,10 @@ class Analysis:
     ledger: list[LedgerEntry]
     contexts: dict[str, PlatformContext]
     notes: list[str] = field(default_factory=list)
+    #: Every input part the run saw, with its role (analysed, part, copy, older export of the same account),
+    #: its export date and its account (:class:`exportscope.identity.ExportEntry`). ``exports[i].account``
+    #: is the identity of the analysed export ``i``.
+    export_entries: list[ExportEntry] = field(default_factory=list)
 
     @property
     def platforms(self) -> list[str]:
@@ -257,4 +262,5 @@ class _Run:
             ledger=ledger,
             contexts=contexts,
             notes=list(self.plan.notes) + self.snapshot_notes,
+            export_entries=[e for e in self.plan.entries if e.current < n_exports],
         )

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from exportscope import i18n
 from exportscope.archive import Archive, InputError, Member, Source, open_source, strip_wrapper
+from exportscope.identity import AccountIdentity, ExportEntry, ExportRole, derive
 from exportscope.model import Fact, FileStatus, LedgerEntry
 from exportscope.platforms import all_platforms
 from exportscope.platforms.base import Platform
@@ -29,6 +30,8 @@ class Export:
     sources: list[Source]
     era: str | None = None
     export_date: date | None = None
+    #: Who the export is of (:mod:`exportscope.identity`), from its parts' profile files.
+    account: AccountIdentity = field(default_factory=lambda: AccountIdentity(""))
     facts: dict[tuple[str, str], Fact] = field(default_factory=dict)
     #: (item platform, sentence): the platform's ``export_notes`` and readers' ``Fact("note", ...)``, shown in
     #: the summary's platform notes.
@@ -59,6 +62,8 @@ class Plan:
     ledgers: list[list[LedgerEntry]]
     unknown: list[LedgerEntry]
     notes: list[str]
+    #: Every input part with its role (analysed, part, copy, older): ``Analysis.export_entries``.
+    entries: list[ExportEntry] = field(default_factory=list)
 
     @property
     def total_files(self) -> int:
@@ -173,6 +178,21 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
         srcs.sort(key=platform.source_priority)
         member_paths = [m.path for s in srcs for m in s.members]
         export = Export(platform, srcs, era=platform.era(member_paths), export_date=platform.export_date(srcs))
+        export.account = derive(platform, srcs)
+        index = len(plan.exports)
+        plan.entries.extend(
+            ExportEntry(
+                platform.name,
+                ExportRole.PART if k else ExportRole.ANALYSED,
+                str(src.path),
+                src.name,
+                export.export_date,
+                export.account,
+                index,
+                index,
+            )
+            for k, src in enumerate(srcs)
+        )
         export.notes.extend((platform.name, note) for note in platform.export_notes(member_paths))
         archive = Archive(srcs)
         if archive.duplicates:

@@ -62,6 +62,9 @@ def _commands(inp: Path, out: Path) -> list[list[str]]:
         ["report", str(inp), "-o", str(out / "report.html")],
         ["report", str(inp), "-o", str(out / "report.md"), "--lang", "fr", "--redact"],
         ["report", str(inp), "-o", str(out / "report.json")],
+        ["letter", "linkedin", str(inp), "-o", str(out / "letter.md"), "--lang", "de", "--erase", "--access"],
+        ["diff", str(inp), str(inp), "-o", str(out / "diff.json")],
+        ["diff", str(inp), str(inp)],
     ]
 
 
@@ -82,9 +85,11 @@ def test_every_command_runs_without_network_and_writes_only_its_output(export_zi
     assert list(home.rglob("*")) == []
     assert list(tmp.rglob("*")) == []
     assert sorted(p.name for p in out.iterdir()) == [
+        "diff.json",
         "items.csv",
         "items.jsonl",
         "items.parquet",
+        "letter.md",
         "report.html",
         "report.json",
         "report.md",

@@ -21,6 +21,7 @@ import report_fixture as fx
 from exportscope import __version__
 from exportscope.findings import find
 from exportscope.pipeline import Analysis, Options, analyze
+from exportscope.platforms.people import People
 from exportscope.redact import Redactor
 from exportscope.report import FormatError, render_report, report_format_for, write_report
 
@@ -306,7 +307,7 @@ def test_redactor_paths_and_text() -> None:
     assert r.text("mail a.b@example.com or @ab_cd, +33 6 12 34 56 78") == "mail [e-mail] or [name], [phone]"
     assert Redactor("fr").text("+33 6 12 34 56 78") == "[téléphone]"
     # WhatsApp chats are named after their contact: that name is masked wherever it appears.
-    r = Redactor("en", chat_names=["Alice", "Meta AI", "Famille Dupont"])
+    r = Redactor("en", People(phrases={"Alice", "Meta AI", "Famille Dupont"}))
     assert r.text('chat "Alice" with Alicent; Famille Dupont; Meta AI') == 'chat "[name]" with Alicent; [name]; Meta AI'
     assert r.message(1) == "[message text hidden: 1 word]"
     assert Redactor("fr").message(0) == "[texte du message masqué : 0 mot]"

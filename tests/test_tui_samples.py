@@ -92,7 +92,22 @@ async def test_export_markdown_report_in_french_redacted(tmp_path: Path, cli: Ca
 
 
 @aio
-async def test_redact_applies_to_reports_only(tmp_path: Path) -> None:
+async def test_export_redacted_items_is_the_cli_items_redact(tmp_path: Path, cli: Callable[..., CliResult]) -> None:
+    """The dialog's Redact box reaches the item writer: the same bytes as ``items --redact``."""
+    paths = sample_paths()
+    target = tmp_path / "items.csv"
+    app = ExportScopeApp(paths, OPTIONS, export_dir=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _export(app, pilot, "items:csv", target, redact=True)
+    by_cli = tmp_path / "cli.csv"
+    result = cli("items", *paths, "-o", by_cli, "--as-of", AS_OF, "--redact")
+    assert result.exit_code == 0, result.stderr
+    assert target.read_bytes() == by_cli.read_bytes()
+    assert "Ben Sample" not in target.read_text(encoding="utf-8")
+
+
+@aio
+async def test_redact_applies_to_reports_and_item_tables(tmp_path: Path) -> None:
     app = ExportScopeApp(sample_paths(), OPTIONS, export_dir=tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
@@ -106,7 +121,7 @@ async def test_redact_applies_to_reports_only(tmp_path: Path) -> None:
         assert not dialog.query_one("#redact").disabled
         dialog.query_one("#format", Select).value = "items:parquet"
         await pilot.pause()
-        assert dialog.query_one("#redact").disabled
+        assert not dialog.query_one("#redact").disabled  # items --redact: the same masking
         assert dialog.query_one("#path").value == str(tmp_path / "exportscope-items.parquet")
 
 

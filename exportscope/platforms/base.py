@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, ClassVar
 
 from exportscope.archive import Archive, Member, Source
+from exportscope.identity import AccountIdentity
 from exportscope.model import Drift, Fact, Problem, Record, RecordBatch
 from exportscope.rules import Rule, RuleSet, load_rules
 
@@ -115,6 +116,11 @@ class Platform:
 
     def export_date(self, sources: Sequence[Source]) -> date | None:
         return None
+
+    def account(self, source: Source) -> AccountIdentity:
+        """Who this input (one part of an export) is of, from the few profile files it holds
+        (:mod:`exportscope.platforms.accounts`); an empty identity when it names nobody. Never raises."""
+        return AccountIdentity(self.name)
 
     def export_notes(self, paths: Sequence[str]) -> list[str]:
         """Sentences about the export as a whole (Meta: "this is the HTML format"), shown with its platform."""

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from exportscope.archive import Member, Source
+from exportscope.identity import AccountIdentity
 from exportscope.platforms.base import Platform, Reader
 from exportscope.platforms.linkedin_csv import find_header, iter_csv, read_csv, read_csv_all, read_profile
 from exportscope.rules import Rule
@@ -66,6 +67,11 @@ class LinkedIn(Platform):
         complete = 0 if source.name.lower().startswith("complete") else 1
         day = _export_day(source.name)
         return complete if day is None else complete - 2 * day.toordinal()
+
+    def account(self, source: Source) -> AccountIdentity:
+        from exportscope.platforms.accounts import linkedin_account
+
+        return linkedin_account(source)
 
     def export_date(self, sources: Sequence[Source]) -> date | None:
         found = [d for s in sources if (d := _export_day(s.name)) is not None]

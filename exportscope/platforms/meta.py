@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from exportscope.archive import Archive, Member, Source
+from exportscope.identity import AccountIdentity
 from exportscope.model import Problem
 from exportscope.platforms.base import Output, Platform
 from exportscope.platforms.meta_html import html_notes
@@ -96,6 +97,11 @@ class Meta(Platform):
             return ""
         user, text, day = parsed
         return f"{user}|{day.isoformat() if day else text}"
+
+    def account(self, source: Source) -> AccountIdentity:
+        from exportscope.platforms.accounts import facebook_account, instagram_account
+
+        return facebook_account(source) if self.name == "facebook" else instagram_account(source)
 
     def export_date(self, sources: Sequence[Source]) -> date | None:
         found = [p[2] for s in sources if (p := parse_export_name(s.name)) and p[2]]

@@ -21,6 +21,7 @@ import re
 from typing import ClassVar
 
 from exportscope.archive import Member, MemberError, Source, open_nested_zip
+from exportscope.identity import AccountIdentity
 from exportscope.platforms.base import Platform, Reader
 from exportscope.platforms.whatsapp_read import HEAD_BYTES, looks_like_chat, read_chat
 from exportscope.platforms.whatsapp_report import read_report
@@ -49,6 +50,11 @@ class WhatsApp(Platform):
                 if _nested_kind(m) is not None:
                     return score + 1.0
         return score
+
+    def account(self, source: Source) -> AccountIdentity:
+        from exportscope.platforms.accounts import whatsapp_account
+
+        return whatsapp_account(source)
 
     def export_key(self, source: Source) -> str:
         return str(source.path)

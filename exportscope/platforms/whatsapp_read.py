@@ -20,16 +20,12 @@ from exportscope.model import Fact, Problem, Record
 from exportscope.platforms.base import Output
 from exportscope.platforms.whatsapp_chat import ChatParser
 from exportscope.platforms.whatsapp_lines import HEADER, strip_marks
+from exportscope.platforms.whatsapp_names import CHAT_PREFIXES
 from exportscope.rules import Rule
 from exportscope.textio import bounded_lines, open_text
 
 META_AI = "meta ai"
-#: The names WhatsApp gives chat exports; the translations are uncertain (whatsapp.md section 1).
-#: Shared with :mod:`exportscope.redact`, which masks the contact name these prefixes precede.
-CHAT_PREFIXES = (
-    r"(?:WhatsApp Chat with |WhatsApp Chat - |WhatsApp-Chat mit |Chat de WhatsApp con |Discussion WhatsApp avec "
-    r"|Chat WhatsApp avec |Conversa do WhatsApp com |Chat WhatsApp con |WhatsApp-chat met )"
-)
+#: The chat-title prefixes of every language (one list, shared with ``--redact`` and ``doctor``).
 _CHAT_PREFIX = re.compile("^" + CHAT_PREFIXES, re.I)
 _GROUP_NOTICE = re.compile(
     r"created group|created this group|\badded\b|\bremoved\b|changed the subject|changed this group|group "

@@ -59,6 +59,7 @@ def render_report(
     lang: str = "en",
     redact: bool = False,
     findings: list[dict[str, Any]] | None = None,
+    keep_owner: bool = False,
 ) -> bytes:
     """The report's bytes; ``findings`` default to :func:`exportscope.findings.find` on the analysis."""
     from exportscope.findings import find
@@ -66,7 +67,7 @@ def render_report(
 
     render = renderer(fmt)
     found = find(analysis) if findings is None else findings
-    return render(content.build(analysis, found, lang=lang, redact=redact))
+    return render(content.build(analysis, found, lang=lang, redact=redact, keep_owner=keep_owner))
 
 
 def write_report(
@@ -76,11 +77,12 @@ def write_report(
     lang: str = "en",
     redact: bool = False,
     findings: list[dict[str, Any]] | None = None,
+    keep_owner: bool = False,
 ) -> Path:
     """Write the report for ``analysis`` to ``path`` atomically (``-``: standard output); returns the path."""
     path = Path(path)
     kind = report_format_for(path, fmt)
-    data = render_report(analysis, kind, lang=lang, redact=redact, findings=findings)
+    data = render_report(analysis, kind, lang=lang, redact=redact, findings=findings, keep_owner=keep_owner)
     if kind == "json":
         data = json_safe(data)
     with open_output(path) as fh:  # ``-``: standard output

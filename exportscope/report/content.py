@@ -7,6 +7,7 @@ what to show or what to mask, so the three formats cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,7 @@ class Report:
     doc: dict[str, Any]
     lang: str
     redacted: bool
+    owner_kept: bool = False
     platforms: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     sources: list[dict[str, str]] = field(default_factory=list)
@@ -133,7 +135,8 @@ def examples(analysis: Analysis, platform: str, limit: int = MAX_EXAMPLES) -> li
             "source": r["source"],
             "row": r["row"],
             "words": r["words"],
-            "text": _clip(r["text"]),
+            "text": r["text"],  # clipped by build(), after masking when redacted: mask first, cut after
+            "rule": r["rule"],
         }
         for r in frame.iter_rows(named=True)
     ]
@@ -180,14 +183,68 @@ def _optout(policy_key: str, lang: str, region_note: str | None) -> dict[str, An
     }
 
 
+def _texts(analysis: Analysis, findings: list[dict[str, Any]]) -> Callable[[str, int | None], list[str]]:
+    """The full text of the items the findings' examples quote, by (source, row): redaction masks the
+    whole text before the snippet is cut."""
+    import polars as pl
+
+    wanted = {
+        (str(ex.get("source")), ex.get("row")) for f in findings for ex in f.get("examples", []) if ex.get("text")
+    }
+    sources = sorted({s for s, _ in wanted})
+    frame = analysis.items.filter(pl.col("source").is_in(sources)).select("source", "row", "text")
+    table: dict[tuple[str, int | None], list[str]] = {}
+    for s, r, t in frame.iter_rows():
+        if (s, r) in wanted and t:
+            table.setdefault((s, r), []).append(t)  # a profile row is one item per field
+    return lambda source, row: table.get((source, row), [])
+
+
+def _redact_doc(doc: dict[str, Any], redactor: Redactor) -> None:
+    """Every string of the summary document that comes from the archive, masked: input names, notes (a
+    WhatsApp chat's note names its contact and owner), file paths, failure reasons, the account handles."""
+    doc["inputs"] = [redactor.path(x) for x in doc["inputs"]]
+    doc["notes"] = [redactor.text(n) or "" for n in doc.get("notes", [])]
+    doc["unrecognized"] = [redactor.path(x) for x in doc.get("unrecognized", [])]
+    for entry in doc.get("exports", []):  # issue 12: every input part read, with its account
+        if isinstance(entry, dict):
+            if isinstance(entry.get("name"), str):
+                entry["name"] = redactor.path(entry["name"])
+            if isinstance(entry.get("account"), str):
+                entry["account"] = redactor.text(entry["account"])
+    for p in doc["platforms"]:
+        p["notes"] = [redactor.text(n) or "" for n in p.get("notes", [])]
+        for item_note in p.get("item_notes", []):
+            item_note["note"] = redactor.text(item_note["note"]) or ""
+        if isinstance(p.get("account"), str):
+            p["account"] = redactor.text(p["account"], p["platform"])
+        files = p["files"]
+        files["unrecognized"] = [redactor.path(x) for x in files["unrecognized"]]
+        files["failed"] = [
+            {**f, "path": redactor.path(f["path"]), "error": redactor.text(f["error"]) or ""} for f in files["failed"]
+        ]
+        for key in ("drift", "undated"):  # per-file lists that other issues add: their paths
+            for entry in files.get(key, []) if isinstance(files.get(key), list) else []:
+                if isinstance(entry, dict) and isinstance(entry.get("path"), str):
+                    entry["path"] = redactor.path(entry["path"])
+
+
 def build(
-    analysis: Analysis, findings: list[dict[str, Any]], lang: str = i18n.DEFAULT_LANG, redact: bool = False
+    analysis: Analysis,
+    findings: list[dict[str, Any]],
+    lang: str = i18n.DEFAULT_LANG,
+    redact: bool = False,
+    keep_owner: bool = False,
 ) -> Report:
     from exportscope import summary
 
     lang = i18n.normalize_lang(lang)
-    redactor = Redactor.from_analysis(analysis, lang, findings) if redact else None
-    shown = [redactor.finding(f) for f in findings] if redactor else [dict(f) for f in findings]
+    redactor = Redactor.from_analysis(analysis, lang, findings, keep_owner=keep_owner) if redact else None
+    if redactor is not None:
+        texts = _texts(analysis, findings)
+        shown = [redactor.finding(f, texts) for f in findings]
+    else:
+        shown = [dict(f) for f in findings]
     doc = summary.build(analysis, shown)
     # A report is meant to be shared: name the archives, not the folders they sit in on this computer.
     doc["inputs"] = [PurePath(p).name for p in doc["inputs"]]
@@ -198,32 +255,25 @@ def build(
         for item_note in plat.get("item_notes", []):
             item_note["note"] = i18n.localize_note(item_note["note"], lang)
     if redactor is not None:
-        # Inputs and notes can name people too (a WhatsApp chat is named after its contact).
-        doc["inputs"] = [redactor.path(x) for x in doc["inputs"]]
-        doc["notes"] = [redactor.text(n) or "" for n in doc.get("notes", [])]
-        doc["unrecognized"] = [redactor.path(x) for x in doc.get("unrecognized", [])]
+        _redact_doc(doc, redactor)
     doc["report"] = {"generator": f"exportscope {__version__}", "lang": lang, "redacted": redact}
-    report = Report(doc=doc, lang=lang, redacted=redact, notes=list(doc.get("notes", [])))
+    if redact:
+        doc["report"]["owner_kept"] = keep_owner
+    report = Report(doc=doc, lang=lang, redacted=redact, owner_kept=keep_owner, notes=list(doc.get("notes", [])))
     seen_policies: set[str] = set()
     for p in doc["platforms"]:
         name = p["platform"]
         ctx = analysis.contexts[name]
         exs = examples(analysis, name)
         for ex in exs:
-            if redactor is None:
-                continue
-            if ex["kind"] in MESSAGE_KINDS:
-                ex["text"] = redactor.message(ex["words"] or 0)
-            else:
-                ex["text"] = redactor.text(ex["text"], name)
-            ex["source"] = redactor.path(ex["source"])
-        if redactor is not None:
-            p["notes"] = [redactor.text(n) or "" for n in p.get("notes", [])]
-            p["files"]["unrecognized"] = [redactor.path(x) for x in p["files"]["unrecognized"]]
-            p["files"]["failed"] = [
-                {"path": redactor.path(f["path"]), "error": redactor.text(f["error"]) or ""}
-                for f in p["files"]["failed"]
-            ]
+            rule = ex.pop("rule")
+            if redactor is not None:  # mask the whole text first, cut after
+                if ex["kind"] in MESSAGE_KINDS:
+                    ex["text"] = redactor.message(ex["words"] or 0)
+                else:
+                    ex["text"] = redactor.item_text(ex["text"], name, ex["kind"], rule) or ""
+                ex["source"] = redactor.path(ex["source"])
+            ex["text"] = _clip(ex["text"])
         p["examples"] = exs
         p["training_by_year"] = per_year(analysis, name)
         report.platforms.append(

@@ -282,7 +282,8 @@ def render(r: Report) -> bytes:
         f"<p>{esc(r.t('report.inputs') + r.t('meta.colon').rstrip())}</p><ul>{inputs}</ul>",
     ]
     if r.redacted:
-        head.append(f'<p class="redacted">{esc(r.t("report.redacted_note"))}</p>')
+        note = r.t("report.redacted_note_owner_kept" if r.owner_kept else "report.redacted_note")
+        head.append(f'<p class="redacted">{esc(note)}</p>')
     head.append("</header>")
     body = [
         f'<section id="overview"><h2>{esc(r.t("report.overview"))}</h2>',

@@ -16,6 +16,8 @@ from exportscope.outpath import OutputRefused, is_stdout
 if TYPE_CHECKING:
     import polars as pl
 
+    from exportscope.redact import Redactor
+
 ITEM_FORMATS = ("parquet", "csv", "jsonl")
 _FORMULA_START = r"^[=+\-@\t\r]"
 
@@ -47,14 +49,16 @@ def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def write_items(items: pl.DataFrame, path: Path, fmt: str | None = None) -> int:
-    """Write the items (``-``: to standard output, not for parquet); returns how many rows were written."""
+def write_items(items: pl.DataFrame, path: Path, fmt: str | None = None, redactor: Redactor | None = None) -> int:
+    """Write the items (``-``: to standard output, not for parquet); returns how many rows were written. With
+    a ``redactor`` (``items --redact``) the text, source and note of every row are masked first; the rows and
+    their other columns stay."""
     import polars as pl
 
     fmt = format_for(path, fmt)
     if fmt == "parquet" and is_stdout(path):
         raise OutputRefused("stdout_binary", path, fmt="Parquet")
-    frame = public_frame(items)
+    frame = public_frame(redactor.frame(items) if redactor is not None else items)
     if fmt == "parquet":
         with atomic_path(path) as tmp:
             frame.write_parquet(tmp)

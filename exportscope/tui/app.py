@@ -70,6 +70,7 @@ class ExportScopeApp(App[None]):
         self.result: LoadResult | None = None
         self.error: str | None = None
         self.findings_error: str | None = None
+        self.comparable: tuple[str, list[Path], list[Path]] | None = None  # two exports of one account
         self.export_dir = export_dir
         kwargs: dict[str, Any] = {"analyze_fn": analyze_fn} if analyze_fn else {}
         self.loader = Loader(self, self.paths, self.options, **kwargs)
@@ -115,6 +116,39 @@ class ExportScopeApp(App[None]):
         self.result = message.result
         await self.dashboard.show_result(message.result)
         self.call_after_refresh(self._done_painting)
+        self._offer_comparison()
+
+    def _offer_comparison(self) -> None:
+        """Two exports of one account among the inputs: say that the palette compares them (issue 17)."""
+        from exportscope.actions.pairs import comparable_exports
+
+        if self.result is not None and (pair := comparable_exports(self.result.analysis)) is not None:
+            self.comparable = pair
+            self.notify(tr("compare_offer", self.lang), markup=False, timeout=8)
+
+    def action_compare(self) -> None:
+        if self._require("what_compare") is None:
+            return
+        if self.comparable is None:
+            self.notify(tr("compare_none", self.lang), markup=False)
+            return
+        self.notify(tr("compare_running", self.lang), markup=False)
+        self.run_worker(self._compare, thread=True, exclusive=True, group="compare")
+
+    def _compare(self) -> None:
+        from exportscope.actions.diff import compare
+        from exportscope.actions.diff_render import render_text
+        from exportscope.archive import InputError
+        from exportscope.tui.screens.compare import ComparisonScreen
+
+        assert self.comparable is not None
+        _, old, new = self.comparable
+        try:
+            text = render_text(compare(old, new, self.options), self.lang)
+        except InputError as exc:  # two accounts after all, or an unreadable export
+            self.call_from_thread(self.notify, str(exc), title=tr("compare_failed", self.lang), markup=False)
+            return
+        self.call_from_thread(self.push_screen, ComparisonScreen(text, self.lang))
 
     def _done_painting(self) -> None:
         self.loaded_at = time.perf_counter() - self.started
@@ -266,6 +300,8 @@ class ExportScopeApp(App[None]):
         yield SystemCommand(key_text("Findings", lang), tr("cmd_findings_help", lang), self.action_findings)
         yield SystemCommand(key_text("Export", lang), tr("cmd_export_help", lang), self.action_export)
         yield SystemCommand(tr("keys_title", lang), tr("cmd_keys_help", lang), self.action_help)
+        if self.comparable is not None:
+            yield SystemCommand(tr("cmd_compare", lang), tr("cmd_compare_help", lang), self.action_compare)
         for verdict in ("training", "conditional", "excluded", "not_used"):
             label = tr(f"verdict_{verdict}", lang)
             yield SystemCommand(

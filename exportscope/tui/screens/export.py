@@ -81,7 +81,15 @@ def write(
     if fmt.kind == "items":
         from exportscope.report.items import write_items
 
-        count = write_items(result.analysis.items, path, fmt.fmt)
+        redactor = None
+        if redact:
+            # The same masking as ``items --redact``: people and personal data in text, source and note.
+            from exportscope.findings import find
+            from exportscope.redact import Redactor
+
+            found = result.findings if result.findings is not None else find(result.analysis)
+            redactor = Redactor.from_analysis(result.analysis, lang, found)
+        count = write_items(result.analysis.items, path, fmt.fmt, redactor=redactor)
         return tr("wrote_items", lang, n=n(count, lang), path=safe(path))
     writer = _report_writer()
     if writer is None:
@@ -173,8 +181,6 @@ class ExportDialog(ModalScreen[Path | None]):
         else:
             current = Path(path_input.value)
             path_input.value = str(current.with_suffix(fmt.suffix))
-        # Redaction applies to reports; item tables are the raw items by design.
-        self.query_one("#redact", Checkbox).disabled = fmt.kind != "report"
 
     @on(Checkbox.Changed, "#overwrite")
     def _overwrite_changed(self, event: Checkbox.Changed) -> None:

@@ -2,11 +2,13 @@
 
 Facts come from ``schemas/policies.toml`` through :func:`exportscope.explain.opt_out` (translated by
 :func:`exportscope.explain.localize_opt_out` before they get here). Links are shown as text to copy (``c``
-copies through the terminal, ``enter`` opens the browser on request, never by itself).
+copies through the terminal, ``enter`` opens the browser on request, never by itself); ``l`` writes a draft
+objection letter (``exportscope letter``) in Markdown beside the export dialog's folder, never over a file.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -48,6 +50,7 @@ class OptOutPanel(Static, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "copy", "Copy link"),
         Binding("enter", "open", "Open link"),
+        Binding("l", "letter", "Draft letter"),
     ]
 
     DEFAULT_CSS = """
@@ -61,7 +64,16 @@ class OptOutPanel(Static, can_focus=True):
         localize_bindings(self._bindings, lang)
         self.optout = o
         self.border_title = tr("optout_title", lang, label=o.label)
-        self.border_subtitle = tr("optout_keys", lang)
+        self.border_subtitle = tr("optout_keys_letter" if self._has_letter() else "optout_keys", lang)
+
+    def _has_letter(self) -> bool:
+        from exportscope.actions.letter import PLATFORM_LABELS
+
+        return self.optout.platform in PLATFORM_LABELS
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``l`` only where exportscope can write a letter (not for X yet): hidden elsewhere."""
+        return not (action == "letter" and not self._has_letter())
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(self.optout.url)
@@ -70,6 +82,32 @@ class OptOutPanel(Static, can_focus=True):
     def action_open(self) -> None:
         self.app.open_url(self.optout.url)
         self.app.notify(self.optout.url, title=tr("link_opening", self.lang), markup=False)
+
+    def action_letter(self) -> None:
+        """Write the draft letter for this platform, in the app's language, to a new file; say where."""
+        from exportscope.actions.catalogue import LETTER_LANGS
+        from exportscope.actions.letter import PLATFORM_LABELS, LetterRequest, build_letter
+        from exportscope.actions.letter_render import write_letter
+
+        result = getattr(self.app, "result", None)
+        platform = self.optout.platform
+        if result is None or platform not in PLATFORM_LABELS:
+            self.app.notify(tr("letter_none", self.lang), markup=False)
+            return
+        folder = getattr(self.app, "export_dir", None) or Path.cwd()
+        path = folder / f"exportscope-letter-{platform}.md"
+        n = 1
+        while path.exists():
+            n += 1
+            path = folder / f"exportscope-letter-{platform}-{n}.md"
+        lang = self.lang if self.lang in LETTER_LANGS else "en"
+        letter = build_letter(result.analysis, LetterRequest(platform, lang, region=self.optout.region))
+        try:
+            write_letter(letter, path, "md")
+        except OSError as exc:
+            self.app.notify(exc.strerror or str(path), title=tr("letter_failed", self.lang), markup=False)
+            return
+        self.app.notify(str(path), title=tr("letter_written", self.lang), markup=False)
 
 
 class OptOutScreen(Screen[None]):

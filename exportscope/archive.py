@@ -12,31 +12,46 @@ import contextlib
 import io
 import os
 import stat
+import unicodedata
 import zipfile
-import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-#: A member larger than this (inflated) fails with a clear reason instead of exhausting memory or time.
-MAX_MEMBER_BYTES = 4 * 1024**3
-#: Inflated/compressed ratio above which a big member is treated as a decompression bomb. Real JSON and
-#: CSV compress 5-30x; a crafted member of zeros reaches 1000x.
-MAX_RATIO = 250.0
-#: The ratio rule applies only past this size, so tiny very-compressible files stay fine.
-RATIO_MIN_BYTES = 8 * 1024 * 1024
+from exportscope.regular import open_regular, open_regular_fd, pread, special_reason
+from exportscope.zipread import (
+    MAX_MEMBER_BYTES,
+    MAX_RATIO,
+    RATIO_MIN_BYTES,
+    Budget,
+    CountingReader,
+    MemberError,
+    MemberReader,
+    next_offsets,
+    overlapping,
+)
+
+__all__ = [
+    "MAX_MEMBER_BYTES",
+    "MAX_RATIO",
+    "RATIO_MIN_BYTES",
+    "Archive",
+    "Budget",
+    "InputError",
+    "Member",
+    "MemberError",
+    "Source",
+    "SourceChanged",
+    "fingerprint",
+    "normalise_name",
+    "open_source",
+    "special_reason",
+    "strip_wrapper",
+]
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _LOOSE_SUFFIXES = {".txt", ".csv", ".json", ".html", ".htm"}
-
-
-class InputError(Exception):
-    """An input that cannot be used at all (exit code 2). The message is one line for a person."""
-
-
-class MemberError(Exception):
-    """One member cannot be read; that member fails, the rest of the archive goes on."""
 
 
 class SourceChanged(Exception):
@@ -48,13 +63,18 @@ def fingerprint(st: os.stat_result) -> tuple[int, int, int, int]:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
+class InputError(Exception):
+    """An input that cannot be used at all (exit code 2). The message is one line for a person."""
+
+
 def normalise_name(name: str) -> str:
     """Turn a member name into a safe relative POSIX path.
 
     Backslashes become slashes, drive letters and leading slashes go, ``.`` and ``..`` parts are dropped:
-    the result never escapes its archive and is only ever used as a key, never opened on disk.
+    the result never escapes its archive and is only ever used as a key, never opened on disk. Names are
+    NFC-normalised: a zip re-made on a Mac (NFD names) and its original name their files alike.
     """
-    name = name.replace("\\", "/")
+    name = unicodedata.normalize("NFC", name.replace("\\", "/"))
     parts: list[str] = []
     for i, part in enumerate(name.split("/")):
         if i == 0 and len(part) == 2 and part[1] == ":":
@@ -114,41 +134,6 @@ class Member:
             return b"".join(parts)
 
 
-class _CappedReader(io.RawIOBase):
-    """Wraps a stream and fails once more than ``cap`` bytes come out (a lying zip header).
-
-    ``truncate``: end at ``cap`` instead of failing. A file of a folder is read as large as it was when the
-    inputs were listed (the plan is a snapshot); what it gained since is not read, and the run says so.
-    """
-
-    def __init__(self, inner: IO[bytes], cap: int, label: str, truncate: bool = False) -> None:
-        self._inner = inner
-        self._left = cap
-        self._label = label
-        self._truncate = truncate
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        if self._truncate and self._left <= 0:
-            return 0
-        try:
-            data = self._inner.read(min(len(buffer), self._left) if self._truncate else len(buffer))
-        except (zlib.error, zipfile.BadZipFile, EOFError, OSError) as exc:
-            # Corrupt compressed data or a bad CRC: this member fails, whoever was reading it.
-            raise MemberError(f"{self._label}: damaged data ({_reason(exc)})") from exc
-        self._left -= len(data)
-        if self._left < 0:
-            raise MemberError(f"{self._label}: inflates past the size limit; skipped as a possible zip bomb")
-        buffer[: len(data)] = data
-        return len(data)
-
-    def close(self) -> None:
-        self._inner.close()
-        super().close()
-
-
 @dataclass(eq=False)
 class Source:
     """One input: a zip file, a folder, or a single loose file (a WhatsApp ``.txt`` chat)."""
@@ -160,6 +145,16 @@ class Source:
     _zip: zipfile.ZipFile | None = None
     max_member_bytes: int = MAX_MEMBER_BYTES
     max_ratio: float = MAX_RATIO
+    #: The run's inflation budget, shared by all its sources (a source alone gets one for its own size).
+    budget: Budget = field(default_factory=lambda: Budget.for_size(0))
+    #: How many zips this one sits inside (0: a file on disk).
+    depth: int = 0
+    #: Bytes of the input on disk (the zip file, or the folder's files), for the default budget.
+    disk_bytes: int = 0
+    _read_at: Callable[[int, int], bytes] | None = None  # (offset, n) -> the zip's bytes there
+    _fd: int | None = None  # the zip file's descriptor, read with pread (no shared position)
+    _next: dict[int, int] = field(default_factory=dict)  # local header offset -> where the next entry begins
+    _dirs: dict[str, dict[str, int]] | None = None
     #: A zip read from inside another zip: the member it was read from (to open it again in the worker).
     origin: Member | None = None
     #: A zip or loose file on disk: (device, inode, size, mtime ns) when it was opened.
@@ -172,23 +167,31 @@ class Source:
         return self.path.name
 
     def __getstate__(self) -> dict[str, object]:
-        """Sent to the worker process without the open zip handle; it is opened again on first use."""
+        """Sent to the worker process without its open handles; they are opened again on first use."""
         state = dict(self.__dict__)
-        state["_zip"] = None
+        state.update(_zip=None, _fd=None, _read_at=None, _dirs=None)
         return state
 
-    def _reopen(self) -> zipfile.ZipFile:
+    def _reopen(self) -> None:
         """Open this zip again (in the worker): from disk only if it is still the file that was planned."""
         if self.origin is not None:
+            from exportscope.nested import MAX_NESTED_IN_MEMORY
+
             data = self.origin.read_bytes(MAX_NESTED_IN_MEMORY + 1)
-            zf = zipfile.ZipFile(io.BytesIO(data))
-        else:
-            zf = zipfile.ZipFile(self.path)
-            if self.fingerprint is not None and fingerprint(os.fstat(zf.fp.fileno())) != self.fingerprint:  # type: ignore[union-attr]
-                zf.close()
-                raise SourceChanged(f"{self.path}: changed after the inputs were listed")
-        self._zip = zf
-        return zf
+            view = memoryview(data)
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
+            self._read_at = lambda pos, n: bytes(view[pos : pos + n])
+            return
+        fd = open_regular_fd(self.path)
+        if self.fingerprint is not None and fingerprint(os.fstat(fd)) != self.fingerprint:
+            os.close(fd)
+            raise SourceChanged(f"{self.path}: changed after the inputs were listed")
+        try:
+            self._zip = zipfile.ZipFile(self.path)
+        except BaseException:
+            os.close(fd)
+            raise
+        self._fd, self._read_at = fd, pread(fd)
 
     def ensure_open(self) -> None:
         """Open a zip sent to another process; raises :class:`SourceChanged` if it is not the planned file."""
@@ -197,43 +200,77 @@ class Source:
         if self.kind == "zip" and self._zip is None:
             self._reopen()
 
+    def sizes_in(self, folder: str) -> dict[str, int]:
+        """Sizes of the members directly in ``folder`` (logical paths), by file name.
+
+        The index is built once per source, so a chat looking up its attachments costs the same whether the
+        zip holds one chat or twenty thousand.
+        """
+        if self._dirs is None:
+            self._dirs = {}
+            for m in self.members:
+                head, _, tail = m.path.rpartition("/")
+                self._dirs.setdefault(head, {})[tail] = m.size
+        return self._dirs.get(folder, {})
+
     def open(self, member: Member, *, buffered: bool = True) -> IO[bytes]:
         if member.encrypted:
             raise MemberError(f"{member.path}: encrypted; exportscope does not read password-protected zips")
         if member.size > self.max_member_bytes:
             raise MemberError(
                 f"{member.path}: inflates to {member.size:,} bytes, over the {self.max_member_bytes:,} "
-                "byte size limit; skipped as a possible zip bomb"
+                "byte size limit; skipped as a possible zip bomb",
+                "size",
             )
         if member.size > RATIO_MIN_BYTES and member.compressed > 0 and member.size / member.compressed > self.max_ratio:
             raise MemberError(
                 f"{member.path}: compression ratio {member.size / member.compressed:,.0f}:1 is beyond "
-                f"{self.max_ratio:,.0f}:1; skipped as a possible zip bomb"
+                f"{self.max_ratio:,.0f}:1; skipped as a possible zip bomb",
+                "ratio",
             )
+        if buffered and self.kind == "zip":
+            # A whole-member read: one whose declared size no longer fits fails now, inflating nothing, so
+            # the members after it that still fit are read.
+            self.budget.refuse(member.path, member.size)
+        raw = self._raw(member)
+        if not buffered:
+            return raw  # type: ignore[return-value]
+        return io.BufferedReader(raw, buffer_size=1024 * 1024)
+
+    def _raw(self, member: Member) -> io.RawIOBase:
         try:
-            if self.kind == "zip":
-                zf = self._zip if self._zip is not None else self._reopen()
-                raw: IO[bytes] = zf.open(member.info or member.key)
-            elif self.kind == "folder":
-                raw = open(self.path / member.key, "rb")  # noqa: SIM115 - returned to the caller
-            else:
-                raw = open(self.path, "rb")  # noqa: SIM115
+            if self.kind == "zip" and self._zip is None:
+                self._reopen()
+            if self._zip is not None and self._read_at is not None:
+                info = member.info or self._zip.getinfo(member.key)
+                if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                    return MemberReader(
+                        self._read_at,
+                        info,
+                        label=member.path,
+                        next_offset=self._next.get(info.header_offset, info.header_offset),
+                        budget=self.budget,
+                        max_ratio=self.max_ratio,
+                    )
+                # bzip2, lzma: zipfile inflates, we count what comes out against the declared size.
+                inner: IO[bytes] = self._zip.open(info)
+                return CountingReader(inner, max(member.size, 0), member.path, self.budget, strict=True)
+            disk = self.path / member.key if self.kind == "folder" else self.path
+            return CountingReader(open_regular(disk), max(member.size, 0), member.path, None, strict=False)
+        except MemberError:
+            raise
         except SourceChanged as exc:
             raise MemberError(f"{member.path}: its zip changed after the inputs were listed; not read") from exc
-        except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
+        except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError, KeyError) as exc:
             raise MemberError(f"{member.path}: cannot be read ({_reason(exc)})") from exc
-        if self.kind == "zip":
-            capped = _CappedReader(raw, max(member.size, 0) + 1024, member.path)
-        else:  # a file on disk: read as large as it was listed, never what it gained since
-            capped = _CappedReader(raw, max(member.size, 0), member.path, truncate=True)
-        if not buffered:
-            return capped  # type: ignore[return-value]
-        return io.BufferedReader(capped, buffer_size=1024 * 1024)
 
     def close(self) -> None:
         if self._zip is not None:
             self._zip.close()
             self._zip = None
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
 
 def _reason(exc: BaseException) -> str:
@@ -253,18 +290,21 @@ def open_source(path: Path) -> Source:
         if not os.access(path, os.R_OK | os.X_OK):
             raise InputError(f"{path}: cannot be read (permission denied)")
         return _open_folder(path)
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{path}: {special_reason(st.st_mode)}; give the export's .zip or its folder")
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             head = fh.read(4)
             st = os.fstat(fh.fileno())
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or type(exc).__name__})") from None
+    except MemberError as exc:  # swapped for a FIFO between the two looks
+        raise InputError(f"{path}: {str(exc).split(': ', 1)[-1]}") from None
     if head[:4] in _ZIP_MAGIC or path.suffix.lower() == ".zip":
         return _open_zip(path, head)
     if path.suffix.lower() in _LOOSE_SUFFIXES:
-        src = Source(path=path, kind="file", fingerprint=fingerprint(st))
-        size = st.st_size
-        src.members.append(Member(path=path.name, source=src, size=size, compressed=size, key=path.name))
+        src = Source(path=path, kind="file", disk_bytes=st.st_size, fingerprint=fingerprint(st))
+        src.members.append(Member(path=path.name, source=src, size=st.st_size, compressed=st.st_size, key=path.name))
         return src
     raise InputError(f"{path}: not a zip archive, a folder or a chat .txt; give the export's .zip or its folder")
 
@@ -275,28 +315,57 @@ def _open_zip(path: Path, head: bytes) -> Source:
     try:
         zf = zipfile.ZipFile(path)
         infos = zf.infolist()
+        size = path.stat().st_size
     except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as exc:
         # NotImplementedError: a damaged header claiming a zip version newer than Python reads.
         raise InputError(f"{path}: damaged or truncated zip ({_reason(exc)}); download the export again") from exc
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
-    src = _zip_source(path, zf, infos)
-    with contextlib.suppress(OSError, AttributeError):
-        src.fingerprint = fingerprint(os.fstat(zf.fp.fileno()))  # type: ignore[union-attr]
+    try:
+        fd = open_regular_fd(path)
+    except OSError as exc:
+        zf.close()
+        raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
+    src = _zip_source(path, zf, infos, pread(fd))
+    src._fd = fd
+    with contextlib.suppress(OSError):
+        src.fingerprint = fingerprint(os.fstat(fd))
+    src.disk_bytes = size
+    src.budget = Budget.for_size(size)
     if src.members and all(m.encrypted for m in src.members):
         zf.close()
         raise InputError(f"{path}: the zip is encrypted (password-protected); exportscope cannot read it")
     return src
 
 
-def _zip_source(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> Source:
-    src = Source(path=path, kind="zip", _zip=zf)
-    for info in infos:
+def _member_name(info: zipfile.ZipInfo) -> str:
+    """The member's name as its writer meant it. Without the UTF-8 flag (bit 11) zipfile decodes names as
+    cp437, but most tools write UTF-8 regardless: such a name is read as UTF-8 when its bytes are valid
+    UTF-8 ("Données", not "Donn├⌐es"), else kept as cp437."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename
+
+
+def _zip_source(
+    path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], read_at: Callable[[int, int], bytes]
+) -> Source:
+    src = Source(path=path, kind="zip", _zip=zf, _read_at=read_at)
+    end = int(getattr(zf, "start_dir", 0)) or max((i.header_offset for i in infos), default=0)
+    src._next = next_offsets(infos, end)
+    bad = overlapping(infos, end)
+    for n, info in enumerate(infos):
         if info.filename.endswith("/"):  # a folder entry (ZipInfo.is_dir() fails on an empty name)
             continue
-        logical = normalise_name(info.filename)
+        logical = normalise_name(_member_name(info))
         if not logical:
             src.problems.append((info.filename, "member name is empty after normalisation"))
+            continue
+        if n in bad:
+            src.problems.append((logical, f"{bad[n]}; skipped as a possible zip bomb (overlapping entries)"))
             continue
         src.members.append(
             Member(
@@ -309,48 +378,6 @@ def _zip_source(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -
                 info=info,
             )
         )
-    return src
-
-
-#: A zip inside a zip must be read into memory to be opened (zipfile needs to seek): up to this size only.
-MAX_NESTED_IN_MEMORY = 128 * 1024 * 1024
-
-
-def open_nested_zip(member: Member, *, max_in_memory: int = MAX_NESTED_IN_MEMORY) -> Source:
-    """A member that is itself a zip (a WhatsApp chat zip in a folder of chats), opened as a Source.
-
-    A folder's member is opened from disk, so nothing is read into memory; a zip inside a zip is read whole,
-    through the member's size caps, up to ``max_in_memory`` bytes. The nested members' paths are prefixed
-    with the outer member's path (``Chat.zip/_chat.txt``) so they stay distinct from their neighbours'.
-    Raises :class:`MemberError` with a reason when the member cannot be opened.
-    """
-    outer = member.source
-    try:
-        if outer.kind == "folder":
-            disk = outer.path / member.key
-            with open(disk, "rb") as fh:
-                head = fh.read(4)
-            src = _open_zip(disk, head)
-        else:
-            if member.size > max_in_memory:
-                raise MemberError(
-                    f"{member.path}: a zip inside a zip larger than {max_in_memory // 1024**2} MB; "
-                    "unzip the outer zip and give its folder"
-                )
-            data = member.read_bytes(max_in_memory + 1)
-            if data[:4] not in _ZIP_MAGIC:
-                raise MemberError(f"{member.path}: not a zip archive (the file does not start like one)")
-            zf = zipfile.ZipFile(io.BytesIO(data))
-            src = _zip_source(outer.path / member.key, zf, zf.infolist())
-            src.origin = member
-    except InputError as exc:
-        raise MemberError(str(exc)) from exc
-    except (OSError, zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as exc:
-        raise MemberError(f"{member.path}: damaged or truncated zip ({_reason(exc)})") from exc
-    src.max_member_bytes, src.max_ratio = outer.max_member_bytes, outer.max_ratio
-    for m in src.members:
-        m.path = f"{member.path}/{m.path}"
-    src.problems = [(f"{member.path}/{p}", reason) for p, reason in src.problems]
     return src
 
 
@@ -385,6 +412,8 @@ def _open_folder(root: Path) -> Source:
                         continue
                     st = target.stat()
                 if not stat.S_ISREG(st.st_mode):
+                    # A FIFO would block the read forever, a device may never end: listed, never opened.
+                    src.problems.append((rel, special_reason(st.st_mode)))
                     continue
             except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python 3.11)
                 src.problems.append((rel, f"cannot be read ({_reason(exc)})"))
@@ -392,6 +421,8 @@ def _open_folder(root: Path) -> Source:
             src.members.append(
                 Member(path=normalise_name(rel), source=src, size=st.st_size, compressed=st.st_size, key=rel)
             )
+            src.disk_bytes += st.st_size
+    src.budget = Budget.for_size(src.disk_bytes)
     return src
 
 

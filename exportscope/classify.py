@@ -16,7 +16,8 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from exportscope import dates, i18n
-from exportscope.model import ITEM_COLUMNS, Verdict, Visibility
+from exportscope.identity import AccountIdentity
+from exportscope.model import EXTRA_COLUMNS, ITEM_COLUMNS, Verdict, Visibility
 from exportscope.rules import Rule, load_policies
 
 if TYPE_CHECKING:
@@ -37,6 +38,15 @@ class PlatformContext:
     username: str | None = None  # the account's own username (Instagram: whose media a comment is on)
     opted_out: bool = False
     notes: list[str] = field(default_factory=list)
+    #: The key of this context in ``Analysis.contexts``, and of its items' ``account`` column: the platform
+    #: name, or ``instagram#2`` for a second account of one platform (exportscope.identity).
+    key: str = ""
+    #: Who the export is of (the analysed export's identity), when known.
+    account: AccountIdentity | None = None
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            self.key = self.platform
 
     def in_force_since(self) -> date | None:
         row = load_policies()[self.policy].for_region(self.region)
@@ -97,31 +107,37 @@ def resolve_noted(
 
 def classify(
     raw: pl.DataFrame,
-    shapes: Sequence[tuple[str, str, str | None, str | None]],
+    shapes: Sequence[tuple[str, str, str | None, str | None, str | None]],
     rules: dict[str, Rule],
     contexts: dict[str, PlatformContext],
     as_of: date,
 ) -> pl.DataFrame:
     """Turn the readers' raw frame into the items frame.
 
-    ``raw`` has columns shape, source, timestamp, text, row, thread; ``shapes[i]`` is the (platform, rule id,
+    ``raw`` has columns shape, source, timestamp, text, row, thread, link; ``shapes[i]`` is the (platform, rule id,
     variant, raw visibility) of shape ``i``. Each shape is resolved once; the answers are gathered by id.
     """
     import polars as pl
 
     answers: dict[str, list[str | None]] = {
-        k: [] for k in ("platform", "kind", "verdict", "visibility", "rule", "note")
+        k: [] for k in ("platform", "kind", "verdict", "visibility", "rule", "note", "account")
     }
-    for platform, rule_id, variant, raw_vis in shapes:
-        kind, verdict, visibility, rid, note = resolve_noted(rules[rule_id], variant, raw_vis, contexts[platform])
-        text = i18n.t(f"note.{note}", "en") if note else None
-        for k, v in zip(answers, (platform, kind, verdict, visibility, rid, text), strict=True):
+    # Shapes are keyed by their context: the platform, or "instagram#2" for a second account of one platform.
+    for key, rule_id, variant, raw_vis, flag in shapes:
+        ctx = contexts[key]
+        kind, verdict, visibility, rid, note = resolve_noted(rules[rule_id], variant, raw_vis, ctx)
+        notes = [i18n.t(f"note.{note}", "en")] if note else []
+        if flag == "impossible_date":
+            # A date dropped as impossible (before the platform existed, after the export) says so on the item.
+            notes.append(i18n.t("note.impossible_date", "en"))
+        text = NOTE_SEP.join(notes) if notes else None
+        for k, v in zip(answers, (ctx.platform, kind, verdict, visibility, rid, text, key), strict=True):
             answers[k].append(v)
     shape = raw.get_column("shape")
     frame = raw.hstack([pl.Series(k, v, dtype=pl.String).gather(shape) for k, v in answers.items()])
     frame = frame.with_columns(words=pl.col("text").fill_null("").str.count_matches(r"\S+").cast(pl.Int64))
     frame = apply_overrides(frame, contexts, as_of)
-    return frame.select(*ITEM_COLUMNS, "row", "thread", "note")
+    return frame.select(*ITEM_COLUMNS, *EXTRA_COLUMNS)
 
 
 def _add_note(frame: pl.DataFrame, on: pl.Expr, text: str) -> pl.DataFrame:
@@ -141,9 +157,9 @@ def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], a
     import polars as pl
 
     eligible = pl.col("verdict").is_in([Verdict.TRAINING.value, Verdict.CONDITIONAL.value])
-    for platform, ctx in contexts.items():
+    for key, ctx in contexts.items():
         policy = load_policies()[ctx.policy]
-        mine = pl.col("platform") == platform
+        mine = pl.col("account") == key  # the context's items (one account of one platform)
         reason: str | None = None
         kept: tuple[str, ...] = ()
         minor = ctx.is_minor(as_of) and policy.minor_applies(ctx.region)

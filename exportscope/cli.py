@@ -405,6 +405,56 @@ def report(
 
 @app.command()
 @_guarded
+def cleanup(
+    paths: PathsArg = None,
+    *,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write: .html, .md or .csv.")],
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="html, md (markdown) or csv (default: from the output's suffix).")
+    ] = None,
+    demo: DemoOpt = False,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Language of the worklist: en or fr (default: from the locale).")
+    ] = None,
+    region: RegionOpt = None,
+    as_of: AsOfOpt = None,
+    opted_out: OptedOutOpt = None,
+    facebook_audience: AudienceOpt = Audience.unknown,
+) -> None:
+    """Write the clean-up worklist: the items used for AI training you most likely want gone, riskiest first.
+
+    Each item has the reason, its link (or where to find it) and the action: delete, restrict or edit. The
+    HTML page works offline, remembers its ticks in your browser and prints as a checklist; the CSV's key
+    and done columns feed exportscope diff --worklist.
+
+    Example: exportscope cleanup Complete_LinkedInDataExport_03-09-2026.zip -o worklist.html
+    """
+    from pathlib import PurePath
+
+    from exportscope import i18n
+    from exportscope.actions import worklist, worklist_out
+    from exportscope.archive import InputError
+
+    kind = worklist_out.format_for(output, fmt)  # fail on a bad name before reading anything
+    paths = _inputs(paths, demo)
+    _check_output(output, paths)
+    if lang is not None and lang.lower() not in i18n.LANGS:
+        raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
+    options = _options(region, as_of, opted_out, facebook_audience)
+    analysis = _analyze(paths, options)
+    entries = worklist.build(analysis)
+    meta = worklist_out.Meta(
+        inputs=tuple(PurePath(p).name for p in analysis.inputs),
+        as_of=options.as_of.isoformat(),
+        lang=(lang or i18n.default_lang()).lower(),
+        labels=tuple((e.platform.name, e.platform.label) for e in analysis.exports),
+    )
+    written = _writing(output, lambda: worklist_out.write(entries, output, meta, kind))
+    sys.stderr.write(f"exportscope: wrote {len(entries)} worklist items ({kind}) to {written}\n")
+
+
+@app.command()
+@_guarded
 def rules(
     platform: Annotated[
         str | None, typer.Argument(metavar="PLATFORM", help="linkedin, facebook, instagram, whatsapp or x.")
@@ -591,7 +641,7 @@ def diff(
     from exportscope import i18n
     from exportscope.actions.diff import compare
     from exportscope.actions.diff_render import FORMATS, render_text, to_json, write_comparison
-    from exportscope.actions.worklist import read_worklist
+    from exportscope.actions.ticked import read_worklist
     from exportscope.archive import InputError
 
     if lang is not None and lang.lower() not in i18n.LANGS:

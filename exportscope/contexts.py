@@ -35,14 +35,16 @@ def build_contexts(
     # are read together, the newest that states a fact decides it, whatever the order of the arguments.
     ordered = sorted(exports, key=lambda e: e.export_date or date.min, reverse=True)
     item_platforms: dict[str, list[Export]] = {}
+    # A second account of one platform is its own context, keyed "instagram#2" (Export.suffix).
     for export in ordered:
-        item_platforms.setdefault(export.platform.name, []).append(export)
+        item_platforms.setdefault(export.platform.name + export.suffix, []).append(export)
         for rule in export.platform.ruleset.rules:
-            if rule.platform != export.platform.name and rule.platform in seen:
-                feeding = item_platforms.setdefault(rule.platform, [])
+            if rule.platform != export.platform.name and rule.platform + export.suffix in seen:
+                feeding = item_platforms.setdefault(rule.platform + export.suffix, [])
                 if export not in feeding:
                     feeding.append(export)
-    for name, feeding in sorted(item_platforms.items(), key=lambda kv: _first_index(exports, kv[1])):
+    for key, feeding in sorted(item_platforms.items(), key=lambda kv: _first_index(exports, kv[1])):
+        name = key.split("#", 1)[0]
         export = feeding[0]
         facts: dict[str, Fact] = {}
         for e in feeding:
@@ -56,7 +58,7 @@ def build_contexts(
                 for fname in ("region", "birth_date"):
                     if fname not in facts and (parent := e.facts.get((e.platform.name, fname))):
                         facts[fname] = parent
-        ctx = PlatformContext(platform=name, policy=export.platform.ruleset.policy)
+        ctx = PlatformContext(platform=name, policy=export.platform.ruleset.policy, key=key, account=export.account)
         if options.region:
             ctx.region, ctx.region_source = options.region, "option"
         elif "region" in facts and (code := region_code(str(facts["region"].value))):
@@ -78,9 +80,9 @@ def build_contexts(
         # The platform's own questions (X: are your posts protected?) and what the person answered.
         export.platform.apply_answers(ctx, dict(options.answers))
         ctx.opted_out = name in options.opted_out or export.platform.ruleset.policy in options.opted_out
-        ctx.notes.extend(text for e in exports for plat, text in e.notes if plat == name)
+        ctx.notes.extend(text for e in exports if e in feeding for plat, text in e.notes if plat == name)
         starts = {r.in_force_since for r in load_policies()[ctx.policy].regions}
         if ctx.region is None and len(starts) > 1:
             ctx.notes.append(i18n.t("note.region_unknown", "en"))
-        contexts[name] = ctx
+        contexts[key] = ctx
     return contexts

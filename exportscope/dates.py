@@ -121,18 +121,69 @@ _PARSERS: dict[str, Callable[[re.Match[str]], datetime]] = {
 
 FORMATS = frozenset(_PARSERS)
 
+#: Formats that cannot be mistaken for one another (no day/month ambiguity, no bare year): tried, in this
+#: order, when a value matches none of the formats its rule declares. Real exports write a file's dates in
+#: another shape than documented (a spreadsheet re-save, a new LinkedIn release); reading them is no guess.
+UNAMBIGUOUS: tuple[str, ...] = ("ISO", "D2", "D3", "D4", "D5", "D9", "D1", "D7", "D12", "D10")
+
 
 def parse(value: str | None, formats: Sequence[str]) -> datetime | None:
-    """Parse ``value`` with the first of ``formats`` that matches it whole (D10 and D12: a search).
+    """Parse ``value`` with the first of ``formats`` that matches it whole (D10 and D12: a search), else with
+    the first of the :data:`UNAMBIGUOUS` formats that matches.
 
-    Returns None for empty and "not available" values and for values no declared format matches; an
-    impossible date (30 Feb) is also None rather than an exception, so one odd cell never fails a file.
+    Returns None for empty and "not available" values and for values no format matches; an impossible date
+    (30 Feb) is also None rather than an exception, so one odd cell never fails a file.
     """
     if value is None:
         return None
     text = value.strip().strip('"').strip()
     if text.lower() in _EMPTY:
         return None
+    found = _parse_with(text, formats)
+    if found is None and not _matches_any(text, formats):
+        found = _parse_with(text, [f for f in UNAMBIGUOUS if f not in formats])
+    return found
+
+
+def is_empty(value: str | None) -> bool:
+    """True for a cell that holds no date at all (empty, "N/A", "Not Available")."""
+    return value is None or value.strip().strip('"').strip().lower() in _EMPTY
+
+
+def _matches_any(text: str, formats: Sequence[str]) -> bool:
+    """A value one declared format matches but cannot turn into a date (30 Feb) is no other format's."""
+    for fmt in formats:
+        rx = _RX.get(fmt)
+        if rx is not None and (rx.search(text) if fmt in ("D10", "D12") else rx.fullmatch(text)):
+            return True
+    return False
+
+
+_SHAPE_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+
+
+def shape(value: str) -> str:
+    """The shape of a date value that could not be read, never the value: ``20 Mär 2024`` -> ``DD Xxx YYYY``.
+
+    Digits become ``D`` (four digits: ``YYYY``), month names ``Mon``, ``AM``/``PM`` stay, ``T``/``UTC``/``Z``
+    stay, other words become ``Xxx``; punctuation and spaces are kept. At most 40 characters.
+    """
+
+    def token(m: re.Match[str]) -> str:
+        t = m[0]
+        if t.isdigit():
+            return "YYYY" if len(t) == 4 else "D" * min(len(t), 3)
+        if t.lower().rstrip(".") in MONTHS:
+            return "Mon"
+        if t.upper() in ("AM", "PM", "T", "UTC", "Z", "GMT"):
+            return t.upper()
+        return "Xxx"
+
+    text = _SHAPE_TOKEN.sub(token, value.strip().strip('"').strip())
+    return "".join(ch if ch.isprintable() else "?" for ch in text)[:40]
+
+
+def _parse_with(text: str, formats: Sequence[str]) -> datetime | None:
     for fmt in formats:
         rx = _RX.get(fmt)
         if rx is None:

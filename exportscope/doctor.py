@@ -47,7 +47,16 @@ def _failure_kind(reason: str | None) -> str:
     """Only the error's category: exception messages can quote the data that broke the parser."""
     if not reason:
         return "failed"
-    for marker in ("zip bomb", "size limit", "encrypted", "symbolic link", "cannot be read"):
+    for marker in (
+        "zip bomb",
+        "size limit",
+        "encrypted",
+        "symbolic link",
+        "cannot be read",
+        "not a regular file",
+        "nested more than",
+        "damaged data",
+    ):
         if marker in reason:
             return marker
     head = reason.split(":", 1)[0]

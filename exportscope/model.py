@@ -57,7 +57,7 @@ KINDS: frozenset[str] = frozenset(
         "profile", "position", "education", "skill", "language", "certification", "project",
         "publication", "honor", "course", "volunteering", "patent", "organization", "test_score",
         "cause", "post", "comment", "article", "poll_vote", "recommendation", "endorsement", "media",
-        "story", "message", "ai_chat", "reaction", "repost", "connection", "follow", "contact",
+        "story", "message", "ai_chat", "reaction", "repost", "connection", "invitation", "follow", "contact",
         "calendar", "note", "search", "login", "security", "device", "location", "ad_interest",
         "ad_click", "inference", "job_application", "screening_answer", "job_saved", "job_preference", "setting",
         "account", "payment", "event", "learning", "saved_item", "verification", "group",
@@ -80,7 +80,8 @@ class Record:
     :class:`Visibility` by the rule. ``row`` is where the record sits in its source (1-based data row or
     list index) so a person can find it again. ``epoch`` is the time as seconds since 1970 UTC, for readers
     whose files write it that way (Meta): it spares building a datetime per item; ``timestamp`` wins when
-    both are set.
+    both are set. ``link`` is the item's address on the platform when the export writes one (a LinkedIn
+    post's ShareLink), so a person can open the item to delete or restrict it.
     """
 
     text: str | None = None
@@ -91,6 +92,10 @@ class Record:
     thread: str | None = None
     source: str | None = None  # set by the pipeline when a reader does not
     epoch: float | None = None
+    #: The date cell as written when it holds a value no format could read: the item stays undated and the
+    #: file's ledger line counts it, with the value's shape (never the value).
+    raw_time: str | None = None
+    link: str | None = None  # the item's own address on the platform, where the export holds one
 
 
 @dataclass(slots=True)
@@ -99,8 +104,10 @@ class RecordBatch:
     of one :class:`Record` per item, so that no Python object is built per message.
 
     Every list has one value per record, in output order; ``epoch`` is seconds since 1970 UTC as in
-    :class:`Record`. ``variant`` is one value per record, or None when no record has one; ``thread`` and
-    ``visibility`` are shared by the whole batch. The collector appends the lists to its columns as they are.
+    :class:`Record`. ``variant`` is one value per record, or None when no record has one; ``raw_time`` is
+    likewise one unreadable date cell per record (as :attr:`Record.raw_time`), or None; ``thread`` and
+    ``visibility`` are shared by the whole batch. A batch has no ``link`` (its items' link is None). The
+    collector appends the lists to its columns, with the same date, text and undated checks as for a Record.
     """
 
     text: list[str | None]
@@ -110,6 +117,7 @@ class RecordBatch:
     thread: str | None = None
     variant: list[str | None] | None = None
     visibility: str | None = None
+    raw_time: list[str | None] | None = None
 
     def __len__(self) -> int:
         return len(self.text)
@@ -190,6 +198,15 @@ class Drift:
         return "; ".join(parts)
 
 
+@dataclass(frozen=True, slots=True)
+class Misaligned(Problem):
+    """Rows of a known file whose values do not fit its columns (more values than the header has columns):
+    they are counted, but none of their cells is read as text or date, and the file's ledger line says how
+    many (``summary``: ``misaligned``). A Problem, so every reader passes it on as it does the others."""
+
+    rows: int = 0
+
+
 class FileStatus(enum.StrEnum):
     PARSED = "parsed"
     IGNORED = "ignored"
@@ -209,6 +226,13 @@ class LedgerEntry:
     size: int = 0
     reason: str | None = None
     drift: list[str] = field(default_factory=list)
+    #: Items whose date cell could not be read, and the shape of the first such value (``DD Mon YYYY``).
+    undated: int = 0
+    undated_shape: str | None = None
+    #: Items whose date was impossible (before the platform existed, after the export): now undated.
+    impossible: int = 0
+    #: Rows whose values do not fit the file's columns: counted, their cells not read (:class:`Misaligned`).
+    misaligned: int = 0
 
 
 #: The public columns of the items frame and of ``exportscope items`` (ARCHITECTURE.md), in order.
@@ -225,8 +249,10 @@ ITEM_COLUMNS: tuple[str, ...] = (
 )
 
 #: The columns ``exportscope items`` writes: the ARCHITECTURE.md ones, then ``note`` (added within version 1):
-#: why an override changed the item's verdict, or a policy note that applies to it.
-ITEM_EXPORT_COLUMNS: tuple[str, ...] = (*ITEM_COLUMNS, "note")
+#: why an override changed the item's verdict, or a policy note that applies to it; then ``link`` (added within
+#: version 1): the item's address on the platform where the export holds one, else empty.
+ITEM_EXPORT_COLUMNS: tuple[str, ...] = (*ITEM_COLUMNS, "note", "link")
 
-#: Columns the frame carries beyond the public ones, for the UI's detail pane and for counting threads.
-EXTRA_COLUMNS: tuple[str, ...] = ("row", "thread", "note")
+#: Columns the frame carries beyond the public ones, for the UI's detail pane and for counting threads;
+#: ``account`` is the key of the item's context (its platform, or ``instagram#2`` for a second account).
+EXTRA_COLUMNS: tuple[str, ...] = ("row", "thread", "note", "link", "account")

@@ -53,6 +53,8 @@ class WorkerSpec:
 
     tasks: list[Task]
     parent: int
+    #: The worker's share of the run's inflation budget (None: what its sources arrive with).
+    budget: int | None = None
 
 
 def workers_available() -> int:
@@ -113,12 +115,25 @@ def _worker_main(conn: Connection, spec: WorkerSpec) -> None:
     sources = {id(m.source): m.source for t in spec.tasks for m in t.members}
     try:
         try:
+            if spec.budget is not None:  # the sources share one budget object; it counts the worker's share
+                for source in sources.values():
+                    source.budget.allow(spec.budget)
             for source in sources.values():
                 source.ensure_open()  # a zip replaced since the plan: give the share back, read nothing
             collector = Collector()
             results: list[TaskResult] = []
             for task in spec.tasks:
-                results.append(read_task(task.index, task.platform, task.rule, task.members, collector))
+                results.append(
+                    read_task(
+                        task.index,
+                        task.platform,
+                        task.rule,
+                        task.members,
+                        collector,
+                        suffix=task.suffix,
+                        latest=task.latest,
+                    )
+                )
                 conn.send(("progress", task.index, len(task.members), task.members[0].path))
             conn.send(("done", collector.frame(), results, collector.shapes))
         finally:

@@ -26,6 +26,8 @@ from exportscope.reading import Collector, Shape, TaskResult, read_task
 if TYPE_CHECKING:
     import polars as pl
 
+    from exportscope.rules import Rule
+
 __all__ = ["Analysis", "Cancelled", "Export", "Options", "Progress", "analyze"]
 
 
@@ -50,6 +52,8 @@ class Options:
     answers: tuple[tuple[str, str], ...] = ()
     max_member_bytes: int = MAX_MEMBER_BYTES
     max_ratio: float = MAX_RATIO
+    #: Bytes the whole run may inflate (None: a multiple of the inputs' size on disk, see archive.Budget).
+    max_inflated_bytes: int | None = None
     workers: int = 2
 
 
@@ -75,6 +79,10 @@ class Analysis:
     #: its export date and its account (:class:`exportscope.identity.ExportEntry`). ``exports[i].account``
     #: is the identity of the analysed export ``i``.
     export_entries: list[ExportEntry] = field(default_factory=list)
+    #: What classification started from (the readers' frame, its shapes and rules), kept so that a person's
+    #: answer (region, audience, opted out) re-classifies at once without reading the archive again
+    #: (:func:`exportscope.actions.answers.reclassify`). Its columns are shared with ``items``, not copied.
+    basis: tuple[pl.DataFrame, list[Shape], dict[str, Rule]] | None = field(default=None, repr=False)
 
     @property
     def platforms(self) -> list[str]:
@@ -100,7 +108,7 @@ def analyze(
     options = options or Options()
     if not paths:
         raise InputError("no input given: name an export's .zip file or folder")
-    plan = make_plan(paths, options.max_member_bytes, options.max_ratio)
+    plan = make_plan(paths, options.max_member_bytes, options.max_ratio, options.max_inflated_bytes)
     try:
         return _Run(paths, plan, options, progress, cancel, on_export).execute()
     finally:
@@ -150,13 +158,15 @@ class _Run:
             return self._serial()
         mine, theirs = split
         self.worker_tasks = set(theirs)
-        # The worker gets its share of this plan (never the paths to plan again): one snapshot of the inputs.
-        spec = parallel.WorkerSpec([self.plan.tasks[i] for i in theirs], os.getpid())
+        # The worker gets its share of this plan (never the paths to plan again): one snapshot of the inputs,
+        # and its share of the inflation budget.
+        spec = parallel.WorkerSpec([self.plan.tasks[i] for i in theirs], os.getpid(), self._share_budget(theirs))
         try:
             worker = parallel.Worker(spec)
         except (OSError, RuntimeError, ValueError, TypeError, AttributeError, pickle.PicklingError):
             # No way to start a process here, or a share that cannot travel: one process reads all.
             self.worker_tasks = set()
+            self.plan.budget.allow(self.plan.budget.left + (spec.budget or 0))  # its share comes back here
             return self._serial()
         try:
             for index in mine:
@@ -174,6 +184,7 @@ class _Run:
             # The worker could not run (no second interpreter here, a main module it cannot import...):
             # never lose the run for that, read its share here, from scratch.
             self.worker_tasks = set()
+            self.plan.budget.allow(self.plan.budget.left + (spec.budget or 0))  # its share comes back here
             self.done -= sum(len(self.plan.tasks[i].members) for i in theirs if i in worker.progressed)
             for index in theirs:
                 self._check_cancel()
@@ -183,6 +194,29 @@ class _Run:
             self.results[result.index] = result
         return self._finish(worker.frame, worker.shapes)
 
+    def _share_budget(self, theirs: list[int]) -> int:
+        """Split what is left of the run's inflation budget between the two processes; returns the worker's.
+
+        Each process counts its own share, so the run never inflates more than its budget and what fails
+        never depends on which process got there first. When the members' declared sizes fit, each side gets
+        what its members declare plus half the slack: an honest archive never fails for the split. When they
+        do not fit (a bomb declaring gigabytes), the side that declares less gets what it declares, up to
+        half, and the other side the rest.
+        """
+        budget = self.plan.budget
+        left = budget.left
+        want = set(theirs)
+        need_theirs = sum(t.size for t in self.plan.tasks if t.index in want)
+        need_mine = sum(t.size for t in self.plan.tasks if t.index not in want)
+        if need_mine + need_theirs <= left:
+            share = need_theirs + (left - need_mine - need_theirs) // 2
+        elif need_theirs <= need_mine:
+            share = min(need_theirs, left // 2)
+        else:
+            share = left - min(need_mine, left // 2)
+        budget.allow(left - share)
+        return share
+
     def _read_with_progress(self, index: int) -> None:
         task = self.plan.tasks[index]
         self._tick(0, task.members[0].path)
@@ -191,7 +225,9 @@ class _Run:
 
     def _read(self, index: int) -> None:
         task = self.plan.tasks[index]
-        self.results[index] = read_task(index, task.platform, task.rule, task.members, self.collector)
+        self.results[index] = read_task(
+            index, task.platform, task.rule, task.members, self.collector, suffix=task.suffix, latest=task.latest
+        )
 
     def _serial(self) -> Analysis:
         tasks = self.plan.tasks
@@ -215,8 +251,8 @@ class _Run:
             # The worker numbered its shapes itself: renumber them as this process's collector does.
             remap = [self.collector.shape_id(shape) for shape in other_shapes]
             rules = {t.rule.id: t.rule for t in self.plan.tasks}
-            for _, rid, _, _ in other_shapes:
-                self.collector.rules.setdefault(rid, rules[rid])
+            for shape in other_shapes:
+                self.collector.rules.setdefault(shape[1], rules[shape[1]])
             if remap:
                 other = other.with_columns(pl.Series("shape", remap, dtype=pl.UInt32).gather(other.get_column("shape")))
         order = sorted(self.results)
@@ -244,7 +280,7 @@ class _Run:
             ledger.extend(self.plan.ledgers[i])
             for task in (t for t in self.plan.tasks if t.export == i and t.index in self.results):
                 result = self.results[task.index]
-                seen.add(task.rule.platform)
+                seen.add(task.rule.platform + task.suffix)
                 ledger.extend(result.ledger)
                 for fact in result.facts:
                     export.facts[(task.rule.platform, fact.name)] = fact
@@ -263,4 +299,5 @@ class _Run:
             contexts=contexts,
             notes=list(self.plan.notes) + self.snapshot_notes,
             export_entries=[e for e in self.plan.entries if e.current < n_exports],
+            basis=(frame, list(self.collector.shapes), dict(self.collector.rules)),
         )

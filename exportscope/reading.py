@@ -10,20 +10,38 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from exportscope import dates
 from exportscope.archive import Member, MemberError
-from exportscope.model import Drift, Fact, FileStatus, LedgerEntry, Problem, Record, RecordBatch, describe_failure
+from exportscope.model import (
+    Drift,
+    Fact,
+    FileStatus,
+    LedgerEntry,
+    Misaligned,
+    Problem,
+    Record,
+    RecordBatch,
+    describe_failure,
+)
 from exportscope.platforms.base import Platform
-from exportscope.rules import Rule
+from exportscope.rules import Rule, load_not_before
 
 if TYPE_CHECKING:
     import polars as pl
 
-RAW_COLUMNS = ("shape", "source", "timestamp", "text", "row", "thread")
+RAW_COLUMNS = ("shape", "source", "timestamp", "text", "row", "thread", "link")
+#: An item's text is kept up to this many characters (a 50 MB CSV field must not cost gigabytes downstream,
+#: in the findings, the reports and the terminal UI); the cut is counted and said on the file's ledger line.
+MAX_TEXT_CHARS = 1024 * 1024
 
-#: What decides an item's kind, verdict and visibility: (item platform, rule id, variant, raw visibility).
-Shape = tuple[str, str, str | None, str | None]
+#: What decides an item's kind, verdict, visibility and note: (context key, rule id, variant, raw
+#: visibility, flag). The flag is None, or "impossible_date" for items whose date was dropped as impossible.
+Shape = tuple[str, str, str | None, str | None, str | None]
+
+IMPOSSIBLE_DATE = "impossible_date"
 
 
 def epoch_us(rec: Record) -> int | None:
@@ -69,12 +87,13 @@ class Collector:
         """One record (the hot path in :func:`read_task` inlines this)."""
         self.rules[rule.id] = rule
         c = self.cols
-        c["shape"].append(self.shape_id((platform, rule.id, rec.variant, rec.visibility)))
+        c["shape"].append(self.shape_id((platform, rule.id, rec.variant, rec.visibility, None)))
         c["source"].append(rec.source or default_source)
         c["timestamp"].append(epoch_us(rec))
-        c["text"].append(rec.text)
+        c["text"].append(rec.text if rec.text is None or len(rec.text) <= MAX_TEXT_CHARS else rec.text[:MAX_TEXT_CHARS])
         c["row"].append(rec.row)
         c["thread"].append(rec.thread)
+        c["link"].append(rec.link)
 
     def maybe_flush(self) -> None:
         """Called between tasks: turn the pending records into a chunk once there are enough of them."""
@@ -94,6 +113,7 @@ class Collector:
             "text": pl.String,
             "row": pl.Int64,
             "thread": pl.String,
+            "link": pl.String,
         }
         chunk = pl.DataFrame(self.cols, schema=schema)
         self.chunks.append(chunk.with_columns(pl.from_epoch("timestamp", time_unit="us").dt.replace_time_zone("UTC")))
@@ -108,38 +128,95 @@ class Collector:
         return self.chunks[0] if len(self.chunks) == 1 else pl.concat(self.chunks, rechunk=False)
 
 
+@dataclass
+class BatchTally:
+    """What :func:`extend_batch` counted in one batch, keyed by each record's own ``source`` (first seen
+    first), for :func:`read_task` to add to the file's ledger line as it does for single records."""
+
+    impossible: dict[str, int] = field(default_factory=dict)
+    cut: dict[str, int] = field(default_factory=dict)
+    undated: dict[str, int] = field(default_factory=dict)
+    undated_shape: dict[str, str] = field(default_factory=dict)
+
+
+def _bump(counter: dict[str, int], key: str) -> None:
+    counter[key] = counter.get(key, 0) + 1
+
+
 def extend_batch(
     collector: Collector,
     batch: RecordBatch,
-    shapes: dict[tuple[str | None, str | None], int],
+    shapes: dict[tuple[str | None, str | None, str | None], int],
     item_platform: str,
     rule_id: str,
-) -> None:
-    """Append a :class:`RecordBatch` to the collector's columns: the same values :meth:`Collector.add` would
-    append record by record, with one list operation per column (a column the batch lacks gets None)."""
+    *,
+    lo: int | None = None,
+    hi: int | None = None,
+) -> BatchTally:
+    """Append a :class:`RecordBatch` to the collector's columns: the same values :func:`read_task` appends
+    record by record for a :class:`Record`, with one list operation per column (``link`` is None).
+
+    As for a single record: a time before ``lo`` or after ``hi`` (epoch microseconds) is impossible, the item
+    is kept undated with the impossible-date flag in its shape; an unreadable ``raw_time`` without a time is
+    counted undated with its shape; a text longer than :data:`MAX_TEXT_CHARS` is kept to its beginning. The
+    lists of the batch are never changed (a cut or a dropped time copies the column first).
+    """
     n = len(batch)
-    variants = batch.variant if batch.variant is not None else [None] * n
-    ids: dict[str | None, int] = {}
-    for variant in set(variants):
-        look = (variant, batch.visibility)
+    tally = BatchTally()
+    sources = batch.source
+    stamps: list[int | None] = [None if t is None else round(t * 1_000_000) for t in batch.epoch]
+    flags: list[str | None] | None = None
+    if lo is not None or hi is not None:
+        bad = [
+            i
+            for i, s in enumerate(stamps)
+            if s is not None and ((lo is not None and s < lo) or (hi is not None and s > hi))
+        ]
+        if bad:
+            flags = [None] * n
+            for i in bad:
+                stamps[i] = None
+                flags[i] = IMPOSSIBLE_DATE
+                _bump(tally.impossible, sources[i])
+    if batch.raw_time is not None:
+        for i, raw in enumerate(batch.raw_time):
+            if raw is not None and stamps[i] is None and (flags is None or flags[i] is None):
+                _bump(tally.undated, sources[i])
+                tally.undated_shape.setdefault(sources[i], dates.shape(raw))
+    texts = batch.text
+    long = [i for i, t in enumerate(texts) if t is not None and len(t) > MAX_TEXT_CHARS]
+    if long:
+        texts = list(texts)
+        for i in long:
+            texts[i] = (texts[i] or "")[:MAX_TEXT_CHARS]
+            _bump(tally.cut, sources[i])
+    visibility = batch.visibility
+
+    def sid_of(variant: str | None, flag: str | None) -> int:
+        look = (variant, visibility, flag)
         sid = shapes.get(look)
         if sid is None:
             sid = shapes[look] = collector.shape_id((item_platform, rule_id, *look))
-        ids[variant] = sid
+        return sid
+
     cols = collector.cols
-    if len(ids) == 1:
-        cols["shape"].extend([next(iter(ids.values()))] * n)
+    if batch.variant is None and flags is None:
+        cols["shape"].extend([sid_of(None, None)] * n)
     else:
-        cols["shape"].extend([ids[v] for v in variants])
-    cols["source"].extend(batch.source)
-    cols["timestamp"].extend([None if t is None else round(t * 1_000_000) for t in batch.epoch])
-    cols["text"].extend(batch.text)
+        variants = batch.variant if batch.variant is not None else [None] * n
+        marks = flags if flags is not None else [None] * n
+        ids = {pair: sid_of(*pair) for pair in set(zip(variants, marks, strict=True))}
+        if len(ids) == 1:
+            cols["shape"].extend([next(iter(ids.values()))] * n)
+        else:
+            cols["shape"].extend([ids[pair] for pair in zip(variants, marks, strict=True)])
+    cols["source"].extend(sources)
+    cols["timestamp"].extend(stamps)
+    cols["text"].extend(texts)
     cols["row"].extend(batch.row)
     cols["thread"].extend([batch.thread] * n)
-    given = {"shape", "source", "timestamp", "text", "row", "thread"}
-    for name in RAW_COLUMNS:
-        if name not in given:
-            cols[name].extend([None] * n)
+    cols["link"].extend([None] * n)
+    return tally
 
 
 @dataclass
@@ -155,15 +232,29 @@ class TaskResult:
 
 
 def read_task(
-    index: int, platform: Platform, rule: Rule, members: Sequence[Member], collector: Collector
+    index: int,
+    platform: Platform,
+    rule: Rule,
+    members: Sequence[Member],
+    collector: Collector,
+    *,
+    suffix: str = "",
+    latest: datetime | None = None,
 ) -> TaskResult:
-    """Run one reader over one logical file. A raised error fails the file, keeping what was read."""
+    """Run one reader over one logical file. A raised error fails the file, keeping what was read.
+
+    ``suffix`` tells a second account of one platform apart (``#2``): records and ledger lines are keyed by
+    ``rule.platform + suffix``, the key of their context (:func:`exportscope.contexts.build_contexts`).
+    A timestamp before the item platform existed (``schemas/dates.toml``) or after ``latest`` (the export
+    date) is impossible: the item is kept undated, flagged for the note, and counted on its file's line.
+    """
     result = TaskResult(index, start=len(collector))
     counts: dict[str, int] = defaultdict(int)
     problems: dict[str, list[str]] = defaultdict(list)
     drifts: dict[str, list[str]] = defaultdict(list)
     failed: dict[str, str] = {}
-    item_platform = rule.platform
+    cut: dict[str, int] = defaultdict(int)  # texts kept to their first MAX_TEXT_CHARS, per source
+    item_platform = rule.platform + suffix
     default_source = members[0].path
     paths = {m.path for m in members}
     failure: str | None = None
@@ -171,35 +262,67 @@ def read_task(
     cols = collector.cols
     add_shape, add_source, add_ts = cols["shape"].append, cols["source"].append, cols["timestamp"].append
     add_text, add_row, add_thread = cols["text"].append, cols["row"].append, cols["thread"].append
-    shapes: dict[tuple[str | None, str | None], int] = {}  # this task's (variant, visibility) -> shape id
+    add_link = cols["link"].append
+    shapes: dict[tuple[str | None, str | None, str | None], int] = {}  # (variant, visibility, flag) -> id
+    impossible: dict[str, int] = defaultdict(int)
+    misaligned: dict[str, int] = defaultdict(int)
+    undated: dict[str, int] = defaultdict(int)
+    undated_shape: dict[str, str] = {}
+    first = load_not_before().get(rule.platform)
+    lo = round(datetime(first.year, first.month, first.day, tzinfo=UTC).timestamp() * 1_000_000) if first else None
+    hi = round(latest.timestamp() * 1_000_000) if latest is not None else None
     try:
         for out in platform.read(members, rule):
             if type(out) is Record:  # the hot path: Collector.add, inlined
                 key = out.source or default_source
-                look = (out.variant, out.visibility)
+                stamp = epoch_us(out)
+                flag = None
+                if stamp is not None and ((lo is not None and stamp < lo) or (hi is not None and stamp > hi)):
+                    stamp, flag = None, IMPOSSIBLE_DATE
+                    impossible[key if key in paths else default_source] += 1
+                elif stamp is None and out.raw_time is not None:
+                    counted = key if key in paths else default_source
+                    undated[counted] += 1
+                    undated_shape.setdefault(counted, dates.shape(out.raw_time))
+                look = (out.variant, out.visibility, flag)
                 sid = shapes.get(look)
                 if sid is None:
                     sid = shapes[look] = collector.shape_id((item_platform, rule.id, *look))
                 add_shape(sid)
                 add_source(key)
-                add_ts(epoch_us(out))
-                add_text(out.text)
+                add_ts(stamp)
+                text = out.text
+                if text is not None and len(text) > MAX_TEXT_CHARS:
+                    text = text[:MAX_TEXT_CHARS]
+                    cut[key] += 1
+                add_text(text)
                 add_row(out.row)
                 add_thread(out.thread)
+                add_link(out.link)
                 # A record may point at another member (a photo referenced by a post): the file read counts it.
                 counts[key if key in paths else default_source] += 1
             elif type(out) is RecordBatch:  # a whole thread as columns: appended list by list
-                n = len(out)
-                extend_batch(collector, out, shapes, item_platform, rule.id)
-                if n:
-                    for key, count in Counter(out.source).items():
-                        counts[key if key in paths else default_source] += count
+                if not len(out):
+                    continue
+                tally = extend_batch(collector, out, shapes, item_platform, rule.id, lo=lo, hi=hi)
+                for key, count in Counter(out.source).items():
+                    counts[key if key in paths else default_source] += count
+                for key, count in tally.impossible.items():
+                    impossible[key if key in paths else default_source] += count
+                for key, count in tally.undated.items():
+                    undated[key if key in paths else default_source] += count
+                for key, shape in tally.undated_shape.items():
+                    undated_shape.setdefault(key if key in paths else default_source, shape)
+                for key, count in tally.cut.items():
+                    cut[key] += count
             elif isinstance(out, Fact):
                 if out.name == "note":
                     result.notes.append(str(out.value))
                 else:
                     result.facts.append(out)
             elif isinstance(out, Problem):
+                if isinstance(out, Misaligned):
+                    misaligned[out.source or default_source] += out.rows
                 if out.fails:
                     failed[out.source or default_source] = out.message
                 else:
@@ -209,6 +332,8 @@ def read_task(
                 drifts[out.source or default_source].extend(changed)
                 problems[out.source or default_source].append("columns changed: " + " ".join(changed))
             elif isinstance(out, Record):  # a subclass of Record: the slow path
+                if out.text is not None and len(out.text) > MAX_TEXT_CHARS:
+                    cut[out.source or default_source] += 1
                 collector.add(item_platform, rule, out, default_source)
                 counts[out.source or default_source] += 1
     except MemberError as exc:
@@ -220,6 +345,10 @@ def read_task(
         failure = describe_failure(exc) + (f" (after {read} items)" if read else "")
     result.end = len(collector)
     collector.maybe_flush()
+    for path, n in cut.items():
+        problems[path if path in paths else default_source].append(
+            f"{n} item text(s) longer than {MAX_TEXT_CHARS:,} characters kept to their beginning"
+        )
     for m in members:
         own_failure = failure or failed.get(m.path)
         reason = own_failure or ("; ".join(problems[m.path]) if problems.get(m.path) else None)
@@ -234,6 +363,10 @@ def read_task(
                 size=m.size,
                 reason=reason,
                 drift=drifts.get(m.path, []),
+                undated=undated.get(m.path, 0),
+                undated_shape=undated_shape.get(m.path),
+                impossible=impossible.get(m.path, 0),
+                misaligned=misaligned.get(m.path, 0),
             )
         )
     return result

@@ -36,12 +36,35 @@ def _console() -> Console:
 def print_summary(doc: dict[str, Any], console: Console | None = None) -> None:
     console = console or _console()
     console.print(f"[b]exportscope[/b] · as of {doc['as_of']}")
+    if "todo" in doc:
+        _print_todo(console, doc)
     for p in doc["platforms"]:
         _print_platform(console, p)
     for note in doc.get("notes", []):
         console.print(f"[yellow]note:[/yellow] {escape(note)}")
+    _print_exports(console, doc.get("exports", []))
     for path in doc.get("unrecognized", []):
         console.print(f"  ? not recognized: {escape(path)}")
+
+
+_ROLES = {
+    "analysed": "read",
+    "part": "read (part)",
+    "copy": "same files as another input: counted once",
+    "older": "older export of the same account: not counted",
+}
+
+
+def _print_exports(console: Console, exports: list[dict[str, Any]]) -> None:
+    """Every input part and what was done with it, when there is more than one."""
+    if len(exports) < 2:
+        return
+    console.print()
+    console.print("[b]exports[/b]")
+    for e in exports:
+        who = f" · {escape(e['account'])}" if e.get("account") else ""
+        when = e["export_date"] or "date unknown"
+        console.print(f"  {escape(e['name'])} · {e['platform']}{who} · {when}: {_ROLES.get(e['role'], e['role'])}")
 
 
 def _print_platform(console: Console, p: dict[str, Any]) -> None:
@@ -50,7 +73,8 @@ def _print_platform(console: Console, p: dict[str, Any]) -> None:
     region = p["region"] or "unknown"
     src = {"option": "you said", "export": "from the export", "unknown": "not in the export"}[p["region_source"]]
     console.print()
-    console.rule(f"[b]{escape(p['label'])}[/b] · export {export} · region {region} ({src})", align="left")
+    who = f" · {escape(p['account'])}" if p.get("account") else ""
+    console.rule(f"[b]{escape(p['label'])}[/b]{who} · export {export} · region {region} ({src})", align="left")
     if len(pol["regions"]) == 1 and pol.get("region_note"):
         console.print(escape(pol["region_note"]))
     elif p["region"] is None:
@@ -81,10 +105,32 @@ def _print_platform(console: Console, p: dict[str, Any]) -> None:
         f"files: {files['total']:,} ({files['parsed']:,} read, {files['ignored']:,} known without items, "
         f"{len(files['unrecognized']):,} not recognized, {len(files['failed']):,} failed)"
     )
+    if "items" in files:
+        console.print(
+            f"rows read: {files['items']:,} · dates not read: {files['undated']:,} · "
+            f"impossible dates: {files['impossible_dates']:,} · rows off their columns: {files['misaligned']:,} · "
+            f"files with changed columns: {len(files['drift']):,}"
+        )
     for path in files["unrecognized"][:20]:
         console.print(f"  ? not recognized: {escape(path)}")
     if len(files["unrecognized"]) > 20:
         console.print(f"  … and {len(files['unrecognized']) - 20:,} more (see summary --json)")
+    for r in files.get("read", []):
+        if r["undated"]:
+            like = f" (the first looks like {escape(r['undated_shape'])})" if r.get("undated_shape") else ""
+            console.print(
+                f"  ~ dates not read: {escape(r['path'])}: {r['undated']:,} of {r['items']:,} items undated{like}"
+            )
+        if r["impossible_dates"]:
+            console.print(
+                f"  ~ impossible dates: {escape(r['path'])}: {r['impossible_dates']:,} of {r['items']:,} items "
+                "(before the platform existed or after the export): undated"
+            )
+        if r.get("misaligned"):
+            console.print(
+                f"  ~ values off their columns: {escape(r['path'])}: {r['misaligned']:,} of {r['items']:,} rows "
+                "counted without their text"
+            )
     for d in files.get("drift", []):
         console.print(f"  ~ format changed: {escape(d['path'])}: {escape(' '.join(d['columns']))}")
     for f in files["failed"]:
@@ -96,6 +142,31 @@ def _print_platform(console: Console, p: dict[str, Any]) -> None:
         console.print(f"[yellow]note:[/yellow] {escape(note)}")
     for n in p.get("item_notes", []):
         console.print(f"[yellow]note on {n['items']:,} items:[/yellow] {escape(n['note'])}")
+
+
+def _print_todo(console: Console, doc: dict[str, Any]) -> None:
+    """The to-do list first: the headline, then each action with what it does, does not undo, and how."""
+    from exportscope.actions.todo import action_texts, headline_text
+
+    todo = doc["todo"]
+    labels = {p["platform"]: p["label"] for p in doc["platforms"]}
+    console.print()
+    console.print(f"[b]{escape(headline_text(todo))}[/b]")
+    for i, a in enumerate(action_texts(todo, labels=labels), 1):
+        mark = "[x]" if a.done else "[ ]"
+        console.print(f"{escape(mark)} {i}. [b]{escape(a.title)}[/b] ({escape(a.count)})")
+        console.print(f"     does: {escape(a.does)}")
+        console.print(f"     does not undo: {escape(a.undo)}")
+        console.print(f"     how: {escape(a.how)}", soft_wrap=True)
+        for platform, url in a.forms:
+            console.print(f"     form for {escape(labels.get(platform, platform))}: {escape(url)}", soft_wrap=True)
+        if a.url and not a.forms:
+            console.print(f"     link: {escape(a.url)}", soft_wrap=True)
+        if a.source:
+            console.print(f"     source: {escape(a.source)}", soft_wrap=True)
+    flags = doc.get("answers", {}).get("flags")
+    if flags:
+        console.print(f"answers used: {escape(flags)}")
 
 
 def _verdict_words(verdict: str, by_visibility: dict[str, str], lang: str) -> str:

@@ -240,6 +240,20 @@ def _read_toml(name: str) -> dict[str, Any]:
 
 
 @functools.cache
+def load_not_before() -> dict[str, date]:
+    """Per item platform, the first day a real timestamp can have (``schemas/dates.toml``: the rule book's
+    "Dates" override). An earlier one is an impossible date (:mod:`exportscope.reading`)."""
+    data = _read_toml("dates.toml")
+    out: dict[str, date] = {}
+    for name, value in dict(data.get("not_before", {})).items():
+        try:
+            out[str(name)] = date.fromisoformat(str(value))
+        except ValueError as exc:
+            raise RuleError(f"schemas/dates.toml: not_before.{name}: {value!r} is not a date") from exc
+    return out
+
+
+@functools.cache
 def load_rules(platform: str) -> RuleSet:
     """The rule set of one platform family file (``schemas/<platform>.toml``), validated."""
     data = _read_toml(f"{platform}.toml")
@@ -264,7 +278,7 @@ def load_rules(platform: str) -> RuleSet:
 
 #: Top-level tables of policies.toml that are not a policy: the published sources and the platforms'
 #: first possible dates.
-_NOT_POLICIES = frozenset({"source", "first_date"})
+_NOT_POLICIES = frozenset({"source", "first_date", "todo"})  # todo: the to-do list's block (actions/todo.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ bumping the schema version.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -35,25 +36,29 @@ def _platform_label(analysis: Analysis, platform: str) -> str:
     return platform.capitalize()
 
 
-def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """The summary document of one analysis."""
+def build(
+    analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, done: Iterable[str] = ()
+) -> dict[str, Any]:
+    """The summary document of one analysis; ``done``: the to-do actions the person ticked (terminal UI)."""
     import polars as pl
+
+    from exportscope.actions import answers, todo
 
     items = analysis.items
     by_kind_frame = (
-        items.group_by("platform", "kind", "verdict")
+        items.group_by("account", "kind", "verdict")
         .agg(
             items=pl.len(),
             words=pl.col("words").sum(),
             first=pl.col("timestamp").min(),
             last=pl.col("timestamp").max(),
         )
-        .sort("platform", "verdict", "items", "kind", descending=[False, False, True, False])
+        .sort("account", "verdict", "items", "kind", descending=[False, False, True, False])
     )
     verdict_rank = {v.value: i for i, v in enumerate(VERDICT_ORDER)}
     conversations = (
         items.filter(pl.col("verdict") == Verdict.EXCLUDED.value, pl.col("thread").is_not_null())
-        .group_by("platform")
+        .group_by("account")
         .agg(n=pl.col("thread").n_unique())
     )
     conv = dict(conversations.iter_rows())
@@ -61,30 +66,35 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None) -> d
     # them (Meta AI chats personalise ads): the reason on every item, counted here so it is never silent.
     noted = (
         items.filter(pl.col("note").is_not_null())
-        .select("platform", pl.col("note").str.split(NOTE_SEP))
+        .select("account", pl.col("note").str.split(NOTE_SEP))
         .explode("note")
-        .group_by("platform", "note")
+        .group_by("account", "note")
         .agg(items=pl.len())
-        .sort("platform", "items", "note", descending=[False, True, False])
+        .sort("account", "items", "note", descending=[False, True, False])
     )
     policies = load_policies()
     platforms: list[dict[str, Any]] = []
-    for name, ctx in analysis.contexts.items():
-        # With two exports of one platform (an old and a new download), the newest describes the platform.
-        own = [e for e in analysis.exports if e.platform.name == name]
+    for key, ctx in analysis.contexts.items():
+        name = ctx.platform
+        # Several exports feed one context (WhatsApp chats): the newest describes the platform.
+        own = [e for e in analysis.exports if e.platform.name + e.suffix == key]
         export = max(own, key=lambda e: e.export_date or date.min) if own else None
         if export is None:  # threads rides inside the instagram export
-            export = next(e for e in analysis.exports if any(r.platform == name for r in e.platform.ruleset.rules))
+            export = next(
+                e
+                for e in analysis.exports
+                if name + e.suffix == key and any(r.platform == name for r in e.platform.ruleset.rules)
+            )
         policy = policies[ctx.policy]
         row = policy.for_region(ctx.region) or (policy.regions[0] if len(policy.regions) == 1 else None)
-        kinds = [r for r in by_kind_frame.iter_rows(named=True) if r["platform"] == name]
+        kinds = [r for r in by_kind_frame.iter_rows(named=True) if r["account"] == key]
         kinds.sort(key=lambda r: (verdict_rank.get(r["verdict"], 9), -r["items"], r["kind"]))
         totals = {v.value: 0 for v in VERDICT_ORDER}
         words = {v.value: 0 for v in VERDICT_ORDER}
         for r in kinds:
             totals[r["verdict"]] = totals.get(r["verdict"], 0) + r["items"]
             words[r["verdict"]] = words.get(r["verdict"], 0) + (r["words"] or 0)
-        ledger = [e for e in analysis.ledger if e.platform == name]
+        ledger = [e for e in analysis.ledger if e.platform == key]
         notes = list(ctx.notes)
         if ctx.opted_out:
             notes.append(f"You said you opted out: {OPTED_OUT_NOTE}.")
@@ -92,6 +102,8 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None) -> d
             {
                 "platform": name,
                 "label": _platform_label(analysis, name),
+                # Who the export is of (a display handle; masked by --redact), or null when it names nobody.
+                "account": ctx.account.handle if ctx.account is not None else None,
                 "era": export.era if export.platform.name == name else None,
                 "export_date": export.export_date.isoformat() if export.export_date else None,
                 "region": ctx.region,
@@ -115,7 +127,7 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None) -> d
                 "opted_out": ctx.opted_out,
                 "totals": totals,
                 "words": words,
-                "conversations": conv.get(name, 0),
+                "conversations": conv.get(key, 0),
                 "by_kind": [
                     {
                         "kind": r["kind"],
@@ -135,12 +147,30 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None) -> d
                     "failed": [
                         {"path": e.path, "error": e.reason or "failed"} for e in ledger if e.status is FileStatus.FAILED
                     ],
+                    # Nothing silent (added within version 1): known files whose columns changed, and per file
+                    # read: its items, the rows whose date could not be read (with the shape of the first,
+                    # never its value) and the impossible dates (dropped: the item is undated, with a note).
+                    "drift": [{"path": e.path, "columns": list(e.drift)} for e in ledger if e.drift],
+                    "items": sum(e.items for e in ledger),
+                    "undated": sum(e.undated for e in ledger),
+                    "impossible_dates": sum(e.impossible for e in ledger),
+                    "misaligned": sum(e.misaligned for e in ledger),
+                    "read": [
+                        {
+                            "path": e.path,
+                            "items": e.items,
+                            "undated": e.undated,
+                            "undated_shape": e.undated_shape,
+                            "impossible_dates": e.impossible,
+                            "misaligned": e.misaligned,
+                        }
+                        for e in ledger
+                        if e.status is FileStatus.PARSED
+                    ],
                 },
                 "notes": notes,
                 "item_notes": [
-                    {"note": r["note"], "items": r["items"]}
-                    for r in noted.iter_rows(named=True)
-                    if r["platform"] == name
+                    {"note": r["note"], "items": r["items"]} for r in noted.iter_rows(named=True) if r["account"] == key
                 ],
             }
         )
@@ -151,6 +181,20 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None) -> d
         "platforms": platforms,
         "findings": findings or [],
         "notes": list(analysis.notes),
+        # Every input part and what was done with it: analysed, part, copy (counted once), older (not counted).
+        "exports": [
+            {
+                "platform": e.platform,
+                "role": e.role.value,
+                "name": e.name,
+                "export_date": e.export_date.isoformat() if e.export_date else None,
+                "account": e.account.handle,
+            }
+            for e in analysis.export_entries
+        ],
         # Files of inputs that are no export we know (a folder's stray files): listed, never dropped.
         "unrecognized": sorted(e.path for e in analysis.ledger if e.platform == "unknown"),
+        # Added within version 1 (issue 16): what to do first, and the answers the verdicts used.
+        "todo": todo.for_analysis(analysis, done=done),
+        "answers": answers.used(analysis),
     }

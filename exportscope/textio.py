@@ -128,8 +128,22 @@ class LineTooLong(ValueError):
     """A text line past :data:`MAX_LINE_CHARS`: the file is not what its reader expects."""
 
 
-def bounded_lines(fh: IO[str] | Iterator[str], limit: int | None = None) -> Iterator[str]:
-    """Lines of a text stream, failing fast on a line that never ends instead of holding it all."""
+class LineCutter:
+    """Counts the lines :func:`bounded_lines` cut to their first ``limit`` characters (see ``cut=``)."""
+
+    def __init__(self) -> None:
+        self.lines = 0
+
+
+def bounded_lines(
+    fh: IO[str] | Iterator[str], limit: int | None = None, *, cut: LineCutter | None = None
+) -> Iterator[str]:
+    """Lines of a text stream, never holding more than ``limit`` characters of one line.
+
+    A longer line fails fast (:class:`LineTooLong`) instead of being held whole; with ``cut`` it is kept to
+    its first ``limit`` characters instead, the rest is read and dropped, and ``cut`` counts it (a chat
+    message of 500 MB on one line must not cost 500 MB, nor lose the rest of the chat).
+    """
     limit = limit or MAX_LINE_CHARS
     if not hasattr(fh, "readline"):
         yield from fh
@@ -140,7 +154,13 @@ def bounded_lines(fh: IO[str] | Iterator[str], limit: int | None = None) -> Iter
         if not line:
             return
         if len(line) >= limit and not line.endswith(("\n", "\r")):
-            raise LineTooLong(f"a line longer than {limit // (1024 * 1024)} MiB; not a file of this kind")
+            if cut is None:
+                raise LineTooLong(f"a line longer than {limit // (1024 * 1024)} MiB; not a file of this kind")
+            cut.lines += 1
+            rest = readline(limit)
+            while rest and not rest.endswith(("\n", "\r")):
+                rest = readline(limit)
+            line += "\n"
         yield line
 
 
@@ -159,3 +179,18 @@ def nonempty(value: str | None) -> str | None:
         return None
     v = value.strip()
     return v if v and v != '""' else None
+
+
+_LINK = re.compile(r"https?://[^\s\x00-\x1f\x7f<>\"'`]+\Z", re.I)
+
+
+def web_link(value: str | None) -> str | None:
+    """An item's address as the export writes it, kept only when it is a plain ``http(s)`` URL.
+
+    Anything else (``javascript:``, a relative path, text with spaces or control characters) is no link: it
+    could neither be opened safely nor put in an HTML ``href``.
+    """
+    if not value:
+        return None
+    value = value.strip()
+    return value if _LINK.match(value) else None

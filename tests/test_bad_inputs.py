@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from exportscope import textio
 from exportscope.model import FileStatus
 from exportscope.pipeline import Options, analyze
 
@@ -137,16 +136,26 @@ def test_unknown_files_and_folders_are_listed(make_zip, cli) -> None:
     assert li["files"]["unrecognized"] == ["New Feature/data.csv", "notes.txt"]
 
 
-def test_a_chat_line_that_never_ends_fails_the_chat_only(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(textio, "MAX_LINE_CHARS", 4096)
+def test_a_chat_line_that_never_ends_is_cut_and_the_chat_still_read(tmp_path: Path, monkeypatch) -> None:
+    """A chat's overlong line is kept to its beginning and said (issue 20: a 500 MB message must neither cost
+    500 MB nor lose the rest of the chat); other files' overlong lines still fail them."""
+    from exportscope.platforms import whatsapp_chat, whatsapp_read
+
+    monkeypatch.setattr(whatsapp_read, "MAX_MESSAGE_CHARS", 4096)
+    monkeypatch.setattr(whatsapp_chat, "MAX_MESSAGE_CHARS", 4096)
     folder = tmp_path / "chats"
     folder.mkdir()
     (folder / "WhatsApp Chat with Ana.txt").write_text(CHAT, encoding="utf-8")
     (folder / "WhatsApp Chat with Bob.txt").write_text(CHAT + "x" * 10_000, encoding="utf-8")
     a = analyze([folder], Options())
     status = {Path(p).name: s for p, s in ((e.path, e) for e in a.ledger)}
-    assert status["WhatsApp Chat with Bob.txt"].status is FileStatus.FAILED
-    assert "longer than" in (status["WhatsApp Chat with Bob.txt"].reason or "")
+    bob = status["WhatsApp Chat with Bob.txt"]
+    assert bob.status is FileStatus.PARSED and bob.items == 3
+    assert bob.reason == (
+        "1 line(s) longer than 4,096 characters kept to their beginning; "
+        "1 message(s) longer than 4,096 characters kept to their beginning"
+    )
+    assert max(len(t) for t in a.items["text"].to_list()) <= 4096
     assert status["WhatsApp Chat with Ana.txt"].items == 3
 
 

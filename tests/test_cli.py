@@ -157,6 +157,7 @@ def test_items_formats(linkedin_zip: Path, tmp_path: Path, cli, suffix: str) -> 
         "words",
         "rule",
         "note",
+        "link",
     ]
     assert frame.height == 11
     posts = frame.filter(pl.col("kind") == "post").sort("text")

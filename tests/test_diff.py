@@ -19,7 +19,7 @@ import pytest
 
 from exportscope.actions.diff import Change, Comparison, DifferentAccounts, Reason, Status, compare
 from exportscope.actions.diff_render import render_html, render_text, to_json
-from exportscope.actions.worklist import read_worklist
+from exportscope.actions.ticked import read_worklist
 from exportscope.keys import with_keys
 from exportscope.pipeline import Options, analyze
 from tests.conftest import SAMPLES
@@ -38,7 +38,8 @@ MEDIA_HEAD = "Date/Time,Media Description,Media Link\n"
 
 
 def _share(day: str, n: int, text: str) -> str:
-    return f"{day},https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A{n},{text},,,MEMBER_NETWORK\n"
+    # Quoted, as LinkedIn writes a field holding a comma (an unquoted one puts values past the last column).
+    return f'{day},https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A{n},"{text}",,,MEMBER_NETWORK\n'
 
 
 def _rich(when: str, desc: str, n: int) -> str:

@@ -62,9 +62,9 @@ def test_invitations_with_and_without_a_message(make_zip) -> None:
     a = run(make_zip, {"Invitations.csv": data})
     rows = items(a, "Invitations.csv")
     assert [(r["kind"], r["verdict"], r["rule"]) for r in rows] == [
-        ("message", "excluded", "linkedin.invitations.with_message"),
-        ("connection", "not_used", "linkedin.invitations"),
-        ("connection", "not_used", "linkedin.invitations"),
+        ("invitation", "excluded", "linkedin.invitations.with_message"),
+        ("invitation", "not_used", "linkedin.invitations"),
+        ("invitation", "not_used", "linkedin.invitations"),
     ]
     assert [r["text"] for r in rows] == ["Ravi de vous avoir rencontré 👋", "Gus Ode → Camille", "Old → Row"]
     assert rows[0]["timestamp"] == utc(2025, 11, 30, 16, 12)
@@ -189,7 +189,7 @@ def test_era_detection_by_file_names(paths: list[str], era: str) -> None:
 
 
 def test_basic_and_complete_merge_counting_a_duplicate_once(make_zip) -> None:
-    other = b"First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,Zip Code,Geo Location,Twitter Handles,Websites,Instant Messengers\nOld,Copy,,,,,,,,,,,\n"  # noqa: E501
+    other = PROFILE.replace(b"Engineer", b"Old headline")  # the same person, a day earlier
     basic = make_zip("Basic_LinkedInDataExport_03-08-2026.zip", {"Profile.csv": other, "Skills.csv": b"Name\nSQL\n"})
     complete = make_zip("Complete_LinkedInDataExport_03-09-2026 (1).zip", {"Profile.csv": PROFILE})
     a = analyze([basic, complete], Options(as_of=date(2026, 3, 10)))
@@ -237,17 +237,24 @@ def test_wrapper_folder_and_double_zip_suffix(tmp_path, make_zip) -> None:
     assert items(a, "Jobs/Saved Jobs.csv")[0]["timestamp"] == utc(2026, 2, 1, 8)
 
 
-def test_newest_export_wins_a_duplicated_file_then_complete_before_basic(make_zip) -> None:
-    old_profile = PROFILE.replace(b"Ada,Example", b"Old,Name")
-    older = make_zip("Complete_LinkedInDataExport_05-14-2018.zip", {"Profile.csv": old_profile})
+def test_an_older_export_of_the_account_is_listed_not_merged_and_complete_wins_over_basic(make_zip) -> None:
+    old_profile = PROFILE.replace(b"Engineer", b"Student")
+    older = make_zip(
+        "Complete_LinkedInDataExport_05-14-2018.zip", {"Profile.csv": old_profile, "Skills.csv": b"Name\nC\n"}
+    )
     basic = make_zip("Basic_LinkedInDataExport_03-09-2026.zip", {"Profile.csv": old_profile})
     newer = make_zip("Complete_LinkedInDataExport_03-09-2026.zip", {"Profile.csv": PROFILE})
     a = analyze([older, basic, newer], Options(as_of=date(2026, 3, 10)))
-    assert texts(a, "Profile.csv")[:2] == ["Ada", "Example"]
+    assert texts(a, "Profile.csv") == ["Ada", "Example", "Engineer", "Software"]
     assert [s.name for s in a.exports[0].sources] == [
         "Complete_LinkedInDataExport_03-09-2026.zip",
         "Basic_LinkedInDataExport_03-09-2026.zip",
-        "Complete_LinkedInDataExport_05-14-2018.zip",
+    ]
+    assert texts(a, "Skills.csv") == []  # the 2018 export is not counted...
+    assert [(e.name, e.role.value, e.export_date) for e in a.export_entries] == [
+        ("Complete_LinkedInDataExport_03-09-2026.zip", "analysed", date(2026, 3, 9)),
+        ("Basic_LinkedInDataExport_03-09-2026.zip", "part", date(2026, 3, 9)),
+        ("Complete_LinkedInDataExport_05-14-2018.zip", "older", date(2018, 5, 14)),  # ...but listed
     ]
 
 

@@ -114,8 +114,11 @@ def test_two_parts_merge_and_media_resolve_across_them(make_zip) -> None:
 
 def test_parts_of_another_date_are_another_export(make_zip) -> None:
     one = make_zip("facebook-jdoe-2025-11-20-AbCdEfGh.zip", {f"{YFA}/posts/your_posts_1.json": mj([])})
-    other = make_zip("facebook-jdoe-2024-1-2-ZzZzZzZz.zip", {f"{YFA}/posts/your_posts_1.json": mj([])})
-    assert len(run([one, other]).exports) == 2
+    other = make_zip("facebook-jdoe-2024-1-2-ZzZzZzZz.zip", {f"{YFA}/posts/your_posts_1.json": mj([1])})
+    a = run([one, other])
+    # The same user at another date: an older export of the account, listed and not counted.
+    assert len(a.exports) == 1 and a.exports[0].sources[0].name == one.name
+    assert [(e.name, e.role.value) for e in a.export_entries] == [(one.name, "analysed"), (other.name, "older")]
     assert (
         len(run([one, make_zip("facebook-jdoe-2025-11-20-Other123.zip", {f"{YFA}/x/no-data.txt": b""})]).exports) == 1
     )

@@ -131,3 +131,61 @@ def test_json_precheck_never_skips_a_file_scan_json_would_hit() -> None:
         raw = orjson.dumps(doc)
         assert _may_hold_hits(raw) == bool(list(scan_json(orjson.loads(raw))))
     assert _may_hold_hits(b'{"\\u0074ags": ["Ben Sample"]}')  # an ASCII letter as an escape: scanned
+
+
+def test_a_batch_is_read_as_its_records_would_be() -> None:
+    """Dates, undated counts, cut texts, link, account suffix and shapes: a RecordBatch gives the frame and
+    the ledger lines that the same items as single Records give (issues 12, 16 and 20 over issue 19)."""
+    from datetime import UTC, datetime
+
+    from exportscope.archive import Member, Source
+    from exportscope.model import Record, RecordBatch
+    from exportscope.platforms.base import Platform
+    from exportscope.reading import MAX_TEXT_CHARS, Collector, read_task
+    from exportscope.rules import load_rules
+
+    rule = load_rules("facebook").get("facebook.ai_chats")
+    src = Source(Path("x.zip"), "zip")
+    members = [Member("a.json", src, 10, 10), Member("b.json", src, 10, 10)]
+    long = "x" * (MAX_TEXT_CHARS + 5)
+    texts = ["ok", long, None, "old", "future", "bad date", "elsewhere"]
+    epochs = [1_700_000_000.0, 1_700_000_100.0, None, 5.0, 4_000_000_000.0, None, None]
+    raws = [None, None, None, None, None, "31 Feb 2020", "99/99"]
+    sources = ["a.json", "a.json", "b.json", "a.json", "b.json", "b.json", "photo.jpg"]
+    variants = [None, "meta_ai", None, "meta_ai", None, None, None]
+    records = [
+        Record(text=t, epoch=e, row=i, source=s, variant=v, raw_time=r, thread="t1", visibility="friends")
+        for i, (t, e, s, v, r) in enumerate(zip(texts, epochs, sources, variants, raws, strict=True), 1)
+    ]
+    batch = RecordBatch(
+        text=list(texts),
+        epoch=list(epochs),
+        row=list(range(1, 8)),
+        source=list(sources),
+        thread="t1",
+        variant=list(variants),
+        visibility="friends",
+        raw_time=list(raws),
+    )
+    latest = datetime(2026, 1, 1, tzinfo=UTC)
+
+    def run(outputs: list[Record] | list[RecordBatch]) -> tuple[list[dict[str, object]], list[object], object]:
+        platform = Platform("facebook", "Facebook", "facebook", {rule.reader: lambda _m, _r: iter(outputs)})
+        collector = Collector()
+        result = read_task(0, platform, rule, members, collector, suffix="#2", latest=latest)
+        frame = collector.frame()
+        rows = [{**r, "shape": collector.shapes[r["shape"]]} for r in frame.iter_rows(named=True)]
+        return rows, result.ledger, (len(collector), result.start, result.end)
+
+    got, want = run([batch]), run(records)
+    assert got == want
+    rows, ledger, _ = got
+    assert [r["link"] for r in rows] == [None] * 7
+    assert {r["shape"][0] for r in rows} == {"facebook#2"}
+    assert [r["shape"][4] for r in rows] == [None, None, None, "impossible_date", "impossible_date", None, None]
+    assert len(rows[1]["text"]) == MAX_TEXT_CHARS
+    a, b = ledger
+    assert (a.items, a.impossible, a.undated, b.items, b.impossible, b.undated) == (4, 1, 1, 3, 1, 1)
+    assert a.undated_shape is not None and b.undated_shape is not None and a.undated_shape != b.undated_shape
+    assert a.reason is not None and "1 item text(s) longer than" in a.reason
+    assert batch.text[1] == long and batch.epoch[3] == 5.0  # the reader's lists are left as they were

@@ -78,7 +78,7 @@ def test_render_is_deterministic(analysis: Analysis, findings: list[dict[str, An
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "footer", "section", "h1", "h2", "h3", "h4",
     "p", "ul", "li", "table", "tr", "th", "td", "blockquote", "div", "span", "strong", "code", "a",
-    "svg", "rect", "text", "line",
+    "svg", "rect", "text", "line", "ol", "dl", "dt", "dd", "b", "br",
 }  # fmt: skip
 RESOURCE_ATTRS = {"src", "srcset", "data", "poster", "background", "action", "formaction", "xlink:href", "ping"}
 
@@ -193,7 +193,7 @@ def test_json_report_is_the_summary_plus_findings(analysis: Analysis, findings: 
     ]
     assert p["examples"][0]["text"].startswith('Bonjour 👋 <script>alert("pwned")</script>')
     assert p["files"]["failed"] == [
-        {"path": "Education.csv", "error": "damaged data (Bad CRC-32 for file 'Education.csv')"}
+        {"path": "Education.csv", "error": "damaged data (checksum mismatch)"}
     ]
     assert f"Notes/{fx.SCRIPT}.txt" in p["files"]["unrecognized"]
 

@@ -154,10 +154,11 @@ WORKER_SCRIPT = textwrap.dedent(
 
     if __name__ == "__main__":
         folder = Path(sys.argv[1])
+        # Results far larger than a pipe's buffer: the worker blocks sending them to a parent that never
+        # reads, so it is alive when its parent dies. (A FIFO no longer blocks it: FIFOs are never opened.)
+        lines = "".join(f"13/06/2025, 10:{i % 60:02d} - Ana: message number {i}\\n" for i in range(20000))
+        (folder / "WhatsApp Chat with Big.txt").write_text(lines, encoding="utf-8")
         plan = make_plan([folder], 4 * 1024**3, 250.0)
-        chat = folder / "WhatsApp Chat with Alice.txt"
-        chat.unlink()
-        os.mkfifo(chat)  # the worker blocks opening it: it is alive when its parent dies
         worker = parallel.Worker(parallel.WorkerSpec(plan.tasks, os.getpid()))
         print(worker._process.pid, flush=True)
         time.sleep(60)
@@ -173,7 +174,7 @@ def test_the_worker_ends_when_its_parent_is_killed(chats: Path, tmp_path: Path) 
     try:
         assert parent.stdout is not None
         worker_pid = int(parent.stdout.readline())
-        time.sleep(1.5)  # the worker has started and is blocked on the pipe
+        time.sleep(1.5)  # the worker has started and is blocked sending its results
         assert _alive(worker_pid)
         parent.send_signal(signal.SIGKILL)  # no handler, no clean-up: only the worker's own watch remains
         parent.wait(timeout=10)

@@ -253,3 +253,74 @@ def test_sample_findings(snap_compare: Any) -> None:
         await pilot.press("f")
 
     assert snap_compare(samples(META), terminal_size=(100, 44), run_before=run_before)
+
+
+# --- issue 16: the to-do list, answers, links, the worklist ------------------------------------------------
+
+ALL = list(DEMO)
+
+
+async def _todo_focused(pilot: Pilot[Any]) -> None:
+    from textual.widgets import SelectionList
+
+    await loaded(pilot)
+    # The dashboard gives its first card the focus after a refresh: take it only once that has happened.
+    await wait_for(pilot, lambda: getattr(pilot.app.focused, "platform", None) is not None)
+    pilot.app.screen.query_one("#todo").query_one(SelectionList).focus()
+    pilot.app.screen.query_one("#cards").scroll_home(animate=False)
+    await pilot.press("down")  # the second action: its path and link show below the list
+    await pilot.pause()
+
+
+def test_sample_todo_dashboard(snap_compare: Any) -> None:
+    assert snap_compare(samples(ALL), terminal_size=(80, 24), run_before=_todo_focused)
+
+
+def test_sample_todo_dashboard_large(snap_compare: Any) -> None:
+    assert snap_compare(samples(ALL), terminal_size=LARGE, run_before=_todo_focused)
+
+
+def test_sample_answers(snap_compare: Any) -> None:
+    from exportscope.tui.screens.answers import AnswersScreen
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await loaded(pilot)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, AnswersScreen))
+        await pilot.pause()
+
+    assert snap_compare(samples(ALL), terminal_size=(80, 24), run_before=run_before)
+
+
+def _worklist_before(marks: int) -> Any:
+    from exportscope.tui.screens.worklist import WorklistScreen
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await loaded(pilot)
+        await pilot.press("w")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, WorklistScreen) and bool(pilot.app.screen.entries))
+        for _ in range(marks):
+            await pilot.press("space", "down")
+        await pilot.pause()
+
+    return run_before
+
+
+def test_sample_worklist(snap_compare: Any) -> None:
+    assert snap_compare(samples(ALL), terminal_size=(80, 24), run_before=_worklist_before(2))
+
+
+def test_sample_worklist_large(snap_compare: Any) -> None:
+    assert snap_compare(samples(ALL), terminal_size=LARGE, run_before=_worklist_before(3))
+
+
+def test_sample_detail_linkedin_post_link(snap_compare: Any) -> None:
+    from exportscope.query import Filter
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await loaded(pilot)
+        pilot.app.action_browse(Filter(platform="linkedin", kind="post"))  # type: ignore[attr-defined]
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, BrowserScreen))
+        await pilot.pause()
+
+    assert snap_compare(samples(LINKEDIN), terminal_size=(100, 30), run_before=run_before)

@@ -27,7 +27,7 @@ from exportscope.keys import place_expr, with_keys
 if TYPE_CHECKING:
     import polars as pl
 
-    from exportscope.actions.worklist import Worklist
+    from exportscope.actions.ticked import Worklist
     from exportscope.pipeline import Analysis, Options
 
 

@@ -1,134 +1,155 @@
-"""Reading the clean-up worklist the person ticked (CSV or JSON), for the erasure check of ``exportscope diff``.
+"""The clean-up worklist: the items used for training (or used if public) a person is most likely to want gone.
 
-The contract (also in /work/helpers/keys-api.md and the README): every row has ``key`` (an item key of
-:mod:`exportscope.keys`) and ``done`` (``ticked`` is accepted instead), plus ``platform`` and ``kind``; ``timestamp``
-and ``source`` are shown when present. Text columns are never read. A spreadsheet may have re-saved the CSV
-(a BOM, ``;`` separators, ``TRUE``/``x``/``✓`` for ticks): all of those are read. A row without a key is counted
-as unusable, never dropped silently.
+Which kinds are listed, what can be done with each (delete, restrict, edit) and how much each reason weighs
+is data (``[todo.worklist]`` of ``schemas/policies.toml``). The reasons are found in the item itself:
+personal data in its text (e-mail, phone, street address, birth date), other people named, posted while under
+18, a location in the photo's EXIF, a photo or video, its age. Each entry carries the stable item ``key``
+(:mod:`exportscope.keys`) so ``exportscope diff --worklist`` can tell what was ticked, and its ``link`` or,
+where the export holds none, where to find it (``[todo.where]``).
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import threading
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from exportscope.archive import InputError
+from exportscope.actions.todo import ELIGIBLE, load_where, worklist_config
 
-#: Values of ``done`` that mean "ticked" (case-insensitive, after trimming).
-TICKED = frozenset({"true", "yes", "y", "x", "1", "✓", "✔", "done", "oui", "vrai"})
+if TYPE_CHECKING:
+    import polars as pl
 
-#: Largest worklist read (a worklist of 1,000,000 items is about 200 MB; anything bigger is not one).
-MAX_BYTES = 512 * 1024 * 1024
+    from exportscope.pipeline import Analysis
 
-
-@dataclass(frozen=True, slots=True)
-class WorkItem:
-    key: str
-    platform: str
-    kind: str
-    done: bool
-    timestamp: str | None = None
-    source: str | None = None
+#: Reason codes, in the order they are shown; words are in the catalogue (``worklist.reason_<code>``).
+REASONS: tuple[str, ...] = ("minor", "personal_data", "gps", "person", "photo", "old")
+#: Text finding types that count as personal data in the text.
+PERSONAL_TYPES = frozenset({"email", "phone", "street_address", "birth_date"})
+PHOTO_KINDS = frozenset({"media", "story"})
+SNIPPET = 160
 
 
 @dataclass
-class Worklist:
-    path: str
-    items: list[WorkItem] = field(default_factory=list)
-    unusable: int = 0  # rows without a key
+class Entry:
+    """One item of the worklist, ranked; ``reasons`` are codes of :data:`REASONS`."""
 
-    @property
-    def ticked(self) -> list[WorkItem]:
-        return [i for i in self.items if i.done]
-
-
-def _truthy(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float):
-        return value == 1
-    return str(value or "").strip().lower() in TICKED
-
-
-def _item(row: dict[str, Any]) -> WorkItem | None:
-    """One row as a work item, or None when it has no key. Platform and kind default to the key's."""
-    row = {str(k).strip().lstrip("\ufeff").lower(): v for k, v in row.items() if k is not None}
-    key = str(row.get("key") or "").strip()
-    if not key:
-        return None
-    parts = key.split("|")
-    done = row["done"] if "done" in row else row.get("ticked")
-
-    def opt(name: str) -> str | None:
-        value = row.get(name)
-        return str(value).strip() or None if value is not None else None
-
-    return WorkItem(
-        key=key,
-        platform=opt("platform") or parts[0],
-        kind=opt("kind") or (parts[1] if len(parts) > 1 else ""),
-        done=_truthy(done),
-        timestamp=opt("timestamp"),
-        source=opt("source"),
-    )
+    rank: int
+    key: str
+    platform: str
+    kind: str
+    verdict: str
+    timestamp: datetime | None
+    source: str
+    row: int | None
+    text: str
+    link: str | None
+    where: str | None  # the platform's place for items without a link (its URL), if any
+    action: str  # "delete" | "restrict" | "edit"
+    score: int
+    reasons: list[str] = field(default_factory=list)
+    item_id: int | None = None  # the row's position in the analysis's items frame (for the UI)
 
 
-def _rows_from_json(data: Any, path: Path) -> list[dict[str, Any]]:
-    rows = data.get("items") if isinstance(data, dict) else data
-    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-        raise InputError(f"{path}: not a worklist (expected a list of items, each with a key and done)")
-    return rows
+def candidates(items: pl.DataFrame) -> pl.DataFrame:
+    """The items the worklist considers: eligible content of the listed kinds, with their frame position."""
+    import polars as pl
+
+    kinds = list(worklist_config().get("kinds", []))
+    return items.with_row_index("item_id").filter(pl.col("verdict").is_in(list(ELIGIBLE)), pl.col("kind").is_in(kinds))
 
 
-def _rows_from_csv(text: str, path: Path) -> list[dict[str, Any]]:
-    head = text[:4096]
-    try:
-        dialect: Any = csv.Sniffer().sniff(head, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    fields = [f.strip().lstrip("\ufeff").lower() for f in reader.fieldnames or []]
-    if "key" not in fields:
-        raise InputError(f"{path}: not a worklist (no key column); export the clean-up worklist as CSV or JSON")
-    return list(reader)
+def action_for(platform: str, kind: str) -> str:
+    config = worklist_config()
+    per_platform = config.get("platform_actions", {}).get(platform, {})
+    return str(per_platform.get(kind) or config.get("actions", {}).get(kind) or config.get("default_action", "delete"))
 
 
-def read_worklist(path: Path) -> Worklist:
-    """The worklist at ``path`` (``.json`` is JSON, anything else CSV); a bad file is one clear InputError."""
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"{path}: too large to be a worklist")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: a folder, not a worklist file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or 'error'})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text; save the worklist as UTF-8 CSV or JSON") from None
-    if path.suffix.lower() == ".json" or text.lstrip()[:1] in ("[", "{"):
-        import orjson
+def _gps_sources(analysis: Analysis, sources: set[str], cancel: threading.Event | None) -> set[str]:
+    """Which of these media files carry GPS coordinates in their EXIF (first bytes of each photo only)."""
+    from exportscope.findings import media as media_mod
 
-        try:
-            rows = _rows_from_json(orjson.loads(text), path)
-        except orjson.JSONDecodeError:
-            raise InputError(f"{path}: not valid JSON") from None
-    else:
-        rows = _rows_from_csv(text, path)
-    named = {str(k).strip().lstrip("\ufeff").lower() for row in rows for k in row if k is not None}
-    if rows and not named & {"done", "ticked"}:
-        raise InputError(f"{path}: the worklist has no done column; tick the items to check in a done column")
-    worklist = Worklist(str(path))
-    for row in rows:
-        item = _item(row)
-        if item is None:
-            worklist.unusable += 1
-        else:
-            worklist.items.append(item)
-    return worklist
+    found: set[str] = set()
+    if not sources:
+        return found
+    for export in analysis.exports:
+        with media_mod.reopened(export.sources) as members:
+            for m in members:
+                if cancel is not None and cancel.is_set():
+                    return found
+                if m.path in sources and m.suffix in media_mod.IMAGE_SUFFIXES and media_mod.read_photo_meta(m).gps:
+                    found.add(m.path)
+    return found
+
+
+def _snippet(text: str | None) -> str:
+    if not text:
+        return ""
+    one = " ".join(text.split())
+    return one if len(one) <= SNIPPET else one[: SNIPPET - 1].rstrip() + "…"
+
+
+def build(analysis: Analysis, *, media: bool = True, cancel: threading.Event | None = None) -> list[Entry]:
+    """The worklist of one analysis, riskiest first (score, then oldest, then key)."""
+    from exportscope.findings import _eighteenth, _phone_countries, known_names, text_spans
+    from exportscope.keys import with_keys
+
+    config = worklist_config()
+    weights: dict[str, int] = {str(k): int(v) for k, v in config.get("weights", {}).items()}
+    old_years = int(config.get("old_years", 5))
+    as_of = analysis.options.as_of
+    cutoff_old = datetime(as_of.year - old_years, as_of.month, min(as_of.day, 28), tzinfo=UTC)
+    frame = with_keys(candidates(analysis.items))
+    names = known_names(analysis)
+    countries = _phone_countries(analysis)
+    adults: dict[str, datetime] = {}
+    for platform, ctx in analysis.contexts.items():
+        if (adult := _eighteenth(ctx.birth)) is not None:
+            adults[platform] = datetime(adult.year, adult.month, adult.day, tzinfo=UTC)
+    photo_sources = {s for s, k in frame.select("source", "kind").iter_rows() if k in PHOTO_KINDS}
+    gps = _gps_sources(analysis, photo_sources, cancel) if media else set()
+    where = load_where()
+    entries: list[Entry] = []
+    cols = ("item_id", "key", "platform", "kind", "verdict", "timestamp", "source", "row", "text", "link")
+    for item_id, key, platform, kind, verdict, ts, source, row, text, link in frame.select(*cols).iter_rows():
+        reasons: list[str] = []
+        if ts is not None and platform in adults and ts < adults[platform]:
+            reasons.append("minor")
+        if text:
+            types = {t for t, _ in text_spans(text, countries.get(platform), names)}
+            if types & PERSONAL_TYPES:
+                reasons.append("personal_data")
+            if "person" in types:
+                reasons.append("person")
+        if source in gps:
+            reasons.append("gps")
+        if kind in PHOTO_KINDS:
+            reasons.append("photo")
+        if ts is not None and ts < cutoff_old:
+            reasons.append("old")
+        reasons.sort(key=REASONS.index)
+        place = where.get(platform)
+        entries.append(
+            Entry(
+                rank=0,
+                key=key,
+                platform=platform,
+                kind=kind,
+                verdict=verdict,
+                timestamp=ts,
+                source=source,
+                row=row,
+                text=_snippet(text),
+                link=link,
+                where=(place.url or None) if place and not link else None,
+                action=action_for(platform, kind),
+                score=sum(weights.get(r, 0) for r in reasons),
+                reasons=reasons,
+                item_id=item_id,
+            )
+        )
+    far = datetime.max.replace(tzinfo=UTC)
+    entries.sort(key=lambda e: (-e.score, e.timestamp or far, e.key))
+    for i, e in enumerate(entries, 1):
+        e.rank = i
+    return entries

@@ -82,6 +82,29 @@ class Platform:
                 score += weight
         return score
 
+    def detect_root(self, paths: Sequence[str]) -> float:
+        """The detection score counting only markers that match at the start of a path: whether a folder is
+        an export at its root (an unzipped export) rather than a folder that holds exports further down.
+
+        A marker that only names the first folder (``Complete_LinkedInDataExport_.../``) says that folder is
+        an export, not its parent, unless the folder is one of the layout's own top folders.
+        """
+        lowered = [p.lower() for p in paths]
+        top = {t.lower() for t in self.top_folders}
+
+        score = 0.0
+        for rx, weight in self._marker_res:
+            for p in lowered:
+                m = rx.search(p)
+                if m is None or m.start() != 0:
+                    continue
+                slash = p.find("/")
+                if slash != -1 and m.end() <= slash + 1 and p[:slash] not in top:
+                    continue  # the marker names a folder of the root: that folder is the export
+                score += weight
+                break
+        return score
+
     def detect_source(self, source: Source) -> float:
         """The detection score of one input; by default, of its member paths (:meth:`detect`).
 
@@ -101,6 +124,17 @@ class Platform:
     def export_key(self, source: Source) -> str:
         """Sources with the same key are parts of one export and merge (default: all of a platform)."""
         return self.name
+
+    def same_export(self, a: Source, b: Source) -> bool:
+        """True when two inputs are parts of one export (they merge): by default, the same export key.
+
+        Parts of one account at different dates are not parts: :mod:`exportscope.identity` makes the
+        newest the analysed export and lists the others as older.
+        """
+        return self.export_key(a) == self.export_key(b)
+
+    #: True when every input is an export of its own, never compared by account (WhatsApp chats).
+    separate_inputs: ClassVar[bool] = False
 
     def split(self, source: Source) -> list[Source]:
         """The inputs one detected source stands for (default: itself).

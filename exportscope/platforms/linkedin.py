@@ -24,6 +24,8 @@ __all__ = ["PLATFORMS", "LinkedIn", "find_header", "iter_csv", "name_key", "read
 
 _EXPORT_NAME = re.compile(r"^(Basic|Complete)_LinkedInDataExport_(\d{2})-(\d{2})-(\d{4})", re.I)
 _PART_SUFFIX = re.compile(r"[-_]\d+$")
+#: A Basic and a Complete export at most this many days apart are parts of one request.
+PART_DAYS = 7
 
 
 def name_key(path: str) -> str:
@@ -67,6 +69,16 @@ class LinkedIn(Platform):
         complete = 0 if source.name.lower().startswith("complete") else 1
         day = _export_day(source.name)
         return complete if day is None else complete - 2 * day.toordinal()
+
+    def same_export(self, a: Source, b: Source) -> bool:
+        """A Basic and a Complete zip of one request: LinkedIn sends the Basic one first and the Complete one
+        about a day later (linkedin.md, section 1); a few days apart at most. Two exports of one kind, or
+        weeks apart, are two exports (the older one is listed, not merged)."""
+        kinds = {s.name.lower().split("_", 1)[0] for s in (a, b)}
+        day_a, day_b = _export_day(a.name), _export_day(b.name)
+        if kinds != {"basic", "complete"} or day_a is None or day_b is None:
+            return False
+        return abs((day_a - day_b).days) <= PART_DAYS
 
     def account(self, source: Source) -> AccountIdentity:
         from exportscope.platforms.accounts import linkedin_account

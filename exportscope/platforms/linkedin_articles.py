@@ -23,6 +23,7 @@ from exportscope.archive import Member
 from exportscope.model import Record
 from exportscope.platforms.base import Output
 from exportscope.rules import Rule
+from exportscope.textio import web_link
 
 _BLOCK = frozenset(
     {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
@@ -188,4 +189,5 @@ def read_article(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
             variant="draft" if article.is_draft else None,
             row=1,
             source=member.path,
+            link=web_link(article.link),
         )

@@ -29,10 +29,10 @@ from typing import IO
 
 from exportscope import dates
 from exportscope.archive import Member, MemberError
-from exportscope.model import Drift, Fact, Problem, ReadFailure, Record, describe_failure
+from exportscope.model import Drift, Fact, Misaligned, Problem, ReadFailure, Record, describe_failure
 from exportscope.platforms.base import Output
 from exportscope.rules import Rule
-from exportscope.textio import Columns, Dialect, csv_rows, header_key, nonempty, sniff
+from exportscope.textio import Columns, Dialect, csv_rows, header_key, nonempty, sniff, web_link
 
 #: Whole-file stand-ins LinkedIn writes instead of a header when a category is empty.
 SENTINELS = frozenset({"no conversations found"})
@@ -181,12 +181,25 @@ def _member_rows(member: Member, rule: Rule, want: Sequence[str]) -> Iterator[Ro
         if changed := drift(columns, rule):
             yield replace(changed, source=member.path)
         width = len(columns.header)
-        n = 0
+        n = misaligned = 0
         for row in chain(head[at + 1 :], rows):
             if not any(cell.strip() for cell in row):
                 continue
             n += 1
-            yield Row(member, columns, n, rejoin_d6(row, width))
+            cells = rejoin_d6(row, width)
+            if any(cell.strip() for cell in cells[width:]):
+                # Values past the last column: every value may sit under the wrong column ("PUBLIC" under
+                # ShareCommentary). The row still counts, but none of its cells is read as text or date.
+                misaligned += 1
+                cells = []
+            yield Row(member, columns, n, cells)
+        if misaligned:
+            yield Misaligned(
+                f"{misaligned} row(s) hold more values than the header has columns: counted, their values not "
+                "read (they may sit under the wrong columns)",
+                member.path,
+                rows=misaligned,
+            )
 
 
 def join_text(parts: Iterable[str | None], sep: str = " · ") -> str | None:
@@ -215,6 +228,16 @@ def time_of(row: Row, rule: Rule) -> datetime | None:
     return None
 
 
+def raw_time_of(row: Row, rule: Rule) -> str | None:
+    """The first date cell that holds a value, for a row whose date could not be read (counted per file,
+    by its shape); None when the row has no date at all."""
+    for col in rule.time:
+        value = row.get(col)
+        if not dates.is_empty(value):
+            return value
+    return None
+
+
 def read_csv(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
     """One item per data row; text from the rule's ``text`` columns, time from its ``time`` columns."""
     for row in iter_csv(members, rule):
@@ -223,10 +246,12 @@ def read_csv(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
             continue
         yield Record(
             text=text_of(row, rule.text),
-            timestamp=time_of(row, rule),
+            timestamp=(ts := time_of(row, rule)),
+            raw_time=None if ts else raw_time_of(row, rule),
             row=row.n,
             source=row.member.path,
             visibility=row.get("Visibility") if rule.visibility == "column" else None,
+            link=web_link(row.get("Link")),
         )
 
 

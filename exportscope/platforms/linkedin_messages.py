@@ -21,7 +21,7 @@ from exportscope.archive import Member
 from exportscope.model import Drift, Problem, Record
 from exportscope.platforms.base import Output
 from exportscope.platforms.linkedin_articles import html_to_text
-from exportscope.platforms.linkedin_csv import Row, iter_csv, join_text, time_of
+from exportscope.platforms.linkedin_csv import Row, iter_csv, join_text, raw_time_of, time_of
 from exportscope.rules import Rule
 
 SPONSORED_TITLE = "sponsored conversation"
@@ -77,7 +77,8 @@ def message_record(row: Row, rule: Rule) -> Record:
         variant = "draft"
     return Record(
         text=join_text([subject, content], "\n\n"),
-        timestamp=time_of(row, rule),
+        timestamp=(ts := time_of(row, rule)),
+        raw_time=None if ts else raw_time_of(row, rule),
         variant=variant,
         row=row.n,
         thread=thread,

@@ -14,9 +14,9 @@ from exportscope import dates
 from exportscope.archive import Member
 from exportscope.model import Drift, Problem, Record
 from exportscope.platforms.base import Output
-from exportscope.platforms.linkedin_csv import iter_csv, join_text, open_member, read_csv, text_of, time_of
+from exportscope.platforms.linkedin_csv import iter_csv, join_text, open_member, raw_time_of, read_csv, text_of, time_of
 from exportscope.rules import Rule
-from exportscope.textio import Columns, csv_rows, header_key, nonempty
+from exportscope.textio import Columns, csv_rows, header_key, nonempty, web_link
 
 # --- Shares ------------------------------------------------------------------------------------------------
 
@@ -53,10 +53,12 @@ def read_shares(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
         raw = row.get("ShareCommentary", "Share Commentary")
         yield Record(
             text=nonempty(unwrap_share_lines(raw)) if raw else None,
-            timestamp=time_of(row, rule),
+            timestamp=(ts := time_of(row, rule)),
+            raw_time=None if ts else raw_time_of(row, rule),
             visibility=(row.get("Visibility") or "").strip(),
             row=row.n,
             source=row.member.path,
+            link=web_link(row.get("ShareLink", "Share Link")),
         )
 
 
@@ -140,12 +142,13 @@ def read_comments(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
                         continue
                     n, record = item
                     records += 1
-                    date, _link, message = split_comment(record)
+                    date, link, message = split_comment(record)
                     yield Record(
                         text=nonempty(message),
                         timestamp=dates.parse(date, rule.time_format),
                         row=n,
                         source=member.path,
+                        link=web_link(link),
                     )
                 if records == 0 and remarks:
                     # Data lines but none starts with LinkedIn's date (a spreadsheet re-saved the file with its
@@ -184,6 +187,7 @@ def read_rich_media(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
             variant=_media_variant(said, rule),
             row=row.n,
             source=row.member.path,
+            link=web_link(row.get("Media Link", "Link")),
         )
 
 
@@ -211,7 +215,8 @@ def read_invitations(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
         who = join_text([row.text("From"), row.text("To")], " → ")
         yield Record(
             text=message or who,
-            timestamp=time_of(row, rule),
+            timestamp=(ts := time_of(row, rule)),
+            raw_time=None if ts else raw_time_of(row, rule),
             variant="with_message" if message else None,
             row=row.n,
             source=row.member.path,

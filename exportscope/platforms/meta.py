@@ -103,6 +103,11 @@ class Meta(Platform):
 
         return facebook_account(source) if self.name == "facebook" else instagram_account(source)
 
+    def same_export(self, a: Source, b: Source) -> bool:
+        """Parts of one download: ``facebook-<user>-<date>-<rand>`` with the same user and date (meta.md)."""
+        key = self.export_key(a)
+        return bool(key) and key == self.export_key(b)
+
     def export_date(self, sources: Sequence[Source]) -> date | None:
         found = [p[2] for s in sources if (p := parse_export_name(s.name)) and p[2]]
         return max(found) if found else None

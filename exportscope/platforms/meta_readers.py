@@ -31,6 +31,7 @@ from exportscope.platforms.meta_json import (
 )
 from exportscope.platforms.meta_media import MetaContext
 from exportscope.rules import Rule, region_code
+from exportscope.textio import web_link
 
 MetaReader = Callable[[Sequence[Member], Rule, MetaContext], Iterable[Output]]
 
@@ -93,6 +94,8 @@ class MediaCounter:
                 variant=variant,
                 row=row,
                 source=resolved or self.member.path,
+                # A CDN address is the only link a Meta export writes for an item (it may have expired).
+                link=web_link(uri) if "://" in uri else None,
             )
 
     def problems(self) -> Iterator[Problem]:

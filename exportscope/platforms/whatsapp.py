@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from exportscope.archive import Member, MemberError, Source, open_nested_zip
+from exportscope.archive import Member, MemberError, Source
 from exportscope.identity import AccountIdentity
+from exportscope.nested import open_nested_zip
 from exportscope.platforms.base import Platform, Reader
 from exportscope.platforms.whatsapp_read import HEAD_BYTES, looks_like_chat, read_chat
 from exportscope.platforms.whatsapp_report import read_report
@@ -29,21 +30,20 @@ from exportscope.rules import Rule
 
 #: At most this many ``.txt`` and ``.zip`` members are opened to recognise a folder by content.
 SNIFF_MEMBERS = 50
-#: Total bytes of zips inside a zip read into memory by one split; past it they fail with a reason.
-NESTED_MEMORY_BUDGET = 512 * 1024 * 1024
 
 _REPORT = re.compile(r"(?:^|/)(?:user_information|registration_information|registration_info)\.(?:json|html)$")
 
 
 class WhatsApp(Platform):
     opens_nested_zips: ClassVar[bool] = True
+    separate_inputs: ClassVar[bool] = True
 
     def detect_source(self, source: Source) -> float:
         score = self.detect([m.path for m in source.members])
         if score >= self.threshold:
             return score
         for m in [m for m in source.members if m.suffix == ".txt"][:SNIFF_MEMBERS]:
-            if _is_chat(m):
+            if _is_chat(m, unreadable=m.name.lower() == "_chat.txt"):
                 return score + 1.0
         if source.kind == "folder":
             for m in [m for m in source.members if m.suffix == ".zip"][:SNIFF_MEMBERS]:
@@ -66,18 +66,13 @@ class WhatsApp(Platform):
             return [source]
         parts: list[Source] = []
         opened: set[str] = set()
-        budget = NESTED_MEMORY_BUDGET
         for m in zips:
-            if source.kind != "folder":
-                if m.size > budget:
-                    source.problems.append((m.path, "too large to open inside a zip; unzip the outer zip first"))
-                    opened.add(m.path)
-                    continue
-                budget -= m.size
+            # The memory for zips held inside a zip is charged by open_nested_zip, only for one that opens:
+            # an oversized or broken one fails alone and its siblings still open.
             try:
                 nested = open_nested_zip(m)
-            except MemberError as exc:
-                source.problems.append((m.path, str(exc)))
+            except MemberError as exc:  # the ledger line names the file already: keep what went wrong
+                source.problems.append((m.path, str(exc).removeprefix(f"{m.path}: ")))
                 opened.add(m.path)
                 continue
             if self.detect_source(nested) >= self.threshold:
@@ -92,16 +87,22 @@ class WhatsApp(Platform):
 
     def match(self, member: Member) -> Rule | None:
         rule = super().match(member)
-        if rule is not None and rule.reader == "chat" and not _is_chat(member):
+        if rule is not None and rule.reader == "chat" and not _is_chat(member, unreadable=True):
             return None  # a .txt that is not a chat (whatsapp.md section 1): unrecognized, not an empty chat
         return rule
 
 
-def _is_chat(member: Member) -> bool:
+def _is_chat(member: Member, *, unreadable: bool) -> bool:
+    """Whether a ``.txt`` reads as a chat; ``unreadable`` is the answer for one that cannot be opened.
+
+    A member the rules already take for a chat (by name or place) and that cannot be read (a ratio bomb,
+    overlapping entries, past the budget) is kept as a chat so its reader fails it with the reason: it is
+    listed as failed, never as not recognised.
+    """
     try:
         return looks_like_chat(member.read_bytes(HEAD_BYTES))
     except MemberError:
-        return member.name.lower() == "_chat.txt"  # let the reader fail it with the reason
+        return unreadable
 
 
 def _nested_kind(member: Member) -> str | None:

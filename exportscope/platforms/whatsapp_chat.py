@@ -50,6 +50,9 @@ ORDERS: dict[tuple[int, int, int], str] = {
 DMY, MDY, YMD, DYM, MYD = (2, 1, 0), (2, 0, 1), (0, 1, 2), (1, 2, 0), (1, 0, 2)
 
 Order = tuple[int, int, int]
+#: A message's text is kept up to this many characters: a 500 MB message must not take gigabytes of memory
+#: (the cut is counted and said in the chat's remarks).
+MAX_MESSAGE_CHARS = 1024 * 1024
 #: A header starts with a digit, ``[`` or an invisible mark: a cheap test before the regex.
 _STARTS = frozenset("0123456789[") | MARKS
 Fields = tuple[tuple[int, int, int], tuple[int, int, int]]
@@ -94,6 +97,8 @@ class ChatParser:
     own_deletions: Counter[str] = field(default_factory=Counter)
     attachments: list[str] = field(default_factory=list)
     omitted: int = 0
+    #: Messages longer than :data:`MAX_MESSAGE_CHARS`, kept to their beginning.
+    cut: int = 0
     twelve_hour: bool = False
     english: bool = False
     separator: str = ""
@@ -115,6 +120,7 @@ class ChatParser:
         cur_date = ""
         cur_hms: tuple[int, int, int] | None = None
         extra: list[str] = []
+        room = MAX_MESSAGE_CHARS  # characters the current message may still take
         match = HEADER.match
         starts = _STARTS
         file_shape: tuple[str | None, ...] | None = None
@@ -132,7 +138,11 @@ class ChatParser:
                     m = None
             if m is None:
                 if current is not None:
-                    extra.append(line)
+                    if room > 0:  # each line costs its length and the newline joining it
+                        extra.append(line[: room - 1])
+                        room -= len(line) + 1
+                        if room < 0:
+                            self.cut += 1
                 elif line.strip("\ufeff \t"):
                     self.preamble += 1
                 continue
@@ -146,6 +156,7 @@ class ChatParser:
                 else:
                     yield from self._emit(current, cur_date, cur_hms)
             current, cur_date, cur_hms = self._start(m, n)
+            room = MAX_MESSAGE_CHARS - len(current.text)
         if current is not None:
             if extra:
                 current.text = current.text + "\n" + "\n".join(extra)

@@ -18,11 +18,11 @@ from pathlib import PurePosixPath
 from exportscope.archive import Member
 from exportscope.model import Fact, Problem, Record
 from exportscope.platforms.base import Output
-from exportscope.platforms.whatsapp_chat import ChatParser
+from exportscope.platforms.whatsapp_chat import MAX_MESSAGE_CHARS, ChatParser
 from exportscope.platforms.whatsapp_lines import HEADER, strip_marks
 from exportscope.platforms.whatsapp_names import CHAT_PREFIXES
 from exportscope.rules import Rule
-from exportscope.textio import bounded_lines, open_text
+from exportscope.textio import LineCutter, bounded_lines, open_text
 
 META_AI = "meta ai"
 #: The chat-title prefixes of every language (one list, shared with ``--redact`` and ``doctor``).
@@ -108,9 +108,10 @@ def _read_one(member: Member) -> Iterator[Output]:
         if META_AI in senders and len(senders) <= 2:
             chat.meta_ai = 'its sender "Meta AI"'
     parser = ChatParser()
+    cutter = LineCutter()
     with member.open() as raw:
         text, _dialect = open_text(raw)
-        for msg in parser.parse(bounded_lines(text)):
+        for msg in parser.parse(bounded_lines(text, MAX_MESSAGE_CHARS, cut=cutter)):
             variant = msg.variant
             if variant == "system":
                 if not chat.group_notice and _GROUP_NOTICE.search(msg.text):
@@ -132,6 +133,8 @@ def _read_one(member: Member) -> Iterator[Output]:
     if parser.messages + parser.system == 0:
         yield Problem("no message header found; this does not read as a WhatsApp chat export")
         return
+    if cutter.lines:
+        yield Problem(f"{cutter.lines} line(s) longer than {MAX_MESSAGE_CHARS:,} characters kept to their beginning")
     yield from _problems(parser)
     yield Fact("note", _note(member, chat, parser), member.path)
 
@@ -141,6 +144,8 @@ def _problems(parser: ChatParser) -> Iterator[Problem]:
         yield Problem(f"{parser.preamble} line(s) before the first message were not part of any message")
     if parser.invalid:
         yield Problem(f"{parser.invalid} message(s) with an impossible date or time: kept without a timestamp")
+    if parser.cut:
+        yield Problem(f"{parser.cut} message(s) longer than {MAX_MESSAGE_CHARS:,} characters kept to their beginning")
     if parser.conflicts:
         yield Problem(
             f"{parser.conflicts} date(s) contradict the {parser.order_name} order read from the rest of the file"
@@ -185,8 +190,7 @@ def _note(member: Member, chat: _Chat, parser: ChatParser) -> str:
 
 def _attachments(member: Member, parser: ChatParser) -> str:
     """How many files were attached and how many (and how many bytes) came along in the export."""
-    here = posixpath.dirname(member.path)
-    sizes = {posixpath.basename(m.path): m.size for m in member.source.members if posixpath.dirname(m.path) == here}
+    sizes = member.source.sizes_in(posixpath.dirname(member.path))
     names = [strip_marks(a).strip() for a in parser.attachments]
     found = [sizes[n] for n in names if n in sizes]
     said: list[str] = []

@@ -10,7 +10,7 @@ never half-written. Item tables (``exportscope items``) are in :mod:`exportscope
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,6 +60,7 @@ def render_report(
     redact: bool = False,
     findings: list[dict[str, Any]] | None = None,
     keep_owner: bool = False,
+    done: Iterable[str] = (),
 ) -> bytes:
     """The report's bytes; ``findings`` default to :func:`exportscope.findings.find` on the analysis."""
     from exportscope.findings import find
@@ -67,7 +68,7 @@ def render_report(
 
     render = renderer(fmt)
     found = find(analysis) if findings is None else findings
-    return render(content.build(analysis, found, lang=lang, redact=redact, keep_owner=keep_owner))
+    return render(content.build(analysis, found, lang=lang, redact=redact, keep_owner=keep_owner, done=done))
 
 
 def write_report(
@@ -78,11 +79,14 @@ def write_report(
     redact: bool = False,
     findings: list[dict[str, Any]] | None = None,
     keep_owner: bool = False,
+    done: Iterable[str] = (),
 ) -> Path:
     """Write the report for ``analysis`` to ``path`` atomically (``-``: standard output); returns the path."""
     path = Path(path)
     kind = report_format_for(path, fmt)
-    data = render_report(analysis, kind, lang=lang, redact=redact, findings=findings, keep_owner=keep_owner)
+    data = render_report(
+        analysis, kind, lang=lang, redact=redact, findings=findings, keep_owner=keep_owner, done=done
+    )
     if kind == "json":
         data = json_safe(data)
     with open_output(path) as fh:  # ``-``: standard output

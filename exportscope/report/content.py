@@ -7,7 +7,7 @@ what to show or what to mask, so the three formats cannot drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
@@ -64,7 +64,7 @@ class Report:
     def files_line(self, p: dict[str, Any]) -> str:
         """A platform's "N files: read, ignored, not recognized, failed" line, the same in every format."""
         f = p["files"]
-        return self.t(
+        line = self.t(
             "report.files_line",
             total=self.n(f["total"]),
             parsed=self.n(f["parsed"]),
@@ -72,6 +72,17 @@ class Report:
             unrecognized=self.n(len(f["unrecognized"])),
             failed=self.n(len(f["failed"])),
         )
+        quality = (f.get("undated", 0), f.get("impossible_dates", 0), f.get("misaligned", 0))
+        if any(quality) or f.get("drift"):
+            # Nothing silent: dates not read or impossible, rows off their columns, drift (issue 12).
+            line += " " + self.t(
+                "report.files_quality",
+                undated=self.n(quality[0]),
+                impossible=self.n(quality[1]),
+                misaligned=self.n(quality[2]),
+                drift=self.n(len(f.get("drift", []))),
+            )
+        return line
 
     def export_and_region(self, p: dict[str, Any]) -> tuple[str, str]:
         """A platform's "exported on" and "region (where it came from)" lines, the same in every format."""
@@ -103,7 +114,7 @@ def examples(analysis: Analysis, platform: str, limit: int = MAX_EXAMPLES) -> li
 
     rank = {k: i for i, k in enumerate(EXAMPLE_KINDS)}
     frame = analysis.items.filter(
-        pl.col("platform") == platform,
+        pl.col("account") == platform,  # the context key: the platform, or "instagram#2" for a second account
         pl.col("verdict").is_in(ELIGIBLE),
         pl.col("text").is_not_null(),
         pl.col("text").str.strip_chars() != "",
@@ -148,7 +159,7 @@ def per_year(analysis: Analysis, platform: str) -> list[dict[str, Any]]:
 
     frame = (
         analysis.items.filter(
-            pl.col("platform") == platform, pl.col("verdict").is_in(ELIGIBLE), pl.col("timestamp").is_not_null()
+            pl.col("account") == platform, pl.col("verdict").is_in(ELIGIBLE), pl.col("timestamp").is_not_null()
         )
         .group_by(pl.col("timestamp").dt.year().alias("year"), "verdict")
         .agg(n=pl.len())
@@ -223,7 +234,7 @@ def _redact_doc(doc: dict[str, Any], redactor: Redactor) -> None:
         files["failed"] = [
             {**f, "path": redactor.path(f["path"]), "error": redactor.text(f["error"]) or ""} for f in files["failed"]
         ]
-        for key in ("drift", "undated"):  # per-file lists that other issues add: their paths
+        for key in ("drift", "undated", "read"):  # per-file lists that other issues add: their paths
             for entry in files.get(key, []) if isinstance(files.get(key), list) else []:
                 if isinstance(entry, dict) and isinstance(entry.get("path"), str):
                     entry["path"] = redactor.path(entry["path"])
@@ -235,7 +246,9 @@ def build(
     lang: str = i18n.DEFAULT_LANG,
     redact: bool = False,
     keep_owner: bool = False,
+    done: Iterable[str] = (),
 ) -> Report:
+    """``done``: the to-do actions the person ticked in the terminal UI (shown checked)."""
     from exportscope import summary
 
     lang = i18n.normalize_lang(lang)
@@ -245,7 +258,7 @@ def build(
         shown = [redactor.finding(f, texts) for f in findings]
     else:
         shown = [dict(f) for f in findings]
-    doc = summary.build(analysis, shown)
+    doc = summary.build(analysis, shown, done=done)
     # A report is meant to be shared: name the archives, not the folders they sit in on this computer.
     doc["inputs"] = [PurePath(p).name for p in doc["inputs"]]
     # Notes written from the catalogue's templates read in the report's language (one catalogue for all).
@@ -261,10 +274,10 @@ def build(
         doc["report"]["owner_kept"] = keep_owner
     report = Report(doc=doc, lang=lang, redacted=redact, owner_kept=keep_owner, notes=list(doc.get("notes", [])))
     seen_policies: set[str] = set()
-    for p in doc["platforms"]:
+    # summary.build writes one platform entry per context, in the contexts' order.
+    for p, (key, ctx) in zip(doc["platforms"], analysis.contexts.items(), strict=True):
         name = p["platform"]
-        ctx = analysis.contexts[name]
-        exs = examples(analysis, name)
+        exs = examples(analysis, key)
         for ex in exs:
             rule = ex.pop("rule")
             if redactor is not None:  # mask the whole text first, cut after
@@ -275,7 +288,7 @@ def build(
                 ex["source"] = redactor.path(ex["source"])
             ex["text"] = _clip(ex["text"])
         p["examples"] = exs
-        p["training_by_year"] = per_year(analysis, name)
+        p["training_by_year"] = per_year(analysis, key)
         report.platforms.append(
             {
                 **p,

@@ -42,6 +42,8 @@ code,.path{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font
 .chart{max-width:100%;height:auto}.chart .lbl,.chart .leg,.chart .ax{font:12px system-ui,sans-serif;fill:#1d1f21}
 .chart .in{font:11px system-ui,sans-serif;fill:#fff}
 .finding{margin:.6rem 0 1rem}.finding ul{margin:.2rem 0}
+#todo ol.todo{padding-left:1.2rem}#todo li{margin:.5rem 0}#todo dl{margin:.2rem 0 .4rem}
+#todo dt{font-weight:600;font-size:.9rem}#todo dd{margin:0 0 .2rem 1rem}.box{font-size:1.1rem}
 footer{margin-top:2.5rem;border-top:1px solid var(--line);font-size:.88rem;color:var(--mute)}
 @media print{body{max-width:none;padding:0;font-size:11pt}section.platform{break-before:page}
 h2,h3,h4{break-after:avoid}table,blockquote,.finding,svg{break-inside:avoid}
@@ -285,7 +287,10 @@ def render(r: Report) -> bytes:
         note = r.t("report.redacted_note_owner_kept" if r.owner_kept else "report.redacted_note")
         head.append(f'<p class="redacted">{esc(note)}</p>')
     head.append("</header>")
+    from exportscope.report import todo_section
+
     body = [
+        todo_section.html(r),
         f'<section id="overview"><h2>{esc(r.t("report.overview"))}</h2>',
         totals_chart(rows, label, r.n, r.t("report.chart_totals")),
         f"<table>{overview_head}{overview_rows}</table></section>",

@@ -229,6 +229,9 @@ def render(r: Report) -> bytes:
     out += [f"- {_where(r, x, None)}" for x in r.doc["inputs"]] + [""]
     if r.redacted:
         out += [f"> **{r.t('report.redacted_note_owner_kept' if r.owner_kept else 'report.redacted_note')}**", ""]
+    from exportscope.report import todo_section
+
+    out += todo_section.markdown(r)
     out += [f"## {r.t('report.overview')}", ""]
     out.append(f"| {r.t('report.platform')} | " + " | ".join(i18n.verdict_label(v, r.lang) for v in VERDICTS) + " |")
     out.append("|---|" + "--:|" * len(VERDICTS))

@@ -40,6 +40,7 @@ from exportscope.tui.loader import (
     LoadResult,
     LoadStage,
 )
+from exportscope.tui.opener import Opener, browser_opener
 from exportscope.tui.screens.dashboard import DashboardScreen
 from exportscope.tui.text import key_text, localize_bindings, tr
 
@@ -61,8 +62,11 @@ class ExportScopeApp(App[None]):
         analyze_fn: AnalyzeFn | None = None,
         export_dir: Path | None = None,
         lang: str = i18n.DEFAULT_LANG,
+        opener: Opener | None = None,
     ) -> None:
         super().__init__()
+        #: How an item's link is opened (replaceable: tests, or a terminal where no browser may start).
+        self.opener: Opener = opener or browser_opener
         self.lang = i18n.normalize_lang(lang)
         localize_bindings(self._bindings, self.lang)
         self.paths = [Path(p) for p in paths]
@@ -234,8 +238,8 @@ class ExportScopeApp(App[None]):
     def optouts(self) -> list[OptOut]:
         assert self.result is not None
         out = []
-        for doc in self.result.summary["platforms"]:
-            ctx = self.result.analysis.contexts[doc["platform"]]
+        contexts = self.result.analysis.contexts.values()
+        for doc, ctx in zip(self.result.summary["platforms"], contexts, strict=True):
             out.append(localize_opt_out(opt_out(doc["platform"], doc["label"], ctx.policy, ctx.region), self.lang))
         return out
 
@@ -266,6 +270,66 @@ class ExportScopeApp(App[None]):
         if isinstance(self.screen, ExportDialog):
             return
         self.push_screen(ExportDialog(result, self.export_dir, self.lang))
+
+    # --- from exposure to action -------------------------------------------------------------------
+
+    def set_todo_done(self, done: set[str]) -> None:
+        """The person ticked or unticked a to-do action: remembered, and carried by every export."""
+        if self.result is None:
+            return
+        from exportscope.actions.todo import mark_done
+
+        self.result.todo_done = set(done)
+        if "todo" in self.result.summary:
+            mark_done(self.result.summary["todo"], done)
+
+    def open_link(self, url: str | None) -> None:
+        """Open ``url`` with the app's opener; where no browser can open, copy it (OSC 52) and say so."""
+        if not url:
+            self.notify(tr("act.nothing_to_open", self.lang), markup=False)
+            return
+        if self.opener(url):
+            self.notify(tr("act.opened", self.lang, url=url), markup=False)
+            return
+        self.copy_to_clipboard(url)
+        self.notify(tr("act.copied", self.lang, url=url), markup=False, timeout=8)
+
+    async def apply_answers(self, options: Options) -> None:
+        """Re-classify with the person's answers (no re-reading) and show the new totals everywhere."""
+        from exportscope.actions.answers import flags, reclassify
+        from exportscope.query import ItemQuery
+        from exportscope.summary import build
+        from exportscope.tui.loader import LoadResult
+
+        if self.result is None:
+            return
+        old = self.result
+        analysis = reclassify(old.analysis, options)
+        summary = build(analysis, old.findings, done=old.todo_done)
+        self.options = options
+        self.result = LoadResult(analysis, summary, ItemQuery(analysis.items), old.findings, set(old.todo_done))
+        await self.dashboard.show_result(self.result)
+        used = " ".join(flags(options))
+        msg = tr("act.applied", self.lang, flags=used) if used else tr("act.applied_none", self.lang)
+        self.notify(msg, markup=False)
+
+    def action_answers(self) -> None:
+        from exportscope.tui.screens.answers import AnswersScreen
+
+        if (result := self._require("what_answers")) is None:
+            return
+        if isinstance(self.screen, AnswersScreen):
+            return
+        self.push_screen(AnswersScreen(result.analysis, self.options, self.lang))
+
+    def action_worklist(self) -> None:
+        from exportscope.tui.screens.worklist import WorklistScreen
+
+        if (result := self._require("what_worklist")) is None:
+            return
+        if isinstance(self.screen, WorklistScreen):
+            return
+        self.push_screen(WorklistScreen(result, self.export_dir, self.lang))
 
     def help_sections(self) -> list[tuple[str, Iterable[BindingType]]]:
         from exportscope.tui.screens.browser import BrowserScreen

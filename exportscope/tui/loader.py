@@ -20,7 +20,7 @@ import contextlib
 import inspect
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,7 @@ class LoadResult:
     summary: dict[str, Any]
     query: ItemQuery
     findings: list[dict[str, Any]] | None  # None: still being looked for (they arrive after the dashboard)
+    todo_done: set[str] = field(default_factory=set)  # the to-do actions the person ticked (go into exports)
 
 
 class LoadProgress(Message):

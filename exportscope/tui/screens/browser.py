@@ -23,7 +23,7 @@ from textual.widgets.tree import TreeNode
 from exportscope import i18n
 from exportscope.query import Filter, NodeCount
 from exportscope.tui.text import VERDICT_MARK, kind_word, literal, localize_bindings, n, tr, verdict_word
-from exportscope.tui.widgets.detail import DetailPane, detail_content
+from exportscope.tui.widgets.detail import DetailPane, detail_content, item_url
 from exportscope.tui.widgets.item_table import ItemTable
 
 if TYPE_CHECKING:
@@ -42,6 +42,9 @@ class BrowserScreen(Screen[None]):
         Binding("i", "focus_table", "Items", show=False),
         Binding("d", "focus_detail", "Detail", show=False),
         Binding("z", "zoom", "Zoom"),
+        Binding("l", "open_link", "Open link"),
+        Binding("enter", "open_link", "Open link", show=False),
+        Binding("w", "app.worklist", "Worklist", show=False),
         Binding("escape", "back", "Back"),
         Binding("o", "app.opt_out", "Opt out", show=False),
         Binding("e", "app.export", "Export"),
@@ -72,6 +75,7 @@ class BrowserScreen(Screen[None]):
         self._tree_nodes: dict[NodeKey, TreeNode[NodeKey]] = {}
         self._names: dict[NodeKey, str] = {}
         self._search_timer: Timer | None = None
+        self.shown_item: dict[str, Any] | None = None  # the item in the detail pane
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◎")
@@ -250,9 +254,18 @@ class BrowserScreen(Screen[None]):
             pane.show(Content.assemble((tr("no_match", self.lang), "$text-muted")))
             return
         item = self.query_engine.item(item_id)
+        self.shown_item = item
         pane.show(detail_content(item, self.rulesets, self.labels, self.lang))
 
     # --- actions --------------------------------------------------------------------------------------
+
+    def action_open_link(self) -> None:
+        """Open the detail pane's item: its link, or its platform's activity page (copied where no browser)."""
+        if self.shown_item is None:
+            return
+        opener = getattr(self.app, "open_link", None)
+        if opener is not None:
+            opener(item_url(self.shown_item))
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()

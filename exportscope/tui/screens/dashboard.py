@@ -19,6 +19,7 @@ from exportscope import i18n
 from exportscope.termsafe import safe
 from exportscope.tui.text import colon, literal, localize_bindings, n, name, tr, trn
 from exportscope.tui.widgets.cards import PlatformCard
+from exportscope.tui.widgets.todo import TodoPanel
 
 if TYPE_CHECKING:
     from exportscope.tui.loader import LoadResult
@@ -31,6 +32,9 @@ class DashboardScreen(Screen[None]):
         Binding("o", "app.opt_out", "Opt out"),
         Binding("f", "app.findings", "Findings"),
         Binding("e", "app.export", "Export"),
+        # Not in the footer (it is full at 80 columns): the to-do panel's caption and the help name them.
+        Binding("a", "app.answers", "Answers", show=False),
+        Binding("w", "app.worklist", "Worklist", show=False),
         Binding("tab", "app.focus_next", "Next card", show=False),
     ]
 
@@ -41,6 +45,7 @@ class DashboardScreen(Screen[None]):
     DashboardScreen #loadbar ProgressBar { width: auto; }
     DashboardScreen #loadbar #current { width: 1fr; color: $text-muted; padding-left: 1; }
     DashboardScreen .hidden { display: none; }
+    DashboardScreen.wide #cards.several TodoPanel { column-span: 2; }
     DashboardScreen.wide #cards.several { layout: grid; grid-size: 2; grid-rows: auto; grid-gutter: 1 1; }
     DashboardScreen.wide #cards.several PlatformCard { margin: 0; }
     """
@@ -55,7 +60,7 @@ class DashboardScreen(Screen[None]):
         yield Header(show_clock=False, icon="◎")
         yield Static(literal(tr("reading", self.lang, path=", ".join(self.names)) + "…"), id="status")
         with VerticalScroll(id="cards"):
-            pass
+            yield TodoPanel(self.lang, id="todo")
         with Horizontal(id="loadbar"):
             yield ProgressBar(total=None, show_eta=False, id="progress")
             yield Static("", id="current")
@@ -102,18 +107,20 @@ class DashboardScreen(Screen[None]):
         focused = getattr(self.focused, "platform", None)
         cards = self.query_one("#cards", VerticalScroll)
         await cards.remove_children(PlatformCard)
+        if "todo" in summary:
+            self.query_one(TodoPanel).show(summary["todo"], {p["platform"]: p["label"] for p in platforms})
         contexts = result.analysis.contexts
+        # One card per context (summary.build writes one platform entry per context, in their order).
         widgets = [
-            PlatformCard(
-                doc, result.query, result.findings, summary["as_of"], contexts[doc["platform"]].policy, self.lang
-            )
-            for doc in platforms
+            PlatformCard(doc, result.query, result.findings, summary["as_of"], ctx.policy, self.lang, key=key)
+            for doc, (key, ctx) in zip(platforms, contexts.items(), strict=True)
         ]
         await cards.mount_all(widgets)
         cards.set_class(len(widgets) > 1, "several")
         target = next((w for w in widgets if w.platform == focused), widgets[0] if widgets else None)
         if target is not None:
-            self.call_after_refresh(target.focus)
+            # The card takes the keys (b, o act on its platform); the view stays at the top, on the to-do list.
+            self.call_after_refresh(target.focus, False)
 
     def show_findings(self, findings: list[dict[str, Any]] | None) -> None:
         for card in self.query(PlatformCard):

@@ -95,7 +95,15 @@ def write(
     if writer is None:
         raise RuntimeError("report writers are not available in this build")
     # The findings the app already has (None while they are still being looked for: the writer finds them).
-    out = writer(result.analysis, path, fmt=fmt.fmt, lang=lang, redact=redact, findings=result.findings)
+    out = writer(
+        result.analysis,
+        path,
+        fmt=fmt.fmt,
+        lang=lang,
+        redact=redact,
+        findings=result.findings,
+        done=sorted(result.todo_done),
+    )
     return tr("report_saved", lang, path=safe(out or path))
 
 

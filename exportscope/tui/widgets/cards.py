@@ -157,6 +157,21 @@ def files_lines(doc: dict[str, Any], lang: str = i18n.DEFAULT_LANG) -> list[Cont
         failed=n(len(failed), lang),
     )
     lines = [Content(head)]
+    quality = (files.get("undated", 0), files.get("impossible_dates", 0), files.get("misaligned", 0))
+    if any(quality) or files.get("drift"):
+        # Nothing silent: dates that could not be read or were impossible, rows off their columns, drift.
+        lines.append(
+            Content(
+                tr(
+                    "files_quality",
+                    lang,
+                    undated=n(quality[0], lang),
+                    impossible=n(quality[1], lang),
+                    misaligned=n(quality[2], lang),
+                    drift=n(len(files.get("drift", [])), lang),
+                )
+            )
+        )
     if unrec:
         listed = ", ".join(safe(p) for p in unrec[:_MAX_LISTED])
         if len(unrec) > _MAX_LISTED:
@@ -212,9 +227,12 @@ class PlatformCard(Static, can_focus=True):
         as_of: str,
         policy_key: str,
         lang: str = i18n.DEFAULT_LANG,
+        key: str | None = None,
     ) -> None:
         self.doc, self.query_engine, self.as_of, self.policy_key, self.lang = doc, query, as_of, policy_key, lang
-        super().__init__(card_content(doc, query, findings, as_of, policy_key, lang), id=f"card-{doc['platform']}")
+        # ``key``: the context key ("instagram#2" for a second account of one platform), so ids stay unique.
+        card_id = "card-" + (key or doc["platform"]).replace("#", "-")
+        super().__init__(card_content(doc, query, findings, as_of, policy_key, lang), id=card_id)
         self.platform = doc["platform"]
         self.border_title = title(doc, lang)
         self.border_subtitle = tr("card_keys", lang)

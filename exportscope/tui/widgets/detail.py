@@ -20,6 +20,37 @@ from exportscope.rules import RuleSet
 from exportscope.tui.text import colon, kind_word, literal, name, tr, trn, verdict_label, verdict_long, when
 
 
+def link_line(item: dict[str, Any], lang: str = i18n.DEFAULT_LANG) -> Content:
+    """The item's link, or where to find it on the platform (its activity page, by date) when there is none."""
+    from exportscope.actions.todo import load_where
+
+    link = item.get("link")
+    if link:
+        return Content.assemble(
+            (tr("act.link", lang) + colon(lang), "bold"),
+            literal(link),
+            (f"  ({tr('act.open_hint', lang)})", "$text-muted"),
+        )
+    where = load_where().get(item["platform"])
+    if where is None:
+        return Content.assemble((tr("act.no_link", lang), "$text-muted"))
+    return Content.assemble(
+        (tr("act.where", lang) + colon(lang), "bold"),
+        literal(where.place_in(lang)),
+        literal(f" — {where.url}") if where.url else "",
+    )
+
+
+def item_url(item: dict[str, Any]) -> str | None:
+    """What ``enter`` opens for an item: its own link, else its platform's activity page (policy data)."""
+    from exportscope.actions.todo import load_where
+
+    if item.get("link"):
+        return str(item["link"])
+    where = load_where().get(item["platform"])
+    return where.url if where and where.url else None
+
+
 def detail_content(
     item: dict[str, Any], rulesets: Iterable[RuleSet], labels: dict[str, str], lang: str = i18n.DEFAULT_LANG
 ) -> Content:
@@ -49,6 +80,8 @@ def detail_content(
     lines.append(Content(""))
     text = item.get("text")
     lines.append(literal(text) if text else Content.assemble((tr("no_text", lang), "italic $text-muted")))
+    lines.append(Content(""))
+    lines.append(link_line(item, lang))
     lines.append(Content(""))
     why = explain(item.get("rule"), rulesets, item.get("note"), lang)
     label = labels.get(item["platform"], item["platform"])

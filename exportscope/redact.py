@@ -345,7 +345,8 @@ class Redactor:
     # --- item tables ------------------------------------------------------------------------------------
 
     def frame(self, items: pl.DataFrame) -> pl.DataFrame:
-        """The items with ``text``, ``source`` and ``note`` masked (``items --redact``); rows and counts stay."""
+        """The items with ``text``, ``source``, ``note`` and ``link`` masked (``items --redact``); rows and counts
+        stay. A link carries an account or activity id, so only its host is kept."""
         import polars as pl
 
         cols = items.select("platform", "kind", "rule", "text", "source").iter_rows()
@@ -359,4 +360,8 @@ class Redactor:
             notes = {n: self.text(n) for n in out.get_column("note").unique().drop_nulls()}
             masked_notes = [notes.get(n) if n is not None else None for n in out.get_column("note")]
             out = out.with_columns(pl.Series("note", masked_notes, dtype=pl.String))
+        if "link" in out.columns:
+            links = {u: self.text(u) for u in out.get_column("link").unique().drop_nulls()}
+            masked_links = [links.get(u) if u is not None else None for u in out.get_column("link")]
+            out = out.with_columns(pl.Series("link", masked_links, dtype=pl.String))
         return out

@@ -128,7 +128,7 @@ async def test_loading_shows_progress_then_fills_the_dashboard(archive: Path) ->
         assert "    connection 3 · profile field 1" in text
         assert "Findings: none" in text  # no e-mail, phone or address in the public text
         assert "ⓘ Not recognized: Mystery_Feature.csv" in text
-        assert "⚠ Failed: Invitations.csv: inflates past the size its zip entry declares" in text
+        assert "⚠ Failed: Invitations.csv: inflates past the size" in text  # the reason wraps at 80 columns
         assert "in force since 2025-11-03 in your" in text  # the scroll bar makes the card wrap "region"
         assert "Eligible per year ▃▃▆▆█  2021–2025 · peak 2025: 3 · 6 undated" in text
         assert "3/7 files" not in text  # the progress bar is gone

@@ -154,7 +154,7 @@ def build(
         "items": training.height,
         "words": int(training.get_column("words").sum() or 0),
         "platforms": [p for p in present if by_platform.get(p)],
-        "labels": [labels.get(p, p) for p in present if by_platform.get(p)],
+        "labels": [labels.get(p, p.capitalize()) for p in present if by_platform.get(p)],
         "conditional": eligible.height - training.height,
     }
     actions: list[dict[str, Any]] = []

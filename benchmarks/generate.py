@@ -14,6 +14,7 @@ import argparse
 import io
 import json
 import random
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -105,13 +106,7 @@ def _text(rng: random.Random, lo: int = 3, hi: int = 25) -> str:
 def _mojibake(obj: object) -> bytes:
     """JSON as Meta writes it: every non-ASCII UTF-8 byte as a ``\\u00XX`` escape."""
     raw = json.dumps(obj, ensure_ascii=False).encode("utf-8")
-    out = bytearray()
-    for b in raw:
-        if b < 0x80:
-            out.append(b)
-        else:
-            out += f"\\u00{b:02x}".encode()
-    return bytes(out)
+    return re.sub(rb"[\x80-\xff]", lambda m: b"\\u00%02x" % m[0][0], raw)
 
 
 def _jpeg(rng: random.Random, size: int) -> bytes:
@@ -418,6 +413,56 @@ def generate(scale: str, out: Path, media_gb: float = 0.0, seed: int = 7) -> lis
     paths = [linkedin(out, factor, rng), facebook(out, factor, rng, media), instagram(out, factor, rng)]
     paths += whatsapp(out, factor, rng)
     return paths
+
+
+#: The issue-19 shape: one heavy Facebook export (messages dominate), with or without photos.
+HEAVY = {"messages": 200_000, "threads": 400, "posts": 20_000, "comments": 20_000}
+
+
+def meta_heavy(out: Path, media_mb: int = 0, seed: int = 19) -> list[Path]:
+    """A Facebook export of 200,000 messages in 400 threads, 20,000 posts and 20,000 comments (about 75 MB of
+    JSON), plus ``media_mb`` one-MiB photos stored uncompressed and referenced by the first posts."""
+    rng = random.Random(seed)
+    z = _Zip(out / "facebook-heavy-2026-03-09-HeAvYmEt.zip")
+    yfa = "your_facebook_activity"
+    owner = "Jane Doé"
+    z.add(
+        "personal_information/profile_information/profile_information.json",
+        _mojibake({"profile_v2": {"name": {"full_name": owner}, "intro_bio": "Café lover"}}),
+    )
+    _message_files(z, f"{yfa}/messages", rng, HEAVY["messages"], HEAVY["threads"], owner)
+    posts = []
+    for i, ts in enumerate(_stamps(rng, HEAVY["posts"])):
+        post: dict[str, object] = {
+            "timestamp": ts,
+            "title": "Jane Doé updated her status.",
+            "data": [{"post": _text(rng)}, {"update_timestamp": ts + 10}],
+        }
+        if i < media_mb:
+            media = {
+                "uri": f"{yfa}/posts/media/Album_{i // 100}/{i}_n_{i}.jpg",
+                "creation_timestamp": ts,
+                "media_metadata": {"photo_metadata": {"exif_data": [{"upload_ip": "203.0.113.7"}]}},
+            }
+            post["attachments"] = [{"data": [{"media": media}]}]
+        posts.append(post)
+    for part, start in enumerate(range(0, len(posts), 5_000), start=1):
+        z.add(
+            f"{yfa}/posts/your_posts__check_ins__photos_and_videos_{part}.json", _mojibake(posts[start : start + 5_000])
+        )
+    comments = [
+        {
+            "timestamp": ts,
+            "title": "Jane Doé commented on a post.",
+            "data": [{"comment": {"timestamp": ts, "comment": _text(rng), "author": owner}}],
+        }
+        for ts in _stamps(rng, HEAVY["comments"])
+    ]
+    z.add(f"{yfa}/comments_and_reactions/comments.json", _mojibake({"comments_v2": comments}))
+    for i in range(media_mb):
+        z.add(f"{yfa}/posts/media/Album_{i // 100}/{i}_n_{i}.jpg", _jpeg(rng, 1024 * 1024), store=True)
+    z.close()
+    return [z.path]
 
 
 def main() -> None:

@@ -6,6 +6,11 @@ a table: items, seconds, items per second, peak memory (RSS of the process), and
 the time to inflate the archives' text members and parse their JSON/CSV/text with nothing else, measured
 by this script in the same run. It also times ``exportscope --help``. It asserts nothing about time: the
 figures go in the README and the issue notes.
+
+``--heavy [MB ...]`` runs the shape of issue 19 instead (one Facebook export: 200,000 messages in 400
+threads, 20,000 posts, 20,000 comments, with 0 and 500 MB of photos by default): the floor and each of
+``summary --json``, ``summary --json --no-findings`` and ``items -o x.parquet`` interleaved in every round,
+best of ``--rounds``, with the load average at the time (the machine may be shared).
 """
 
 from __future__ import annotations
@@ -23,11 +28,15 @@ import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from generate import generate  # noqa: E402
+from generate import HEAVY, generate, meta_heavy  # noqa: E402
 
 TEXT_SUFFIXES = (".json", ".csv", ".txt")
+#: CPU seconds (user + system) of the last command run_measured ran: on a shared, loaded machine the CPU
+#: time moves far less than the wall time, so ``--heavy`` reports its ratio to the floor's CPU time too.
+LAST_CPU = 0.0
 
 
 def _tree_rss_kib(pid: int) -> int:
@@ -46,13 +55,14 @@ def _tree_rss_kib(pid: int) -> int:
     return total
 
 
-def run_measured(args: list[str]) -> tuple[float, float, float, str]:
+def run_measured(args: list[str], cwd: Path | None = None) -> tuple[float, float, float, str]:
     """(seconds, peak RSS of the main process, peak RSS of the whole process tree, both MiB, stdout)."""
     import threading
 
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(args, stdout=out, stderr=err)
+        env = None if cwd is None else dict(os.environ, PYTHONPATH=str(cwd))
+        proc = subprocess.Popen(args, stdout=out, stderr=err, cwd=cwd, env=env)
         peak_tree = 0
         done = threading.Event()
 
@@ -73,6 +83,8 @@ def run_measured(args: list[str]) -> tuple[float, float, float, str]:
         err.seek(0)
         if proc.returncode != 0:
             raise SystemExit(f"{' '.join(args)} failed: {err.read().decode()[-500:]}")
+        global LAST_CPU
+        LAST_CPU = usage.ru_utime + usage.ru_stime  # the child and the workers it waited for
         return elapsed, usage.ru_maxrss / 1024, peak_tree / 1024, out.read().decode()
 
 
@@ -142,6 +154,64 @@ def _row(
     }
 
 
+HEAVY_COMMANDS = {
+    "summary --json": ["summary", "--json"],
+    "summary --json --no-findings": ["summary", "--json", "--no-findings"],
+    "items -o x.parquet": ["items", "-o", "{tmp}/x.parquet"],
+}
+
+
+def heavy(media_mb: int, out_root: Path, rounds: int, compare: Path | None = None) -> list[dict[str, object]]:
+    """The issue-19 shape, with the floor and every command interleaved in each round (best of ``rounds``).
+
+    On a shared machine the load moves between seconds; measuring the floor right before each command in
+    the same round keeps the ratio honest, and the load average at each round is reported with the figures.
+    With ``compare`` (another checkout's root, e.g. the code before a change), each command also runs with
+    that code right after this one, so before and after are measured side by side under the same load.
+    """
+    folder = (out_root / f"heavy-{media_mb}mb").resolve()
+    paths = sorted(folder.glob("*.zip")) or meta_heavy(folder, media_mb)
+    trees = {"": ROOT, **({" (before)": compare.resolve()} if compare else {})}
+    best: dict[str, tuple[float, float, float]] = {}
+    cpus: dict[str, float] = {}
+    floors: list[float] = []
+    floor_cpus: list[float] = []
+    loads: list[float] = []
+    items = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(rounds):
+            loads.append(os.getloadavg()[0])
+            for name, args in HEAVY_COMMANDS.items():
+                for suffix, tree in trees.items():
+                    cpu0 = time.process_time()
+                    floors.append(floor_seconds(paths))
+                    floor_cpus.append(time.process_time() - cpu0)
+                    cmd = [sys.executable, "-m", "exportscope", args[0], *map(str, paths)]
+                    cmd += [a.format(tmp=tmp) for a in args[1:]]
+                    secs, rss, all_rss, out = run_measured(cmd, cwd=tree)
+                    if name == "summary --json":
+                        items = sum(sum(p["totals"].values()) for p in json.loads(out)["platforms"])
+                    key = name + suffix
+                    cpus[key] = min(LAST_CPU, cpus.get(key, LAST_CPU))
+                    prev = best.get(key)
+                    best[key] = (
+                        min(secs, prev[0]) if prev else secs,
+                        max(rss, prev[1] if prev else 0),
+                        max(all_rss, prev[2] if prev else 0),
+                    )
+    floor = min(floors)
+    label = f"{HEAVY['messages'] // 1000}k msgs + {media_mb} MB photos"
+    rows = [_row("heavy", 0, key, items, *best[key], floor) for key in best]
+    for r in rows:
+        r["scale"] = label
+        r["media"] = f"{media_mb} MB"
+        r["cpu s"] = round(cpus[str(r["command"])], 2)
+        r["floor cpu s"] = round(min(floor_cpus), 2)
+        r["x floor cpu"] = round(cpus[str(r["command"])] / min(floor_cpus), 1)
+        r["load avg"] = f"{min(loads):.0f}-{max(loads):.0f}"
+    return rows
+
+
 def help_seconds(runs: int = 5) -> float:
     best = float("inf")
     for _ in range(runs):
@@ -165,8 +235,23 @@ def main(argv: list[str] | None = None) -> list[dict[str, object]]:
     parser.add_argument("--scales", nargs="+", default=["S", "M", "L"])
     parser.add_argument("--media", nargs="+", type=float, default=[0.0, 2.0], help="media sizes in GB")
     parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument(
+        "--heavy",
+        nargs="*",
+        type=int,
+        metavar="MB",
+        help="the issue-19 shape instead (200k messages in 400 threads, 20k posts, 20k comments), with these MB "
+        "of photos (default: 0 and 500); floor and commands interleaved, best of --rounds",
+    )
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--compare", type=Path, help="with --heavy: another checkout's root, run side by side (e.g. the code before)"
+    )
     args = parser.parse_args(argv)
-    rows = [row for scale in args.scales for media in args.media for row in bench(scale, media, args.out)]
+    if args.heavy is not None:
+        rows = [row for mb in (args.heavy or [0, 500]) for row in heavy(mb, args.out, args.rounds, args.compare)]
+    else:
+        rows = [row for scale in args.scales for media in args.media for row in bench(scale, media, args.out)]
     print_table(rows)
     print(f"\nexportscope --help: {help_seconds():.3f} s (best of 5)")
     return rows

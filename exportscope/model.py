@@ -98,6 +98,31 @@ class Record:
     link: str | None = None  # the item's own address on the platform, where the export holds one
 
 
+@dataclass(slots=True)
+class RecordBatch:
+    """Many records of one logical file as columns: what a hot reader (Meta message threads) yields instead
+    of one :class:`Record` per item, so that no Python object is built per message.
+
+    Every list has one value per record, in output order; ``epoch`` is seconds since 1970 UTC as in
+    :class:`Record`. ``variant`` is one value per record, or None when no record has one; ``raw_time`` is
+    likewise one unreadable date cell per record (as :attr:`Record.raw_time`), or None; ``thread`` and
+    ``visibility`` are shared by the whole batch. A batch has no ``link`` (its items' link is None). The
+    collector appends the lists to its columns, with the same date, text and undated checks as for a Record.
+    """
+
+    text: list[str | None]
+    epoch: list[float | None]
+    row: list[int | None]
+    source: list[str]
+    thread: str | None = None
+    variant: list[str | None] | None = None
+    visibility: str | None = None
+    raw_time: list[str | None] | None = None
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
 @dataclass(frozen=True, slots=True)
 class Fact:
     """Something the export says about the account as a whole (birth date, region, private account).

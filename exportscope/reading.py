@@ -7,7 +7,7 @@ merged in task order whoever read it, never a mutation of shared state.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -15,7 +15,17 @@ from typing import TYPE_CHECKING, Any
 
 from exportscope import dates
 from exportscope.archive import Member, MemberError
-from exportscope.model import Drift, Fact, FileStatus, LedgerEntry, Misaligned, Problem, Record, describe_failure
+from exportscope.model import (
+    Drift,
+    Fact,
+    FileStatus,
+    LedgerEntry,
+    Misaligned,
+    Problem,
+    Record,
+    RecordBatch,
+    describe_failure,
+)
 from exportscope.platforms.base import Platform
 from exportscope.rules import Rule, load_not_before
 
@@ -119,6 +129,97 @@ class Collector:
 
 
 @dataclass
+class BatchTally:
+    """What :func:`extend_batch` counted in one batch, keyed by each record's own ``source`` (first seen
+    first), for :func:`read_task` to add to the file's ledger line as it does for single records."""
+
+    impossible: dict[str, int] = field(default_factory=dict)
+    cut: dict[str, int] = field(default_factory=dict)
+    undated: dict[str, int] = field(default_factory=dict)
+    undated_shape: dict[str, str] = field(default_factory=dict)
+
+
+def _bump(counter: dict[str, int], key: str) -> None:
+    counter[key] = counter.get(key, 0) + 1
+
+
+def extend_batch(
+    collector: Collector,
+    batch: RecordBatch,
+    shapes: dict[tuple[str | None, str | None, str | None], int],
+    item_platform: str,
+    rule_id: str,
+    *,
+    lo: int | None = None,
+    hi: int | None = None,
+) -> BatchTally:
+    """Append a :class:`RecordBatch` to the collector's columns: the same values :func:`read_task` appends
+    record by record for a :class:`Record`, with one list operation per column (``link`` is None).
+
+    As for a single record: a time before ``lo`` or after ``hi`` (epoch microseconds) is impossible, the item
+    is kept undated with the impossible-date flag in its shape; an unreadable ``raw_time`` without a time is
+    counted undated with its shape; a text longer than :data:`MAX_TEXT_CHARS` is kept to its beginning. The
+    lists of the batch are never changed (a cut or a dropped time copies the column first).
+    """
+    n = len(batch)
+    tally = BatchTally()
+    sources = batch.source
+    stamps: list[int | None] = [None if t is None else round(t * 1_000_000) for t in batch.epoch]
+    flags: list[str | None] | None = None
+    if lo is not None or hi is not None:
+        bad = [
+            i
+            for i, s in enumerate(stamps)
+            if s is not None and ((lo is not None and s < lo) or (hi is not None and s > hi))
+        ]
+        if bad:
+            flags = [None] * n
+            for i in bad:
+                stamps[i] = None
+                flags[i] = IMPOSSIBLE_DATE
+                _bump(tally.impossible, sources[i])
+    if batch.raw_time is not None:
+        for i, raw in enumerate(batch.raw_time):
+            if raw is not None and stamps[i] is None and (flags is None or flags[i] is None):
+                _bump(tally.undated, sources[i])
+                tally.undated_shape.setdefault(sources[i], dates.shape(raw))
+    texts = batch.text
+    long = [i for i, t in enumerate(texts) if t is not None and len(t) > MAX_TEXT_CHARS]
+    if long:
+        texts = list(texts)
+        for i in long:
+            texts[i] = (texts[i] or "")[:MAX_TEXT_CHARS]
+            _bump(tally.cut, sources[i])
+    visibility = batch.visibility
+
+    def sid_of(variant: str | None, flag: str | None) -> int:
+        look = (variant, visibility, flag)
+        sid = shapes.get(look)
+        if sid is None:
+            sid = shapes[look] = collector.shape_id((item_platform, rule_id, *look))
+        return sid
+
+    cols = collector.cols
+    if batch.variant is None and flags is None:
+        cols["shape"].extend([sid_of(None, None)] * n)
+    else:
+        variants = batch.variant if batch.variant is not None else [None] * n
+        marks = flags if flags is not None else [None] * n
+        ids = {pair: sid_of(*pair) for pair in set(zip(variants, marks, strict=True))}
+        if len(ids) == 1:
+            cols["shape"].extend([next(iter(ids.values()))] * n)
+        else:
+            cols["shape"].extend([ids[pair] for pair in zip(variants, marks, strict=True)])
+    cols["source"].extend(sources)
+    cols["timestamp"].extend(stamps)
+    cols["text"].extend(texts)
+    cols["row"].extend(batch.row)
+    cols["thread"].extend([batch.thread] * n)
+    cols["link"].extend([None] * n)
+    return tally
+
+
+@dataclass
 class TaskResult:
     """What reading one task produced besides its records: ledger lines, facts, notes, and its row range."""
 
@@ -200,6 +301,20 @@ def read_task(
                 add_link(out.link)
                 # A record may point at another member (a photo referenced by a post): the file read counts it.
                 counts[key if key in paths else default_source] += 1
+            elif type(out) is RecordBatch:  # a whole thread as columns: appended list by list
+                if not len(out):
+                    continue
+                tally = extend_batch(collector, out, shapes, item_platform, rule.id, lo=lo, hi=hi)
+                for key, count in Counter(out.source).items():
+                    counts[key if key in paths else default_source] += count
+                for key, count in tally.impossible.items():
+                    impossible[key if key in paths else default_source] += count
+                for key, count in tally.undated.items():
+                    undated[key if key in paths else default_source] += count
+                for key, shape in tally.undated_shape.items():
+                    undated_shape.setdefault(key if key in paths else default_source, shape)
+                for key, count in tally.cut.items():
+                    cut[key] += count
             elif isinstance(out, Fact):
                 if out.name == "note":
                     result.notes.append(str(out.value))

@@ -165,14 +165,27 @@ def text_spans(text: str, country: str | None, names: NameIndex) -> list[tuple[s
     return found
 
 
+def _may_hold_findings(names: NameIndex) -> Any:
+    """A polars mask of the texts any detector could match, so most rows never reach per-row Python.
+
+    Every detector needs a cue the mask keeps: an ``@`` (e-mails, mentions) or a digit (phones, street
+    addresses, birth dates). Known names have no such cue, so with any known name every text is kept.
+    """
+    import polars as pl
+
+    if names:
+        return pl.lit(True)
+    return pl.col("text").str.contains(r"[@\d]")
+
+
 def _text_findings(analysis: Analysis, acc: Collector, cancel: threading.Event | None) -> None:
     import polars as pl
 
     names = known_names(analysis)
     countries = _phone_countries(analysis)
-    rows = analysis.items.filter(pl.col("verdict").is_in(ELIGIBLE), pl.col("text").is_not_null()).select(
-        "platform", "source", "row", "kind", "timestamp", "text"
-    )
+    rows = analysis.items.filter(
+        pl.col("verdict").is_in(ELIGIBLE), pl.col("text").is_not_null(), _may_hold_findings(names)
+    ).select("platform", "source", "row", "kind", "timestamp", "text")
     for i, (platform, source, row, kind, ts, text) in enumerate(rows.iter_rows()):
         if cancel is not None and i % 1000 == 0 and cancel.is_set():
             return

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
@@ -212,10 +213,27 @@ def read_json_hits(member: Member) -> list[JsonHit]:
     if member.size > MAX_JSON_BYTES:
         return []
     try:
-        data = orjson.loads(member.read_bytes())
+        raw = member.read_bytes()
+        if not _may_hold_hits(raw):
+            return []
+        data = orjson.loads(raw)
     except (orjson.JSONDecodeError, OSError, ValueError):
         return []
     return list(scan_json(data))
+
+
+#: The keys :func:`scan_json` acts on, and an escape that could spell an ASCII letter of one of them.
+_HIT_KEYS = (b"exif_data", b"coordinate", b"tags")
+_ASCII_ESCAPE = re.compile(rb"\\u00[0-7][0-9a-fA-F]")
+
+
+def _may_hold_hits(raw: bytes) -> bool:
+    """False only when no key of the file can be one :func:`scan_json` acts on, checked on the bytes so a
+    file without one (most of an export: comments, likes, searches) is never parsed a second time. Keys are
+    compared case-insensitively there, so the bytes are too; a key could also spell a letter as a
+    ``\\u00XX`` escape (never seen from Meta), and then the file is scanned."""
+    low = raw.lower()
+    return any(k in low for k in _HIT_KEYS) or _ASCII_ESCAPE.search(raw) is not None
 
 
 def is_message_path(path: str) -> bool:

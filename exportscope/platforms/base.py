@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from exportscope.archive import Archive, Member, Source
 from exportscope.identity import AccountIdentity
-from exportscope.model import Drift, Fact, Problem, Record
+from exportscope.model import Drift, Fact, Problem, Record, RecordBatch
 from exportscope.rules import Rule, RuleSet, load_rules
 
 if TYPE_CHECKING:
     from exportscope.classify import PlatformContext
 
-Output = Record | Fact | Problem | Drift
+Output = Record | RecordBatch | Fact | Problem | Drift
 #: A reader takes the members of one logical file (in order) and the rule that matched them.
 Reader = Callable[[Sequence[Member], Rule], Iterable[Output]]
 

@@ -10,6 +10,7 @@ run is no longer an escape. :func:`fix_text` is the same repair for one decoded 
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -26,6 +27,8 @@ _ESCAPES = re.compile(rb"\\\\|((?:\\u00[89a-fA-F][0-9a-fA-F])+)")
 _VERSION = re.compile(r"_v\d+$")
 
 
+#: A low ``\\u0000``-``\\u007f`` escape: it must stay an escape (``\\u0022`` is a quote inside a string).
+_LOW = re.compile(rb"\\u00[0-7]")
 _ONE = re.compile(rb"\\u00[89a-fA-F][0-9a-fA-F]")
 
 
@@ -44,16 +47,31 @@ def _unescape_run(match: re.Match[bytes]) -> bytes:
 def repair_bytes(data: bytes) -> bytes:
     """Rewrite runs of ``\\u0080``-``\\u00ff`` escapes that spell valid UTF-8 as those raw bytes.
 
-    Fast path (the common case, a whole file written by Meta): replace each distinct escape by its byte, a
-    few C-speed passes, and keep the result if the whole file is then valid UTF-8. That is the same answer
-    as the run-by-run rewrite, because runs are separated by ASCII, so the whole is valid exactly when every
-    run is. Otherwise (or with an escaped backslash in the file) the strict run-by-run rewrite decides.
+    Fast path (the common case, a whole file written by Meta): turn every ``\\u00XX`` into Python's
+    ``\\xXX`` (other backslashes doubled) and let ``codecs.escape_decode`` write all the bytes in one
+    C-level pass, then keep the result if the whole file is valid UTF-8. That is the same answer as the
+    run-by-run rewrite, because runs are separated by ASCII, so the whole is valid exactly when every run is.
+    It applies only when every ``\\u00`` escape is a high one (``\\u0080`` and up: a low one such as
+    ``\\u0022`` must stay an escape) and no backslash is escaped; otherwise, or when the whole is not valid
+    UTF-8, each distinct high escape is replaced in turn, and when that is not valid UTF-8 either, the strict
+    run-by-run rewrite decides.
     """
     if b"\\u00" not in data:
         return data
-    if b"\\\\" not in data:
+    if b"\\\\" not in data and b"\x01" not in data and _LOW.search(data) is None:
+        marked = data.replace(b"\\u00", b"\x01").replace(b"\\", b"\\\\").replace(b"\x01", b"\\x")
+        try:
+            out: bytes = codecs.escape_decode(marked)[0]
+            out.decode("utf-8")
+        except (ValueError, UnicodeDecodeError):
+            pass
+        else:
+            return out
+    elif b"\\\\" not in data:
+        # Low escapes too: replace each high escape value in turn (a few dozen in a file), then check.
         out = data
-        for escape in set(_ONE.findall(data)):
+        while (found := _ONE.search(out)) is not None:
+            escape = found.group(0)
             out = out.replace(escape, bytes.fromhex(escape[4:].decode("ascii")))
         try:
             out.decode("utf-8")

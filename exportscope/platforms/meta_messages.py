@@ -16,7 +16,8 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from exportscope.archive import Member
-from exportscope.model import Problem, Record, describe_failure
+from exportscope.dates import MAX_EPOCH_SECONDS
+from exportscope.model import Problem, Record, RecordBatch, describe_failure
 from exportscope.platforms.base import Output
 from exportscope.platforms.meta_json import (
     as_list,
@@ -73,12 +74,37 @@ def _message_text(msg: dict[str, Any]) -> str | None:
     return text
 
 
+def _part_columns(messages: list[Any]) -> tuple[list[float | None], list[str | None], list[int]] | None:
+    """(times, texts, rows) of one part's messages, built a list at a time; None when the part is not the
+    common shape (every message a dict with an integer ``timestamp_ms`` in range), then the caller reads it
+    message by message. Same values as :func:`_message_time` and :func:`_message_text`."""
+    if not all(type(m) is dict for m in messages):
+        return None
+    stamps = [m.get("timestamp_ms") for m in messages]
+    if not all(type(s) is int for s in stamps):
+        return None
+    if stamps and (min(stamps) <= 0 or max(stamps) / 1000 > MAX_EPOCH_SECONDS):
+        return None
+    times: list[float | None] = [s / 1000 for s in stamps]
+    contents = [m.get("content") for m in messages]
+    texts = [
+        (c.strip() or _message_text(m)) if type(c) is str else _message_text(m)
+        for m, c in zip(messages, contents, strict=True)
+    ]
+    return times, texts, list(range(1, len(messages) + 1))
+
+
 def read_messages(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
-    """One record per message of one conversation, oldest first, whatever the order of parts and messages."""
+    """All messages of one conversation as one :class:`RecordBatch`, oldest first, whatever the order of
+    parts and messages. Within equal (or unknown) times the reverse of file order wins: parts are newest-first.
+    """
     ordered = sorted(members, key=lambda m: (part_number(m.path), m.path))
     thread = thread_id(ordered[0].path)
-    rows: list[tuple[float, int, str | None, float | None, str, int, str | None]] = []
-    seq = 0
+    times: list[float | None] = []
+    texts: list[str | None] = []
+    rows: list[int | None] = []
+    sources: list[str] = []
+    variants: list[str | None] = []
     for member in ordered:
         try:
             data = load(member)
@@ -88,20 +114,35 @@ def read_messages(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> It
         messages = data.get("messages") if isinstance(data, dict) else data
         if not isinstance(messages, list):
             continue
-        with_ai = isinstance(data, dict) and _has_meta_ai(data.get("participants"))
-        for i, msg in enumerate(messages, 1):
-            if not isinstance(msg, dict):
-                continue
-            when = _message_time(msg)
-            seq += 1
-            # Newest-first parts: within equal (or unknown) times keep the reverse of file order.
-            text = _message_text(msg)
-            variant = "meta_ai" if with_ai or _reaches_meta_ai(msg, text) else None
-            rows.append((when if when is not None else float("-inf"), -seq, text, when, member.path, i, variant))
-        del data, messages
-    rows.sort(key=lambda r: (r[0], r[1]))
-    for _, _, text, when, source, row, variant in rows:
-        yield Record(text=text, epoch=when, variant=variant, row=row, thread=thread, source=source)
+        columns = _part_columns(messages)
+        if columns is None:
+            kept = [(i, m) for i, m in enumerate(messages, 1) if isinstance(m, dict)]
+            columns = ([_message_time(m) for _, m in kept], [_message_text(m) for _, m in kept], [i for i, _ in kept])
+            msgs = [m for _, m in kept]
+        else:
+            msgs = messages
+        times += columns[0]
+        texts += columns[1]
+        rows += columns[2]
+        sources += [member.path] * len(columns[0])
+        if isinstance(data, dict) and _has_meta_ai(data.get("participants")):
+            variants += ["meta_ai"] * len(msgs)
+        else:
+            variants += ["meta_ai" if _reaches_meta_ai(m, t) else None for m, t in zip(msgs, columns[1], strict=True)]
+        del data, messages, msgs
+    # Sort by time, unknown first; ties in reverse reading order: a stable sort of the reversed positions.
+    low = float("-inf")
+    keys = [low if t is None else t for t in times]
+    order = list(range(len(keys) - 1, -1, -1))
+    order.sort(key=keys.__getitem__)
+    yield RecordBatch(
+        text=[texts[i] for i in order],
+        epoch=[times[i] for i in order],
+        row=[rows[i] for i in order],
+        source=[sources[i] for i in order],
+        thread=thread,
+        variant=[variants[i] for i in order] if any(variants) else None,
+    )
 
 
 #: Who Meta AI is in a thread, and how a message calls it (lower case).

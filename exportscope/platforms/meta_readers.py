@@ -15,7 +15,7 @@ from typing import Any
 
 from exportscope import dates
 from exportscope.archive import Member
-from exportscope.model import Fact, Problem, ReadFailure, Record
+from exportscope.model import Fact, Problem, ReadFailure, Record, RecordBatch
 from exportscope.platforms.base import Output
 from exportscope.platforms.meta_json import (
     as_list,
@@ -51,7 +51,7 @@ def load(member: Member) -> Any:
         raise ReadFailure(
             "too_large",
             f"{member.size / 2**20:,.0f} MiB of JSON, over the {MAX_JSON_BYTES // 2**20} MiB a Meta file can be; "
-            "not read"
+            "not read",
         )
     return loads(member.read_bytes())
 
@@ -166,16 +166,33 @@ def _first_media_title(entry: dict[str, Any]) -> str | None:
 
 
 def read_posts(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
-    """Facebook posts, check-ins, comments and group items: one record each, plus one per attached medium."""
+    """Facebook posts, check-ins, comments and group items: one record each, plus one per attached medium.
+
+    Entries without media (most of them) are gathered into a :class:`RecordBatch`, emitted before the next
+    entry with media so that the order of items is the order of the file."""
     for member in members:
         counter = MediaCounter(ctx, member)
+        texts: list[str | None] = []
+        times: list[float | None] = []
+        rows: list[int | None] = []
         for row, entry in enumerate(entries(load(member)), 1):
             if not isinstance(entry, dict):
                 continue
             text = facebook_text(entry)
+            media = attachment_media(entry)
+            if not media:
+                texts.append(text)
+                times.append(record_seconds(entry))
+                rows.append(row)
+                continue
+            if texts:
+                yield RecordBatch(texts, times, rows, [member.path] * len(texts))
+                texts, times, rows = [], [], []
             when = record_time(entry)
             yield Record(text=text, timestamp=when, row=row, source=member.path)
-            yield from counter.records(attachment_media(entry), row, text, when)
+            yield from counter.records(media, row, text, when)
+        if texts:
+            yield RecordBatch(texts, times, rows, [member.path] * len(texts))
         yield from counter.problems()
 
 

@@ -14,7 +14,7 @@ from exportscope.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_exports"
-LOCK = REPO / "requirements" / "test.lock"
+LOCK = REPO / "requirements-test.lock"
 
 
 def locked_version(package: str) -> str | None:
@@ -34,7 +34,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     want, have = locked_version("textual"), textual.__version__
     if want is None or want == have:
         return
-    skip = pytest.mark.skip(reason=f"snapshots are drawn with textual {want} (requirements/test.lock); this is {have}")
+    skip = pytest.mark.skip(reason=f"snapshots are drawn with textual {want} (requirements-test.lock); this is {have}")
     for item in items:
         if "snap_compare" in getattr(item, "fixturenames", ()):
             item.add_marker(skip)

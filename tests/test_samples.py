@@ -2,7 +2,7 @@
 and no committed sample is stale (left over from a generator that no longer writes it).
 
 The photos inside the Meta samples are encoded by Pillow, whose JPEG bytes change between releases: under the
-locked Pillow (requirements/test.lock) every byte is compared; under another release the photos are compared
+locked Pillow (requirements-test.lock) every byte is compared; under another release the photos are compared
 by name only and every other member byte for byte.
 """
 

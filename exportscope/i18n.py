@@ -28,18 +28,28 @@ class CatalogueError(ValueError):
     """The catalogue file is malformed (raised at load time, so a bad edit fails the tests)."""
 
 
-def _flatten(prefix: str, table: Mapping[str, Any], out: dict[str, dict[str, str]]) -> None:
+def flatten(
+    table: Mapping[str, Any],
+    out: dict[str, dict[str, str]],
+    *,
+    name: str = "locale/messages.toml",
+    langs: tuple[str, ...] = LANGS,
+    prefix: str = "",
+) -> None:
+    """Flatten a catalogue file's nested tables into ``dotted.key -> {language: text}`` (shared by every
+    catalogue: messages, letters, diff). A leaf is a table with at least one of ``langs`` and only strings."""
     for key, value in table.items():
         full = f"{prefix}.{key}" if prefix else key
         if not isinstance(value, Mapping):
-            raise CatalogueError(f"locale/messages.toml: {full} is not a table of languages")
-        if any(lang in value for lang in LANGS) and all(isinstance(v, str) for v in value.values()):
+            raise CatalogueError(f"{name}: {full} is not a table of languages")
+        if any(lang in value for lang in langs) and all(isinstance(v, str) for v in value.values()):
             out[full] = {str(k): str(v) for k, v in value.items()}
         else:
-            _flatten(full, value, out)
+            flatten(value, out, name=name, langs=langs, prefix=full)
 
 
-def _load(ref: Any, name: str) -> dict[str, Any]:
+def load_toml(ref: Any, name: str) -> dict[str, Any]:
+    """A catalogue file, parsed; a missing or malformed file is a :class:`CatalogueError` naming it."""
     try:
         return tomllib.loads(ref.read_text(encoding="utf-8"))
     except (FileNotFoundError, tomllib.TOMLDecodeError) as exc:
@@ -53,7 +63,7 @@ def catalogue() -> dict[str, dict[str, str]]:
     is an error."""
     root = resources.files("exportscope")
     out: dict[str, dict[str, str]] = {}
-    _flatten("", _load(root / "locale" / "messages.toml", "locale/messages.toml"), out)
+    flatten(load_toml(root / "locale" / "messages.toml", "locale/messages.toml"), out)
     platforms = root / "platforms"
     for folder in sorted(platforms.iterdir(), key=lambda f: f.name):
         ref = folder / "messages.toml"
@@ -61,7 +71,7 @@ def catalogue() -> dict[str, dict[str, str]]:
             continue
         own: dict[str, dict[str, str]] = {}
         name = f"platforms/{folder.name}/messages.toml"
-        _flatten("", _load(ref, name), own)
+        flatten(load_toml(ref, name), own, name=name)
         if clash := sorted(set(own) & set(out)):
             raise CatalogueError(f"{name}: {clash[0]} is already defined")
         out.update(own)

@@ -9,29 +9,15 @@ has every language of its file, so a letter is never half-translated.
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
-from exportscope.i18n import CatalogueError
+from exportscope import i18n
 
 #: Languages of the letters (the GDPR's official text exists in each); the comparison uses the UI's two.
 LETTER_LANGS: tuple[str, ...] = ("en", "fr", "de", "es", "it")
 DIFF_LANGS: tuple[str, ...] = ("en", "fr")
-
-
-def _flatten(
-    name: str, prefix: str, table: Mapping[str, Any], langs: tuple[str, ...], out: dict[str, dict[str, str]]
-) -> None:
-    for key, value in table.items():
-        full = f"{prefix}.{key}" if prefix else key
-        if not isinstance(value, Mapping):
-            raise CatalogueError(f"locale/{name}.toml: {full} is not a table of languages")
-        if any(lang in value for lang in langs) and all(isinstance(v, str) for v in value.values()):
-            out[full] = {str(k): str(v) for k, v in value.items()}
-        else:
-            _flatten(name, full, value, langs, out)
 
 
 @functools.cache
@@ -39,12 +25,8 @@ def load(name: str) -> dict[str, dict[str, str]]:
     """Every key of ``locale/<name>.toml`` -> {language: text}."""
     langs = LETTER_LANGS if name == "letters" else DIFF_LANGS
     ref = resources.files("exportscope") / "locale" / f"{name}.toml"
-    try:
-        data = tomllib.loads(ref.read_text(encoding="utf-8"))
-    except (FileNotFoundError, tomllib.TOMLDecodeError) as exc:
-        raise CatalogueError(f"locale/{name}.toml: {exc}") from exc
     out: dict[str, dict[str, str]] = {}
-    _flatten(name, "", data, langs, out)
+    i18n.flatten(i18n.load_toml(ref, f"locale/{name}.toml"), out, name=f"locale/{name}.toml", langs=langs)
     return out
 
 

@@ -85,7 +85,7 @@ from pathlib import Path
 from exportscope.archive import Source
 from exportscope.pipeline import analyze
 from exportscope import summary
-from exportscope.platforms.meta_media import MEDIA_SUFFIXES
+from exportscope.platforms.meta.media import MEDIA_SUFFIXES
 import polars  # noqa: F401  (imported before the baseline, as analyze would)
 
 opened = []

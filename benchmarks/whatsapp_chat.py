@@ -109,7 +109,7 @@ def _peak_mb() -> float:
 
 def run_parse(path: Path) -> dict[str, object]:
     sys.path.insert(0, str(ROOT))
-    from exportscope.platforms.whatsapp_chat import ChatParser
+    from exportscope.platforms.whatsapp.chat import ChatParser
 
     base = _peak_mb()
     start = time.perf_counter()

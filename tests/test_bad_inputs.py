@@ -139,7 +139,8 @@ def test_unknown_files_and_folders_are_listed(make_zip, cli) -> None:
 def test_a_chat_line_that_never_ends_is_cut_and_the_chat_still_read(tmp_path: Path, monkeypatch) -> None:
     """A chat's overlong line is kept to its beginning and said (issue 20: a 500 MB message must neither cost
     500 MB nor lose the rest of the chat); other files' overlong lines still fail them."""
-    from exportscope.platforms import whatsapp_chat, whatsapp_read
+    from exportscope.platforms.whatsapp import chat as whatsapp_chat
+    from exportscope.platforms.whatsapp import read as whatsapp_read
 
     monkeypatch.setattr(whatsapp_read, "MAX_MESSAGE_CHARS", 4096)
     monkeypatch.setattr(whatsapp_chat, "MAX_MESSAGE_CHARS", 4096)

@@ -309,8 +309,10 @@ def test_a_fifo_given_as_input_is_one_line_and_exit_2(short_dir: Path) -> None:
     os.mkfifo(fifo)
     run = measure("summary", fifo, timeout=WALL)
     assert run.code == 2
-    assert run.err == f"exportscope: error: {fifo}: not a regular file (a named pipe (FIFO)); skipped, never opened; " \
+    assert (
+        run.err == f"exportscope: error: {fifo}: not a regular file (a named pipe (FIFO)); skipped, never opened; "
         "give the export's .zip or its folder\n"
+    )
 
 
 def test_a_file_that_grows_while_read_is_read_up_to_the_size_it_had(tmp_path: Path) -> None:
@@ -399,8 +401,15 @@ def test_the_helpers_measure_a_child_process() -> None:
     """The bounds above mean something: a child that allocates 300 MiB is seen at 300 MiB or more."""
     code = "b = bytearray(300 * 1024 * 1024); b[::4096] = b'x' * len(b[::4096])"
     p = subprocess.run(
-        [sys.executable, "-c", "import resource, subprocess, sys; subprocess.run([sys.executable, '-c', sys.argv[1]]);"
-         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)", code],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-c",
+            "import resource, subprocess, sys; subprocess.run([sys.executable, '-c', sys.argv[1]]);"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)",
+            code,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert int(p.stdout) * 1024 >= 300 * MiB

@@ -10,7 +10,7 @@ from linkedin_helpers import PROFILE, items, ledger, run, texts, utc, utf16_tsv
 from exportscope.pipeline import Options, analyze
 from exportscope.platforms import get
 from exportscope.platforms.linkedin import name_key
-from exportscope.platforms.linkedin_csv import rejoin_d6
+from exportscope.platforms.linkedin.csvread import rejoin_d6
 
 CONN_HEADER = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 PREAMBLE = (

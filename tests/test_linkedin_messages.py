@@ -9,7 +9,7 @@ from linkedin_helpers import items, ledger, run, utc
 
 from exportscope.archive import open_source
 from exportscope.platforms import get
-from exportscope.platforms.linkedin_messages import legacy_thread, read_messages
+from exportscope.platforms.linkedin.messages import legacy_thread, read_messages
 
 H9 = b"CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\n"
 H10 = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from linkedin_helpers import items, ledger, run, texts, utc, utf16_tsv
 
-from exportscope.platforms.linkedin_quirks import split_comment, unquote_comment, unwrap_share_lines
+from exportscope.platforms.linkedin.quirks import split_comment, unquote_comment, unwrap_share_lines
 
 SHARES_HEADER = b"Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n"
 FEED = b"https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A"

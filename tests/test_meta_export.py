@@ -11,7 +11,7 @@ import pytest
 
 from exportscope.archive import Source
 from exportscope.platforms.meta import parse_export_name
-from exportscope.platforms.meta_media import MediaIndex
+from exportscope.platforms.meta.media import MediaIndex
 from tests.metakit import counts, ledger, mj, rows, run
 
 YFA = "your_facebook_activity"
@@ -318,7 +318,7 @@ def test_an_instagram_html_export_is_recognised(make_zip) -> None:
 
 
 def test_no_media_body_is_ever_opened(make_zip, monkeypatch) -> None:
-    from exportscope.platforms.meta_media import MEDIA_SUFFIXES
+    from exportscope.platforms.meta.media import MEDIA_SUFFIXES
 
     opened: list[str] = []
     real_open = Source.open

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from exportscope.platforms.meta_messages import thread_id
+from exportscope.platforms.meta.messages import thread_id
 from tests.metakit import counts, ledger, mj, rows, run
 
 YFA = "your_facebook_activity"

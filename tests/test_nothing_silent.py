@@ -116,6 +116,7 @@ def test_zip_names_without_the_utf8_flag_are_read_as_utf8(tmp_path) -> None:
     import zipfile
 
     path = tmp_path / "Complete_LinkedInDataExport_03-09-2026.zip"
+
     class RawName(zipfile.ZipInfo):
         """A member whose name is written as the given bytes, without the UTF-8 flag (as many tools do)."""
 

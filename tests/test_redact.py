@@ -27,7 +27,7 @@ from exportscope.findings import find
 from exportscope.findings.text import name_from_item
 from exportscope.pipeline import Analysis, Options, analyze
 from exportscope.platforms.people import People, people_of
-from exportscope.platforms.whatsapp_names import CHAT_TITLE_PREFIXES
+from exportscope.platforms.whatsapp.names import CHAT_TITLE_PREFIXES
 from exportscope.redact import Redactor
 from exportscope.report import render_report
 from exportscope.report.items import write_items

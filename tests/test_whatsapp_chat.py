@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from exportscope.platforms.whatsapp_chat import DMY, MDY, MYD, YMD, ChatParser, Message
-from exportscope.platforms.whatsapp_lines import classify_body, split_author
-from exportscope.platforms.whatsapp_read import looks_like_chat
+from exportscope.platforms.whatsapp.chat import DMY, MDY, MYD, YMD, ChatParser, Message
+from exportscope.platforms.whatsapp.lines import classify_body, split_author
+from exportscope.platforms.whatsapp.read import looks_like_chat
 
 LRM = "\u200e"
 NNBSP = "\u202f"
@@ -238,7 +238,7 @@ def test_what_reads_as_a_chat() -> None:
 
 
 def test_a_hebrew_message_starting_with_a_right_to_left_mark_is_a_message() -> None:
-    from exportscope.platforms.whatsapp_chat import ChatParser
+    from exportscope.platforms.whatsapp.chat import ChatParser
 
     lines = ["[20/11/25, 09:15:00] Sam: hello\n", "[20/11/25, 09:16:02] Dana: \u200fשלום, מה שלומך?\n"]
     msgs = list(ChatParser().parse(lines))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from exportscope.archive import InputError, Member, open_source
-from exportscope.platforms.meta_json import fix_text
+from exportscope.platforms.meta.jsonread import fix_text
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff"})
 #: Bytes read from the start of an image before giving up on finding its EXIF block.

@@ -97,7 +97,7 @@ def linkedin_account(source: Source) -> AccountIdentity:
 
 
 def _json(member: Member) -> Any:
-    from exportscope.platforms.meta_json import loads
+    from exportscope.platforms.meta.jsonread import loads
 
     data = _read(member)
     if data is None:
@@ -139,7 +139,7 @@ def _user_from_file_name(source: Source) -> tuple[Identifier | None, Identifier 
 def facebook_account(source: Source) -> AccountIdentity:
     """Facebook: ``profile_v2`` of ``profile_information.json`` (name, username, e-mails, phones, profile
     URI), else the user in the file name."""
-    from exportscope.platforms.meta_json import section
+    from exportscope.platforms.meta.jsonread import section
 
     name = username = email = phone = url = None
     for m in _by_name(source, "profileinformation.json")[:1]:
@@ -169,7 +169,7 @@ def facebook_account(source: Source) -> AccountIdentity:
 
 def _smd(data: Any) -> dict[str, Any]:
     """The ``string_map_data`` of Instagram's ``profile_user`` (or of the first entry found)."""
-    from exportscope.platforms.meta_json import entries
+    from exportscope.platforms.meta.jsonread import entries
 
     for entry in entries(data):
         smd = entry.get("string_map_data") if isinstance(entry, dict) else None
@@ -179,7 +179,7 @@ def _smd(data: Any) -> dict[str, Any]:
 
 
 def _smd_value(smd: dict[str, Any], *labels: str) -> Any:
-    from exportscope.platforms.meta_json import smd_field
+    from exportscope.platforms.meta.jsonread import smd_field
 
     field = smd_field(smd, labels)
     return field.get("value") if field else None

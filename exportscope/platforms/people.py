@@ -3,11 +3,11 @@
 ``--redact`` masks every person the export knows and ``doctor`` masks every path that names one; both ask
 here so the two can never disagree. Each family knows its own files:
 
-- :mod:`.linkedin_people`: connections, invitations, message senders and recipients, recommendation and
+- :mod:`.linkedin.people`: connections, invitations, message senders and recipients, recommendation and
   endorsement authors, followed members, imported contacts, and the owner's profile;
-- :mod:`.meta_people`: message participants, senders and titles, friends, followers and following, tagged
-  people, and the owner's name and user names (:mod:`.meta_names` for thread folders of every era);
-- :mod:`.whatsapp_people`: chat titles (:mod:`.whatsapp_names`, every language), senders, the account name
+- :mod:`.meta.people`: message participants, senders and titles, friends, followers and following, tagged
+  people, and the owner's name and user names (:mod:`.meta.names` for thread folders of every era);
+- :mod:`.whatsapp.people`: chat titles (:mod:`.whatsapp.names`, every language), senders, the account name
   and group names.
 
 Scanning re-opens the analysed inputs (as the media findings do) and reads only the files that name people,
@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from exportscope.archive import Member
-from exportscope.platforms import meta_names, whatsapp_names
+from exportscope.platforms.meta import names as meta_names
+from exportscope.platforms.whatsapp import names as whatsapp_names
 
 if TYPE_CHECKING:
     from exportscope.identity import AccountIdentity
@@ -69,10 +70,10 @@ Scanner = Callable[[Sequence[tuple[Member, str | None]]], People]
 
 #: Platform name -> module of the family that knows its files.
 _FAMILY_OF = {
-    "linkedin": "linkedin_people",
-    "facebook": "meta_people",
-    "instagram": "meta_people",
-    "whatsapp": "whatsapp_people",
+    "linkedin": "linkedin.people",
+    "facebook": "meta.people",
+    "instagram": "meta.people",
+    "whatsapp": "whatsapp.people",
     "x": "x.people",
 }
 

@@ -84,9 +84,7 @@ def write_report(
     """Write the report for ``analysis`` to ``path`` atomically (``-``: standard output); returns the path."""
     path = Path(path)
     kind = report_format_for(path, fmt)
-    data = render_report(
-        analysis, kind, lang=lang, redact=redact, findings=findings, keep_owner=keep_owner, done=done
-    )
+    data = render_report(analysis, kind, lang=lang, redact=redact, findings=findings, keep_owner=keep_owner, done=done)
     if kind == "json":
         data = json_safe(data)
     with open_output(path) as fh:  # ``-``: standard output

@@ -53,7 +53,7 @@ class Report:
         return i18n.fmt_date(value, self.lang)
 
     def source_dates(self, source: dict[str, str]) -> str:
-        """"in effect from D, checked D" of a policy source, in the report's language."""
+        """ "in effect from D, checked D" of a policy source, in the report's language."""
         parts = []
         if source.get("effective"):
             parts.append(self.t("report.source_effective", date=self.date(source["effective"])))

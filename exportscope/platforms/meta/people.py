@@ -4,7 +4,7 @@ Other people: message participants, senders, reaction authors and thread titles;
 followers and following (names, user names and profile links); people tagged in posts and photos. The
 owner: the profile's full name and user name (Facebook ``profile_v2``, Instagram and Threads
 ``string_map_data`` ``Name``/``Username``), and the user name in the export zip's name
-(:mod:`.meta_names`). Devices: the device models and ids listed in the account's device and login files.
+(:mod:`.meta.names`). Devices: the device models and ids listed in the account's device and login files.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from exportscope.archive import Member
-from exportscope.platforms.meta_json import fix_text, loads
+from exportscope.platforms.meta.jsonread import fix_text, loads
 from exportscope.platforms.people import People
 
 #: Rules whose files list people (friends, followers, following, contacts) rather than the owner's content.

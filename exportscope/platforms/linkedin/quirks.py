@@ -14,7 +14,15 @@ from exportscope import dates
 from exportscope.archive import Member
 from exportscope.model import Drift, Problem, Record
 from exportscope.platforms.base import Output
-from exportscope.platforms.linkedin_csv import iter_csv, join_text, open_member, raw_time_of, read_csv, text_of, time_of
+from exportscope.platforms.linkedin.csvread import (
+    iter_csv,
+    join_text,
+    open_member,
+    raw_time_of,
+    read_csv,
+    text_of,
+    time_of,
+)
 from exportscope.rules import Rule
 from exportscope.textio import Columns, csv_rows, header_key, nonempty, web_link
 

@@ -1,7 +1,7 @@
 """Readers for Meta's content and activity files: posts, albums, media lists, comments, stories, generic records.
 
 Every reader takes the members of one logical file, the rule that matched them and the export's
-:class:`~exportscope.platforms.meta_media.MetaContext`; it yields records (kinds and verdicts come from the
+:class:`~exportscope.platforms.meta.media.MetaContext`; it yields records (kinds and verdicts come from the
 rule file) and, for a photo or video attached to an item, one more record with the ``media`` variant. Text
 is the person's own words (``post``, ``comment``, captions), never Meta's ``title`` sentences, which are
 written in the account's language and describe the item ("Jane Doe updated her status.").
@@ -17,7 +17,7 @@ from exportscope import dates
 from exportscope.archive import Member
 from exportscope.model import Fact, Problem, ReadFailure, Record, RecordBatch
 from exportscope.platforms.base import Output
-from exportscope.platforms.meta_json import (
+from exportscope.platforms.meta.jsonread import (
     as_list,
     clean,
     entries,
@@ -29,7 +29,7 @@ from exportscope.platforms.meta_json import (
     smd_field,
     values_text,
 )
-from exportscope.platforms.meta_media import MetaContext
+from exportscope.platforms.meta.media import MetaContext
 from exportscope.rules import Rule, region_code
 from exportscope.textio import web_link
 

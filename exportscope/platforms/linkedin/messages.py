@@ -8,7 +8,7 @@ so all of these are one reader. The file can hold tens of thousands of rows and 
 
 The same reader serves ``guide_messages``, ``learning_coach_messages``, ``learning_role_play_messages`` and
 ``coach_messages`` (often header-only), and the 2026 ``LearningCoachMessages.csv`` whose only line is ``No
-conversations found`` (zero rows; see :mod:`exportscope.platforms.linkedin_csv`).
+conversations found`` (zero rows; see :mod:`exportscope.platforms.linkedin.csvread`).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from collections.abc import Iterator, Sequence
 from exportscope.archive import Member
 from exportscope.model import Drift, Problem, Record
 from exportscope.platforms.base import Output
-from exportscope.platforms.linkedin_articles import html_to_text
-from exportscope.platforms.linkedin_csv import Row, iter_csv, join_text, raw_time_of, time_of
+from exportscope.platforms.linkedin.articles import html_to_text
+from exportscope.platforms.linkedin.csvread import Row, iter_csv, join_text, raw_time_of, time_of
 from exportscope.rules import Rule
 
 SPONSORED_TITLE = "sponsored conversation"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import PurePosixPath
 
 from exportscope import i18n
-from exportscope.platforms.meta_media import MEDIA_SUFFIXES
+from exportscope.platforms.meta.media import MEDIA_SUFFIXES
 
 _ROOTS = ("your_facebook_activity", "your_activity_across_facebook", "your_instagram_activity")
 _HTML = (".html", ".htm")

@@ -19,7 +19,7 @@ from exportscope.archive import Member
 from exportscope.dates import MAX_EPOCH_SECONDS
 from exportscope.model import Problem, Record, RecordBatch, describe_failure
 from exportscope.platforms.base import Output
-from exportscope.platforms.meta_json import (
+from exportscope.platforms.meta.jsonread import (
     as_list,
     clean,
     entries,
@@ -30,8 +30,8 @@ from exportscope.platforms.meta_json import (
     seconds,
     values_text,
 )
-from exportscope.platforms.meta_media import MetaContext
-from exportscope.platforms.meta_readers import load
+from exportscope.platforms.meta.media import MetaContext
+from exportscope.platforms.meta.readers import load
 from exportscope.rules import Rule
 
 _PART = re.compile(r"_(\d+)\.json$", re.I)

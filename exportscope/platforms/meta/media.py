@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from exportscope.platforms.meta_json import fix_text
+from exportscope.platforms.meta.jsonread import fix_text
 
 MEDIA_SUFFIXES = frozenset(
     {

@@ -1,7 +1,7 @@
 """Who a WhatsApp export names: chat titles, the senders of every chat, and from the account report the
 account's own name, its contacts' names, its groups and its device.
 
-The owner of a chat export is the sender :func:`~exportscope.platforms.whatsapp_read.owner` infers (the one
+The owner of a chat export is the sender :func:`~exportscope.platforms.whatsapp.read.owner` infers (the one
 who deleted a message, the one writing to Meta AI); the account report's ``name`` is the owner too.
 """
 
@@ -13,8 +13,8 @@ from typing import Any
 
 from exportscope.archive import Member
 from exportscope.platforms.people import People
-from exportscope.platforms.whatsapp_chat import ChatParser
-from exportscope.platforms.whatsapp_read import META_AI, _Chat, chat_name, owner
+from exportscope.platforms.whatsapp.chat import ChatParser
+from exportscope.platforms.whatsapp.read import META_AI, _Chat, chat_name, owner
 from exportscope.textio import bounded_lines, open_text
 
 #: Keys of the account report whose value is a device model or id (masked wherever it appears).

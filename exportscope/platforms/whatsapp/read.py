@@ -1,6 +1,6 @@
 """The chat reader: one chat export member -> one record per message, plus one note about the chat.
 
-:class:`~exportscope.platforms.whatsapp_chat.ChatParser` turns lines into messages; this module knows the
+:class:`~exportscope.platforms.whatsapp.chat.ChatParser` turns lines into messages; this module knows the
 chat around them: its name (from the file, the folder or the zip it came in), whether the other party is
 Meta AI, who exported it, how many people wrote, and which attached files came along in the export. Variants
 only say what a line is (``system``, ``attachment``, ``ai_chat``...); ``schemas/whatsapp.toml`` decides what
@@ -18,9 +18,9 @@ from pathlib import PurePosixPath
 from exportscope.archive import Member
 from exportscope.model import Fact, Problem, Record
 from exportscope.platforms.base import Output
-from exportscope.platforms.whatsapp_chat import MAX_MESSAGE_CHARS, ChatParser
-from exportscope.platforms.whatsapp_lines import HEADER, strip_marks
-from exportscope.platforms.whatsapp_names import CHAT_PREFIXES
+from exportscope.platforms.whatsapp.chat import MAX_MESSAGE_CHARS, ChatParser
+from exportscope.platforms.whatsapp.lines import HEADER, strip_marks
+from exportscope.platforms.whatsapp.names import CHAT_PREFIXES
 from exportscope.rules import Rule
 from exportscope.textio import LineCutter, bounded_lines, open_text
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from itertools import chain, islice
 
 from exportscope.archive import Member
-from exportscope.platforms.linkedin_csv import HEADER_SCAN, find_header, open_member
+from exportscope.platforms.linkedin.csvread import HEADER_SCAN, find_header, open_member
 from exportscope.platforms.people import People
 from exportscope.textio import Columns, csv_rows
 

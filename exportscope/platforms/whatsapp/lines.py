@@ -4,7 +4,7 @@ Why a module of its own: every Android and iOS locale writes the same three-part
 separator) with different punctuation, and one precompiled regex handles them all. This module only knows
 shapes: which line starts a message, how its date fields and clock read, who wrote it and what its body is
 (an attachment, a media placeholder, a shared location, a call notice, a system notice). Deciding the day and
-month order of a whole file is :mod:`exportscope.platforms.whatsapp_chat`'s job, because it needs every line.
+month order of a whole file is :mod:`exportscope.platforms.whatsapp.chat`'s job, because it needs every line.
 
 Invisible marks (U+200E, U+200F, U+202F and other format characters) are ignored for matching only; the text
 handed back keeps them as written.

@@ -11,8 +11,8 @@ in three ways, each through a :class:`~exportscope.platforms.base.Platform` hook
 - **a folder of chats**: each chat zip (or account report zip) inside a folder is opened as an input of its
   own (``split``); loose ``.txt`` chats in the folder are read one by one as members.
 
-The readers live in :mod:`~exportscope.platforms.whatsapp_read` (chats) and
-:mod:`~exportscope.platforms.whatsapp_report` (account report); verdicts in ``schemas/whatsapp.toml``.
+The readers live in :mod:`~exportscope.platforms.whatsapp.read` (chats) and
+:mod:`~exportscope.platforms.whatsapp.report` (account report); verdicts in ``schemas/whatsapp.toml``.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from exportscope.archive import Member, MemberError, Source
 from exportscope.identity import AccountIdentity
 from exportscope.nested import open_nested_zip
 from exportscope.platforms.base import Platform, Reader
-from exportscope.platforms.whatsapp_read import HEAD_BYTES, looks_like_chat, read_chat
-from exportscope.platforms.whatsapp_report import read_report
+from exportscope.platforms.whatsapp.read import HEAD_BYTES, looks_like_chat, read_chat
+from exportscope.platforms.whatsapp.report import read_report
 from exportscope.rules import Rule
 
 #: At most this many ``.txt`` and ``.zip`` members are opened to recognise a folder by content.

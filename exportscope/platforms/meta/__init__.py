@@ -22,11 +22,11 @@ from exportscope.archive import Archive, Member, Source
 from exportscope.identity import AccountIdentity
 from exportscope.model import Problem
 from exportscope.platforms.base import Output, Platform
-from exportscope.platforms.meta_html import html_notes
-from exportscope.platforms.meta_media import MediaIndex, MetaContext
-from exportscope.platforms.meta_messages import read_ai_chats, read_messages
-from exportscope.platforms.meta_profile import read_fb_profile, read_ig_profile
-from exportscope.platforms.meta_readers import (
+from exportscope.platforms.meta.htmlfiles import html_notes
+from exportscope.platforms.meta.media import MediaIndex, MetaContext
+from exportscope.platforms.meta.messages import read_ai_chats, read_messages
+from exportscope.platforms.meta.profile import read_fb_profile, read_ig_profile
+from exportscope.platforms.meta.readers import (
     MetaReader,
     read_generic,
     read_ig_comments,

@@ -2,9 +2,9 @@
 
 The path table lives in ``schemas/linkedin.toml`` (file name keys -> rule); this module recognises the
 archive (markers, era, export date, Basic/Complete preference, name keys and parts) and names the readers:
-the generic CSV layer is :mod:`~exportscope.platforms.linkedin_csv`; files with known quirks are read by
-:mod:`~exportscope.platforms.linkedin_quirks`, :mod:`~exportscope.platforms.linkedin_messages` and
-:mod:`~exportscope.platforms.linkedin_articles`.
+the generic CSV layer is :mod:`~exportscope.platforms.linkedin.csvread`; files with known quirks are read by
+:mod:`~exportscope.platforms.linkedin.quirks`, :mod:`~exportscope.platforms.linkedin.messages` and
+:mod:`~exportscope.platforms.linkedin.articles`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from exportscope.archive import Member, Source
 from exportscope.identity import AccountIdentity
 from exportscope.platforms.base import Platform, Reader
-from exportscope.platforms.linkedin_csv import find_header, iter_csv, read_csv, read_csv_all, read_profile
+from exportscope.platforms.linkedin.csvread import find_header, iter_csv, read_csv, read_csv_all, read_profile
 from exportscope.rules import Rule
 
 __all__ = ["PLATFORMS", "LinkedIn", "find_header", "iter_csv", "name_key", "read_csv", "read_csv_all", "read_profile"]
@@ -103,9 +103,9 @@ class LinkedIn(Platform):
 
 
 def _readers() -> dict[str, Reader]:
-    from exportscope.platforms import linkedin_quirks as q
-    from exportscope.platforms.linkedin_articles import read_article
-    from exportscope.platforms.linkedin_messages import read_messages
+    from exportscope.platforms.linkedin import quirks as q
+    from exportscope.platforms.linkedin.articles import read_article
+    from exportscope.platforms.linkedin.messages import read_messages
 
     return {
         "csv": read_csv,

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from exportscope.platforms.whatsapp_lines import (
+from exportscope.platforms.whatsapp.lines import (
     HEADER,
     MARKS,
     PLAIN,

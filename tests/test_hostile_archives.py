@@ -350,6 +350,51 @@ def test_a_50_mb_csv_field_stays_under_512_mib(tmp_path: Path) -> None:
     _bounded(report, cpu=20, memory=512 * MiB)
 
 
+def _big_thread(folder: Path, mib: int) -> int:
+    """A Facebook export folder whose one thread part holds ``mib`` MiB of messages (varied text, newest
+    first, written as Meta writes them); returns how many messages."""
+    import random
+
+    rng = random.Random(20)
+    words = ["station", "noon", "caf\\u00c3\\u00a9", "lunch", "see", "you", "at", "\\u00f0\\u009f\\u0091\\u008b"]
+    stamp = 1_760_000_000_000
+    block: list[bytes] = []
+    for i in range(4000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(3, 25)))
+        extra = b', "reactions": [{"reaction": "x"}, {"reaction": "y"}]' if i % 9 == 0 else b""
+        block.append(
+            b'{"sender_name": "%s", "timestamp_ms": %%d, "content": "%s", "is_geoblocked_for_viewer": false%s}'
+            % (b"Ana" if i % 2 else b"Bo", text.encode(), extra)
+        )
+    thread = folder / "your_facebook_activity/messages/inbox/ana_1"
+    thread.mkdir(parents=True)
+    (folder / "personal_information/profile_information").mkdir(parents=True)
+    (folder / "personal_information/profile_information/profile_information.json").write_bytes(
+        b'{"profile_v2": {"name": {"full_name": "Bo"}}}'
+    )
+    n = 0
+    with (thread / "message_1.json").open("wb") as fh:
+        fh.write(b'{"participants": [{"name": "Ana"}, {"name": "Bo"}], "messages": [')
+        while fh.tell() < mib * MiB:
+            fh.write(b",".join(m % (stamp - (n + i) * 1000) for i, m in enumerate(block)))
+            n += len(block)
+            if fh.tell() < mib * MiB:
+                fh.write(b",")
+        fh.write(b'], "title": "Ana", "thread_path": "inbox/ana_1"}')
+    return n
+
+
+@pytest.mark.slow
+def test_a_big_facebook_thread_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    """A 200 MiB thread part (under the 256 MiB cap a Meta JSON file may have) parsed whole took about six
+    times its size; read a piece at a time, memory follows the items' text, not the parsed file."""
+    n = _big_thread(tmp_path / "facebook", 200)
+    run = measure("summary", "--json", "--no-findings", tmp_path / "facebook")
+    _bounded(run, cpu=60)  # about 820 MiB here (1.24 GiB parsed whole), most of it the 930,000 items after reading
+    read = {r["path"]: r["items"] for r in _files(run, "facebook")["read"]}  # type: ignore[attr-defined]
+    assert read["your_facebook_activity/messages/inbox/ana_1/message_1.json"] == n and not run.failed()
+
+
 @pytest.mark.slow
 def test_a_500_mb_chat_message_stays_under_512_mib(tmp_path: Path) -> None:
     chat = tmp_path / "WhatsApp Chat with Long.txt"

@@ -337,10 +337,29 @@ def read_ig_comments(members: Sequence[Member], rule: Rule, ctx: MetaContext) ->
 
 def read_generic(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
     """Any Meta record list (likes, friends, followers, searches, logins, devices, ads, off-Meta activity,
-    saved items, settings): one record per entry of the file's main list, its values as text."""
+    saved items, settings): one record per entry of the file's main list, its values as text.
+
+    The records of a file go as one :class:`RecordBatch` (two lists, no object per record: these lists are
+    the bulk of a big export); a file that breaks half-way still hands over what it read before the error,
+    as a record at a time would have."""
     for member in members:
-        for row, entry in enumerate(load_entries(member), 1):
-            yield Record(text=values_text(entry), epoch=record_seconds(entry), row=row, source=member.path)
+        texts: list[str | None] = []
+        epochs: list[float | None] = []
+        try:
+            for entry in load_entries(member):
+                texts.append(values_text(entry))
+                epochs.append(record_seconds(entry))
+        except Exception:
+            if texts:
+                yield _generic_batch(texts, epochs, member.path)
+            raise
+        if texts:
+            yield _generic_batch(texts, epochs, member.path)
+
+
+def _generic_batch(texts: list[str | None], epochs: list[float | None], path: str) -> RecordBatch:
+    rows: list[int | None] = list(range(1, len(texts) + 1))
+    return RecordBatch(text=texts, epoch=epochs, row=rows, source=[path] * len(texts))
 
 
 def read_region(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:

@@ -12,7 +12,6 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
@@ -172,35 +171,26 @@ def _options(
     audience: Audience,
     x_protected: Answer = Answer.unknown,
 ) -> Any:
+    """The library validates (:class:`exportscope.types.Options`); a refusal becomes our one-line exit 2."""
     from exportscope.archive import InputError
-    from exportscope.pipeline import Options
-    from exportscope.rules import region_code
+    from exportscope.types import Options, OptionsError
 
-    kwargs: dict[str, Any] = {"facebook_audience": audience.value}
+    kwargs: dict[str, Any] = {"facebook_audience": audience.value, "region": region or None}
     if x_protected is not Answer.unknown:
         kwargs["answers"] = (("x.protected", x_protected.value),)
-    if region:
-        code = region_code(region)
-        if code is None:
-            raise InputError(
-                f"--region {region!r}: unknown region; name a country or use eu, uk, ch, ca, hk, us, cn, kr, br, other"
-            )
-        kwargs["region"] = code
     if as_of:
-        try:
-            kwargs["as_of"] = date.fromisoformat(as_of)
-        except ValueError:
-            raise InputError(f"--as-of {as_of!r}: not a date; write it as YYYY-MM-DD") from None
+        kwargs["as_of"] = as_of
     if opted_out:
-        from exportscope.platforms import all_platforms
-        from exportscope.rules import load_policies
+        kwargs["opted_out"] = opted_out
+    try:
+        return Options(**kwargs)
+    except OptionsError as exc:
+        flag = _FLAGS.get(exc.option, exc.option)
+        raise InputError(exc.message(flag)) from None
 
-        known = {p.name for p in all_platforms()} | set(load_policies())
-        bad = [o for o in opted_out if o.lower() not in known]
-        if bad:
-            raise InputError(f"--opted-out {bad[0]!r}: unknown platform; use linkedin, meta or x")
-        kwargs["opted_out"] = frozenset(o.lower() for o in opted_out)
-    return Options(**kwargs)
+
+#: The command-line flag of each validated option (an answer's key names its platform's question).
+_FLAGS = {"region": "--region", "as_of": "--as-of", "opted_out": "--opted-out", "x.protected": "--x-protected"}
 
 
 def _check_output(output: Path, paths: list[Path]) -> None:

@@ -159,12 +159,8 @@ def _answers(value: object) -> tuple[tuple[str, str], ...]:
 
 
 def _positive(option: str, value: object, *, whole: bool = True) -> None:
-    ok = False
-    if isinstance(value, int) and not isinstance(value, bool):
-        ok = value > 0
-    elif isinstance(value, float) and not whole:
-        ok = value > 0
-    if not ok:
+    number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+    if number is None or (whole and not isinstance(number, int)) or not number > 0:
         raise OptionsError(option, value, "must be a positive number")
 
 

@@ -9,7 +9,8 @@ that needs it is given.
 
 :class:`Options` validates and normalises what it is given, so a script gets exactly what the command line
 gets: ``Options(region="France")`` is ``eu``, ``opted_out={"LinkedIn"}`` is ``linkedin``, and a value we
-cannot use raises :class:`OptionsError` instead of falling back to a default in silence.
+cannot use raises :class:`~exportscope.errors.InvalidOption` (an ``OptionsError``) instead of falling back
+to a default in silence.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from exportscope.dates import age_on
+from exportscope.errors import InvalidOption
 from exportscope.zipread import MAX_MEMBER_BYTES, MAX_RATIO
 
 if TYPE_CHECKING:
@@ -34,8 +36,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Analysis",
+    "InvalidOption",
     "Options",
-    "OptionsError",
     "PlatformContext",
     "PolicyStatus",
     "Progress",
@@ -44,22 +46,6 @@ __all__ = [
 
 #: Who can see the past Facebook posts: the values ``Options.facebook_audience`` takes.
 AUDIENCES: tuple[str, ...] = ("unknown", "public", "friends")
-
-
-class OptionsError(ValueError):
-    """An option the library cannot use. ``option`` is the :class:`Options` field, ``value`` what was given,
-    ``reason`` why it cannot be used and what to give instead (one line, for a person).
-
-    The command line turns it into its one-line exit-2 error, naming its own flag instead of the field.
-    """
-
-    def __init__(self, option: str, value: object, reason: str) -> None:
-        self.option, self.value, self.reason = option, value, reason
-        super().__init__(self.message(option))
-
-    def message(self, name: str) -> str:
-        """The error naming the option as ``name`` (``--region`` on the command line, ``region`` in Python)."""
-        return f"{name} {self.value!r}: {self.reason}"
 
 
 def _region(value: object) -> str | None:
@@ -71,10 +57,10 @@ def _region(value: object) -> str | None:
     codes = sorted(set(load_regions().values()))
     choices = ", ".join(codes)
     if not isinstance(value, str):
-        raise OptionsError("region", value, f"not a region; name a country or use {choices}")
+        raise InvalidOption("region", value, f"not a region; name a country or use {choices}")
     code = region_code(value)
     if code is None:
-        raise OptionsError("region", value, f"unknown region; name a country or use {choices}")
+        raise InvalidOption("region", value, f"unknown region; name a country or use {choices}")
     return code
 
 
@@ -89,7 +75,7 @@ def _as_of(value: object) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise OptionsError("as_of", value, "not a date; write it as YYYY-MM-DD")
+    raise InvalidOption("as_of", value, "not a date; write it as YYYY-MM-DD")
 
 
 def _names(value: object, option: str) -> list[str]:
@@ -100,7 +86,7 @@ def _names(value: object, option: str) -> list[str]:
         items = list(value)
         if all(isinstance(v, str) for v in items):
             return items
-    raise OptionsError(option, value, "not a set of names")
+    raise InvalidOption(option, value, "not a set of names")
 
 
 def _opted_out(value: object) -> frozenset[str]:
@@ -116,7 +102,7 @@ def _opted_out(value: object) -> frozenset[str]:
     for name in names:
         key = name.strip().casefold()
         if key not in known:
-            raise OptionsError("opted_out", name, f"unknown platform; use {', '.join(sorted(known))}")
+            raise InvalidOption("opted_out", name, f"unknown platform; use {', '.join(sorted(known))}")
         out.add(key)
     return frozenset(out)
 
@@ -124,7 +110,7 @@ def _opted_out(value: object) -> frozenset[str]:
 def _audience(value: object) -> str:
     key = value.strip().casefold() if isinstance(value, str) else value
     if key not in AUDIENCES:
-        raise OptionsError("facebook_audience", value, f"not an audience; use {', '.join(AUDIENCES)}")
+        raise InvalidOption("facebook_audience", value, f"not an audience; use {', '.join(AUDIENCES)}")
     return str(key)
 
 
@@ -139,21 +125,21 @@ def _answers(value: object) -> tuple[tuple[str, str], ...]:
     elif isinstance(value, Iterable) and not isinstance(value, str):
         pairs = list(value)
     else:
-        raise OptionsError("answers", value, "not (question, answer) pairs")
+        raise InvalidOption("answers", value, "not (question, answer) pairs")
     from exportscope.platforms import all_platforms
 
     questions = {q.key: q for p in all_platforms() for q in p.questions}
     out: dict[str, str] = {}
     for pair in pairs:
         if not (isinstance(pair, tuple | list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
-            raise OptionsError("answers", pair, "not a (question, answer) pair")
+            raise InvalidOption("answers", pair, "not a (question, answer) pair")
         key, answer = pair[0].strip(), pair[1].strip().casefold()
         question = questions.get(key)
         if question is None:
             known = ", ".join(sorted(questions))
-            raise OptionsError("answers", key, f"no platform asks this; the questions are {known}")
+            raise InvalidOption("answers", key, f"no platform asks this; the questions are {known}")
         if answer not in question.choices:
-            raise OptionsError(question.key, pair[1], f"not an answer; use {', '.join(question.choices)}")
+            raise InvalidOption(question.key, pair[1], f"not an answer; use {', '.join(question.choices)}")
         out[key] = answer
     return tuple(out.items())
 
@@ -161,7 +147,7 @@ def _answers(value: object) -> tuple[tuple[str, str], ...]:
 def _positive(option: str, value: object, *, whole: bool = True) -> None:
     number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
     if number is None or (whole and not isinstance(number, int)) or not number > 0:
-        raise OptionsError(option, value, "must be a positive number")
+        raise InvalidOption(option, value, "must be a positive number")
 
 
 @dataclass(frozen=True)
@@ -171,7 +157,7 @@ class Options:
     Validated and normalised on construction (also by ``dataclasses.replace``): ``region`` is a region code
     from a code or a country name; ``as_of`` a date (a ``YYYY-MM-DD`` string is accepted); ``opted_out``
     platform or policy names in lower case; ``answers`` the platforms' own questions with allowed values.
-    A value that cannot be used raises :class:`OptionsError`.
+    A value that cannot be used raises :class:`~exportscope.errors.InvalidOption`, an ``OptionsError``.
 
     ``workers``: how many processes may read (1 = this one only; the default uses a second core when the
     archive is big enough to pay for it).

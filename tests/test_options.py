@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from exportscope.errors import InvalidOption
 from exportscope.findings import find
 from exportscope.pipeline import analyze
 from exportscope.summary import build
-from exportscope.types import Options, OptionsError
+from exportscope.types import Options
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_exports"
 S2026 = SAMPLES / "linkedin-2026" / "Complete_LinkedInDataExport_03-09-2026.zip"
@@ -29,7 +30,7 @@ def test_region_names_and_codes_become_codes() -> None:
 
 @pytest.mark.parametrize("value", ["atlantis", "", 42])
 def test_an_unknown_region_raises_never_falls_to_other(value: object) -> None:
-    with pytest.raises(OptionsError) as err:
+    with pytest.raises(InvalidOption) as err:
         Options(region=value)  # type: ignore[arg-type]
     assert err.value.option == "region"
     assert err.value.value == value
@@ -39,7 +40,7 @@ def test_opted_out_is_case_insensitive_and_checked() -> None:
     assert Options(opted_out={"LinkedIn"}).opted_out == frozenset({"linkedin"})
     assert Options(opted_out=["Meta", "x"]).opted_out == frozenset({"meta", "x"})
     assert Options(opted_out="LINKEDIN").opted_out == frozenset({"linkedin"})  # one name, not its letters
-    with pytest.raises(OptionsError) as err:
+    with pytest.raises(InvalidOption) as err:
         Options(opted_out={"myspace"})
     assert (err.value.option, err.value.value) == ("opted_out", "myspace")
 
@@ -49,7 +50,7 @@ def test_as_of_takes_a_date_or_an_iso_string() -> None:
     assert Options(as_of=datetime(2025, 10, 1, 23, 0)).as_of == date(2025, 10, 1)
     assert type(Options(as_of=datetime(2025, 10, 1, 23, 0)).as_of) is date
     for bad in ("yesterday", "2025-13-01", None):
-        with pytest.raises(OptionsError) as err:
+        with pytest.raises(InvalidOption) as err:
             Options(as_of=bad)  # type: ignore[arg-type]
         assert err.value.option == "as_of"
 
@@ -57,10 +58,10 @@ def test_as_of_takes_a_date_or_an_iso_string() -> None:
 def test_answers_must_be_known_questions_with_allowed_values() -> None:
     assert Options(answers={"x.protected": "YES"}).answers == (("x.protected", "yes"),)  # type: ignore[arg-type]
     assert Options(answers=(("x.protected", "no"),)).answers == (("x.protected", "no"),)
-    with pytest.raises(OptionsError) as err:
+    with pytest.raises(InvalidOption) as err:
         Options(answers=(("x.private", "yes"),))
     assert (err.value.option, err.value.value) == ("answers", "x.private")
-    with pytest.raises(OptionsError) as err:
+    with pytest.raises(InvalidOption) as err:
         Options(answers=(("x.protected", "maybe"),))
     assert (err.value.option, err.value.value) == ("x.protected", "maybe")
 
@@ -68,7 +69,7 @@ def test_answers_must_be_known_questions_with_allowed_values() -> None:
 def test_audience_and_limits_are_checked() -> None:
     assert Options(facebook_audience="Public").facebook_audience == "public"
     for field, bad in (("facebook_audience", "everyone"), ("workers", 0), ("max_ratio", -1.0), ("workers", True)):
-        with pytest.raises(OptionsError) as err:
+        with pytest.raises(InvalidOption) as err:
             Options(**{field: bad})
         assert err.value.option == field
 
@@ -76,7 +77,7 @@ def test_audience_and_limits_are_checked() -> None:
 def test_replace_validates_too() -> None:
     base = Options(region="eu")
     assert dataclasses.replace(base, region="Switzerland").region == "ch"
-    with pytest.raises(OptionsError):
+    with pytest.raises(InvalidOption):
         dataclasses.replace(base, opted_out=frozenset({"friendster"}))
 
 
@@ -139,7 +140,7 @@ def test_x_answer_from_the_library_is_the_cli_flag(cli) -> None:
     ],
 )
 def test_library_and_cli_refuse_alike(cli, flags: list[str], kwargs: dict[str, object]) -> None:
-    with pytest.raises(OptionsError) as err:
+    with pytest.raises(InvalidOption) as err:
         Options(**kwargs)  # type: ignore[arg-type]
     result = cli("summary", S2026, *flags)
     assert result.exit_code == 2

@@ -20,7 +20,7 @@ from exportscope.rules import _read_toml
 if TYPE_CHECKING:
     import polars as pl
 
-    from exportscope.classify import PlatformContext
+    from exportscope.types import PlatformContext
 
 ELIGIBLE = ("training", "conditional")
 

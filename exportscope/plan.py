@@ -17,7 +17,7 @@ from exportscope.archive import Archive, Budget, InputError, Member, Source, ope
 from exportscope.identity import AccountIdentity, Candidate, ExportEntry, ExportRole, Grouping, group_exports
 from exportscope.inputs import drop_given_elsewhere, split_folder, unique_paths
 from exportscope.model import Fact, FileStatus, LedgerEntry
-from exportscope.platforms import all_platforms
+from exportscope.platforms import all_platforms, family_labels, join_or
 from exportscope.platforms.base import Platform
 from exportscope.rules import Rule
 
@@ -185,7 +185,8 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
         strip_wrapper(src.members, keep)
         platform = _detect(src, platforms)
         if platform is None:
-            notes.append(i18n.t("note.not_recognised", "en", name=src.name))
+            labels = family_labels()
+            notes.append(i18n.t("note.not_recognised", "en", name=src.name, head=", ".join(labels[:-1]), last=labels[-1]))
             unknown.extend(
                 LedgerEntry("unknown", f"{src.name}/{m.path}", FileStatus.UNRECOGNIZED, size=m.size)
                 for m in src.members
@@ -203,7 +204,7 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
         names = ", ".join(s.name for s in sources)
         if not any(s.members for s in sources):
             raise InputError(f"{names}: empty; there are no files to read")
-        raise InputError(f"{names}: nothing recognizable; this is not a LinkedIn, Meta, WhatsApp or X data export")
+        raise InputError(f"{names}: nothing recognizable; this is not a {join_or(family_labels(), 'en')} data export")
 
     candidates = [
         Candidate(

@@ -62,6 +62,9 @@ class Platform:
     eras: Sequence[tuple[str, str]] = ()
     #: What this platform may ask the person when its export does not say (see :class:`Question`).
     questions: Sequence[Question] = ()
+    #: The family's display name where it differs from ``label`` (Facebook and Instagram are "Meta"): the
+    #: name messages use for the family as a whole ("not a LinkedIn, Meta, WhatsApp or X export").
+    family_label: str = ""
     _marker_res: list[tuple[re.Pattern[str], float]] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:

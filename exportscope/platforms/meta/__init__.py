@@ -166,6 +166,7 @@ PLATFORMS: list[Platform] = [
         name="facebook",
         label="Facebook",
         rules_file="facebook",
+        family_label="Meta",
         readers=dict(READERS),  # type: ignore[arg-type]  # called with the context by Meta.read
         markers=(
             (r"(^|/)your_facebook_activity/", 2.0),
@@ -191,6 +192,7 @@ PLATFORMS: list[Platform] = [
         name="instagram",
         label="Instagram",
         rules_file="instagram",
+        family_label="Meta",
         readers=dict(READERS),  # type: ignore[arg-type]
         markers=(
             (r"(^|/)your_instagram_activity/", 2.0),

@@ -20,11 +20,12 @@ from typing import Annotated, Any, NoReturn, TypeVar
 import typer
 
 from exportscope import __version__
+from exportscope.platforms import families
 
 app = typer.Typer(
     name="exportscope",
     help=(
-        "See what LinkedIn, Meta and X will feed their generative AI from your data export.\n\n"
+        "See what each platform will feed its generative AI from your data export.\n\n"
         "Runs offline, never uploads anything and never changes the archive.\n\n"
         "Example: exportscope summary Complete_LinkedInDataExport_03-09-2026.zip"
     ),
@@ -36,18 +37,6 @@ app = typer.Typer(
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-class Audience(StrEnum):
-    public = "public"
-    friends = "friends"
-    unknown = "unknown"
-
-
-class Answer(StrEnum):
-    yes = "yes"
-    no = "no"
-    unknown = "unknown"
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -107,7 +96,7 @@ PathsArg = Annotated[
     list[Path] | None,
     typer.Argument(
         metavar="PATH",
-        help="Export .zip files, folders or WhatsApp .txt chats; parts of one export are merged.",
+        help="Export .zip files, folders or exported chat .txt files; parts of one export are merged.",
         show_default=False,
         readable=False,  # an unreadable input is our one-line error (exit 2), not a usage block
     ),
@@ -132,18 +121,44 @@ OptedOutOpt = Annotated[
     typer.Option(
         "--opted-out",
         metavar="PLATFORM",
-        help="You turned training off for this platform (repeatable): linkedin, meta, x.",
+        help=f"You turned training off for this platform (repeatable): {', '.join(families())}.",
     ),
 ]
-AudienceOpt = Annotated[
-    Audience,
-    typer.Option("--facebook-audience", help="Who can see your past Facebook posts: public, friends or unknown."),
-]
-# X's question (exportscope.platforms.x.PROTECTED): the archive records only six months of changes.
-XProtectedOpt = Annotated[
-    Answer,
-    typer.Option("--x-protected", help="Are your X posts protected (followers only)? yes, no or unknown."),
-]
+
+
+def _asking(func: F) -> F:
+    """Give a command one option per platform question (``platforms/<family>/questions.toml``: X's
+    ``--x-protected``, Meta's ``--facebook-audience``...), collected into its ``answers`` parameter as
+    {question key: answer}. The questions are data read by folder, so the readers are not imported here."""
+    import inspect
+
+    from exportscope.platforms.questions import all_questions
+
+    asked = all_questions()
+    sig = inspect.signature(func, eval_str=True)
+    params = [p for p in sig.parameters.values() if p.name != "answers"]
+    names: dict[str, str] = {}
+    for q in asked:
+        name = "answer_" + "".join(c if c.isalnum() else "_" for c in q.key)
+        names[name] = q.key
+        choices = StrEnum(name, {c: c for c in q.choices})  # type: ignore[misc]
+        option = typer.Option(q.flag, help=q.help)
+        params.append(
+            inspect.Parameter(
+                name, inspect.Parameter.KEYWORD_ONLY, annotation=Annotated[choices, option], default=choices(q.unknown)
+            )
+        )
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        kwargs["answers"] = {key: str(kwargs.pop(name)) for name, key in names.items() if name in kwargs}
+        return func(*args, **kwargs)
+
+    wrapper.__signature__ = sig.replace(parameters=params)  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in params} | {"return": sig.return_annotation}
+    del wrapper.__wrapped__  # type: ignore[attr-defined]
+    return wrapper  # type: ignore[return-value]
+
 
 RedactOpt = Annotated[
     bool,
@@ -166,19 +181,23 @@ def _check_keep_owner(redact: bool, keep_owner: bool) -> None:
 
 
 def _options(
-    region: str | None,
-    as_of: str | None,
-    opted_out: list[str] | None,
-    audience: Audience,
-    x_protected: Answer = Answer.unknown,
+    region: str | None, as_of: str | None, opted_out: list[str] | None, answers: dict[str, str] | None = None
 ) -> Any:
     from exportscope.archive import InputError
     from exportscope.pipeline import Options
+    from exportscope.platforms.questions import all_questions
     from exportscope.rules import region_code
 
-    kwargs: dict[str, Any] = {"facebook_audience": audience.value}
-    if x_protected is not Answer.unknown:
-        kwargs["answers"] = (("x.protected", x_protected.value),)
+    kwargs: dict[str, Any] = {}
+    given: list[tuple[str, str]] = []
+    for q in all_questions():
+        value = (answers or {}).get(q.key, q.unknown)
+        if q.option:  # an answer the library holds in an Options field of its own (an alias)
+            kwargs[q.option] = value
+        elif value != q.unknown:
+            given.append((q.key, value))
+    if given:
+        kwargs["answers"] = tuple(given)
     if region:
         code = region_code(region)
         if code is None:
@@ -192,13 +211,13 @@ def _options(
         except ValueError:
             raise InputError(f"--as-of {as_of!r}: not a date; write it as YYYY-MM-DD") from None
     if opted_out:
-        from exportscope.platforms import all_platforms
+        from exportscope.platforms import all_platforms, join_or
         from exportscope.rules import load_policies
 
         known = {p.name for p in all_platforms()} | set(load_policies())
         bad = [o for o in opted_out if o.lower() not in known]
         if bad:
-            raise InputError(f"--opted-out {bad[0]!r}: unknown platform; use linkedin, meta or x")
+            raise InputError(f"--opted-out {bad[0]!r}: unknown platform; use {join_or(families(), 'en')}")
         kwargs["opted_out"] = frozenset(o.lower() for o in opted_out)
     return Options(**kwargs)
 
@@ -256,6 +275,7 @@ def _analyze(paths: list[Path], options: Any, quiet: bool = False) -> Any:
 
 @app.command()
 @_guarded
+@_asking
 def summary(
     paths: PathsArg = None,
     demo: DemoOpt = False,
@@ -270,8 +290,7 @@ def summary(
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
-    facebook_audience: AudienceOpt = Audience.unknown,
-    x_protected: XProtectedOpt = Answer.unknown,
+    answers: dict[str, str] | None = None,
 ) -> None:
     """What each platform will use for AI training, as a table or JSON.
 
@@ -279,7 +298,7 @@ def summary(
              Complete_LinkedInDataExport_03-09-2026.zip --json
     """
     paths = _inputs(paths, demo)
-    options = _options(region, as_of, opted_out, facebook_audience, x_protected)
+    options = _options(region, as_of, opted_out, answers)
     analysis = _analyze(paths, options)
     from exportscope import summary as summary_mod
 
@@ -301,6 +320,7 @@ def summary(
 
 @app.command()
 @_guarded
+@_asking
 def items(
     paths: PathsArg = None,
     *,
@@ -320,8 +340,7 @@ def items(
     redact: RedactOpt = False,
     keep_owner: KeepOwnerOpt = False,
     opted_out: OptedOutOpt = None,
-    facebook_audience: AudienceOpt = Audience.unknown,
-    x_protected: XProtectedOpt = Answer.unknown,
+    answers: dict[str, str] | None = None,
 ) -> None:
     """Write every classified item, one row each (platform, source, kind, verdict, visibility, timestamp,
     text, words, rule); --redact masks people and personal data in the text, source and note.
@@ -336,7 +355,7 @@ def items(
         raise OutputRefused("stdout_binary", output, fmt="Parquet")
     paths = _inputs(paths, demo)
     _check_output(output, paths)
-    options = _options(region, as_of, opted_out, facebook_audience, x_protected)
+    options = _options(region, as_of, opted_out, answers)
     _check_keep_owner(redact, keep_owner)
     analysis = _analyze(paths, options)
     redactor = None
@@ -352,6 +371,7 @@ def items(
 
 @app.command()
 @_guarded
+@_asking
 def report(
     paths: PathsArg = None,
     *,
@@ -374,8 +394,7 @@ def report(
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
-    facebook_audience: AudienceOpt = Audience.unknown,
-    x_protected: XProtectedOpt = Answer.unknown,
+    answers: dict[str, str] | None = None,
 ) -> None:
     """Write a report to keep, print or share: what is used for AI training, what you expose, how to opt out.
 
@@ -392,7 +411,7 @@ def report(
     if lang is not None and lang.lower() not in i18n.LANGS:
         raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
     _check_keep_owner(redact, keep_owner)
-    options = _options(region, as_of, opted_out, facebook_audience, x_protected)
+    options = _options(region, as_of, opted_out, answers)
     analysis = _analyze(paths, options)
     written = _writing(
         output,
@@ -405,6 +424,7 @@ def report(
 
 @app.command()
 @_guarded
+@_asking
 def cleanup(
     paths: PathsArg = None,
     *,
@@ -419,7 +439,7 @@ def cleanup(
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
-    facebook_audience: AudienceOpt = Audience.unknown,
+    answers: dict[str, str] | None = None,
 ) -> None:
     """Write the clean-up worklist: the items used for AI training you most likely want gone, riskiest first.
 
@@ -440,7 +460,7 @@ def cleanup(
     _check_output(output, paths)
     if lang is not None and lang.lower() not in i18n.LANGS:
         raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
-    options = _options(region, as_of, opted_out, facebook_audience)
+    options = _options(region, as_of, opted_out, answers)
     analysis = _analyze(paths, options)
     entries = worklist.build(analysis)
     meta = worklist_out.Meta(
@@ -457,7 +477,7 @@ def cleanup(
 @_guarded
 def rules(
     platform: Annotated[
-        str | None, typer.Argument(metavar="PLATFORM", help="linkedin, facebook, instagram, whatsapp or x.")
+        str | None, typer.Argument(metavar="PLATFORM", help="A platform (default: the first); a wrong name lists them.")
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the rules as JSON.")] = False,
     sources: Annotated[
@@ -482,7 +502,7 @@ def rules(
     language = i18n.normalize_lang(lang) if lang else i18n.default_lang()
     known = all_platforms()
     if platform is None:
-        match = known if sources else [p for p in known if p.name == "linkedin"]
+        match = list(known if sources else known[:1])
     else:
         match = [p for p in known if p.name == platform.lower()]
     if not match:
@@ -496,6 +516,7 @@ def rules(
 
 @app.command()
 @_guarded
+@_asking
 def inspect(
     paths: PathsArg = None,
     demo: DemoOpt = False,
@@ -505,8 +526,7 @@ def inspect(
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
-    facebook_audience: AudienceOpt = Audience.unknown,
-    x_protected: XProtectedOpt = Answer.unknown,
+    answers: dict[str, str] | None = None,
 ) -> None:
     """Browse the archive in the terminal: what is used for training, what is not, and why.
 
@@ -517,7 +537,7 @@ def inspect(
 
     if lang is not None and lang.lower() not in i18n.LANGS:
         raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
-    options = _options(region, as_of, opted_out, facebook_audience, x_protected)
+    options = _options(region, as_of, opted_out, answers)
     paths = _inputs(paths, demo)
     # Unusable input (not a zip, encrypted, nothing recognizable) is one line and exit 2 here, before the
     # full-screen UI starts: planning opens the inputs and reads only their directories and a few headers.
@@ -544,7 +564,7 @@ def doctor(
     """
     from exportscope import doctor as doctor_mod
 
-    report = doctor_mod.build(_analyze(_inputs(paths, demo), _options(None, None, None, Audience.unknown)))
+    report = doctor_mod.build(_analyze(_inputs(paths, demo), _options(None, None, None)))
     if json_out:
         import orjson
 
@@ -559,7 +579,7 @@ def doctor(
 @_guarded
 def letter(
     platform: Annotated[
-        str, typer.Argument(metavar="PLATFORM", help="linkedin, facebook, instagram, threads or whatsapp.")
+        str, typer.Argument(metavar="PLATFORM", help="The platform to write to; a wrong name lists them.")
     ],
     paths: PathsArg = None,
     *,
@@ -601,7 +621,7 @@ def letter(
         raise InputError(str(exc)) from None
     paths = _inputs(paths, demo)
     _check_output(output, paths)
-    options = _options(region, as_of, None, Audience.unknown)
+    options = _options(region, as_of, None)
     analysis = _analyze(paths, options)
     if name not in analysis.contexts:
         raise InputError(f"no {PLATFORM_LABELS[name]} data among the inputs; give that platform's export")
@@ -657,7 +677,7 @@ def diff(
         if not p.exists():
             raise InputError(f"{p}: no such file or folder")
     ticked = read_worklist(worklist) if worklist is not None else None
-    options = _options(region, as_of, None, Audience.unknown)
+    options = _options(region, as_of, None)
     comparison = compare([old], [new], options, ticked)
     if output is not None and kind is not None:
         written = _writing(output, lambda: write_comparison(comparison, output, kind, language))
@@ -683,7 +703,7 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """See what LinkedIn, Meta and X will feed their generative AI from your data export."""
+    """See what each platform will feed its generative AI from your data export."""
 
 
 def main() -> None:

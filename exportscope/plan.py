@@ -186,7 +186,8 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
         platform = _detect(src, platforms)
         if platform is None:
             labels = family_labels()
-            notes.append(i18n.t("note.not_recognised", "en", name=src.name, head=", ".join(labels[:-1]), last=labels[-1]))
+            head, last = ", ".join(labels[:-1]), labels[-1]
+            notes.append(i18n.t("note.not_recognised", "en", name=src.name, head=head, last=last))
             unknown.extend(
                 LedgerEntry("unknown", f"{src.name}/{m.path}", FileStatus.UNRECOGNIZED, size=m.size)
                 for m in src.members

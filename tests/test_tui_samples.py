@@ -12,7 +12,7 @@ import pytest
 from textual.widgets import Select, Static
 
 from exportscope.pipeline import Options
-from exportscope.samples import DEMO, samples_dir
+from exportscope.samples import demo, samples_dir
 from exportscope.tui.app import ExportScopeApp
 from exportscope.tui.screens.browser import BrowserScreen
 from exportscope.tui.screens.export import ExportDialog
@@ -27,6 +27,7 @@ from tests.test_tui import aio, loaded, screen_text, wait_for
 
 AS_OF = "2026-11-29"
 OPTIONS = Options(as_of=tui_archive.AS_OF)
+DEMO = demo()
 META_WHATSAPP = [rel for rel in DEMO if not rel.startswith(("linkedin", "x-"))]
 
 

@@ -17,8 +17,10 @@ import functools
 import importlib
 import pkgutil
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from exportscope.platforms.base import Platform
+if TYPE_CHECKING:  # the registry itself stays light: listing families imports none of them
+    from exportscope.platforms.base import Platform
 
 
 def families() -> tuple[str, ...]:

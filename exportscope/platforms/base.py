@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 from exportscope.archive import Archive, Member, Source
 from exportscope.identity import AccountIdentity
 from exportscope.model import Drift, Fact, Problem, Record, RecordBatch
+from exportscope.platforms.questions import Question
 from exportscope.rules import Rule, RuleSet, load_rules
 
 if TYPE_CHECKING:
@@ -27,21 +28,6 @@ if TYPE_CHECKING:
 Output = Record | RecordBatch | Fact | Problem | Drift
 #: A reader takes the members of one logical file (in order) and the rule that matched them.
 Reader = Callable[[Sequence[Member], Rule], Iterable[Output]]
-
-
-@dataclass(frozen=True)
-class Question:
-    """Something the export cannot say and the person can (X: are your posts protected?).
-
-    ``key`` is the answer's key in ``Options.answers``, ``flag`` the command-line option that gives it,
-    ``choices`` its values (the last one means "I don't know"), ``prompt`` the catalogue key of the question.
-    The platform applies an answer in :meth:`Platform.apply_answers`.
-    """
-
-    key: str
-    flag: str
-    choices: tuple[str, ...]
-    prompt: str
 
 
 @dataclass

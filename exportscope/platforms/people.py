@@ -71,6 +71,7 @@ class People:
 #: A family's scanner: the members of one export with the rule id each was read with (None: not recognised).
 Scanner = Callable[[Sequence[tuple[Member, str | None]]], People]
 
+
 @functools.cache
 def _modules() -> dict[str, ModuleType]:
     """Family name -> its ``people`` module, for every family that has one (in the registry's order)."""

@@ -36,6 +36,7 @@ from exportscope.platforms.meta.readers import (
     read_region,
     read_stories,
 )
+from exportscope.platforms.questions import question
 from exportscope.rules import Rule
 
 _EXPORT_NAME = re.compile(
@@ -167,6 +168,8 @@ PLATFORMS: list[Platform] = [
         label="Facebook",
         rules_file="facebook",
         family_label="Meta",
+        # Who saw your past posts? (``questions.toml`` beside this file; held in Options.facebook_audience.)
+        questions=(question("facebook.audience"),),
         readers=dict(READERS),  # type: ignore[arg-type]  # called with the context by Meta.read
         markers=(
             (r"(^|/)your_facebook_activity/", 2.0),

@@ -127,8 +127,8 @@ OptedOutOpt = Annotated[
 
 
 def _asking(func: F) -> F:
-    """Give a command one option per platform question (``platforms/<family>/questions.toml``: X's
-    ``--x-protected``, Meta's ``--facebook-audience``...), collected into its ``answers`` parameter as
+    """Give a command one option per platform question (each ``platforms/<family>/questions.toml``),
+    collected into its ``answers`` parameter as
     {question key: answer}. The questions are data read by folder, so the readers are not imported here."""
     import inspect
 

@@ -33,7 +33,7 @@ class Export:
     #: Who the export is of (:mod:`exportscope.identity`), from its parts' profile files.
     account: AccountIdentity = field(default_factory=lambda: AccountIdentity(""))
     #: "" for the first account of its platform, "#2", "#3"... for the others (exports in canonical order):
-    #: the items, ledger lines and context of a second account are keyed ``instagram#2``.
+    #: the items, ledger lines and context of a second account are keyed ``<platform>#2``.
     suffix: str = ""
     facts: dict[tuple[str, str], Fact] = field(default_factory=dict)
     #: (item platform, sentence): the platform's ``export_notes`` and readers' ``Fact("note", ...)``, shown in
@@ -43,7 +43,7 @@ class Export:
 
 @dataclass
 class Task:
-    """One logical file to read: a rule and its members (several for LinkedIn parts or Meta threads)."""
+    """One logical file to read: a rule and its members (several for a file written in parts)."""
 
     index: int
     export: int
@@ -137,7 +137,7 @@ def _expand_folders(sources: list[Source], platforms: Sequence[Platform], hollow
 
     Zips are real files, so they open like any input. A zip that is no export we know stays a file of its
     folder (listed as not recognised), and so does one of a platform that opens nested zips itself
-    (WhatsApp names each chat after its zip). A folder left with no file of its own is dropped.
+    (a chat export names each chat after its zip). A folder left with no file of its own is dropped.
     """
     drop_given_elsewhere(sources)
     out: list[Source] = []

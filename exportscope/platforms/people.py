@@ -10,7 +10,10 @@ here so the two can never disagree. Each family answers in its own ``people`` mo
 - ``mask_segments(parts, thread_token, name_token, owner)`` (optional): the path segments with those that
   name a person masked (Meta thread folders of every era and export-zip user names, WhatsApp chat titles);
 - ``chat_title(segment)`` (optional): the person or group a path segment names (a WhatsApp chat title);
-- ``owner_handle(input_name)`` (optional): the owner's user name in an input's file name (Meta's zips).
+- ``owner_handle(input_name)`` (optional): the owner's user name in an input's file name (Meta's zips);
+- ``NOT_PEOPLE`` (optional): chat names that are no person (WhatsApp's AI assistant), kept readable;
+- ``NOT_NAME_WORDS`` (optional): product names never masked alone inside a person's name (Messenger),
+  beside the platforms' own names and labels, which the registry gives.
 
 Scanning re-opens the analysed inputs (as the media findings do) and reads only the files that name people,
 so the reading pipeline stays as it is and nothing is scanned unless a redacted output is asked for.
@@ -88,6 +91,27 @@ def _modules() -> dict[str, ModuleType]:
 def _hooks(name: str) -> list[Callable[..., object]]:
     """Every family's ``people`` module function called ``name``, where it has one."""
     return [hook for module in _modules().values() if callable(hook := getattr(module, name, None))]
+
+
+@functools.cache
+def not_people() -> frozenset[str]:
+    """Chat and contact names (case-folded) that name no person, from every family's ``NOT_PEOPLE``."""
+    return frozenset(n.casefold() for m in _modules().values() for n in getattr(m, "NOT_PEOPLE", ()))
+
+
+@functools.cache
+def not_name_words() -> frozenset[str]:
+    """Words (case-folded) never masked alone inside a name: every platform's name, label and family label
+    (the platforms of every rule too: Threads is Instagram's), and every family's ``NOT_NAME_WORDS``."""
+    import re
+
+    from exportscope.platforms import all_platforms
+
+    texts = [w for p in all_platforms() for w in (p.name, p.label, p.family_label)]
+    texts += [r.platform for p in all_platforms() for r in p.ruleset.rules]
+    words = {w.casefold() for text in texts for w in re.findall(r"[^\W\d_]+", text)}
+    words |= {w.casefold() for m in _modules().values() for w in getattr(m, "NOT_NAME_WORDS", ())}
+    return frozenset(words)
 
 
 def scanner(platform: str) -> Scanner | None:

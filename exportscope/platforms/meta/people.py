@@ -220,3 +220,5 @@ def people(members: Sequence[tuple[Member, str | None]]) -> People:
 mask_segments = path_names.mask_segments
 #: The owner's user name in an export zip's name (``facebook-<user>-<date>-<id>.zip``).
 owner_handle = path_names.export_user
+#: Meta's products that are no one's name (never masked alone inside a person's name).
+NOT_NAME_WORDS = frozenset({"meta", "messenger"})

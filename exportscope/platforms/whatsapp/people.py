@@ -95,3 +95,7 @@ chat_title = names.chat_title_name
 def mask_segments(parts: list[str], thread_token: str, name_token: str, owner: bool = True) -> list[str]:
     """Path segments with every chat title's name masked (``WhatsApp Chat with [name].txt``)."""
     return [names.mask_segment(p, name_token) for p in parts]
+
+
+#: Chat names that are no person (the AI assistant): they stay readable.
+NOT_PEOPLE = names.NOT_PEOPLE

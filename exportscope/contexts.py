@@ -77,7 +77,7 @@ def build_contexts(
         if username is not None and isinstance(username.value, str) and username.value.strip():
             ctx.username = username.value.strip()
         ctx.audience = options.facebook_audience
-        # The platform's own questions (X: are your posts protected?) and what the person answered.
+        # The platform's own questions (platforms/<family>/questions.toml) and what the person answered.
         export.platform.apply_answers(ctx, dict(options.answers))
         ctx.opted_out = name in options.opted_out or export.platform.ruleset.policy in options.opted_out
         ctx.notes.extend(text for e in exports if e in feeding for plat, text in e.notes if plat == name)

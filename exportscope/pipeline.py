@@ -48,7 +48,7 @@ class Options:
     opted_out: frozenset[str] = frozenset()
     facebook_audience: str = "unknown"
     #: Answers to the platforms' own questions (``Platform.questions``), as (key, value) pairs:
-    #: ``(("x.protected", "yes"),)``.
+    #: ``(("<family>.<question>", "yes"),)``.
     answers: tuple[tuple[str, str], ...] = ()
     max_member_bytes: int = MAX_MEMBER_BYTES
     max_ratio: float = MAX_RATIO
@@ -285,7 +285,7 @@ class _Run:
                 for fact in result.facts:
                     export.facts[(task.rule.platform, fact.name)] = fact
                 export.notes.extend((task.rule.platform, note) for note in result.notes)
-            # Checks that need the whole export read (X: its manifest's counts against what was read).
+            # Checks that need the whole export read (a manifest's counts against what was read).
             paths = [m.path for s in export.sources for m in s.members]
             export.notes.extend((export.platform.name, n) for n in export.platform.reconcile(export.facts, paths))
         ledger.extend(self.plan.unknown)

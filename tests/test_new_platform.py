@@ -80,11 +80,13 @@ def test_new_platform_is_detected_read_classified(tree: Path) -> None:
     doc = json.loads(done.stdout)
     [pebble] = doc["platforms"]
     assert (pebble["platform"], pebble["label"], pebble["era"]) == ("pebble", "Pebble", "2026")
-    assert pebble["totals"] == {"training": 1, "conditional": 0, "excluded": 0, "not_used": 1}
+    assert pebble["totals"] == {"training": 1, "conditional": 0, "excluded": 0, "not_used": 2}
+    by_kind = {(k["kind"], k["verdict"]): k["items"] for k in pebble["by_kind"]}
+    assert by_kind == {("post", "training"): 1, ("post", "not_used"): 1, ("drop", "not_used"): 1}
     assert pebble["words"]["training"] == 6
     assert pebble["policy"]["in_force_since"] == "2025-01-01"
     assert pebble["policy"]["opt_out_url"] == "https://pebble.example/settings/ai"
-    assert pebble["files"]["parsed"] == 1 and pebble["files"]["ignored"] == 1
+    assert pebble["files"]["parsed"] == 2 and pebble["files"]["ignored"] == 1
     assert doc["todo"]["headline"]["labels"] == ["Pebble"]
 
 
@@ -96,12 +98,14 @@ def test_new_platform_items_and_report(tree: Path, tmp_path: Path) -> None:
     assert [(r["platform"], r["kind"], r["verdict"], r["rule"]) for r in rows] == [
         ("pebble", "post", "training", "pebble.posts"),
         ("pebble", "post", "not_used", "pebble.posts"),
+        ("pebble", "drop", "not_used", "pebble.drops"),
     ]
     report = tmp_path / "report.md"
     done = run(tree, "report", str(sample), "--region", "eu", "--lang", "fr", "-o", str(report))
     assert done.returncode == 0, done.stderr
     text = report.read_text()
     assert "## Pebble" in text
+    assert "galet" in text  # the new kind, named in French by the platform's own messages.toml
     assert "[Pebble Privacy Policy (a toy)](<https://pebble.example/privacy>)" in text
 
 

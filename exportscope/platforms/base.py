@@ -49,7 +49,7 @@ class Platform:
     #: What this platform may ask the person when its export does not say (see :class:`Question`).
     questions: Sequence[Question] = ()
     #: The family's display name where it differs from ``label`` (Facebook and Instagram are "Meta"): the
-    #: name messages use for the family as a whole ("not a LinkedIn, Meta, WhatsApp or X export").
+    #: name messages use for the family as a whole (the list of "not recognised as a ... export").
     family_label: str = ""
     _marker_res: list[tuple[re.Pattern[str], float]] = field(default_factory=list, repr=False)
 
@@ -150,7 +150,7 @@ class Platform:
         return []
 
     def reconcile(self, facts: Mapping[tuple[str, str], Fact], paths: Sequence[str]) -> list[str]:
-        """Notes after the whole export is read, from the facts its readers stated (X checks its manifest's
+        """Notes after the whole export is read, from the facts its readers stated (a manifest's
         counts against what was read). Default: none."""
         return []
 

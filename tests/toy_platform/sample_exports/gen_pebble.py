@@ -18,5 +18,10 @@ DEMO = (PEBBLE,)
 
 
 def build(out_dir: Path) -> list[Path]:
-    members = [("pebble.json", b'{"user": "ada"}'), ("posts.json", json.dumps(POSTS).encode())]
+    drops = [{"text": "Buy milk", "created": "2025-08-01T10:00:00+00:00"}]
+    members = [
+        ("pebble.json", b'{"user": "ada"}'),
+        ("posts.json", json.dumps(POSTS).encode()),
+        ("drops.json", json.dumps(drops).encode()),
+    ]
     return [write_zip(out_dir / PEBBLE, members)]

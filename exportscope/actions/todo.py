@@ -71,8 +71,10 @@ def _block() -> dict[str, Any]:
     todo: dict[str, Any] = copy.deepcopy(_read_toml("policies.toml").get("todo", {}))
     for name, data in platform_schemas():
         own = data.get("todo", {})
-        tables = [(("where",), own.get("where", {}))]
-        tables.append((("worklist", "platform_actions"), own.get("worklist", {}).get("platform_actions", {})))
+        tables: list[tuple[tuple[str, ...], dict[str, Any]]] = [
+            (("where",), own.get("where", {})),
+            (("worklist", "platform_actions"), own.get("worklist", {}).get("platform_actions", {})),
+        ]
         for keys, entries in tables:
             target = todo
             for key in keys:

@@ -5,8 +5,8 @@ here so the two can never disagree. Each family answers in its own ``people`` mo
 (``platforms/<family>/people.py``), found by the registry, never listed here:
 
 - ``people(members)`` (required): the :class:`People` its files name, from the members of one export with
-  the rule id each was read with (LinkedIn: connections, invitations, senders...; Meta: participants,
-  friends, tagged people...; WhatsApp: chat titles, senders, the account report; X: mentioned accounts);
+  the rule id each was read with (connections, invitations, senders, participants, friends, tagged and
+  mentioned people, chat titles...);
 - ``mask_segments(parts, thread_token, name_token, owner)`` (optional): the path segments with those that
   name a person masked (Meta thread folders of every era and export-zip user names, WhatsApp chat titles);
 - ``chat_title(segment)`` (optional): the person or group a path segment names (a WhatsApp chat title);

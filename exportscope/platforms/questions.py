@@ -1,7 +1,7 @@
 """What a platform may ask the person when its export does not say, declared as data in its folder.
 
-Each family may carry ``questions.toml`` beside its code (``platforms/x/questions.toml``: are your X posts
-protected?; ``platforms/meta/questions.toml``: who sees your past Facebook posts?). The command line makes
+Each family may carry ``questions.toml`` beside its code (``platforms/<family>/questions.toml``: are your
+posts protected? who sees your past posts?). The command line makes
 one option per question from it, and the family's platforms apply the answers
 (:meth:`~exportscope.platforms.base.Platform.apply_answers`). This module imports nothing of the readers,
 so building the command line (and ``--help``) stays cheap: the files are found by folder, never imported.
@@ -21,7 +21,7 @@ class QuestionError(ValueError):
 
 @dataclass(frozen=True)
 class Question:
-    """Something the export cannot say and the person can (X: are your posts protected?).
+    """Something the export cannot say and the person can (are your posts protected?).
 
     ``key`` is the answer's key in ``Options.answers``, ``flag`` the command-line option that gives it,
     ``choices`` its values (the last one means "I don't know"), ``prompt`` the catalogue key of the question,

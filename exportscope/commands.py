@@ -14,14 +14,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from exportscope.errors import InputError, OptionsError, OutputError
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis, Options
+    from exportscope.types import Analysis, Options
 
 T = TypeVar("T")
 
@@ -51,15 +50,17 @@ def make_options(
     opted_out: Sequence[str] | None = None,
     answers: Mapping[str, str] | None = None,
 ) -> Options:
-    """The :class:`~exportscope.pipeline.Options` of the command-line values (strings as typed).
+    """The :class:`~exportscope.types.Options` of the command-line values (strings as typed).
 
+    The library validates them (a script gets the same values and refusals); a refusal names our flag.
     Each platform question's answer goes to ``Options.answers``, or to the Options field the question names
-    as its alias (``option`` in its ``questions.toml``); "I don't know" is not written."""
-    from exportscope.pipeline import Options
+    as its alias (``option`` in its ``questions.toml``); "I don't know" is not written.
+    """
+    from exportscope.errors import InvalidOption
     from exportscope.platforms.questions import all_questions
-    from exportscope.rules import region_code
+    from exportscope.types import Options
 
-    kwargs: dict[str, Any] = {}
+    kwargs: dict[str, Any] = {"region": region or None}
     given: list[tuple[str, str]] = []
     for q in all_questions():
         value = (answers or {}).get(q.key, q.unknown)
@@ -69,28 +70,26 @@ def make_options(
             given.append((q.key, value))
     if given:
         kwargs["answers"] = tuple(given)
-    if region:
-        code = region_code(region)
-        if code is None:
-            raise OptionsError(
-                f"--region {region!r}: unknown region; name a country or use eu, uk, ch, ca, hk, us, cn, kr, br, other"
-            )
-        kwargs["region"] = code
     if as_of:
-        try:
-            kwargs["as_of"] = date.fromisoformat(as_of)
-        except ValueError:
-            raise OptionsError(f"--as-of {as_of!r}: not a date; write it as YYYY-MM-DD") from None
+        kwargs["as_of"] = as_of
     if opted_out:
-        from exportscope.platforms import all_platforms, families, join_or
-        from exportscope.rules import load_policies
+        kwargs["opted_out"] = opted_out
+    try:
+        return Options(**kwargs)
+    except InvalidOption as exc:
+        raise OptionsError(exc.message(_flags().get(exc.option, exc.option))) from None
 
-        known = {p.name for p in all_platforms()} | set(load_policies())
-        bad = [o for o in opted_out if o.lower() not in known]
-        if bad:
-            raise OptionsError(f"--opted-out {bad[0]!r}: unknown platform; use {join_or(families(), 'en')}")
-        kwargs["opted_out"] = frozenset(o.lower() for o in opted_out)
-    return Options(**kwargs)
+
+def _flags() -> dict[str, str]:
+    """The command-line flag of each validated option (an answer's key or alias names its question's flag)."""
+    from exportscope.platforms.questions import all_questions
+
+    flags = {"region": "--region", "as_of": "--as-of", "opted_out": "--opted-out"}
+    for q in all_questions():
+        flags[q.key] = q.flag
+        if q.option:
+            flags[q.option] = q.flag
+    return flags
 
 
 def check_lang(lang: str | None) -> str:

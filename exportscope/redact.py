@@ -43,7 +43,7 @@ from exportscope.platforms.people import People, chat_titles, mask_path, not_nam
 if TYPE_CHECKING:
     import polars as pl
 
-    from exportscope.pipeline import Analysis
+    from exportscope.types import Analysis
 
 TOKENS = ("email", "phone", "name", "conversation", "address", "birth_date", "gps", "ip", "device", "link", "date",
           "data", "value")  # fmt: skip

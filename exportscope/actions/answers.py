@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from exportscope.rules import region_code
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis, Options
+    from exportscope.types import Analysis, Options
 
 AUDIENCES: tuple[str, ...] = ("unknown", "public", "friends")
 

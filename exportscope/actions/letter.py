@@ -25,7 +25,7 @@ from exportscope.actions.letterdata import Authority, Controller, LetterData, lo
 from exportscope.rules import load_policies
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis
+    from exportscope.types import Analysis
 
 #: Platforms a letter can be written to, with their brand names.
 PLATFORM_LABELS: dict[str, str] = {

@@ -21,7 +21,7 @@ from exportscope.rules import RuleError, _read_toml, platform_schemas
 if TYPE_CHECKING:
     import polars as pl
 
-    from exportscope.classify import PlatformContext
+    from exportscope.types import PlatformContext
 
 ELIGIBLE = ("training", "conditional")
 

@@ -42,7 +42,7 @@ from exportscope.findings.text import (
 from exportscope.model import POSTED_KINDS, Verdict
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis
+    from exportscope.types import Analysis
 
 FINDING_TYPES: tuple[str, ...] = (
     "email",

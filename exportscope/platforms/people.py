@@ -33,7 +33,7 @@ from exportscope.archive import Member
 
 if TYPE_CHECKING:
     from exportscope.identity import AccountIdentity
-    from exportscope.pipeline import Analysis
+    from exportscope.types import Analysis
 
 
 @dataclass

@@ -66,7 +66,8 @@ def _link(url: str, text: str) -> str:
 def _policy_block(r: Report, p: dict[str, Any]) -> str:
     pol = p["policy"]
     out: list[str] = []
-    if p["region"] is None:
+    status = pol["status"]  # decided once (exportscope.contexts.policy_status); words only here
+    if status == "region_unknown":
         rows = "".join(
             f"<li>{esc(', '.join(i18n.region_label(c, r.lang) for c in reg['codes']) + r.t('meta.colon'))}"
             f"{esc(r.date(reg['in_force_since']) if reg['in_force_since'] else r.t('report.no_date_published'))}</li>"
@@ -74,8 +75,8 @@ def _policy_block(r: Report, p: dict[str, Any]) -> str:
         )
         out.append(f"<p>{esc(r.t('report.starts_by_region'))}</p><ul>{rows}</ul>")
         out.append(f'<p class="mute">{esc(r.t("report.pass_region"))}</p>')
-    elif pol["in_force_since"]:
-        key = "report.in_force_from" if pol["in_force_since"] > r.doc["as_of"] else "report.in_force_since"
+    elif status in ("starts_later", "in_force") and pol["in_force_since"]:
+        key = "report.in_force_from" if status == "starts_later" else "report.in_force_since"
         out.append(f"<p><strong>{esc(r.t(key, date=r.date(pol['in_force_since'])))}</strong></p>")
     elif p["optout"]["region_note"]:
         out.append(f"<p><strong>{esc(p['optout']['region_note'])}</strong></p>")

@@ -65,14 +65,15 @@ def _platform(r: Report, p: dict[str, Any]) -> list[str]:
     export, region = r.export_and_region(p)
     out += [f"{md_escape(export)} · {md_escape(region)}", ""]
     pol = p["policy"]
-    if p["region"] is None:
+    status = pol["status"]  # decided once (exportscope.contexts.policy_status); words only here
+    if status == "region_unknown":
         out += [r.t("report.starts_by_region"), ""]
         for reg in pol["regions"]:
             when = r.date(reg["in_force_since"]) if reg["in_force_since"] else r.t("report.no_date_published")
             out.append(f"- {', '.join(i18n.region_label(c, r.lang) for c in reg['codes'])}{r.t('meta.colon')}{when}")
         out += ["", r.t("report.pass_region"), ""]
-    elif pol["in_force_since"]:
-        key = "report.in_force_from" if pol["in_force_since"] > r.doc["as_of"] else "report.in_force_since"
+    elif status in ("starts_later", "in_force") and pol["in_force_since"]:
+        key = "report.in_force_from" if status == "starts_later" else "report.in_force_since"
         out += [f"**{r.t(key, date=r.date(pol['in_force_since']))}**", ""]
     elif p["optout"]["region_note"]:
         out += [f"**{md_escape(p['optout']['region_note'])}**", ""]

@@ -23,7 +23,6 @@ from textual.screen import Screen
 
 from exportscope import i18n
 from exportscope.explain import OptOut, localize_opt_out, opt_out
-from exportscope.pipeline import Options
 from exportscope.query import Filter
 from exportscope.stops import deferred
 from exportscope.termsafe import safe
@@ -43,6 +42,7 @@ from exportscope.tui.loader import (
 from exportscope.tui.opener import Opener, browser_opener
 from exportscope.tui.screens.dashboard import DashboardScreen
 from exportscope.tui.text import key_text, localize_bindings, tr
+from exportscope.types import Options
 
 
 class ExportScopeApp(App[None]):

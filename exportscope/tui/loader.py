@@ -27,8 +27,9 @@ from typing import Any
 from textual.message import Message
 from textual.message_pump import MessagePump
 
-from exportscope.pipeline import Analysis, Cancelled, Options, Progress, analyze
+from exportscope.pipeline import Cancelled, analyze
 from exportscope.query import ItemQuery
+from exportscope.types import Analysis, Options, Progress
 
 
 @dataclass

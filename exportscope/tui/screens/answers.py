@@ -22,7 +22,7 @@ from exportscope.actions.answers import AUDIENCES, Guess, region_guesses
 from exportscope.tui.text import literal, localize_bindings, tr
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis, Options
+    from exportscope.types import Analysis, Options
 
 REGION_CODES = ("eu", "ch", "uk", "ca", "hk", "us", "cn", "kr", "other")
 FROM_EXPORT = "-"

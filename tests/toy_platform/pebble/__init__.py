@@ -9,6 +9,7 @@ classified, asked about and reported with no other file changed. Its question (`
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
@@ -22,7 +23,7 @@ from exportscope.platforms.questions import question
 from exportscope.rules import Rule
 
 if TYPE_CHECKING:
-    from exportscope.classify import PlatformContext
+    from exportscope.types import PlatformContext
 
 PRIVATE = question("pebble.private")
 
@@ -45,9 +46,10 @@ def read_posts(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
 
 
 class Pebble(Platform):
-    def apply_answers(self, ctx: PlatformContext, answers: Mapping[str, str]) -> None:
+    def apply_answers(self, ctx: PlatformContext, answers: Mapping[str, str]) -> PlatformContext:
         if answers.get(PRIVATE.key) == "yes":
-            ctx.notes.append(i18n.t("note.pebble_private", "en"))
+            return dataclasses.replace(ctx, notes=(*ctx.notes, i18n.t("note.pebble_private", "en")))
+        return ctx
 
 
 PLATFORMS: list[Platform] = [

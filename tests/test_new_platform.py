@@ -177,3 +177,19 @@ def test_core_names_no_platform() -> None:
             if pattern.search(line) and not any(a.search(line) for a in ALLOWED):
                 found.append(f"{name}:{n}: {line.strip()}")
     assert found == []
+
+
+def test_facebook_audience_is_a_question_with_its_old_option_as_alias() -> None:
+    """Meta's question is data like any other; ``Options.facebook_audience`` (the library's name before
+    questions were data) and the question's answer give the same context, and the answer wins."""
+    from exportscope import analyze
+    from exportscope.samples import sample_paths
+    from exportscope.types import Options
+
+    paths = [p for p in sample_paths() if p.name.startswith("facebook-")]
+    by_answer = analyze(paths, Options(answers=(("facebook.audience", "public"),)))
+    by_alias = analyze(paths, Options(facebook_audience="public"))
+    both = analyze(paths, Options(facebook_audience="public", answers=(("facebook.audience", "friends"),)))
+    assert by_answer.contexts["facebook"].audience == by_alias.contexts["facebook"].audience == "public"
+    assert both.contexts["facebook"].audience == "friends"
+    assert by_answer.items.equals(by_alias.items)

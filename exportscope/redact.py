@@ -321,6 +321,8 @@ class Redactor:
                     ex["text"] = self._example_snippet(candidates, platform, type_, value, str(ex["text"]))
             if ex.get("via") and ex["via"] not in _OUR_VIAS:
                 ex["via"] = self.tokens["gps"]
+            if ex.get("place"):  # a place's name says where the person was
+                ex["place"] = self.tokens["gps"]
             if ex.get("source"):
                 ex["source"] = self.path(str(ex["source"]))
             examples.append(ex)

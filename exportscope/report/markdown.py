@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from exportscope import i18n
+from exportscope.findings import words as finding_words
 from exportscope.report.charts import VERDICTS
 from exportscope.report.content import MAX_LISTED_FILES, Report
 from exportscope.termsafe import neutralise_bidi
@@ -160,21 +161,24 @@ def _findings(r: Report, p: dict[str, Any]) -> list[str]:
     out: list[str] = []
     for f in p["findings"]:
         out += [
-            f"#### {r.t('finding.' + f['type'])}{r.t('meta.colon')}{r.n(f['count'])}",
+            f"#### {r.t('finding.' + f['type'])}{r.t('meta.colon')}{finding_words.amount(f, r.lang)}",
             "",
             f"_{r.t('finding_why.' + f['type'])}_",
             "",
         ]
+        if private := finding_words.private_line(f, r.lang):
+            out += [private, ""]
         for ex in f["examples"]:
             line = f"- **{md_escape(ex['value'])}**"
+            if notes := finding_words.value_notes(ex, r.lang):
+                line += f" ({md_escape('; '.join(notes))})"
             if ex.get("text"):
                 line += f" — “{md_escape(ex['text'])}”"
             if ex.get("source"):
                 line += f" — {r.t('report.in')} {_where(r, ex['source'], ex.get('row'))}"
             out.append(line)
-        more = f["count"] - len(f["examples"])
-        if more > 0:
-            out.append(f"- {r.t('meta.and_more', n=r.n(more))}")
+        if more := finding_words.more(f, len(f["examples"]), r.lang):
+            out.append(f"- {more}")
         out.append("")
     return out
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 from exportscope.archive import Archive, Member, Source
 from exportscope.identity import AccountIdentity
 from exportscope.model import Drift, Fact, Problem, Record, RecordBatch
-from exportscope.platforms.questions import Question
+from exportscope.platforms.questions import Question as Question  # re-exported: its home before questions were data
 from exportscope.rules import Rule, RuleSet, load_rules
 
 if TYPE_CHECKING:

@@ -132,7 +132,7 @@ def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], a
         kept: tuple[str, ...] = ()
         minor = ctx.is_minor(as_of) and policy.minor_applies(ctx.region)
         if ctx.is_minor(as_of) and not minor and policy.minor_elsewhere_note:
-            # Minors are excluded only in some regions (X: EEA, UK, Switzerland): say so, change no verdict.
+            # Minors are excluded only in some regions (the policy's minor_regions): say so, change no verdict.
             frame = _add_note(frame, eligible & mine, i18n.t(policy.minor_elsewhere_note, "en"))
         if minor:
             reason = i18n.t("note.under_18", "en")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 import typer
 
 from exportscope import __version__
+from exportscope.platforms import families
 
 if TYPE_CHECKING:
     from exportscope.commands import OptionValues
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     name="exportscope",
     help=(
-        "See what LinkedIn, Meta and X will feed their generative AI from your data export.\n\n"
+        "See what each platform will feed its generative AI from your data export.\n\n"
         "Runs offline, never uploads anything and never changes the archive.\n\n"
         "Example: exportscope summary Complete_LinkedInDataExport_03-09-2026.zip"
     ),
@@ -38,18 +39,6 @@ app = typer.Typer(
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-class Audience(StrEnum):
-    public = "public"
-    friends = "friends"
-    unknown = "unknown"
-
-
-class Answer(StrEnum):
-    yes = "yes"
-    no = "no"
-    unknown = "unknown"
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -108,7 +97,7 @@ PathsArg = Annotated[
     list[Path] | None,
     typer.Argument(
         metavar="PATH",
-        help="Export .zip files, folders or WhatsApp .txt chats; parts of one export are merged.",
+        help="Export .zip files, folders or exported chat .txt files; parts of one export are merged.",
         show_default=False,
         readable=False,  # an unreadable input is our one-line error (exit 2), not a usage block
     ),
@@ -133,18 +122,43 @@ OptedOutOpt = Annotated[
     typer.Option(
         "--opted-out",
         metavar="PLATFORM",
-        help="You turned training off for this platform (repeatable): linkedin, meta, x.",
+        help=f"You turned training off for this platform (repeatable): {', '.join(families())}.",
     ),
 ]
-AudienceOpt = Annotated[
-    Audience,
-    typer.Option("--facebook-audience", help="Who can see your past Facebook posts: public, friends or unknown."),
-]
-# X's question (exportscope.platforms.x.PROTECTED): the archive records only six months of changes.
-XProtectedOpt = Annotated[
-    Answer,
-    typer.Option("--x-protected", help="Are your X posts protected (followers only)? yes, no or unknown."),
-]
+
+
+def _asking(func: F) -> F:
+    """Give a command one option per platform question (each ``platforms/<family>/questions.toml``),
+    collected into its ``answers`` parameter as {question key: answer}. The questions are data read by
+    folder, so the readers are not imported here."""
+    import inspect
+
+    from exportscope.platforms.questions import all_questions
+
+    sig = inspect.signature(func, eval_str=True)
+    params = [p for p in sig.parameters.values() if p.name != "answers"]
+    names: dict[str, str] = {}
+    for q in all_questions():
+        name = "answer_" + "".join(c if c.isalnum() else "_" for c in q.key)
+        names[name] = q.key
+        choices = StrEnum(name, {c: c for c in q.choices})  # type: ignore[misc]
+        option = typer.Option(q.flag, help=q.help)
+        params.append(
+            inspect.Parameter(
+                name, inspect.Parameter.KEYWORD_ONLY, annotation=Annotated[choices, option], default=choices(q.unknown)
+            )
+        )
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        kwargs["answers"] = {key: str(kwargs.pop(name)) for name, key in names.items() if name in kwargs}
+        return func(*args, **kwargs)
+
+    setattr(wrapper, "__signature__", sig.replace(parameters=params))  # noqa: B010  # typer reads it
+    wrapper.__annotations__ = {p.name: p.annotation for p in params} | {"return": sig.return_annotation}
+    del wrapper.__wrapped__  # typer must see the new signature, not the function's own
+    return wrapper  # type: ignore[return-value]
+
 
 RedactOpt = Annotated[
     bool,
@@ -160,15 +174,11 @@ KeepOwnerOpt = Annotated[
 
 
 def _values(
-    region: str | None,
-    as_of: str | None,
-    opted_out: list[str] | None,
-    audience: Audience = Audience.unknown,
-    x_protected: Answer = Answer.unknown,
+    region: str | None, as_of: str | None, opted_out: list[str] | None, answers: dict[str, str] | None = None
 ) -> OptionValues:
     from exportscope.commands import OptionValues
 
-    return OptionValues(region, as_of, opted_out, audience.value, x_protected.value)
+    return OptionValues(region, as_of, opted_out, dict(answers or {}))
 
 
 # --- commands ---------------------------------------------------------------------------------------------
@@ -176,6 +186,7 @@ def _values(
 
 @app.command()
 @_guarded
+@_asking
 def summary(
     paths: PathsArg = None,
     demo: DemoOpt = False,
@@ -190,8 +201,7 @@ def summary(
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
-    facebook_audience: AudienceOpt = Audience.unknown,
-    x_protected: XProtectedOpt = Answer.unknown,
+    answers: dict[str, str] | None = None,
 ) -> None:
     """What each platform will use for AI training, as a table or JSON.
 
@@ -200,12 +210,13 @@ def summary(
     """
     from exportscope import commands
 
-    values = _values(region, as_of, opted_out, facebook_audience, x_protected)
+    values = _values(region, as_of, opted_out, answers)
     commands.summary(paths, demo, values, json_out, findings)
 
 
 @app.command()
 @_guarded
+@_asking
 def items(
     paths: PathsArg = None,
     *,
@@ -225,8 +236,7 @@ def items(
     redact: RedactOpt = False,
     keep_owner: KeepOwnerOpt = False,
     opted_out: OptedOutOpt = None,
-    facebook_audience: AudienceOpt = Audience.unknown,
-    x_protected: XProtectedOpt = Answer.unknown,
+    answers: dict[str, str] | None = None,
 ) -> None:
     """Write every classified item, one row each (platform, source, kind, verdict, visibility, timestamp,
     text, words, rule); --redact masks people and personal data in the text, source and note.
@@ -235,12 +245,13 @@ def items(
     """
     from exportscope import commands
 
-    values = _values(region, as_of, opted_out, facebook_audience, x_protected)
+    values = _values(region, as_of, opted_out, answers)
     _say(commands.items(paths, demo, values, output, fmt, redact, keep_owner))
 
 
 @app.command()
 @_guarded
+@_asking
 def report(
     paths: PathsArg = None,
     *,
@@ -263,8 +274,7 @@ def report(
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
-    facebook_audience: AudienceOpt = Audience.unknown,
-    x_protected: XProtectedOpt = Answer.unknown,
+    answers: dict[str, str] | None = None,
 ) -> None:
     """Write a report to keep, print or share: what is used for AI training, what you expose, how to opt out.
 
@@ -272,12 +282,13 @@ def report(
     """
     from exportscope import commands
 
-    values = _values(region, as_of, opted_out, facebook_audience, x_protected)
+    values = _values(region, as_of, opted_out, answers)
     _say(commands.report(paths, demo, values, output, fmt, lang, redact, keep_owner))
 
 
 @app.command()
 @_guarded
+@_asking
 def cleanup(
     paths: PathsArg = None,
     *,
@@ -292,7 +303,7 @@ def cleanup(
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
-    facebook_audience: AudienceOpt = Audience.unknown,
+    answers: dict[str, str] | None = None,
 ) -> None:
     """Write the clean-up worklist: the items used for AI training you most likely want gone, riskiest first.
 
@@ -304,14 +315,14 @@ def cleanup(
     """
     from exportscope import commands
 
-    _say(commands.cleanup(paths, demo, _values(region, as_of, opted_out, facebook_audience), output, fmt, lang))
+    _say(commands.cleanup(paths, demo, _values(region, as_of, opted_out, answers), output, fmt, lang))
 
 
 @app.command()
 @_guarded
 def rules(
     platform: Annotated[
-        str | None, typer.Argument(metavar="PLATFORM", help="linkedin, facebook, instagram, whatsapp or x.")
+        str | None, typer.Argument(metavar="PLATFORM", help="A platform (default: the first); a wrong name lists them.")
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the rules as JSON.")] = False,
     sources: Annotated[
@@ -333,6 +344,7 @@ def rules(
 
 @app.command()
 @_guarded
+@_asking
 def inspect(
     paths: PathsArg = None,
     demo: DemoOpt = False,
@@ -342,8 +354,7 @@ def inspect(
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
-    facebook_audience: AudienceOpt = Audience.unknown,
-    x_protected: XProtectedOpt = Answer.unknown,
+    answers: dict[str, str] | None = None,
 ) -> None:
     """Browse the archive in the terminal: what is used for training, what is not, and why.
 
@@ -352,7 +363,7 @@ def inspect(
     from exportscope import commands
     from exportscope.errors import InputError
 
-    values = _values(region, as_of, opted_out, facebook_audience, x_protected)
+    values = _values(region, as_of, opted_out, answers)
     inputs, options, language = commands.prepare_inspect(paths, demo, values, lang)
     try:
         from exportscope.tui.app import run
@@ -381,7 +392,7 @@ def doctor(
 @_guarded
 def letter(
     platform: Annotated[
-        str, typer.Argument(metavar="PLATFORM", help="linkedin, facebook, instagram, threads or whatsapp.")
+        str, typer.Argument(metavar="PLATFORM", help="The platform to write to; a wrong name lists them.")
     ],
     paths: PathsArg = None,
     *,
@@ -455,7 +466,7 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """See what LinkedIn, Meta and X will feed their generative AI from your data export."""
+    """See what each platform will feed its generative AI from your data export."""
 
 
 def main() -> None:

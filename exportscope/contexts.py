@@ -114,7 +114,7 @@ def build_contexts(
             key=key,
             account=export.account,
         )
-        # The platform's own questions (X: are your posts protected?) and what the person answered.
+        # The platform's own questions (platforms/<family>/questions.toml) and what the person answered.
         ctx = export.platform.apply_answers(ctx, dict(options.answers))
         notes = [*ctx.notes, *(text for e in exports if e in feeding for plat, text in e.notes if plat == name)]
         if status.state is TrainingStatus.REGION_UNKNOWN:

@@ -3,8 +3,8 @@
 What it shows: which platform and layout era each input was taken for, how many files were read, ignored,
 not recognised or failed, and which known files changed shape (columns or keys missing or new). What it
 never shows: any value from the archive. Paths are kept (they are what a maintainer needs) except the parts
-that carry people's names: Meta message-thread folders of every era (``janedoe_1234567890``, 2018-21
-``alicemartin_a1b2c3d4e5``), Meta export-zip user names and WhatsApp chat titles in every language.
+that carry people's names, as each platform family knows them (message-thread folders of every era,
+export-zip user names, chat titles in every language: :mod:`exportscope.platforms.people`).
 """
 
 from __future__ import annotations
@@ -26,8 +26,7 @@ if TYPE_CHECKING:
 def anonymise_path(path: str) -> str:
     """Replace the path parts that name people with placeholders; keep the structure. The list of what
     names people is each platform family's, shared with ``--redact`` (:func:`exportscope.platforms.people.
-    mask_path`): Meta thread folders of every era, export-zip user names, WhatsApp chat titles of every
-    language."""
+    mask_path`): thread folders of every era, export-zip user names, chat titles of every language."""
     return mask_path(path, "<thread>", "<name>")
 
 

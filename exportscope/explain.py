@@ -6,6 +6,8 @@ so the terminal UI, the reports and the CLI explain a verdict the same way the c
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -128,18 +130,26 @@ def why_lines(why: Why, verdict: str, platform_label: str, lang: str = i18n.DEFA
 
 
 def _lever_applies(lever: str, platform: str) -> bool:
-    """Meta's levers are written ``Facebook: ...``/``Instagram and Threads: ...``; keep the ones for this
-    platform and the ones that name no platform at all."""
+    """A lever shared by several platforms is written ``<Platform>: ...`` (``A and B: ...``);
+    keep the ones for this platform and the ones that name no platform at all."""
     head, sep, _ = lever.partition(":")
-    platforms = ("facebook", "instagram", "threads", "linkedin", "whatsapp")
-    named = [p for p in platforms if p in head.lower()] if sep else []
+    words = set(re.findall(r"\w+", head.lower())) if sep else set()
+    named = words & _item_platforms()
     return not named or platform.lower() in named
+
+
+@functools.cache
+def _item_platforms() -> frozenset[str]:
+    """Every platform an item can be of (the registry's platforms and their rules' platforms)."""
+    from exportscope.platforms import all_platforms
+
+    return frozenset({p.name for p in all_platforms()} | {r.platform for p in all_platforms() for r in p.ruleset.rules})
 
 
 def opt_out(platform: str, label: str, policy_key: str, region: str | None) -> OptOut:
     """The opt-out facts of a platform for a region (``None``: region unknown, every row is shown)."""
     policy = load_policies()[policy_key]
-    # A policy with one row for every region (WhatsApp) does not depend on knowing the region.
+    # A policy with one row for every region does not depend on knowing the region.
     row = policy.for_region(region) or (policy.regions[0] if len(policy.regions) == 1 else None)
     region_note = row.note if row is not None else REGION_UNKNOWN + " ".join(r.note for r in policy.regions if r.note)
     return OptOut(

@@ -59,7 +59,7 @@ def load_toml(ref: Any, name: str) -> dict[str, Any]:
 @functools.cache
 def catalogue() -> dict[str, dict[str, str]]:
     """Every message key -> {language: text}: ``locale/messages.toml``, plus the ``messages.toml`` of each
-    platform folder (``platforms/x/messages.toml``), so a platform brings its own words. A key defined twice
+    platform folder (``platforms/<family>/messages.toml``), so a platform brings its own words. A key defined twice
     is an error."""
     root = resources.files("exportscope")
     out: dict[str, dict[str, str]] = {}

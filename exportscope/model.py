@@ -79,8 +79,8 @@ class Record:
     with a message); ``visibility`` is the raw audience value the file records, if any, mapped to a
     :class:`Visibility` by the rule. ``row`` is where the record sits in its source (1-based data row or
     list index) so a person can find it again. ``epoch`` is the time as seconds since 1970 UTC, for readers
-    whose files write it that way (Meta): it spares building a datetime per item; ``timestamp`` wins when
-    both are set. ``link`` is the item's address on the platform when the export writes one (a LinkedIn
+    whose files write it that way: it spares building a datetime per item; ``timestamp`` wins when
+    both are set. ``link`` is the item's address on the platform when the export writes one (a
     post's ShareLink), so a person can open the item to delete or restrict it.
     """
 
@@ -100,7 +100,7 @@ class Record:
 
 @dataclass(slots=True)
 class RecordBatch:
-    """Many records of one logical file as columns: what a hot reader (Meta message threads) yields instead
+    """Many records of one logical file as columns: what a hot reader (long message threads) yields instead
     of one :class:`Record` per item, so that no Python object is built per message.
 
     Every list has one value per record, in output order; ``epoch`` is seconds since 1970 UTC as in
@@ -168,7 +168,7 @@ class Problem:
     """A reader's error as a value: the file it concerns fails, the rest of the archive does not.
 
     By default it is a remark on the file being read (its ledger line keeps it as the reason). With
-    ``fails`` set it says that one member of a multi-member file (a part of a Meta thread) could not be read:
+    ``fails`` set it says that one member of a multi-member file (a part of a message thread) could not be read:
     that member is ledgered as failed, its siblings are still read.
     """
 
@@ -254,5 +254,5 @@ ITEM_COLUMNS: tuple[str, ...] = (
 ITEM_EXPORT_COLUMNS: tuple[str, ...] = (*ITEM_COLUMNS, "note", "link")
 
 #: Columns the frame carries beyond the public ones, for the UI's detail pane and for counting threads;
-#: ``account`` is the key of the item's context (its platform, or ``instagram#2`` for a second account).
+#: ``account`` is the key of the item's context (its platform, or ``<platform>#2`` for a second account).
 EXTRA_COLUMNS: tuple[str, ...] = ("row", "thread", "note", "link", "account")

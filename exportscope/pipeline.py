@@ -203,7 +203,7 @@ def assemble(
             for fact in result.facts:
                 facts[(task.rule.platform, fact.name)] = fact
             export_notes.extend((task.rule.platform, note) for note in result.notes)
-        # Checks that need the whole export read (X: its manifest's counts against what was read).
+        # Checks that need the whole export read (a manifest's counts against what was read).
         members = [m.path for s in export.sources for m in s.members]
         export_notes.extend((export.platform.name, n) for n in export.platform.reconcile(facts, members))
         exports.append(dataclasses.replace(export, facts=facts, notes=export_notes))

@@ -17,7 +17,7 @@ from exportscope.archive import Archive, Budget, InputError, Member, Source, ope
 from exportscope.identity import AccountIdentity, Candidate, ExportEntry, ExportRole, Grouping, group_exports
 from exportscope.inputs import drop_given_elsewhere, split_folder, unique_paths
 from exportscope.model import Fact, FileStatus, LedgerEntry
-from exportscope.platforms import all_platforms
+from exportscope.platforms import all_platforms, family_labels, join_or
 from exportscope.platforms.base import Platform
 from exportscope.rules import Rule
 
@@ -33,7 +33,7 @@ class Export:
     #: Who the export is of (:mod:`exportscope.identity`), from its parts' profile files.
     account: AccountIdentity = field(default_factory=lambda: AccountIdentity(""))
     #: "" for the first account of its platform, "#2", "#3"... for the others (exports in canonical order):
-    #: the items, ledger lines and context of a second account are keyed ``instagram#2``.
+    #: the items, ledger lines and context of a second account are keyed ``<platform>#2``.
     suffix: str = ""
     facts: dict[tuple[str, str], Fact] = field(default_factory=dict)
     #: (item platform, sentence): the platform's ``export_notes`` and readers' ``Fact("note", ...)``, shown in
@@ -43,7 +43,7 @@ class Export:
 
 @dataclass
 class Task:
-    """One logical file to read: a rule and its members (several for LinkedIn parts or Meta threads)."""
+    """One logical file to read: a rule and its members (several for a file written in parts)."""
 
     index: int
     export: int
@@ -137,7 +137,7 @@ def _expand_folders(sources: list[Source], platforms: Sequence[Platform], hollow
 
     Zips are real files, so they open like any input. A zip that is no export we know stays a file of its
     folder (listed as not recognised), and so does one of a platform that opens nested zips itself
-    (WhatsApp names each chat after its zip). A folder left with no file of its own is dropped.
+    (a chat export names each chat after its zip). A folder left with no file of its own is dropped.
     """
     drop_given_elsewhere(sources)
     out: list[Source] = []
@@ -185,7 +185,9 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
         strip_wrapper(src.members, keep)
         platform = _detect(src, platforms)
         if platform is None:
-            notes.append(i18n.t("note.not_recognised", "en", name=src.name))
+            labels = family_labels()
+            head, last = ", ".join(labels[:-1]), labels[-1]
+            notes.append(i18n.t("note.not_recognised", "en", name=src.name, head=head, last=last))
             unknown.extend(
                 LedgerEntry("unknown", f"{src.name}/{m.path}", FileStatus.UNRECOGNIZED, size=m.size)
                 for m in src.members
@@ -203,7 +205,7 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
         names = ", ".join(s.name for s in sources)
         if not any(s.members for s in sources):
             raise InputError(f"{names}: empty; there are no files to read")
-        raise InputError(f"{names}: nothing recognizable; this is not a LinkedIn, Meta, WhatsApp or X data export")
+        raise InputError(f"{names}: nothing recognizable; this is not a {join_or(family_labels(), 'en')} data export")
 
     candidates = [
         Candidate(

@@ -168,7 +168,7 @@ class Options:
     opted_out: frozenset[str] = frozenset()
     facebook_audience: str = "unknown"
     #: Answers to the platforms' own questions (``Platform.questions``), as (key, value) pairs:
-    #: ``(("x.protected", "yes"),)``; a mapping is accepted.
+    #: ``(("<family>.<question>", "yes"),)``; a mapping is accepted.
     answers: tuple[tuple[str, str], ...] = ()
     max_member_bytes: int = MAX_MEMBER_BYTES
     max_ratio: float = MAX_RATIO

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Select
 
 from exportscope.pipeline import Options
-from exportscope.samples import DEMO, samples_dir
+from exportscope.samples import demo, samples_dir
 from exportscope.tui.app import ExportScopeApp
 from exportscope.tui.screens.browser import BrowserScreen
 from exportscope.tui.screens.export import ExportDialog
@@ -28,6 +28,7 @@ from tests.test_tui import aio, loaded, screen_text, wait_for
 
 AS_OF = "2026-11-29"
 OPTIONS = Options(as_of=tui_archive.AS_OF)
+DEMO = demo()
 META_WHATSAPP = [rel for rel in DEMO if not rel.startswith(("linkedin", "x-"))]
 
 

@@ -13,10 +13,12 @@ opened.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from exportscope.archive import Archive, Member, Source
 from exportscope.identity import AccountIdentity
@@ -36,7 +38,14 @@ from exportscope.platforms.meta.readers import (
     read_region,
     read_stories,
 )
+from exportscope.platforms.questions import question
 from exportscope.rules import Rule
+
+if TYPE_CHECKING:
+    from exportscope.types import PlatformContext
+
+#: Who can see your past posts? (``questions.toml`` beside this file.)
+AUDIENCE = question("facebook.audience")
 
 _EXPORT_NAME = re.compile(
     r"^(?P<platform>facebook|instagram)-(?P<user>.+?)-(?P<date>\d{1,4}-\d{1,2}-\d{1,4})-(?P<rand>[A-Za-z0-9]{8})"
@@ -129,6 +138,12 @@ class Meta(Platform):
     def export_notes(self, paths: Sequence[str]) -> list[str]:
         return html_notes(self.label, paths)
 
+    def apply_answers(self, ctx: PlatformContext, answers: Mapping[str, str]) -> PlatformContext:
+        """Who saw your past posts, given as the question's answer (``Options.answers``) rather than as
+        ``Options.facebook_audience`` (its alias, already in the context): the answer wins."""
+        answer = answers.get(AUDIENCE.key, AUDIENCE.unknown)
+        return ctx if answer == AUDIENCE.unknown else dataclasses.replace(ctx, audience=answer)
+
     def bind(self, archive: Archive) -> Meta:
         bound = copy.copy(self)
         bound.ctx = MetaContext(media=MediaIndex.build(m.path for m in archive))
@@ -166,6 +181,9 @@ PLATFORMS: list[Platform] = [
         name="facebook",
         label="Facebook",
         rules_file="facebook",
+        family_label="Meta",
+        # Who saw your past posts? (``questions.toml`` beside this file; held in Options.facebook_audience.)
+        questions=(AUDIENCE,),
         readers=dict(READERS),  # type: ignore[arg-type]  # called with the context by Meta.read
         markers=(
             (r"(^|/)your_facebook_activity/", 2.0),
@@ -191,6 +209,7 @@ PLATFORMS: list[Platform] = [
         name="instagram",
         label="Instagram",
         rules_file="instagram",
+        family_label="Meta",
         readers=dict(READERS),  # type: ignore[arg-type]
         markers=(
             (r"(^|/)your_instagram_activity/", 2.0),

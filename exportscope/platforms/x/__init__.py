@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 from exportscope import i18n
 from exportscope.archive import Archive, Member, MemberError, Source
 from exportscope.model import Fact, Problem
-from exportscope.platforms.base import Output, Platform, Question
+from exportscope.platforms.base import Output, Platform
+from exportscope.platforms.questions import question
 from exportscope.platforms.x import account, ledger, messages, posts, ytd
 from exportscope.platforms.x.context import XContext, build, find_manifest, load_manifest
 from exportscope.rules import Rule
@@ -54,12 +55,8 @@ _LEGACY = re.compile(r"(^|/)data/js/tweets/\d{4}_\d{2}\.js$", re.I)
 SNIFF_MEMBERS = 20
 _HEAD = 64
 
-PROTECTED = Question(
-    key="x.protected",
-    flag="--x-protected",
-    choices=("yes", "no", "unknown"),
-    prompt="question.x_protected",
-)
+#: Are your posts protected? (``questions.toml`` beside this file.)
+PROTECTED = question("x.protected")
 
 
 def _head(member: Member) -> bytes:
@@ -170,6 +167,7 @@ PLATFORMS: list[Platform] = [
         name="x",
         label="X (Twitter)",
         rules_file="x",
+        family_label="X",
         readers={},
         threshold=1.0,
         top_folders=frozenset({"data", "assets"}),

@@ -72,7 +72,7 @@ class OptOutPanel(Static, can_focus=True):
         return self.optout.platform in PLATFORM_LABELS
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``l`` only where exportscope can write a letter (not for X yet): hidden elsewhere."""
+        """``l`` only where exportscope can write a letter (schemas/letters.toml): hidden elsewhere."""
         return not (action == "letter" and not self._has_letter())
 
     def action_copy(self) -> None:

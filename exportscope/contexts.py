@@ -10,9 +10,10 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from exportscope import dates, i18n
+from exportscope import dates
 from exportscope.classify import PlatformContext
 from exportscope.model import Fact
+from exportscope.notes import Note
 from exportscope.rules import load_policies, region_code
 
 if TYPE_CHECKING:
@@ -83,6 +84,6 @@ def build_contexts(
         ctx.notes.extend(text for e in exports if e in feeding for plat, text in e.notes if plat == name)
         starts = {r.in_force_since for r in load_policies()[ctx.policy].regions}
         if ctx.region is None and len(starts) > 1:
-            ctx.notes.append(i18n.t("note.region_unknown", "en"))
+            ctx.notes.append(Note.of("region_unknown"))
         contexts[key] = ctx
     return contexts

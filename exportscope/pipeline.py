@@ -20,6 +20,7 @@ from exportscope.classify import PlatformContext, classify
 from exportscope.contexts import build_contexts
 from exportscope.identity import ExportEntry
 from exportscope.model import LedgerEntry
+from exportscope.notes import Note
 from exportscope.plan import Export, Plan, make_plan
 from exportscope.reading import Collector, Shape, TaskResult, read_task
 
@@ -74,7 +75,7 @@ class Analysis:
     items: pl.DataFrame
     ledger: list[LedgerEntry]
     contexts: dict[str, PlatformContext]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     #: Every input part the run saw, with its role (analysed, part, copy, older export of the same account),
     #: its export date and its account (:class:`exportscope.identity.ExportEntry`). ``exports[i].account``
     #: is the identity of the analysed export ``i``.
@@ -136,7 +137,7 @@ class _Run:
         self.worker_tasks: set[int] = set()
         # The platforms' own notes (HTML export...), to which each run adds the readers' notes.
         self.base_notes = [list(e.notes) for e in plan.exports]
-        self.snapshot_notes: list[str] = []  # inputs that changed while read (known once all is read)
+        self.snapshot_notes: list[Note] = []  # inputs that changed while read (known once all is read)
 
     def _tick(self, files: int, current: str) -> None:
         self.done += files

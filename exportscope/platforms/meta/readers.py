@@ -48,11 +48,7 @@ MAX_JSON_BYTES = 256 * 1024 * 1024
 def load(member: Member) -> Any:
     """One member's JSON, repaired; a non-JSON member raises a one-line error that fails only this file."""
     if member.size > MAX_JSON_BYTES:
-        raise ReadFailure(
-            "too_large",
-            f"{member.size / 2**20:,.0f} MiB of JSON, over the {MAX_JSON_BYTES // 2**20} MiB a Meta file can be; "
-            "not read",
-        )
+        raise ReadFailure("too_large", size=round(member.size / 2**20), limit=MAX_JSON_BYTES // 2**20)
     return loads(member.read_bytes())
 
 
@@ -100,7 +96,7 @@ class MediaCounter:
 
     def problems(self) -> Iterator[Problem]:
         if self.missing:
-            yield Problem(f"{self.missing} referenced media file(s) are not in the export (or its other parts)")
+            yield Problem.of("media_missing", n=self.missing)
 
 
 def _iso_time(value: Any) -> datetime | None:

@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from exportscope import i18n
+from exportscope.errors import InputError
 from exportscope.notes import Problem
 from exportscope.regular import open_regular, open_regular_fd, pread, special_problem, special_reason
 from exportscope.zipread import (
@@ -63,15 +64,6 @@ class SourceChanged(Exception):
 def fingerprint(st: os.stat_result) -> tuple[int, int, int, int]:
     """What identifies a file's content cheaply: the same device, inode, size and modification time."""
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-class InputError(Exception):
-    """An input that cannot be used at all (exit code 2). The message is one line for a person; ``problem``
-    says why as a value where the same cause can also fail one member (a zip inside a zip)."""
-
-    def __init__(self, message: str, problem: Problem | None = None) -> None:
-        super().__init__(message)
-        self.problem = problem
 
 
 def normalise_name(name: str) -> str:

@@ -28,6 +28,7 @@ from hostile import (
     chat_lines,
     chat_zip_entry,
     entry,
+    facebook_thread,
     measure,
     overlapping_zip,
     repeated,
@@ -242,8 +243,10 @@ def test_twenty_thousand_chats_in_one_zip_read_in_linear_time(tmp_path: Path) ->
     line = "13/06/2025, 10:00 - Ana: IMG-20250613-WA{:05d}.jpg (file attached)\n13/06/2025, 10:01 - Bo: ok\n"
     entries = [entry(f"WhatsApp Chat with P{i}.txt", [line.format(i).encode()]) for i in range(20_000)]
     z = write_zip(tmp_path / "chats.zip", entries)
-    run = measure("summary", "--json", "--no-findings", z)
-    _bounded(run, cpu=25)  # about 10 s of CPU for both processes here; quadratic sizing took minutes
+    run = measure("summary", "--json", z)  # findings included, as the issue ran it
+    # About 15 s of CPU for both processes and 160 MiB under a load of 20 (quadratic sizing took minutes);
+    # the issue's 10 s is measured by benchmarks/hostile.py.
+    _bounded(run, cpu=30, memory=512 * MiB)
     files = _files(run, "whatsapp")
     assert files["parsed"] == 20_000 and not run.failed()
 
@@ -342,6 +345,17 @@ def test_a_50_mb_csv_field_stays_under_512_mib(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_a_big_facebook_thread_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    """A 200 MiB thread part (under the 256 MiB cap a Meta JSON file may have) parsed whole took about six
+    times its size; read a piece at a time, memory follows the items' text, not the parsed file."""
+    n = facebook_thread(tmp_path / "facebook", 200)
+    run = measure("summary", "--json", "--no-findings", tmp_path / "facebook")
+    _bounded(run, cpu=60)  # about 820 MiB here (1.24 GiB parsed whole), most of it the 930,000 items after reading
+    read = {r["path"]: r["items"] for r in _files(run, "facebook")["read"]}  # type: ignore[attr-defined]
+    assert read["your_facebook_activity/messages/inbox/ana_1/message_1.json"] == n and not run.failed()
+
+
+@pytest.mark.slow
 def test_a_500_mb_chat_message_stays_under_512_mib(tmp_path: Path) -> None:
     chat = tmp_path / "WhatsApp Chat with Long.txt"
     line = b"and the story goes on and on with more words than anybody could ever want to read in one go\n"
@@ -379,13 +393,16 @@ def test_an_overlong_chat_message_or_line_is_kept_to_its_beginning_and_said(tmp_
 
 
 @pytest.mark.slow
-def test_a_one_million_line_chat_stays_bounded(tmp_path: Path) -> None:
+def test_a_two_million_line_chat_with_findings_stays_bounded(tmp_path: Path) -> None:
+    """The issue's case as it is: 2,000,000 lines, findings included (about 760 MiB and 40 s of CPU on this
+    machine under a load of 20; the issue's 30 s is measured by ``benchmarks/hostile.py``, not here)."""
     chat = tmp_path / "WhatsApp Chat with Many.txt"
     block = chat_lines(1000)
-    chat.write_bytes(block * 1000)
-    run = measure("summary", "--json", "--no-findings", chat)
-    _bounded(run, cpu=30)
+    chat.write_bytes(block * 2000)
+    run = measure("summary", "--json", chat)
+    _bounded(run, cpu=120)
     assert _files(run, "whatsapp")["parsed"] == 1
+    assert sum(run.json()["platforms"][0]["totals"].values()) == 2_000_000
 
 
 def test_the_helpers_measure_a_child_process() -> None:

@@ -42,26 +42,6 @@ def _columns_shown(changes: list[str]) -> list[str]:
     return missing + plausible + ([f"+{hidden} other column(s), names not shown"] if hidden else [])
 
 
-def _failure_kind(reason: str | None) -> str:
-    """Only the error's category: exception messages can quote the data that broke the parser."""
-    if not reason:
-        return "failed"
-    for marker in (
-        "zip bomb",
-        "size limit",
-        "encrypted",
-        "symbolic link",
-        "cannot be read",
-        "not a regular file",
-        "nested more than",
-        "damaged data",
-    ):
-        if marker in reason:
-            return marker
-    head = reason.split(":", 1)[0]
-    return head if re.fullmatch(r"[A-Za-z]+(Error|Exception)", head) else "reader error"
-
-
 def _path_masker(analysis: Analysis) -> Callable[[str], str]:
     """The redactor's path masking with doctor's placeholders: the per-family lists, then the names of the
     people the export knows wherever a path holds one (a stray "notes about Ana Example.txt")."""
@@ -98,7 +78,9 @@ def build(analysis: Analysis) -> dict[str, Any]:
         ],
         "unrecognized": sorted({anonymise(e.path) for e in analysis.ledger if e.status is FileStatus.UNRECOGNIZED}),
         "failed": [
-            {"path": anonymise(e.path), "rule": e.rule, "error": _failure_kind(e.reason)}
+            # Only the failure's code (``size``, ``encrypted``, ``not_json``...): a reason's text or a library's
+            # detail can quote the data that broke the parser.
+            {"path": anonymise(e.path), "rule": e.rule, "error": e.reason_code or "failed"}
             for e in analysis.ledger
             if e.status is FileStatus.FAILED
         ],

@@ -14,13 +14,23 @@ This module imports nothing of exportscope, so any layer can raise these.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from exportscope.notes import Problem
+
 
 class ExportscopeError(Exception):
     """Something the person can fix; the message is one line for them (exit code 2 in the CLI)."""
 
 
 class InputError(ExportscopeError):
-    """An input that cannot be used at all. The message is one line for a person."""
+    """An input that cannot be used at all. The message is one line for a person; ``problem`` says why as a
+    value where the same cause can also fail one member (a zip inside a zip: :mod:`exportscope.nested`)."""
+
+    def __init__(self, message: str, problem: Problem | None = None) -> None:
+        super().__init__(message)
+        self.problem = problem
 
 
 class OptionsError(ExportscopeError):

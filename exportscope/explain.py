@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from exportscope import i18n
+from exportscope.notes import Note
 from exportscope.rules import Rule, RuleSet, load_policies, load_sources
 
 #: Opens the sentence shown when the region is unknown, before every region's note (English).
@@ -56,6 +57,9 @@ class OptOut:
     known: bool
     notes: tuple[str, ...]
     sources: tuple[dict[str, str], ...]
+    #: No policy row applies (the region is unknown and the policy depends on it): ``region_note`` then
+    #: lists every region's note after :data:`REGION_UNKNOWN`.
+    region_unknown: bool = False
 
 
 def find_rule(rule_id: str, rulesets: Iterable[RuleSet]) -> tuple[Rule, str | None] | None:
@@ -78,11 +82,15 @@ def find_rule(rule_id: str, rulesets: Iterable[RuleSet]) -> tuple[Rule, str | No
 
 
 def explain(
-    rule_id: str | None, rulesets: Iterable[RuleSet], note: str | None = None, lang: str = i18n.DEFAULT_LANG
+    rule_id: str | None,
+    rulesets: Iterable[RuleSet],
+    notes: Sequence[Note] = (),
+    lang: str = i18n.DEFAULT_LANG,
 ) -> Why:
     """The "why" of an item: the variant's explanation if it has one, else the rule's; its quote and source;
-    the item's notes (overrides, caveats), all in ``lang``."""
-    shown_note = i18n.localize_notes(note, lang) if note else note
+    the item's notes (overrides, caveats: :func:`exportscope.notes.notes_of` its ``note_key``), all in
+    ``lang``."""
+    shown_note = i18n.NOTE_SEP.join(i18n.note_text(n, lang) for n in notes) if notes else None
     if not rule_id:
         return Why("", i18n.t("why_text.no_rule", lang), override=shown_note)
     found = find_rule(rule_id, rulesets)
@@ -167,17 +175,15 @@ def opt_out(platform: str, label: str, policy_key: str, region: str | None) -> O
         known=row.known if row else False,
         notes=policy.notes,
         sources=policy.sources,
+        region_unknown=row is None,
     )
 
 
 def region_note_text(policy_key: str, note: str | None, lang: str) -> str | None:
-    """A policy's region note (as :func:`opt_out` or the summary gives it) in ``lang``."""
+    """A policy's region note (one region row's, as the summary gives it) in ``lang``."""
     if note is None or lang == i18n.DEFAULT_LANG:
         return note
     regions = load_policies()[policy_key].regions
-    if note.startswith(REGION_UNKNOWN):
-        notes = [i18n.policy_text(policy_key, f"region_{i}", lang, r.note) for i, r in enumerate(regions) if r.note]
-        return i18n.t("tui.region_not_known", lang) + " ".join(notes)
     for i, r in enumerate(regions):
         if r.note == note:
             return i18n.policy_text(policy_key, f"region_{i}", lang, note)
@@ -204,5 +210,14 @@ def localize_opt_out(o: OptOut, lang: str) -> OptOut:
         effect=tr("opt_out_effect", o.effect),
         levers=indexed("extra_levers", o.levers, tuple(policy.extra_levers)),
         notes=indexed("notes", o.notes, tuple(policy.notes)),
-        region_note=region_note_text(o.policy, o.region_note, lang) or "",
+        region_note=_region_unknown_text(o.policy, lang)
+        if o.region_unknown
+        else region_note_text(o.policy, o.region_note, lang) or "",
     )
+
+
+def _region_unknown_text(policy_key: str, lang: str) -> str:
+    """Every region's note after "your region is not known", in ``lang`` (:attr:`OptOut.region_unknown`)."""
+    regions = load_policies()[policy_key].regions
+    notes = [i18n.policy_text(policy_key, f"region_{i}", lang, r.note) for i, r in enumerate(regions) if r.note]
+    return i18n.t("tui.region_not_known", lang) + " ".join(notes)

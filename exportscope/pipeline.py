@@ -30,6 +30,7 @@ from exportscope.archive import InputError
 from exportscope.classify import classify
 from exportscope.contexts import build_contexts
 from exportscope.model import Fact, LedgerEntry
+from exportscope.notes import Note
 from exportscope.plan import Export, Plan, make_plan
 from exportscope.reading import Collector, Shape, TaskResult, read_task
 from exportscope.types import Analysis, Options, Progress
@@ -181,7 +182,7 @@ def assemble(
     options: Options,
     merged: Merged,
     n_exports: int,
-    notes: Sequence[str] = (),
+    notes: Sequence[Note] = (),
 ) -> Analysis:
     """The analysis of the first ``n_exports`` exports: facts and notes in task order, contexts, verdicts.
 

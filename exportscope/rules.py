@@ -350,6 +350,8 @@ class ItemNote:
     not_in_regions: tuple[str, ...]
     text: str
     source: str = ""
+    #: The ``note.*`` key said on the items (``text`` is the fact in English, as the rule book gives it).
+    note: str = ""
 
     def applies(self, region: str | None, as_of: date) -> bool:
         """From its date on, in every region but the listed ones (an unknown region may be any)."""
@@ -452,6 +454,7 @@ def _policy(key: str, raw: dict[str, Any]) -> Policy:
                 not_in_regions=_tuple(n.get("not_in_regions")),
                 text=str(n["text"]),
                 source=_source_ref(n.get("source"), key),
+                note=_check_note(str(n.get("note", "")), f"{key}.item_notes"),
             )
             for n in raw.get("item_notes", [])
         ),

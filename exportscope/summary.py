@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from exportscope.classify import NOTE_SEP
+from exportscope import i18n
 from exportscope.model import VERDICT_ORDER, FileStatus, Verdict
+from exportscope.notes import TOKEN_SEP, Note, Problem
 from exportscope.rules import load_policies
 
 if TYPE_CHECKING:
@@ -20,13 +21,19 @@ if TYPE_CHECKING:
 
 SCHEMA_ID = "exportscope.summary/1"
 
-OPTED_OUT_NOTE = "excluded from future training; training already done is not undone"
+#: The note said on a platform the person says they opted out of (``note.opted_out``).
+OPTED_OUT = Note.of("opted_out")
 
 
 def _iso(value: datetime | None) -> str | None:
     if value is None:
         return None
     return value.isoformat().replace("+00:00", "Z")
+
+
+def _failure(problems: tuple[Problem, ...]) -> dict[str, Any]:
+    """A failed file's problem as the summary writes it beside the English ``error``."""
+    return problems[0].to_json() if problems else {"code": "failed", "fields": {}}
 
 
 def _platform_label(analysis: Analysis, platform: str) -> str:
@@ -64,14 +71,20 @@ def build(
     conv = dict(conversations.iter_rows())
     # Why some items' verdicts differ from their rule (under 18, not yet in force) or what else applies to
     # them (Meta AI chats personalise ads): the reason on every item, counted here so it is never silent.
-    noted = (
-        items.filter(pl.col("note").is_not_null())
-        .select("account", pl.col("note").str.split(NOTE_SEP))
-        .explode("note")
-        .group_by("account", "note")
+    # Counted by the notes themselves (``note_key``), each said in English beside its key and fields.
+    noted_frame = (
+        items.filter(pl.col("note_key").is_not_null())
+        .select("account", pl.col("note_key").str.split(TOKEN_SEP))
+        .explode("note_key")
+        .group_by("account", "note_key")
         .agg(items=pl.len())
-        .sort("account", "items", "note", descending=[False, True, False])
     )
+    noted: dict[str, list[dict[str, Any]]] = {}
+    for account, token, count in noted_frame.iter_rows():
+        note = Note.from_token(token)
+        noted.setdefault(account, []).append({"note": i18n.note_text(note), "items": count, **note.to_json()})
+    for rows in noted.values():
+        rows.sort(key=lambda r: (-r["items"], r["note"]))
     policies = load_policies()
     platforms: list[dict[str, Any]] = []
     for key, ctx in analysis.contexts.items():
@@ -97,7 +110,7 @@ def build(
         ledger = [e for e in analysis.ledger if e.platform == key]
         notes = list(ctx.notes)
         if ctx.opted_out:
-            notes.append(f"You said you opted out: {OPTED_OUT_NOTE}.")
+            notes.append(OPTED_OUT)
         platforms.append(
             {
                 "platform": name,
@@ -148,7 +161,11 @@ def build(
                     "ignored": sum(1 for e in ledger if e.status is FileStatus.IGNORED),
                     "unrecognized": sorted(e.path for e in ledger if e.status is FileStatus.UNRECOGNIZED),
                     "failed": [
-                        {"path": e.path, "error": e.reason or "failed"} for e in ledger if e.status is FileStatus.FAILED
+                        # ``code``, ``fields``, ``detail`` (added within version 1): why, as a value, beside the
+                        # English ``error``.
+                        {"path": e.path, "error": e.reason or "failed", **_failure(e.problems)}
+                        for e in ledger
+                        if e.status is FileStatus.FAILED
                     ],
                     # Nothing silent (added within version 1): known files whose columns changed, and per file
                     # read: its items, the rows whose date could not be read (with the shape of the first,
@@ -171,10 +188,11 @@ def build(
                         if e.status is FileStatus.PARSED
                     ],
                 },
-                "notes": notes,
-                "item_notes": [
-                    {"note": r["note"], "items": r["items"]} for r in noted.iter_rows(named=True) if r["account"] == key
-                ],
+                "notes": [i18n.note_text(n) for n in notes],
+                # Added within version 1: each note of ``notes`` as its key and fields, in the same order.
+                "note_keys": [n.to_json() for n in notes],
+                # Each with its ``key`` and ``fields`` (added within version 1) beside the English ``note``.
+                "item_notes": noted.get(key, []),
             }
         )
     return {
@@ -183,7 +201,9 @@ def build(
         "inputs": list(analysis.inputs),
         "platforms": platforms,
         "findings": findings or [],
-        "notes": list(analysis.notes),
+        "notes": [i18n.note_text(n) for n in analysis.notes],
+        # Added within version 1: each note of ``notes`` as its key and fields, in the same order.
+        "note_keys": [n.to_json() for n in analysis.notes],
         # Every input part and what was done with it: analysed, part, copy (counted once), older (not counted).
         "exports": [
             {

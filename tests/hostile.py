@@ -241,6 +241,10 @@ class Run:
         failed.update({f["path"]: f["error"] for f in doc.get("failed", [])})
         return failed
 
+    def failed_codes(self) -> dict[str, str]:
+        """Failed files of a ``summary --json`` run: path -> the code of why (``files.failed[].code``)."""
+        return {f["path"]: f["code"] for p in self.json().get("platforms", []) for f in p["files"]["failed"]}
+
 
 def measure(*args: str | Path, timeout: float = 900) -> Run:
     """Run ``python -m exportscope ARGS`` in a child process: exit code, wall time, peak memory, output."""

@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 
 from exportscope.explain import explain, find_rule, localize_opt_out, opt_out
+from exportscope.notes import Note
 from exportscope.pipeline import Analysis, analyze
 from exportscope.query import Filter, ItemQuery, sparkline
 from exportscope.rules import load_rules
@@ -136,7 +137,7 @@ def test_explain_uses_the_variant_sentence(analysis: Analysis) -> None:
     why = explain("linkedin.profile.birth_date", rulesets)
     assert why.why == "Birth date is account data, not profile content LinkedIn lists for training."
     assert why.rule_id == "linkedin.profile.birth_date"
-    shares = explain("linkedin.shares", rulesets, note=None)
+    shares = explain("linkedin.shares", rulesets, notes=())
     assert shares.why.startswith("Posts are member content")
     assert shares.source == {
         "title": "LinkedIn European Regional Privacy Notice",
@@ -146,15 +147,15 @@ def test_explain_uses_the_variant_sentence(analysis: Analysis) -> None:
     }
     assert shares.policy_source == "LinkedIn European Regional Privacy Notice"
     assert explain("linkedin.nope", rulesets).why == "exportscope no longer has the rule that classified this item."
-    fr = explain("linkedin.shares", rulesets, "under-18 accounts are excluded", "fr")
+    fr = explain("linkedin.shares", rulesets, [Note.of("under_18")], "fr")
     assert fr.why.startswith("Les posts sont du contenu de membre") and fr.override == (
         "les comptes de moins de 18 ans sont exclus"
     )
     found = find_rule("linkedin.profile.headline", rulesets)
     assert found is not None and found[0].id == "linkedin.profile" and found[1] == "headline"
-    assert explain("linkedin.shares", rulesets, "under-18 accounts are excluded").override == (
-        "under-18 accounts are excluded"
-    )
+    assert explain("linkedin.shares", rulesets, [Note.of("under_18")]).override == "under-18 accounts are excluded"
+    two = explain("linkedin.shares", rulesets, [Note.of("under_18"), Note.of("inferred")], "fr")
+    assert two.override == "les comptes de moins de 18 ans sont exclus | absent de la liste de LinkedIn ; déduit"
 
 
 def test_opt_out_facts_for_region_and_platform_levers() -> None:

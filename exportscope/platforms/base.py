@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 from exportscope.archive import Archive, Member, Source
 from exportscope.identity import AccountIdentity
 from exportscope.model import Drift, Fact, Problem, Record, RecordBatch
+from exportscope.notes import Note
 from exportscope.platforms.questions import Question as Question  # re-exported: its home before questions were data
 from exportscope.rules import Rule, RuleSet, load_rules
 
@@ -145,11 +146,11 @@ class Platform:
         (:mod:`exportscope.platforms.accounts`); an empty identity when it names nobody. Never raises."""
         return AccountIdentity(self.name)
 
-    def export_notes(self, paths: Sequence[str]) -> list[str]:
-        """Sentences about the export as a whole (Meta: "this is the HTML format"), shown with its platform."""
+    def export_notes(self, paths: Sequence[str]) -> list[Note]:
+        """Notes about the export as a whole (Meta: "this is the HTML format"), shown with its platform."""
         return []
 
-    def reconcile(self, facts: Mapping[tuple[str, str], Fact], paths: Sequence[str]) -> list[str]:
+    def reconcile(self, facts: Mapping[tuple[str, str], Fact], paths: Sequence[str]) -> list[Note]:
         """Notes after the whole export is read, from the facts its readers stated (a manifest's
         counts against what was read). Default: none."""
         return []
@@ -192,6 +193,6 @@ class Platform:
     def read(self, members: Sequence[Member], rule: Rule) -> Iterator[Output]:
         reader = self.readers.get(rule.reader)
         if reader is None:
-            yield Problem(f"no reader {rule.reader!r} for rule {rule.id}")
+            yield Problem.of("no_reader", reader=rule.reader, rule=rule.id)
             return
         yield from reader(members, rule)

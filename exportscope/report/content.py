@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from exportscope import __version__, i18n
 from exportscope.findings import ELIGIBLE, MESSAGE_KINDS
+from exportscope.notes import Note, Problem
 from exportscope.redact import Redactor
 from exportscope.rules import load_policies
 
@@ -211,11 +212,32 @@ def _texts(analysis: Analysis, findings: list[dict[str, Any]]) -> Callable[[str,
     return lambda source, row: table.get((source, row), [])
 
 
+#: Fields of our notes that hold a file, folder or input name (masked as a path; other text as text).
+_PATH_FIELDS = frozenset({"path", "name", "other", "current", "a", "b", "file"})
+
+
+def _redact_note(note: dict[str, Any], redactor: Redactor) -> dict[str, Any]:
+    """A note's ``{"key", "fields"}`` with every text field masked (a chat's name, a file's path), and the
+    notes inside it too."""
+
+    def mask(name: str, value: Any) -> Any:
+        if isinstance(value, dict):
+            return _redact_note(value, redactor)
+        if isinstance(value, list):
+            return [_redact_note(v, redactor) for v in value]
+        if isinstance(value, str):
+            return (redactor.path(value) if name in _PATH_FIELDS else redactor.text(value)) or ""
+        return value
+
+    return {**note, "fields": {k: mask(k, v) for k, v in note.get("fields", {}).items()}}
+
+
 def _redact_doc(doc: dict[str, Any], redactor: Redactor) -> None:
     """Every string of the summary document that comes from the archive, masked: input names, notes (a
     WhatsApp chat's note names its contact and owner), file paths, failure reasons, the account handles."""
     doc["inputs"] = [redactor.path(x) for x in doc["inputs"]]
     doc["notes"] = [redactor.text(n) or "" for n in doc.get("notes", [])]
+    doc["note_keys"] = [_redact_note(n, redactor) for n in doc.get("note_keys", [])]
     doc["unrecognized"] = [redactor.path(x) for x in doc.get("unrecognized", [])]
     for entry in doc.get("exports", []):  # issue 12: every input part read, with its account
         if isinstance(entry, dict):
@@ -225,6 +247,7 @@ def _redact_doc(doc: dict[str, Any], redactor: Redactor) -> None:
                 entry["account"] = redactor.text(entry["account"])
     for p in doc["platforms"]:
         p["notes"] = [redactor.text(n) or "" for n in p.get("notes", [])]
+        p["note_keys"] = [_redact_note(n, redactor) for n in p.get("note_keys", [])]
         for item_note in p.get("item_notes", []):
             item_note["note"] = redactor.text(item_note["note"]) or ""
         if isinstance(p.get("account"), str):
@@ -261,12 +284,17 @@ def build(
     doc = summary.build(analysis, shown, done=done)
     # A report is meant to be shared: name the archives, not the folders they sit in on this computer.
     doc["inputs"] = [PurePath(p).name for p in doc["inputs"]]
-    # Notes written from the catalogue's templates read in the report's language (one catalogue for all).
-    doc["notes"] = [i18n.localize_note(n, lang) for n in doc.get("notes", [])]
+    # Notes said in the report's language from their keys (one catalogue for all), before any redaction.
+    doc["notes"] = [i18n.note_text(Note.from_json(n), lang) for n in doc.get("note_keys", [])]
     for plat in doc["platforms"]:
-        plat["notes"] = [i18n.localize_note(n, lang) for n in plat.get("notes", [])]
+        plat["notes"] = [i18n.note_text(Note.from_json(n), lang) for n in plat.get("note_keys", [])]
         for item_note in plat.get("item_notes", []):
-            item_note["note"] = i18n.localize_note(item_note["note"], lang)
+            item_note["note"] = i18n.note_text(Note.from_json(item_note), lang)
+    for plat in doc["platforms"]:  # why each file failed, in the report's language (the code stays)
+        plat["files"]["failed"] = [
+            {"path": f["path"], "error": i18n.problem_text(Problem.from_json(f), lang), "code": f["code"]}
+            for f in plat["files"]["failed"]
+        ]
     if redactor is not None:
         _redact_doc(doc, redactor)
     doc["report"] = {"generator": f"exportscope {__version__}", "lang": lang, "redacted": redact}
@@ -294,7 +322,9 @@ def build(
                 **p,
                 "policy_key": ctx.policy,
                 # The opted-out sentence is rendered from the catalogue, in the report's language.
-                "notes": [n for n in p.get("notes", []) if summary.OPTED_OUT_NOTE not in n],
+                "notes": [
+                    n for n, k in zip(p["notes"], p["note_keys"], strict=True) if k["key"] != summary.OPTED_OUT.key
+                ],
                 "findings": [f for f in shown if f["platform"] == name],
                 "optout": _optout(ctx.policy, lang, p["policy"].get("region_note")),
             }

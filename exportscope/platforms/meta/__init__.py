@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from exportscope.archive import Archive, Member, Source
 from exportscope.identity import AccountIdentity
 from exportscope.model import Problem
+from exportscope.notes import Note
 from exportscope.platforms.base import Output, Platform
 from exportscope.platforms.meta.htmlfiles import html_notes
 from exportscope.platforms.meta.media import MediaIndex, MetaContext
@@ -135,7 +136,7 @@ class Meta(Platform):
         # message threads, comments and the rest can be read by any process.
         return rule.reader in MEDIA_CLAIMING_READERS
 
-    def export_notes(self, paths: Sequence[str]) -> list[str]:
+    def export_notes(self, paths: Sequence[str]) -> list[Note]:
         return html_notes(self.label, paths)
 
     def apply_answers(self, ctx: PlatformContext, answers: Mapping[str, str]) -> PlatformContext:
@@ -152,7 +153,7 @@ class Meta(Platform):
     def read(self, members: Sequence[Member], rule: Rule) -> Iterator[Output]:
         reader = READERS.get(rule.reader)
         if reader is None:
-            yield Problem(f"no reader {rule.reader!r} for rule {rule.id}")
+            yield Problem.of("no_reader", reader=rule.reader, rule=rule.id)
             return
         ctx = self.ctx or MetaContext(media=MediaIndex.build(m.path for m in members[0].source.members))
         yield from reader(members, rule, ctx)

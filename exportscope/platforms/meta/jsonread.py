@@ -125,10 +125,7 @@ def loads(data: bytes) -> Any:
     """Decode one Meta JSON file with its mojibake repaired; a clear error, never a decoder traceback."""
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head[:1] == b"<":
-        raise NotJSONError(
-            "html_export",
-            "holds HTML, not JSON: this looks like an HTML-format export; request the export again in JSON format",
-        )
+        raise NotJSONError("html_export")
     if not head:
         return None
     try:
@@ -136,8 +133,8 @@ def loads(data: bytes) -> Any:
     except orjson.JSONDecodeError as exc:
         pos = getattr(exc, "pos", 0) or 0
         if depth_before(data, pos) >= MAX_DEPTH:
-            raise NotJSONError("too_deep", "nested too deeply to read (a damaged or hostile file)") from None
-        raise NotJSONError("not_json", f"not valid JSON (broken near byte {pos:,})") from None
+            raise NotJSONError("too_deep") from None
+        raise NotJSONError("not_json", at=pos) from None
 
 
 def bare_key(key: str) -> str:

@@ -38,7 +38,7 @@ _SCALAR = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[^,\]}" \t\r\n]+', re.S)
 
 
 def _broken(pos: int) -> NotJSONError:
-    return NotJSONError("not_json", f"not valid JSON (broken near byte {pos:,})")
+    return NotJSONError("not_json", at=pos)
 
 
 def _skip_ws(data: bytes, pos: int) -> int:
@@ -55,7 +55,7 @@ def _parse(raw: bytes, pos: int) -> Any:
     except orjson.JSONDecodeError as exc:
         at = getattr(exc, "pos", 0) or 0
         if depth_before(raw, at) >= MAX_DEPTH:
-            raise NotJSONError("too_deep", "nested too deeply to read (a damaged or hostile file)") from None
+            raise NotJSONError("too_deep") from None
         raise _broken(pos + at) from None
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any
 
 from exportscope.archive import Member
 from exportscope.dates import MAX_EPOCH_SECONDS
-from exportscope.model import Problem, Record, RecordBatch, describe_failure
+from exportscope.model import Record, RecordBatch, describe_failure
 from exportscope.platforms.base import Output
 from exportscope.platforms.meta.jsonread import (
     as_list,
@@ -122,7 +123,7 @@ def read_messages(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> It
         except (ValueError, RecursionError) as exc:  # one broken part fails alone; the thread's others count
             for column in (times, texts, rows, sources, variants):
                 del column[start:]
-            yield Problem(describe_failure(exc), member.path, fails=True)
+            yield replace(describe_failure(exc), source=member.path, fails=True)
             continue
         if with_ai:
             variants[start:] = ["meta_ai"] * (len(variants) - start)

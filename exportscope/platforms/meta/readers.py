@@ -56,11 +56,7 @@ def load(member: Member) -> Any:
 
 def _check_size(member: Member) -> None:
     if member.size > MAX_JSON_BYTES:
-        raise ReadFailure(
-            "too_large",
-            f"{member.size / 2**20:,.0f} MiB of JSON, over the {MAX_JSON_BYTES // 2**20} MiB a Meta file can be; "
-            "not read",
-        )
+        raise ReadFailure("too_large", size=round(member.size / 2**20), limit=MAX_JSON_BYTES // 2**20)
 
 
 def load_entries(member: Member) -> Iterator[Any]:
@@ -152,7 +148,7 @@ class MediaCounter:
 
     def problems(self) -> Iterator[Problem]:
         if self.missing:
-            yield Problem(f"{self.missing} referenced media file(s) are not in the export (or its other parts)")
+            yield Problem.of("media_missing", n=self.missing)
 
 
 def _iso_time(value: Any) -> datetime | None:

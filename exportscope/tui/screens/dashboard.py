@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
 from exportscope import i18n
+from exportscope.notes import Note
 from exportscope.termsafe import safe
 from exportscope.tui.text import colon, literal, localize_bindings, n, name, tr, trn
 from exportscope.tui.widgets.cards import PlatformCard
@@ -102,7 +103,7 @@ class DashboardScreen(Screen[None]):
         line = f"{trn('n_items', total, self.lang)} {trn('in_exports', len(platforms), self.lang)}"
         if partial:
             line += tr("so_far", self.lang)
-        notes = [literal(i18n.localize_note(note, self.lang)) for note in summary.get("notes", [])]
+        notes = [literal(i18n.note_text(Note.from_json(n), self.lang)) for n in summary.get("note_keys", [])]
         status.update(Content("\n").join([Content(line), *notes]))
         focused = getattr(self.focused, "platform", None)
         cards = self.query_one("#cards", VerticalScroll)

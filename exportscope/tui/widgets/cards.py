@@ -16,6 +16,7 @@ from textual.widgets import Static
 from exportscope import i18n
 from exportscope.explain import region_note_text
 from exportscope.model import Verdict
+from exportscope.notes import Note, Problem
 from exportscope.query import ItemQuery, sparkline
 from exportscope.termsafe import safe
 from exportscope.tui.text import VERDICT_MARK, VERDICT_STYLE, colon, kind_word, literal, n, tr, trn
@@ -183,12 +184,17 @@ def files_lines(doc: dict[str, Any], lang: str = i18n.DEFAULT_LANG) -> list[Cont
         lines.append(
             Content.assemble(
                 (f"⚠ {tr('failed', lang)}{colon(lang)}", "bold $text-warning"),
-                literal(f"{safe(f['path'])}: {safe(f['error'])}"),
+                literal(f"{safe(f['path'])}: {safe(_failure_text(f, lang))}"),
             )
         )
     if len(failed) > _MAX_LISTED:
         lines.append(Content("⚠ " + trn("more_failed", len(failed) - _MAX_LISTED, lang)))
     return lines
+
+
+def _failure_text(failed: dict[str, Any], lang: str) -> str:
+    """Why a file failed, in ``lang`` (from its code; a summary without one keeps its English ``error``)."""
+    return i18n.problem_text(Problem.from_json(failed), lang) if "code" in failed else str(failed["error"])
 
 
 def card_content(
@@ -205,8 +211,8 @@ def card_content(
     lines.append(media_line(doc, lang))
     lines.append(findings_line(findings, doc["platform"], lang))
     lines += files_lines(doc, lang)
-    # Notes about this archive, in the app's language when written from a catalogue template.
-    lines += [literal(i18n.localize_note(note, lang), "$text-muted") for note in doc.get("notes", [])]
+    # Notes about this archive, in the app's language (from their keys).
+    lines += [literal(i18n.note_text(Note.from_json(n), lang), "$text-muted") for n in doc.get("note_keys", [])]
     return Content("\n").join(lines)
 
 

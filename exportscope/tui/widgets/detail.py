@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from exportscope import i18n
 from exportscope.explain import explain, why_lines
+from exportscope.notes import notes_of
 from exportscope.rules import RuleSet
 from exportscope.tui.text import colon, kind_word, literal, name, tr, trn, verdict_label, verdict_long, when
 
@@ -83,7 +84,7 @@ def detail_content(
     lines.append(Content(""))
     lines.append(link_line(item, lang))
     lines.append(Content(""))
-    why = explain(item.get("rule"), rulesets, item.get("note"), lang)
+    why = explain(item.get("rule"), rulesets, notes_of(item.get("note_key")), lang)
     label = labels.get(item["platform"], item["platform"])
     # exportscope's explanation first; the platform's own sentence (quoted as published) or its source
     # apart; then the item's notes. No rule id, file name or verdict code reaches the screen.

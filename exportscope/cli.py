@@ -21,7 +21,37 @@ import typer
 
 from exportscope import __version__
 
-app = typer.Typer(
+
+class _HelpCommand(typer.core.TyperCommand):
+    """A command whose help names its arguments as people read them (``PATH...``, ``OLD``), never by their
+    Python type (typer shows ``PATH <list[Path]>`` by default)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, typer.core.TyperOption) and param.metavar is None and not param.is_flag:
+                desc = param.type_descriptor
+                if desc.is_choice and desc.choices:
+                    param.metavar = "|".join(str(getattr(c, "value", c)) for c in desc.choices)
+                else:
+                    param.metavar = "FILE" if desc.is_path else max(param.opts, key=len).lstrip("-").upper()
+            if isinstance(param, typer.core.TyperArgument):
+                name = (param.metavar or param.name or "").upper()
+                more = "..." if param.nargs != 1 else ""
+                usage = f"{name}{more}" if param.required else f"[{name}]{more}"
+                param._rich_display_name = lambda shown=name + more: shown  # type: ignore[method-assign]
+                param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+                param.get_usage_pieces = lambda ctx, usage=usage: [usage]  # type: ignore[method-assign]
+
+
+class _App(typer.Typer):
+    """Every command of the app uses :class:`_HelpCommand` unless it names another class."""
+
+    def command(self, *args: Any, cls: type[typer.core.TyperCommand] | None = None, **kwargs: Any) -> Any:
+        return super().command(*args, cls=cls or _HelpCommand, **kwargs)
+
+
+app = _App(
     name="exportscope",
     help=(
         "See what LinkedIn, Meta and X will feed their generative AI from your data export.\n\n"

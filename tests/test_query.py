@@ -44,6 +44,26 @@ def test_search_is_case_insensitive_and_literal(q: ItemQuery) -> None:
     assert q.count(Filter(text=".*")) == 0
 
 
+def test_search_ignores_accents_both_ways() -> None:
+    frame = pl.DataFrame(
+        {
+            "platform": ["linkedin"] * 3,
+            "kind": ["post"] * 3,
+            "verdict": ["training"] * 3,
+            "timestamp": [None, None, None],
+            "text": ["Mon Résumé à jour", "resume of the week", "Cafe RESUMÉ"],
+            "words": [4, 4, 2],
+        },
+        schema_overrides={"timestamp": pl.Datetime("us", "UTC")},
+    )
+    q = ItemQuery(frame)
+    found = sorted(q.select(Filter(text="resume")).get_column("text").to_list())
+    assert found == ["Cafe RESUMÉ", "Mon Résumé à jour", "resume of the week"]
+    assert q.count(Filter(text="RÉSUMÉ")) == 3
+    assert q.count(Filter(text="café")) == 1
+    assert q.count(Filter(text="résumés")) == 0
+
+
 def test_node_year_and_text_filters_combine(q: ItemQuery) -> None:
     assert q.count(Filter(platform="linkedin", verdict="training")) == 15
     assert q.count(Filter(platform="linkedin", verdict="training", kind="post")) == 6
@@ -198,7 +218,7 @@ def test_opt_out_in_french_keeps_the_levers_of_the_platform() -> None:
         "seul levier est de rendre le contenu non public.",
     ]
     assert fr.region_note == (
-        "UE/EEE et Suisse : entraînement sur le contenu public des adultes depuis le 2025-05-27, sur la base de "
+        "UE/EEE et Suisse : entraînement sur le contenu public des adultes depuis le 27 mai 2025, sur la base de "
         "l'intérêt légitime ; formulaires d'opposition pour Facebook et Instagram."
     )
     assert fr.url == en.url and fr.sources == en.sources

@@ -14,6 +14,7 @@ from html import escape
 from typing import Any
 
 from exportscope import i18n
+from exportscope.account_privacy import privacy_sentence
 from exportscope.report.charts import VERDICTS, totals_chart, years_chart
 from exportscope.report.content import MAX_LISTED_FILES, Report
 from exportscope.termsafe import neutralise_bidi
@@ -202,6 +203,12 @@ def _optout(r: Report, p: dict[str, Any]) -> str:
     return "".join(out)
 
 
+def _privacy(r: Report, p: dict[str, Any]) -> str:
+    """Whether the account is private where that decides the verdicts, and what public would change."""
+    sentence = privacy_sentence(p.get("account_privacy"), p["platform"], r.lang)
+    return f'<p class="privacy">{esc(sentence)}</p>' if sentence else ""
+
+
 def _platform(r: Report, p: dict[str, Any]) -> str:
     export, region = r.export_and_region(p)
     totals = p["totals"]
@@ -217,6 +224,7 @@ def _platform(r: Report, p: dict[str, Any]) -> str:
         f'<p class="meta">{esc(export)} · {esc(region)}</p>',
         _policy_block(r, p),
         _totals_table(r, p),
+        _privacy(r, p),
         f"<h3>{esc(r.t('report.used_heading'))}</h3>",
         "<p>"
         + esc(
@@ -252,7 +260,7 @@ def _platform(r: Report, p: dict[str, Any]) -> str:
         for x in p.get("item_notes", [])
     )
     parts.append("</section>")
-    return "\n".join(parts)
+    return "\n".join(p for p in parts if p)
 
 
 def render(r: Report) -> bytes:

@@ -25,6 +25,7 @@ from exportscope.platforms.base import Output, Platform
 from exportscope.platforms.meta.htmlfiles import html_notes
 from exportscope.platforms.meta.media import MediaIndex, MetaContext
 from exportscope.platforms.meta.messages import read_ai_chats, read_messages
+from exportscope.platforms.meta.parts import media_only_notes
 from exportscope.platforms.meta.profile import read_fb_profile, read_ig_profile
 from exportscope.platforms.meta.readers import (
     MetaReader,
@@ -127,7 +128,7 @@ class Meta(Platform):
         return rule.reader in MEDIA_CLAIMING_READERS
 
     def export_notes(self, paths: Sequence[str]) -> list[str]:
-        return html_notes(self.label, paths)
+        return html_notes(self.label, paths) + media_only_notes(self.label, paths)
 
     def bind(self, archive: Archive) -> Meta:
         bound = copy.copy(self)

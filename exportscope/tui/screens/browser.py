@@ -109,9 +109,11 @@ class BrowserScreen(Screen[None]):
 
     @staticmethod
     def _label(name: str, count: int, *, mark: str = "", lang: str = i18n.DEFAULT_LANG) -> Text:
+        """``● 37 training``: the count before the name, so a narrow tree (or a long French kind) cuts the
+        name, never the number."""
         label = Text(f"{mark} " if mark else "")
-        label.append(name)
-        label.append(f"  {n(count, lang)}", style="bold" if count else "dim")
+        label.append(n(count, lang), style="bold" if count else "dim")
+        label.append(f" {name}")
         if not count:
             label.stylize("dim")
         return label
@@ -241,7 +243,9 @@ class BrowserScreen(Screen[None]):
 
     @on(ItemTable.Highlighted)
     def _highlighted(self, event: ItemTable.Highlighted) -> None:
-        self._show_detail(event.item_id)
+        # The table as it is now, not as it was when the message left: a message from an empty selection
+        # that arrives after the next one filled the table must not say "no item matches".
+        self._show_detail(self.query_one(ItemTable).current_id)
 
     @on(ItemTable.Selected)
     def _selected(self, event: ItemTable.Selected) -> None:

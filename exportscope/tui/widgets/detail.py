@@ -51,12 +51,20 @@ def item_url(item: dict[str, Any]) -> str | None:
     return where.url if where and where.url else None
 
 
+def visibility_phrase(visibility: str, lang: str = i18n.DEFAULT_LANG) -> str:
+    """``visibility private`` / ``visibilité privée``: one phrase per value, so the adjective agrees with
+    the noun in every language (French ``visibilité`` is feminine)."""
+    if i18n.has(key := f"tui.visibility_is_{visibility}"):
+        return i18n.t(key, lang)
+    vis_key = f"visibility.{visibility}"
+    return tr("visibility_is", lang, visibility=i18n.t(vis_key, lang) if i18n.has(vis_key) else visibility)
+
+
 def detail_content(
     item: dict[str, Any], rulesets: Iterable[RuleSet], labels: dict[str, str], lang: str = i18n.DEFAULT_LANG
 ) -> Content:
     verdict = item["verdict"]
     visibility = item["visibility"]
-    vis_key = f"visibility.{visibility}"
     head = Content.assemble(
         (kind_word(item["kind"], lang), "bold"),
         " · ",
@@ -64,7 +72,7 @@ def detail_content(
         " · ",
         verdict_label(verdict, verdict_long(verdict, lang), lang),
         " · ",
-        tr("visibility_is", lang, visibility=i18n.t(vis_key, lang) if i18n.has(vis_key) else visibility),
+        visibility_phrase(visibility, lang),
     )
     stamp = f"{when(item['timestamp'])} UTC" if item["timestamp"] is not None else tr("no_date", lang)
     where = Content.assemble(

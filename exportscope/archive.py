@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from exportscope.errors import InputError
 from exportscope.regular import open_regular, open_regular_fd, pread, special_reason
 from exportscope.zipread import (
     MAX_MEMBER_BYTES,
@@ -61,10 +62,6 @@ class SourceChanged(Exception):
 def fingerprint(st: os.stat_result) -> tuple[int, int, int, int]:
     """What identifies a file's content cheaply: the same device, inode, size and modification time."""
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-class InputError(Exception):
-    """An input that cannot be used at all (exit code 2). The message is one line for a person."""
 
 
 def normalise_name(name: str) -> str:

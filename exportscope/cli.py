@@ -12,14 +12,16 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 from exportscope import __version__
+
+if TYPE_CHECKING:
+    from exportscope.commands import OptionValues
 
 
 class _HelpCommand(typer.core.TyperCommand):
@@ -101,14 +103,13 @@ def _guarded(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from exportscope.archive import InputError
-        from exportscope.report.items import FormatError
+        from exportscope.errors import ExportscopeError
 
         try:
             return func(*args, **kwargs)
         except typer.Exit:
             raise
-        except (InputError, FormatError) as exc:
+        except ExportscopeError as exc:
             _fail(str(exc) or type(exc).__name__, 2)
         except KeyboardInterrupt as exc:
             from exportscope.stops import exit_code, stop_name
@@ -188,97 +189,16 @@ KeepOwnerOpt = Annotated[
 ]
 
 
-def _check_keep_owner(redact: bool, keep_owner: bool) -> None:
-    from exportscope.archive import InputError
-
-    if keep_owner and not redact:
-        raise InputError("--keep-owner: only means something with --redact")
-
-
-def _options(
+def _values(
     region: str | None,
     as_of: str | None,
     opted_out: list[str] | None,
-    audience: Audience,
+    audience: Audience = Audience.unknown,
     x_protected: Answer = Answer.unknown,
-) -> Any:
-    from exportscope.archive import InputError
-    from exportscope.pipeline import Options
-    from exportscope.rules import region_code
+) -> OptionValues:
+    from exportscope.commands import OptionValues
 
-    kwargs: dict[str, Any] = {"facebook_audience": audience.value}
-    if x_protected is not Answer.unknown:
-        kwargs["answers"] = (("x.protected", x_protected.value),)
-    if region:
-        code = region_code(region)
-        if code is None:
-            raise InputError(
-                f"--region {region!r}: unknown region; name a country or use eu, uk, ch, ca, hk, us, cn, kr, br, other"
-            )
-        kwargs["region"] = code
-    if as_of:
-        try:
-            kwargs["as_of"] = date.fromisoformat(as_of)
-        except ValueError:
-            raise InputError(f"--as-of {as_of!r}: not a date; write it as YYYY-MM-DD") from None
-    if opted_out:
-        from exportscope.platforms import all_platforms
-        from exportscope.rules import load_policies
-
-        known = {p.name for p in all_platforms()} | set(load_policies())
-        bad = [o for o in opted_out if o.lower() not in known]
-        if bad:
-            raise InputError(f"--opted-out {bad[0]!r}: unknown platform; use linkedin, meta or x")
-        kwargs["opted_out"] = frozenset(o.lower() for o in opted_out)
-    return Options(**kwargs)
-
-
-def _check_output(output: Path, paths: list[Path]) -> None:
-    """Only a regular file (or ``-``), never an input or inside one: :func:`exportscope.outpath.check_output`."""
-    from exportscope.outpath import check_output
-
-    check_output(output, paths)
-
-
-def _where(output: Path) -> str:
-    from exportscope.outpath import is_stdout
-
-    return "standard output" if is_stdout(output) else str(output)
-
-
-T = TypeVar("T")
-
-
-def _writing(output: Path, write: Callable[[], T]) -> T:
-    """Run a writer; a place that cannot be written is the user's to fix (exit 2), not a bug."""
-    from exportscope.archive import InputError
-
-    try:
-        return write()
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise InputError(f"{output}: cannot write there ({reason})") from None
-
-
-def _inputs(paths: list[Path] | None, demo: bool) -> list[Path]:
-    """The inputs to read: the named paths, or the bundled samples with ``--demo`` (never both)."""
-    from exportscope.archive import InputError
-
-    if demo:
-        if paths:
-            raise InputError("--demo reads the bundled samples; give either --demo or a PATH, not both")
-        from exportscope.samples import sample_paths
-
-        return sample_paths()
-    if not paths:
-        raise InputError("no input given: name an export's .zip file or folder, or use --demo")
-    return list(paths)
-
-
-def _analyze(paths: list[Path], options: Any, quiet: bool = False) -> Any:
-    from exportscope.pipeline import analyze
-
-    return analyze(paths, options)
+    return OptionValues(region, as_of, opted_out, audience.value, x_protected.value)
 
 
 # --- commands ---------------------------------------------------------------------------------------------
@@ -308,25 +228,10 @@ def summary(
     Example: exportscope summary Basic_LinkedInDataExport_03-08-2026.zip \
              Complete_LinkedInDataExport_03-09-2026.zip --json
     """
-    paths = _inputs(paths, demo)
-    options = _options(region, as_of, opted_out, facebook_audience, x_protected)
-    analysis = _analyze(paths, options)
-    from exportscope import summary as summary_mod
+    from exportscope import commands
 
-    if json_out:
-        import orjson
-
-        from exportscope.findings import find
-
-        doc = summary_mod.build(analysis, find(analysis) if findings else None)
-        from exportscope.termsafe import json_safe
-
-        sys.stdout.buffer.write(json_safe(orjson.dumps(doc, option=orjson.OPT_INDENT_2)) + b"\n")
-        sys.stdout.flush()
-        return
-    from exportscope.render_text import print_summary
-
-    print_summary(summary_mod.build(analysis))
+    values = _values(region, as_of, opted_out, facebook_audience, x_protected)
+    commands.summary(paths, demo, values, json_out, findings)
 
 
 @app.command()
@@ -358,26 +263,10 @@ def items(
 
     Example: exportscope items Complete_LinkedInDataExport_03-09-2026.zip -o items.parquet
     """
-    from exportscope.outpath import OutputRefused, is_stdout
-    from exportscope.report.items import format_for, write_items
+    from exportscope import commands
 
-    kind = format_for(output, fmt or ("jsonl" if is_stdout(output) else None))  # fail before reading anything
-    if kind == "parquet" and is_stdout(output):
-        raise OutputRefused("stdout_binary", output, fmt="Parquet")
-    paths = _inputs(paths, demo)
-    _check_output(output, paths)
-    options = _options(region, as_of, opted_out, facebook_audience, x_protected)
-    _check_keep_owner(redact, keep_owner)
-    analysis = _analyze(paths, options)
-    redactor = None
-    if redact:
-        from exportscope.findings import find
-        from exportscope.redact import Redactor
-
-        # The findings name people too (tagged in photos) and cameras: the same masking as a report's.
-        redactor = Redactor.from_analysis(analysis, findings=find(analysis), keep_owner=keep_owner)
-    n = _writing(output, lambda: write_items(analysis.items, output, kind, redactor=redactor))
-    _say(f"wrote {n:,} items to {_where(output)}")
+    values = _values(region, as_of, opted_out, facebook_audience, x_protected)
+    _say(commands.items(paths, demo, values, output, fmt, redact, keep_owner))
 
 
 @app.command()
@@ -411,26 +300,10 @@ def report(
 
     Example: exportscope report Complete_LinkedInDataExport_03-09-2026.zip -o exposure.html --lang fr --redact
     """
-    from exportscope import i18n
-    from exportscope.archive import InputError
-    from exportscope.outpath import is_stdout
-    from exportscope.report import report_format_for, write_report
+    from exportscope import commands
 
-    kind = report_format_for(output, fmt or ("md" if is_stdout(output) else None))  # fail before reading
-    paths = _inputs(paths, demo)
-    _check_output(output, paths)
-    if lang is not None and lang.lower() not in i18n.LANGS:
-        raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
-    _check_keep_owner(redact, keep_owner)
-    options = _options(region, as_of, opted_out, facebook_audience, x_protected)
-    analysis = _analyze(paths, options)
-    written = _writing(
-        output,
-        lambda: write_report(
-            analysis, output, kind, lang=(lang or i18n.default_lang()).lower(), redact=redact, keep_owner=keep_owner
-        ),
-    )
-    _say(f"wrote the {kind} report to {_where(written)}")
+    values = _values(region, as_of, opted_out, facebook_audience, x_protected)
+    _say(commands.report(paths, demo, values, output, fmt, lang, redact, keep_owner))
 
 
 @app.command()
@@ -459,28 +332,9 @@ def cleanup(
 
     Example: exportscope cleanup Complete_LinkedInDataExport_03-09-2026.zip -o worklist.html
     """
-    from pathlib import PurePath
+    from exportscope import commands
 
-    from exportscope import i18n
-    from exportscope.actions import worklist, worklist_out
-    from exportscope.archive import InputError
-
-    kind = worklist_out.format_for(output, fmt)  # fail on a bad name before reading anything
-    paths = _inputs(paths, demo)
-    _check_output(output, paths)
-    if lang is not None and lang.lower() not in i18n.LANGS:
-        raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
-    options = _options(region, as_of, opted_out, facebook_audience)
-    analysis = _analyze(paths, options)
-    entries = worklist.build(analysis)
-    meta = worklist_out.Meta(
-        inputs=tuple(PurePath(p).name for p in analysis.inputs),
-        as_of=options.as_of.isoformat(),
-        lang=(lang or i18n.default_lang()).lower(),
-        labels=tuple((e.platform.name, e.platform.label) for e in analysis.exports),
-    )
-    written = _writing(output, lambda: worklist_out.write(entries, output, meta, kind))
-    sys.stderr.write(f"exportscope: wrote {len(entries)} worklist items ({kind}) to {written}\n")
+    _say(commands.cleanup(paths, demo, _values(region, as_of, opted_out, facebook_audience), output, fmt, lang))
 
 
 @app.command()
@@ -502,26 +356,9 @@ def rules(
 
     Example: exportscope rules linkedin --lang fr
     """
-    from exportscope import i18n
-    from exportscope.archive import InputError
-    from exportscope.platforms import all_platforms
-    from exportscope.render_text import print_rules, print_sources
+    from exportscope import commands
 
-    if lang is not None and lang.lower() not in i18n.LANGS:
-        raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
-    language = i18n.normalize_lang(lang) if lang else i18n.default_lang()
-    known = all_platforms()
-    if platform is None:
-        match = known if sources else [p for p in known if p.name == "linkedin"]
-    else:
-        match = [p for p in known if p.name == platform.lower()]
-    if not match:
-        names = ", ".join(p.name for p in known)
-        raise InputError(f"unknown platform {platform!r}; known: {names}")
-    if sources:
-        print_sources([p.ruleset for p in match], json_out, lang=language)
-        return
-    print_rules(match[0].ruleset, json_out, lang=language)
+    commands.rules(platform, json_out, sources, lang)
 
 
 @app.command()
@@ -542,23 +379,16 @@ def inspect(
 
     Example: exportscope inspect Complete_LinkedInDataExport_03-09-2026.zip --lang fr
     """
-    from exportscope import i18n
-    from exportscope.archive import InputError
+    from exportscope import commands
+    from exportscope.errors import InputError
 
-    if lang is not None and lang.lower() not in i18n.LANGS:
-        raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
-    options = _options(region, as_of, opted_out, facebook_audience, x_protected)
-    paths = _inputs(paths, demo)
-    # Unusable input (not a zip, encrypted, nothing recognizable) is one line and exit 2 here, before the
-    # full-screen UI starts: planning opens the inputs and reads only their directories and a few headers.
-    from exportscope.plan import make_plan
-
-    make_plan(list(paths), options.max_member_bytes, options.max_ratio).close()
+    values = _values(region, as_of, opted_out, facebook_audience, x_protected)
+    inputs, options, language = commands.prepare_inspect(paths, demo, values, lang)
     try:
         from exportscope.tui.app import run
     except ImportError as exc:  # the TUI is optional at runtime
         raise InputError(f"the terminal UI is not available ({exc}); use 'exportscope summary'") from None
-    run(list(paths), options, (lang or i18n.default_lang()).lower())
+    run(inputs, options, language)
 
 
 @app.command()
@@ -572,17 +402,9 @@ def doctor(
 
     Example: exportscope doctor Complete_LinkedInDataExport_03-09-2026.zip
     """
-    from exportscope import doctor as doctor_mod
+    from exportscope import commands
 
-    report = doctor_mod.build(_analyze(_inputs(paths, demo), _options(None, None, None, Audience.unknown)))
-    if json_out:
-        import orjson
-
-        from exportscope.termsafe import json_safe
-
-        sys.stdout.write(json_safe(orjson.dumps(report, option=orjson.OPT_INDENT_2)).decode() + "\n")
-    else:
-        sys.stdout.write(doctor_mod.render(report) + "\n")
+    commands.doctor(paths, demo, json_out)
 
 
 @app.command()
@@ -615,33 +437,9 @@ def letter(
 
     Example: exportscope letter linkedin Complete_LinkedInDataExport_03-09-2026.zip -o letter.md --lang fr --erase
     """
-    from exportscope.actions.catalogue import LETTER_LANGS, default_letter_lang
-    from exportscope.actions.letter import PLATFORM_LABELS, LetterRequest, build_letter
-    from exportscope.actions.letter_render import LetterFormatError, letter_format_for, write_letter
-    from exportscope.archive import InputError
+    from exportscope import commands
 
-    name = platform.lower()
-    if name not in PLATFORM_LABELS:
-        raise InputError(f"unknown platform {platform!r}; use {', '.join(PLATFORM_LABELS)}")
-    if lang is not None and lang.lower() not in LETTER_LANGS:
-        raise InputError(f"--lang {lang!r}: unsupported language; use {', '.join(LETTER_LANGS)}")
-    try:
-        kind = letter_format_for(output, fmt)
-    except LetterFormatError as exc:
-        raise InputError(str(exc)) from None
-    paths = _inputs(paths, demo)
-    _check_output(output, paths)
-    options = _options(region, as_of, None, Audience.unknown)
-    analysis = _analyze(paths, options)
-    if name not in analysis.contexts:
-        raise InputError(f"no {PLATFORM_LABELS[name]} data among the inputs; give that platform's export")
-    request = LetterRequest(
-        platform=name, lang=(lang or default_letter_lang()).lower(), erase=erase, access=access,
-        region=options.region, place=region,
-    )  # fmt: skip
-    built = build_letter(analysis, request)
-    written = _writing(output, lambda: write_letter(built, output, kind))
-    sys.stderr.write(f"exportscope: wrote a draft letter to {built.controller.name} to {written}\n")
+    _say(commands.letter(platform, paths, demo, output, fmt, lang, erase, access, region, as_of))
 
 
 @app.command()
@@ -668,37 +466,11 @@ def diff(
 
     Example: exportscope diff linkedin-2026-03.zip linkedin-2026-09.zip --worklist worklist.csv -o diff.html
     """
-    from exportscope import i18n
-    from exportscope.actions.diff import compare
-    from exportscope.actions.diff_render import FORMATS, render_text, to_json, write_comparison
-    from exportscope.actions.ticked import read_worklist
-    from exportscope.archive import InputError
+    from exportscope import commands
 
-    if lang is not None and lang.lower() not in i18n.LANGS:
-        raise InputError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
-    language = (lang or i18n.default_lang()).lower()
-    kind = None
-    if output is not None:
-        kind = FORMATS.get(output.suffix.lower())
-        if kind is None:
-            raise InputError(f"{output}: name the comparison .html, .json or .txt")
-        _check_output(output, [old, new])
-    for p in (old, new):
-        if not p.exists():
-            raise InputError(f"{p}: no such file or folder")
-    ticked = read_worklist(worklist) if worklist is not None else None
-    options = _options(region, as_of, None, Audience.unknown)
-    comparison = compare([old], [new], options, ticked)
-    if output is not None and kind is not None:
-        written = _writing(output, lambda: write_comparison(comparison, output, kind, language))
-        sys.stderr.write(f"exportscope: wrote the comparison to {written}\n")
-    elif json_out:
-        import orjson
-
-        sys.stdout.buffer.write(orjson.dumps(to_json(comparison), option=orjson.OPT_INDENT_2) + b"\n")
-        sys.stdout.flush()
-    else:
-        sys.stdout.write(render_text(comparison, language))
+    done = commands.diff(old, new, worklist, json_out, output, lang, region, as_of)
+    if done is not None:
+        _say(done)
 
 
 def _version(value: bool) -> None:

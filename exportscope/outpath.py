@@ -12,7 +12,7 @@ between. What is refused, with one line and exit code 2:
 - a path the system will not even look at (a name too long, a folder that cannot be searched).
 
 The refusal is a typed value (:class:`OutputRefused`, a code and fields); its words come from the catalogue
-(``output.*``) in the caller's language; as an :class:`~exportscope.archive.InputError` it is English.
+(``output.*``) in the caller's language; as an :class:`~exportscope.errors.OutputError` it is English.
 """
 
 from __future__ import annotations
@@ -24,14 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from exportscope import i18n
-from exportscope.archive import InputError
+from exportscope.errors import OutputError
 from exportscope.termsafe import safe
 
 #: The output name that means standard output.
 STDOUT = "-"
 
 
-class OutputRefused(InputError):
+class OutputRefused(OutputError):
     """An output path exportscope will not write to: ``code`` (a catalogue key under ``output.``) and fields."""
 
     def __init__(self, code: str, path: Path | str, **fields: Any) -> None:

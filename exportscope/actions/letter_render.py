@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from exportscope.actions.letter import Block, Letter, Line, Style
+from exportscope.errors import FormatError
 from exportscope.fsutil import atomic_write
 from exportscope.report.html import esc
 from exportscope.report.markdown import md_escape
@@ -22,7 +23,7 @@ _URL = re.compile(r"https://[^\s<>\"')]+")
 _MARK = re.compile(r"\x00(\d+)\x00")
 
 
-class LetterFormatError(ValueError):
+class LetterFormatError(FormatError):
     """The output's name does not say which format to write."""
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from exportscope import i18n
 from exportscope.actions.todo import load_where, worklist_config
 from exportscope.actions.worklist import Entry
+from exportscope.errors import FormatError
 from exportscope.fsutil import atomic_write
-from exportscope.report.items import FormatError
 
 WORKLIST_FORMATS = ("html", "md", "csv")
 #: The CSV's columns: ``key`` and ``done`` are what ``exportscope diff --worklist`` reads (keys-api.md).

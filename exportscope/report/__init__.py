@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from exportscope.errors import FormatError
 from exportscope.fsutil import open_output
-from exportscope.report.items import FormatError
 from exportscope.termsafe import json_safe
 
 if TYPE_CHECKING:

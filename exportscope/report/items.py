@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from exportscope.errors import FormatError
 from exportscope.fsutil import atomic_path, open_output
 from exportscope.model import ITEM_EXPORT_COLUMNS
 from exportscope.outpath import OutputRefused, is_stdout
@@ -20,10 +21,6 @@ if TYPE_CHECKING:
 
 ITEM_FORMATS = ("parquet", "csv", "jsonl")
 _FORMULA_START = r"^[=+\-@\t\r]"
-
-
-class FormatError(ValueError):
-    """An output name whose format we cannot tell or do not write."""
 
 
 def format_for(path: Path, explicit: str | None = None) -> str:

@@ -149,12 +149,13 @@ class BrowserScreen(Screen[None]):
     def _relabel_tree(self, counts: list[NodeCount]) -> None:
         totals: dict[NodeKey, int] = dict.fromkeys(self._tree_nodes, 0)
         for c in counts:
-            for key in (
+            levels: tuple[NodeKey, ...] = (
                 (None, None, None),
                 (c.platform, None, None),
                 (c.platform, c.verdict, None),
                 (c.platform, c.verdict, c.kind),
-            ):
+            )
+            for key in levels:
                 if key in totals:
                     totals[key] += c.items
         narrowed = bool(self.filter.text) or self.filter.year is not None

@@ -23,7 +23,7 @@ from exportscope import i18n
 from exportscope.actions import worklist, worklist_out
 from exportscope.actions.worklist import Entry
 from exportscope.actions.worklist_out import reason_words
-from exportscope.report.items import FormatError
+from exportscope.errors import FormatError
 from exportscope.tui.text import colon, literal, localize_bindings, one_line, tr
 
 if TYPE_CHECKING:

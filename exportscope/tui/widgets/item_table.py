@@ -214,6 +214,7 @@ class ItemTable(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
+        style: Style = base
         if y == 0:
             style = base + self.get_component_rich_style("item-table--header")
             lang = self.lang
@@ -234,7 +235,7 @@ class ItemTable(ScrollView, can_focus=True):
         stamp = when(ts) if w[0] >= 16 else (when(ts)[:10] if ts else "—")
         platform = (self._platform_cell(platform_name, width),) if self._show_platform(width) else ()
         cells = (stamp, *platform, kind_word(kind, self.lang), verdict_cell, one_line(text) if text else "—")
-        style: Style = base
+        style = base
         if index == self.cursor:
             style = base + self.get_component_rich_style("item-table--cursor")
         return Strip([Segment(self._line(cells, width), style)], width)

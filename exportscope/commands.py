@@ -1,0 +1,373 @@
+"""What each ``exportscope`` command does once its arguments are parsed: plain functions, no typer.
+
+Why apart from ``cli.py``: the CLI only parses arguments, prints the line a command returns and turns errors
+into exit codes; everything else (which inputs, which options, which checks in which order, which writer) is
+here, in the library, where a script or a test can call it without a command line. The order of the checks
+is part of the behaviour: a bad output name or language fails before anything is read.
+
+Every function raises :class:`~exportscope.errors.ExportscopeError` subclasses for what the person can fix;
+the ones that write a file return the one line to say about it.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from exportscope.errors import InputError, OptionsError, OutputError
+
+if TYPE_CHECKING:
+    from exportscope.pipeline import Analysis, Options
+
+T = TypeVar("T")
+
+
+# --- shared by the commands ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OptionValues:
+    """The shared options as typed on a command line (strings); :meth:`build` checks them into Options.
+
+    Built late on purpose: each command checks its output name and language first, then the options."""
+
+    region: str | None = None
+    as_of: str | None = None
+    opted_out: Sequence[str] | None = None
+    facebook_audience: str = "unknown"
+    x_protected: str = "unknown"
+
+    def build(self) -> Options:
+        return make_options(self.region, self.as_of, self.opted_out, self.facebook_audience, self.x_protected)
+
+
+def make_options(
+    region: str | None = None,
+    as_of: str | None = None,
+    opted_out: Sequence[str] | None = None,
+    facebook_audience: str = "unknown",
+    x_protected: str = "unknown",
+) -> Options:
+    """The :class:`~exportscope.pipeline.Options` of the command-line values (strings as typed)."""
+    from exportscope.pipeline import Options
+    from exportscope.rules import region_code
+
+    kwargs: dict[str, Any] = {"facebook_audience": facebook_audience}
+    if x_protected != "unknown":
+        kwargs["answers"] = (("x.protected", x_protected),)
+    if region:
+        code = region_code(region)
+        if code is None:
+            raise OptionsError(
+                f"--region {region!r}: unknown region; name a country or use eu, uk, ch, ca, hk, us, cn, kr, br, other"
+            )
+        kwargs["region"] = code
+    if as_of:
+        try:
+            kwargs["as_of"] = date.fromisoformat(as_of)
+        except ValueError:
+            raise OptionsError(f"--as-of {as_of!r}: not a date; write it as YYYY-MM-DD") from None
+    if opted_out:
+        from exportscope.platforms import all_platforms
+        from exportscope.rules import load_policies
+
+        known = {p.name for p in all_platforms()} | set(load_policies())
+        bad = [o for o in opted_out if o.lower() not in known]
+        if bad:
+            raise OptionsError(f"--opted-out {bad[0]!r}: unknown platform; use linkedin, meta or x")
+        kwargs["opted_out"] = frozenset(o.lower() for o in opted_out)
+    return Options(**kwargs)
+
+
+def check_lang(lang: str | None) -> str:
+    """The language of a report or screen: ``lang`` if we have it, else the locale's; OptionsError otherwise."""
+    from exportscope import i18n
+
+    if lang is not None and lang.lower() not in i18n.LANGS:
+        raise OptionsError(f"--lang {lang!r}: unsupported language; use {' or '.join(i18n.LANGS)}")
+    return (lang or i18n.default_lang()).lower()
+
+
+def check_keep_owner(redact: bool, keep_owner: bool) -> None:
+    if keep_owner and not redact:
+        raise OptionsError("--keep-owner: only means something with --redact")
+
+
+def resolve_inputs(paths: Sequence[Path] | None, demo: bool) -> list[Path]:
+    """The inputs to read: the named paths, or the bundled samples with ``--demo`` (never both)."""
+    if demo:
+        if paths:
+            raise OptionsError("--demo reads the bundled samples; give either --demo or a PATH, not both")
+        from exportscope.samples import sample_paths
+
+        return sample_paths()
+    if not paths:
+        raise OptionsError("no input given: name an export's .zip file or folder, or use --demo")
+    return list(paths)
+
+
+def where(output: Path) -> str:
+    """How a one-line message names an output."""
+    from exportscope.outpath import is_stdout
+
+    return "standard output" if is_stdout(output) else str(output)
+
+
+def writing(output: Path, write: Callable[[], T]) -> T:
+    """Run a writer; a place that cannot be written is the user's to fix (exit 2), not a bug."""
+    try:
+        return write()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise OutputError(f"{output}: cannot write there ({reason})") from None
+
+
+def _analyze(paths: Sequence[Path], options: Options) -> Analysis:
+    from exportscope.pipeline import analyze
+
+    return analyze(list(paths), options)
+
+
+# --- the commands ------------------------------------------------------------------------------------------
+
+
+def summary(paths: Sequence[Path] | None, demo: bool, values: OptionValues, json_out: bool, findings: bool) -> None:
+    """Print the summary: the ``exportscope.summary/1`` JSON document, or the tables."""
+    from exportscope import summary as summary_mod
+
+    inputs = resolve_inputs(paths, demo)
+    analysis = _analyze(inputs, values.build())
+    if json_out:
+        import orjson
+
+        from exportscope.findings import find
+        from exportscope.termsafe import json_safe
+
+        doc = summary_mod.build(analysis, find(analysis) if findings else None)
+        sys.stdout.buffer.write(json_safe(orjson.dumps(doc, option=orjson.OPT_INDENT_2)) + b"\n")
+        sys.stdout.flush()
+        return
+    from exportscope.render_text import print_summary
+
+    print_summary(summary_mod.build(analysis))
+
+
+def items(
+    paths: Sequence[Path] | None,
+    demo: bool,
+    values: OptionValues,
+    output: Path,
+    fmt: str | None,
+    redact: bool,
+    keep_owner: bool,
+) -> str:
+    """Write the item table; returns the line to say."""
+    from exportscope.outpath import OutputRefused, check_output, is_stdout
+    from exportscope.report.items import format_for, write_items
+
+    kind = format_for(output, fmt or ("jsonl" if is_stdout(output) else None))  # fail before reading anything
+    if kind == "parquet" and is_stdout(output):
+        raise OutputRefused("stdout_binary", output, fmt="Parquet")
+    inputs = resolve_inputs(paths, demo)
+    check_output(output, inputs)
+    options = values.build()
+    check_keep_owner(redact, keep_owner)
+    analysis = _analyze(inputs, options)
+    redactor = None
+    if redact:
+        from exportscope.findings import find
+        from exportscope.redact import Redactor
+
+        # The findings name people too (tagged in photos) and cameras: the same masking as a report's.
+        redactor = Redactor.from_analysis(analysis, findings=find(analysis), keep_owner=keep_owner)
+    n = writing(output, lambda: write_items(analysis.items, output, kind, redactor=redactor))
+    return f"wrote {n:,} items to {where(output)}"
+
+
+def report(
+    paths: Sequence[Path] | None,
+    demo: bool,
+    values: OptionValues,
+    output: Path,
+    fmt: str | None,
+    lang: str | None,
+    redact: bool,
+    keep_owner: bool,
+) -> str:
+    """Write the report (HTML, Markdown or JSON); returns the line to say."""
+    from exportscope.outpath import check_output, is_stdout
+    from exportscope.report import report_format_for, write_report
+
+    kind = report_format_for(output, fmt or ("md" if is_stdout(output) else None))  # fail before reading
+    inputs = resolve_inputs(paths, demo)
+    check_output(output, inputs)
+    language = check_lang(lang)
+    check_keep_owner(redact, keep_owner)
+    analysis = _analyze(inputs, values.build())
+    written = writing(
+        output,
+        lambda: write_report(analysis, output, kind, lang=language, redact=redact, keep_owner=keep_owner),
+    )
+    return f"wrote the {kind} report to {where(written)}"
+
+
+def cleanup(
+    paths: Sequence[Path] | None, demo: bool, values: OptionValues, output: Path, fmt: str | None, lang: str | None
+) -> str:
+    """Write the clean-up worklist (HTML, Markdown or CSV); returns the line to say."""
+    from exportscope.actions import worklist, worklist_out
+    from exportscope.outpath import check_output
+
+    kind = worklist_out.format_for(output, fmt)  # fail on a bad name before reading anything
+    inputs = resolve_inputs(paths, demo)
+    check_output(output, inputs)
+    language = check_lang(lang)
+    options = values.build()
+    analysis = _analyze(inputs, options)
+    entries = worklist.build(analysis)
+    meta = worklist_out.Meta(
+        inputs=tuple(PurePath(p).name for p in analysis.inputs),
+        as_of=options.as_of.isoformat(),
+        lang=language,
+        labels=tuple((e.platform.name, e.platform.label) for e in analysis.exports),
+    )
+    written = writing(output, lambda: worklist_out.write(entries, output, meta, kind))
+    return f"wrote {len(entries)} worklist items ({kind}) to {written}"
+
+
+def rules(platform: str | None, json_out: bool, sources: bool, lang: str | None) -> None:
+    """Print the rules of one platform, or the published sources of the policy facts."""
+    from exportscope import i18n
+    from exportscope.platforms import all_platforms
+    from exportscope.render_text import print_rules, print_sources
+
+    check_lang(lang)
+    language = i18n.normalize_lang(lang) if lang else i18n.default_lang()
+    known = all_platforms()
+    if platform is None:
+        match = known if sources else [p for p in known if p.name == "linkedin"]
+    else:
+        match = [p for p in known if p.name == platform.lower()]
+    if not match:
+        names = ", ".join(p.name for p in known)
+        raise OptionsError(f"unknown platform {platform!r}; known: {names}")
+    if sources:
+        print_sources([p.ruleset for p in match], json_out, lang=language)
+        return
+    print_rules(match[0].ruleset, json_out, lang=language)
+
+
+def prepare_inspect(
+    paths: Sequence[Path] | None, demo: bool, values: OptionValues, lang: str | None
+) -> tuple[list[Path], Options, str]:
+    """The inputs, options and language of the terminal UI, checked before the full screen starts.
+
+    Unusable input (not a zip, encrypted, nothing recognizable) is one line and exit 2 here: planning opens
+    the inputs and reads only their directories and a few headers."""
+    from exportscope.plan import make_plan
+
+    language = check_lang(lang)
+    options = values.build()
+    inputs = resolve_inputs(paths, demo)
+    make_plan(list(inputs), options.max_member_bytes, options.max_ratio).close()
+    return inputs, options, language
+
+
+def doctor(paths: Sequence[Path] | None, demo: bool, json_out: bool) -> None:
+    """Print the format-drift report."""
+    from exportscope import doctor as doctor_mod
+
+    report = doctor_mod.build(_analyze(resolve_inputs(paths, demo), make_options()))
+    if json_out:
+        import orjson
+
+        from exportscope.termsafe import json_safe
+
+        sys.stdout.write(json_safe(orjson.dumps(report, option=orjson.OPT_INDENT_2)).decode() + "\n")
+    else:
+        sys.stdout.write(doctor_mod.render(report) + "\n")
+
+
+def letter(
+    platform: str,
+    paths: Sequence[Path] | None,
+    demo: bool,
+    output: Path,
+    fmt: str | None,
+    lang: str | None,
+    erase: bool,
+    access: bool,
+    region: str | None,
+    as_of: str | None,
+) -> str:
+    """Write the draft objection letter; returns the line to say."""
+    from exportscope.actions.catalogue import LETTER_LANGS, default_letter_lang
+    from exportscope.actions.letter import PLATFORM_LABELS, LetterRequest, build_letter
+    from exportscope.actions.letter_render import letter_format_for, write_letter
+    from exportscope.outpath import check_output
+
+    name = platform.lower()
+    if name not in PLATFORM_LABELS:
+        raise OptionsError(f"unknown platform {platform!r}; use {', '.join(PLATFORM_LABELS)}")
+    if lang is not None and lang.lower() not in LETTER_LANGS:
+        raise OptionsError(f"--lang {lang!r}: unsupported language; use {', '.join(LETTER_LANGS)}")
+    kind = letter_format_for(output, fmt)
+    inputs = resolve_inputs(paths, demo)
+    check_output(output, inputs)
+    options = make_options(region, as_of)
+    analysis = _analyze(inputs, options)
+    if name not in analysis.contexts:
+        raise InputError(f"no {PLATFORM_LABELS[name]} data among the inputs; give that platform's export")
+    request = LetterRequest(
+        platform=name, lang=(lang or default_letter_lang()).lower(), erase=erase, access=access,
+        region=options.region, place=region,
+    )  # fmt: skip
+    built = build_letter(analysis, request)
+    written = writing(output, lambda: write_letter(built, output, kind))
+    return f"wrote a draft letter to {built.controller.name} to {written}"
+
+
+def diff(
+    old: Path,
+    new: Path,
+    worklist: Path | None,
+    json_out: bool,
+    output: Path | None,
+    lang: str | None,
+    region: str | None,
+    as_of: str | None,
+) -> str | None:
+    """Compare two exports; prints the text or JSON, or writes ``output`` and returns the line to say."""
+    from exportscope.actions.diff import compare
+    from exportscope.actions.diff_render import FORMATS, render_text, to_json, write_comparison
+    from exportscope.actions.ticked import read_worklist
+    from exportscope.outpath import check_output
+
+    language = check_lang(lang)
+    kind = None
+    if output is not None:
+        kind = FORMATS.get(output.suffix.lower())
+        if kind is None:
+            raise InputError(f"{output}: name the comparison .html, .json or .txt")
+        check_output(output, [old, new])
+    for p in (old, new):
+        if not p.exists():
+            raise InputError(f"{p}: no such file or folder")
+    ticked = read_worklist(worklist) if worklist is not None else None
+    options = make_options(region, as_of)
+    comparison = compare([old], [new], options, ticked)
+    if output is not None and kind is not None:
+        written = writing(output, lambda: write_comparison(comparison, output, kind, language))
+        return f"wrote the comparison to {written}"
+    if json_out:
+        import orjson
+
+        sys.stdout.buffer.write(orjson.dumps(to_json(comparison), option=orjson.OPT_INDENT_2) + b"\n")
+        sys.stdout.flush()
+    else:
+        sys.stdout.write(render_text(comparison, language))
+    return None

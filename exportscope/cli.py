@@ -17,11 +17,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
+from typer.models import CommandFunctionType
 
 from exportscope import __version__
 
 if TYPE_CHECKING:
     from exportscope.commands import OptionValues
+
+
+_T = TypeVar("_T")
+
+
+def _constant(value: _T) -> Callable[..., _T]:
+    """A method replacement that answers ``value`` whatever it is asked."""
+
+    def answer(*args: Any, **kwargs: Any) -> _T:
+        return value
+
+    return answer
 
 
 class _HelpCommand(typer.core.TyperCommand):
@@ -41,16 +54,18 @@ class _HelpCommand(typer.core.TyperCommand):
                 name = (param.metavar or param.name or "").upper()
                 more = "..." if param.nargs != 1 else ""
                 usage = f"{name}{more}" if param.required else f"[{name}]{more}"
-                param._rich_display_name = lambda shown=name + more: shown  # type: ignore[method-assign]
-                param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
-                param.get_usage_pieces = lambda ctx, usage=usage: [usage]  # type: ignore[method-assign]
+                param._rich_display_name = _constant(name + more)  # type: ignore[method-assign]
+                param.display_type_rich = _constant(None)  # type: ignore[method-assign]
+                param.get_usage_pieces = _constant([usage])  # type: ignore[method-assign]
 
 
 class _App(typer.Typer):
     """Every command of the app uses :class:`_HelpCommand` unless it names another class."""
 
-    def command(self, *args: Any, cls: type[typer.core.TyperCommand] | None = None, **kwargs: Any) -> Any:
-        return super().command(*args, cls=cls or _HelpCommand, **kwargs)
+    def command(
+        self, name: str | None = None, *, cls: type[typer.core.TyperCommand] | None = None, **kwargs: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        return super().command(name, cls=cls or _HelpCommand, **kwargs)
 
 
 app = _App(

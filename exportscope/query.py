@@ -41,6 +41,31 @@ def fold_text(text: str) -> str:
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 
+def match_spans(text: str, needle: str) -> list[tuple[int, int]]:
+    """Where ``needle`` occurs in ``text`` as search finds it (any case, any accents): (start, end) offsets
+    into ``text`` itself, for highlighting."""
+    wanted = fold_text(needle)
+    if not wanted:
+        return []
+    folded: list[str] = []
+    origin: list[int] = []  # origin[i]: the index in ``text`` of folded character i
+    for index, char in enumerate(text):
+        for piece in fold_text(char):
+            folded.append(piece)
+            origin.append(index)
+    haystack = "".join(folded)
+    spans: list[tuple[int, int]] = []
+    start = haystack.find(wanted)
+    while start >= 0:
+        end = start + len(wanted)
+        stop = origin[end - 1] + 1
+        while stop < len(text) and not fold_text(text[stop]):  # a combining accent belongs to its letter
+            stop += 1
+        spans.append((origin[start], stop))
+        start = haystack.find(wanted, end)
+    return spans
+
+
 @dataclass(frozen=True)
 class Filter:
     """What the person narrowed the items to. ``None`` means "any"; ``text`` is a substring, found whatever

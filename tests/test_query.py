@@ -225,3 +225,15 @@ def test_opt_out_in_french_keeps_the_levers_of_the_platform() -> None:
     unknown = localize_opt_out(opt_out("linkedin", "LinkedIn", "linkedin", None), "fr")
     assert unknown.region_note.startswith("Votre région est inconnue : UE, EEE et Suisse : en vigueur")
     assert localize_opt_out(en, "en") is en
+
+
+def test_match_spans_point_into_the_text_as_typed() -> None:
+    from exportscope.query import match_spans
+
+    text = "Mon RÉSUMÉ et mon résumé, resume"
+    spans = match_spans(text, "resume")
+    assert [text[a:b] for a, b in spans] == ["RÉSUMÉ", "résumé", "resume"]
+    # A decomposed accent (e + U+0301) stays inside its match.
+    decomposed = "Re\u0301sume\u0301!"
+    assert [decomposed[a:b] for a, b in match_spans(decomposed, "résumé")] == ["Re\u0301sume\u0301"]
+    assert match_spans(text, "") == [] and match_spans(text, "cv") == []

@@ -32,10 +32,10 @@ async def test_detail_never_says_no_match_while_the_table_holds_items(archive: P
         await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen))
         screen = app.screen
         assert isinstance(screen, BrowserScreen)
-        # Search for what nothing holds, then Esc empties the box: the table fills again at once.
+        # Search for what nothing holds, then clear the box: the table fills again at once.
         await pilot.press("slash", *"zzzq")
         await wait_for(pilot, lambda: screen.query_one(ItemTable).row_count == 0)
-        await pilot.press("escape")
+        await pilot.press("escape", "x")
         await pilot.pause(0.5)
         table = screen.query_one(ItemTable)
         assert table.row_count > 0
@@ -112,3 +112,35 @@ async def test_tree_counts_stay_in_sight_on_a_small_french_screen() -> None:
         assert "▼ 351 Tous les" in text and "├ ▼ 66 Facebook" in text
         # The table keeps a short platform column: rows of LinkedIn and Facebook stay told apart.
         assert "2026-03-09 LI " in text
+
+
+def test_one_colour_per_verdict_in_the_terminal_and_the_reports() -> None:
+    """The TUI's theme colour of each verdict has the hue of the reports' colour (excluded was green in the
+    terminal and blue in the reports); "not used" is grey in both."""
+    import colorsys
+
+    from textual.app import App
+
+    from exportscope.report.charts import COLORS
+    from exportscope.tui.text import VERDICT_STYLE
+
+    theme = App().get_css_variables()
+
+    def hls(hex_colour: str) -> tuple[float, float, float]:
+        r, g, b = (int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
+        return colorsys.rgb_to_hls(r, g, b)
+
+    for verdict in ("training", "conditional", "excluded"):
+        variable = VERDICT_STYLE[verdict].split("$", 1)[1]
+        tui_hue, report_hue = hls(theme[variable])[0] * 360, hls(COLORS[verdict])[0] * 360
+        assert min(abs(tui_hue - report_hue), 360 - abs(tui_hue - report_hue)) < 30, (verdict, theme[variable])
+    assert "muted" in VERDICT_STYLE["not_used"] and hls(COLORS["not_used"])[2] < 0.2  # grey: no saturation
+
+
+def test_the_detail_pane_highlights_what_the_search_found() -> None:
+    from exportscope.tui.widgets.detail import highlighted
+
+    content = highlighted("Mon Résumé ⏎ [bold] resume", "RESUME")
+    marked = [content.plain[span.start : span.end] for span in content.spans if "reverse" in str(span.style)]
+    assert marked == ["Résumé", "resume"]
+    assert highlighted("[bold]", "bold").plain == "[bold]"  # never markup

@@ -260,7 +260,7 @@ class BrowserScreen(Screen[None]):
             return
         item = self.query_engine.item(item_id)
         self.shown_item = item
-        pane.show(detail_content(item, self.rulesets, self.labels, self.lang))
+        pane.show(detail_content(item, self.rulesets, self.labels, self.lang, highlight=self.filter.text))
 
     # --- actions --------------------------------------------------------------------------------------
 
@@ -302,11 +302,15 @@ class BrowserScreen(Screen[None]):
             self.minimize()
             return
         focused = self.focused
-        if isinstance(focused, Input) and focused.value:
-            focused.value = ""
+        if isinstance(focused, Input):
+            # Esc leaves the search box with the search applied and gives the keys back to the table
+            # (x clears the search).
+            if self._search_timer is not None:
+                self._search_timer.stop()
             self._search_now()
+            self.query_one(ItemTable).focus()
             return
-        if isinstance(focused, (Input, Select, DetailPane)):
+        if isinstance(focused, (Select, DetailPane)):
             self.query_one(ItemTable).focus()
             return
         self.app.pop_screen()

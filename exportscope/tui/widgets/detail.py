@@ -16,8 +16,20 @@ from textual.widgets import Static
 
 from exportscope import i18n
 from exportscope.explain import explain, why_lines
+from exportscope.query import match_spans
 from exportscope.rules import RuleSet
-from exportscope.tui.text import colon, kind_word, literal, name, tr, trn, verdict_label, verdict_long, when
+from exportscope.tui.text import (
+    clean,
+    colon,
+    kind_word,
+    literal,
+    name,
+    tr,
+    trn,
+    verdict_label,
+    verdict_long,
+    when,
+)
 
 
 def link_line(item: dict[str, Any], lang: str = i18n.DEFAULT_LANG) -> Content:
@@ -60,9 +72,23 @@ def visibility_phrase(visibility: str, lang: str = i18n.DEFAULT_LANG) -> str:
     return tr("visibility_is", lang, visibility=i18n.t(vis_key, lang) if i18n.has(vis_key) else visibility)
 
 
+def highlighted(text: str, needle: str = "") -> Content:
+    """Archive text, literal, with what the search found in it shown in reverse video."""
+    shown = clean(str(text))
+    content = Content(shown)
+    for start, end in match_spans(shown, needle) if needle else ():
+        content = content.stylize("reverse bold", start, end)
+    return content
+
+
 def detail_content(
-    item: dict[str, Any], rulesets: Iterable[RuleSet], labels: dict[str, str], lang: str = i18n.DEFAULT_LANG
+    item: dict[str, Any],
+    rulesets: Iterable[RuleSet],
+    labels: dict[str, str],
+    lang: str = i18n.DEFAULT_LANG,
+    highlight: str = "",
 ) -> Content:
+    """The item in full; ``highlight``: the search text, shown where it occurs."""
     verdict = item["verdict"]
     visibility = item["visibility"]
     head = Content.assemble(
@@ -87,7 +113,9 @@ def detail_content(
         lines.append(Content.assemble((tr("conversation", lang) + " ", "$text-muted"), literal(thread)))
     lines.append(Content(""))
     text = item.get("text")
-    lines.append(literal(text) if text else Content.assemble((tr("no_text", lang), "italic $text-muted")))
+    lines.append(
+        highlighted(text, highlight) if text else Content.assemble((tr("no_text", lang), "italic $text-muted"))
+    )
     lines.append(Content(""))
     lines.append(link_line(item, lang))
     lines.append(Content(""))

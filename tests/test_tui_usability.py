@@ -144,3 +144,19 @@ def test_the_detail_pane_highlights_what_the_search_found() -> None:
     marked = [content.plain[span.start : span.end] for span in content.spans if "reverse" in str(span.style)]
     assert marked == ["Résumé", "resume"]
     assert highlighted("[bold]", "bold").plain == "[bold]"  # never markup
+
+
+@aio
+async def test_help_covers_every_screen_findings_and_export_included(archive: Path) -> None:  # noqa: F811
+    from exportscope.tui.screens.help import HelpScreen
+
+    app = ExportScopeApp([archive], tui_archive.OPTIONS, lang="fr")
+    async with app.run_test(size=(100, 120)) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        text = screen_text(app)
+        for section in ("Partout", "Tableau de bord", "Navigateur d'éléments", "S'opposer", "Découvertes",
+                        "Exporter", "Liste de nettoyage", "Réponses"):  # fmt: skip
+            assert section in text, section
+        assert "Annuler" in text and "Marquer" in text  # the export dialog's esc, the worklist's space

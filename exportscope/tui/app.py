@@ -341,11 +341,20 @@ class ExportScopeApp(App[None]):
             Binding("home,end", "", "First / last item"),
             Binding("enter", "", "Read the item in the detail pane"),
         ]
+        from exportscope.tui.screens.answers import AnswersScreen
+        from exportscope.tui.screens.export import ExportDialog
+        from exportscope.tui.screens.findings import FindingsScreen
+        from exportscope.tui.screens.worklist import WorklistScreen
+
         return [
             (tr("help_everywhere", self.lang), self.BINDINGS),
             (tr("help_dashboard", self.lang), DashboardScreen.BINDINGS),
             (tr("help_browser", self.lang), [*BrowserScreen.BINDINGS, *table_keys]),
             (tr("opt_out", self.lang), OptOutPanel.BINDINGS),
+            (tr("findings", self.lang), FindingsScreen.BINDINGS),
+            (tr("export_title", self.lang), ExportDialog.BINDINGS),
+            (tr("act.worklist_title", self.lang), WorklistScreen.BINDINGS),
+            (key_text("Answers", self.lang), AnswersScreen.BINDINGS),
         ]
 
     def action_help(self) -> None:

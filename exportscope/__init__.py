@@ -12,14 +12,19 @@ __version__ = "0.1.0"
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from exportscope.pipeline import Analysis, Options, analyze
+    from exportscope.pipeline import analyze
+    from exportscope.types import Analysis, Options
 
 __all__ = ["Analysis", "Options", "__version__", "analyze"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in {"Analysis", "Options", "analyze"}:
+    if name in {"Analysis", "Options"}:
+        from exportscope import types
+
+        return getattr(types, name)
+    if name == "analyze":
         from exportscope import pipeline
 
-        return getattr(pipeline, name)
+        return pipeline.analyze
     raise AttributeError(name)

@@ -59,7 +59,7 @@ def if_public(analysis: Analysis, key: str, ctx: PlatformContext) -> dict[str, i
         pl.col("shape").replace_strict(index, return_dtype=frame.schema["shape"])
     )
     public = dict(analysis.contexts)
-    public[key] = dataclasses.replace(ctx, account_private=False, notes=list(ctx.notes))
+    public[key] = dataclasses.replace(ctx, account_private=False)
     now = analysis.items.filter(pl.col("account") == key)
     then = classify(rows, [shapes[i] for i in mine], rules, public, analysis.options.as_of)
     training = Verdict.TRAINING.value

@@ -16,7 +16,7 @@ from exportscope.model import VERDICT_ORDER, FileStatus, Verdict
 from exportscope.rules import load_policies
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis
+    from exportscope.types import Analysis
 
 SCHEMA_ID = "exportscope.summary/1"
 
@@ -110,6 +110,9 @@ def build(
                 "region": ctx.region,
                 "region_source": ctx.region_source,
                 "policy": {
+                    # Added within version 1: the status decided once with the contexts (in_force, starts_later,
+                    # region_unknown, not_said); every output reads it instead of comparing dates again.
+                    "status": ctx.status.state.value,
                     "in_force_since": row.in_force_since.isoformat() if row and row.in_force_since else None,
                     "known": row.known if row else None,
                     "region_note": row.note if row else None,

@@ -19,8 +19,8 @@ from exportscope.fsutil import open_output
 from exportscope.termsafe import json_safe
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis
     from exportscope.report.content import Report
+    from exportscope.types import Analysis
 
 #: Format name -> module with ``render(Report) -> bytes``; names double as accepted suffixes.
 REPORT_FORMATS: dict[str, str] = {

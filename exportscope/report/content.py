@@ -18,7 +18,7 @@ from exportscope.redact import Redactor
 from exportscope.rules import load_policies
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis
+    from exportscope.types import Analysis
 
 MAX_EXAMPLES = 5
 EXAMPLE_CHARS = 400

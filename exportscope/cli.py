@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
+from typer.models import CommandFunctionType
 
 from exportscope import __version__
 from exportscope.platforms import families
@@ -24,7 +25,51 @@ from exportscope.platforms import families
 if TYPE_CHECKING:
     from exportscope.commands import OptionValues
 
-app = typer.Typer(
+
+_T = TypeVar("_T")
+
+
+def _constant(value: _T) -> Callable[..., _T]:
+    """A method replacement that answers ``value`` whatever it is asked."""
+
+    def answer(*args: Any, **kwargs: Any) -> _T:
+        return value
+
+    return answer
+
+
+class _HelpCommand(typer.core.TyperCommand):
+    """A command whose help names its arguments as people read them (``PATH...``, ``OLD``), never by their
+    Python type (typer shows ``PATH <list[Path]>`` by default)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, typer.core.TyperOption) and param.metavar is None and not param.is_flag:
+                desc = param.type_descriptor
+                if desc.is_choice and desc.choices:
+                    param.metavar = "|".join(str(getattr(c, "value", c)) for c in desc.choices)
+                else:
+                    param.metavar = "FILE" if desc.is_path else max(param.opts, key=len).lstrip("-").upper()
+            if isinstance(param, typer.core.TyperArgument):
+                name = (param.metavar or param.name or "").upper()
+                more = "..." if param.nargs != 1 else ""
+                usage = f"{name}{more}" if param.required else f"[{name}]{more}"
+                param._rich_display_name = _constant(name + more)  # type: ignore[method-assign]
+                param.display_type_rich = _constant(None)  # type: ignore[method-assign]
+                param.get_usage_pieces = _constant([usage])  # type: ignore[method-assign]
+
+
+class _App(typer.Typer):
+    """Every command of the app uses :class:`_HelpCommand` unless it names another class."""
+
+    def command(
+        self, name: str | None = None, *, cls: type[typer.core.TyperCommand] | None = None, **kwargs: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        return super().command(name, cls=cls or _HelpCommand, **kwargs)
+
+
+app = _App(
     name="exportscope",
     help=(
         "See what each platform will feed its generative AI from your data export.\n\n"

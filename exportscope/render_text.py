@@ -14,6 +14,7 @@ from rich.markup import escape as _rich_escape
 from rich.table import Table
 
 from exportscope import i18n
+from exportscope.account_privacy import privacy_sentence
 from exportscope.model import VERDICT_LABELS, VERDICT_ORDER
 from exportscope.rules import RuleSet, load_first_dates, load_policies, load_sources
 from exportscope.termsafe import safe
@@ -101,11 +102,13 @@ def _print_platform(console: Console, p: dict[str, Any]) -> None:
     for verdict in VERDICT_ORDER:
         v = verdict.value
         kinds = [k for k in p["by_kind"] if k["verdict"] == v][:4]
-        biggest = " · ".join(f"{k['kind']} {k['items']:,}" for k in kinds)
+        biggest = " · ".join(f"{i18n.kind_label(k['kind'])} {k['items']:,}" for k in kinds)
         if v == "excluded" and p.get("conversations"):
-            biggest = f"{biggest} in {p['conversations']:,} conversations"
+            biggest = f"{biggest} {i18n.tn('report.in_conversations', p['conversations'])}"
         table.add_row(_MARKS[v], VERDICT_LABELS[verdict], f"{p['totals'][v]:,}", f"{p['words'][v]:,}", biggest)
     console.print(table)
+    if privacy := privacy_sentence(p.get("account_privacy"), p["platform"], "en"):
+        console.print(escape(privacy))
     files = p["files"]
     console.print(
         f"files: {files['total']:,} ({files['parsed']:,} read, {files['ignored']:,} known without items, "
@@ -147,7 +150,8 @@ def _print_platform(console: Console, p: dict[str, Any]) -> None:
     for note in p.get("notes", []):
         console.print(f"[yellow]note:[/yellow] {escape(note)}")
     for n in p.get("item_notes", []):
-        console.print(f"[yellow]note on {n['items']:,} items:[/yellow] {escape(n['note'])}")
+        on = i18n.tn("report.note_on_items", n["items"])
+        console.print(f"[yellow]{escape(on)}:[/yellow] {escape(n['note'])}")
 
 
 def _print_todo(console: Console, doc: dict[str, Any]) -> None:

@@ -49,6 +49,7 @@ def build(
     """The summary document of one analysis; ``done``: the to-do actions the person ticked (terminal UI)."""
     import polars as pl
 
+    from exportscope.account_privacy import account_privacy
     from exportscope.actions import answers, todo
 
     items = analysis.items
@@ -141,6 +142,9 @@ def build(
                     "opt_out_effect": policy.opt_out_effect,
                 },
                 "opted_out": ctx.opted_out,
+                # Added within version 1 (issue 18): whether the account is private where that decides
+                # verdicts (Instagram, Threads, X), and what would be used if it were public; null elsewhere.
+                "account_privacy": account_privacy(analysis, key, ctx),
                 "totals": totals,
                 "words": words,
                 "conversations": conv.get(key, 0),

@@ -45,6 +45,26 @@ def test_search_is_case_insensitive_and_literal(q: ItemQuery) -> None:
     assert q.count(Filter(text=".*")) == 0
 
 
+def test_search_ignores_accents_both_ways() -> None:
+    frame = pl.DataFrame(
+        {
+            "platform": ["linkedin"] * 3,
+            "kind": ["post"] * 3,
+            "verdict": ["training"] * 3,
+            "timestamp": [None, None, None],
+            "text": ["Mon Résumé à jour", "resume of the week", "Cafe RESUMÉ"],
+            "words": [4, 4, 2],
+        },
+        schema_overrides={"timestamp": pl.Datetime("us", "UTC")},
+    )
+    q = ItemQuery(frame)
+    found = sorted(q.select(Filter(text="resume")).get_column("text").to_list())
+    assert found == ["Cafe RESUMÉ", "Mon Résumé à jour", "resume of the week"]
+    assert q.count(Filter(text="RÉSUMÉ")) == 3
+    assert q.count(Filter(text="café")) == 1
+    assert q.count(Filter(text="résumés")) == 0
+
+
 def test_node_year_and_text_filters_combine(q: ItemQuery) -> None:
     assert q.count(Filter(platform="linkedin", verdict="training")) == 15
     assert q.count(Filter(platform="linkedin", verdict="training", kind="post")) == 6
@@ -199,10 +219,22 @@ def test_opt_out_in_french_keeps_the_levers_of_the_platform() -> None:
         "seul levier est de rendre le contenu non public.",
     ]
     assert fr.region_note == (
-        "UE/EEE et Suisse : entraînement sur le contenu public des adultes depuis le 2025-05-27, sur la base de "
+        "UE/EEE et Suisse : entraînement sur le contenu public des adultes depuis le 27 mai 2025, sur la base de "
         "l'intérêt légitime ; formulaires d'opposition pour Facebook et Instagram."
     )
     assert fr.url == en.url and fr.sources == en.sources
     unknown = localize_opt_out(opt_out("linkedin", "LinkedIn", "linkedin", None), "fr")
     assert unknown.region_note.startswith("Votre région est inconnue : UE, EEE et Suisse : en vigueur")
     assert localize_opt_out(en, "en") is en
+
+
+def test_match_spans_point_into_the_text_as_typed() -> None:
+    from exportscope.query import match_spans
+
+    text = "Mon RÉSUMÉ et mon résumé, resume"
+    spans = match_spans(text, "resume")
+    assert [text[a:b] for a, b in spans] == ["RÉSUMÉ", "résumé", "resume"]
+    # A decomposed accent (e + U+0301) stays inside its match.
+    decomposed = "Re\u0301sume\u0301!"
+    assert [decomposed[a:b] for a, b in match_spans(decomposed, "résumé")] == ["Re\u0301sume\u0301"]
+    assert match_spans(text, "") == [] and match_spans(text, "cv") == []

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from exportscope import i18n
+from exportscope.account_privacy import privacy_sentence
 from exportscope.findings import words as finding_words
 from exportscope.report.charts import VERDICTS
 from exportscope.report.content import MAX_LISTED_FILES, Report
@@ -88,6 +89,8 @@ def _platform(r: Report, p: dict[str, Any]) -> list[str]:
         if v == "excluded" and p.get("conversations"):
             biggest += " " + i18n.tn("report.in_conversations", p["conversations"], r.lang)
         out.append(f"| {i18n.verdict_label(v, r.lang)} | {r.n(p['totals'][v])} | {r.n(p['words'][v])} | {biggest} |")
+    if privacy := privacy_sentence(p.get("account_privacy"), p["platform"], r.lang):
+        out += ["", md_escape(privacy)]
     totals = p["totals"]
     out += ["", f"### {r.t('report.used_heading')}", ""]
     out += [

@@ -28,6 +28,7 @@ from exportscope.platforms.base import Output, Platform
 from exportscope.platforms.meta.htmlfiles import html_notes
 from exportscope.platforms.meta.media import MediaIndex, MetaContext
 from exportscope.platforms.meta.messages import read_ai_chats, read_messages
+from exportscope.platforms.meta.parts import media_only_notes
 from exportscope.platforms.meta.profile import read_fb_profile, read_ig_profile
 from exportscope.platforms.meta.readers import (
     MetaReader,
@@ -137,7 +138,7 @@ class Meta(Platform):
         return rule.reader in MEDIA_CLAIMING_READERS
 
     def export_notes(self, paths: Sequence[str]) -> list[Note]:
-        return html_notes(self.label, paths)
+        return html_notes(self.label, paths) + media_only_notes(self.label, paths)
 
     def apply_answers(self, ctx: PlatformContext, answers: Mapping[str, str]) -> PlatformContext:
         """Who saw your past posts, given as the question's answer (``Options.answers``) rather than as

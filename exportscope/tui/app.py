@@ -425,7 +425,7 @@ class ExportScopeApp(App[None]):
 
     def screenshot_path(self) -> Path:
         """A new ``exportscope-screenshot-N.svg`` where the exports go (never over an existing file)."""
-        from exportscope.tui.screens.export import default_directory
+        from exportscope.outpath import default_directory
 
         folder = self.export_dir or default_directory(self.paths)
         path, n = folder / "exportscope-screenshot.svg", 1

@@ -15,9 +15,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from exportscope import i18n
 from exportscope.archive import Member
 from exportscope.model import Problem, Record
+from exportscope.notes import Note
 from exportscope.platforms.base import Output, Platform
 from exportscope.platforms.questions import question
 from exportscope.rules import Rule
@@ -33,7 +33,7 @@ def read_posts(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
     try:
         posts = json.loads(members[0].read_bytes())
     except ValueError as exc:
-        yield Problem(f"not JSON ({type(exc).__name__})")
+        yield Problem.of("not_json", at=getattr(exc, "pos", 0))
         return
     for i, post in enumerate(posts, start=1):
         created = post.get("created")
@@ -48,7 +48,7 @@ def read_posts(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
 class Pebble(Platform):
     def apply_answers(self, ctx: PlatformContext, answers: Mapping[str, str]) -> PlatformContext:
         if answers.get(PRIVATE.key) == "yes":
-            return dataclasses.replace(ctx, notes=(*ctx.notes, i18n.t("note.pebble_private", "en")))
+            return dataclasses.replace(ctx, notes=(*ctx.notes, Note.of("pebble_private")))
         return ctx
 
 

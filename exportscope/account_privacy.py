@@ -19,8 +19,8 @@ from exportscope.model import Verdict
 
 if TYPE_CHECKING:
     from exportscope.classify import PlatformContext
-    from exportscope.pipeline import Analysis
     from exportscope.rules import Rule
+    from exportscope.types import Analysis
 
 
 def _follows_account(analysis: Analysis, key: str) -> bool:

@@ -19,7 +19,6 @@ from exportscope.model import Verdict
 
 if TYPE_CHECKING:
     from exportscope.classify import PlatformContext
-    from exportscope.rules import Rule
     from exportscope.types import Analysis
 
 
@@ -29,15 +28,10 @@ def _follows_account(analysis: Analysis, key: str) -> bool:
         return False
     _, shapes, rules = analysis.basis
     return any(
-        shape[0] == key and _spec(rules[shape[1]], shape[2]) in ("account", "owner")
+        shape[0] == key and rules[shape[1]].visibility_of(shape[2]) in ("account", "owner")
         for shape in shapes
         if shape[1] in rules
     )
-
-
-def _spec(rule: Rule, variant: str | None) -> str | None:
-    var = rule.variants.get(variant) if variant else None
-    return (var.visibility if var and var.visibility else None) or rule.visibility
 
 
 def if_public(analysis: Analysis, key: str, ctx: PlatformContext) -> dict[str, int]:

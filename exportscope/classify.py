@@ -47,7 +47,7 @@ def resolve_noted(
     var = rule.variants.get(variant) if variant else None
     kind = (var.kind if var and var.kind else None) or rule.kind
     verdict = (var.verdict if var and var.verdict else None) or rule.verdict
-    spec = (var.visibility if var and var.visibility else None) or rule.visibility
+    spec = rule.visibility_of(variant)
     rule_id = f"{rule.id}.{variant}" if var else rule.id
     if spec == "column":
         # "Anyone on LinkedIn", "anyone-on-linkedin" and "ANYONE_ON_LINKEDIN" are one key.

@@ -86,6 +86,13 @@ class Rule:
         low = path.lower()
         return any(rx.search(low) for rx in self._path_res)
 
+    def visibility_of(self, variant: str | None) -> str:
+        """Where a shape's visibility comes from: its variant's own setting, else the rule's (``"column"``,
+        ``"account"``, ``"owner"`` or a fixed value). One answer for the classifier and for what asks it again
+        (an account's privacy: :mod:`exportscope.account_privacy`)."""
+        var = self.variants.get(variant) if variant else None
+        return (var.visibility if var and var.visibility else None) or self.visibility
+
 
 @dataclass(frozen=True)
 class RuleSet:

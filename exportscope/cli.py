@@ -216,6 +216,16 @@ RedactOpt = Annotated[
 KeepOwnerOpt = Annotated[
     bool, typer.Option("--keep-owner", help="With --redact: keep your own name and handles readable.")
 ]
+#: The language of what a command writes or shows (one declaration for every command; the letter, written in
+#: more languages, has its own below).
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help="Language of what it writes or shows: en or fr (default: from the locale)."),
+]
+LetterLangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help="Language of the letter: en, fr, de, es or it (default: from the locale)."),
+]
 
 
 def _values(
@@ -311,9 +321,7 @@ def report(
         typer.Option("--format", help="html, md (markdown) or json (default: from the output's suffix; md for -o -)."),
     ] = None,
     demo: DemoOpt = False,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="Language of the report: en or fr (default: from the locale).")
-    ] = None,
+    lang: LangOpt = None,
     redact: RedactOpt = False,
     keep_owner: KeepOwnerOpt = False,
     region: RegionOpt = None,
@@ -342,9 +350,7 @@ def cleanup(
         str | None, typer.Option("--format", help="html, md (markdown) or csv (default: from the output's suffix).")
     ] = None,
     demo: DemoOpt = False,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="Language of the worklist: en or fr (default: from the locale).")
-    ] = None,
+    lang: LangOpt = None,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
@@ -373,9 +379,7 @@ def rules(
     sources: Annotated[
         bool, typer.Option("--sources", help="List the published sources of the policy facts, with the dates checked.")
     ] = False,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="Language of the texts: en or fr (default: from the locale).")
-    ] = None,
+    lang: LangOpt = None,
 ) -> None:
     """Which file becomes which kind of item with which verdict, and why; or, with --sources, the published
     texts every policy fact rests on.
@@ -393,9 +397,7 @@ def rules(
 def inspect(
     paths: PathsArg = None,
     demo: DemoOpt = False,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="Language of the screens: en or fr (default: from the locale).")
-    ] = None,
+    lang: LangOpt = None,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
@@ -445,10 +447,7 @@ def letter(
     fmt: Annotated[
         str | None, typer.Option("--format", help="md, txt or html (default: from the output's suffix).")
     ] = None,
-    lang: Annotated[
-        str | None,
-        typer.Option("--lang", help="Language of the letter: en, fr, de, es or it (default: from the locale)."),
-    ] = None,
+    lang: LetterLangOpt = None,
     erase: Annotated[
         bool, typer.Option("--erase", help="Also ask to erase data already used (GDPR article 17(1)(c)).")
     ] = False,
@@ -481,9 +480,7 @@ def diff(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write to a file: .html, .json or .txt.")
     ] = None,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="Language of the text and HTML: en or fr (default: the locale).")
-    ] = None,
+    lang: LangOpt = None,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
 ) -> None:

@@ -142,8 +142,9 @@ class Platform:
         return None
 
     def account(self, source: Source) -> AccountIdentity:
-        """Who this input (one part of an export) is of, from the few profile files it holds
-        (:mod:`exportscope.platforms.accounts`); an empty identity when it names nobody. Never raises."""
+        """Who this input (one part of an export) is of, from the few profile files it holds (each family's
+        ``account`` module, with :mod:`exportscope.platforms.accounts`'s helpers); an empty identity when it
+        names nobody. Never raises."""
         return AccountIdentity(self.name)
 
     def export_notes(self, paths: Sequence[str]) -> list[Note]:

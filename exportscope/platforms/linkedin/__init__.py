@@ -81,7 +81,7 @@ class LinkedIn(Platform):
         return abs((day_a - day_b).days) <= PART_DAYS
 
     def account(self, source: Source) -> AccountIdentity:
-        from exportscope.platforms.accounts import linkedin_account
+        from exportscope.platforms.linkedin.account import linkedin_account
 
         return linkedin_account(source)
 

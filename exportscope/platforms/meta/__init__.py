@@ -110,7 +110,7 @@ class Meta(Platform):
         return f"{user}|{day.isoformat() if day else text}"
 
     def account(self, source: Source) -> AccountIdentity:
-        from exportscope.platforms.accounts import facebook_account, instagram_account
+        from exportscope.platforms.meta.account import facebook_account, instagram_account
 
         return facebook_account(source) if self.name == "facebook" else instagram_account(source)
 

@@ -52,7 +52,7 @@ class WhatsApp(Platform):
         return score
 
     def account(self, source: Source) -> AccountIdentity:
-        from exportscope.platforms.accounts import whatsapp_account
+        from exportscope.platforms.whatsapp.account import whatsapp_account
 
         return whatsapp_account(source)
 

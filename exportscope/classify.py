@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from exportscope import i18n
 from exportscope.model import EXTRA_COLUMNS, ITEM_COLUMNS, Verdict, Visibility
 from exportscope.notes import TOKEN_SEP, Note, tokens
-from exportscope.rules import Rule, load_policies
+from exportscope.policies import load_policies
+from exportscope.rules import Rule
 from exportscope.types import PlatformContext, TrainingStatus
 
 __all__ = ["NOTE_SEP", "PlatformContext", "apply_overrides", "classify", "resolve", "resolve_noted"]
@@ -44,11 +45,8 @@ def resolve_noted(
     rule: Rule, variant: str | None, raw_visibility: str | None, ctx: PlatformContext
 ) -> tuple[str, str, str, str, str | None]:
     """:func:`resolve` plus the ``note.*`` key the rule data writes on the shape's items (or None)."""
-    var = rule.variants.get(variant) if variant else None
-    kind = (var.kind if var and var.kind else None) or rule.kind
-    verdict = (var.verdict if var and var.verdict else None) or rule.verdict
     spec = rule.visibility_of(variant)
-    rule_id = f"{rule.id}.{variant}" if var else rule.id
+    rule_id = f"{rule.id}.{variant}" if variant and variant in rule.variants else rule.id
     if spec == "column":
         # "Anyone on LinkedIn", "anyone-on-linkedin" and "ANYONE_ON_LINKEDIN" are one key.
         key = "_".join((raw_visibility or "").strip().lower().replace("-", " ").split())
@@ -68,10 +66,8 @@ def resolve_noted(
         visibility = Visibility.PUBLIC.value if own and ctx.account_private is False else Visibility.UNKNOWN.value
     else:
         visibility = spec
-    if not (var and var.verdict):
-        verdict = rule.by_visibility.get(visibility, verdict)
-    note = (var.note if var and var.note else None) or rule.note or rule.visibility_notes.get(visibility)
-    return kind, Verdict(verdict).value, visibility, rule_id, note
+    verdict = rule.verdict_of(variant, visibility)
+    return rule.kind_of(variant), Verdict(verdict).value, visibility, rule_id, rule.note_of(variant, visibility)
 
 
 def classify(

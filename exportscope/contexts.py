@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from exportscope import dates
 from exportscope.model import Fact
 from exportscope.notes import Note
-from exportscope.rules import Policy, load_policies, region_code
+from exportscope.policies import Policy, load_policies
+from exportscope.regions import region_code
 from exportscope.types import PlatformContext, PolicyStatus, TrainingStatus
 
 if TYPE_CHECKING:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 
 from exportscope import i18n
 from exportscope.notes import Note
-from exportscope.rules import Rule, RuleSet, load_policies, load_sources
+from exportscope.policies import load_policies, load_sources
+from exportscope.rules import Rule, RuleSet
 
 #: Opens the sentence shown when the region is unknown, before every region's note (English).
 REGION_UNKNOWN = "Your region is not known: "
@@ -97,14 +98,13 @@ def explain(
     if found is None:
         return Why(rule_id, i18n.t("why_text.unknown_rule", lang), override=shown_note)
     rule, variant = found
-    var = rule.variants.get(variant) if variant else None
-    why = (var.why if var and var.why else None) or rule.why
+    why = rule.why_of(variant)
     text = i18n.rule_text(why, lang) if why else i18n.t("why_text.none", lang)
-    sid = (var.source if var and var.source else None) or rule.source
+    sid = rule.source_of(variant)
     source = load_sources()[sid].as_dict() if sid else None
     if source is None and rule.policy_source:
         source = {"title": rule.policy_source, "url": "", "effective": "", "checked": ""}
-    quote = (var.quote if var and var.quote else None) or rule.quote
+    quote = rule.quote_of(variant)
     return Why(rule_id, text, source, quote, rule.description, override=shown_note)
 
 

@@ -29,7 +29,8 @@ from exportscope.model import (
 )
 from exportscope.notes import Note, freeze
 from exportscope.platforms.base import Platform
-from exportscope.rules import Rule, load_not_before
+from exportscope.policies import load_not_before
+from exportscope.rules import Rule
 
 if TYPE_CHECKING:
     import polars as pl

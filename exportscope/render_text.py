@@ -16,7 +16,8 @@ from rich.table import Table
 from exportscope import i18n
 from exportscope.account_privacy import privacy_sentence
 from exportscope.model import VERDICT_LABELS, VERDICT_ORDER
-from exportscope.rules import RuleSet, load_first_dates, load_policies, load_sources
+from exportscope.policies import load_first_dates, load_policies, load_sources
+from exportscope.rules import RuleSet
 from exportscope.termsafe import safe
 
 _MARKS = {"training": "●", "conditional": "◐", "excluded": "○", "not_used": "·"}

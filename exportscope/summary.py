@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from exportscope import i18n
 from exportscope.model import VERDICT_ORDER, FileStatus, Verdict
 from exportscope.notes import TOKEN_SEP, Note, Problem
-from exportscope.rules import load_policies
+from exportscope.policies import load_policies
 
 if TYPE_CHECKING:
     from exportscope.types import Analysis

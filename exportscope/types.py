@@ -53,7 +53,7 @@ def _region(value: object) -> str | None:
     """A region code from a code or a country/area name (as ``--region`` accepts), or None when not given."""
     if value is None:
         return None
-    from exportscope.rules import load_regions, region_code
+    from exportscope.regions import load_regions, region_code
 
     codes = sorted(set(load_regions().values()))
     choices = ", ".join(codes)
@@ -96,7 +96,7 @@ def _opted_out(value: object) -> frozenset[str]:
     if not names:
         return frozenset()
     from exportscope.platforms import all_platforms
-    from exportscope.rules import load_policies
+    from exportscope.policies import load_policies
 
     known = {p.name for p in all_platforms()} | set(load_policies())
     out: set[str] = set()

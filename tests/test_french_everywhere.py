@@ -115,7 +115,7 @@ def archive_strings(analysis: Any) -> list[str]:
 
 def source_titles() -> list[str]:
     """The titles of the published texts the policy facts rest on: a platform's page keeps its title."""
-    from exportscope.rules import load_policies
+    from exportscope.policies import load_policies
 
     return sorted({s["title"] for p in load_policies().values() for s in p.sources if s.get("title")}, key=len)[::-1]
 

@@ -10,7 +10,7 @@ import pytest
 from exportscope import i18n
 from exportscope.findings import FINDING_TYPES
 from exportscope.model import KINDS, VERDICT_LABELS, Verdict, Visibility
-from exportscope.rules import load_policies
+from exportscope.policies import load_policies
 
 
 def _fields(text: str) -> set[str]:

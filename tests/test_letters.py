@@ -78,7 +78,7 @@ LEGAL = re.compile(r"GDPR|RGPD|DSGVO|FADP|\bLPD\b|\bDSG\b|\b(?:[Aa]rticle|artíc
 @pytest.fixture(scope="module")
 def analyses() -> dict[Group, Analysis]:
     """The bundled samples analysed once per region group."""
-    from exportscope.rules import region_code
+    from exportscope.regions import region_code
 
     return {
         g: analyze(sample_paths(), Options(as_of=AS_OF, region=region_code(place), workers=1))

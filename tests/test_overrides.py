@@ -99,7 +99,7 @@ def test_unknown_region_says_no_start_date_was_applied(make_zip, cli) -> None:
     ],
 )
 def test_region_from_a_location(location: str, region: str | None) -> None:
-    from exportscope.rules import region_code
+    from exportscope.regions import region_code
 
     assert region_code(location) == region
 

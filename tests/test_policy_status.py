@@ -11,7 +11,7 @@ import pytest
 
 from exportscope.contexts import policy_status
 from exportscope.pipeline import analyze
-from exportscope.rules import load_policies
+from exportscope.policies import load_policies
 from exportscope.summary import build
 from exportscope.types import Options, PolicyStatus, TrainingStatus
 

@@ -14,7 +14,9 @@ import pytest
 
 from exportscope import i18n
 from exportscope.explain import explain, why_lines
-from exportscope.rules import load_first_dates, load_policies, load_rules, load_sources, region_code
+from exportscope.policies import load_first_dates, load_policies, load_sources
+from exportscope.regions import region_code
+from exportscope.rules import load_rules
 from tests.linkedin_helpers import items
 from tests.linkedin_helpers import run as li_run
 from tests.metakit import mj, rows, run

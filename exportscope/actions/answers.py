@@ -16,7 +16,7 @@ import shlex
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from exportscope.rules import region_code
+from exportscope.regions import region_code
 
 if TYPE_CHECKING:
     from exportscope.platforms.base import Question

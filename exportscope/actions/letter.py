@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from exportscope.actions import catalogue
 from exportscope.actions.identifiers import Identifiers, account_identifiers, clean
 from exportscope.actions.letterdata import Authority, Controller, LetterData, load_letter_data
-from exportscope.rules import load_policies
+from exportscope.policies import load_policies
 
 if TYPE_CHECKING:
     from exportscope.types import Analysis

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from exportscope import i18n
-from exportscope.rules import RuleError, _read_toml, platform_schemas
+from exportscope.schemafiles import RuleError, platform_schemas, read_schema
 
 if TYPE_CHECKING:
     import polars as pl
@@ -69,7 +69,7 @@ def _strs(value: Any) -> tuple[str, ...]:
 def _block() -> dict[str, Any]:
     """policies.toml's ``[todo]``, with each platform schema file's ``[todo.where.<platform>]`` and
     ``[todo.worklist.platform_actions.<platform>]`` added (a platform brings its own)."""
-    todo: dict[str, Any] = copy.deepcopy(_read_toml("policies.toml").get("todo", {}))
+    todo: dict[str, Any] = copy.deepcopy(read_schema("policies.toml").get("todo", {}))
     for name, data in platform_schemas():
         own = data.get("todo", {})
         tables: list[tuple[tuple[str, ...], dict[str, Any]]] = [

@@ -58,9 +58,9 @@ def _phone_tables() -> tuple[dict[str, str], dict[str, str]]:
     """Names (lower case) -> ISO 3166 alpha-2 country, and single-country region -> country: the
     ``[phone_country]`` and ``[region_phone_country]`` tables of ``schemas/regions.toml``, beside the region
     names (one place for every place name)."""
-    from exportscope.rules import _read_toml
+    from exportscope.schemafiles import read_schema
 
-    data = _read_toml("regions.toml")
+    data = read_schema("regions.toml")
     names = {str(k): str(v) for k, v in data.get("phone_country", {}).items()}
     return names, {str(k): str(v) for k, v in data.get("region_phone_country", {}).items()}
 

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from exportscope import __version__, i18n
 from exportscope.findings import ELIGIBLE, MESSAGE_KINDS
 from exportscope.notes import Note, Problem
+from exportscope.policies import load_policies
 from exportscope.redact import Redactor
-from exportscope.rules import load_policies
 
 if TYPE_CHECKING:
     from exportscope.types import Analysis

@@ -32,7 +32,8 @@ from exportscope.platforms.meta.jsonread import (
 )
 from exportscope.platforms.meta.jsonstream import STREAM_BYTES, pieces
 from exportscope.platforms.meta.media import MetaContext
-from exportscope.rules import Rule, region_code
+from exportscope.regions import region_code
+from exportscope.rules import Rule
 from exportscope.textio import web_link
 
 MetaReader = Callable[[Sequence[Member], Rule, MetaContext], Iterable[Output]]

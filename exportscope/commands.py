@@ -304,13 +304,14 @@ def letter(
 ) -> str:
     """Write the draft objection letter; returns the line to say."""
     from exportscope.actions.catalogue import LETTER_LANGS, default_letter_lang
-    from exportscope.actions.letter import PLATFORM_LABELS, LetterRequest, build_letter
+    from exportscope.actions.letter import LetterRequest, build_letter, platform_labels
     from exportscope.actions.letter_render import write_letter
     from exportscope.outpath import check_output
 
     name = platform.lower()
-    if name not in PLATFORM_LABELS:
-        raise OptionsError(f"unknown platform {platform!r}; use {', '.join(PLATFORM_LABELS)}")
+    labels = platform_labels()
+    if name not in labels:
+        raise OptionsError(f"unknown platform {platform!r}; use {', '.join(labels)}")
     if lang is not None and lang.lower() not in LETTER_LANGS:
         raise OptionsError(f"--lang {lang!r}: unsupported language; use {', '.join(LETTER_LANGS)}")
     kind = formats.choose("letter", output, fmt).name
@@ -319,7 +320,7 @@ def letter(
     options = make_options(region, as_of)
     analysis = _analyze(inputs, options)
     if name not in analysis.contexts:
-        raise InputError(f"no {PLATFORM_LABELS[name]} data among the inputs; give that platform's export")
+        raise InputError(f"no {labels[name]} data among the inputs; give that platform's export")
     request = LetterRequest(
         platform=name, lang=(lang or default_letter_lang()).lower(), erase=erase, access=access,
         region=options.region, place=region,

@@ -65,19 +65,27 @@ def catalogue() -> dict[str, dict[str, str]]:
     """Every message key -> {language: text}: ``locale/messages.toml``, plus the ``messages.toml`` of each
     platform folder (``platforms/<family>/messages.toml``), so a platform brings its own words. A key defined twice
     is an error."""
+    return load_catalogue("messages", LANGS)
+
+
+def load_catalogue(name: str, langs: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """Every key of ``locale/<name>.toml`` -> {language: text}, plus each platform folder's own
+    ``platforms/<family>/<name>.toml`` (one loop for every catalogue: messages, letters, diff). A key defined
+    twice is an error."""
     root = resources.files("exportscope")
     out: dict[str, dict[str, str]] = {}
-    flatten(load_toml(root / "locale" / "messages.toml", "locale/messages.toml"), out)
-    platforms = root / "platforms"
-    for folder in sorted(platforms.iterdir(), key=lambda f: f.name):
-        ref = folder / "messages.toml"
+    flatten(
+        load_toml(root / "locale" / f"{name}.toml", f"locale/{name}.toml"), out, name=f"locale/{name}.toml", langs=langs
+    )
+    for folder in sorted(root.joinpath("platforms").iterdir(), key=lambda f: f.name):
+        ref = folder / f"{name}.toml"
         if not folder.is_dir() or not ref.is_file():
             continue
         own: dict[str, dict[str, str]] = {}
-        name = f"platforms/{folder.name}/messages.toml"
-        flatten(load_toml(ref, name), own, name=name)
+        where = f"platforms/{folder.name}/{name}.toml"
+        flatten(load_toml(ref, where), own, name=where, langs=langs)
         if clash := sorted(set(own) & set(out)):
-            raise CatalogueError(f"{name}: {clash[0]} is already defined")
+            raise CatalogueError(f"{where}: {clash[0]} is already defined")
         out.update(own)
     return out
 

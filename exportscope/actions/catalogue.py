@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from importlib import resources
 from typing import Any
 
 from exportscope import i18n
@@ -22,12 +21,10 @@ DIFF_LANGS: tuple[str, ...] = ("en", "fr")
 
 @functools.cache
 def load(name: str) -> dict[str, dict[str, str]]:
-    """Every key of ``locale/<name>.toml`` -> {language: text}."""
-    langs = LETTER_LANGS if name == "letters" else DIFF_LANGS
-    ref = resources.files("exportscope") / "locale" / f"{name}.toml"
-    out: dict[str, dict[str, str]] = {}
-    i18n.flatten(i18n.load_toml(ref, f"locale/{name}.toml"), out, name=f"locale/{name}.toml", langs=langs)
-    return out
+    """Every key of ``locale/<name>.toml`` -> {language: text}, plus each platform folder's own
+    ``platforms/<family>/<name>.toml`` (a platform brings its letter words: what its policy trains on, what
+    is uncertain)."""
+    return i18n.load_catalogue(name, LETTER_LANGS if name == "letters" else DIFF_LANGS)
 
 
 def text(name: str, key: str, lang: str, /, **fields: Any) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from exportscope import formats, i18n
 from exportscope.actions import catalogue
 from exportscope.actions.diff import Change, Comparison, Status
-from exportscope.actions.letter import PLATFORM_LABELS
+from exportscope.actions.letter import platform_labels
 from exportscope.fsutil import atomic_write
 from exportscope.report.html import esc
 from exportscope.textio import printable
@@ -93,7 +93,7 @@ def _notes(c: Comparison, lang: str) -> list[str]:
     out = []
     for code, arg in c.notes:
         if code.value == "account_unconfirmed":
-            out.append(_t(code.value, lang, platform=PLATFORM_LABELS.get(arg, arg)))
+            out.append(_t(code.value, lang, platform=platform_labels().get(arg, arg)))
         elif code.value == "date_unknown":
             side = c.old if arg == "old" else c.new
             name = _t("older" if arg == "old" else "newer", lang).lower()
@@ -101,9 +101,9 @@ def _notes(c: Comparison, lang: str) -> list[str]:
         else:
             out.append(_t(code.value, lang))
     if c.only_old:
-        out.append(_t("only_old", lang, platforms=", ".join(PLATFORM_LABELS.get(p, p) for p in c.only_old)))
+        out.append(_t("only_old", lang, platforms=", ".join(platform_labels().get(p, p) for p in c.only_old)))
     if c.only_new:
-        out.append(_t("only_new", lang, platforms=", ".join(PLATFORM_LABELS.get(p, p) for p in c.only_new)))
+        out.append(_t("only_new", lang, platforms=", ".join(platform_labels().get(p, p) for p in c.only_new)))
     return out
 
 
@@ -113,7 +113,7 @@ def _sections(c: Comparison, lang: str) -> list[tuple[str, list[str], list[list[
     out = []
     for p in doc["platforms"]:
         name = p["platform"]
-        head = _t("platform_head", lang, platform=PLATFORM_LABELS.get(name, name),
+        head = _t("platform_head", lang, platform=platform_labels().get(name, name),
                   old=_date(c.old.dates.get(name), lang), new=_date(c.new.dates.get(name), lang))  # fmt: skip
         n = p["counts"]
         paras = [_t("counts", lang, added=n["added"], removed=n["removed"], changed=n["changed"],
@@ -142,7 +142,7 @@ def _erasure_rows(c: Comparison, lang: str) -> list[list[str]]:
     assert c.erasure is not None
     order = {Status.STILL_PRESENT: 0, Status.NOT_FOUND: 1, Status.NOT_CHECKED: 2, Status.GONE: 3}
     rows = sorted(c.erasure.rows, key=lambda r: (order[r.status], r.platform, r.timestamp or "", r.key))
-    return [[_t(f"status.{r.status.value}", lang), PLATFORM_LABELS.get(r.platform, r.platform),
+    return [[_t(f"status.{r.status.value}", lang), platform_labels().get(r.platform, r.platform),
              i18n.kind_label(r.kind, lang), i18n.fmt_date(r.timestamp, lang) if r.timestamp else "",
              r.source or ""] for r in rows]  # fmt: skip
 

@@ -18,9 +18,6 @@ if TYPE_CHECKING:
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
-#: Platforms whose items ride inside another platform's export (Threads in Instagram's).
-_FAMILY = {"threads": "instagram"}
-
 
 @dataclass(frozen=True, slots=True)
 class Identifiers:
@@ -33,7 +30,10 @@ class Identifiers:
 
 def _from_identity(analysis: Analysis, platform: str) -> Identifiers | None:
     """From the account identity of the platform's export, when the analysis has one (issue 12)."""
-    family = _FAMILY.get(platform, platform)
+    from exportscope.actions.letterdata import load_letter_data
+
+    entry = load_letter_data().platforms.get(platform)
+    family = entry.carrier if entry else platform
     for export in analysis.exports:
         account: Any = getattr(export, "account", None)
         if account is None or export.platform.name != family:
@@ -67,16 +67,18 @@ def _from_items(analysis: Analysis, platform: str) -> Identifiers:
         hit = items.filter(pl.col("rule") == rule).sort("row")["text"].drop_nulls()
         return str(hit[0]).strip() if len(hit) else None
 
+    from exportscope.actions.letterdata import load_letter_data
+
+    entry = load_letter_data().platforms.get(platform)
     name = first(f"{platform}.profile.name")
-    if name is None and platform == "linkedin":
-        parts = [p for p in (first("linkedin.profile.first_name"), first("linkedin.profile.last_name")) if p]
-        name = " ".join(parts) or None
+    if name is None and entry is not None and entry.name_rules:  # a name in parts (LinkedIn's first and last)
+        name = " ".join(p for r in entry.name_rules if (p := first(r))) or None
     emails = (
         items.filter(pl.col("kind").is_in(["profile", "account"]))
         .sort("source", "row")
         .filter(pl.col("text").str.strip_chars().str.contains(_EMAIL))["text"]
     )
-    email = first("linkedin.email_addresses") if platform == "linkedin" else None
+    email = first(entry.email_rule) if entry is not None and entry.email_rule else None
     if email is None and len(emails):
         email = str(emails[0]).strip()
     return Identifiers(name=name, email=email)

@@ -27,18 +27,11 @@ from exportscope.policies import load_policies
 if TYPE_CHECKING:
     from exportscope.types import Analysis
 
-#: Platforms a letter can be written to, with their brand names.
-PLATFORM_LABELS: dict[str, str] = {
-    "linkedin": "LinkedIn",
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "threads": "Threads",
-    "whatsapp": "WhatsApp",
-    "x": "X",
-}
 
-#: The export that carries a platform's items (Threads rides in Instagram's).
-_CARRIER = {"threads": "instagram"}
+def platform_labels() -> dict[str, str]:
+    """The platforms a letter can be written to (each platform's ``[letter]`` facts), with the names the
+    letter addresses, in the registry's order."""
+    return {name: entry.label for name, entry in load_letter_data().platforms.items()}
 
 
 class Group(enum.StrEnum):
@@ -164,7 +157,7 @@ def _stake(analysis: Analysis, platform: str, lang: str) -> list[Line]:
 
 def _export_facts(analysis: Analysis, platform: str) -> tuple[date | None, str | None]:
     """The platform's export date and the location it states (for the person's own authority)."""
-    carrier = _CARRIER.get(platform, platform)
+    carrier = load_letter_data().platforms[platform].carrier
     exports = [e for e in analysis.exports if e.platform.name == carrier]
     exports.sort(key=lambda e: e.export_date or date.min, reverse=True)
     for export in exports:
@@ -196,15 +189,11 @@ def _faster(data: LetterData, platform: str, region: str | None, lang: str) -> l
     return lines
 
 
-def _identity_lines(ids: Identifiers, platform: str, lang: str) -> tuple[list[Line], list[str]]:
-    fields = (
-        [("name", ids.name), ("phone", ids.phone)]
-        if platform == "whatsapp"
-        else [("name", ids.name), ("email", ids.email), ("username", ids.username), ("account_id", ids.account_id)]
-    )
+def _identity_lines(ids: Identifiers, fields: tuple[str, ...], lang: str) -> tuple[list[Line], list[str]]:
+    """One line per identifier the platform's letter gives (a placeholder where the export has none)."""
     lines, missing = [], []
-    for name, value in fields:
-        value = clean(value)
+    for name in fields:
+        value = clean(getattr(ids, name))
         lines.append(_value_line(f"common.field_{name}", lang, value, f"common.placeholder_{name}"))
         if value is None:
             missing.append(name)
@@ -229,9 +218,10 @@ def build_letter(analysis: Analysis, request: LetterRequest) -> Letter:
         authority = data.authorities.get("ch")
     elif authority is not None and authority.region != region:
         authority = None  # a location naming another region's country than the one the letter is for
-    label = PLATFORM_LABELS[platform]
+    entry = data.platforms[platform]
+    label = entry.label
     ids = account_identifiers(analysis, platform)
-    id_lines, missing = _identity_lines(ids, platform, lang)
+    id_lines, missing = _identity_lines(ids, entry.identifiers, lang)
     g = group.value
 
     notes: list[Block] = [
@@ -259,11 +249,7 @@ def build_letter(analysis: Analysis, request: LetterRequest) -> Letter:
     subject += [_t(f"{g}.subject_erase", lang)] if request.erase else []
     subject += [_t(f"{g}.subject_access", lang)] if request.access else []
     what = _t(f"what.{data.platforms[platform].policy}", lang)
-    second = ("phone", ids.phone) if platform == "whatsapp" else ("email", ids.email)
-    sender = [
-        _bare(ids.name, "common.placeholder_name", lang),
-        _bare(second[1], f"common.placeholder_{second[0]}", lang),
-    ]
+    sender = [_bare(getattr(ids, f), f"common.placeholder_{f}", lang) for f in entry.identifiers[:2]]
     body: list[Block] = [
         Block(Style.HEADING, (Line(_t("common.letter_title", lang)),)),
         Block(Style.LINES, tuple(sender)),

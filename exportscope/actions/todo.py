@@ -1,10 +1,11 @@
 """The to-do list: one headline line, then a short ranked list of what the person can do, from the policy data.
 
 Which actions are offered, where to act (the setting's path and link, the objection forms) and the source of
-each comes from the ``[todo]`` block of ``schemas/policies.toml``; which of them apply and how many items each
-affects comes from the export's items, the person's region and their answers (opted out, audience of past
-Facebook posts). The result is a plain JSON-able dict (``summary["todo"]``) so the text summary, the reports,
-the JSON summary and the terminal UI render the very same list; ticks (``done``) travel in it.
+each comes from the ``[todo]`` block of ``schemas/policies.toml`` and of each platform's schema file; which
+of them apply and how many items each affects comes from the export's items, the person's region and their
+answers (opted out, audience of past posts). The result is a plain JSON-able dict (``summary["todo"]``) so the
+text summary, the reports, the JSON summary and the terminal UI render the very same list; ticks (``done``)
+travel in it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from exportscope import i18n
-from exportscope.schemafiles import RuleError, platform_schemas, read_schema
+from exportscope.platforms import schemas_in_order
+from exportscope.schemafiles import RuleError, read_schema
 
 if TYPE_CHECKING:
     import polars as pl
@@ -67,12 +69,16 @@ def _strs(value: Any) -> tuple[str, ...]:
 
 @functools.cache
 def _block() -> dict[str, Any]:
-    """policies.toml's ``[todo]``, with each platform schema file's ``[todo.where.<platform>]`` and
-    ``[todo.worklist.platform_actions.<platform>]`` added (a platform brings its own)."""
-    todo: dict[str, Any] = copy.deepcopy(read_schema("policies.toml").get("todo", {}))
-    for name, data in platform_schemas():
+    """policies.toml's ``[todo]``, with each platform schema file's ``[todo.actions.<id>]``,
+    ``[todo.where.<platform>]`` and ``[todo.worklist.platform_actions.<platform>]`` added (a platform brings
+    its own). The platforms' actions come first, in the registry's order
+    (:func:`~exportscope.platforms.schemas_in_order`), then the shared ones."""
+    shared: dict[str, Any] = copy.deepcopy(read_schema("policies.toml").get("todo", {}))
+    todo: dict[str, Any] = {**shared, "actions": {}}
+    for name, data in schemas_in_order():
         own = data.get("todo", {})
         tables: list[tuple[tuple[str, ...], dict[str, Any]]] = [
+            (("actions",), own.get("actions", {})),
             (("where",), own.get("where", {})),
             (("worklist", "platform_actions"), own.get("worklist", {}).get("platform_actions", {})),
         ]
@@ -80,10 +86,11 @@ def _block() -> dict[str, Any]:
             target = todo
             for key in keys:
                 target = target.setdefault(key, {})
-            for platform, entry in entries.items():
-                if platform in target:
-                    raise RuleError(f"schemas/{name}: todo.{'.'.join(keys)}.{platform} is also in policies.toml")
-                target[platform] = entry
+            for key, entry in entries.items():
+                if key in target or (keys == ("actions",) and key in shared.get("actions", {})):
+                    raise RuleError(f"schemas/{name}: todo.{'.'.join(keys)}.{key} is defined twice")
+                target[key] = entry
+    todo["actions"].update(shared.get("actions", {}))
     return todo
 
 
@@ -113,6 +120,12 @@ def load_actions() -> tuple[ActionSpec, ...]:
             )
         )
     return tuple(out)
+
+
+def opt_out_policies() -> tuple[str, ...]:
+    """The policies whose "I already turned it off / objected" answer settles an action (each once, in the
+    actions' order): the ones a person can say they opted out of."""
+    return tuple(dict.fromkeys(p for a in load_actions() if a.done_if_opted_out for p in a.policies))
 
 
 @functools.cache

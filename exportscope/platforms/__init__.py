@@ -17,7 +17,7 @@ import functools
 import importlib
 import pkgutil
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the registry itself stays light: listing families imports none of them
     from exportscope.platforms.base import Platform
@@ -57,6 +57,16 @@ def get(name: str) -> Platform:
 def family_labels() -> tuple[str, ...]:
     """The families' display names (``LinkedIn``, ``Meta``...), once each, in detection order."""
     return tuple(dict.fromkeys(p.family_label or p.label for p in all_platforms()))
+
+
+def schemas_in_order() -> list[tuple[str, dict[str, Any]]]:
+    """Every platform's schema file (:func:`~exportscope.schemafiles.platform_schemas`), in the detection
+    order of the platforms that use it (a file no platform names comes last, by name): the order in which
+    the entries several files bring to a shared table (to-do actions, letter recipients) are listed."""
+    from exportscope.schemafiles import platform_schemas
+
+    order = {f"{name}.toml": i for i, name in enumerate(dict.fromkeys(p.rules_file for p in all_platforms()))}
+    return sorted(platform_schemas(), key=lambda entry: (order.get(entry[0], len(order)), entry[0]))
 
 
 def join_or(words: Sequence[str], lang: str) -> str:

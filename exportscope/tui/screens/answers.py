@@ -20,6 +20,7 @@ from textual.widgets import Button, Checkbox, Label, Select, Static
 
 from exportscope import i18n
 from exportscope.actions.answers import AUDIENCES, Guess, region_guesses
+from exportscope.actions.todo import opt_out_policies
 from exportscope.tui.text import literal, localize_bindings, tr
 
 if TYPE_CHECKING:
@@ -28,8 +29,6 @@ if TYPE_CHECKING:
 
 REGION_CODES = ("eu", "ch", "uk", "ca", "hk", "us", "cn", "kr", "other")
 FROM_EXPORT = "-"
-#: The policies whose "I already turned it off / objected" box the dialog shows, when their platform is read.
-OPTED_OUT = ("linkedin", "meta", "x")
 
 
 def question_id(q: Question) -> str:
@@ -113,7 +112,7 @@ class AnswersScreen(ModalScreen[None]):
                     id=question_id(q),
                 )
             yield Label(tr("act.q_opted_out", lang))
-            for policy in OPTED_OUT:
+            for policy in opt_out_policies():  # an action's data says an opt-out settles it
                 if policy in policies:
                     yield Checkbox(
                         tr(f"act.opted_{policy}", lang), policy in self.options.opted_out, id=f"opted-{policy}"
@@ -128,7 +127,7 @@ class AnswersScreen(ModalScreen[None]):
         audience = self.options.facebook_audience
         if self.query("#audience"):
             audience = str(self.query_one("#audience", Select).value)
-        opted = set(self.options.opted_out) - set(OPTED_OUT)
+        opted = set(self.options.opted_out) - set(opt_out_policies())
         for box in self.query(Checkbox):
             if box.id and box.id.startswith("opted-") and box.value:
                 opted.add(box.id.removeprefix("opted-"))

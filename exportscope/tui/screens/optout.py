@@ -66,9 +66,9 @@ class OptOutPanel(Static, can_focus=True):
         self.border_subtitle = tr("optout_keys_letter" if self._has_letter() else "optout_keys", lang)
 
     def _has_letter(self) -> bool:
-        from exportscope.actions.letter import PLATFORM_LABELS
+        from exportscope.actions.letter import platform_labels
 
-        return self.optout.platform in PLATFORM_LABELS
+        return self.optout.platform in platform_labels()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``l`` only where exportscope can write a letter (schemas/letters.toml): hidden elsewhere."""
@@ -89,13 +89,13 @@ class OptOutPanel(Static, can_focus=True):
     def action_letter(self) -> None:
         """Write the draft letter for this platform, in the app's language, to a new file; say where."""
         from exportscope.actions.catalogue import LETTER_LANGS
-        from exportscope.actions.letter import PLATFORM_LABELS, LetterRequest, build_letter
+        from exportscope.actions.letter import LetterRequest, build_letter, platform_labels
         from exportscope.actions.letter_render import write_letter
         from exportscope.outpath import OutputRefused, check_new_output, default_directory
 
         result = getattr(self.app, "result", None)
         platform = self.optout.platform
-        if result is None or platform not in PLATFORM_LABELS:
+        if result is None or platform not in platform_labels():
             self.app.notify(tr("letter_none", self.lang), markup=False)
             return
         folder = getattr(self.app, "export_dir", None) or default_directory(result.analysis.inputs)

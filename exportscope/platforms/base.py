@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from exportscope.archive import Archive, Member, Source
 from exportscope.identity import AccountIdentity
@@ -22,6 +22,7 @@ from exportscope.model import Drift, Fact, Problem, Record, RecordBatch
 from exportscope.notes import Note
 from exportscope.platforms.questions import Question as Question  # re-exported: its home before questions were data
 from exportscope.rules import Rule, RuleSet, load_rules
+from exportscope.schemafiles import platform_schemas
 
 if TYPE_CHECKING:
     from exportscope.types import PlatformContext
@@ -39,6 +40,8 @@ class Platform:
     label: str
     rules_file: str
     readers: dict[str, Reader]
+    # Detection is data: the ``[detection]`` table of the platform's schema file (``markers``, ``threshold``,
+    # ``top_folders``, ``eras``, ``era_case``) fills these; a value given here is used where the table has none.
     #: (regex on the lower-cased member path, weight): detection scores by known paths.
     markers: Sequence[tuple[str, float]] = ()
     #: A detection score at or above this says "this is our archive".
@@ -47,6 +50,8 @@ class Platform:
     top_folders: frozenset[str] = frozenset()
     #: (regex on member paths, era name), first hit wins; the last entry should match anything.
     eras: Sequence[tuple[str, str]] = ()
+    #: True when the era patterns see the paths as written (LinkedIn's 2018 ``Messages.csv``), not lower-cased.
+    era_case: bool = False
     #: What this platform may ask the person when its export does not say (see :class:`Question`).
     questions: Sequence[Question] = ()
     #: The family's display name where it differs from ``label`` (Facebook and Instagram are "Meta"): the
@@ -55,6 +60,15 @@ class Platform:
     _marker_res: list[tuple[re.Pattern[str], float]] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
+        spec: Mapping[str, Any] = dict(platform_schemas()).get(f"{self.rules_file}.toml", {}).get("detection", {})
+        if "markers" in spec:
+            self.markers = tuple((str(m["pattern"]), float(m["weight"])) for m in spec["markers"])
+        if "eras" in spec:
+            self.eras = tuple((str(e["pattern"]), str(e["era"])) for e in spec["eras"])
+        if "top_folders" in spec:
+            self.top_folders = frozenset(str(t) for t in spec["top_folders"])
+        self.threshold = float(spec.get("threshold", self.threshold))
+        self.era_case = bool(spec.get("era_case", self.era_case))
         self._marker_res = [(re.compile(rx), w) for rx, w in self.markers]
 
     @property
@@ -103,9 +117,11 @@ class Platform:
         return self.detect([m.path for m in source.members])
 
     def era(self, paths: Sequence[str]) -> str | None:
+        """The layout era by member paths, first hit wins (lower-cased unless :attr:`era_case`)."""
+        seen = list(paths) if self.era_case else [p.lower() for p in paths]
         for rx, name in self.eras:
             pattern = re.compile(rx)
-            if any(pattern.search(p.lower()) for p in paths):
+            if any(pattern.search(p) for p in seen):
                 return name
         return None
 
@@ -196,4 +212,10 @@ class Platform:
         if reader is None:
             yield Problem.of("no_reader", reader=rule.reader, rule=rule.id)
             return
-        yield from reader(members, rule)
+        yield from self.call_reader(reader, members, rule)
+
+    def call_reader(
+        self, reader: Callable[..., Iterable[Output]], members: Sequence[Member], rule: Rule
+    ) -> Iterable[Output]:
+        """Run one reader (Meta and X give theirs the export's bound context too)."""
+        return reader(members, rule)

@@ -89,18 +89,6 @@ class LinkedIn(Platform):
         found = [d for s in sources if (d := _export_day(s.name)) is not None]
         return max(found) if found else None
 
-    def era(self, paths: Sequence[str]) -> str | None:
-        """The layout era by file names (linkedin.md section 2), first hit wins.
-
-        Unlike the base class the patterns see the paths as written, so 2018's capitalised ``Messages.csv``
-        can be told from the later ``messages.csv``; every other pattern is case-insensitive.
-        """
-        for rx, name in self.eras:
-            pattern = re.compile(rx)
-            if any(pattern.search(p) for p in paths):
-                return name
-        return None
-
 
 def _readers() -> dict[str, Reader]:
     from exportscope.platforms.linkedin import quirks as q
@@ -128,31 +116,5 @@ PLATFORMS = [
         label="LinkedIn",
         rules_file="linkedin",
         readers=_readers(),
-        markers=(
-            (r"(^|/)profile\.csv$", 1.0),
-            (r"(^|/)connections\.csv$", 1.0),
-            (r"(^|/)messages\.csv$", 0.6),
-            (r"(^|/)positions\.csv$", 1.0),
-            (r"(^|/)registration\.csv$", 1.0),
-            (r"(^|/)(shares|comments|reactions)(_\d+)?\.csv$", 0.5),
-            (r"(^|/)(endorsement_received_info|ad_targeting|ad targeting|invitations)\.csv$", 0.8),
-            (r"(^|/)(basic|complete)_linkedindataexport", 2.0),
-        ),
-        threshold=1.0,
-        top_folders=frozenset({"jobs", "articles", "verifications", "services marketplace"}),
-        eras=(
-            # 2026: _<digits> suffixes on the activity files, nested articles, the new contact/notes files.
-            (r"(?i)(^|/)(comments|shares|reactions|votes|instantreposts|saved_items|member_follows)_\d+\.csv$", "2026"),
-            (r"(?i)(^|/)articles/articles/[^/]+\.html?$", "2026"),
-            (r"(?i)(^|/)(importedcontacts|learningcoachmessages|notes)\.csv$", "2026"),
-            (r"(?i)(^|/)rich_media\.csv$", "2024-25"),
-            (r"(?i)(^|/)(rich media|contacts)\.csv$", "2024"),
-            # 2018: Messages.csv with a capital M, spaced names, flat date-named articles.
-            (r"(^|/)Messages\.csv$", "2018"),
-            (r"(?i)(^|/)(ad targeting|phone numbers|search queries|imported contacts|videos)\.csv$", "2018"),
-            (r"(?i)(^|/)account status history\.csv$", "2018"),
-            (r"(?i)(^|/)articles/\d{4}-\d\d-\d\d \d\d[:_]\d\d[:_]\d\d\.html?$", "2018"),
-            (r".", "2019-23"),
-        ),
     )
 ]

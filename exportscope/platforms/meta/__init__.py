@@ -15,14 +15,13 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from exportscope.archive import Archive, Member, Source
 from exportscope.identity import AccountIdentity
-from exportscope.model import Problem
 from exportscope.notes import Note
 from exportscope.platforms.base import Output, Platform
 from exportscope.platforms.meta.htmlfiles import html_notes
@@ -151,32 +150,13 @@ class Meta(Platform):
         bound.ctx = MetaContext(media=MediaIndex.build(m.path for m in archive))
         return bound
 
-    def read(self, members: Sequence[Member], rule: Rule) -> Iterator[Output]:
-        reader = READERS.get(rule.reader)
-        if reader is None:
-            yield Problem.of("no_reader", reader=rule.reader, rule=rule.id)
-            return
-        ctx = self.ctx or MetaContext(media=MediaIndex.build(m.path for m in members[0].source.members))
-        yield from reader(members, rule, ctx)
+    def call_reader(
+        self, reader: Callable[..., Iterable[Output]], members: Sequence[Member], rule: Rule
+    ) -> Iterable[Output]:
+        return reader(
+            members, rule, self.ctx or MetaContext(media=MediaIndex.build(m.path for m in members[0].source.members))
+        )
 
-
-#: Top folders of the real layouts: never stripped as a wrapper (a media-only part holds just one of them).
-_FB_TOP = frozenset(
-    {
-        "your_facebook_activity", "your_activity_across_facebook", "apps_and_websites_off_of_facebook",
-        "personal_information", "connections", "logged_information", "security_and_login_information",
-        "ads_information", "preferences", "photos_and_videos", "messages", "posts", "profile_information",
-        "comments", "comments_and_reactions", "likes_and_reactions", "friends", "about_you", "location",
-    }
-)  # fmt: skip
-_IG_TOP = frozenset(
-    {
-        "your_instagram_activity", "apps_and_websites_off_of_instagram", "media", "content",
-        "followers_and_following", "account_information", "login_and_account_creation", "recent_searches",
-    }
-)  # fmt: skip
-
-_MEDIA_FOLDERS = r"(posts|stories|reels|igtv|profile|archived_posts|recently_deleted|other|tv)"
 
 PLATFORMS: list[Platform] = [
     Meta(
@@ -186,26 +166,7 @@ PLATFORMS: list[Platform] = [
         family_label="Meta",
         # Who saw your past posts? (``questions.toml`` beside this file; held in Options.facebook_audience.)
         questions=(AUDIENCE,),
-        readers=dict(READERS),  # type: ignore[arg-type]  # called with the context by Meta.read
-        markers=(
-            (r"(^|/)your_facebook_activity/", 2.0),
-            (r"(^|/)your_activity_across_facebook/", 2.0),
-            (r"(^|/)apps_and_websites_off_of_facebook/", 1.0),
-            (r"(^|/)profile_information/profile_information\.(json|html?)$", 1.0),
-            (r"(^|/)posts/your_posts(_\d+)?\.(json|html?)$", 1.0),
-            (r"(^|/)friends/(your_)?friends\.(json|html?)$", 0.6),
-            (r"(^|/)photos_and_videos/(album|your_videos)", 0.6),
-            (r"(^|/)html/messages\.htm$", 1.0),
-            (r"(^|/)facebook-[^/]+/", 0.5),
-        ),
-        threshold=1.0,
-        top_folders=_FB_TOP,
-        eras=(
-            (r"(^|/)your_facebook_activity/", "2024+"),
-            (r"(^|/)your_activity_across_facebook/", "2022-23"),
-            (r"(^|/)html/messages\.htm$", "2017"),
-            (r".", "2018-21"),
-        ),
+        readers=dict(READERS),  # type: ignore[arg-type]  # called with the context by Meta.call_reader
     ),
     Meta(
         name="instagram",
@@ -213,25 +174,5 @@ PLATFORMS: list[Platform] = [
         rules_file="instagram",
         family_label="Meta",
         readers=dict(READERS),  # type: ignore[arg-type]
-        markers=(
-            (r"(^|/)your_instagram_activity/", 2.0),
-            (r"(^|/)apps_and_websites_off_of_instagram/", 1.0),
-            (r"(^|/)personal_information/personal_information(/personal_information)?\.(json|html?)$", 1.0),
-            (r"(^|/)account_information/personal_information\.(json|html?)$", 1.0),
-            (r"(^|/)content/posts_\d+\.(json|html?)$", 1.0),
-            (r"(^|/)followers_and_following/", 0.6),
-            (r"(^|/)start_here\.html$", 1.0),
-            (r"(^|/)media\.json$", 0.5),
-            (r"(^|/)profile\.json$", 0.3),
-            (r"(^|/)media/" + _MEDIA_FOLDERS + r"/\d{6}/[^/]+$", 1.0),
-        ),
-        threshold=1.0,
-        top_folders=_IG_TOP,
-        eras=(
-            (r"(^|/)your_instagram_activity/media/[^/]+\.json$", "2025+"),
-            (r"(^|/)your_instagram_activity/", "2024"),
-            (r"(^|/)media\.json$", "2020"),
-            (r".", "2021-22"),
-        ),
     ),
 ]

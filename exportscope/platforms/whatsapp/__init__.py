@@ -132,21 +132,5 @@ PLATFORMS: list[Platform] = [
         label="WhatsApp",
         rules_file="whatsapp",
         readers=_readers(),
-        markers=(
-            (r"(^|/)_chat\.txt$", 1.0),
-            (r"(^|/)whatsapp chat[^/]*\.(txt|zip)$", 1.0),
-            (r"(^|/)user_information\.(json|html)$", 1.0),
-            (r"(^|/)(registration_information|registration_info)\.(json|html)$", 1.0),
-            (r"(^|/)contacts\.json$", 0.3),
-            (r"(^|/)groups\.json$", 0.3),
-            (r"(^|/)account_settings\.json$", 0.4),
-        ),
-        threshold=1.0,
-        eras=(
-            (r"(^|/)_chat\.txt$", "chat export (iOS)"),
-            (r"\.txt$", "chat export (Android)"),
-            (r"(^|/)(user_information|registration_info(rmation)?)\.json$", "account information report"),
-            (r".", "chat export"),
-        ),
     )
 ]

@@ -16,12 +16,12 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from exportscope.archive import Archive, Member, MemberError, Source
-from exportscope.model import Fact, Problem
+from exportscope.model import Fact
 from exportscope.notes import Note
 from exportscope.platforms.base import Output, Platform
 from exportscope.platforms.questions import question
@@ -153,13 +153,10 @@ class X(Platform):
         bound.ctx = build(archive)
         return bound
 
-    def read(self, members: Sequence[Member], rule: Rule) -> Iterator[Output]:
-        reader = READERS.get(rule.reader)
-        if reader is None:
-            yield Problem.of("no_reader", reader=rule.reader, rule=rule.id)
-            return
-        ctx = self.ctx or build(members[0].source.members)
-        yield from reader(members, rule, ctx)
+    def call_reader(
+        self, reader: Callable[..., Iterable[Output]], members: Sequence[Member], rule: Rule
+    ) -> Iterable[Output]:
+        return reader(members, rule, self.ctx or build(members[0].source.members))
 
 
 PLATFORMS: list[Platform] = [
@@ -168,19 +165,7 @@ PLATFORMS: list[Platform] = [
         label="X (Twitter)",
         rules_file="x",
         family_label="X",
-        readers={},
-        threshold=1.0,
-        top_folders=frozenset({"data", "assets"}),
-        eras=(
-            (r"(^|/)data/js/tweets/\d{4}_\d{2}\.js$", "legacy Your Tweet archive (before 2019)"),
-            (r"(^|/)(message-event|community-note-api-test-note)\.js$", "2026"),
-            (r"(^|/)grok_chat_media/|(^|/)community-note-batsignal\.js$", "2025"),
-            (r"(^|/)(note-tweet|grok-chat-item|community-note|expanded-profile|key-registry)\.js$", "2023-2024"),
-            (r"(^|/)(tweets|tweet-headers|twitter-circle-tweet|deleted-tweets)\.js$", "2022-2023 (tweets.js)"),
-            (r"(^|/)data/tweet\.js$", "2020-2022 (tweet.js, data/ folder)"),
-            (r"(^|/)tweet\.js$", "2018-2020 (files at the root)"),
-            (r".", "unknown era"),
-        ),
+        readers=dict(READERS),  # type: ignore[arg-type]  # called with the context by X.call_reader
         questions=(PROTECTED,),
     )
 ]

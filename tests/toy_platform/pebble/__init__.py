@@ -4,7 +4,8 @@ A Pebble export is a zip or folder holding ``pebble.json`` (the account) and ``p
 ``{"text", "created", "audience"}``). Copied into ``exportscope/platforms/`` beside the real families, with
 ``pebble.toml`` in ``schemas/`` and ``gen_pebble.py`` in ``sample_exports/``, it is detected, read,
 classified, asked about and reported with no other file changed. Its question (``questions.toml``) becomes
-``--pebble-private``; its words (``messages.toml``) join the catalogue.
+``--pebble-private``; its words (``messages.toml``) join the catalogue; its detection (markers, era) is
+the ``[detection]`` table of ``pebble.toml``.
 """
 
 from __future__ import annotations
@@ -58,8 +59,6 @@ PLATFORMS: list[Platform] = [
         label="Pebble",
         rules_file="pebble",
         readers={"posts": read_posts},
-        markers=((r"(^|/)pebble\.json$", 1.0),),
-        eras=((r".", "2026"),),
         questions=(PRIVATE,),
     )
 ]

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from exportscope import formats
 from exportscope.errors import InputError, OptionsError, OutputError
 
 if TYPE_CHECKING:
@@ -166,25 +167,16 @@ def items(
     keep_owner: bool,
 ) -> str:
     """Write the item table; returns the line to say."""
-    from exportscope.outpath import OutputRefused, check_output, is_stdout
-    from exportscope.report.items import format_for, write_items
+    from exportscope.api import write_items
+    from exportscope.outpath import check_output
 
-    kind = format_for(output, fmt or ("jsonl" if is_stdout(output) else None))  # fail before reading anything
-    if kind == "parquet" and is_stdout(output):
-        raise OutputRefused("stdout_binary", output, fmt="Parquet")
+    kind = formats.choose("items", output, fmt).name  # fail before reading anything
     inputs = resolve_inputs(paths, demo)
     check_output(output, inputs)
     options = values.build()
     check_keep_owner(redact, keep_owner)
     analysis = _analyze(inputs, options)
-    redactor = None
-    if redact:
-        from exportscope.findings import find
-        from exportscope.redact import Redactor
-
-        # The findings name people too (tagged in photos) and cameras: the same masking as a report's.
-        redactor = Redactor.from_analysis(analysis, findings=find(analysis), keep_owner=keep_owner)
-    n = writing(output, lambda: write_items(analysis.items, output, kind, redactor=redactor))
+    n = write_items(analysis, output, kind, redact=redact, keep_owner=keep_owner)
     return f"wrote {n:,} items to {where(output)}"
 
 
@@ -199,19 +191,16 @@ def report(
     keep_owner: bool,
 ) -> str:
     """Write the report (HTML, Markdown or JSON); returns the line to say."""
-    from exportscope.outpath import check_output, is_stdout
-    from exportscope.report import report_format_for, write_report
+    from exportscope.api import write_report
+    from exportscope.outpath import check_output
 
-    kind = report_format_for(output, fmt or ("md" if is_stdout(output) else None))  # fail before reading
+    kind = formats.choose("report", output, fmt).name  # fail before reading
     inputs = resolve_inputs(paths, demo)
     check_output(output, inputs)
     language = check_lang(lang)
     check_keep_owner(redact, keep_owner)
     analysis = _analyze(inputs, values.build())
-    written = writing(
-        output,
-        lambda: write_report(analysis, output, kind, lang=language, redact=redact, keep_owner=keep_owner),
-    )
+    written = write_report(analysis, output, kind, lang=language, redact=redact, keep_owner=keep_owner)
     return f"wrote the {kind} report to {where(written)}"
 
 
@@ -222,7 +211,7 @@ def cleanup(
     from exportscope.actions import worklist, worklist_out
     from exportscope.outpath import check_output
 
-    kind = worklist_out.format_for(output, fmt)  # fail on a bad name before reading anything
+    kind = formats.choose("worklist", output, fmt).name  # fail on a bad name before reading anything
     inputs = resolve_inputs(paths, demo)
     check_output(output, inputs)
     language = check_lang(lang)
@@ -307,7 +296,7 @@ def letter(
     """Write the draft objection letter; returns the line to say."""
     from exportscope.actions.catalogue import LETTER_LANGS, default_letter_lang
     from exportscope.actions.letter import PLATFORM_LABELS, LetterRequest, build_letter
-    from exportscope.actions.letter_render import letter_format_for, write_letter
+    from exportscope.actions.letter_render import write_letter
     from exportscope.outpath import check_output
 
     name = platform.lower()
@@ -315,7 +304,7 @@ def letter(
         raise OptionsError(f"unknown platform {platform!r}; use {', '.join(PLATFORM_LABELS)}")
     if lang is not None and lang.lower() not in LETTER_LANGS:
         raise OptionsError(f"--lang {lang!r}: unsupported language; use {', '.join(LETTER_LANGS)}")
-    kind = letter_format_for(output, fmt)
+    kind = formats.choose("letter", output, fmt).name
     inputs = resolve_inputs(paths, demo)
     check_output(output, inputs)
     options = make_options(region, as_of)
@@ -343,16 +332,14 @@ def diff(
 ) -> str | None:
     """Compare two exports; prints the text or JSON, or writes ``output`` and returns the line to say."""
     from exportscope.actions.diff import compare
-    from exportscope.actions.diff_render import FORMATS, render_text, to_json, write_comparison
+    from exportscope.actions.diff_render import render_text, to_json, write_comparison
     from exportscope.actions.ticked import read_worklist
     from exportscope.outpath import check_output
 
     language = check_lang(lang)
     kind = None
     if output is not None:
-        kind = FORMATS.get(output.suffix.lower())
-        if kind is None:
-            raise InputError(f"{output}: name the comparison .html, .json or .txt")
+        kind = formats.choose("diff", output).name
         check_output(output, [old, new])
     for p in (old, new):
         if not p.exists():

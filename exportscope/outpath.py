@@ -11,6 +11,10 @@ between. What is refused, with one line and exit code 2:
 - one of the inputs, or a path inside an input folder: the archive is read-only, whatever ``-o`` says;
 - a path the system will not even look at (a name too long, a folder that cannot be searched).
 
+The terminal UI's writers (the export dialog, the worklist's export, the draft letter) add two checks with
+:func:`check_new_output`: the folder must exist (the UI cannot show a write error as well as a dialog can),
+and an existing file is replaced only when the person said so.
+
 The refusal is a typed value (:class:`OutputRefused`, a code and fields); its words come from the catalogue
 (``output.*``) in the caller's language; as an :class:`~exportscope.errors.OutputError` it is English.
 """
@@ -106,3 +110,29 @@ def check_output(output: Path, inputs: Sequence[Path | str]) -> None:
             raise OutputRefused("is_input", output)
         if inside:
             raise OutputRefused("inside_input", output, input=str(source_path))
+
+
+def check_new_output(output: Path, inputs: Sequence[Path | str], *, replace: bool = False) -> None:
+    """:func:`check_output`, then: the folder exists, and an existing file is kept unless ``replace``.
+
+    Refusal codes beyond the ones of :func:`check_output`: ``no_folder`` (its path is the folder) and
+    ``exists``."""
+    check_output(output, inputs)
+    if is_stdout(output):
+        return
+    if not output.parent.is_dir():
+        raise OutputRefused("no_folder", output.parent)
+    if output.exists() and not replace:
+        raise OutputRefused("exists", output)
+
+
+def default_directory(inputs: Sequence[Path | str]) -> Path:
+    """Where the terminal UI proposes to write: the current folder, unless it is inside an input folder
+    (``inspect .``), then the home folder; the check still refuses a path inside an input."""
+    for candidate in (Path.cwd(), Path.home()):
+        try:
+            check_output(candidate / "exportscope-report.html", inputs)
+        except OutputRefused:
+            continue
+        return candidate
+    return Path.cwd()

@@ -186,7 +186,7 @@ def test_items_csv_neutralises_formulas(make_zip, tmp_path: Path, cli) -> None:
 def test_items_unknown_suffix_is_exit_2_before_reading(linkedin_zip: Path, tmp_path: Path, cli) -> None:
     result = cli("items", linkedin_zip, "-o", tmp_path / "items.xlsx")
     assert result.exit_code == 2
-    assert "cannot tell the format" in result.stderr
+    assert "cannot tell the item table format" in result.stderr
     assert not (tmp_path / "items.xlsx").exists()
 
 

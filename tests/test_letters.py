@@ -240,7 +240,7 @@ def test_cli_writes_each_format_owner_only(cli: Callable[..., Any], tmp_path: Pa
     [
         (("letter", "myspace", "--demo", "-o", "x.md"), "unknown platform 'myspace'"),
         (("letter", "linkedin", "--demo", "-o", "x.md", "--lang", "pt"), "--lang 'pt': unsupported language"),
-        (("letter", "linkedin", "--demo", "-o", "x.pdf"), "name the letter .md, .txt or .html"),
+        (("letter", "linkedin", "--demo", "-o", "x.pdf"), "x.pdf: cannot tell the letter format; use a .md, .txt"),
     ],
 )
 def test_cli_refuses_bad_arguments_in_one_line(cli: Callable[..., Any], args: tuple[str, ...], message: str) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from textual.widgets import Input, Select, SelectionList
 
+from exportscope import formats
 from exportscope.actions.todo import action_texts
 from exportscope.pipeline import Options, analyze
 from exportscope.query import Filter
@@ -20,7 +21,7 @@ from exportscope.tui.app import ExportScopeApp
 from exportscope.tui.opener import can_open_browser
 from exportscope.tui.screens.answers import AnswersScreen
 from exportscope.tui.screens.browser import BrowserScreen
-from exportscope.tui.screens.export import ExportFormat, write
+from exportscope.tui.screens.export import write
 from exportscope.tui.screens.worklist import WorklistExport, WorklistScreen
 from exportscope.tui.widgets.item_table import ItemTable
 from exportscope.tui.widgets.todo import TodoPanel
@@ -72,7 +73,7 @@ async def test_the_todo_list_tops_the_dashboard_and_ticks_go_into_exports(tmp_pa
         await wait_for(pilot, lambda: app.result is not None and bool(app.result.todo_done))
         assert app.result is not None and app.result.todo_done == {first["id"]}
         out = tmp_path / "r.md"
-        write(app.result, ExportFormat("report:md", "format_report_md", "report", "md", ".md"), out)
+        write(app.result, formats.get("report", "md"), out)
         report = out.read_text(encoding="utf-8")
         titles = {a.id: a.title for a in action_texts(app.result.summary["todo"])}
         assert f"- [x] **{titles[first['id']]}" in report.replace("\\", "")

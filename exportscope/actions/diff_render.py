@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from exportscope import i18n
+from exportscope import formats, i18n
 from exportscope.actions import catalogue
 from exportscope.actions.diff import Change, Comparison, Status
 from exportscope.actions.letter import PLATFORM_LABELS
@@ -20,7 +20,8 @@ from exportscope.report.html import esc
 from exportscope.textio import printable
 
 SCHEMA = "exportscope.diff/1"
-FORMATS = {".json": "json", ".html": "html", ".htm": "html", ".txt": "txt"}
+#: Suffix -> format name, from the registry (:data:`exportscope.formats.FORMATS`, family ``diff``).
+FORMATS = {s: f.name for f in formats.family("diff") for s in f.suffixes}
 
 
 def _t(key: str, lang: str, /, **fields: object) -> str:

@@ -11,31 +11,27 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from exportscope import formats
 from exportscope.actions.letter import Block, Letter, Line, Style
 from exportscope.errors import FormatError
 from exportscope.fsutil import atomic_write
 from exportscope.report.html import esc
 from exportscope.report.markdown import md_escape
 
-FORMATS: dict[str, str] = {".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html"}
+#: Suffix -> format name, from the registry (:data:`exportscope.formats.FORMATS`, family ``letter``).
+FORMATS: dict[str, str] = {s: f.name for f in formats.family("letter") for s in f.suffixes}
 
 _URL = re.compile(r"https://[^\s<>\"')]+")
 _MARK = re.compile(r"\x00(\d+)\x00")
 
 
-class LetterFormatError(FormatError):
-    """The output's name does not say which format to write."""
+#: Kept for callers that catch it by this name: the registry's refusals are FormatErrors.
+LetterFormatError = FormatError
 
 
 def letter_format_for(path: Path | str, explicit: str | None = None) -> str:
-    if explicit:
-        if explicit.lower() not in ("md", "txt", "html"):
-            raise LetterFormatError(f"--format {explicit!r}: use md, txt or html")
-        return explicit.lower()
-    fmt = FORMATS.get(Path(path).suffix.lower())
-    if fmt is None:
-        raise LetterFormatError(f"{path}: name the letter .md, .txt or .html (or give --format)")
-    return fmt
+    """The letter's format (:func:`exportscope.formats.choose`)."""
+    return formats.choose("letter", path, explicit).name
 
 
 def _line(line: Line, value: Callable[[str], str], text: Callable[[str], str]) -> str:

@@ -14,13 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from exportscope import i18n
+from exportscope import formats, i18n
 from exportscope.actions.todo import load_where, worklist_config
 from exportscope.actions.worklist import Entry
-from exportscope.errors import FormatError
 from exportscope.fsutil import atomic_write
 
-WORKLIST_FORMATS = ("html", "md", "csv")
+WORKLIST_FORMATS = tuple(f.name for f in formats.family("worklist"))
 #: The CSV's columns: ``key`` and ``done`` are what ``exportscope diff --worklist`` reads (keys-api.md).
 CSV_COLUMNS = (
     "rank", "done", "key", "platform", "kind", "verdict", "timestamp", "action", "reasons", "link", "where",
@@ -43,11 +42,8 @@ class Meta:
 
 
 def format_for(path: Path, explicit: str | None = None) -> str:
-    fmt = (explicit or path.suffix.lstrip(".")).lower()
-    fmt = {"htm": "html", "markdown": "md"}.get(fmt, fmt)
-    if fmt not in WORKLIST_FORMATS:
-        raise FormatError(f"{path}: cannot tell the worklist format; use a .html, .md or .csv name or --format")
-    return fmt
+    """The worklist's format (:func:`exportscope.formats.choose`)."""
+    return formats.choose("worklist", path, explicit).name
 
 
 def reason_words(e: Entry, lang: str) -> list[str]:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from exportscope import formats
 from exportscope.errors import FormatError
 from exportscope.fsutil import open_output
 from exportscope.termsafe import json_safe
@@ -22,29 +23,21 @@ if TYPE_CHECKING:
     from exportscope.pipeline import Analysis
     from exportscope.report.content import Report
 
-#: Format name -> module with ``render(Report) -> bytes``; names double as accepted suffixes.
+#: Format name (:data:`exportscope.formats.FORMATS`, family ``report``) -> module with ``render(Report) -> bytes``.
 REPORT_FORMATS: dict[str, str] = {
     "html": "exportscope.report.html",
     "md": "exportscope.report.markdown",
     "json": "exportscope.report.jsondoc",
 }
-#: Other names and suffixes accepted for a format.
-ALIASES: dict[str, str] = {"htm": "html", "markdown": "md"}
+#: Other names accepted for a format (from the registry).
+ALIASES: dict[str, str] = {alias: f.name for f in formats.family("report") for alias in f.aliases}
 
 __all__ = ["ALIASES", "REPORT_FORMATS", "FormatError", "render_report", "report_format_for", "write_report"]
 
 
 def report_format_for(path: Path | str, explicit: str | None = None) -> str:
-    """The canonical format name for an output, from ``explicit`` or the suffix; FormatError otherwise."""
-    raw = (explicit or Path(path).suffix.lstrip(".")).lower()
-    fmt = ALIASES.get(raw, raw)
-    if fmt not in REPORT_FORMATS:
-        names = ", ".join(sorted(set(REPORT_FORMATS) | set(ALIASES)))
-        what = f"--format {explicit!r}" if explicit else f"{path}"
-        raise FormatError(
-            f"{what}: cannot tell the report format; use a .html, .md or .json name or --format ({names})"
-        )
-    return fmt
+    """The canonical format name for an output (:func:`exportscope.formats.choose`); FormatError otherwise."""
+    return formats.choose("report", path, explicit).name
 
 
 def renderer(fmt: str) -> Callable[[Report], bytes]:

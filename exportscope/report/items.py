@@ -9,26 +9,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exportscope.errors import FormatError
+from exportscope import formats
 from exportscope.fsutil import atomic_path, open_output
 from exportscope.model import ITEM_EXPORT_COLUMNS
-from exportscope.outpath import OutputRefused, is_stdout
 
 if TYPE_CHECKING:
     import polars as pl
 
     from exportscope.redact import Redactor
 
-ITEM_FORMATS = ("parquet", "csv", "jsonl")
+ITEM_FORMATS = tuple(f.name for f in formats.family("items"))
 _FORMULA_START = r"^[=+\-@\t\r]"
 
 
 def format_for(path: Path, explicit: str | None = None) -> str:
-    fmt = (explicit or path.suffix.lstrip(".")).lower()
-    fmt = {"ndjson": "jsonl", "pq": "parquet"}.get(fmt, fmt)
-    if fmt not in ITEM_FORMATS:
-        raise FormatError(f"{path}: cannot tell the format; use a .parquet, .csv or .jsonl name or --format")
-    return fmt
+    """The item table's format (:func:`exportscope.formats.choose`): ``-`` is JSON lines, never Parquet."""
+    return formats.choose("items", path, explicit).name
 
 
 def public_frame(items: pl.DataFrame) -> pl.DataFrame:
@@ -53,8 +49,6 @@ def write_items(items: pl.DataFrame, path: Path, fmt: str | None = None, redacto
     import polars as pl
 
     fmt = format_for(path, fmt)
-    if fmt == "parquet" and is_stdout(path):
-        raise OutputRefused("stdout_binary", path, fmt="Parquet")
     frame = public_frame(redactor.frame(items) if redactor is not None else items)
     if fmt == "parquet":
         with atomic_path(path) as tmp:

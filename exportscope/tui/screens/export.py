@@ -1,19 +1,19 @@
 """The export dialog: pick a format and a path; the same writers as ``exportscope items``/``report`` run.
 
+The formats are the registry's (:mod:`exportscope.formats`, families ``report`` then ``items``), with the
+CLI's rule: a name whose suffix belongs to another of these formats is refused (no HTML in ``x.md``).
 Reports (html, md, json) go through :func:`exportscope.report.write_report`, the CLI's ``report`` writer, in
 the app's language, with the findings already computed (when they are ready) and ``--redact`` as a checkbox;
 item tables (csv, jsonl, parquet) through :func:`exportscope.report.items.write_items`, as ``exportscope
-items``. Nothing is overwritten unless asked: the dialog writes a copy of personal data only where the
-person said, and says so.
+items``. The path goes through :func:`exportscope.outpath.check_new_output`, the CLI's check plus: nothing
+is overwritten unless asked. The dialog writes a copy of personal data only where the person said, and says
+so.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,8 +23,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from exportscope import i18n
-from exportscope.outpath import OutputRefused, check_output
+from exportscope import formats, i18n
+from exportscope.formats import FormatRefused, OutputFormat
+from exportscope.outpath import OutputRefused, check_new_output, default_directory
 from exportscope.termsafe import safe
 from exportscope.tui.text import literal, localize_bindings, n, tr
 
@@ -32,53 +33,22 @@ if TYPE_CHECKING:
     from exportscope.tui.loader import LoadResult
 
 
-@dataclass(frozen=True)
-class ExportFormat:
-    key: str  # select value, e.g. "items:csv"
-    label: str  # catalogue key tui.<label>
-    kind: str  # "items" | "report"
-    fmt: str
-    suffix: str
+#: The registry's families the dialog offers, in its menu's order.
+FAMILIES = ("report", "items")
 
 
-_ITEM_FORMATS = (
-    ExportFormat("items:csv", "format_items_csv", "items", "csv", ".csv"),
-    ExportFormat("items:jsonl", "format_items_jsonl", "items", "jsonl", ".jsonl"),
-    ExportFormat("items:parquet", "format_items_parquet", "items", "parquet", ".parquet"),
-)
-_REPORT_FORMATS = (
-    ExportFormat("report:html", "format_report_html", "report", "html", ".html"),
-    ExportFormat("report:md", "format_report_md", "report", "md", ".md"),
-    ExportFormat("report:json", "format_report_json", "report", "json", ".json"),
-)
-
-
-def _report_writer() -> Any | None:
-    try:
-        module = importlib.import_module("exportscope.report")
-    except ImportError:
-        return None
-    return getattr(module, "write_report", None)
-
-
-def export_formats() -> list[ExportFormat]:
-    """What this build can write: reports first when their writers are present, then item tables."""
-    formats: list[ExportFormat] = []
-    if _report_writer() is not None:
-        module = importlib.import_module("exportscope.report")
-        known = getattr(module, "REPORT_FORMATS", None)
-        for f in _REPORT_FORMATS:
-            if not known or f.fmt in known or f.suffix in known or f.suffix.lstrip(".") in known:
-                formats.append(f)
-    formats.extend(_ITEM_FORMATS)
-    return formats
+def export_formats() -> list[OutputFormat]:
+    """What the dialog writes: reports first, then item tables (:data:`exportscope.formats.FORMATS`)."""
+    return [f for family in FAMILIES for f in formats.family(family)]
 
 
 def write(
-    result: LoadResult, fmt: ExportFormat, path: Path, lang: str = i18n.DEFAULT_LANG, redact: bool = False
+    result: LoadResult, fmt: OutputFormat, path: Path, lang: str = i18n.DEFAULT_LANG, redact: bool = False
 ) -> str:
     """Run the writer; returns a one-line description of what was written (in ``lang``)."""
-    if fmt.kind == "items":
+    from exportscope.report import write_report
+
+    if fmt.family == "items":
         from exportscope.report.items import write_items
 
         redactor = None
@@ -89,34 +59,19 @@ def write(
 
             found = result.findings if result.findings is not None else find(result.analysis)
             redactor = Redactor.from_analysis(result.analysis, lang, found)
-        count = write_items(result.analysis.items, path, fmt.fmt, redactor=redactor)
+        count = write_items(result.analysis.items, path, fmt.name, redactor=redactor)
         return tr("wrote_items", lang, n=n(count, lang), path=safe(path))
-    writer = _report_writer()
-    if writer is None:
-        raise RuntimeError("report writers are not available in this build")
     # The findings the app already has (None while they are still being looked for: the writer finds them).
-    out = writer(
+    out = write_report(
         result.analysis,
         path,
-        fmt=fmt.fmt,
+        fmt=fmt.name,
         lang=lang,
         redact=redact,
         findings=result.findings,
         done=sorted(result.todo_done),
     )
-    return tr("report_saved", lang, path=safe(out or path))
-
-
-def default_directory(inputs: Sequence[str | Path]) -> Path:
-    """Where the dialog proposes to write: the current folder, unless it is inside an input folder
-    (``inspect .``), then the home folder; the check still refuses a path inside an input."""
-    for candidate in (Path.cwd(), Path.home()):
-        try:
-            check_output(candidate / "exportscope-report.html", inputs)
-        except OutputRefused:
-            continue
-        return candidate
-    return Path.cwd()
+    return tr("report_saved", lang, path=safe(out))
 
 
 def _yes_no(value: bool, lang: str) -> str:
@@ -149,8 +104,8 @@ class ExportDialog(ModalScreen[Path | None]):
         self.formats = {f.key: f for f in export_formats()}
         self._auto_path = True
 
-    def _default_path(self, fmt: ExportFormat) -> Path:
-        stem = "exportscope-items" if fmt.kind == "items" else "exportscope-report"
+    def _default_path(self, fmt: OutputFormat) -> Path:
+        stem = "exportscope-items" if fmt.family == "items" else "exportscope-report"
         return self.directory / f"{stem}{fmt.suffix}"
 
     def compose(self) -> ComposeResult:
@@ -160,7 +115,7 @@ class ExportDialog(ModalScreen[Path | None]):
             box.border_title = tr("export_title", lang)
             yield Label(tr("format", lang))
             yield Select(
-                [(tr(f.label, lang), f.key) for f in self.formats.values()],
+                [(tr(f.label_key, lang), f.key) for f in self.formats.values()],
                 value=first.key,
                 allow_blank=False,
                 id="format",
@@ -216,24 +171,22 @@ class ExportDialog(ModalScreen[Path | None]):
         path = Path(raw).expanduser()
         if not path.is_absolute():
             path = self.directory / path
-        # The CLI's check: a regular file or nothing, never an input or inside an input folder.
+        # The CLI's checks: the name fits the format (no HTML in x.md); a regular file or nothing, never an
+        # input or inside an input folder; and here, an existing file only when "Replace" is ticked.
+        replace = self.query_one("#overwrite", Checkbox).value
         try:
-            check_output(path, self.analysis.inputs)
-        except OutputRefused as refused:
-            self._say(refused.text(lang), error=True)
-            return
-        if not path.parent.is_dir():
-            self._say(tr("err_no_folder", lang, path=safe(path.parent)), error=True)
-            return
-        if path.exists() and not self.query_one("#overwrite", Checkbox).value:
-            self._say(tr("err_exists", lang, path=safe(path)), error=True)
+            formats.check_name(fmt, path, list(self.formats.values()))
+            check_new_output(path, self.analysis.inputs, replace=replace)
+        except (FormatRefused, OutputRefused) as refused:
+            exists = isinstance(refused, OutputRefused) and refused.code == "exists"
+            self._say(tr("err_exists", lang, path=safe(path)) if exists else refused.text(lang), error=True)
             return
         self._say(tr("writing", lang, path=safe(path)))
         self.query_one("#export", Button).disabled = True
         self._write(fmt, path, self.query_one("#redact", Checkbox).value)
 
     @work(thread=True, exclusive=True)
-    def _write(self, fmt: ExportFormat, path: Path, redact: bool) -> None:
+    def _write(self, fmt: OutputFormat, path: Path, redact: bool) -> None:
         try:
             done = write(self.result, fmt, path, self.lang, redact)
         except Exception as exc:

@@ -8,7 +8,6 @@ objection letter (``exportscope letter``) in Markdown beside the export dialog's
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -88,13 +87,14 @@ class OptOutPanel(Static, can_focus=True):
         from exportscope.actions.catalogue import LETTER_LANGS
         from exportscope.actions.letter import PLATFORM_LABELS, LetterRequest, build_letter
         from exportscope.actions.letter_render import write_letter
+        from exportscope.outpath import OutputRefused, check_new_output, default_directory
 
         result = getattr(self.app, "result", None)
         platform = self.optout.platform
         if result is None or platform not in PLATFORM_LABELS:
             self.app.notify(tr("letter_none", self.lang), markup=False)
             return
-        folder = getattr(self.app, "export_dir", None) or Path.cwd()
+        folder = getattr(self.app, "export_dir", None) or default_directory(result.analysis.inputs)
         path = folder / f"exportscope-letter-{platform}.md"
         n = 1
         while path.exists():
@@ -102,6 +102,11 @@ class OptOutPanel(Static, can_focus=True):
             path = folder / f"exportscope-letter-{platform}-{n}.md"
         lang = self.lang if self.lang in LETTER_LANGS else "en"
         letter = build_letter(result.analysis, LetterRequest(platform, lang, region=self.optout.region))
+        try:  # the CLI's checks (exportscope.outpath): never an input or inside one, never over a file
+            check_new_output(path, result.analysis.inputs)
+        except OutputRefused as refused:
+            self.app.notify(refused.text(self.lang), title=tr("letter_failed", self.lang), markup=False)
+            return
         try:
             write_letter(letter, path, "md")
         except OSError as exc:

@@ -24,6 +24,8 @@ from exportscope.actions import worklist, worklist_out
 from exportscope.actions.worklist import Entry
 from exportscope.actions.worklist_out import reason_words
 from exportscope.errors import FormatError
+from exportscope.formats import FormatRefused
+from exportscope.outpath import OutputRefused, check_new_output, default_directory
 from exportscope.tui.text import colon, literal, localize_bindings, one_line, tr
 
 if TYPE_CHECKING:
@@ -162,7 +164,7 @@ class WorklistScreen(Screen[None]):
     def action_export(self) -> None:
         if not self.entries:
             return
-        base = self.export_dir or Path.cwd()
+        base = self.export_dir or default_directory(self.result.analysis.inputs)
         self.app.push_screen(WorklistExport(self, base / "exportscope-worklist.html", self.lang))
 
     def write(self, path: Path) -> str:
@@ -200,11 +202,18 @@ class WorklistExport(ModalScreen[None]):
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
         path = Path(event.value.strip()).expanduser()
-        if path.exists():
-            self.app.notify(tr("act.worklist_exists", self.lang, path=path), severity="warning", markup=False)
+        # The CLI's checks (exportscope.outpath): never an input or inside an input folder, a regular file,
+        # an existing folder; here also never over an existing file. The suffix picks the format.
+        try:
+            check_new_output(path, self.owner.result.analysis.inputs)
+            worklist_out.format_for(path)
+        except (FormatRefused, OutputRefused) as refused:
+            if isinstance(refused, OutputRefused) and refused.code == "exists":
+                self.app.notify(tr("act.worklist_exists", self.lang, path=path), severity="warning", markup=False)
+            else:
+                self.app.notify(refused.text(self.lang), severity="error", markup=False)
             return
         try:
-            worklist_out.format_for(path)
             line = self.owner.write(path)
         except (FormatError, OSError) as exc:
             self.app.notify(tr("act.worklist_failed", self.lang, error=str(exc)), severity="error", markup=False)

@@ -28,6 +28,7 @@ from exportscope.errors import ExportscopeError, FormatError, InputError, Option
 
 if TYPE_CHECKING:
     from exportscope.pipeline import Analysis, Options
+    from exportscope.summary_model import Summary
 
 __all__ = [
     "ExportscopeError",
@@ -64,10 +65,10 @@ def find(analysis: Analysis, *, media: bool = True) -> list[dict[str, Any]]:
     return run(analysis, media=media)
 
 
-def summarize(
-    analysis: Analysis, *, findings: bool | list[dict[str, Any]] = True, done: Iterable[str] = ()
-) -> dict[str, Any]:
-    """The ``exportscope.summary/1`` document (``schemas/summary.schema.json``) of an analysis.
+def summarize(analysis: Analysis, *, findings: bool | list[dict[str, Any]] = True, done: Iterable[str] = ()) -> Summary:
+    """The summary of an analysis, as typed values (:mod:`exportscope.summary_model`): per platform the
+    totals per verdict, the kinds, the policy, the files; ``.to_json()`` is the ``exportscope.summary/1``
+    document ``summary --json`` prints (``schemas/summary.schema.json``).
 
     ``findings``: True to look for them (as ``summary --json``), False for none (``--no-findings``), or the
     list :func:`find` returned. ``done``: the to-do actions already done (their ids), shown ticked.

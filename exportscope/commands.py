@@ -148,7 +148,7 @@ def summary(paths: Sequence[Path] | None, demo: bool, values: OptionValues, json
         from exportscope.findings import find
         from exportscope.termsafe import json_safe
 
-        doc = summary_mod.build(analysis, find(analysis) if findings else None)
+        doc = summary_mod.build(analysis, find(analysis) if findings else None).to_json()
         sys.stdout.buffer.write(json_safe(orjson.dumps(doc, option=orjson.OPT_INDENT_2)) + b"\n")
         sys.stdout.flush()
         return

@@ -7,8 +7,6 @@ sequence or a newline in a name prints as ``\x1b`` or ``\n``.
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Console
 from rich.markup import escape as _rich_escape
 from rich.table import Table
@@ -16,6 +14,7 @@ from rich.table import Table
 from exportscope import i18n
 from exportscope.model import VERDICT_LABELS, VERDICT_ORDER
 from exportscope.rules import RuleSet, load_first_dates, load_policies, load_sources
+from exportscope.summary_model import ExportEntry, PlatformSummary, Summary
 from exportscope.termsafe import safe
 
 _MARKS = {"training": "●", "conditional": "◐", "excluded": "○", "not_used": "·"}
@@ -33,17 +32,17 @@ def _console() -> Console:
     return Console(highlight=False, soft_wrap=False, emoji=False)
 
 
-def print_summary(doc: dict[str, Any], console: Console | None = None) -> None:
+def print_summary(summary: Summary, console: Console | None = None) -> None:
     console = console or _console()
-    console.print(f"[b]exportscope[/b] · as of {doc['as_of']}")
-    if "todo" in doc:
-        _print_todo(console, doc)
-    for p in doc["platforms"]:
+    console.print(f"[b]exportscope[/b] · as of {summary.as_of}")
+    if summary.todo:
+        _print_todo(console, summary)
+    for p in summary.platforms:
         _print_platform(console, p)
-    for note in doc.get("notes", []):
+    for note in summary.notes:
         console.print(f"[yellow]note:[/yellow] {escape(note)}")
-    _print_exports(console, doc.get("exports", []))
-    for path in doc.get("unrecognized", []):
+    _print_exports(console, summary.exports)
+    for path in summary.unrecognized:
         console.print(f"  ? not recognized: {escape(path)}")
 
 
@@ -55,37 +54,35 @@ _ROLES = {
 }
 
 
-def _print_exports(console: Console, exports: list[dict[str, Any]]) -> None:
+def _print_exports(console: Console, exports: list[ExportEntry]) -> None:
     """Every input part and what was done with it, when there is more than one."""
     if len(exports) < 2:
         return
     console.print()
     console.print("[b]exports[/b]")
     for e in exports:
-        who = f" · {escape(e['account'])}" if e.get("account") else ""
-        when = e["export_date"] or "date unknown"
-        console.print(f"  {escape(e['name'])} · {e['platform']}{who} · {when}: {_ROLES.get(e['role'], e['role'])}")
+        who = f" · {escape(e.account)}" if e.account else ""
+        when = e.export_date or "date unknown"
+        console.print(f"  {escape(e.name)} · {e.platform}{who} · {when}: {_ROLES.get(e.role, e.role)}")
 
 
-def _print_platform(console: Console, p: dict[str, Any]) -> None:
-    pol = p["policy"]
-    export = p["export_date"] or "date unknown"
-    region = p["region"] or "unknown"
-    src = {"option": "you said", "export": "from the export", "unknown": "not in the export"}[p["region_source"]]
+def _print_platform(console: Console, p: PlatformSummary) -> None:
+    pol = p.policy
+    export = p.export_date or "date unknown"
+    region = p.region or "unknown"
+    src = {"option": "you said", "export": "from the export", "unknown": "not in the export"}[p.region_source]
     console.print()
-    who = f" · {escape(p['account'])}" if p.get("account") else ""
-    console.rule(f"[b]{escape(p['label'])}[/b]{who} · export {export} · region {region} ({src})", align="left")
-    if len(pol["regions"]) == 1 and pol.get("region_note"):
-        console.print(escape(pol["region_note"]))
-    elif p["region"] is None:
-        starts = ", ".join(
-            f"{'/'.join(r['codes'])}: {r['in_force_since'] or 'no date published'}" for r in pol["regions"]
-        )
+    who = f" · {escape(p.account)}" if p.account else ""
+    console.rule(f"[b]{escape(p.label)}[/b]{who} · export {export} · region {region} ({src})", align="left")
+    if len(pol.regions) == 1 and pol.region_note:
+        console.print(escape(pol.region_note))
+    elif p.region is None:
+        starts = ", ".join(f"{'/'.join(r.codes)}: {r.in_force_since or 'no date published'}" for r in pol.regions)
         console.print(f"AI training start by region: {starts}. Pass --region to apply yours.")
-    elif pol["in_force_since"]:
-        console.print(f"AI training in force since {pol['in_force_since']} in your region.")
-    elif pol.get("region_note"):
-        console.print(escape(pol["region_note"]))
+    elif pol.in_force_since:
+        console.print(f"AI training in force since {pol.in_force_since} in your region.")
+    elif pol.region_note:
+        console.print(escape(pol.region_note))
     table = Table(show_edge=False, box=None, pad_edge=False)
     table.add_column("")
     table.add_column("verdict")
@@ -94,62 +91,59 @@ def _print_platform(console: Console, p: dict[str, Any]) -> None:
     table.add_column("biggest kinds")
     for verdict in VERDICT_ORDER:
         v = verdict.value
-        kinds = [k for k in p["by_kind"] if k["verdict"] == v][:4]
-        biggest = " · ".join(f"{k['kind']} {k['items']:,}" for k in kinds)
-        if v == "excluded" and p.get("conversations"):
-            biggest = f"{biggest} in {p['conversations']:,} conversations"
-        table.add_row(_MARKS[v], VERDICT_LABELS[verdict], f"{p['totals'][v]:,}", f"{p['words'][v]:,}", biggest)
+        kinds = [k for k in p.by_kind if k.verdict == v][:4]
+        biggest = " · ".join(f"{k.kind} {k.items:,}" for k in kinds)
+        if v == "excluded" and p.conversations:
+            biggest = f"{biggest} in {p.conversations:,} conversations"
+        table.add_row(_MARKS[v], VERDICT_LABELS[verdict], f"{p.totals[v]:,}", f"{p.words[v]:,}", biggest)
     console.print(table)
-    files = p["files"]
+    files = p.files
     console.print(
-        f"files: {files['total']:,} ({files['parsed']:,} read, {files['ignored']:,} known without items, "
-        f"{len(files['unrecognized']):,} not recognized, {len(files['failed']):,} failed)"
+        f"files: {files.total:,} ({files.parsed:,} read, {files.ignored:,} known without items, "
+        f"{len(files.unrecognized):,} not recognized, {len(files.failed):,} failed)"
     )
-    if "items" in files:
-        console.print(
-            f"rows read: {files['items']:,} · dates not read: {files['undated']:,} · "
-            f"impossible dates: {files['impossible_dates']:,} · rows off their columns: {files['misaligned']:,} · "
-            f"files with changed columns: {len(files['drift']):,}"
-        )
-    for path in files["unrecognized"][:20]:
+    console.print(
+        f"rows read: {files.items:,} · dates not read: {files.undated:,} · "
+        f"impossible dates: {files.impossible_dates:,} · rows off their columns: {files.misaligned:,} · "
+        f"files with changed columns: {len(files.drift):,}"
+    )
+    for path in files.unrecognized[:20]:
         console.print(f"  ? not recognized: {escape(path)}")
-    if len(files["unrecognized"]) > 20:
-        console.print(f"  … and {len(files['unrecognized']) - 20:,} more (see summary --json)")
-    for r in files.get("read", []):
-        if r["undated"]:
-            like = f" (the first looks like {escape(r['undated_shape'])})" if r.get("undated_shape") else ""
+    if len(files.unrecognized) > 20:
+        console.print(f"  … and {len(files.unrecognized) - 20:,} more (see summary --json)")
+    for r in files.read:
+        if r.undated:
+            like = f" (the first looks like {escape(r.undated_shape)})" if r.undated_shape else ""
+            console.print(f"  ~ dates not read: {escape(r.path)}: {r.undated:,} of {r.items:,} items undated{like}")
+        if r.impossible_dates:
             console.print(
-                f"  ~ dates not read: {escape(r['path'])}: {r['undated']:,} of {r['items']:,} items undated{like}"
-            )
-        if r["impossible_dates"]:
-            console.print(
-                f"  ~ impossible dates: {escape(r['path'])}: {r['impossible_dates']:,} of {r['items']:,} items "
+                f"  ~ impossible dates: {escape(r.path)}: {r.impossible_dates:,} of {r.items:,} items "
                 "(before the platform existed or after the export): undated"
             )
-        if r.get("misaligned"):
+        if r.misaligned:
             console.print(
-                f"  ~ values off their columns: {escape(r['path'])}: {r['misaligned']:,} of {r['items']:,} rows "
+                f"  ~ values off their columns: {escape(r.path)}: {r.misaligned:,} of {r.items:,} rows "
                 "counted without their text"
             )
-    for d in files.get("drift", []):
-        console.print(f"  ~ format changed: {escape(d['path'])}: {escape(' '.join(d['columns']))}")
-    for f in files["failed"]:
-        console.print(f"  ! failed: {escape(f['path'])}: {escape(f['error'])}")
-    if pol["opt_out_url"]:
-        console.print(f"opt out: {escape(pol['setting_path'])}")
-        console.print(f"         {escape(pol['opt_out_url'])}", soft_wrap=True)
-    for note in p.get("notes", []):
+    for d in files.drift:
+        console.print(f"  ~ format changed: {escape(d.path)}: {escape(' '.join(d.columns))}")
+    for f in files.failed:
+        console.print(f"  ! failed: {escape(f.path)}: {escape(f.error)}")
+    if pol.opt_out_url:
+        console.print(f"opt out: {escape(pol.setting_path)}")
+        console.print(f"         {escape(pol.opt_out_url)}", soft_wrap=True)
+    for note in p.notes:
         console.print(f"[yellow]note:[/yellow] {escape(note)}")
-    for n in p.get("item_notes", []):
-        console.print(f"[yellow]note on {n['items']:,} items:[/yellow] {escape(n['note'])}")
+    for n in p.item_notes:
+        console.print(f"[yellow]note on {n.items:,} items:[/yellow] {escape(n.note)}")
 
 
-def _print_todo(console: Console, doc: dict[str, Any]) -> None:
+def _print_todo(console: Console, summary: Summary) -> None:
     """The to-do list first: the headline, then each action with what it does, does not undo, and how."""
     from exportscope.actions.todo import action_texts, headline_text
 
-    todo = doc["todo"]
-    labels = {p["platform"]: p["label"] for p in doc["platforms"]}
+    todo = summary.todo
+    labels = summary.labels()
     console.print()
     console.print(f"[b]{escape(headline_text(todo))}[/b]")
     for i, a in enumerate(action_texts(todo, labels=labels), 1):
@@ -164,7 +158,7 @@ def _print_todo(console: Console, doc: dict[str, Any]) -> None:
             console.print(f"     link: {escape(a.url)}", soft_wrap=True)
         if a.source:
             console.print(f"     source: {escape(a.source)}", soft_wrap=True)
-    flags = doc.get("answers", {}).get("flags")
+    flags = summary.answers.get("flags")
     if flags:
         console.print(f"answers used: {escape(flags)}")
 

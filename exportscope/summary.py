@@ -1,6 +1,7 @@
-"""The numbers: per-platform totals and per-kind breakdowns, as the ``exportscope.summary/1`` document.
+"""The numbers: per-platform totals and per-kind breakdowns, as a typed :class:`Summary`.
 
-Aggregations are polars group-bys over the items frame. The document's shape is a public interface
+Aggregations are polars group-bys over the items frame. The values are :mod:`exportscope.summary_model`;
+``build(...).to_json()`` is the ``exportscope.summary/1`` document, whose shape is a public interface
 (ARCHITECTURE.md, ``schemas/summary.schema.json``): fields may be added, never renamed or removed, without
 bumping the schema version.
 """
@@ -14,9 +15,24 @@ from typing import TYPE_CHECKING, Any
 from exportscope.classify import NOTE_SEP
 from exportscope.model import VERDICT_ORDER, FileStatus, Verdict
 from exportscope.rules import load_policies
+from exportscope.summary_model import (
+    Drift,
+    ExportEntry,
+    FailedFile,
+    FileCounts,
+    FileRead,
+    ItemNote,
+    KindCount,
+    PlatformSummary,
+    PolicyView,
+    RegionStart,
+    Summary,
+)
 
 if TYPE_CHECKING:
     from exportscope.pipeline import Analysis
+
+__all__ = ["OPTED_OUT_NOTE", "SCHEMA_ID", "Summary", "build"]
 
 SCHEMA_ID = "exportscope.summary/1"
 
@@ -36,10 +52,8 @@ def _platform_label(analysis: Analysis, platform: str) -> str:
     return platform.capitalize()
 
 
-def build(
-    analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, done: Iterable[str] = ()
-) -> dict[str, Any]:
-    """The summary document of one analysis; ``done``: the to-do actions the person ticked (terminal UI)."""
+def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, done: Iterable[str] = ()) -> Summary:
+    """The summary of one analysis; ``done``: the to-do actions the person ticked (terminal UI)."""
     import polars as pl
 
     from exportscope.actions import answers, todo
@@ -73,7 +87,7 @@ def build(
         .sort("account", "items", "note", descending=[False, True, False])
     )
     policies = load_policies()
-    platforms: list[dict[str, Any]] = []
+    platforms: list[PlatformSummary] = []
     for key, ctx in analysis.contexts.items():
         name = ctx.platform
         # Several exports feed one context (WhatsApp chats): the newest describes the platform.
@@ -99,102 +113,106 @@ def build(
         if ctx.opted_out:
             notes.append(f"You said you opted out: {OPTED_OUT_NOTE}.")
         platforms.append(
-            {
-                "platform": name,
-                "label": _platform_label(analysis, name),
-                # Who the export is of (a display handle; masked by --redact), or null when it names nobody.
-                "account": ctx.account.handle if ctx.account is not None else None,
-                "era": export.era if export.platform.name == name else None,
-                "export_date": export.export_date.isoformat() if export.export_date else None,
-                "region": ctx.region,
-                "region_source": ctx.region_source,
-                "policy": {
-                    "in_force_since": row.in_force_since.isoformat() if row and row.in_force_since else None,
-                    "known": row.known if row else None,
-                    "region_note": row.note if row else None,
-                    "regions": [
-                        {
-                            "codes": list(r.codes),
-                            "in_force_since": r.in_force_since.isoformat() if r.in_force_since else None,
-                        }
+            PlatformSummary(
+                platform=name,
+                label=_platform_label(analysis, name),
+                # Who the export is of (a display handle; masked by --redact), or None when it names nobody.
+                account=ctx.account.handle if ctx.account is not None else None,
+                era=export.era if export.platform.name == name else None,
+                export_date=export.export_date.isoformat() if export.export_date else None,
+                region=ctx.region,
+                region_source=ctx.region_source,
+                policy=PolicyView(
+                    in_force_since=row.in_force_since.isoformat() if row and row.in_force_since else None,
+                    known=row.known if row else None,
+                    region_note=row.note if row else None,
+                    regions=[
+                        RegionStart(
+                            codes=list(r.codes),
+                            in_force_since=r.in_force_since.isoformat() if r.in_force_since else None,
+                        )
                         for r in policy.regions
                     ],
-                    "setting": policy.setting,
-                    "setting_path": policy.setting_path,
-                    "opt_out_url": policy.opt_out_url,
-                    "opt_out_effect": policy.opt_out_effect,
-                },
-                "opted_out": ctx.opted_out,
-                "totals": totals,
-                "words": words,
-                "conversations": conv.get(key, 0),
-                "by_kind": [
-                    {
-                        "kind": r["kind"],
-                        "verdict": r["verdict"],
-                        "items": r["items"],
-                        "words": r["words"] or 0,
-                        "first": _iso(r["first"]),
-                        "last": _iso(r["last"]),
-                    }
+                    setting=policy.setting,
+                    setting_path=policy.setting_path,
+                    opt_out_url=policy.opt_out_url,
+                    opt_out_effect=policy.opt_out_effect,
+                ),
+                opted_out=ctx.opted_out,
+                totals=totals,
+                words=words,
+                conversations=conv.get(key, 0),
+                by_kind=[
+                    KindCount(
+                        kind=r["kind"],
+                        verdict=r["verdict"],
+                        items=r["items"],
+                        words=r["words"] or 0,
+                        first=_iso(r["first"]),
+                        last=_iso(r["last"]),
+                    )
                     for r in kinds
                 ],
-                "files": {
-                    "total": len(ledger),
-                    "parsed": sum(1 for e in ledger if e.status is FileStatus.PARSED),
-                    "ignored": sum(1 for e in ledger if e.status is FileStatus.IGNORED),
-                    "unrecognized": sorted(e.path for e in ledger if e.status is FileStatus.UNRECOGNIZED),
-                    "failed": [
-                        {"path": e.path, "error": e.reason or "failed"} for e in ledger if e.status is FileStatus.FAILED
+                files=FileCounts(
+                    total=len(ledger),
+                    parsed=sum(1 for e in ledger if e.status is FileStatus.PARSED),
+                    ignored=sum(1 for e in ledger if e.status is FileStatus.IGNORED),
+                    unrecognized=sorted(e.path for e in ledger if e.status is FileStatus.UNRECOGNIZED),
+                    failed=[
+                        FailedFile(path=e.path, error=e.reason or "failed")
+                        for e in ledger
+                        if e.status is FileStatus.FAILED
                     ],
                     # Nothing silent (added within version 1): known files whose columns changed, and per file
                     # read: its items, the rows whose date could not be read (with the shape of the first,
                     # never its value) and the impossible dates (dropped: the item is undated, with a note).
-                    "drift": [{"path": e.path, "columns": list(e.drift)} for e in ledger if e.drift],
-                    "items": sum(e.items for e in ledger),
-                    "undated": sum(e.undated for e in ledger),
-                    "impossible_dates": sum(e.impossible for e in ledger),
-                    "misaligned": sum(e.misaligned for e in ledger),
-                    "read": [
-                        {
-                            "path": e.path,
-                            "items": e.items,
-                            "undated": e.undated,
-                            "undated_shape": e.undated_shape,
-                            "impossible_dates": e.impossible,
-                            "misaligned": e.misaligned,
-                        }
+                    drift=[Drift(path=e.path, columns=list(e.drift)) for e in ledger if e.drift],
+                    items=sum(e.items for e in ledger),
+                    undated=sum(e.undated for e in ledger),
+                    impossible_dates=sum(e.impossible for e in ledger),
+                    misaligned=sum(e.misaligned for e in ledger),
+                    read=[
+                        FileRead(
+                            path=e.path,
+                            items=e.items,
+                            undated=e.undated,
+                            undated_shape=e.undated_shape,
+                            impossible_dates=e.impossible,
+                            misaligned=e.misaligned,
+                        )
                         for e in ledger
                         if e.status is FileStatus.PARSED
                     ],
-                },
-                "notes": notes,
-                "item_notes": [
-                    {"note": r["note"], "items": r["items"]} for r in noted.iter_rows(named=True) if r["account"] == key
+                ),
+                notes=notes,
+                item_notes=[
+                    ItemNote(note=r["note"], items=r["items"])
+                    for r in noted.iter_rows(named=True)
+                    if r["account"] == key
                 ],
-            }
+            )
         )
-    return {
-        "schema": SCHEMA_ID,
-        "as_of": analysis.options.as_of.isoformat(),
-        "inputs": list(analysis.inputs),
-        "platforms": platforms,
-        "findings": findings or [],
-        "notes": list(analysis.notes),
+    return Summary(
+        schema=SCHEMA_ID,
+        as_of=analysis.options.as_of.isoformat(),
+        inputs=list(analysis.inputs),
+        platforms=platforms,
+        findings=findings or [],
+        notes=list(analysis.notes),
         # Every input part and what was done with it: analysed, part, copy (counted once), older (not counted).
-        "exports": [
-            {
-                "platform": e.platform,
-                "role": e.role.value,
-                "name": e.name,
-                "export_date": e.export_date.isoformat() if e.export_date else None,
-                "account": e.account.handle,
-            }
+        exports=[
+            ExportEntry(
+                platform=e.platform,
+                role=e.role.value,
+                name=e.name,
+                export_date=e.export_date.isoformat() if e.export_date else None,
+                account=e.account.handle,
+            )
             for e in analysis.export_entries
         ],
         # Files of inputs that are no export we know (a folder's stray files): listed, never dropped.
-        "unrecognized": sorted(e.path for e in analysis.ledger if e.platform == "unknown"),
+        unrecognized=sorted(e.path for e in analysis.ledger if e.platform == "unknown"),
         # Added within version 1 (issue 16): what to do first, and the answers the verdicts used.
-        "todo": todo.for_analysis(analysis, done=done),
-        "answers": answers.used(analysis),
-    }
+        todo=todo.for_analysis(analysis, done=done),
+        answers=answers.used(analysis),
+    )

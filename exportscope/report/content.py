@@ -8,7 +8,7 @@ what to show or what to mask, so the three formats cannot drift apart.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +16,7 @@ from exportscope import __version__, i18n
 from exportscope.findings import ELIGIBLE, MESSAGE_KINDS
 from exportscope.redact import Redactor
 from exportscope.rules import load_policies
+from exportscope.summary_model import PlatformSummary, Summary
 
 if TYPE_CHECKING:
     from exportscope.pipeline import Analysis
@@ -211,33 +212,56 @@ def _texts(analysis: Analysis, findings: list[dict[str, Any]]) -> Callable[[str,
     return lambda source, row: table.get((source, row), [])
 
 
-def _redact_doc(doc: dict[str, Any], redactor: Redactor) -> None:
-    """Every string of the summary document that comes from the archive, masked: input names, notes (a
-    WhatsApp chat's note names its contact and owner), file paths, failure reasons, the account handles."""
-    doc["inputs"] = [redactor.path(x) for x in doc["inputs"]]
-    doc["notes"] = [redactor.text(n) or "" for n in doc.get("notes", [])]
-    doc["unrecognized"] = [redactor.path(x) for x in doc.get("unrecognized", [])]
-    for entry in doc.get("exports", []):  # issue 12: every input part read, with its account
-        if isinstance(entry, dict):
-            if isinstance(entry.get("name"), str):
-                entry["name"] = redactor.path(entry["name"])
-            if isinstance(entry.get("account"), str):
-                entry["account"] = redactor.text(entry["account"])
-    for p in doc["platforms"]:
-        p["notes"] = [redactor.text(n) or "" for n in p.get("notes", [])]
-        for item_note in p.get("item_notes", []):
-            item_note["note"] = redactor.text(item_note["note"]) or ""
-        if isinstance(p.get("account"), str):
-            p["account"] = redactor.text(p["account"], p["platform"])
-        files = p["files"]
-        files["unrecognized"] = [redactor.path(x) for x in files["unrecognized"]]
-        files["failed"] = [
-            {**f, "path": redactor.path(f["path"]), "error": redactor.text(f["error"]) or ""} for f in files["failed"]
-        ]
-        for key in ("drift", "undated", "read"):  # per-file lists that other issues add: their paths
-            for entry in files.get(key, []) if isinstance(files.get(key), list) else []:
-                if isinstance(entry, dict) and isinstance(entry.get("path"), str):
-                    entry["path"] = redactor.path(entry["path"])
+def _redact_platform(p: PlatformSummary, redactor: Redactor) -> PlatformSummary:
+    files = p.files
+    return replace(
+        p,
+        notes=[redactor.text(n) or "" for n in p.notes],
+        item_notes=[replace(n, note=redactor.text(n.note) or "") for n in p.item_notes],
+        account=redactor.text(p.account, p.platform) if p.account is not None else None,
+        files=replace(
+            files,
+            unrecognized=[redactor.path(x) for x in files.unrecognized],
+            failed=[replace(f, path=redactor.path(f.path), error=redactor.text(f.error) or "") for f in files.failed],
+            drift=[replace(d, path=redactor.path(d.path)) for d in files.drift],
+            read=[replace(r, path=redactor.path(r.path)) for r in files.read],
+        ),
+    )
+
+
+def _redacted(doc: Summary, redactor: Redactor) -> Summary:
+    """Every string of the summary that comes from the archive, masked: input names, notes (a WhatsApp
+    chat's note names its contact and owner), file paths, failure reasons, the account handles."""
+    return replace(
+        doc,
+        inputs=[redactor.path(x) for x in doc.inputs],
+        notes=[redactor.text(n) or "" for n in doc.notes],
+        unrecognized=[redactor.path(x) for x in doc.unrecognized],
+        exports=[  # issue 12: every input part read, with its account
+            replace(e, name=redactor.path(e.name), account=redactor.text(e.account) if e.account else e.account)
+            for e in doc.exports
+        ],
+        platforms=[_redact_platform(p, redactor) for p in doc.platforms],
+    )
+
+
+def _shared(doc: Summary, lang: str) -> Summary:
+    """The summary as a report shows it: the archives' names without the folders they sit in on this
+    computer (a report is meant to be shared), and the notes written from the catalogue's templates in the
+    report's language."""
+    return replace(
+        doc,
+        inputs=[PurePath(p).name for p in doc.inputs],
+        notes=[i18n.localize_note(n, lang) for n in doc.notes],
+        platforms=[
+            replace(
+                p,
+                notes=[i18n.localize_note(n, lang) for n in p.notes],
+                item_notes=[replace(n, note=i18n.localize_note(n.note, lang)) for n in p.item_notes],
+            )
+            for p in doc.platforms
+        ],
+    )
 
 
 def build(
@@ -258,21 +282,14 @@ def build(
         shown = [redactor.finding(f, texts) for f in findings]
     else:
         shown = [dict(f) for f in findings]
-    doc = summary.build(analysis, shown, done=done)
-    # A report is meant to be shared: name the archives, not the folders they sit in on this computer.
-    doc["inputs"] = [PurePath(p).name for p in doc["inputs"]]
-    # Notes written from the catalogue's templates read in the report's language (one catalogue for all).
-    doc["notes"] = [i18n.localize_note(n, lang) for n in doc.get("notes", [])]
-    for plat in doc["platforms"]:
-        plat["notes"] = [i18n.localize_note(n, lang) for n in plat.get("notes", [])]
-        for item_note in plat.get("item_notes", []):
-            item_note["note"] = i18n.localize_note(item_note["note"], lang)
-    if redactor is not None:
-        _redact_doc(doc, redactor)
+    base = _shared(summary.build(analysis, shown, done=done), lang)
+    shown_summary = _redacted(base, redactor) if redactor is not None else base
+    # The report's own document: the summary's JSON (a new dict) with the report's additions.
+    doc = shown_summary.to_json()
     doc["report"] = {"generator": f"exportscope {__version__}", "lang": lang, "redacted": redact}
     if redact:
         doc["report"]["owner_kept"] = keep_owner
-    report = Report(doc=doc, lang=lang, redacted=redact, owner_kept=keep_owner, notes=list(doc.get("notes", [])))
+    report = Report(doc=doc, lang=lang, redacted=redact, owner_kept=keep_owner, notes=list(shown_summary.notes))
     seen_policies: set[str] = set()
     # summary.build writes one platform entry per context, in the contexts' order.
     for p, (key, ctx) in zip(doc["platforms"], analysis.contexts.items(), strict=True):

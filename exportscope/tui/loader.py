@@ -29,12 +29,13 @@ from textual.message_pump import MessagePump
 
 from exportscope.pipeline import Analysis, Cancelled, Options, Progress, analyze
 from exportscope.query import ItemQuery
+from exportscope.summary_model import Summary
 
 
 @dataclass
 class LoadResult:
     analysis: Analysis
-    summary: dict[str, Any]
+    summary: Summary
     query: ItemQuery
     findings: list[dict[str, Any]] | None  # None: still being looked for (they arrive after the dashboard)
     todo_done: set[str] = field(default_factory=set)  # the to-do actions the person ticked (go into exports)

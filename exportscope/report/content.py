@@ -8,7 +8,7 @@ what to show or what to mask, so the three formats cannot drift apart.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -32,15 +32,69 @@ EXAMPLE_KINDS = (
 MAX_LISTED_FILES = 50
 
 
+@dataclass(frozen=True)
+class Example:
+    """One training-eligible text the AI would read (masked first, then clipped, under ``--redact``)."""
+
+    kind: str
+    verdict: str
+    visibility: str
+    timestamp: str | None
+    source: str
+    row: int | None
+    words: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class YearCount:
+    """Training-eligible items of one calendar year (UTC)."""
+
+    year: int
+    training: int
+    conditional: int
+
+
+@dataclass(frozen=True)
+class OptOutText:
+    """How to opt out of one platform's training, in the report's language."""
+
+    setting: str
+    setting_path: str
+    url: str
+    effect: str
+    levers: list[str]
+    notes: list[str]
+    region_note: str | None
+
+
+@dataclass(frozen=True)
+class PlatformReport:
+    """What a report shows of one platform: its summary, and what only a report adds."""
+
+    summary: PlatformSummary
+    policy_key: str
+    #: The platform's notes as shown (the opted-out sentence is rendered from the catalogue instead).
+    notes: list[str]
+    examples: list[Example]
+    training_by_year: list[YearCount]
+    findings: list[dict[str, Any]]
+    optout: OptOutText
+
+
 @dataclass
 class Report:
-    """The rendered-to-be report: ``doc`` is the JSON document; ``platforms`` the per-platform views."""
+    """The rendered-to-be report: ``summary`` as shown (file names, localised notes, masked under
+    ``--redact``), ``platforms`` the per-platform views, ``doc`` the JSON report (the summary's document plus
+    the report's additions)."""
 
+    summary: Summary
     doc: dict[str, Any]
     lang: str
     redacted: bool
     owner_kept: bool = False
-    platforms: list[dict[str, Any]] = field(default_factory=list)
+    generator: str = ""
+    platforms: list[PlatformReport] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     sources: list[dict[str, str]] = field(default_factory=list)
 
@@ -62,42 +116,45 @@ class Report:
             parts.append(self.t("report.source_checked", date=self.date(source["checked"])))
         return ", ".join(parts)
 
-    def files_line(self, p: dict[str, Any]) -> str:
+    def files_line(self, p: PlatformSummary) -> str:
         """A platform's "N files: read, ignored, not recognized, failed" line, the same in every format."""
-        f = p["files"]
+        f = p.files
         line = self.t(
             "report.files_line",
-            total=self.n(f["total"]),
-            parsed=self.n(f["parsed"]),
-            ignored=self.n(f["ignored"]),
-            unrecognized=self.n(len(f["unrecognized"])),
-            failed=self.n(len(f["failed"])),
+            total=self.n(f.total),
+            parsed=self.n(f.parsed),
+            ignored=self.n(f.ignored),
+            unrecognized=self.n(len(f.unrecognized)),
+            failed=self.n(len(f.failed)),
         )
-        quality = (f.get("undated", 0), f.get("impossible_dates", 0), f.get("misaligned", 0))
-        if any(quality) or f.get("drift"):
+        quality = (f.undated, f.impossible_dates, f.misaligned)
+        if any(quality) or f.drift:
             # Nothing silent: dates not read or impossible, rows off their columns, drift (issue 12).
             line += " " + self.t(
                 "report.files_quality",
                 undated=self.n(quality[0]),
                 impossible=self.n(quality[1]),
                 misaligned=self.n(quality[2]),
-                drift=self.n(len(f.get("drift", []))),
+                drift=self.n(len(f.drift)),
             )
         return line
 
-    def export_and_region(self, p: dict[str, Any]) -> tuple[str, str]:
+    def export_and_region(self, p: PlatformSummary) -> tuple[str, str]:
         """A platform's "exported on" and "region (where it came from)" lines, the same in every format."""
         export = (
-            self.t("report.export_date", date=self.date(p["export_date"]))
-            if p["export_date"]
+            self.t("report.export_date", date=self.date(p.export_date))
+            if p.export_date
             else self.t("report.export_date_unknown")
         )
         region = self.t(
             "report.region_line",
-            region=i18n.region_label(p["region"], self.lang),
-            source=self.t(f"region_source.{p['region_source']}"),
+            region=i18n.region_label(p.region, self.lang),
+            source=self.t(f"region_source.{p.region_source}"),
         )
         return export, region
+
+    def labels(self) -> dict[str, str]:
+        return self.summary.labels()
 
 
 def _clip(text: str, limit: int = EXAMPLE_CHARS) -> str:
@@ -110,7 +167,8 @@ def _iso(ts: Any) -> str | None:
 
 
 def examples(analysis: Analysis, platform: str, limit: int = MAX_EXAMPLES) -> list[dict[str, Any]]:
-    """A few training-eligible texts, the most recent of each kind, telling kinds first."""
+    """A few training-eligible texts, the most recent of each kind, telling kinds first (with their rule,
+    which the masking needs; :class:`Example` drops it)."""
     import polars as pl
 
     rank = {k: i for i, k in enumerate(EXAMPLE_KINDS)}
@@ -154,7 +212,7 @@ def examples(analysis: Analysis, platform: str, limit: int = MAX_EXAMPLES) -> li
     ]
 
 
-def per_year(analysis: Analysis, platform: str) -> list[dict[str, Any]]:
+def per_year(analysis: Analysis, platform: str) -> list[YearCount]:
     """Training-eligible items per calendar year (UTC), oldest first, every year in between present."""
     import polars as pl
 
@@ -171,28 +229,31 @@ def per_year(analysis: Analysis, platform: str) -> list[dict[str, Any]]:
     if not counts:
         return []
     return [
-        {"year": y, **{v: counts.get(y, {}).get(v, 0) for v in ELIGIBLE}} for y in range(min(counts), max(counts) + 1)
+        YearCount(
+            year=y, training=counts.get(y, {}).get("training", 0), conditional=counts.get(y, {}).get("conditional", 0)
+        )
+        for y in range(min(counts), max(counts) + 1)
     ]
 
 
-def _optout(policy_key: str, lang: str, region_note: str | None) -> dict[str, Any]:
+def _optout(policy_key: str, lang: str, region_note: str | None) -> OptOutText:
     pol = load_policies()[policy_key]
 
     def tr(field_name: str, english: str) -> str:
         return i18n.policy_text(policy_key, field_name, lang, english)
 
     region_index = next((i for i, r in enumerate(pol.regions) if r.note == region_note), None)
-    return {
-        "setting": tr("setting", pol.setting),
-        "setting_path": tr("setting_path", pol.setting_path),
-        "url": pol.opt_out_url,
-        "effect": tr("opt_out_effect", pol.opt_out_effect),
-        "levers": [tr(f"extra_levers_{i}", s) for i, s in enumerate(pol.extra_levers)],
-        "notes": [tr(f"notes_{i}", s) for i, s in enumerate(pol.notes)],
-        "region_note": tr(f"region_{region_index}", region_note)
+    return OptOutText(
+        setting=tr("setting", pol.setting),
+        setting_path=tr("setting_path", pol.setting_path),
+        url=pol.opt_out_url,
+        effect=tr("opt_out_effect", pol.opt_out_effect),
+        levers=[tr(f"extra_levers_{i}", s) for i, s in enumerate(pol.extra_levers)],
+        notes=[tr(f"notes_{i}", s) for i, s in enumerate(pol.notes)],
+        region_note=tr(f"region_{region_index}", region_note)
         if region_note and region_index is not None
         else region_note,
-    }
+    )
 
 
 def _texts(analysis: Analysis, findings: list[dict[str, Any]]) -> Callable[[str, int | None], list[str]]:
@@ -286,44 +347,68 @@ def build(
     shown_summary = _redacted(base, redactor) if redactor is not None else base
     # The report's own document: the summary's JSON (a new dict) with the report's additions.
     doc = shown_summary.to_json()
-    doc["report"] = {"generator": f"exportscope {__version__}", "lang": lang, "redacted": redact}
+    generator = f"exportscope {__version__}"
+    doc["report"] = {"generator": generator, "lang": lang, "redacted": redact}
     if redact:
         doc["report"]["owner_kept"] = keep_owner
-    report = Report(doc=doc, lang=lang, redacted=redact, owner_kept=keep_owner, notes=list(shown_summary.notes))
+    report = Report(
+        summary=shown_summary,
+        doc=doc,
+        lang=lang,
+        redacted=redact,
+        owner_kept=keep_owner,
+        generator=generator,
+        notes=list(shown_summary.notes),
+    )
     seen_policies: set[str] = set()
+    listed = {p.platform for p in shown_summary.platforms}
+    # Findings of an export-level platform that has no item platform of its own still show (rare).
+    orphans = [f for f in shown if f["platform"] not in listed]
     # summary.build writes one platform entry per context, in the contexts' order.
-    for p, (key, ctx) in zip(doc["platforms"], analysis.contexts.items(), strict=True):
-        name = p["platform"]
-        exs = examples(analysis, key)
-        for ex in exs:
-            rule = ex.pop("rule")
+    contexts = analysis.contexts.items()
+    for i, (p, p_doc, (key, ctx)) in enumerate(zip(shown_summary.platforms, doc["platforms"], contexts, strict=True)):
+        exs: list[Example] = []
+        for ex in examples(analysis, key):
+            text = ex["text"]
+            source = ex["source"]
             if redactor is not None:  # mask the whole text first, cut after
                 if ex["kind"] in MESSAGE_KINDS:
-                    ex["text"] = redactor.message(ex["words"] or 0)
+                    text = redactor.message(ex["words"] or 0)
                 else:
-                    ex["text"] = redactor.item_text(ex["text"], name, ex["kind"], rule) or ""
-                ex["source"] = redactor.path(ex["source"])
-            ex["text"] = _clip(ex["text"])
-        p["examples"] = exs
-        p["training_by_year"] = per_year(analysis, key)
+                    text = redactor.item_text(text, p.platform, ex["kind"], ex["rule"]) or ""
+                source = redactor.path(source)
+            exs.append(
+                Example(
+                    kind=ex["kind"],
+                    verdict=ex["verdict"],
+                    visibility=ex["visibility"],
+                    timestamp=ex["timestamp"],
+                    source=source,
+                    row=ex["row"],
+                    words=ex["words"],
+                    text=_clip(text),
+                )
+            )
+        years = per_year(analysis, key)
+        # The JSON report's additions per platform (the document is the report's own, made above).
+        p_doc["examples"] = [asdict(e) for e in exs]
+        p_doc["training_by_year"] = [asdict(y) for y in years]
+        findings = [f for f in shown if f["platform"] == p.platform] + (orphans if i == 0 else [])
         report.platforms.append(
-            {
-                **p,
-                "policy_key": ctx.policy,
+            PlatformReport(
+                summary=p,
+                policy_key=ctx.policy,
                 # The opted-out sentence is rendered from the catalogue, in the report's language.
-                "notes": [n for n in p.get("notes", []) if summary.OPTED_OUT_NOTE not in n],
-                "findings": [f for f in shown if f["platform"] == name],
-                "optout": _optout(ctx.policy, lang, p["policy"].get("region_note")),
-            }
+                notes=[n for n in p.notes if summary.OPTED_OUT_NOTE not in n],
+                examples=exs,
+                training_by_year=years,
+                findings=findings,
+                optout=_optout(ctx.policy, lang, p.policy.region_note),
+            )
         )
         if ctx.policy not in seen_policies:
             seen_policies.add(ctx.policy)
             report.sources.extend(s for s in load_policies()[ctx.policy].sources if s not in report.sources)
     # The JSON report carries the sources as data (title, url, effective, checked).
     doc["sources"] = [{k: v for k, v in s.items() if k != "id"} for s in report.sources]
-    # Findings of an export-level platform that has no item platform of its own still show (rare).
-    listed = {p["platform"] for p in report.platforms}
-    orphans = [f for f in shown if f["platform"] not in listed]
-    if orphans and report.platforms:
-        report.platforms[0]["findings"].extend(orphans)
     return report

@@ -12,7 +12,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from exportscope.report.content import YearCount
+    from exportscope.report.view import YearCount
 
 COLORS = {"training": "#b3261e", "conditional": "#e8912d", "excluded": "#2f6fb0", "not_used": "#9aa3ab"}
 VERDICTS = ("training", "conditional", "excluded", "not_used")

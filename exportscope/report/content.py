@@ -1,20 +1,21 @@
 """What a report says, once, for every format: the summary document plus findings, examples of what the AI
 would read, training-eligible items per year, and the localised opt-out steps, with ``--redact`` applied.
 
-Writers (:mod:`.html`, :mod:`.markdown`, :mod:`.jsondoc`) only render this model; none of them decides
+Writers (:mod:`.html`, :mod:`.markdown`, :mod:`.jsondoc`) only render the values of :mod:`.view`; none decides
 what to show or what to mask, so the three formats cannot drift apart.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from exportscope import __version__, i18n
 from exportscope.findings import ELIGIBLE, MESSAGE_KINDS
 from exportscope.redact import Redactor
+from exportscope.report.view import Example, OptOutText, PlatformReport, Report, YearCount
 from exportscope.rules import load_policies
 from exportscope.summary_model import PlatformSummary, Summary
 
@@ -28,133 +29,6 @@ EXAMPLE_KINDS = (
     "post", "article", "comment", "ai_chat", "job_application", "recommendation", "media", "story",
     "poll_vote", "profile", "position", "education", "project", "publication", "volunteering",
 )  # fmt: skip
-#: Unrecognized paths listed in HTML and Markdown (JSON lists them all).
-MAX_LISTED_FILES = 50
-
-
-@dataclass(frozen=True)
-class Example:
-    """One training-eligible text the AI would read (masked first, then clipped, under ``--redact``)."""
-
-    kind: str
-    verdict: str
-    visibility: str
-    timestamp: str | None
-    source: str
-    row: int | None
-    words: int | None
-    text: str
-
-
-@dataclass(frozen=True)
-class YearCount:
-    """Training-eligible items of one calendar year (UTC)."""
-
-    year: int
-    training: int
-    conditional: int
-
-
-@dataclass(frozen=True)
-class OptOutText:
-    """How to opt out of one platform's training, in the report's language."""
-
-    setting: str
-    setting_path: str
-    url: str
-    effect: str
-    levers: list[str]
-    notes: list[str]
-    region_note: str | None
-
-
-@dataclass(frozen=True)
-class PlatformReport:
-    """What a report shows of one platform: its summary, and what only a report adds."""
-
-    summary: PlatformSummary
-    policy_key: str
-    #: The platform's notes as shown (the opted-out sentence is rendered from the catalogue instead).
-    notes: list[str]
-    examples: list[Example]
-    training_by_year: list[YearCount]
-    findings: list[dict[str, Any]]
-    optout: OptOutText
-
-
-@dataclass
-class Report:
-    """The rendered-to-be report: ``summary`` as shown (file names, localised notes, masked under
-    ``--redact``), ``platforms`` the per-platform views, ``doc`` the JSON report (the summary's document plus
-    the report's additions)."""
-
-    summary: Summary
-    doc: dict[str, Any]
-    lang: str
-    redacted: bool
-    owner_kept: bool = False
-    generator: str = ""
-    platforms: list[PlatformReport] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    sources: list[dict[str, str]] = field(default_factory=list)
-
-    def t(self, key: str, /, **fields: Any) -> str:
-        return i18n.t(key, self.lang, **fields)
-
-    def n(self, value: int) -> str:
-        return i18n.fmt_int(value, self.lang)
-
-    def date(self, value: Any) -> str:
-        return i18n.fmt_date(value, self.lang)
-
-    def source_dates(self, source: dict[str, str]) -> str:
-        """ "in effect from D, checked D" of a policy source, in the report's language."""
-        parts = []
-        if source.get("effective"):
-            parts.append(self.t("report.source_effective", date=self.date(source["effective"])))
-        if source.get("checked"):
-            parts.append(self.t("report.source_checked", date=self.date(source["checked"])))
-        return ", ".join(parts)
-
-    def files_line(self, p: PlatformSummary) -> str:
-        """A platform's "N files: read, ignored, not recognized, failed" line, the same in every format."""
-        f = p.files
-        line = self.t(
-            "report.files_line",
-            total=self.n(f.total),
-            parsed=self.n(f.parsed),
-            ignored=self.n(f.ignored),
-            unrecognized=self.n(len(f.unrecognized)),
-            failed=self.n(len(f.failed)),
-        )
-        quality = (f.undated, f.impossible_dates, f.misaligned)
-        if any(quality) or f.drift:
-            # Nothing silent: dates not read or impossible, rows off their columns, drift (issue 12).
-            line += " " + self.t(
-                "report.files_quality",
-                undated=self.n(quality[0]),
-                impossible=self.n(quality[1]),
-                misaligned=self.n(quality[2]),
-                drift=self.n(len(f.drift)),
-            )
-        return line
-
-    def export_and_region(self, p: PlatformSummary) -> tuple[str, str]:
-        """A platform's "exported on" and "region (where it came from)" lines, the same in every format."""
-        export = (
-            self.t("report.export_date", date=self.date(p.export_date))
-            if p.export_date
-            else self.t("report.export_date_unknown")
-        )
-        region = self.t(
-            "report.region_line",
-            region=i18n.region_label(p.region, self.lang),
-            source=self.t(f"region_source.{p.region_source}"),
-        )
-        return export, region
-
-    def labels(self) -> dict[str, str]:
-        return self.summary.labels()
 
 
 def _clip(text: str, limit: int = EXAMPLE_CHARS) -> str:

@@ -14,7 +14,7 @@ from html import escape
 
 from exportscope import i18n
 from exportscope.report.charts import VERDICTS, totals_chart, years_chart
-from exportscope.report.content import MAX_LISTED_FILES, PlatformReport, Report
+from exportscope.report.view import MAX_LISTED_FILES, PlatformReport, Report
 from exportscope.summary_model import KindCount
 from exportscope.termsafe import neutralise_bidi
 

@@ -13,7 +13,7 @@ import re
 
 from exportscope import i18n
 from exportscope.report.charts import VERDICTS
-from exportscope.report.content import MAX_LISTED_FILES, PlatformReport, Report
+from exportscope.report.view import MAX_LISTED_FILES, PlatformReport, Report
 from exportscope.summary_model import KindCount
 from exportscope.termsafe import neutralise_bidi
 

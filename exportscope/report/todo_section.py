@@ -11,7 +11,7 @@ from typing import Any
 
 from exportscope import i18n
 from exportscope.actions.todo import action_texts, headline_text
-from exportscope.report.content import Report
+from exportscope.report.view import Report
 
 
 def _labels(r: Report) -> dict[str, str]:

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec, TypeVar
 
 import typer
 
@@ -37,7 +37,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class Audience(StrEnum):
@@ -68,11 +69,11 @@ def _say(message: str) -> None:
     sys.stderr.write(f"exportscope: {safe(message)}\n")
 
 
-def _guarded(func: F) -> F:
+def _guarded(func: Callable[P, R]) -> Callable[P, R]:
     """Turn library errors into the documented exit codes, one line each, never a traceback."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         from exportscope.errors import ExportscopeError
 
         try:
@@ -99,7 +100,7 @@ def _guarded(func: F) -> F:
                 1,
             )
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 # --- shared options ---------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from exportscope.errors import ExportscopeError, FormatError, InputError, Option
 
 if TYPE_CHECKING:  # pragma: no cover
     from exportscope.api import analyze, find, summarize, write_items, write_report
-    from exportscope.pipeline import Analysis, Options
+    from exportscope.types import Analysis, Options
 
 __all__ = [
     "Analysis",
@@ -44,7 +44,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(api, name)
     if name in {"Analysis", "Options"}:
-        from exportscope import pipeline
+        from exportscope import types
 
-        return getattr(pipeline, name)
+        return getattr(types, name)
     raise AttributeError(name)

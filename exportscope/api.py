@@ -4,7 +4,7 @@ Why a module of its own: the commands (:mod:`exportscope.commands`) and a script
 a script gets what the CLI gets, checks included. The README's "Use it from Python" shows them at work (and
 a test runs that example).
 
-- :func:`analyze` reads archives (zips, folders, WhatsApp chats) into an :class:`~exportscope.pipeline.Analysis`:
+- :func:`analyze` reads archives (zips, folders, WhatsApp chats) into an :class:`~exportscope.types.Analysis`:
   the classified items (a polars frame), the per-file ledger and the per-platform context;
 - :func:`summarize` is ``exportscope summary --json`` as a value;
 - :func:`find` is the exposure findings (personal data in public text, GPS and camera data in media);
@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 from exportscope.errors import ExportscopeError, FormatError, InputError, OptionsError, OutputError
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis, Options
     from exportscope.summary_model import Summary
+    from exportscope.types import Analysis, Options
 
 __all__ = [
     "ExportscopeError",
@@ -47,7 +47,7 @@ __all__ = [
 def analyze(paths: Sequence[Path | str] | Path | str, options: Options | None = None) -> Analysis:
     """Read, detect, parse and classify the inputs (one path or several); the result of every command.
 
-    ``options`` (:class:`~exportscope.pipeline.Options`) are what the export cannot say: your region, the
+    ``options`` (:class:`~exportscope.types.Options`) are what the export cannot say: your region, the
     date to judge the policies at, the platforms you opted out of, Facebook's past-post audience. Raises
     :class:`InputError` when no input can be used; a file that fails is listed in the result, never fatal.
     """

@@ -11,50 +11,18 @@ only); the summary says so.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from exportscope import dates, i18n
-from exportscope.identity import AccountIdentity
+from exportscope import i18n
 from exportscope.model import EXTRA_COLUMNS, ITEM_COLUMNS, Verdict, Visibility
 from exportscope.rules import Rule, load_policies
+from exportscope.types import PlatformContext, TrainingStatus
+
+__all__ = ["NOTE_SEP", "PlatformContext", "apply_overrides", "classify", "resolve", "resolve_noted"]
 
 if TYPE_CHECKING:
     import polars as pl
-
-
-@dataclass
-class PlatformContext:
-    """What the overrides need to know about one platform's export and the user's answers."""
-
-    platform: str
-    policy: str
-    region: str | None = None
-    region_source: str = "unknown"  # "option" | "export" | "unknown"
-    birth: tuple[int | None, int, int] | None = None
-    account_private: bool | None = None
-    audience: str = "unknown"  # what the user said about past posts: public | friends | unknown
-    username: str | None = None  # the account's own username (Instagram: whose media a comment is on)
-    opted_out: bool = False
-    notes: list[str] = field(default_factory=list)
-    #: The key of this context in ``Analysis.contexts``, and of its items' ``account`` column: the platform
-    #: name, or ``instagram#2`` for a second account of one platform (exportscope.identity).
-    key: str = ""
-    #: Who the export is of (the analysed export's identity), when known.
-    account: AccountIdentity | None = None
-
-    def __post_init__(self) -> None:
-        if not self.key:
-            self.key = self.platform
-
-    def in_force_since(self) -> date | None:
-        row = load_policies()[self.policy].for_region(self.region)
-        return row.in_force_since if row else None
-
-    def is_minor(self, as_of: date) -> bool:
-        age = dates.age_on(self.birth, as_of)
-        return age is not None and age < 18
 
 
 #: Between two notes of one item (the ``note`` column).
@@ -173,10 +141,9 @@ def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], a
                 frame = _add_note(
                     frame, mine & eligible & (pl.col("kind") == keep.kind), i18n.t(f"note.{keep.note}", "en")
                 )
-        else:
-            since = ctx.in_force_since()
-            if since is not None and since > as_of:
-                reason = i18n.t("note.not_in_force", "en", since=since.isoformat(), region=ctx.region)
+        elif ctx.status.state is TrainingStatus.STARTS_LATER and ctx.status.since is not None:
+            # Decided once with the contexts (exportscope.contexts.policy_status), read here and by every output.
+            reason = i18n.t("note.not_in_force", "en", since=ctx.status.since.isoformat(), region=ctx.region)
         if reason is not None:
             hit = eligible & mine & ~pl.col("kind").is_in(list(kept))
             # The note first: once the verdict is not_used the mask no longer selects these rows.

@@ -14,7 +14,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -22,7 +21,7 @@ from exportscope import formats
 from exportscope.errors import InputError, OptionsError, OutputError
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis, Options
+    from exportscope.types import Analysis, Options
 
 T = TypeVar("T")
 
@@ -53,35 +52,28 @@ def make_options(
     facebook_audience: str = "unknown",
     x_protected: str = "unknown",
 ) -> Options:
-    """The :class:`~exportscope.pipeline.Options` of the command-line values (strings as typed)."""
-    from exportscope.pipeline import Options
-    from exportscope.rules import region_code
+    """The :class:`~exportscope.types.Options` of the command-line values (strings as typed).
 
-    kwargs: dict[str, Any] = {"facebook_audience": facebook_audience}
+    The library validates them (a script gets the same values and refusals); a refusal names our flag.
+    """
+    from exportscope.errors import InvalidOption
+    from exportscope.types import Options
+
+    kwargs: dict[str, Any] = {"facebook_audience": facebook_audience, "region": region or None}
     if x_protected != "unknown":
         kwargs["answers"] = (("x.protected", x_protected),)
-    if region:
-        code = region_code(region)
-        if code is None:
-            raise OptionsError(
-                f"--region {region!r}: unknown region; name a country or use eu, uk, ch, ca, hk, us, cn, kr, br, other"
-            )
-        kwargs["region"] = code
     if as_of:
-        try:
-            kwargs["as_of"] = date.fromisoformat(as_of)
-        except ValueError:
-            raise OptionsError(f"--as-of {as_of!r}: not a date; write it as YYYY-MM-DD") from None
+        kwargs["as_of"] = as_of
     if opted_out:
-        from exportscope.platforms import all_platforms
-        from exportscope.rules import load_policies
+        kwargs["opted_out"] = opted_out
+    try:
+        return Options(**kwargs)
+    except InvalidOption as exc:
+        raise OptionsError(exc.message(_FLAGS.get(exc.option, exc.option))) from None
 
-        known = {p.name for p in all_platforms()} | set(load_policies())
-        bad = [o for o in opted_out if o.lower() not in known]
-        if bad:
-            raise OptionsError(f"--opted-out {bad[0]!r}: unknown platform; use linkedin, meta or x")
-        kwargs["opted_out"] = frozenset(o.lower() for o in opted_out)
-    return Options(**kwargs)
+
+#: The command-line flag of each validated option (an answer's key names its platform's question).
+_FLAGS = {"region": "--region", "as_of": "--as-of", "opted_out": "--opted-out", "x.protected": "--x-protected"}
 
 
 def check_lang(lang: str | None) -> str:

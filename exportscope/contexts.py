@@ -1,23 +1,43 @@
-"""Per-platform context for the overrides: region, birth date, private account, the user's answers, notes.
+"""Per-platform context for the overrides: region, birth date, private account, the user's answers, notes,
+and the policy status (is training in force for this person on the as-of date?), decided here once.
 
 One context per *item* platform: Threads rides inside the Instagram export, so it gets its own context,
 inheriting the region and birth date its own files do not state (never the private-account flag).
+Contexts are frozen (:class:`exportscope.types.PlatformContext`): each is built whole from the exports'
+facts and the options, and an answer builds new ones.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from exportscope import dates, i18n
-from exportscope.classify import PlatformContext
 from exportscope.model import Fact
-from exportscope.rules import load_policies, region_code
+from exportscope.rules import Policy, load_policies, region_code
+from exportscope.types import PlatformContext, PolicyStatus, TrainingStatus
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Options
     from exportscope.plan import Export
+    from exportscope.types import Options
+
+
+def policy_status(policy: Policy, region: str | None, as_of: date) -> PolicyStatus:
+    """Whether ``policy`` trains in ``region`` on ``as_of``: the one place this is decided.
+
+    A policy with one row (the same everywhere) applies whatever the region; otherwise an unknown region has
+    no row, and no region's start date is applied (classification.md, Overrides).
+    """
+    row = policy.for_region(region) or (policy.regions[0] if len(policy.regions) == 1 else None)
+    if row is None:
+        return PolicyStatus(TrainingStatus.REGION_UNKNOWN if region is None else TrainingStatus.NOT_SAID)
+    if not row.known:
+        return PolicyStatus(TrainingStatus.NOT_SAID)
+    if row.in_force_since is not None and row.in_force_since > as_of:
+        return PolicyStatus(TrainingStatus.STARTS_LATER, row.in_force_since)
+    return PolicyStatus(TrainingStatus.IN_FORCE, row.in_force_since)
 
 
 def _first_index(exports: list[Export], feeding: list[Export]) -> int:
@@ -58,31 +78,46 @@ def build_contexts(
                 for fname in ("region", "birth_date"):
                     if fname not in facts and (parent := e.facts.get((e.platform.name, fname))):
                         facts[fname] = parent
-        ctx = PlatformContext(platform=name, policy=export.platform.ruleset.policy, key=key, account=export.account)
         if options.region:
-            ctx.region, ctx.region_source = options.region, "option"
+            region, region_source = options.region, "option"
         elif "region" in facts and (code := region_code(str(facts["region"].value))):
-            ctx.region, ctx.region_source = code, "export"
-        birth = facts.get("birth_date")
-        if birth is not None and birth.value is not None:
-            value = birth.value
+            region, region_source = code, "export"
+        else:
+            region, region_source = None, "unknown"
+        birth: tuple[int | None, int, int] | None = None
+        born = facts.get("birth_date")
+        if born is not None and born.value is not None:
+            value = born.value
             if isinstance(value, date):
-                ctx.birth = (value.year, value.month, value.day)
+                birth = (value.year, value.month, value.day)
             else:
-                ctx.birth = dates.parse_birth_date(str(value))
+                birth = dates.parse_birth_date(str(value))
         private = facts.get("account_private")
-        if private is not None and isinstance(private.value, bool):
-            ctx.account_private = private.value
         username = facts.get("username")
-        if username is not None and isinstance(username.value, str) and username.value.strip():
-            ctx.username = username.value.strip()
-        ctx.audience = options.facebook_audience
+        policy = load_policies()[export.platform.ruleset.policy]
+        status = policy_status(policy, region, options.as_of)
+        ctx = PlatformContext(
+            platform=name,
+            policy=policy.key,
+            status=status,
+            region=region,
+            region_source=region_source,
+            birth=birth,
+            account_private=private.value if private is not None and isinstance(private.value, bool) else None,
+            audience=options.facebook_audience,
+            username=(
+                username.value.strip()
+                if username is not None and isinstance(username.value, str) and username.value.strip()
+                else None
+            ),
+            opted_out=name in options.opted_out or policy.key in options.opted_out,
+            key=key,
+            account=export.account,
+        )
         # The platform's own questions (X: are your posts protected?) and what the person answered.
-        export.platform.apply_answers(ctx, dict(options.answers))
-        ctx.opted_out = name in options.opted_out or export.platform.ruleset.policy in options.opted_out
-        ctx.notes.extend(text for e in exports if e in feeding for plat, text in e.notes if plat == name)
-        starts = {r.in_force_since for r in load_policies()[ctx.policy].regions}
-        if ctx.region is None and len(starts) > 1:
-            ctx.notes.append(i18n.t("note.region_unknown", "en"))
-        contexts[key] = ctx
+        ctx = export.platform.apply_answers(ctx, dict(options.answers))
+        notes = [*ctx.notes, *(text for e in exports if e in feeding for plat, text in e.notes if plat == name)]
+        if status.state is TrainingStatus.REGION_UNKNOWN:
+            notes.append(i18n.t("note.region_unknown", "en"))
+        contexts[key] = replace(ctx, notes=tuple(notes))
     return contexts

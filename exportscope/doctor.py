@@ -20,7 +20,7 @@ from exportscope.platforms.people import mask_path
 from exportscope.termsafe import safe, safe_lines
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis
+    from exportscope.types import Analysis
 
 
 def anonymise_path(path: str) -> str:

@@ -27,6 +27,23 @@ class OptionsError(ExportscopeError):
     """An option (region, date, platform, language, format name) the library cannot use."""
 
 
+class InvalidOption(OptionsError):
+    """One field of :class:`exportscope.types.Options` that cannot be used, as values: ``option`` (the field,
+    or a platform question's key), ``value`` (what was given) and ``reason`` (why, and what to give instead).
+
+    The message names the field (``region 'atlantis': unknown region; ...``); the command line names its own
+    flag instead with :meth:`message`.
+    """
+
+    def __init__(self, option: str, value: object, reason: str) -> None:
+        self.option, self.value, self.reason = option, value, reason
+        super().__init__(self.message(option))
+
+    def message(self, name: str) -> str:
+        """The error naming the option as ``name`` (``--region`` on the command line, ``region`` in Python)."""
+        return f"{name} {self.value!r}: {self.reason}"
+
+
 class OutputError(ExportscopeError):
     """An output that cannot or must not be written."""
 
@@ -35,4 +52,4 @@ class FormatError(OutputError, ValueError):
     """An output name whose format we cannot tell, do not write, or that disagrees with the format asked for."""
 
 
-__all__ = ["ExportscopeError", "FormatError", "InputError", "OptionsError", "OutputError"]
+__all__ = ["ExportscopeError", "FormatError", "InputError", "InvalidOption", "OptionsError", "OutputError"]

@@ -2,33 +2,56 @@
 
 :func:`analyze` is the library's entry point; the CLI, the TUI and the report writers all call it. It takes
 an optional progress callback and a cancel event so the TUI can run it in a thread worker and stop it.
+
+Three steps, each a function of its inputs:
+
+- :func:`read` runs the plan's tasks (some in a worker process), reporting progress; it returns a
+  :class:`Reading`: each task's result and the frames the processes collected.
+- :func:`merge` puts both processes' rows in task order under one numbering of shapes (:class:`Merged`), so
+  the result never depends on which process read what.
+- :func:`assemble` turns the results of the first ``n`` exports into an :class:`~exportscope.types.Analysis`:
+  new exports with their facts and notes, the ledger, the contexts, the classified items. It never changes
+  the plan or a result, so a partial analysis (the first exports, shown by the terminal UI while the rest is
+  read) is the same function over a prefix, and nothing handed to another thread changes afterwards.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exportscope.archive import MAX_MEMBER_BYTES, MAX_RATIO, InputError
-from exportscope.classify import PlatformContext, classify
+from exportscope.archive import InputError
+from exportscope.classify import classify
 from exportscope.contexts import build_contexts
-from exportscope.identity import ExportEntry
-from exportscope.model import LedgerEntry
+from exportscope.model import Fact, LedgerEntry
 from exportscope.plan import Export, Plan, make_plan
 from exportscope.reading import Collector, Shape, TaskResult, read_task
+from exportscope.types import Analysis, Options, Progress
 
 if TYPE_CHECKING:
     import polars as pl
 
     from exportscope.rules import Rule
 
-__all__ = ["Analysis", "Cancelled", "Export", "Options", "Progress", "analyze"]
+__all__ = [
+    "Analysis",
+    "Cancelled",
+    "Export",
+    "Merged",
+    "Options",
+    "Progress",
+    "Reading",
+    "analyze",
+    "assemble",
+    "merge",
+    "read",
+]
 
 
 class Cancelled(Exception):
@@ -36,58 +59,29 @@ class Cancelled(Exception):
 
 
 @dataclass(frozen=True)
-class Options:
-    """What the user tells us; everything the overrides need that the export may not say.
+class Reading:
+    """What :func:`read` produced: each task's result and the rows each process collected.
 
-    ``workers``: how many processes may read (1 = this one only; the default uses a second core when the
-    archive is big enough to pay for it).
+    ``frame``/``shapes``/``rules``: this process's rows, numbered by its own shapes. ``other``: the worker
+    process's rows and shapes, for the tasks in ``worker_tasks`` (None when one process read everything).
     """
 
-    region: str | None = None
-    as_of: date = field(default_factory=lambda: datetime.now(UTC).date())
-    opted_out: frozenset[str] = frozenset()
-    facebook_audience: str = "unknown"
-    #: Answers to the platforms' own questions (``Platform.questions``), as (key, value) pairs:
-    #: ``(("x.protected", "yes"),)``.
-    answers: tuple[tuple[str, str], ...] = ()
-    max_member_bytes: int = MAX_MEMBER_BYTES
-    max_ratio: float = MAX_RATIO
-    #: Bytes the whole run may inflate (None: a multiple of the inputs' size on disk, see archive.Budget).
-    max_inflated_bytes: int | None = None
-    workers: int = 2
+    results: dict[int, TaskResult]
+    frame: pl.DataFrame
+    shapes: list[Shape]
+    rules: dict[str, Rule]
+    other: tuple[pl.DataFrame, list[Shape]] | None = None
+    worker_tasks: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
-class Progress:
-    done: int
-    total: int
-    current: str
+class Merged:
+    """Every task's rows in task order, under one numbering of shapes, with each task's result."""
 
-
-@dataclass
-class Analysis:
-    """Everything one run learned: the items frame, the ledger of every member, and per-platform context."""
-
-    inputs: list[str]
-    options: Options
-    exports: list[Export]
-    items: pl.DataFrame
-    ledger: list[LedgerEntry]
-    contexts: dict[str, PlatformContext]
-    notes: list[str] = field(default_factory=list)
-    #: Every input part the run saw, with its role (analysed, part, copy, older export of the same account),
-    #: its export date and its account (:class:`exportscope.identity.ExportEntry`). ``exports[i].account``
-    #: is the identity of the analysed export ``i``.
-    export_entries: list[ExportEntry] = field(default_factory=list)
-    #: What classification started from (the readers' frame, its shapes and rules), kept so that a person's
-    #: answer (region, audience, opted out) re-classifies at once without reading the archive again
-    #: (:func:`exportscope.actions.answers.reclassify`). Its columns are shared with ``items``, not copied.
-    basis: tuple[pl.DataFrame, list[Shape], dict[str, Rule]] | None = field(default=None, repr=False)
-
-    @property
-    def platforms(self) -> list[str]:
-        """Platforms present, in the order they were found (threads after instagram)."""
-        return list(self.contexts)
+    results: dict[int, TaskResult]
+    frame: pl.DataFrame
+    shapes: list[Shape]
+    rules: dict[str, Rule]
 
 
 def analyze(
@@ -105,38 +99,147 @@ def analyze(
     classification of the items read so far per export, and nothing when not given. Partial results are
     only given when one process reads (a big archive read by two arrives whole, and sooner).
     """
+    from exportscope.snapshot import changes
+
     options = options or Options()
     if not paths:
         raise InputError("no input given: name an export's .zip file or folder")
     plan = make_plan(paths, options.max_member_bytes, options.max_ratio, options.max_inflated_bytes)
     try:
-        return _Run(paths, plan, options, progress, cancel, on_export).execute()
+        partial: Callable[[Reading, int], None] | None = None
+        if on_export is not None:
+            report = on_export
+
+            def partial(prefix: Reading, n_exports: int) -> None:
+                report(assemble(plan, paths, options, merge(plan, prefix), n_exports))
+
+        reading = read(plan, options, progress=progress, cancel=cancel, on_prefix=partial)
+        # Inputs that changed while read (known once all is read).
+        notes = changes(plan.sources, paths)
+        return assemble(plan, paths, options, merge(plan, reading), len(plan.exports), notes)
     finally:
         plan.close()
 
 
-class _Run:
-    """One analysis: reads the plan's tasks (some in a worker process), then merges in task order."""
+def read(
+    plan: Plan,
+    options: Options,
+    *,
+    progress: Callable[[Progress], None] | None = None,
+    cancel: threading.Event | None = None,
+    on_prefix: Callable[[Reading, int], None] | None = None,
+) -> Reading:
+    """Read every task of ``plan``, in a second process too when ``options.workers`` allows and it pays.
+
+    ``on_prefix``, when one process reads, receives the reading of the first ``n`` exports after each but the
+    last (a copy: later reading never changes it) and ``n``.
+    """
+    return _Reader(plan, options, progress, cancel, on_prefix).execute()
+
+
+def merge(plan: Plan, reading: Reading) -> Merged:
+    """Both processes' rows in task order, under this process's numbering of shapes (the worker's shapes that
+    this process never met are numbered after its own). Changes nothing it is given."""
+    import polars as pl
+
+    shapes = list(reading.shapes)
+    rules = dict(reading.rules)
+    mine = reading.frame
+    other: pl.DataFrame | None = None
+    if reading.other is not None:
+        other, other_shapes = reading.other
+        ids = {shape: i for i, shape in enumerate(shapes)}
+        remap: list[int] = []
+        by_id = {t.rule.id: t.rule for t in plan.tasks}
+        for shape in other_shapes:
+            if shape not in ids:
+                ids[shape] = len(shapes)
+                shapes.append(shape)
+            remap.append(ids[shape])
+            rules.setdefault(shape[1], by_id[shape[1]])
+        if remap:
+            other = other.with_columns(pl.Series("shape", remap, dtype=pl.UInt32).gather(other.get_column("shape")))
+    results = reading.results
+    order = sorted(results)
+    spans = [(results[i].start, results[i].end) for i in order]
+    contiguous = all(start == (spans[k - 1][1] if k else 0) for k, (start, _) in enumerate(spans))
+    if other is None and contiguous:
+        return Merged(results, mine, shapes, rules)  # read in task order already: no copy
+    pieces = []
+    for index in order:
+        r = results[index]
+        source = other if other is not None and index in reading.worker_tasks else mine
+        if r.end > r.start:
+            pieces.append(source.slice(r.start, r.end - r.start))
+    frame = pl.concat(pieces, rechunk=True) if pieces else mine.clear()
+    return Merged(results, frame, shapes, rules)
+
+
+def assemble(
+    plan: Plan,
+    paths: Sequence[Path | str],
+    options: Options,
+    merged: Merged,
+    n_exports: int,
+    notes: Sequence[str] = (),
+) -> Analysis:
+    """The analysis of the first ``n_exports`` exports: facts and notes in task order, contexts, verdicts.
+
+    Each export of the result is a new :class:`~exportscope.plan.Export` holding its facts and notes; the
+    plan's exports, the results and the merged rows are left as they are. ``notes``: the run's own notes
+    beside the plan's (inputs that changed while read).
+    """
+    exports: list[Export] = []
+    ledger: list[LedgerEntry] = []
+    seen: set[str] = set()
+    for i, export in enumerate(plan.exports[:n_exports]):
+        facts: dict[tuple[str, str], Fact] = {}
+        export_notes = list(export.notes)  # the platform's own notes (HTML export...)
+        ledger.extend(plan.ledgers[i])
+        for task in (t for t in plan.tasks if t.export == i and t.index in merged.results):
+            result = merged.results[task.index]
+            seen.add(task.rule.platform + task.suffix)
+            ledger.extend(result.ledger)
+            for fact in result.facts:
+                facts[(task.rule.platform, fact.name)] = fact
+            export_notes.extend((task.rule.platform, note) for note in result.notes)
+        # Checks that need the whole export read (X: its manifest's counts against what was read).
+        members = [m.path for s in export.sources for m in s.members]
+        export_notes.extend((export.platform.name, n) for n in export.platform.reconcile(facts, members))
+        exports.append(dataclasses.replace(export, facts=facts, notes=export_notes))
+    ledger.extend(plan.unknown)
+    contexts = build_contexts(exports, seen, options)
+    return Analysis(
+        inputs=[str(p) for p in paths],
+        options=options,
+        exports=exports,
+        items=classify(merged.frame, merged.shapes, merged.rules, contexts, options.as_of),
+        ledger=ledger,
+        contexts=contexts,
+        notes=list(plan.notes) + list(notes),
+        export_entries=[e for e in plan.entries if e.current < n_exports],
+        basis=(merged.frame, list(merged.shapes), dict(merged.rules)),
+    )
+
+
+class _Reader:
+    """The reading step: schedules the plan's tasks (some in a worker process) and reports progress."""
 
     def __init__(
         self,
-        paths: Sequence[Path | str],
         plan: Plan,
         options: Options,
         progress: Callable[[Progress], None] | None,
         cancel: threading.Event | None,
-        on_export: Callable[[Analysis], None] | None,
+        on_prefix: Callable[[Reading, int], None] | None,
     ) -> None:
-        self.paths, self.plan, self.options = paths, plan, options
-        self.progress, self.cancel, self.on_export = progress, cancel, on_export
+        self.plan, self.options = plan, options
+        self.progress, self.cancel, self.on_prefix = progress, cancel, on_prefix
         self.total = plan.total_files
         self.done = len(plan.unknown) + sum(map(len, plan.ledgers))
         self.collector = Collector()
         self.results: dict[int, TaskResult] = {}
         self.worker_tasks: set[int] = set()
-        # The platforms' own notes (HTML export...), to which each run adds the readers' notes.
-        self.base_notes = [list(e.notes) for e in plan.exports]
-        self.snapshot_notes: list[str] = []  # inputs that changed while read (known once all is read)
 
     def _tick(self, files: int, current: str) -> None:
         self.done += files
@@ -147,7 +250,7 @@ class _Run:
         if self.cancel is not None and self.cancel.is_set():
             raise Cancelled()
 
-    def execute(self) -> Analysis:
+    def execute(self) -> Reading:
         from exportscope import parallel
 
         split = None
@@ -189,10 +292,10 @@ class _Run:
             for index in theirs:
                 self._check_cancel()
                 self._read_with_progress(index)
-            return self._finish(None, [])
+            return self._reading()
         for result in worker.results:
             self.results[result.index] = result
-        return self._finish(worker.frame, worker.shapes)
+        return self._reading((worker.frame, list(worker.shapes)))
 
     def _share_budget(self, theirs: list[int]) -> int:
         """Split what is left of the run's inflation budget between the two processes; returns the worker's.
@@ -229,75 +332,23 @@ class _Run:
             index, task.platform, task.rule, task.members, self.collector, suffix=task.suffix, latest=task.latest
         )
 
-    def _serial(self) -> Analysis:
+    def _serial(self) -> Reading:
         tasks = self.plan.tasks
         for pos, task in enumerate(tasks):
             self._check_cancel()
             self._read_with_progress(task.index)
             last_of_export = pos + 1 < len(tasks) and tasks[pos + 1].export != task.export
-            if self.on_export is not None and last_of_export:
-                self.on_export(self._analysis(self.collector.frame(), task.export + 1))
-        return self._finish(None, [])
+            if self.on_prefix is not None and last_of_export:
+                self.on_prefix(self._reading(), task.export + 1)
+        return self._reading()
 
-    def _finish(self, other: pl.DataFrame | None, other_shapes: list[Shape]) -> Analysis:
-        """Merge both processes' items in task order, so the result never depends on who read what."""
-        import polars as pl
-
-        from exportscope.snapshot import changes
-
-        self.snapshot_notes = changes(self.plan.sources, self.paths)
-        mine = self.collector.frame()
-        if other is not None:
-            # The worker numbered its shapes itself: renumber them as this process's collector does.
-            remap = [self.collector.shape_id(shape) for shape in other_shapes]
-            rules = {t.rule.id: t.rule for t in self.plan.tasks}
-            for shape in other_shapes:
-                self.collector.rules.setdefault(shape[1], rules[shape[1]])
-            if remap:
-                other = other.with_columns(pl.Series("shape", remap, dtype=pl.UInt32).gather(other.get_column("shape")))
-        order = sorted(self.results)
-        spans = [(self.results[i].start, self.results[i].end) for i in order]
-        contiguous = all(start == (spans[k - 1][1] if k else 0) for k, (start, _) in enumerate(spans))
-        if other is None and contiguous:
-            return self._analysis(mine, len(self.plan.exports))  # read in task order already: no copy
-        pieces = []
-        for index in order:
-            r = self.results[index]
-            source = other if other is not None and index in self.worker_tasks else mine
-            if r.end > r.start:
-                pieces.append(source.slice(r.start, r.end - r.start))
-        frame = pl.concat(pieces, rechunk=True) if pieces else mine.clear()
-        return self._analysis(frame, len(self.plan.exports))
-
-    def _analysis(self, frame: pl.DataFrame, n_exports: int) -> Analysis:
-        """Apply facts and notes in task order, build contexts, classify: for all exports or the first n."""
-        exports = self.plan.exports[:n_exports]
-        ledger: list[LedgerEntry] = []
-        seen: set[str] = set()
-        for i, export in enumerate(exports):
-            export.facts.clear()
-            export.notes[:] = self.base_notes[i]
-            ledger.extend(self.plan.ledgers[i])
-            for task in (t for t in self.plan.tasks if t.export == i and t.index in self.results):
-                result = self.results[task.index]
-                seen.add(task.rule.platform + task.suffix)
-                ledger.extend(result.ledger)
-                for fact in result.facts:
-                    export.facts[(task.rule.platform, fact.name)] = fact
-                export.notes.extend((task.rule.platform, note) for note in result.notes)
-            # Checks that need the whole export read (X: its manifest's counts against what was read).
-            paths = [m.path for s in export.sources for m in s.members]
-            export.notes.extend((export.platform.name, n) for n in export.platform.reconcile(export.facts, paths))
-        ledger.extend(self.plan.unknown)
-        contexts = build_contexts(exports, seen, self.options)
-        return Analysis(
-            inputs=[str(p) for p in self.paths],
-            options=self.options,
-            exports=exports,
-            items=classify(frame, self.collector.shapes, self.collector.rules, contexts, self.options.as_of),
-            ledger=ledger,
-            contexts=contexts,
-            notes=list(self.plan.notes) + self.snapshot_notes,
-            export_entries=[e for e in self.plan.entries if e.current < n_exports],
-            basis=(frame, list(self.collector.shapes), dict(self.collector.rules)),
+    def _reading(self, other: tuple[pl.DataFrame, list[Shape]] | None = None) -> Reading:
+        """What was read so far, as values later reading never changes (copies of the growing lists)."""
+        return Reading(
+            results=dict(self.results),
+            frame=self.collector.frame(),
+            shapes=list(self.collector.shapes),
+            rules=dict(self.collector.rules),
+            other=other,
+            worker_tasks=frozenset(self.worker_tasks) if other is not None else frozenset(),
         )

@@ -64,8 +64,10 @@ class ItemQuery:
         import polars as pl
 
         ts = pl.col("timestamp")
+        # ``pos``: the item's position in the analysis' items frame, which the findings refer to.
         self.frame: pl.DataFrame = (
-            items.sort(ts, descending=True, nulls_last=True, maintain_order=True)
+            items.with_row_index("pos")
+            .sort(ts, descending=True, nulls_last=True, maintain_order=True)
             .with_row_index("id")
             .with_columns(
                 year=ts.dt.year().cast(pl.Int32),
@@ -139,7 +141,27 @@ class ItemQuery:
         """Every column of one item (for the detail pane)."""
         row = self.frame.row(item_id, named=True)
         row.pop("_lc", None)
+        row.pop("pos", None)
         return row
+
+    def ids_at(self, positions: Iterable[int]) -> list[int]:
+        """The ids (table order) of the items at these positions of the analysis' items frame (what the
+        findings refer to), ascending: the first is the newest."""
+        import polars as pl
+
+        wanted = list(positions)
+        if not wanted:
+            return []
+        ids = self.frame.filter(pl.col("pos").is_in(wanted)).get_column("id")
+        return sorted(int(i) for i in ids)
+
+    @staticmethod
+    def index_of(view: pl.DataFrame, item_id: int) -> int | None:
+        """Where an item sits in a selection (its table row), or None when the selection does not hold it."""
+        import polars as pl
+
+        hits = view.with_row_index("_at").filter(pl.col("id") == item_id).get_column("_at")
+        return int(hits[0]) if hits.len() else None
 
     # --- aggregates -----------------------------------------------------------------------------------
 

@@ -43,7 +43,7 @@ from exportscope.platforms.people import People, chat_titles, mask_path
 if TYPE_CHECKING:
     import polars as pl
 
-    from exportscope.pipeline import Analysis
+    from exportscope.types import Analysis
 
 TOKENS = ("email", "phone", "name", "conversation", "address", "birth_date", "gps", "ip", "device", "link", "date",
           "data", "value")  # fmt: skip
@@ -322,6 +322,8 @@ class Redactor:
                     ex["text"] = self._example_snippet(candidates, platform, type_, value, str(ex["text"]))
             if ex.get("via") and ex["via"] not in _OUR_VIAS:
                 ex["via"] = self.tokens["gps"]
+            if ex.get("place"):  # a place's name says where the person was
+                ex["place"] = self.tokens["gps"]
             if ex.get("source"):
                 ex["source"] = self.path(str(ex["source"]))
             examples.append(ex)

@@ -74,12 +74,16 @@ def _print_platform(console: Console, p: PlatformSummary) -> None:
     console.print()
     who = f" · {escape(p.account)}" if p.account else ""
     console.rule(f"[b]{escape(p.label)}[/b]{who} · export {export} · region {region} ({src})", align="left")
+    # The status is decided once (exportscope.contexts.policy_status); this only words it.
+    status = pol.status
     if len(pol.regions) == 1 and pol.region_note:
         console.print(escape(pol.region_note))
-    elif p.region is None:
+    elif status == "region_unknown":
         starts = ", ".join(f"{'/'.join(r.codes)}: {r.in_force_since or 'no date published'}" for r in pol.regions)
         console.print(f"AI training start by region: {starts}. Pass --region to apply yours.")
-    elif pol.in_force_since:
+    elif status == "starts_later":
+        console.print(f"AI training starts on {pol.in_force_since} in your region: nothing counts as used before then.")
+    elif status == "in_force" and pol.in_force_since:
         console.print(f"AI training in force since {pol.in_force_since} in your region.")
     elif pol.region_note:
         console.print(escape(pol.region_note))

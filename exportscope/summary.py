@@ -30,7 +30,7 @@ from exportscope.summary_model import (
 )
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis
+    from exportscope.types import Analysis
 
 __all__ = ["OPTED_OUT_NOTE", "SCHEMA_ID", "Summary", "build"]
 
@@ -123,6 +123,9 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, d
                 region=ctx.region,
                 region_source=ctx.region_source,
                 policy=PolicyView(
+                    # Added within version 1: the status decided once with the contexts (in_force, starts_later,
+                    # region_unknown, not_said); every output reads it instead of comparing dates again.
+                    status=ctx.status.state.value,
                     in_force_since=row.in_force_since.isoformat() if row and row.in_force_since else None,
                     known=row.known if row else None,
                     region_note=row.note if row else None,

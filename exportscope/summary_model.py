@@ -28,8 +28,10 @@ class RegionStart:
 
 @dataclass(frozen=True)
 class PolicyView:
-    """The platform's policy for the person's region, and its opt-out."""
+    """The platform's policy for the person's region, and its opt-out; ``status``: in_force, starts_later,
+    region_unknown or not_said (decided once, with the contexts)."""
 
+    status: str
     in_force_since: str | None
     known: bool | None
     region_note: str | None

@@ -244,12 +244,12 @@ IG_POSTS = orjson.dumps(
 
 def test_scan_meta_json_gps_ips_and_tags() -> None:
     hits = list(scan_json(orjson.loads(FB_POSTS)))
-    assert [(h.type, h.value, h.context) for h in hits] == [
-        ("gps", "48.85837, 2.29448", "exif_data"),
-        ("upload_ip", "203.0.113.7", "exif_data"),
-        ("gps", "52.00000, 4.00000", "Example Café"),
-        ("person", "Ben Sample", "tag"),
-        ("person", "Chérie Example", "tag"),
+    assert [(h.type, h.value, h.context, h.place) for h in hits] == [
+        ("gps", "48.85837, 2.29448", "exif_data", None),
+        ("upload_ip", "203.0.113.7", "exif_data", None),
+        ("gps", "52.00000, 4.00000", "place", "Example Café"),  # a code, and the place's name apart
+        ("person", "Ben Sample", "tag", None),
+        ("person", "Chérie Example", "tag", None),
     ]  # Null Island (0, 0) is "no location", not a finding
 
 
@@ -361,7 +361,7 @@ def test_find_examples_carry_their_source(fixture_findings: list[dict[str, objec
     people = by_type["person"]["examples"]  # type: ignore[index]
     assert [e["value"] for e in people] == ["@ben_sample", "Ada Lovelace"]
     gps = by_type["exif_gps"]["examples"]  # type: ignore[index]
-    assert gps == [{"value": "52.37034, 4.89167", "source": "media/IMG_0001.jpg"}]
+    assert gps == [{"value": "52.37034, 4.89167", "source": "media/IMG_0001.jpg", "occurrences": 1, "items": 1}]
     # The profile's own e-mail in the public summary; the private Address field is never scanned.
     assert by_type["email"]["examples"][0]["source"] == "Profile.csv"  # type: ignore[index]
     assert "street_address" in by_type and by_type["street_address"]["examples"][0]["value"] == "221B Baker Street"  # type: ignore[index]

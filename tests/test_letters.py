@@ -27,7 +27,7 @@ from tests.linkedin_helpers import PROFILE
 
 GOLDEN = Path(__file__).parent / "golden" / "letters"
 AS_OF = date(2026, 12, 3)
-PLATFORMS = ("linkedin", "facebook", "instagram", "threads", "whatsapp")
+PLATFORMS = ("linkedin", "facebook", "instagram", "threads", "whatsapp", "x")
 LANGS = catalogue.LETTER_LANGS
 #: One region per group, named as a person would with --region.
 REGIONS = {Group.GDPR: "france", Group.UK: "united kingdom", Group.CH: "switzerland", Group.PLAIN: "united states"}

@@ -320,6 +320,17 @@ def test_no_why_names_internal_files_rule_syntax_or_verdict_codes() -> None:
                 assert rule.source, rule.id
 
 
+def test_every_x_why_has_its_french_and_names_no_internal_code() -> None:
+    """Issue 21: X's explanations are read in French too (locale/rules.toml), like the other platforms'."""
+    codes = ("not_used", "conditional if", "excluded_", "classification.md", "schemas/", ".toml", "verdict")
+    texts = [t for rule in load_rules("x").rules for t in [rule.why, *(v.why or "" for v in rule.variants.values())]]
+    assert len([t for t in texts if t]) > 60
+    for text in filter(None, texts):
+        assert i18n.has_rule_text(text, "fr"), text
+        shown = i18n.rule_text(text, "fr")
+        assert shown != text and not any(c in shown for c in codes), shown
+
+
 def test_the_why_keeps_the_platforms_sentence_apart_from_ours() -> None:
     why = explain("linkedin.shares", [load_rules("linkedin")], None, "fr")
     lines = why_lines(why, "training", "LinkedIn", "fr")

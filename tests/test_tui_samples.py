@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Select, Static
+from textual.content import Content
+from textual.widgets import OptionList, Select
 
 from exportscope.pipeline import Options
 from exportscope.samples import DEMO, samples_dir
@@ -137,15 +138,15 @@ async def test_findings_screen_lists_the_meta_samples_findings() -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, FindingsScreen))
         text = screen_text(app)
         lines = [line.strip(" │") for line in text.splitlines()]
-        assert "⚠ GPS coordinates in photo and post metadata · Facebook · 2 occurrences" in lines
-        assert "38.69750, -9.20320  (via Pastéis de Belém)" in lines
-        assert "⚠ IP addresses recorded with uploads · Facebook · 1 occurrence" in lines
-        assert "203.0.113.7  (via exif_data)" in lines
-        assert "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json" in lines
-        assert "⚠ Photos in the archive naming the camera or phone (EXIF) · Facebook · 6 occurrences, 1 distinct" in (
-            lines
-        )
-        assert "Example Phone 7" in lines
+        assert "⚠ GPS coordinates in photo and post metadata · Facebook · 2 distinct values in 2 items" in lines
+        assert "38.69750, -9.20320  (in 1 item; recorded with the place “Pastéis de Belém”)" in lines
+        assert "⚠ IP addresses recorded with uploads · Facebook · 1 value in 1 item" in lines
+        assert "203.0.113.7  (in 1 item; recorded by the platform with the upload)" in lines
+        assert "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json row 2" in lines
+        assert "⚠ Photos in the archive naming the camera or phone (EXIF) · Facebook · 1 value in 6 items" in lines
+        assert "1 of them in a photo sent in a private message, which is not used for AI training." in lines
+        assert "Example Phone 7  (in 6 items)" in lines
+        assert not any("exif_data" in line for line in lines)
         assert "your_facebook_activity/posts/media/VacancesLisbonne_123/111_n_1.jpg" in lines
         await pilot.press("escape")
         assert not isinstance(app.screen, FindingsScreen)
@@ -178,7 +179,7 @@ async def test_findings_come_after_the_dashboard_and_fill_the_open_screen(
         assert "Still looking for personal data in the archive…" in screen_text(app)
         release.set()
         await wait_for(pilot, lambda: "ada@example.org" in screen_text(app))
-        assert "⚠ E-mail addresses in training-eligible text · LinkedIn · 1 occurrence" in screen_text(app)
+        assert "⚠ E-mail addresses in training-eligible text · LinkedIn · 1 value in 1 item" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         app.screen.query_one("#cards").scroll_end(animate=False)
@@ -213,7 +214,8 @@ async def test_markup_in_findings_is_literal(monkeypatch: pytest.MonkeyPatch, tm
         await loaded(pilot)
         await pilot.press("f")
         await wait_for(pilot, lambda: isinstance(app.screen, FindingsScreen))
-        visual = app.screen.query_one("#findings-body", Static).visual
+        visual = app.screen.query_one("#findings-list", OptionList).get_option_at_index(1).prompt
+        assert isinstance(visual, Content)
         plain = visual.plain
         assert "[b]030 555[/b]" in plain and f"“{snippet}”" in plain
         start = plain.index(snippet)

@@ -292,6 +292,20 @@ def test_sample_answers(snap_compare: Any) -> None:
     assert snap_compare(samples(ALL), terminal_size=(80, 24), run_before=run_before)
 
 
+def test_sample_answers_x_question(snap_compare: Any) -> None:
+    """The answers dialog at 80x24 scrolled down to X's question (are your posts protected?)."""
+    from exportscope.tui.screens.answers import AnswersScreen
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await loaded(pilot)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, AnswersScreen))
+        pilot.app.screen.query_one("#q-x-protected").focus()
+        await pilot.pause()
+
+    assert snap_compare(samples(ALL), terminal_size=(80, 24), run_before=run_before)
+
+
 def _worklist_before(marks: int) -> Any:
     from exportscope.tui.screens.worklist import WorklistScreen
 

@@ -1,7 +1,9 @@
 """Answers in place: what the export cannot say, asked of the person, applied without reading the archive again.
 
 Three questions: the region (offered with the guesses the export supports and their evidence), the audience
-of past Facebook posts, and whether the person already turned a setting off or objected. An answer is a new
+of past Facebook posts, and whether the person already turned a setting off or objected; plus each platform's
+own questions (``Platform.questions``: X asks whether your posts are protected), answered into
+``Options.answers``. An answer is a new
 :class:`~exportscope.pipeline.Options`; :func:`reclassify` applies it to the frame the readers produced (kept
 in ``Analysis.basis``), so verdicts, totals and the to-do list change at once. :func:`used` says which
 answers the verdicts used, and the equivalent command-line options, for the reports.
@@ -17,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 from exportscope.rules import region_code
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis, Options
+    from exportscope.platforms.base import Question
+    from exportscope.types import Analysis, Options
 
 AUDIENCES: tuple[str, ...] = ("unknown", "public", "friends")
 
@@ -84,6 +87,19 @@ def reclassify(analysis: Analysis, options: Options) -> Analysis:
     return dataclasses.replace(analysis, options=options, items=items, contexts=contexts)
 
 
+def questions() -> list[Question]:
+    """Every platform's own questions (``Platform.questions``: X asks whether your posts are protected)."""
+    from exportscope.platforms import all_platforms
+
+    return [q for p in all_platforms() for q in p.questions]
+
+
+def given(options: Options) -> list[tuple[Question, str]]:
+    """The platforms' questions the person answered (an "I don't know", the last choice, is no answer)."""
+    answers = dict(options.answers)
+    return [(q, answers[q.key]) for q in questions() if answers.get(q.key) not in (None, q.choices[-1])]
+
+
 def flags(options: Options) -> list[str]:
     """The command-line options that give the same answers (empty when nothing was answered)."""
     out: list[str] = []
@@ -93,6 +109,8 @@ def flags(options: Options) -> list[str]:
         out += ["--facebook-audience", options.facebook_audience]
     for name in sorted(options.opted_out):
         out += ["--opted-out", name]
+    for q, value in given(options):
+        out += [q.flag, value]
     return out
 
 
@@ -105,5 +123,6 @@ def used(analysis: Analysis) -> dict[str, Any]:
         "region_sources": {name: ctx.region_source for name, ctx in analysis.contexts.items()},
         "facebook_audience": o.facebook_audience,
         "opted_out": sorted(o.opted_out),
+        "questions": {q.key: value for q, value in given(o)},
         "flags": shlex.join(flags(o)),
     }

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     import polars as pl
 
     from exportscope.actions.ticked import Worklist
-    from exportscope.pipeline import Analysis, Options
+    from exportscope.types import Analysis, Options
 
 
 class DifferentAccounts(InputError):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis
+    from exportscope.types import Analysis
 
 _EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 

@@ -25,7 +25,7 @@ from exportscope.actions.letterdata import Authority, Controller, LetterData, lo
 from exportscope.rules import load_policies
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis
+    from exportscope.types import Analysis
 
 #: Platforms a letter can be written to, with their brand names.
 PLATFORM_LABELS: dict[str, str] = {
@@ -34,6 +34,7 @@ PLATFORM_LABELS: dict[str, str] = {
     "instagram": "Instagram",
     "threads": "Threads",
     "whatsapp": "WhatsApp",
+    "x": "X",
 }
 
 #: The export that carries a platform's items (Threads rides in Instagram's).
@@ -189,7 +190,7 @@ def _faster(data: LetterData, platform: str, region: str | None, lang: str) -> l
             path = i18n.policy_text(policy.key, "setting_path", lang, path)
         lines.append(Line(_t("common.setting", lang, path=path, url=policy.opt_out_url)))
     for form in entry.forms:
-        if form.kind == "objection" and not objection_offered:
+        if form.kind.startswith("objection") and not objection_offered:
             continue
         lines.append(Line(_t(f"common.form_{form.kind}", lang, url=form.url)))
     return lines
@@ -244,6 +245,8 @@ def build_letter(analysis: Analysis, request: LetterRequest) -> Letter:
     if faster := _faster(data, platform, region, lang):
         notes.append(_para(_t("common.faster", lang, platform=label)))
         notes.append(Block(Style.LIST, tuple(faster)))
+    for note in data.platforms[platform].notes:  # what is uncertain about this platform, with its sources
+        notes.append(_para(_t(f"note.{note}", lang)))
     if missing:
         names = ", ".join(_t(f"common.placeholder_{m}", lang).strip("[]") for m in missing)
         notes.append(_para(_t("common.missing", lang, fields=names)))

@@ -42,7 +42,7 @@ class Controller:
 
 @dataclass(frozen=True, slots=True)
 class Form:
-    kind: str  # objection | access
+    kind: str  # objection | objection_xai | access: a letter.common.form_<kind> template
     url: str
     source: Source
 
@@ -54,6 +54,8 @@ class PlatformLetters:
     controllers: dict[str, str]  # region code or "*" -> controller key
     forms: tuple[Form, ...]
     setting: bool = True  # name the policy's setting and opt-out link first
+    #: ``letter.note.*`` keys said to the person before the letter (what is uncertain, with its sources).
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +150,8 @@ def load_letter_data() -> LetterData:
             Form(str(f["kind"]), str(f["url"]), _source(f.get("source"), f"platforms.{name}.forms"))
             for f in raw.get("forms", [])
         )
-        platforms[name] = PlatformLetters(name, str(raw["policy"]), table, forms, bool(raw.get("setting", True)))
+        notes = tuple(str(n) for n in raw.get("notes", []))
+        platforms[name] = PlatformLetters(name, str(raw["policy"]), table, forms, bool(raw.get("setting", True)), notes)
     lead = _authority("ie", data["lead"]["ie"], "lead.ie")
     edpb = data["edpb"]
     _source(edpb.get("source"), "edpb")

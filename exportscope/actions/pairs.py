@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from exportscope.identity import ExportEntry
-    from exportscope.pipeline import Analysis
+    from exportscope.types import Analysis
 
 
 def comparable_exports(analysis: Analysis) -> tuple[str, list[Path], list[Path]] | None:

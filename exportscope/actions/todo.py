@@ -20,7 +20,7 @@ from exportscope.rules import _read_toml
 if TYPE_CHECKING:
     import polars as pl
 
-    from exportscope.classify import PlatformContext
+    from exportscope.types import PlatformContext
 
 ELIGIBLE = ("training", "conditional")
 
@@ -42,6 +42,7 @@ class ActionSpec:
     source: Mapping[str, Any]
     done_if_opted_out: bool = False
     done_if_audience: str | None = None
+    done_if_private: bool = False  # settled when every account concerned is private (X: protected posts)
     mixed_threads: bool = False
     worklist: bool = False
 
@@ -89,6 +90,7 @@ def load_actions() -> tuple[ActionSpec, ...]:
                 source=dict(raw.get("source", {})),
                 done_if_opted_out=bool(raw.get("done_if_opted_out", False)),
                 done_if_audience=raw.get("done_if_audience"),
+                done_if_private=bool(raw.get("done_if_private", False)),
                 mixed_threads=bool(raw.get("mixed_threads", False)),
                 worklist=bool(raw.get("worklist", False)),
             )
@@ -173,6 +175,7 @@ def build(
         answered = bool(
             (spec.done_if_opted_out and all(contexts[p].opted_out for p in concerned))
             or (spec.done_if_audience and all(contexts[p].audience == spec.done_if_audience for p in concerned))
+            or (spec.done_if_private and all(contexts[p].account_private for p in concerned))
         )
         n, words, affected = _count(items, spec, concerned)
         if n == 0 and not answered:

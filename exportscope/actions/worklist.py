@@ -20,7 +20,7 @@ from exportscope.actions.todo import ELIGIBLE, load_where, worklist_config
 if TYPE_CHECKING:
     import polars as pl
 
-    from exportscope.pipeline import Analysis
+    from exportscope.types import Analysis
 
 #: Reason codes, in the order they are shown; words are in the catalogue (``worklist.reason_<code>``).
 REASONS: tuple[str, ...] = ("minor", "personal_data", "gps", "person", "photo", "old")

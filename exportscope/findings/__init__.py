@@ -1,6 +1,6 @@
 """Exposure findings: what a person did not know they were exposing, counted with a few examples each.
 
-``find(analysis)`` returns items ``{"type", "platform", "count", "distinct", "examples": [...]}`` that fill
+``find(analysis)`` returns items ``{"type", "platform", "count", "distinct", "items", "examples": [...]}`` that fill
 the ``findings`` of the summary document (``exportscope.summary.build(analysis, findings)``), the reports
 and the terminal UI. Types, in the order they are shown (:data:`FINDING_TYPES`):
 
@@ -13,20 +13,25 @@ and the terminal UI. Types, in the order they are shown (:data:`FINDING_TYPES`):
 - ``minor``: training-eligible content posted before the person's 18th birthday.
 
 ``count`` counts every occurrence (a media file, a match in a text); ``distinct`` counts distinct values;
-``examples`` holds up to :data:`MAX_EXAMPLES` distinct values with their ``source`` (member path) and, where
-there is one, ``row``, ``kind``, ``timestamp`` and a one-line ``text`` snippet. Findings are computed from
-the raw data; :mod:`exportscope.redact` masks them for output.
+``items`` the items (or photo files) that carry any of them; ``private`` how many occurrences sit in photos
+sent in private messages (not used for training). ``examples`` holds the first :data:`MAX_EXAMPLES` distinct
+values with their ``source`` (member path), ``occurrences`` and ``items``, and where there is one, ``row``,
+``kind``, ``timestamp``, a one-line ``text`` snippet, and for Meta metadata ``via`` (a code: what the value
+was recorded with) and ``place``. Every item a finding was seen in is kept apart, as positions in the items
+frame (:func:`find_all`, :class:`~exportscope.findings.collect.FindingRefs`), for the terminal UI's marks
+and jumps. Findings are computed from the raw data; :mod:`exportscope.redact` masks them for output.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from exportscope.findings import media as media_mod
+from exportscope.findings.collect import MAX_EXAMPLES as MAX_EXAMPLES
+from exportscope.findings.collect import Collector, FindingRefs, places_to_items
 from exportscope.findings.text import (
     NameIndex,
     Span,
@@ -42,7 +47,7 @@ from exportscope.findings.text import (
 from exportscope.model import POSTED_KINDS, Verdict
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis
+    from exportscope.types import Analysis
 
 FINDING_TYPES: tuple[str, ...] = (
     "email",
@@ -59,51 +64,9 @@ FINDING_TYPES: tuple[str, ...] = (
 )
 #: Finding types whose values are masked by ``--redact`` (the rest are the person's own metadata).
 REDACTED_TYPES = frozenset({"email", "phone", "person"})
-MAX_EXAMPLES = 5
 ELIGIBLE = (Verdict.TRAINING.value, Verdict.CONDITIONAL.value)
 #: Kinds whose text is message text (hidden by ``--redact``).
 MESSAGE_KINDS = frozenset({"message", "ai_chat"})
-
-
-@dataclass
-class _Bucket:
-    count: int = 0
-    values: set[str] = field(default_factory=set)
-    examples: list[dict[str, Any]] = field(default_factory=list)
-
-
-class Collector:
-    """Counts every occurrence and keeps the first few examples of distinct values per (type, platform)."""
-
-    def __init__(self, max_examples: int = MAX_EXAMPLES) -> None:
-        self.max_examples = max_examples
-        self.buckets: dict[tuple[str, str], _Bucket] = {}
-
-    def add(self, type_: str, platform: str, value: str, example: dict[str, Any], key: str | None = None) -> None:
-        """One occurrence; ``key`` (default: the value) decides what counts as distinct."""
-        b = self.buckets.setdefault((type_, platform), _Bucket())
-        b.count += 1
-        key = value if key is None else key
-        if key in b.values:
-            return
-        b.values.add(key)
-        if len(b.examples) < self.max_examples:
-            b.examples.append({"value": value, **example})
-
-    def result(self, platform_order: Iterable[str] = ()) -> list[dict[str, Any]]:
-        order = {p: i for i, p in enumerate(platform_order)}
-        rank = {t: i for i, t in enumerate(FINDING_TYPES)}
-        keys = sorted(self.buckets, key=lambda k: (order.get(k[1], len(order)), k[1], rank.get(k[0], 99)))
-        return [
-            {
-                "type": t,
-                "platform": p,
-                "count": self.buckets[(t, p)].count,
-                "distinct": len(self.buckets[(t, p)].values),
-                "examples": self.buckets[(t, p)].examples,
-            }
-            for t, p in keys
-        ]
 
 
 def _iso(ts: datetime | None) -> str | None:
@@ -183,10 +146,12 @@ def _text_findings(analysis: Analysis, acc: Collector, cancel: threading.Event |
 
     names = known_names(analysis)
     countries = _phone_countries(analysis)
-    rows = analysis.items.filter(
-        pl.col("verdict").is_in(ELIGIBLE), pl.col("text").is_not_null(), _may_hold_findings(names)
-    ).select("platform", "source", "row", "kind", "timestamp", "text")
-    for i, (platform, source, row, kind, ts, text) in enumerate(rows.iter_rows()):
+    rows = (
+        analysis.items.with_row_index("_pos")
+        .filter(pl.col("verdict").is_in(ELIGIBLE), pl.col("text").is_not_null(), _may_hold_findings(names))
+        .select("_pos", "platform", "source", "row", "kind", "timestamp", "text")
+    )
+    for i, (pos, platform, source, row, kind, ts, text) in enumerate(rows.iter_rows()):
         if cancel is not None and i % 1000 == 0 and cancel.is_set():
             return
         for type_, s in text_spans(text, countries.get(platform), names):
@@ -197,7 +162,7 @@ def _text_findings(analysis: Analysis, acc: Collector, cancel: threading.Event |
                 "timestamp": _iso(ts),
                 "text": snippet(text, s.start, s.end),
             }
-            acc.add(type_, platform, s.value, example)
+            acc.add(type_, platform, s.value, example, item=pos)
 
 
 def _eighteenth(birth: tuple[int | None, int, int] | None) -> date | None:
@@ -219,7 +184,8 @@ def _minor_findings(analysis: Analysis, acc: Collector) -> None:
             continue
         cutoff = datetime(adult.year, adult.month, adult.day, tzinfo=UTC)
         rows = (
-            analysis.items.filter(
+            analysis.items.with_row_index("_pos")
+            .filter(
                 pl.col("platform") == platform,
                 pl.col("verdict").is_in(ELIGIBLE),
                 # Something the person posted, dated when they posted it (not a school's start date).
@@ -228,9 +194,9 @@ def _minor_findings(analysis: Analysis, acc: Collector) -> None:
                 pl.col("timestamp") < cutoff,
             )
             .sort("timestamp")
-            .select("source", "row", "kind", "timestamp", "text")
+            .select("_pos", "source", "row", "kind", "timestamp", "text")
         )
-        for source, row, kind, ts, text in rows.iter_rows():
+        for pos, source, row, kind, ts, text in rows.iter_rows():
             example = {
                 "source": source,
                 "row": row,
@@ -238,7 +204,7 @@ def _minor_findings(analysis: Analysis, acc: Collector) -> None:
                 "timestamp": _iso(ts),
                 "text": snippet(text, 0, 0, 120) if text else None,
             }
-            acc.add("minor", platform, ts.date().isoformat(), example, key=f"{source}#{row}")
+            acc.add("minor", platform, ts.date().isoformat(), example, key=f"{source}#{row}", item=pos)
 
 
 def _media_findings(analysis: Analysis, acc: Collector, cancel: threading.Event | None) -> None:
@@ -250,23 +216,46 @@ def _media_findings(analysis: Analysis, acc: Collector, cancel: threading.Event 
                     return
                 if m.suffix in media_mod.IMAGE_SUFFIXES:
                     meta = media_mod.read_photo_meta(m)
+                    # A photo sent in a message is private: its EXIF is shown, and said not to be used.
+                    private = media_mod.is_message_path(m.path)
+                    where: dict[str, Any] = {"source": m.path, "private": True} if private else {"source": m.path}
                     if meta.gps:
-                        acc.add("exif_gps", platform, f"{meta.gps[0]:.5f}, {meta.gps[1]:.5f}", {"source": m.path})
+                        gps = f"{meta.gps[0]:.5f}, {meta.gps[1]:.5f}"
+                        acc.add("exif_gps", platform, gps, where, private=private)
                     if meta.camera:
-                        acc.add("exif_camera", platform, meta.camera, {"source": m.path})
+                        acc.add("exif_camera", platform, meta.camera, where, private=private)
                     if meta.taken:
-                        acc.add("exif_date", platform, meta.taken, {"source": m.path})
+                        acc.add("exif_date", platform, meta.taken, where, private=private)
                 elif m.suffix == ".json" and not media_mod.is_message_path(m.path):
                     for hit in media_mod.read_json_hits(m):
-                        acc.add(hit.type, platform, hit.value, {"source": m.path, "via": hit.context})
+                        example: dict[str, Any] = {"source": m.path, "row": hit.row, "via": hit.context}
+                        if hit.place:
+                            example["place"] = hit.place
+                        acc.add(hit.type, platform, hit.value, example)
 
 
-def find(analysis: Analysis, *, media: bool = True, cancel: threading.Event | None = None) -> list[dict[str, Any]]:
-    """All findings of one analysis; ``media=False`` skips re-reading the archive (text findings only)."""
+@dataclass
+class Found:
+    """The findings (JSON-ready, as in the summary document) and every item each was seen in."""
+
+    findings: list[dict[str, Any]]
+    refs: FindingRefs
+
+
+def find_all(analysis: Analysis, *, media: bool = True, cancel: threading.Event | None = None) -> Found:
+    """All findings of one analysis with their item references; ``media=False`` skips re-reading the
+    archive (text findings only)."""
     acc = Collector()
     _text_findings(analysis, acc, cancel)
     _minor_findings(analysis, acc)
     if media:
         _media_findings(analysis, acc, cancel)
+        acc.resolve(places_to_items(analysis.items, acc.pending()))
     order = list(analysis.contexts) + [e.platform.name for e in analysis.exports]
-    return acc.result(order)
+    findings, refs = acc.result(order)
+    return Found(findings, refs)
+
+
+def find(analysis: Analysis, *, media: bool = True, cancel: threading.Event | None = None) -> list[dict[str, Any]]:
+    """All findings of one analysis (see :func:`find_all` for their item references)."""
+    return find_all(analysis, media=media, cancel=cancel).findings

@@ -14,11 +14,11 @@ import contextlib
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import IO, Any
 
 from exportscope.archive import InputError, Member, open_source
-from exportscope.platforms.meta.jsonread import fix_text
+from exportscope.platforms.meta.jsonread import entries, fix_text
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff"})
 #: Bytes read from the start of an image before giving up on finding its EXIF block.
@@ -153,9 +153,15 @@ fix_mojibake = fix_text
 
 @dataclass(frozen=True, slots=True)
 class JsonHit:
+    """One value found in a Meta JSON file. ``context`` says what it was recorded with, as a code
+    (``exif_data``: the upload's metadata; ``place``: a place the post names, its name in ``place``; ``tag``:
+    a tag); ``row`` is the entry of the file it sits in, numbered as the readers number their items."""
+
     type: str  # "gps" | "upload_ip" | "person"
     value: str
     context: str | None = None
+    place: str | None = None
+    row: int | None = None
 
 
 def _coordinate(obj: Any) -> tuple[float, float] | None:
@@ -195,7 +201,8 @@ def scan_json(obj: Any) -> Iterator[JsonHit]:
             continue
         if key == "coordinate" and (gps := _coordinate(value)):
             name = obj.get("name")
-            yield JsonHit("gps", _fmt_gps(gps), fix_mojibake(name) if isinstance(name, str) and name else "place")
+            place = " ".join(fix_mojibake(name).split()) if isinstance(name, str) and name.strip() else None
+            yield JsonHit("gps", _fmt_gps(gps), "place", place)
             continue
         if key == "tags" and isinstance(value, list):
             for tag in value:
@@ -219,7 +226,8 @@ def read_json_hits(member: Member) -> list[JsonHit]:
         data = orjson.loads(raw)
     except (orjson.JSONDecodeError, OSError, ValueError):
         return []
-    return list(scan_json(data))
+    # Numbered by entry as the readers number their items, so a hit finds the item it belongs to.
+    return [replace(hit, row=row) for row, entry in enumerate(entries(data), 1) for hit in scan_json(entry)]
 
 
 #: The keys :func:`scan_json` acts on, and an escape that could spell an ASCII letter of one of them.

@@ -22,7 +22,7 @@ from exportscope.model import Drift, Fact, Problem, Record, RecordBatch
 from exportscope.rules import Rule, RuleSet, load_rules
 
 if TYPE_CHECKING:
-    from exportscope.classify import PlatformContext
+    from exportscope.types import PlatformContext
 
 Output = Record | RecordBatch | Fact | Problem | Drift
 #: A reader takes the members of one logical file (in order) and the rule that matched them.
@@ -165,8 +165,10 @@ class Platform:
         counts against what was read). Default: none."""
         return []
 
-    def apply_answers(self, ctx: PlatformContext, answers: Mapping[str, str]) -> None:
-        """Apply the person's answers to this platform's :attr:`questions` to its context (default: none)."""
+    def apply_answers(self, ctx: PlatformContext, answers: Mapping[str, str]) -> PlatformContext:
+        """The context with the person's answers to this platform's :attr:`questions` applied (a new context:
+        contexts are frozen; default: the same)."""
+        return ctx
 
     def task_shares_state(self, rule: Rule) -> bool:
         """True when this rule's reader shares state with other files of the export (Meta counts a photo

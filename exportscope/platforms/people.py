@@ -27,7 +27,7 @@ from exportscope.platforms.whatsapp import names as whatsapp_names
 
 if TYPE_CHECKING:
     from exportscope.identity import AccountIdentity
-    from exportscope.pipeline import Analysis
+    from exportscope.types import Analysis
 
 
 @dataclass

@@ -21,8 +21,8 @@ from exportscope.fsutil import open_output
 from exportscope.termsafe import json_safe
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis
     from exportscope.report.view import Report
+    from exportscope.types import Analysis
 
 #: Format name (:data:`exportscope.formats.FORMATS`, family ``report``) -> module with ``render(Report) -> bytes``.
 REPORT_FORMATS: dict[str, str] = {

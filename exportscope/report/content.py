@@ -20,7 +20,7 @@ from exportscope.rules import load_policies
 from exportscope.summary_model import PlatformSummary, Summary
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis
+    from exportscope.types import Analysis
 
 MAX_EXAMPLES = 5
 EXAMPLE_CHARS = 400

@@ -13,6 +13,7 @@ import re
 from html import escape
 
 from exportscope import i18n
+from exportscope.findings import words as finding_words
 from exportscope.report.charts import VERDICTS, totals_chart, years_chart
 from exportscope.report.view import MAX_LISTED_FILES, PlatformReport, Report
 from exportscope.summary_model import KindCount
@@ -66,7 +67,8 @@ def _link(url: str, text: str) -> str:
 def _policy_block(r: Report, p: PlatformReport) -> str:
     pol = p.summary.policy
     out: list[str] = []
-    if p.summary.region is None:
+    status = pol.status  # decided once (exportscope.contexts.policy_status); words only here
+    if status == "region_unknown":
         rows = "".join(
             f"<li>{esc(', '.join(i18n.region_label(c, r.lang) for c in reg.codes) + r.t('meta.colon'))}"
             f"{esc(r.date(reg.in_force_since) if reg.in_force_since else r.t('report.no_date_published'))}</li>"
@@ -74,8 +76,8 @@ def _policy_block(r: Report, p: PlatformReport) -> str:
         )
         out.append(f"<p>{esc(r.t('report.starts_by_region'))}</p><ul>{rows}</ul>")
         out.append(f'<p class="mute">{esc(r.t("report.pass_region"))}</p>')
-    elif pol.in_force_since:
-        key = "report.in_force_from" if pol.in_force_since > r.summary.as_of else "report.in_force_since"
+    elif status in ("starts_later", "in_force") and pol.in_force_since:
+        key = "report.in_force_from" if status == "starts_later" else "report.in_force_since"
         out.append(f"<p><strong>{esc(r.t(key, date=r.date(pol.in_force_since)))}</strong></p>")
     elif p.optout.region_note:
         out.append(f"<p><strong>{esc(p.optout.region_note)}</strong></p>")
@@ -150,16 +152,22 @@ def _findings(r: Report, p: PlatformReport) -> str:
         items = []
         for ex in f["examples"]:
             parts = [f"<strong>{esc(ex['value'])}</strong>"]
+            if notes := finding_words.value_notes(ex, r.lang):
+                parts[0] += f" <span class=mute>({esc('; '.join(notes))})</span>"
             if ex.get("text"):
                 parts.append(f"“{esc(ex['text'])}”")
             if ex.get("source"):
                 parts.append(esc(r.t("report.in")) + " " + _where(r, ex["source"], ex.get("row")))
             items.append("<li>" + " — ".join(parts) + "</li>")
-        more = f["count"] - len(f["examples"])
+        more = finding_words.more(f, len(f["examples"]), r.lang)
+        private = finding_words.private_line(f, r.lang)
+        title = r.t("finding." + f["type"]) + r.t("meta.colon") + finding_words.amount(f, r.lang)
         out.append(
-            f'<div class="finding"><h4>{esc(r.t("finding." + f["type"]) + r.t("meta.colon") + r.n(f["count"]))}</h4>'
-            f'<p class="why">{esc(r.t("finding_why." + f["type"]))}</p><ul>{"".join(items)}</ul>'
-            + (f'<p class="mute">{esc(r.t("meta.and_more", n=r.n(more)))}</p>' if more > 0 else "")
+            f'<div class="finding"><h4>{esc(title)}</h4>'
+            f'<p class="why">{esc(r.t("finding_why." + f["type"]))}</p>'
+            + (f"<p>{esc(private)}</p>" if private else "")
+            + f"<ul>{''.join(items)}</ul>"
+            + (f'<p class="mute">{esc(more)}</p>' if more else "")
             + "</div>"
         )
     return "".join(out)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from exportscope import i18n
+from exportscope.findings import words as finding_words
 from exportscope.report.charts import VERDICTS
 from exportscope.report.view import MAX_LISTED_FILES, PlatformReport, Report
 from exportscope.summary_model import KindCount
@@ -65,14 +66,15 @@ def _platform(r: Report, p: PlatformReport) -> list[str]:
     export, region = r.export_and_region(p.summary)
     out += [f"{md_escape(export)} · {md_escape(region)}", ""]
     pol = p.summary.policy
-    if p.summary.region is None:
+    status = pol.status  # decided once (exportscope.contexts.policy_status); words only here
+    if status == "region_unknown":
         out += [r.t("report.starts_by_region"), ""]
         for reg in pol.regions:
             when = r.date(reg.in_force_since) if reg.in_force_since else r.t("report.no_date_published")
             out.append(f"- {', '.join(i18n.region_label(c, r.lang) for c in reg.codes)}{r.t('meta.colon')}{when}")
         out += ["", r.t("report.pass_region"), ""]
-    elif pol.in_force_since:
-        key = "report.in_force_from" if pol.in_force_since > r.summary.as_of else "report.in_force_since"
+    elif status in ("starts_later", "in_force") and pol.in_force_since:
+        key = "report.in_force_from" if status == "starts_later" else "report.in_force_since"
         out += [f"**{r.t(key, date=r.date(pol.in_force_since))}**", ""]
     elif p.optout.region_note:
         out += [f"**{md_escape(p.optout.region_note)}**", ""]
@@ -156,21 +158,24 @@ def _findings(r: Report, p: PlatformReport) -> list[str]:
     out: list[str] = []
     for f in p.findings:
         out += [
-            f"#### {r.t('finding.' + f['type'])}{r.t('meta.colon')}{r.n(f['count'])}",
+            f"#### {r.t('finding.' + f['type'])}{r.t('meta.colon')}{finding_words.amount(f, r.lang)}",
             "",
             f"_{r.t('finding_why.' + f['type'])}_",
             "",
         ]
+        if private := finding_words.private_line(f, r.lang):
+            out += [private, ""]
         for ex in f["examples"]:
             line = f"- **{md_escape(ex['value'])}**"
+            if notes := finding_words.value_notes(ex, r.lang):
+                line += f" ({md_escape('; '.join(notes))})"
             if ex.get("text"):
                 line += f" — “{md_escape(ex['text'])}”"
             if ex.get("source"):
                 line += f" — {r.t('report.in')} {_where(r, ex['source'], ex.get('row'))}"
             out.append(line)
-        more = f["count"] - len(f["examples"])
-        if more > 0:
-            out.append(f"- {r.t('meta.and_more', n=r.n(more))}")
+        if more := finding_words.more(f, len(f["examples"]), r.lang):
+            out.append(f"- {more}")
         out.append("")
     return out
 

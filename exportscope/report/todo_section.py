@@ -32,6 +32,11 @@ def answer_lines(r: Report) -> list[str]:
         lines.append(r.t("todo.answer_audience", audience=r.t(f"todo.audience_{a['facebook_audience']}")))
     if a.get("opted_out"):
         lines.append(r.t("todo.answer_opted_out", platforms=", ".join(a["opted_out"])))
+    from exportscope.actions.answers import questions
+
+    for q in questions():
+        if (value := (a.get("questions") or {}).get(q.key)) is not None:
+            lines.append(f"{r.t(q.prompt)} {r.t(f'{q.prompt}_{value}')}")
     if not lines:
         lines.append(r.t("todo.answers_none"))
     return lines

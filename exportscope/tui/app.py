@@ -25,7 +25,6 @@ from textual.screen import Screen
 
 from exportscope import i18n
 from exportscope.explain import OptOut, localize_opt_out, opt_out
-from exportscope.pipeline import Options
 from exportscope.query import Filter
 from exportscope.stops import deferred
 from exportscope.termsafe import safe
@@ -45,6 +44,7 @@ from exportscope.tui.loader import (
 from exportscope.tui.opener import Opener, browser_opener
 from exportscope.tui.screens.dashboard import DashboardScreen
 from exportscope.tui.text import key_text, localize_bindings, tr
+from exportscope.types import Options
 
 
 class ExportScopeApp(App[None]):
@@ -167,16 +167,20 @@ class ExportScopeApp(App[None]):
         self.error = "cancelled"
 
     def on_findings_ready(self, message: FindingsReady) -> None:
+        from exportscope.tui.screens.browser import BrowserScreen
         from exportscope.tui.screens.findings import FindingsScreen
 
         if self.result is None:
             return
         self.result.findings = message.findings
+        self.result.finding_refs = message.refs
         self.result.summary = replace(self.result.summary, findings=message.findings)
         self.dashboard.show_findings(message.findings)
         for screen in self.screen_stack:
             if isinstance(screen, FindingsScreen):
                 screen.show(message.findings)
+            elif isinstance(screen, BrowserScreen):
+                screen.show_flags()
         self.call_after_refresh(self._findings_painted)
 
     def _findings_painted(self) -> None:
@@ -264,6 +268,25 @@ class ExportScopeApp(App[None]):
         labels = result.summary.labels()
         self.push_screen(FindingsScreen(result.findings, labels, self.lang, self.findings_error))
 
+    def show_finding(self, type_: str, platform: str, value: str | None = None) -> None:
+        """A finding (or one of its values) jumps to its item: the newest item carrying it is selected in the
+        browser (opened, or brought back to the top); the browser's ``⚠`` marks the others."""
+        from exportscope.tui.screens.browser import BrowserScreen
+
+        if (result := self._require("what_browser")) is None:
+            return
+        ids = result.query.ids_at(result.finding_refs.of(type_, platform, value))
+        if not ids:
+            self.notify(i18n.t("finding_words.no_item", self.lang), markup=False)
+            return
+        browser = next((s for s in reversed(self.screen_stack) if isinstance(s, BrowserScreen)), None)
+        if browser is None or browser.result is not result:
+            self.push_screen(BrowserScreen(result, Filter(), self.lang, select=ids[0]))
+            return
+        while self.screen is not browser:
+            self.pop_screen()
+        browser.select_item(ids[0])
+
     def action_export(self) -> None:
         from exportscope.tui.screens.export import ExportDialog
 
@@ -309,7 +332,9 @@ class ExportScopeApp(App[None]):
         analysis = reclassify(old.analysis, options)
         summary = build(analysis, old.findings, done=old.todo_done)
         self.options = options
-        self.result = LoadResult(analysis, summary, ItemQuery(analysis.items), old.findings, set(old.todo_done))
+        self.result = LoadResult(
+            analysis, summary, ItemQuery(analysis.items), old.findings, set(old.todo_done), old.finding_refs
+        )
         await self.dashboard.show_result(self.result)
         used = " ".join(flags(options))
         msg = tr("act.applied", self.lang, flags=used) if used else tr("act.applied_none", self.lang)

@@ -22,14 +22,19 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 from textual.message_pump import MessagePump
 
-from exportscope.pipeline import Analysis, Cancelled, Options, Progress, analyze
+from exportscope.findings.collect import FindingRefs
+from exportscope.pipeline import Cancelled, analyze
 from exportscope.query import ItemQuery
 from exportscope.summary_model import Summary
+from exportscope.types import Analysis, Options, Progress
+
+if TYPE_CHECKING:
+    from exportscope.findings import Found
 
 
 @dataclass
@@ -39,6 +44,9 @@ class LoadResult:
     query: ItemQuery
     findings: list[dict[str, Any]] | None  # None: still being looked for (they arrive after the dashboard)
     todo_done: set[str] = field(default_factory=set)  # the to-do actions the person ticked (go into exports)
+    #: Every item each finding was seen in (positions in ``analysis.items``): the table marks them and a
+    #: finding jumps to them. Re-classifying keeps the items' order, so they stay valid after an answer.
+    finding_refs: FindingRefs = field(default_factory=FindingRefs)
 
 
 class LoadProgress(Message):
@@ -78,11 +86,12 @@ class LoadCancelled(Message):
 
 
 class FindingsReady(Message):
-    """The exposure findings, after the dashboard is complete."""
+    """The exposure findings, after the dashboard is complete, with the items each was seen in."""
 
-    def __init__(self, findings: list[dict[str, Any]]) -> None:
+    def __init__(self, findings: list[dict[str, Any]], refs: FindingRefs | None = None) -> None:
         super().__init__()
         self.findings = findings
+        self.refs = refs or FindingRefs()
 
 
 class FindingsFailed(Message):
@@ -91,11 +100,12 @@ class FindingsFailed(Message):
         self.error = error
 
 
-def find_findings(analysis: Analysis, cancel: threading.Event | None = None) -> list[dict[str, Any]]:
-    """Exposure findings (text, media metadata, EXIF); stops early when ``cancel`` is set."""
-    from exportscope.findings import find
+def find_findings(analysis: Analysis, cancel: threading.Event | None = None) -> Found | list[dict[str, Any]]:
+    """Exposure findings (text, media metadata, EXIF) with their items; stops early when ``cancel`` is set.
+    (A plain list, as a test's stand-in may give, is findings without item references.)"""
+    from exportscope.findings import find_all
 
-    return list(find(analysis, cancel=cancel))
+    return find_all(analysis, cancel=cancel)
 
 
 AnalyzeFn = Callable[..., Analysis]
@@ -197,7 +207,10 @@ class Loader:
             self._post(FindingsFailed(_first_line(exc)))
             return
         if not self.cancel.is_set():  # a cancelled search returns early with partial counts: never show those
-            self._post(FindingsReady(found))
+            if isinstance(found, list):
+                self._post(FindingsReady(found))
+            else:
+                self._post(FindingsReady(found.findings, found.refs))
 
 
 def _first_line(exc: BaseException) -> str:

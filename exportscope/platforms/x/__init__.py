@@ -14,6 +14,7 @@ posts protected?) and its catalogue entries (``messages.toml`` beside this file)
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
@@ -28,7 +29,7 @@ from exportscope.platforms.x.context import XContext, build, find_manifest, load
 from exportscope.rules import Rule
 
 if TYPE_CHECKING:
-    from exportscope.classify import PlatformContext
+    from exportscope.types import PlatformContext
 
 __all__ = ["PLATFORMS", "X"]
 
@@ -140,13 +141,15 @@ class X(Platform):
     def reconcile(self, facts: Mapping[tuple[str, str], Fact], paths: Sequence[str]) -> list[str]:
         return ledger.reconcile(self.name, facts, paths)
 
-    def apply_answers(self, ctx: PlatformContext, answers: Mapping[str, str]) -> None:
+    def apply_answers(self, ctx: PlatformContext, answers: Mapping[str, str]) -> PlatformContext:
         """``--x-protected yes|no`` settles what ``protected-history.js`` could not (it keeps six months)."""
         answer = answers.get(PROTECTED.key, "unknown")
         if answer in ("yes", "no"):
-            ctx.account_private = answer == "yes"
-        elif ctx.account_private is None:
-            ctx.notes.append(i18n.t("note.x_protected_unknown", "en", flag=PROTECTED.flag))
+            return dataclasses.replace(ctx, account_private=answer == "yes")
+        if ctx.account_private is None:
+            note = i18n.t("note.x_protected_unknown", "en", flag=PROTECTED.flag)
+            return dataclasses.replace(ctx, notes=(*ctx.notes, note))
+        return ctx
 
     def bind(self, archive: Archive) -> X:
         bound = copy.copy(self)

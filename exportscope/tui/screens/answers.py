@@ -1,4 +1,5 @@
-"""The questions the export cannot answer, asked in place: region, past Facebook posts' audience, opted out.
+"""The questions the export cannot answer, asked in place: region, past Facebook posts' audience, each
+platform's own questions (X: are your posts protected?), opted out.
 
 The region offers first the guesses the export supports, each with its evidence (a stated location, a phone
 number's country code). Applying re-classifies at once (:meth:`ExportScopeApp.apply_answers`): the archive is
@@ -22,10 +23,18 @@ from exportscope.actions.answers import AUDIENCES, Guess, region_guesses
 from exportscope.tui.text import literal, localize_bindings, tr
 
 if TYPE_CHECKING:
-    from exportscope.pipeline import Analysis, Options
+    from exportscope.platforms.base import Question
+    from exportscope.types import Analysis, Options
 
 REGION_CODES = ("eu", "ch", "uk", "ca", "hk", "us", "cn", "kr", "other")
 FROM_EXPORT = "-"
+#: The policies whose "I already turned it off / objected" box the dialog shows, when their platform is read.
+OPTED_OUT = ("linkedin", "meta", "x")
+
+
+def question_id(q: Question) -> str:
+    """A widget id for a platform's question (``x.protected`` -> ``q-x-protected``)."""
+    return "q-" + q.key.replace(".", "-").replace("_", "-")
 
 
 def guess_label(g: Guess, lang: str, labels: dict[str, str] | None = None) -> str:
@@ -62,6 +71,10 @@ class AnswersScreen(ModalScreen[None]):
         self.analysis = analysis
         self.options = options
         self.guesses = region_guesses(analysis)
+        #: The questions of the platforms read (each once, in the order the exports were read).
+        self.questions: list[Question] = []
+        for export in analysis.exports:
+            self.questions += [q for q in export.platform.questions if q not in self.questions]
 
     def _region_options(self) -> list[tuple[Any, str]]:
         lang = self.lang
@@ -90,8 +103,17 @@ class AnswersScreen(ModalScreen[None]):
                     allow_blank=False,
                     id="audience",
                 )
+            answers = dict(self.options.answers)
+            for q in self.questions:  # the platforms' own questions (X: are your posts protected?)
+                yield Label(i18n.t(q.prompt, lang))
+                yield Select(
+                    [(i18n.t(f"{q.prompt}_{c}", lang), c) for c in q.choices],
+                    value=answers.get(q.key, q.choices[-1]),
+                    allow_blank=False,
+                    id=question_id(q),
+                )
             yield Label(tr("act.q_opted_out", lang))
-            for policy in ("linkedin", "meta"):
+            for policy in OPTED_OUT:
                 if policy in policies:
                     yield Checkbox(
                         tr(f"act.opted_{policy}", lang), policy in self.options.opted_out, id=f"opted-{policy}"
@@ -106,15 +128,19 @@ class AnswersScreen(ModalScreen[None]):
         audience = self.options.facebook_audience
         if self.query("#audience"):
             audience = str(self.query_one("#audience", Select).value)
-        opted = set(self.options.opted_out) - {"linkedin", "meta"}
+        opted = set(self.options.opted_out) - set(OPTED_OUT)
         for box in self.query(Checkbox):
             if box.id and box.id.startswith("opted-") and box.value:
                 opted.add(box.id.removeprefix("opted-"))
+        answers = dict(self.options.answers)
+        for q in self.questions:
+            answers[q.key] = str(self.query_one(f"#{question_id(q)}", Select).value)
         return dataclasses.replace(
             self.options,
             region=None if region in (FROM_EXPORT, Select.BLANK) else str(region),
             facebook_audience=audience,
             opted_out=frozenset(opted),
+            answers=tuple(sorted(answers.items())),
         )
 
     @on(Button.Pressed, "#apply")

@@ -63,8 +63,15 @@ class BrowserScreen(Screen[None]):
     BrowserScreen.narrow #side { width: 24; }
     """
 
-    def __init__(self, result: LoadResult, start: Filter | None = None, lang: str = i18n.DEFAULT_LANG) -> None:
+    def __init__(
+        self,
+        result: LoadResult,
+        start: Filter | None = None,
+        lang: str = i18n.DEFAULT_LANG,
+        select: int | None = None,
+    ) -> None:
         super().__init__()
+        self.select_on_mount = select  # an item id to put the cursor on (a finding's item)
         self.lang = lang
         localize_bindings(self._bindings, lang)
         self.result = result
@@ -99,8 +106,11 @@ class BrowserScreen(Screen[None]):
         self.query_one(ItemTable).platform_labels = self.labels
         self.query_one(ItemTable).lang = self.lang
         self._build_tree()
+        self.show_flags()
         self._apply()
         self.query_one(ItemTable).focus()
+        if self.select_on_mount is not None:  # once the table has its size, so the row scrolls into view
+            self.call_after_refresh(self.select_item, self.select_on_mount)
 
     def on_resize(self, event: Any) -> None:
         self.set_class(self.size.width < 100, "narrow")
@@ -221,8 +231,34 @@ class BrowserScreen(Screen[None]):
         shown = tr("items_of", self.lang, n=n(view.height, self.lang), total=n(self.query_engine.total, self.lang))
         items = self.query_one("#items")
         items.border_title = Content.assemble(shown, " · ", literal(desc))
-        items.border_subtitle = Content(tr("clear_hint", self.lang)) if not self.filter.is_empty else None
+        self._subtitle()
         self._show_detail(table.current_id)
+
+    def _subtitle(self) -> None:
+        """Below the table: the marker's legend (when items carry findings), and how to clear a filter."""
+        parts = []
+        if self.query_one(ItemTable).flagged:
+            parts.append(i18n.t("finding_words.marker", self.lang))
+        if not self.filter.is_empty:
+            parts.append(tr("clear_hint", self.lang))
+        self.query_one("#items").border_subtitle = Content(" · ".join(parts)) if parts else None
+
+    def show_flags(self) -> None:
+        """Mark the items that carry a finding (again when the findings arrive while the browser is open)."""
+        refs = self.result.finding_refs
+        ids = frozenset(self.query_engine.ids_at(refs.positions())) if len(refs) else frozenset()
+        self.query_one(ItemTable).set_flagged(ids)
+        self._subtitle()
+
+    def select_item(self, item_id: int) -> None:
+        """Put the cursor on one item (a finding's): in the current selection if it holds it, else in all items."""
+        table = self.query_one(ItemTable)
+        if not table.select_id(item_id):
+            self.query_one("#tree", Tree).move_cursor(self.query_one("#tree", Tree).root)
+            self.set_filter(Filter())
+            table.select_id(item_id)
+        table.focus()
+        self._show_detail(item_id)
 
     def describe(self, f: Filter) -> str:
         """What the table shows, in words: ``LinkedIn › training › post · 2025 · "café"``."""

@@ -48,15 +48,17 @@ def training_status(doc: PlatformSummary, as_of: str, policy_key: str, lang: str
     label = doc.label
     since = policy.in_force_since
     note = region_note_text(policy_key, policy.region_note, lang)
-    if policy.known is None:  # no policy row: the region is unknown and the policy depends on it
+    # The status is decided once (exportscope.contexts.policy_status); the card only words it.
+    status = policy.status
+    if status == "region_unknown":
         return Content.assemble(("⚠ ", "bold"), tr("status_region_unknown", lang, label=label))
-    if policy.known is False:
+    if status == "not_said":
         return Content.assemble(("? ", "bold"), note or tr("status_not_said", lang, label=label))
-    if since and since <= as_of:
+    if status == "in_force" and since:
         head = tr("status_in_force", lang, label=label, date=since)
         tail = tr("status_opted_out" if doc.opted_out else "status_on", lang)
         return Content.assemble(("● ", VERDICT_STYLE["training"]), head, tail)
-    if since:
+    if status == "starts_later" and since:
         return Content.assemble(
             ("◐ ", VERDICT_STYLE["conditional"]), tr("status_starts", lang, label=label, date=since)
         )

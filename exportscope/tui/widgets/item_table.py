@@ -83,6 +83,9 @@ class ItemTable(ScrollView, can_focus=True):
         self.platform_labels: dict[str, str] = {}
         #: The language of the header, the verdict words and the kinds.
         self.lang = i18n.DEFAULT_LANG
+        #: Ids of the items that carry a finding: marked with ``⚠`` in a one-cell column (shown only when
+        #: there are any), so a person sees which posts expose an address, a location or a name.
+        self.flagged: frozenset[int] = frozenset()
 
     # --- data -----------------------------------------------------------------------------------------
 
@@ -112,6 +115,21 @@ class ItemTable(ScrollView, can_focus=True):
             self._blocks[block] = rows
         offset = index - block * _BLOCK
         return rows[offset] if offset < len(rows) else None
+
+    def set_flagged(self, ids: frozenset[int]) -> None:
+        """Mark these items as carrying a finding (the findings arrive after the table is first drawn)."""
+        self.flagged = ids
+        self.refresh()
+
+    def select_id(self, item_id: int) -> bool:
+        """Move the cursor onto an item of the current selection; False when the selection lacks it."""
+        if self._view is None:
+            return False
+        at = ItemQuery.index_of(self._view, item_id)
+        if at is None:
+            return False
+        self.cursor = at
+        return True
 
     @property
     def current_id(self) -> int | None:
@@ -173,10 +191,11 @@ class ItemTable(ScrollView, can_focus=True):
         return 2 + max(cell_len(w) for w in words)
 
     def _widths(self, width: int) -> tuple[int, ...]:
-        """Column widths: when, [platform,] kind, verdict, text; the text column takes what is left."""
+        """Column widths: [finding mark,] when, [platform,] kind, verdict, text; the text takes what is left."""
         when_w = 16 if width >= 70 else 10
         kind_w = 14 if width >= 90 else 10
-        fixed = [when_w, *([9] if self._show_platform(width) else []), kind_w, self._verdict_width()]
+        mark = [1] if self.flagged else []
+        fixed = [*mark, when_w, *([9] if self._show_platform(width) else []), kind_w, self._verdict_width()]
         text_w = max(4, width - sum(fixed) - len(fixed))
         return (*fixed, text_w)
 
@@ -200,7 +219,15 @@ class ItemTable(ScrollView, can_focus=True):
             lang = self.lang
             platform = (tr("col_platform", lang),) if self._show_platform(width) else ()
             head_text = trn("col_text", self._rows, lang)
-            cells = (tr("col_when", lang), *platform, tr("col_kind", lang), tr("col_verdict", lang), head_text)
+            mark_head = ("⚠",) if self.flagged else ()
+            cells = (
+                *mark_head,
+                tr("col_when", lang),
+                *platform,
+                tr("col_kind", lang),
+                tr("col_verdict", lang),
+                head_text,
+            )
             return Strip([Segment(self._line(cells, width), style)], width)
         index = int(self.scroll_y) + y - 1
         if self._rows == 0 and y == 1:
@@ -209,12 +236,13 @@ class ItemTable(ScrollView, can_focus=True):
         row = self._row(index)
         if row is None:
             return Strip.blank(width, base)
-        _id, ts, platform_name, kind, verdict, text = row
+        item_id, ts, platform_name, kind, verdict, text = row
         verdict_cell = f"{VERDICT_MARK.get(verdict, '?')} {verdict_word(verdict, self.lang)}"
         w = self._widths(width)
-        stamp = when(ts) if w[0] >= 16 else (when(ts)[:10] if ts else "—")
+        mark = (("⚠" if item_id in self.flagged else " "),) if self.flagged else ()
+        stamp = when(ts) if w[len(mark)] >= 16 else (when(ts)[:10] if ts else "—")
         platform = (self.platform_labels.get(platform_name, platform_name),) if self._show_platform(width) else ()
-        cells = (stamp, *platform, kind_word(kind, self.lang), verdict_cell, one_line(text) if text else "—")
+        cells = (*mark, stamp, *platform, kind_word(kind, self.lang), verdict_cell, one_line(text) if text else "—")
         style = base
         if index == self.cursor:
             style = base + self.get_component_rich_style("item-table--cursor")

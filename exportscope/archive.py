@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from exportscope import i18n
 from exportscope.errors import InputError
-from exportscope.regular import open_regular, open_regular_fd, pread, special_reason
+from exportscope.notes import Problem
+from exportscope.regular import open_regular, open_regular_fd, pread, special_problem, special_reason
 from exportscope.zipread import (
     MAX_MEMBER_BYTES,
     MAX_RATIO,
@@ -138,7 +140,7 @@ class Source:
     path: Path
     kind: str  # "zip" | "folder" | "file"
     members: list[Member] = field(default_factory=list)
-    problems: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) for unusable members
+    problems: list[tuple[str, Problem]] = field(default_factory=list)  # (path, why) for unusable members
     _zip: zipfile.ZipFile | None = None
     max_member_bytes: int = MAX_MEMBER_BYTES
     max_ratio: float = MAX_RATIO
@@ -212,19 +214,12 @@ class Source:
 
     def open(self, member: Member, *, buffered: bool = True) -> IO[bytes]:
         if member.encrypted:
-            raise MemberError(f"{member.path}: encrypted; exportscope does not read password-protected zips")
+            raise MemberError(member.path, Problem.of("encrypted"))
         if member.size > self.max_member_bytes:
-            raise MemberError(
-                f"{member.path}: inflates to {member.size:,} bytes, over the {self.max_member_bytes:,} "
-                "byte size limit; skipped as a possible zip bomb",
-                "size",
-            )
+            raise MemberError(member.path, Problem.of("size", size=member.size, limit=self.max_member_bytes))
         if member.size > RATIO_MIN_BYTES and member.compressed > 0 and member.size / member.compressed > self.max_ratio:
-            raise MemberError(
-                f"{member.path}: compression ratio {member.size / member.compressed:,.0f}:1 is beyond "
-                f"{self.max_ratio:,.0f}:1; skipped as a possible zip bomb",
-                "ratio",
-            )
+            ratio = round(member.size / member.compressed)
+            raise MemberError(member.path, Problem.of("ratio", ratio=ratio, limit=round(self.max_ratio)))
         if buffered and self.kind == "zip":
             # A whole-member read: one whose declared size no longer fits fails now, inflating nothing, so
             # the members after it that still fit are read.
@@ -257,9 +252,9 @@ class Source:
         except MemberError:
             raise
         except SourceChanged as exc:
-            raise MemberError(f"{member.path}: its zip changed after the inputs were listed; not read") from exc
+            raise MemberError(member.path, Problem.of("zip_changed")) from exc
         except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError, KeyError) as exc:
-            raise MemberError(f"{member.path}: cannot be read ({_reason(exc)})") from exc
+            raise MemberError(member.path, Problem.of("unreadable", _reason(exc))) from exc
 
     def close(self) -> None:
         if self._zip is not None:
@@ -296,7 +291,7 @@ def open_source(path: Path) -> Source:
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or type(exc).__name__})") from None
     except MemberError as exc:  # swapped for a FIFO between the two looks
-        raise InputError(f"{path}: {str(exc).split(': ', 1)[-1]}") from None
+        raise InputError(f"{path}: {i18n.problem_text(exc.problem)}", exc.problem) from None
     if head[:4] in _ZIP_MAGIC or path.suffix.lower() == ".zip":
         return _open_zip(path, head)
     if path.suffix.lower() in _LOOSE_SUFFIXES:
@@ -308,21 +303,24 @@ def open_source(path: Path) -> Source:
 
 def _open_zip(path: Path, head: bytes) -> Source:
     if head[:4] not in _ZIP_MAGIC:
-        raise InputError(f"{path}: not a zip archive (the file does not start like one)")
+        raise InputError(f"{path}: not a zip archive (the file does not start like one)", Problem.of("not_zip"))
     try:
         zf = zipfile.ZipFile(path)
         infos = zf.infolist()
         size = path.stat().st_size
     except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as exc:
         # NotImplementedError: a damaged header claiming a zip version newer than Python reads.
-        raise InputError(f"{path}: damaged or truncated zip ({_reason(exc)}); download the export again") from exc
+        raise InputError(
+            f"{path}: damaged or truncated zip ({_reason(exc)}); download the export again",
+            Problem.of("damaged_zip", _reason(exc)),
+        ) from exc
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
+        raise InputError(f"{path}: cannot be read ({_reason(exc)})", Problem.of("unreadable", _reason(exc))) from exc
     try:
         fd = open_regular_fd(path)
     except OSError as exc:
         zf.close()
-        raise InputError(f"{path}: cannot be read ({_reason(exc)})") from exc
+        raise InputError(f"{path}: cannot be read ({_reason(exc)})", Problem.of("unreadable", _reason(exc))) from exc
     src = _zip_source(path, zf, infos, pread(fd))
     src._fd = fd
     with contextlib.suppress(OSError):
@@ -331,7 +329,9 @@ def _open_zip(path: Path, head: bytes) -> Source:
     src.budget = Budget.for_size(size)
     if src.members and all(m.encrypted for m in src.members):
         zf.close()
-        raise InputError(f"{path}: the zip is encrypted (password-protected); exportscope cannot read it")
+        raise InputError(
+            f"{path}: the zip is encrypted (password-protected); exportscope cannot read it", Problem.of("encrypted")
+        )
     return src
 
 
@@ -359,10 +359,10 @@ def _zip_source(
             continue
         logical = normalise_name(_member_name(info))
         if not logical:
-            src.problems.append((info.filename, "member name is empty after normalisation"))
+            src.problems.append((info.filename, Problem.of("empty_name")))
             continue
         if n in bad:
-            src.problems.append((logical, f"{bad[n]}; skipped as a possible zip bomb (overlapping entries)"))
+            src.problems.append((logical, Problem.of(bad[n])))
             continue
         src.members.append(
             Member(
@@ -384,7 +384,7 @@ def _open_folder(root: Path) -> Source:
 
     def unreadable(exc: OSError) -> None:
         rel = Path(exc.filename).relative_to(root).as_posix() if exc.filename else root.name
-        src.problems.append((rel, f"cannot be read ({_reason(exc)})"))
+        src.problems.append((rel, Problem.of("unreadable", _reason(exc))))
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=False):
         dirnames.sort()
@@ -393,7 +393,7 @@ def _open_folder(root: Path) -> Source:
         for d in list(dirnames):
             if (here / d).is_symlink():
                 rel = (here / d).relative_to(root).as_posix()
-                src.problems.append((rel, "symbolic link to a folder; not followed"))
+                src.problems.append((rel, Problem.of("symlink_folder")))
                 dirnames.remove(d)
         for fname in sorted(filenames):
             full = here / fname
@@ -405,15 +405,15 @@ def _open_folder(root: Path) -> Source:
                 if stat.S_ISLNK(st.st_mode):
                     target = full.resolve()
                     if not target.is_relative_to(real_root):
-                        src.problems.append((rel, "symbolic link pointing outside the folder; not followed"))
+                        src.problems.append((rel, Problem.of("symlink_outside")))
                         continue
                     st = target.stat()
                 if not stat.S_ISREG(st.st_mode):
                     # A FIFO would block the read forever, a device may never end: listed, never opened.
-                    src.problems.append((rel, special_reason(st.st_mode)))
+                    src.problems.append((rel, special_problem(st.st_mode)))
                     continue
             except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python 3.11)
-                src.problems.append((rel, f"cannot be read ({_reason(exc)})"))
+                src.problems.append((rel, Problem.of("unreadable", _reason(exc))))
                 continue
             src.members.append(
                 Member(path=normalise_name(rel), source=src, size=st.st_size, compressed=st.st_size, key=rel)
@@ -467,7 +467,7 @@ class Archive:
         return len(self.members)
 
     @property
-    def problems(self) -> list[tuple[str, str]]:
+    def problems(self) -> list[tuple[str, Problem]]:
         return [p for s in self.sources for p in s.problems]
 
     def close(self) -> None:

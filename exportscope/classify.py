@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from exportscope import i18n
 from exportscope.model import EXTRA_COLUMNS, ITEM_COLUMNS, Verdict, Visibility
+from exportscope.notes import TOKEN_SEP, Note, tokens
 from exportscope.rules import Rule, load_policies
 from exportscope.types import PlatformContext, TrainingStatus
 
@@ -25,8 +26,8 @@ if TYPE_CHECKING:
     import polars as pl
 
 
-#: Between two notes of one item (the ``note`` column).
-NOTE_SEP = " | "
+#: Between two notes of one item (the ``note`` column); the one separator of :mod:`exportscope.i18n`.
+NOTE_SEP = i18n.NOTE_SEP
 
 _AUDIENCE_VISIBILITY = {"public": Visibility.PUBLIC, "friends": Visibility.NETWORK, "unknown": Visibility.UNKNOWN}
 
@@ -46,7 +47,7 @@ def resolve_noted(
     var = rule.variants.get(variant) if variant else None
     kind = (var.kind if var and var.kind else None) or rule.kind
     verdict = (var.verdict if var and var.verdict else None) or rule.verdict
-    spec = (var.visibility if var and var.visibility else None) or rule.visibility
+    spec = rule.visibility_of(variant)
     rule_id = f"{rule.id}.{variant}" if var else rule.id
     if spec == "column":
         # "Anyone on LinkedIn", "anyone-on-linkedin" and "ANYONE_ON_LINKEDIN" are one key.
@@ -88,18 +89,19 @@ def classify(
     import polars as pl
 
     answers: dict[str, list[str | None]] = {
-        k: [] for k in ("platform", "kind", "verdict", "visibility", "rule", "note", "account")
+        k: [] for k in ("platform", "kind", "verdict", "visibility", "rule", "note", "note_key", "account")
     }
     # Shapes are keyed by their context: the platform, or "instagram#2" for a second account of one platform.
     for key, rule_id, variant, raw_vis, flag in shapes:
         ctx = contexts[key]
         kind, verdict, visibility, rid, note = resolve_noted(rules[rule_id], variant, raw_vis, ctx)
-        notes = [i18n.t(f"note.{note}", "en")] if note else []
+        notes = [Note.of(note)] if note else []
         if flag == "impossible_date":
             # A date dropped as impossible (before the platform existed, after the export) says so on the item.
-            notes.append(i18n.t("note.impossible_date", "en"))
-        text = NOTE_SEP.join(notes) if notes else None
-        for k, v in zip(answers, (ctx.platform, kind, verdict, visibility, rid, text, key), strict=True):
+            notes.append(Note.of("impossible_date"))
+        text = NOTE_SEP.join(i18n.note_text(n) for n in notes) if notes else None
+        row = (ctx.platform, kind, verdict, visibility, rid, text, tokens(notes), key)
+        for k, v in zip(answers, row, strict=True):
             answers[k].append(v)
     shape = raw.get_column("shape")
     frame = raw.hstack([pl.Series(k, v, dtype=pl.String).gather(shape) for k, v in answers.items()])
@@ -108,13 +110,19 @@ def classify(
     return frame.select(*ITEM_COLUMNS, *EXTRA_COLUMNS)
 
 
-def _add_note(frame: pl.DataFrame, on: pl.Expr, text: str) -> pl.DataFrame:
-    """``text`` appended to the ``note`` of the rows ``on`` selects. Notes are joined with ``NOTE_SEP``, which
-    no note holds (a note may hold "; " itself), so each can be counted and translated on its own."""
+def _add_note(frame: pl.DataFrame, on: pl.Expr, note: Note) -> pl.DataFrame:
+    """``note`` appended to the rows ``on`` selects: its English text to ``note`` (what ``exportscope items``
+    writes; joined with ``NOTE_SEP``) and the note itself to ``note_key`` (joined with ``TOKEN_SEP``), from
+    which the summary counts notes and the report and the terminal UI say them in the reader's language."""
     import polars as pl
 
-    joined = pl.when(pl.col("note").is_null()).then(pl.lit(text)).otherwise(pl.col("note") + pl.lit(NOTE_SEP + text))
-    return frame.with_columns(note=pl.when(on).then(joined).otherwise(pl.col("note")))
+    def appended(column: str, value: str, sep: str) -> pl.Expr:
+        joined = pl.when(pl.col(column).is_null()).then(pl.lit(value))
+        return pl.when(on).then(joined.otherwise(pl.col(column) + pl.lit(sep + value))).otherwise(pl.col(column))
+
+    return frame.with_columns(
+        note=appended("note", i18n.note_text(note), NOTE_SEP), note_key=appended("note_key", note.token(), TOKEN_SEP)
+    )
 
 
 def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], as_of: date) -> pl.DataFrame:
@@ -128,22 +136,20 @@ def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], a
     for key, ctx in contexts.items():
         policy = load_policies()[ctx.policy]
         mine = pl.col("account") == key  # the context's items (one account of one platform)
-        reason: str | None = None
+        reason: Note | None = None
         kept: tuple[str, ...] = ()
         minor = ctx.is_minor(as_of) and policy.minor_applies(ctx.region)
         if ctx.is_minor(as_of) and not minor and policy.minor_elsewhere_note:
-            # Minors are excluded only in some regions (X: EEA, UK, Switzerland): say so, change no verdict.
-            frame = _add_note(frame, eligible & mine, i18n.t(policy.minor_elsewhere_note, "en"))
+            # Minors are excluded only in some regions (the policy's minor_regions): say so, change no verdict.
+            frame = _add_note(frame, eligible & mine, Note.of(policy.minor_elsewhere_note.removeprefix("note.")))
         if minor:
-            reason = i18n.t("note.under_18", "en")
+            reason = Note.of("under_18")
             kept = tuple(k.kind for k in policy.minor_keeps) + policy.minor_keeps_kinds
             for keep in policy.minor_keeps:
-                frame = _add_note(
-                    frame, mine & eligible & (pl.col("kind") == keep.kind), i18n.t(f"note.{keep.note}", "en")
-                )
+                frame = _add_note(frame, mine & eligible & (pl.col("kind") == keep.kind), Note.of(keep.note))
         elif ctx.status.state is TrainingStatus.STARTS_LATER and ctx.status.since is not None:
             # Decided once with the contexts (exportscope.contexts.policy_status), read here and by every output.
-            reason = i18n.t("note.not_in_force", "en", since=ctx.status.since.isoformat(), region=ctx.region)
+            reason = Note.of("not_in_force", since=ctx.status.since.isoformat(), region=ctx.region)
         if reason is not None:
             hit = eligible & mine & ~pl.col("kind").is_in(list(kept))
             # The note first: once the verdict is not_used the mask no longer selects these rows.
@@ -154,12 +160,12 @@ def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], a
         row = policy.for_region(ctx.region)
         if row is not None and row.window_until is not None and row.window_note:
             early = mine & eligible & (pl.col("timestamp") < datetime(*row.window_until.timetuple()[:3], tzinfo=UTC))
-            frame = _add_note(frame, early, i18n.t(f"note.{row.window_note}", "en"))
+            frame = _add_note(frame, early, Note.of(row.window_note))
         if ctx.opted_out:
             for excl in policy.opt_out_excludes:
                 on = mine & (pl.col("kind") == excl.kind) & eligible
-                frame = _add_note(frame, on, i18n.t(f"note.{excl.note}", "en"))
+                frame = _add_note(frame, on, Note.of(excl.note))
         for item_note in policy.item_notes:
             if item_note.applies(ctx.region, as_of):
-                frame = _add_note(frame, mine & (pl.col("kind") == item_note.kind), item_note.text)
+                frame = _add_note(frame, mine & (pl.col("kind") == item_note.kind), Note.of(item_note.note))
     return frame

@@ -14,19 +14,65 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
+from typer.models import CommandFunctionType
 
 from exportscope import __version__
+from exportscope.platforms import families
 
 if TYPE_CHECKING:
     from exportscope.commands import OptionValues
 
-app = typer.Typer(
+
+_T = TypeVar("_T")
+
+
+def _constant(value: _T) -> Callable[..., _T]:
+    """A method replacement that answers ``value`` whatever it is asked."""
+
+    def answer(*args: Any, **kwargs: Any) -> _T:
+        return value
+
+    return answer
+
+
+class _HelpCommand(typer.core.TyperCommand):
+    """A command whose help names its arguments as people read them (``PATH...``, ``OLD``), never by their
+    Python type (typer shows ``PATH <list[Path]>`` by default)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, typer.core.TyperOption) and param.metavar is None and not param.is_flag:
+                desc = param.type_descriptor
+                if desc.is_choice and desc.choices:
+                    param.metavar = "|".join(str(getattr(c, "value", c)) for c in desc.choices)
+                else:
+                    param.metavar = "FILE" if desc.is_path else max(param.opts, key=len).lstrip("-").upper()
+            if isinstance(param, typer.core.TyperArgument):
+                name = (param.metavar or param.name or "").upper()
+                more = "..." if param.nargs != 1 else ""
+                usage = f"{name}{more}" if param.required else f"[{name}]{more}"
+                param._rich_display_name = _constant(name + more)  # type: ignore[method-assign]
+                param.display_type_rich = _constant(None)  # type: ignore[method-assign]
+                param.get_usage_pieces = _constant([usage])  # type: ignore[method-assign]
+
+
+class _App(typer.Typer):
+    """Every command of the app uses :class:`_HelpCommand` unless it names another class."""
+
+    def command(
+        self, name: str | None = None, *, cls: type[typer.core.TyperCommand] | None = None, **kwargs: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        return super().command(name, cls=cls or _HelpCommand, **kwargs)
+
+
+app = _App(
     name="exportscope",
     help=(
-        "See what LinkedIn, Meta and X will feed their generative AI from your data export.\n\n"
+        "See what each platform will feed its generative AI from your data export.\n\n"
         "Runs offline, never uploads anything and never changes the archive.\n\n"
         "Example: exportscope summary Complete_LinkedInDataExport_03-09-2026.zip"
     ),
@@ -37,20 +83,9 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+F = TypeVar("F", bound=Callable[..., Any])
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-class Audience(StrEnum):
-    public = "public"
-    friends = "friends"
-    unknown = "unknown"
-
-
-class Answer(StrEnum):
-    yes = "yes"
-    no = "no"
-    unknown = "unknown"
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -109,7 +144,7 @@ PathsArg = Annotated[
     list[Path] | None,
     typer.Argument(
         metavar="PATH",
-        help="Export .zip files, folders or WhatsApp .txt chats; parts of one export are merged.",
+        help="Export .zip files, folders or exported chat .txt files; parts of one export are merged.",
         show_default=False,
         readable=False,  # an unreadable input is our one-line error (exit 2), not a usage block
     ),
@@ -134,18 +169,43 @@ OptedOutOpt = Annotated[
     typer.Option(
         "--opted-out",
         metavar="PLATFORM",
-        help="You turned training off for this platform (repeatable): linkedin, meta, x.",
+        help=f"You turned training off for this platform (repeatable): {', '.join(families())}.",
     ),
 ]
-AudienceOpt = Annotated[
-    Audience,
-    typer.Option("--facebook-audience", help="Who can see your past Facebook posts: public, friends or unknown."),
-]
-# X's question (exportscope.platforms.x.PROTECTED): the archive records only six months of changes.
-XProtectedOpt = Annotated[
-    Answer,
-    typer.Option("--x-protected", help="Are your X posts protected (followers only)? yes, no or unknown."),
-]
+
+
+def _asking(func: F) -> F:
+    """Give a command one option per platform question (each ``platforms/<family>/questions.toml``),
+    collected into its ``answers`` parameter as {question key: answer}. The questions are data read by
+    folder, so the readers are not imported here."""
+    import inspect
+
+    from exportscope.platforms.questions import all_questions
+
+    sig = inspect.signature(func, eval_str=True)
+    params = [p for p in sig.parameters.values() if p.name != "answers"]
+    names: dict[str, str] = {}
+    for q in all_questions():
+        name = "answer_" + "".join(c if c.isalnum() else "_" for c in q.key)
+        names[name] = q.key
+        choices = StrEnum(name, {c: c for c in q.choices})  # type: ignore[misc]
+        option = typer.Option(q.flag, help=q.help)
+        params.append(
+            inspect.Parameter(
+                name, inspect.Parameter.KEYWORD_ONLY, annotation=Annotated[choices, option], default=choices(q.unknown)
+            )
+        )
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        kwargs["answers"] = {key: str(kwargs.pop(name)) for name, key in names.items() if name in kwargs}
+        return func(*args, **kwargs)
+
+    setattr(wrapper, "__signature__", sig.replace(parameters=params))  # noqa: B010  # typer reads it
+    wrapper.__annotations__ = {p.name: p.annotation for p in params} | {"return": sig.return_annotation}
+    del wrapper.__wrapped__  # typer must see the new signature, not the function's own
+    return wrapper  # type: ignore[return-value]
+
 
 RedactOpt = Annotated[
     bool,
@@ -161,15 +221,11 @@ KeepOwnerOpt = Annotated[
 
 
 def _values(
-    region: str | None,
-    as_of: str | None,
-    opted_out: list[str] | None,
-    audience: Audience = Audience.unknown,
-    x_protected: Answer = Answer.unknown,
+    region: str | None, as_of: str | None, opted_out: list[str] | None, answers: dict[str, str] | None = None
 ) -> OptionValues:
     from exportscope.commands import OptionValues
 
-    return OptionValues(region, as_of, opted_out, audience.value, x_protected.value)
+    return OptionValues(region, as_of, opted_out, dict(answers or {}))
 
 
 # --- commands ---------------------------------------------------------------------------------------------
@@ -177,6 +233,7 @@ def _values(
 
 @app.command()
 @_guarded
+@_asking
 def summary(
     paths: PathsArg = None,
     demo: DemoOpt = False,
@@ -191,8 +248,11 @@ def summary(
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
-    facebook_audience: AudienceOpt = Audience.unknown,
-    x_protected: XProtectedOpt = Answer.unknown,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language of the tables: en or fr (default: from the locale; JSON stays English)."),
+    ] = None,
+    answers: dict[str, str] | None = None,
 ) -> None:
     """What each platform will use for AI training, as a table or JSON.
 
@@ -201,12 +261,13 @@ def summary(
     """
     from exportscope import commands
 
-    values = _values(region, as_of, opted_out, facebook_audience, x_protected)
-    commands.summary(paths, demo, values, json_out, findings)
+    values = _values(region, as_of, opted_out, answers)
+    commands.summary(paths, demo, values, json_out, findings, lang)
 
 
 @app.command()
 @_guarded
+@_asking
 def items(
     paths: PathsArg = None,
     *,
@@ -226,8 +287,7 @@ def items(
     redact: RedactOpt = False,
     keep_owner: KeepOwnerOpt = False,
     opted_out: OptedOutOpt = None,
-    facebook_audience: AudienceOpt = Audience.unknown,
-    x_protected: XProtectedOpt = Answer.unknown,
+    answers: dict[str, str] | None = None,
 ) -> None:
     """Write every classified item, one row each (platform, source, kind, verdict, visibility, timestamp,
     text, words, rule); --redact masks people and personal data in the text, source and note.
@@ -236,12 +296,13 @@ def items(
     """
     from exportscope import commands
 
-    values = _values(region, as_of, opted_out, facebook_audience, x_protected)
+    values = _values(region, as_of, opted_out, answers)
     _say(commands.items(paths, demo, values, output, fmt, redact, keep_owner))
 
 
 @app.command()
 @_guarded
+@_asking
 def report(
     paths: PathsArg = None,
     *,
@@ -264,8 +325,7 @@ def report(
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
-    facebook_audience: AudienceOpt = Audience.unknown,
-    x_protected: XProtectedOpt = Answer.unknown,
+    answers: dict[str, str] | None = None,
 ) -> None:
     """Write a report to keep, print or share: what is used for AI training, what you expose, how to opt out.
 
@@ -273,12 +333,13 @@ def report(
     """
     from exportscope import commands
 
-    values = _values(region, as_of, opted_out, facebook_audience, x_protected)
+    values = _values(region, as_of, opted_out, answers)
     _say(commands.report(paths, demo, values, output, fmt, lang, redact, keep_owner))
 
 
 @app.command()
 @_guarded
+@_asking
 def cleanup(
     paths: PathsArg = None,
     *,
@@ -293,7 +354,7 @@ def cleanup(
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
-    facebook_audience: AudienceOpt = Audience.unknown,
+    answers: dict[str, str] | None = None,
 ) -> None:
     """Write the clean-up worklist: the items used for AI training you most likely want gone, riskiest first.
 
@@ -305,14 +366,14 @@ def cleanup(
     """
     from exportscope import commands
 
-    _say(commands.cleanup(paths, demo, _values(region, as_of, opted_out, facebook_audience), output, fmt, lang))
+    _say(commands.cleanup(paths, demo, _values(region, as_of, opted_out, answers), output, fmt, lang))
 
 
 @app.command()
 @_guarded
 def rules(
     platform: Annotated[
-        str | None, typer.Argument(metavar="PLATFORM", help="linkedin, facebook, instagram, whatsapp or x.")
+        str | None, typer.Argument(metavar="PLATFORM", help="A platform (default: the first); a wrong name lists them.")
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the rules as JSON.")] = False,
     sources: Annotated[
@@ -334,6 +395,7 @@ def rules(
 
 @app.command()
 @_guarded
+@_asking
 def inspect(
     paths: PathsArg = None,
     demo: DemoOpt = False,
@@ -343,8 +405,7 @@ def inspect(
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
-    facebook_audience: AudienceOpt = Audience.unknown,
-    x_protected: XProtectedOpt = Answer.unknown,
+    answers: dict[str, str] | None = None,
 ) -> None:
     """Browse the archive in the terminal: what is used for training, what is not, and why.
 
@@ -353,7 +414,7 @@ def inspect(
     from exportscope import commands
     from exportscope.errors import InputError
 
-    values = _values(region, as_of, opted_out, facebook_audience, x_protected)
+    values = _values(region, as_of, opted_out, answers)
     inputs, options, language = commands.prepare_inspect(paths, demo, values, lang)
     try:
         from exportscope.tui.app import run
@@ -382,7 +443,7 @@ def doctor(
 @_guarded
 def letter(
     platform: Annotated[
-        str, typer.Argument(metavar="PLATFORM", help="linkedin, facebook, instagram, threads or whatsapp.")
+        str, typer.Argument(metavar="PLATFORM", help="The platform to write to; a wrong name lists them.")
     ],
     paths: PathsArg = None,
     *,
@@ -456,7 +517,7 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """See what LinkedIn, Meta and X will feed their generative AI from your data export."""
+    """See what each platform will feed its generative AI from your data export."""
 
 
 def main() -> None:

@@ -12,8 +12,8 @@ the ones that write a file return the one line to say about it.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -38,30 +38,39 @@ class OptionValues:
     region: str | None = None
     as_of: str | None = None
     opted_out: Sequence[str] | None = None
-    facebook_audience: str = "unknown"
-    x_protected: str = "unknown"
+    #: The answers to the platforms' questions, by question key (``platforms/<family>/questions.toml``).
+    answers: Mapping[str, str] = field(default_factory=dict)
 
     def build(self) -> Options:
-        return make_options(self.region, self.as_of, self.opted_out, self.facebook_audience, self.x_protected)
+        return make_options(self.region, self.as_of, self.opted_out, self.answers)
 
 
 def make_options(
     region: str | None = None,
     as_of: str | None = None,
     opted_out: Sequence[str] | None = None,
-    facebook_audience: str = "unknown",
-    x_protected: str = "unknown",
+    answers: Mapping[str, str] | None = None,
 ) -> Options:
     """The :class:`~exportscope.types.Options` of the command-line values (strings as typed).
 
     The library validates them (a script gets the same values and refusals); a refusal names our flag.
+    Each platform question's answer goes to ``Options.answers``, or to the Options field the question names
+    as its alias (``option`` in its ``questions.toml``); "I don't know" is not written.
     """
     from exportscope.errors import InvalidOption
+    from exportscope.platforms.questions import all_questions
     from exportscope.types import Options
 
-    kwargs: dict[str, Any] = {"facebook_audience": facebook_audience, "region": region or None}
-    if x_protected != "unknown":
-        kwargs["answers"] = (("x.protected", x_protected),)
+    kwargs: dict[str, Any] = {"region": region or None}
+    given: list[tuple[str, str]] = []
+    for q in all_questions():
+        value = (answers or {}).get(q.key, q.unknown)
+        if q.option:  # held in an Options field of its own (an alias kept for scripts)
+            kwargs[q.option] = value
+        elif value != q.unknown:
+            given.append((q.key, value))
+    if given:
+        kwargs["answers"] = tuple(given)
     if as_of:
         kwargs["as_of"] = as_of
     if opted_out:
@@ -69,11 +78,19 @@ def make_options(
     try:
         return Options(**kwargs)
     except InvalidOption as exc:
-        raise OptionsError(exc.message(_FLAGS.get(exc.option, exc.option))) from None
+        raise OptionsError(exc.message(_flags().get(exc.option, exc.option))) from None
 
 
-#: The command-line flag of each validated option (an answer's key names its platform's question).
-_FLAGS = {"region": "--region", "as_of": "--as-of", "opted_out": "--opted-out", "x.protected": "--x-protected"}
+def _flags() -> dict[str, str]:
+    """The command-line flag of each validated option (an answer's key or alias names its question's flag)."""
+    from exportscope.platforms.questions import all_questions
+
+    flags = {"region": "--region", "as_of": "--as-of", "opted_out": "--opted-out"}
+    for q in all_questions():
+        flags[q.key] = q.flag
+        if q.option:
+            flags[q.option] = q.flag
+    return flags
 
 
 def check_lang(lang: str | None) -> str:
@@ -128,10 +145,19 @@ def _analyze(paths: Sequence[Path], options: Options) -> Analysis:
 # --- the commands ------------------------------------------------------------------------------------------
 
 
-def summary(paths: Sequence[Path] | None, demo: bool, values: OptionValues, json_out: bool, findings: bool) -> None:
-    """Print the summary: the ``exportscope.summary/1`` JSON document, or the tables."""
+def summary(
+    paths: Sequence[Path] | None,
+    demo: bool,
+    values: OptionValues,
+    json_out: bool,
+    findings: bool,
+    lang: str | None = None,
+) -> None:
+    """Print the summary: the ``exportscope.summary/1`` JSON document (English beside its keys, whatever
+    ``lang``), or the tables in ``lang``."""
     from exportscope import summary as summary_mod
 
+    language = check_lang(lang)
     inputs = resolve_inputs(paths, demo)
     analysis = _analyze(inputs, values.build())
     if json_out:
@@ -146,7 +172,7 @@ def summary(paths: Sequence[Path] | None, demo: bool, values: OptionValues, json
         return
     from exportscope.render_text import print_summary
 
-    print_summary(summary_mod.build(analysis))
+    print_summary(summary_mod.build(analysis), lang=language)
 
 
 def items(
@@ -230,7 +256,7 @@ def rules(platform: str | None, json_out: bool, sources: bool, lang: str | None)
     language = i18n.normalize_lang(lang) if lang else i18n.default_lang()
     known = all_platforms()
     if platform is None:
-        match = known if sources else [p for p in known if p.name == "linkedin"]
+        match = list(known if sources else known[:1])
     else:
         match = [p for p in known if p.name == platform.lower()]
     if not match:

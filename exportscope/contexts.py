@@ -14,8 +14,9 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from exportscope import dates, i18n
+from exportscope import dates
 from exportscope.model import Fact
+from exportscope.notes import Note
 from exportscope.rules import Policy, load_policies, region_code
 from exportscope.types import PlatformContext, PolicyStatus, TrainingStatus
 
@@ -114,10 +115,10 @@ def build_contexts(
             key=key,
             account=export.account,
         )
-        # The platform's own questions (X: are your posts protected?) and what the person answered.
+        # The platform's own questions (platforms/<family>/questions.toml) and what the person answered.
         ctx = export.platform.apply_answers(ctx, dict(options.answers))
         notes = [*ctx.notes, *(text for e in exports if e in feeding for plat, text in e.notes if plat == name)]
         if status.state is TrainingStatus.REGION_UNKNOWN:
-            notes.append(i18n.t("note.region_unknown", "en"))
+            notes.append(Note.of("region_unknown"))
         contexts[key] = replace(ctx, notes=tuple(notes))
     return contexts

@@ -42,4 +42,4 @@ def samples_root() -> Path | None:
     """The bundled sample exports: ``EXPORTSCOPE_SAMPLES`` if set, else the installed or source copy."""
     if env := os.environ.get("EXPORTSCOPE_SAMPLES"):
         return Path(env) if Path(env).is_dir() else None
-    return _first_dir("sample_exports", "linkedin-2026/Complete_LinkedInDataExport_03-09-2026.zip")
+    return _first_dir("sample_exports", "demo.toml")

@@ -3,8 +3,8 @@
 What it shows: which platform and layout era each input was taken for, how many files were read, ignored,
 not recognised or failed, and which known files changed shape (columns or keys missing or new). What it
 never shows: any value from the archive. Paths are kept (they are what a maintainer needs) except the parts
-that carry people's names: Meta message-thread folders of every era (``janedoe_1234567890``, 2018-21
-``alicemartin_a1b2c3d4e5``), Meta export-zip user names and WhatsApp chat titles in every language.
+that carry people's names, as each platform family knows them (message-thread folders of every era,
+export-zip user names, chat titles in every language: :mod:`exportscope.platforms.people`).
 """
 
 from __future__ import annotations
@@ -26,8 +26,7 @@ if TYPE_CHECKING:
 def anonymise_path(path: str) -> str:
     """Replace the path parts that name people with placeholders; keep the structure. The list of what
     names people is each platform family's, shared with ``--redact`` (:func:`exportscope.platforms.people.
-    mask_path`): Meta thread folders of every era, export-zip user names, WhatsApp chat titles of every
-    language."""
+    mask_path`): thread folders of every era, export-zip user names, chat titles of every language."""
     return mask_path(path, "<thread>", "<name>")
 
 
@@ -41,26 +40,6 @@ def _columns_shown(changes: list[str]) -> list[str]:
         plausible = []
     hidden = len(new) - len(plausible)
     return missing + plausible + ([f"+{hidden} other column(s), names not shown"] if hidden else [])
-
-
-def _failure_kind(reason: str | None) -> str:
-    """Only the error's category: exception messages can quote the data that broke the parser."""
-    if not reason:
-        return "failed"
-    for marker in (
-        "zip bomb",
-        "size limit",
-        "encrypted",
-        "symbolic link",
-        "cannot be read",
-        "not a regular file",
-        "nested more than",
-        "damaged data",
-    ):
-        if marker in reason:
-            return marker
-    head = reason.split(":", 1)[0]
-    return head if re.fullmatch(r"[A-Za-z]+(Error|Exception)", head) else "reader error"
 
 
 def _path_masker(analysis: Analysis) -> Callable[[str], str]:
@@ -99,7 +78,9 @@ def build(analysis: Analysis) -> dict[str, Any]:
         ],
         "unrecognized": sorted({anonymise(e.path) for e in analysis.ledger if e.status is FileStatus.UNRECOGNIZED}),
         "failed": [
-            {"path": anonymise(e.path), "rule": e.rule, "error": _failure_kind(e.reason)}
+            # Only the failure's code (``size``, ``encrypted``, ``not_json``...): a reason's text or a library's
+            # detail can quote the data that broke the parser.
+            {"path": anonymise(e.path), "rule": e.rule, "error": e.reason_code or "failed"}
             for e in analysis.ledger
             if e.status is FileStatus.FAILED
         ],

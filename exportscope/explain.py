@@ -6,10 +6,13 @@ so the terminal UI, the reports and the CLI explain a verdict the same way the c
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from exportscope import i18n
+from exportscope.notes import Note
 from exportscope.rules import Rule, RuleSet, load_policies, load_sources
 
 #: Opens the sentence shown when the region is unknown, before every region's note (English).
@@ -54,6 +57,9 @@ class OptOut:
     known: bool
     notes: tuple[str, ...]
     sources: tuple[dict[str, str], ...]
+    #: No policy row applies (the region is unknown and the policy depends on it): ``region_note`` then
+    #: lists every region's note after :data:`REGION_UNKNOWN`.
+    region_unknown: bool = False
 
 
 def find_rule(rule_id: str, rulesets: Iterable[RuleSet]) -> tuple[Rule, str | None] | None:
@@ -76,11 +82,15 @@ def find_rule(rule_id: str, rulesets: Iterable[RuleSet]) -> tuple[Rule, str | No
 
 
 def explain(
-    rule_id: str | None, rulesets: Iterable[RuleSet], note: str | None = None, lang: str = i18n.DEFAULT_LANG
+    rule_id: str | None,
+    rulesets: Iterable[RuleSet],
+    notes: Sequence[Note] = (),
+    lang: str = i18n.DEFAULT_LANG,
 ) -> Why:
     """The "why" of an item: the variant's explanation if it has one, else the rule's; its quote and source;
-    the item's notes (overrides, caveats), all in ``lang``."""
-    shown_note = i18n.localize_notes(note, lang) if note else note
+    the item's notes (overrides, caveats: :func:`exportscope.notes.notes_of` its ``note_key``), all in
+    ``lang``."""
+    shown_note = i18n.NOTE_SEP.join(i18n.note_text(n, lang) for n in notes) if notes else None
     if not rule_id:
         return Why("", i18n.t("why_text.no_rule", lang), override=shown_note)
     found = find_rule(rule_id, rulesets)
@@ -128,18 +138,26 @@ def why_lines(why: Why, verdict: str, platform_label: str, lang: str = i18n.DEFA
 
 
 def _lever_applies(lever: str, platform: str) -> bool:
-    """Meta's levers are written ``Facebook: ...``/``Instagram and Threads: ...``; keep the ones for this
-    platform and the ones that name no platform at all."""
+    """A lever shared by several platforms is written ``<Platform>: ...`` (``A and B: ...``);
+    keep the ones for this platform and the ones that name no platform at all."""
     head, sep, _ = lever.partition(":")
-    platforms = ("facebook", "instagram", "threads", "linkedin", "whatsapp")
-    named = [p for p in platforms if p in head.lower()] if sep else []
+    words = set(re.findall(r"\w+", head.lower())) if sep else set()
+    named = words & _item_platforms()
     return not named or platform.lower() in named
+
+
+@functools.cache
+def _item_platforms() -> frozenset[str]:
+    """Every platform an item can be of (the registry's platforms and their rules' platforms)."""
+    from exportscope.platforms import all_platforms
+
+    return frozenset({p.name for p in all_platforms()} | {r.platform for p in all_platforms() for r in p.ruleset.rules})
 
 
 def opt_out(platform: str, label: str, policy_key: str, region: str | None) -> OptOut:
     """The opt-out facts of a platform for a region (``None``: region unknown, every row is shown)."""
     policy = load_policies()[policy_key]
-    # A policy with one row for every region (WhatsApp) does not depend on knowing the region.
+    # A policy with one row for every region does not depend on knowing the region.
     row = policy.for_region(region) or (policy.regions[0] if len(policy.regions) == 1 else None)
     region_note = row.note if row is not None else REGION_UNKNOWN + " ".join(r.note for r in policy.regions if r.note)
     return OptOut(
@@ -157,17 +175,15 @@ def opt_out(platform: str, label: str, policy_key: str, region: str | None) -> O
         known=row.known if row else False,
         notes=policy.notes,
         sources=policy.sources,
+        region_unknown=row is None,
     )
 
 
 def region_note_text(policy_key: str, note: str | None, lang: str) -> str | None:
-    """A policy's region note (as :func:`opt_out` or the summary gives it) in ``lang``."""
+    """A policy's region note (one region row's, as the summary gives it) in ``lang``."""
     if note is None or lang == i18n.DEFAULT_LANG:
         return note
     regions = load_policies()[policy_key].regions
-    if note.startswith(REGION_UNKNOWN):
-        notes = [i18n.policy_text(policy_key, f"region_{i}", lang, r.note) for i, r in enumerate(regions) if r.note]
-        return i18n.t("tui.region_not_known", lang) + " ".join(notes)
     for i, r in enumerate(regions):
         if r.note == note:
             return i18n.policy_text(policy_key, f"region_{i}", lang, note)
@@ -194,5 +210,14 @@ def localize_opt_out(o: OptOut, lang: str) -> OptOut:
         effect=tr("opt_out_effect", o.effect),
         levers=indexed("extra_levers", o.levers, tuple(policy.extra_levers)),
         notes=indexed("notes", o.notes, tuple(policy.notes)),
-        region_note=region_note_text(o.policy, o.region_note, lang) or "",
+        region_note=_region_unknown_text(o.policy, lang)
+        if o.region_unknown
+        else region_note_text(o.policy, o.region_note, lang) or "",
     )
+
+
+def _region_unknown_text(policy_key: str, lang: str) -> str:
+    """Every region's note after "your region is not known", in ``lang`` (:attr:`OptOut.region_unknown`)."""
+    regions = load_policies()[policy_key].regions
+    notes = [i18n.policy_text(policy_key, f"region_{i}", lang, r.note) for i, r in enumerate(regions) if r.note]
+    return i18n.t("tui.region_not_known", lang) + " ".join(notes)

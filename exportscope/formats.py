@@ -19,11 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
 
 from exportscope import i18n
-from exportscope.errors import FormatError
-from exportscope.termsafe import safe
+from exportscope.errors import FormatError, Refusal
 
 STDOUT = "-"
 
@@ -80,19 +78,15 @@ STDOUT_DEFAULT: dict[str, str] = {"report": "md", "items": "jsonl"}
 NO_FORMAT_OPTION = frozenset({"diff"})
 
 
-class FormatRefused(FormatError):
+class FormatRefused(Refusal, FormatError):
     """An output whose format cannot be told, is not one we write, or disagrees with its name."""
 
-    def __init__(self, code: str, path: PurePath | str, **fields: Any) -> None:
-        self.code = code
-        self.path = str(path)
-        self.fields = fields
-        super().__init__(self.text(i18n.DEFAULT_LANG))
+    PREFIX = "format_"
 
-    def text(self, lang: str) -> str:
-        shown = {k: safe(v) for k, v in self.fields.items()}
-        family = i18n.t(f"output.family_{shown.pop('family')}", lang) if "family" in shown else ""
-        return i18n.t(f"output.format_{self.code}", lang, path=safe(self.path), family=family, **shown)
+    def shown_fields(self, lang: str) -> dict[str, str]:
+        shown = super().shown_fields(lang)
+        shown["family"] = i18n.t(f"output.family_{shown.pop('family')}", lang) if "family" in shown else ""
+        return shown
 
 
 def family(name: str) -> tuple[OutputFormat, ...]:

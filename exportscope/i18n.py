@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import tomllib
 from collections.abc import Mapping
 from datetime import date
 from importlib import resources
 from typing import Any
+
+from exportscope.notes import FieldValue, Note, Problem, notes_of
+
+#: Between two notes of one item in the ``note`` column of the items frame and of ``exportscope items``.
+NOTE_SEP = " | "
 
 LANGS: tuple[str, ...] = ("en", "fr")
 DEFAULT_LANG = "en"
@@ -59,7 +63,7 @@ def load_toml(ref: Any, name: str) -> dict[str, Any]:
 @functools.cache
 def catalogue() -> dict[str, dict[str, str]]:
     """Every message key -> {language: text}: ``locale/messages.toml``, plus the ``messages.toml`` of each
-    platform folder (``platforms/x/messages.toml``), so a platform brings its own words. A key defined twice
+    platform folder (``platforms/<family>/messages.toml``), so a platform brings its own words. A key defined twice
     is an error."""
     root = resources.files("exportscope")
     out: dict[str, dict[str, str]] = {}
@@ -112,30 +116,55 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **fields: Any) -> str:
     return text.format(**fields) if fields else text
 
 
-@functools.cache
-def _note_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Each ``note.*`` key with its English template as a regex whose groups are the template's fields."""
-    out = []
-    for key, entry in catalogue().items():
-        if not key.startswith("note.") or "en" not in entry:
-            continue
-        parts = re.split(r"\{(\w+)\}", entry["en"])
-        rx = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
-        out.append((key, re.compile(rx + r"\Z", re.S)))
-    return tuple(out)
+def _filled(fields: Mapping[str, FieldValue], lang: str) -> dict[str, str]:
+    """A note's or problem's fields as text in ``lang``: counts formatted for it, a missing value said so,
+    a note inside a field said in ``lang`` too (several joined with "; ")."""
+    out: dict[str, str] = {}
+    for name, value in fields.items():
+        if value is None:
+            out[name] = t("meta.date_unknown", lang)
+        elif isinstance(value, bool):
+            out[name] = str(value)
+        elif isinstance(value, int):
+            out[name] = fmt_int(value, lang)
+        elif isinstance(value, Note):
+            out[name] = note_text(value, lang)
+        elif isinstance(value, tuple):
+            out[name] = "; ".join(note_text(v, lang) for v in value)
+        else:
+            out[name] = str(value)
+    return out
 
 
-def localize_note(text: str, lang: str) -> str:
-    """A note written in English from a ``note.*`` template, in ``lang``; any other text as it is.
+def note_text(note: Note, lang: str = DEFAULT_LANG) -> str:
+    """A :class:`~exportscope.notes.Note` in ``lang`` (``note.<key>`` of the catalogue); a note with a count
+    ``n`` uses ``note.<key>_one`` where the language says singular and the catalogue has it (as :func:`tn`)."""
+    key = f"note.{note.key}"
+    n = note.args.get("n")
+    if isinstance(n, int) and (n in (0, 1) if lang == "fr" else n == 1) and has(f"{key}_one"):
+        key += "_one"
+    return t(key, lang, **_filled(note.args, lang))
 
-    Readers and the pipeline write their notes in English (the summary JSON keeps them so); the report and
-    the terminal UI show them in the reader's language through this, one catalogue for both.
-    """
-    if lang == DEFAULT_LANG or not text:
-        return text
-    for key, rx in _note_patterns():
-        if m := rx.match(text):
-            return t(key, lang, **m.groupdict())
+
+def notes_text(cell: str | None, lang: str = DEFAULT_LANG) -> str | None:
+    """An item's notes (its ``note_key`` cell) in ``lang``, joined as the ``note`` column joins them."""
+    found = notes_of(cell)
+    return NOTE_SEP.join(note_text(n, lang) for n in found) if found else None
+
+
+def problem_text(problem: Problem, lang: str = DEFAULT_LANG) -> str:
+    """A :class:`~exportscope.notes.Problem` in ``lang`` (``problem.<code>``), with the library's own detail
+    (never translated) where the template puts ``{detail}``, else after it; a failure after some items were
+    read says how many (``items_read``: ``problem.items_read``)."""
+    args = dict(problem.args)
+    read = args.pop("items_read", None)
+    key = f"problem.{problem.code}"
+    template = catalogue().get(key, {}).get(lang) or catalogue().get(key, {}).get(DEFAULT_LANG, "")
+    text = t(key, lang, **_filled(args, lang), detail=problem.detail)
+    if problem.detail and "{detail}" not in template:
+        text += f": {problem.detail}"
+    if isinstance(read, int):
+        text += " " + t("problem.items_read", lang, n=fmt_int(read, lang))
     return text
 
 
@@ -196,13 +225,6 @@ def rule_text(english: str, lang: str) -> str:
 
 def has_rule_text(english: str, lang: str) -> bool:
     return lang in _rule_texts().get(english, {})
-
-
-def localize_notes(text: str, lang: str) -> str:
-    """Several notes of one item (joined with " | ", see ``classify.NOTE_SEP``), each in ``lang``."""
-    if lang == DEFAULT_LANG or not text:
-        return text
-    return " | ".join(localize_note(part, lang) for part in text.split(" | "))
 
 
 def fmt_int(n: int, lang: str = DEFAULT_LANG) -> str:

@@ -11,6 +11,9 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from exportscope.notes import FieldValue, Note, freeze
+from exportscope.notes import Problem as Problem  # a reader's problem: the shared value of exportscope.notes
+
 
 class Verdict(enum.StrEnum):
     """What the platform's generative-AI training policy does with an item (classification.md)."""
@@ -79,8 +82,8 @@ class Record:
     with a message); ``visibility`` is the raw audience value the file records, if any, mapped to a
     :class:`Visibility` by the rule. ``row`` is where the record sits in its source (1-based data row or
     list index) so a person can find it again. ``epoch`` is the time as seconds since 1970 UTC, for readers
-    whose files write it that way (Meta): it spares building a datetime per item; ``timestamp`` wins when
-    both are set. ``link`` is the item's address on the platform when the export writes one (a LinkedIn
+    whose files write it that way: it spares building a datetime per item; ``timestamp`` wins when
+    both are set. ``link`` is the item's address on the platform when the export writes one (a
     post's ShareLink), so a person can open the item to delete or restrict it.
     """
 
@@ -100,7 +103,7 @@ class Record:
 
 @dataclass(slots=True)
 class RecordBatch:
-    """Many records of one logical file as columns: what a hot reader (Meta message threads) yields instead
+    """Many records of one logical file as columns: what a hot reader (long message threads) yields instead
     of one :class:`Record` per item, so that no Python object is built per message.
 
     Every list has one value per record, in output order; ``epoch`` is seconds since 1970 UTC as in
@@ -131,50 +134,43 @@ class Fact:
     """
 
     name: str
-    value: str | bool | date | None
+    #: A :class:`~exportscope.notes.Note` when ``name`` is ``"note"`` (said with the platform's notes).
+    value: str | bool | date | Note | None
     source: str
 
 
 class ReadFailure(ValueError):
-    """A file that cannot be read, said in exportscope's own words with a stable ``code``.
+    """A file that cannot be read, as a :class:`~exportscope.notes.Problem` (``problem.<code>`` with its
+    fields; ``code`` is kept beside it).
 
     Readers raise it instead of letting a library's exception through, so what a person reads (and what the
-    tests check) never depends on how a release of orjson, polars or zipfile words its errors.
+    tests check) never depends on how a release of orjson, polars or zipfile words its errors. ``str()`` is
+    the problem in English, for a log.
     """
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, detail: str = "", **fields: FieldValue) -> None:
+        from exportscope import i18n
+
+        self.problem = Problem(code, detail, freeze(fields))
         self.code = code
+        super().__init__(i18n.problem_text(self.problem))
 
 
-def describe_failure(exc: BaseException) -> str:
-    """Why a file could not be read, in exportscope's words: never a class name, at most a library's detail.
+def describe_failure(exc: BaseException) -> Problem:
+    """Why a file could not be read, as a value: never a class name, at most a library's detail.
 
-    A ``ReadFailure`` (and the archive's ``MemberError``) already speak our words; anything else is a damaged
+    A ``ReadFailure`` (and the archive's ``MemberError``) carry their own problem; anything else is a damaged
     or unexpected file, with the library's first line kept as a detail for ``doctor`` and bug reports.
     """
-    text = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
-    if isinstance(exc, ReadFailure) or type(exc).__name__ == "MemberError":
-        return text
+    own = getattr(exc, "problem", None)
+    if isinstance(own, Problem):
+        return own
     if isinstance(exc, RecursionError):
-        return "nested too deeply to read (a damaged or hostile file)"
+        return Problem.of("too_deep")
     if isinstance(exc, UnicodeError):
-        return "not readable as text (a damaged file or an unexpected encoding)"
-    return "could not be read (a damaged or unexpected file)" + (f": {text}" if text else "")
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """A reader's error as a value: the file it concerns fails, the rest of the archive does not.
-
-    By default it is a remark on the file being read (its ledger line keeps it as the reason). With
-    ``fails`` set it says that one member of a multi-member file (a part of a Meta thread) could not be read:
-    that member is ledgered as failed, its siblings are still read.
-    """
-
-    message: str
-    source: str | None = None
-    fails: bool = False
+        return Problem.of("not_text")
+    text = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    return Problem.of("unexpected", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +220,8 @@ class LedgerEntry:
     rule: str | None = None
     items: int = 0
     size: int = 0
-    reason: str | None = None
+    #: A known file without items: what the rule data says it is (``rule.description``).
+    description: str | None = None
     drift: list[str] = field(default_factory=list)
     #: Items whose date cell could not be read, and the shape of the first such value (``DD Mon YYYY``).
     undated: int = 0
@@ -233,6 +230,23 @@ class LedgerEntry:
     impossible: int = 0
     #: Rows whose values do not fit the file's columns: counted, their cells not read (:class:`Misaligned`).
     misaligned: int = 0
+    #: Why the file failed, or what was odd about it, as values (the first is the failure of a failed file).
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def reason_code(self) -> str | None:
+        """The first problem's code (``size``, ``not_json``, ``drift``...), or None."""
+        return self.problems[0].code if self.problems else None
+
+    @property
+    def reason(self) -> str | None:
+        """The problems in English, joined with "; " (what the summary's ``error`` says), else the rule's
+        description of a file without items."""
+        if not self.problems:
+            return self.description
+        from exportscope import i18n
+
+        return "; ".join(i18n.problem_text(p) for p in self.problems)
 
 
 #: The public columns of the items frame and of ``exportscope items`` (ARCHITECTURE.md), in order.
@@ -254,5 +268,7 @@ ITEM_COLUMNS: tuple[str, ...] = (
 ITEM_EXPORT_COLUMNS: tuple[str, ...] = (*ITEM_COLUMNS, "note", "link")
 
 #: Columns the frame carries beyond the public ones, for the UI's detail pane and for counting threads;
-#: ``account`` is the key of the item's context (its platform, or ``instagram#2`` for a second account).
-EXTRA_COLUMNS: tuple[str, ...] = ("row", "thread", "note", "link", "account")
+#: ``account`` is the key of the item's context (its platform, or ``<platform>#2`` for a second account).
+#: ``note_key`` holds the same notes as ``note`` as typed values (:func:`exportscope.notes.notes_of`), so they
+#: are counted and translated without reading our English again.
+EXTRA_COLUMNS: tuple[str, ...] = ("row", "thread", "note", "link", "account", "note_key")

@@ -11,6 +11,7 @@ import io
 import zipfile
 
 from exportscope.archive import _ZIP_MAGIC, InputError, Member, MemberError, Source, _open_zip, _reason, _zip_source
+from exportscope.notes import Problem
 from exportscope.regular import open_regular
 from exportscope.zipread import MAX_NESTED_DEPTH
 
@@ -40,22 +41,15 @@ def open_nested_zip(member: Member, *, max_in_memory: int | None = None) -> Sour
             src.depth = outer.depth
         else:
             if outer.depth + 1 > MAX_NESTED_DEPTH:
-                raise MemberError(
-                    f"{member.path}: a zip nested more than {MAX_NESTED_DEPTH} levels deep inside zips; not opened",
-                    "nested_depth",
-                )
+                raise MemberError(member.path, Problem.of("nested_depth", depth=MAX_NESTED_DEPTH))
             room = min(max_in_memory or MAX_NESTED_IN_MEMORY, budget.nested_limit - budget.nested_used)
             if member.size > room:
-                raise MemberError(
-                    f"{member.path}: a zip inside a zip larger than the {room:,} bytes exportscope holds "
-                    "in memory; unzip the outer zip and give its folder",
-                    "nested_size",
-                )
+                raise MemberError(member.path, Problem.of("nested_size", room=room))
             data = member.read_bytes(room + 1)
             if len(data) > room:
-                raise MemberError(f"{member.path}: inflates past the size its zip entry declares", "declared_size")
+                raise MemberError(member.path, Problem.of("declared_size"))
             if data[:4] not in _ZIP_MAGIC:
-                raise MemberError(f"{member.path}: not a zip archive (the file does not start like one)")
+                raise MemberError(member.path, Problem.of("not_zip"))
             zf = zipfile.ZipFile(io.BytesIO(data))
             view = memoryview(data)
             src = _zip_source(outer.path / member.key, zf, zf.infolist(), lambda pos, n: bytes(view[pos : pos + n]))
@@ -63,9 +57,9 @@ def open_nested_zip(member: Member, *, max_in_memory: int | None = None) -> Sour
             src.origin = member
             budget.nested_used += len(data)
     except InputError as exc:
-        raise MemberError(str(exc)) from exc
+        raise MemberError(member.path, exc.problem or Problem.of("unreadable", str(exc))) from exc
     except (OSError, zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as exc:
-        raise MemberError(f"{member.path}: damaged or truncated zip ({_reason(exc)})") from exc
+        raise MemberError(member.path, Problem.of("damaged_zip", _reason(exc))) from exc
     src.max_member_bytes, src.max_ratio, src.budget = outer.max_member_bytes, outer.max_ratio, budget
     for m in src.members:
         m.path = f"{member.path}/{m.path}"

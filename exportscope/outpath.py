@@ -25,28 +25,15 @@ import os
 import stat
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from exportscope import i18n
-from exportscope.errors import OutputError
-from exportscope.termsafe import safe
+from exportscope.errors import OutputError, Refusal
 
 #: The output name that means standard output.
 STDOUT = "-"
 
 
-class OutputRefused(OutputError):
+class OutputRefused(Refusal, OutputError):
     """An output path exportscope will not write to: ``code`` (a catalogue key under ``output.``) and fields."""
-
-    def __init__(self, code: str, path: Path | str, **fields: Any) -> None:
-        self.code = code
-        self.path = str(path)
-        self.fields = fields
-        super().__init__(self.text(i18n.DEFAULT_LANG))
-
-    def text(self, lang: str) -> str:
-        shown = {k: safe(v) for k, v in self.fields.items()}
-        return i18n.t(f"output.{self.code}", lang, path=safe(self.path), **shown)
 
 
 def is_stdout(path: Path | str) -> bool:

@@ -30,6 +30,7 @@ from exportscope.archive import InputError
 from exportscope.classify import classify
 from exportscope.contexts import build_contexts
 from exportscope.model import Fact, LedgerEntry
+from exportscope.notes import Note
 from exportscope.plan import Export, Plan, make_plan
 from exportscope.reading import Collector, Shape, TaskResult, read_task
 from exportscope.types import Analysis, Options, Progress
@@ -181,7 +182,7 @@ def assemble(
     options: Options,
     merged: Merged,
     n_exports: int,
-    notes: Sequence[str] = (),
+    notes: Sequence[Note] = (),
 ) -> Analysis:
     """The analysis of the first ``n_exports`` exports: facts and notes in task order, contexts, verdicts.
 
@@ -203,7 +204,7 @@ def assemble(
             for fact in result.facts:
                 facts[(task.rule.platform, fact.name)] = fact
             export_notes.extend((task.rule.platform, note) for note in result.notes)
-        # Checks that need the whole export read (X: its manifest's counts against what was read).
+        # Checks that need the whole export read (a manifest's counts against what was read).
         members = [m.path for s in export.sources for m in s.members]
         export_notes.extend((export.platform.name, n) for n in export.platform.reconcile(facts, members))
         exports.append(dataclasses.replace(export, facts=facts, notes=export_notes))

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from exportscope import i18n
 from exportscope.archive import Archive, Budget, InputError, Member, Source, open_source, strip_wrapper
 from exportscope.identity import AccountIdentity, Candidate, ExportEntry, ExportRole, Grouping, group_exports
 from exportscope.inputs import drop_given_elsewhere, split_folder, unique_paths
 from exportscope.model import Fact, FileStatus, LedgerEntry
-from exportscope.platforms import all_platforms
+from exportscope.notes import Note
+from exportscope.platforms import all_platforms, family_labels, join_or
 from exportscope.platforms.base import Platform
 from exportscope.rules import Rule
 
@@ -33,17 +33,17 @@ class Export:
     #: Who the export is of (:mod:`exportscope.identity`), from its parts' profile files.
     account: AccountIdentity = field(default_factory=lambda: AccountIdentity(""))
     #: "" for the first account of its platform, "#2", "#3"... for the others (exports in canonical order):
-    #: the items, ledger lines and context of a second account are keyed ``instagram#2``.
+    #: the items, ledger lines and context of a second account are keyed ``<platform>#2``.
     suffix: str = ""
     facts: dict[tuple[str, str], Fact] = field(default_factory=dict)
-    #: (item platform, sentence): the platform's ``export_notes`` and readers' ``Fact("note", ...)``, shown in
+    #: (item platform, note): the platform's ``export_notes`` and readers' ``Fact("note", Note)``, shown in
     #: the summary's platform notes.
-    notes: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, Note]] = field(default_factory=list)
 
 
 @dataclass
 class Task:
-    """One logical file to read: a rule and its members (several for LinkedIn parts or Meta threads)."""
+    """One logical file to read: a rule and its members (several for a file written in parts)."""
 
     index: int
     export: int
@@ -68,7 +68,7 @@ class Plan:
     #: Per export: the ledger lines of files that need no reading, in member order.
     ledgers: list[list[LedgerEntry]]
     unknown: list[LedgerEntry]
-    notes: list[str]
+    notes: list[Note]
     #: Every input part with its role (analysed, part, copy, older): ``Analysis.export_entries``.
     entries: list[ExportEntry] = field(default_factory=list)
     #: What the whole run may inflate, shared by every source (see :class:`exportscope.archive.Budget`).
@@ -123,7 +123,7 @@ def make_plan(
     sources = open_all(unique, max_member_bytes, max_ratio, max_inflated)
     try:
         plan = _plan(sources, platforms, keep)
-        plan.notes[:0] = [i18n.t("note.input_repeated", "en", name=p.name) for p in sorted(repeated)]
+        plan.notes[:0] = [Note.of("input_repeated", name=p.name) for p in sorted(repeated)]
         return plan
     except BaseException:
         for s in sources:
@@ -137,7 +137,7 @@ def _expand_folders(sources: list[Source], platforms: Sequence[Platform], hollow
 
     Zips are real files, so they open like any input. A zip that is no export we know stays a file of its
     folder (listed as not recognised), and so does one of a platform that opens nested zips itself
-    (WhatsApp names each chat after its zip). A folder left with no file of its own is dropped.
+    (a chat export names each chat after its zip). A folder left with no file of its own is dropped.
     """
     drop_given_elsewhere(sources)
     out: list[Source] = []
@@ -173,7 +173,7 @@ def _fingerprint(src: Source) -> frozenset[tuple[str, int]]:
 
 
 def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[str]) -> Plan:
-    notes: list[str] = []
+    notes: list[Note] = []
     unknown: list[LedgerEntry] = []
     hollow: set[int] = set()  # folders left with nothing of their own once their exports were taken out
     sources[:] = _expand_folders(sources, platforms, hollow)
@@ -185,14 +185,16 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
         strip_wrapper(src.members, keep)
         platform = _detect(src, platforms)
         if platform is None:
-            notes.append(i18n.t("note.not_recognised", "en", name=src.name))
+            labels = family_labels()
+            head, last = ", ".join(labels[:-1]), labels[-1]
+            notes.append(Note.of("not_recognised", name=src.name, head=head, last=last))
             unknown.extend(
                 LedgerEntry("unknown", f"{src.name}/{m.path}", FileStatus.UNRECOGNIZED, size=m.size)
                 for m in src.members
             )
             unknown.extend(
-                LedgerEntry("unknown", f"{src.name}/{path}", FileStatus.FAILED, reason=reason)
-                for path, reason in src.problems
+                LedgerEntry("unknown", f"{src.name}/{path}", FileStatus.FAILED, problems=(problem,))
+                for path, problem in src.problems
             )
             continue
         for part in platform.split(src):
@@ -203,7 +205,7 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
         names = ", ".join(s.name for s in sources)
         if not any(s.members for s in sources):
             raise InputError(f"{names}: empty; there are no files to read")
-        raise InputError(f"{names}: nothing recognizable; this is not a LinkedIn, Meta, WhatsApp or X data export")
+        raise InputError(f"{names}: nothing recognizable; this is not a {join_or(family_labels(), 'en')} data export")
 
     candidates = [
         Candidate(
@@ -242,7 +244,7 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
         export.notes.extend((platform.name, note) for note in platform.export_notes(member_paths))
         archive = Archive(srcs)
         if archive.duplicates:
-            notes.append(i18n.t("note.counted_once", "en", label=platform.label, n=len(archive.duplicates)))
+            notes.append(Note.of("counted_once", label=platform.label, n=len(archive.duplicates)))
         _plan_export(plan, len(plan.exports), export, archive)
         plan.exports.append(export)
     notes.extend(_grouping_notes(plan, candidates, grouping, {p.name: p.label for p in platforms}))
@@ -251,9 +253,9 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
 
 def _grouping_notes(
     plan: Plan, candidates: Sequence[Candidate], grouping: Grouping, labels: dict[str, str]
-) -> list[str]:
+) -> list[Note]:
     """Say what was set aside: copies counted once, older exports not counted, accounts not told apart."""
-    out: list[str] = []
+    out: list[Note] = []
     first: dict[int, ExportEntry] = {}
     for e in plan.entries:
         if e.role in (ExportRole.ANALYSED, ExportRole.OLDER):
@@ -264,17 +266,15 @@ def _grouping_notes(
         if e.role is not ExportRole.COPY:
             original = e
         if e.role is ExportRole.COPY and original is not None:
-            out.append(i18n.t("note.copy", "en", label=label, name=e.name, other=original.name))
+            out.append(Note.of("copy", label=label, name=e.name, other=original.name))
         elif e.role is ExportRole.OLDER and first[e.export] is e:
-            when = e.export_date.isoformat() if e.export_date else "date unknown"
+            when = e.export_date.isoformat() if e.export_date else None  # None: said "date unknown"
             current = first[e.current]
-            now = current.export_date.isoformat() if current.export_date else "date unknown"
-            out.append(
-                i18n.t("note.older_export", "en", label=label, name=e.name, date=when, current=current.name, now=now)
-            )
+            now = current.export_date.isoformat() if current.export_date else None
+            out.append(Note.of("older_export", label=label, name=e.name, date=when, current=current.name, now=now))
     for a, b in grouping.undecided:
         label = labels.get(candidates[a].platform, candidates[a].platform)
-        out.append(i18n.t("note.account_undecided", "en", label=label, a=candidates[a].name, b=candidates[b].name))
+        out.append(Note.of("account_undecided", label=label, a=candidates[a].name, b=candidates[b].name))
     return out
 
 
@@ -284,7 +284,7 @@ def _plan_export(plan: Plan, export_index: int, export: Export, archive: Archive
     day = export.export_date
     # Export dates are days in the platform's time zone: a day of margin keeps every real item of that day.
     latest = datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(days=2) if day else None
-    ledger = [LedgerEntry(key, path, FileStatus.FAILED, reason=reason) for path, reason in archive.problems]
+    ledger = [LedgerEntry(key, path, FileStatus.FAILED, problems=(problem,)) for path, problem in archive.problems]
     groups: dict[tuple[str, str], tuple[Rule, list[Member]]] = {}
     for member in archive:
         rule = platform.match(member)
@@ -298,7 +298,7 @@ def _plan_export(plan: Plan, export_index: int, export: Export, archive: Archive
                     FileStatus.IGNORED,
                     rule=rule.id,
                     size=member.size,
-                    reason=rule.description or None,
+                    description=rule.description or None,
                 )
             )
         else:

@@ -1,9 +1,10 @@
 """Questions a browsing person asks of the items frame: filter, search, page, count per tree node, per year.
 
 This is the terminal UI's query engine, kept headless (polars only, no textual) so it is tested without a
-screen and stays fast on 200,000 items: the frame is sorted once (newest first), a lower-cased copy of the
-text is made once for search, and every question after that is one vectorised polars expression. The UI
-never builds a widget per item; it asks :meth:`ItemQuery.page` for the rows it is about to draw.
+screen and stays fast on 200,000 items: the frame is sorted once (newest first), a folded copy of the
+text (lower case, no accents) is made once for search, and every question after that is one vectorised
+polars expression. The UI never builds a widget per item; it asks :meth:`ItemQuery.page` for the rows it
+is about to draw.
 """
 
 from __future__ import annotations
@@ -27,9 +28,48 @@ VERDICT_RANK: dict[str, int] = {v.value: i for i, v in enumerate((*VERDICT_ORDER
 ROW_COLUMNS: tuple[str, ...] = ("id", "timestamp", "platform", "kind", "verdict", "text")
 
 
+def fold(text: pl.Expr) -> pl.Expr:
+    """Text as search compares it: lower case, accents dropped ("Résumé" and "resume" are one)."""
+    return text.str.to_lowercase().str.normalize("NFD").str.replace_all(r"\p{Mn}", "")
+
+
+def fold_text(text: str) -> str:
+    """:func:`fold` for the typed search text."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
+def match_spans(text: str, needle: str) -> list[tuple[int, int]]:
+    """Where ``needle`` occurs in ``text`` as search finds it (any case, any accents): (start, end) offsets
+    into ``text`` itself, for highlighting."""
+    wanted = fold_text(needle)
+    if not wanted:
+        return []
+    folded: list[str] = []
+    origin: list[int] = []  # origin[i]: the index in ``text`` of folded character i
+    for index, char in enumerate(text):
+        for piece in fold_text(char):
+            folded.append(piece)
+            origin.append(index)
+    haystack = "".join(folded)
+    spans: list[tuple[int, int]] = []
+    start = haystack.find(wanted)
+    while start >= 0:
+        end = start + len(wanted)
+        stop = origin[end - 1] + 1
+        while stop < len(text) and not fold_text(text[stop]):  # a combining accent belongs to its letter
+            stop += 1
+        spans.append((origin[start], stop))
+        start = haystack.find(wanted, end)
+    return spans
+
+
 @dataclass(frozen=True)
 class Filter:
-    """What the person narrowed the items to. ``None`` means "any"; ``text`` is a case-insensitive substring."""
+    """What the person narrowed the items to. ``None`` means "any"; ``text`` is a substring, found whatever
+    its case and accents ("resume" finds "Résumé")."""
 
     platform: str | None = None
     verdict: str | None = None
@@ -71,7 +111,7 @@ class ItemQuery:
             .with_row_index("id")
             .with_columns(
                 year=ts.dt.year().cast(pl.Int32),
-                _lc=pl.col("text").str.to_lowercase(),
+                _lc=fold(pl.col("text")),
             )
         )
         self._all_counts = self.counts(Filter())
@@ -94,7 +134,7 @@ class ItemQuery:
             cond = cond & (pl.col("year") == f.year)
         if f.text:
             # literal=True: what a person types is a string to find, never a regex to run.
-            cond = cond & pl.col("_lc").str.contains(f.text.lower(), literal=True).fill_null(False)
+            cond = cond & pl.col("_lc").str.contains(fold_text(f.text), literal=True).fill_null(False)
         return cond
 
     def select(self, f: Filter) -> pl.DataFrame:

@@ -38,7 +38,7 @@ from exportscope.findings.text import (
     snippet,
     street_addresses,
 )
-from exportscope.platforms.people import People, chat_titles, mask_path
+from exportscope.platforms.people import People, chat_titles, mask_path, not_name_words, not_people
 
 if TYPE_CHECKING:
     import polars as pl
@@ -55,14 +55,12 @@ FINDING_TOKENS = {
 }  # fmt: skip
 #: Where a JSON finding was seen: these are our labels; anything else (a place's name) is masked.
 _OUR_VIAS = frozenset({"exif_data", "place", "tag"})
-#: Words never masked on their own, even inside a known name: particles and the platforms' own names.
-_NOT_NAME_WORDS = frozenset(
+#: Words never masked on their own, even inside a known name: particles (and, from each platform family,
+#: the platforms' own names and products: :func:`exportscope.platforms.people.not_name_words`).
+_PARTICLES = frozenset(
     {"de", "da", "das", "do", "dos", "del", "della", "der", "den", "van", "von", "le", "la", "les", "du", "des",
-     "di", "y", "e", "el", "al", "bin", "st", "mr", "mrs", "ms", "dr", "linkedin", "facebook", "instagram",
-     "threads", "whatsapp", "meta", "ai", "messenger"}
+     "di", "y", "e", "el", "al", "bin", "st", "mr", "mrs", "ms", "dr", "ai"}
 )  # fmt: skip
-#: Chat names that are not people (an AI assistant); they stay readable.
-_NOT_PEOPLE = frozenset({"meta ai"})
 #: Item kinds whose whole text is account data (an IP, a device, a contact, a place): masked whole, keeping
 #: a leading ``field:`` label so the table still says what the row was.
 WHOLE_KINDS = frozenset({"account", "login", "security", "device", "location", "contact", "connection", "follow",
@@ -94,12 +92,13 @@ def _alternation(values: Iterable[str], flags: int = re.I, words: bool = True) -
 def _name_words(names: Iterable[str]) -> set[str]:
     """The words of people's names, as written and in capitals, for masking a first or last name alone."""
     out: set[str] = set()
+    not_name = _PARTICLES | not_name_words()
     for name in names:
         for word in _WORD_SPLIT.split(name):
             word = word.strip(".,;:()\"'")
             pieces = [word] + ([p for p in word.split("-") if len(p) >= 4] if "-" in word else [])
             for w in pieces:
-                if len(w) >= 2 and any(ch.isalpha() for ch in w) and w.casefold() not in _NOT_NAME_WORDS:
+                if len(w) >= 2 and any(ch.isalpha() for ch in w) and w.casefold() not in not_name:
                     out |= {w, w.upper(), w[:1].upper() + w[1:]}
     return out
 
@@ -120,10 +119,10 @@ class Redactor:
         self.countries = countries or {}
         self.finder = finder
         p = people or People()
-        others = {n for n in p.names | p.phrases if n.strip().casefold() not in _NOT_PEOPLE}
+        others = {n for n in p.names | p.phrases if n.strip().casefold() not in not_people()}
         owner_names = set() if keep_owner else p.owner_names
         owner_handles = set() if keep_owner else p.owner_handles
-        person_names = {n for n in p.names if n.casefold() not in _NOT_PEOPLE} | owner_names
+        person_names = {n for n in p.names if n.casefold() not in not_people()} | owner_names
         kept = {w.casefold() for w in _name_words(p.owner_names)} if keep_owner else set()
         self._phrases = _alternation(others | owner_names)
         self._handles = _alternation(p.handles | owner_handles, words=False)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+from exportscope.notes import Problem
 from exportscope.zipread import MemberError
 
 
@@ -40,7 +41,7 @@ def open_regular_fd(path: Path) -> int:
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise MemberError(f"{path.name}: {special_reason(mode)}", "not_regular")
+            raise MemberError(path.name, special_problem(mode))
         os.set_blocking(fd, True)
         return fd
     except BaseException:
@@ -48,15 +49,23 @@ def open_regular_fd(path: Path) -> int:
         raise
 
 
-def special_reason(mode: int) -> str:
-    """Why a path that is not a regular file or folder is skipped, naming what it is."""
+def special_problem(mode: int) -> Problem:
+    """Why a path that is not a regular file or folder is skipped, naming what it is (``not_regular_fifo``,
+    ``_socket``, ``_device``, ``_special``)."""
     kind = (
-        "a named pipe (FIFO)"
+        "fifo"
         if stat.S_ISFIFO(mode)
-        else "a socket"
+        else "socket"
         if stat.S_ISSOCK(mode)
-        else "a device"
+        else "device"
         if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-        else "a special file"
+        else "special"
     )
-    return f"not a regular file ({kind}); skipped, never opened"
+    return Problem.of(f"not_regular_{kind}")
+
+
+def special_reason(mode: int) -> str:
+    """:func:`special_problem` in English (the one-line error of an input that is such a path)."""
+    from exportscope import i18n
+
+    return i18n.problem_text(special_problem(mode))

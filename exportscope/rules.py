@@ -74,7 +74,7 @@ class Rule:
     why: str = ""
     quote: str = ""
     source: str = ""
-    #: A source named in words only (rule files not yet moved to ``[[source]]`` ids, such as X's).
+    #: A source named in words only (rule files not yet moved to ``[[source]]`` ids).
     policy_source: str = ""
     note: str = ""
     visibility_notes: dict[str, str] = field(default_factory=dict)
@@ -85,6 +85,13 @@ class Rule:
     def matches_path(self, path: str) -> bool:
         low = path.lower()
         return any(rx.search(low) for rx in self._path_res)
+
+    def visibility_of(self, variant: str | None) -> str:
+        """Where a shape's visibility comes from: its variant's own setting, else the rule's (``"column"``,
+        ``"account"``, ``"owner"`` or a fixed value). One answer for the classifier and for what asks it again
+        (an account's privacy: :mod:`exportscope.account_privacy`)."""
+        var = self.variants.get(variant) if variant else None
+        return (var.visibility if var and var.visibility else None) or self.visibility
 
 
 @dataclass(frozen=True)
@@ -143,9 +150,17 @@ def _check_visibility(value: str, where: str, allow_sources: bool = True) -> str
     return value
 
 
+@functools.cache
+def known_kinds() -> frozenset[str]:
+    """Every kind an item can have: :data:`~exportscope.model.KINDS`, plus the kinds a platform brings in
+    its schema file (a top-level ``kinds`` list; their names in its ``messages.toml`` ``[kind]`` table)."""
+    brought = {str(k) for _, data in platform_schemas() for k in data.get("kinds", [])}
+    return KINDS | brought
+
+
 def _check_kind(value: str, where: str) -> str:
-    if value not in KINDS:
-        raise RuleError(f"{where}: unknown kind {value!r} (add it to model.KINDS)")
+    if value not in known_kinds():
+        raise RuleError(f"{where}: unknown kind {value!r} (add it to model.KINDS or the schema's kinds)")
     return value
 
 
@@ -239,6 +254,23 @@ def _read_toml(name: str) -> dict[str, Any]:
         raise RuleError(f"schemas/{name}: {exc}") from exc
 
 
+#: Files of schemas/ that are shared data, not a platform's schema.
+_SHARED_FILES = frozenset({"policies.toml", "regions.toml", "dates.toml", "letters.toml"})
+
+
+@functools.cache
+def platform_schemas() -> tuple[tuple[str, dict[str, Any]], ...]:
+    """Every platform's schema file (a TOML file of ``schemas/`` with a top-level ``platform``), parsed, in
+    name order. Besides its rules and ``[policy_facts]``, a platform's file may carry its entries of the
+    shared tables of policies.toml (``[[published_source]]``, ``[[first_date]]``, ``[todo.where.<p>]``...):
+    adding a platform edits no shared file."""
+    out = []
+    for path in sorted(schemas_dir().glob("*.toml")):
+        if path.name not in _SHARED_FILES and "platform" in (data := _read_toml(path.name)):
+            out.append((path.name, data))
+    return tuple(out)
+
+
 @functools.cache
 def load_not_before() -> dict[str, date]:
     """Per item platform, the first day a real timestamp can have (``schemas/dates.toml``: the rule book's
@@ -325,6 +357,8 @@ class ItemNote:
     not_in_regions: tuple[str, ...]
     text: str
     source: str = ""
+    #: The ``note.*`` key said on the items (``text`` is the fact in English, as the rule book gives it).
+    note: str = ""
 
     def applies(self, region: str | None, as_of: date) -> bool:
         """From its date on, in every region but the listed ones (an unknown region may be any)."""
@@ -363,7 +397,7 @@ class Policy:
     quote_source: str = ""
     #: Regions where the under-18 rule applies (empty: everywhere, classification.md's default).
     minor_regions: tuple[str, ...] = ()
-    #: Kinds the under-18 rule never changes (X: Grok chats).
+    #: Kinds the under-18 rule never changes (an AI assistant's chats).
     minor_keeps_kinds: tuple[str, ...] = ()
     #: Catalogue key of the note put on a minor's eligible items outside ``minor_regions``.
     minor_elsewhere_note: str = ""
@@ -427,6 +461,7 @@ def _policy(key: str, raw: dict[str, Any]) -> Policy:
                 not_in_regions=_tuple(n.get("not_in_regions")),
                 text=str(n["text"]),
                 source=_source_ref(n.get("source"), key),
+                note=_check_note(str(n.get("note", "")), f"{key}.item_notes"),
             )
             for n in raw.get("item_notes", [])
         ),
@@ -443,13 +478,15 @@ def _policy(key: str, raw: dict[str, Any]) -> Policy:
 
 @functools.cache
 def load_sources() -> dict[str, Source]:
-    """Every published source of the policy data (``[[source]]`` in policies.toml), by id."""
-    data = _read_toml("policies.toml")
+    """Every published source of the policy data (``[[source]]`` in policies.toml, ``[[published_source]]``
+    in a platform's schema file), by id."""
+    listed = [("policies.toml", raw) for raw in _read_toml("policies.toml").get("source", [])]
+    listed += [(name, raw) for name, data in platform_schemas() for raw in data.get("published_source", [])]
     out: dict[str, Source] = {}
-    for raw in data.get("source", []):
+    for where, raw in listed:
         sid = str(raw["id"])
         if sid in out:
-            raise RuleError(f"policies.toml: duplicate source {sid}")
+            raise RuleError(f"{where}: duplicate source {sid}")
         out[sid] = Source(
             id=sid,
             title=str(raw["title"]),
@@ -491,21 +528,19 @@ def _kind_notes(raw: list[Any], key: str) -> tuple[KindNote, ...]:
 @functools.cache
 def load_policies() -> dict[str, Policy]:
     """Policy facts per platform key, with their published sources: ``schemas/policies.toml``, plus the
-    ``[policy_facts]`` table of any platform rule file (``schemas/x.toml``), keyed by that file's ``policy``.
+    ``[policy_facts]`` table of any platform rule file (``schemas/<platform>.toml``), keyed by that file's
+    ``policy``.
 
     A platform that carries its policy facts in its own rule file needs no edit of ``policies.toml``.
     """
     data = _read_toml("policies.toml")
     out = {key: _policy(key, raw) for key, raw in data.items() if key not in _NOT_POLICIES}
-    for path in sorted(schemas_dir().glob("*.toml")):
-        if path.name in ("policies.toml", "regions.toml"):
-            continue
-        rules = _read_toml(path.name)
+    for name, rules in platform_schemas():
         facts = rules.get("policy_facts")
         if isinstance(facts, dict):
-            key = str(rules.get("policy", path.stem))
+            key = str(rules.get("policy", name.removesuffix(".toml")))
             if key in out:
-                raise RuleError(f"schemas/{path.name}: policy {key!r} is also in policies.toml")
+                raise RuleError(f"schemas/{name}: policy {key!r} is also in policies.toml")
             out[key] = _policy(key, facts)
     return out
 
@@ -521,15 +556,16 @@ class FirstDate:
 
 @functools.cache
 def load_first_dates() -> dict[str, FirstDate]:
-    """Per item platform (linkedin, facebook, instagram, threads, whatsapp...), from ``[[first_date]]``."""
-    data = _read_toml("policies.toml")
+    """Per item platform, from ``[[first_date]]`` (policies.toml's, then each platform schema file's)."""
+    rows = list(_read_toml("policies.toml").get("first_date", []))
+    rows += [r for _, data in platform_schemas() for r in data.get("first_date", [])]
     return {
         str(r["platform"]): FirstDate(
             platform=str(r["platform"]),
             first=date.fromisoformat(str(r["date"])),
             source=_source_ref(r["source"], "first_date"),
         )
-        for r in data.get("first_date", [])
+        for r in rows
     }
 
 

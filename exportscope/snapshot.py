@@ -13,8 +13,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from exportscope import i18n
 from exportscope.archive import Source, fingerprint
+from exportscope.notes import Note
 
 
 def _walk(root: Path) -> dict[str, tuple[int, int]]:
@@ -42,9 +42,9 @@ def _moved(source: Source) -> bool:
         return True
 
 
-def changes(sources: Sequence[Source], inputs: Sequence[Path | str]) -> list[str]:
-    """Notes (English catalogue templates, like the plan's) on the inputs that changed since they were listed."""
-    notes: list[str] = []
+def changes(sources: Sequence[Source], inputs: Sequence[Path | str]) -> list[Note]:
+    """Notes (typed values, like the plan's) on the inputs that changed since they were listed."""
+    notes: list[Note] = []
     for given in inputs:
         root = Path(given)
         mine = [s for s in sources if s.path == root or s.path.is_relative_to(root)]
@@ -64,7 +64,7 @@ def changes(sources: Sequence[Source], inputs: Sequence[Path | str]) -> list[str
         else:
             changed = sum(1 for s in mine if _moved(s))
         if appeared:
-            notes.append(i18n.t("note.appeared", "en", path=str(given), n=appeared))
+            notes.append(Note.of("appeared", path=str(given), n=appeared))
         if changed:
-            notes.append(i18n.t("note.changed", "en", path=str(given), n=changed))
+            notes.append(Note.of("changed", path=str(given), n=changed))
     return notes

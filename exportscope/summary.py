@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from exportscope.classify import NOTE_SEP
 from exportscope.model import VERDICT_ORDER, FileStatus, Verdict
+from exportscope.notes import TOKEN_SEP, Note
 from exportscope.rules import load_policies
 from exportscope.summary_model import (
     Drift,
@@ -32,11 +32,12 @@ from exportscope.summary_model import (
 if TYPE_CHECKING:
     from exportscope.types import Analysis
 
-__all__ = ["OPTED_OUT_NOTE", "SCHEMA_ID", "Summary", "build"]
+__all__ = ["OPTED_OUT", "SCHEMA_ID", "Summary", "build"]
 
 SCHEMA_ID = "exportscope.summary/1"
 
-OPTED_OUT_NOTE = "excluded from future training; training already done is not undone"
+#: The note said on a platform the person says they opted out of (``note.opted_out``).
+OPTED_OUT = Note.of("opted_out")
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -56,6 +57,8 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, d
     """The summary of one analysis; ``done``: the to-do actions the person ticked (terminal UI)."""
     import polars as pl
 
+    from exportscope import i18n
+    from exportscope.account_privacy import account_privacy
     from exportscope.actions import answers, todo
 
     items = analysis.items
@@ -78,14 +81,20 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, d
     conv = dict(conversations.iter_rows())
     # Why some items' verdicts differ from their rule (under 18, not yet in force) or what else applies to
     # them (Meta AI chats personalise ads): the reason on every item, counted here so it is never silent.
-    noted = (
-        items.filter(pl.col("note").is_not_null())
-        .select("account", pl.col("note").str.split(NOTE_SEP))
-        .explode("note")
-        .group_by("account", "note")
+    # Counted by the notes themselves (``note_key``); most items first, then in the order of their English text
+    # (the document's order since notes became values).
+    noted_frame = (
+        items.filter(pl.col("note_key").is_not_null())
+        .select("account", pl.col("note_key").str.split(TOKEN_SEP))
+        .explode("note_key")
+        .group_by("account", "note_key")
         .agg(items=pl.len())
-        .sort("account", "items", "note", descending=[False, True, False])
     )
+    noted: dict[str, list[ItemNote]] = {}
+    for account, token, count in noted_frame.iter_rows():
+        noted.setdefault(account, []).append(ItemNote(note=Note.from_token(token), items=count))
+    for rows in noted.values():
+        rows.sort(key=lambda r: (-r.items, i18n.note_text(r.note)))
     policies = load_policies()
     platforms: list[PlatformSummary] = []
     for key, ctx in analysis.contexts.items():
@@ -111,7 +120,7 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, d
         ledger = [e for e in analysis.ledger if e.platform == key]
         notes = list(ctx.notes)
         if ctx.opted_out:
-            notes.append(f"You said you opted out: {OPTED_OUT_NOTE}.")
+            notes.append(OPTED_OUT)
         platforms.append(
             PlatformSummary(
                 platform=name,
@@ -142,6 +151,9 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, d
                     opt_out_effect=policy.opt_out_effect,
                 ),
                 opted_out=ctx.opted_out,
+                # Added within version 1 (issue 18): whether the account is private where that decides
+                # verdicts (Instagram, Threads, X), and what would be used if it were public; None elsewhere.
+                account_privacy=account_privacy(analysis, key, ctx),
                 totals=totals,
                 words=words,
                 conversations=conv.get(key, 0),
@@ -162,7 +174,7 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, d
                     ignored=sum(1 for e in ledger if e.status is FileStatus.IGNORED),
                     unrecognized=sorted(e.path for e in ledger if e.status is FileStatus.UNRECOGNIZED),
                     failed=[
-                        FailedFile(path=e.path, error=e.reason or "failed")
+                        FailedFile(path=e.path, error=e.reason or "failed", problems=e.problems)
                         for e in ledger
                         if e.status is FileStatus.FAILED
                     ],
@@ -188,11 +200,8 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, d
                     ],
                 ),
                 notes=notes,
-                item_notes=[
-                    ItemNote(note=r["note"], items=r["items"])
-                    for r in noted.iter_rows(named=True)
-                    if r["account"] == key
-                ],
+                item_notes=noted.get(key, []),
+                policy_key=ctx.policy,
             )
         )
     return Summary(

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from exportscope.dates import age_on
 from exportscope.errors import InvalidOption
+from exportscope.notes import Note
 from exportscope.zipread import MAX_MEMBER_BYTES, MAX_RATIO
 
 if TYPE_CHECKING:
@@ -168,7 +169,7 @@ class Options:
     opted_out: frozenset[str] = frozenset()
     facebook_audience: str = "unknown"
     #: Answers to the platforms' own questions (``Platform.questions``), as (key, value) pairs:
-    #: ``(("x.protected", "yes"),)``; a mapping is accepted.
+    #: ``(("<family>.<question>", "yes"),)``; a mapping is accepted.
     answers: tuple[tuple[str, str], ...] = ()
     max_member_bytes: int = MAX_MEMBER_BYTES
     max_ratio: float = MAX_RATIO
@@ -242,7 +243,7 @@ class PlatformContext:
     audience: str = "unknown"  # what the user said about past posts: public | friends | unknown
     username: str | None = None  # the account's own username (Instagram: whose media a comment is on)
     opted_out: bool = False
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
     #: The key of this context in ``Analysis.contexts``, and of its items' ``account`` column: the platform
     #: name, or ``instagram#2`` for a second account of one platform (exportscope.identity).
     key: str = ""
@@ -272,7 +273,7 @@ class Analysis:
     items: pl.DataFrame
     ledger: list[LedgerEntry]
     contexts: dict[str, PlatformContext]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     #: Every input part the run saw, with its role (analysed, part, copy, older export of the same account),
     #: its export date and its account (:class:`exportscope.identity.ExportEntry`). ``exports[i].account``
     #: is the identity of the analysed export ``i``.

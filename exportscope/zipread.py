@@ -19,6 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import IO
 
+from exportscope.notes import Problem
+
 #: A member larger than this (inflated) fails with a clear reason instead of exhausting memory or time.
 MAX_MEMBER_BYTES = 4 * 1024**3
 #: Inflated/compressed ratio above which a big member is treated as a decompression bomb. Real JSON and
@@ -47,13 +49,16 @@ _CHUNK = 64 * 1024
 class MemberError(Exception):
     """One member cannot be read; that member fails, the rest of the archive goes on.
 
-    ``code`` says what went wrong as a stable value (``budget``, ``ratio``, ``declared_size``, ``overlap``,
-    ``nested_depth``, ``not_regular``, ``damaged``...); the message is the sentence a person reads.
+    ``problem`` says what went wrong as a value (:class:`~exportscope.notes.Problem`; its ``code`` is
+    ``budget``, ``ratio``, ``declared_size``, ``overlap``, ``nested_depth``, ``not_regular_fifo``,
+    ``damaged``...); ``label`` is the member's path. The message (``str()``) is both in English, for a log.
     """
 
-    def __init__(self, message: str, code: str = "unreadable") -> None:
-        super().__init__(message)
-        self.code = code
+    def __init__(self, label: str, problem: Problem) -> None:
+        from exportscope import i18n
+
+        super().__init__(f"{label}: {i18n.problem_text(problem)}")
+        self.label, self.problem, self.code = label, problem, problem.code
 
 
 @dataclass
@@ -94,18 +99,12 @@ class Budget:
     def refuse(self, label: str, declared: int) -> None:
         """Fail a member whose declared size cannot fit in what is left, before inflating any of it."""
         if declared > self.left:
-            raise MemberError(self.exhausted(label), "budget")
+            raise MemberError(label, Problem.of("budget", total=self.total))
 
     def charge(self, label: str, n: int) -> None:
         self.used += n
         if self.used > self.limit:
-            raise MemberError(self.exhausted(label), "budget")
-
-    def exhausted(self, label: str) -> str:
-        return (
-            f"{label}: would take the archive past the {self.total:,} bytes one run may inflate "
-            "(a multiple of its size on disk); skipped as a possible zip bomb"
-        )
+            raise MemberError(label, Problem.of("budget", total=self.total))
 
 
 def overlapping(infos: Sequence[zipfile.ZipInfo], end: int) -> dict[int, str]:
@@ -126,9 +125,9 @@ def overlapping(infos: Sequence[zipfile.ZipInfo], end: int) -> dict[int, str]:
     for k, (start, stop, i) in enumerate(spans):
         nxt = spans[k + 1][0] if k + 1 < len(spans) else end
         if start < reach or stop > nxt:
-            bad[i] = "its data overlaps another entry of the zip"
+            bad[i] = "overlap_entries"
         if stop > end:
-            bad[i] = "its data runs into the zip's directory"
+            bad[i] = "overlap_directory"
         reach = max(reach, stop)
     return bad
 
@@ -166,13 +165,11 @@ class MemberReader(io.RawIOBase):
         self._info, self._read_at = info, read_at
         head = read_at(info.header_offset, _LOCAL_HEADER.size)
         if len(head) != _LOCAL_HEADER.size or head[:4] != _LOCAL_MAGIC:
-            raise MemberError(f"{label}: damaged data (no local header where the directory says)", "damaged")
+            raise MemberError(label, Problem.of("damaged_header"))
         fields = _LOCAL_HEADER.unpack(head)
         start = info.header_offset + _LOCAL_HEADER.size + fields[10] + fields[11]
         if start + info.compress_size > next_offset:
-            raise MemberError(
-                f"{label}: its data overlaps another entry of the zip; skipped as a possible zip bomb", "overlap"
-            )
+            raise MemberError(label, Problem.of("overlap"))
         self._pos = start  # where the next compressed bytes are read (a shared handle: never its position)
         self._method = info.compress_type
         self._left = info.compress_size  # compressed bytes still to read, as declared
@@ -214,7 +211,7 @@ class MemberReader(io.RawIOBase):
         if self._dec is None:  # stored
             data = self._take(want)
             if not data and self._left:
-                raise MemberError(f"{self._label}: damaged data (cut short)", "damaged")
+                raise MemberError(self._label, Problem.of("damaged_cut"))
             return data
         dec = self._dec
         while True:
@@ -225,11 +222,11 @@ class MemberReader(io.RawIOBase):
             else:
                 chunk = self._take(_CHUNK)
                 if not chunk:
-                    raise MemberError(f"{self._label}: damaged data (cut short)", "damaged")
+                    raise MemberError(self._label, Problem.of("damaged_cut"))
             try:
                 out = dec.decompress(chunk, want)
             except zlib.error as exc:
-                raise MemberError(f"{self._label}: damaged data (the compressed stream is invalid)", "damaged") from exc
+                raise MemberError(self._label, Problem.of("damaged_stream")) from exc
             if out:
                 return out
 
@@ -237,24 +234,17 @@ class MemberReader(io.RawIOBase):
         self._out += len(data)
         self._crc = zlib.crc32(data, self._crc)
         if self._out > self._info.file_size:
-            raise MemberError(
-                f"{self._label}: inflates past the size its zip entry declares; damaged, or a possible zip bomb",
-                "declared_size",
-            )
+            raise MemberError(self._label, Problem.of("declared_size"))
         if self._out > RATIO_MIN_BYTES:
             consumed = self._read - (len(self._dec.unconsumed_tail) if self._dec is not None else 0)
             if self._out > self._max_ratio * max(consumed, 1):
-                raise MemberError(
-                    f"{self._label}: inflates more than {self._max_ratio:,.0f} times the compressed bytes it "
-                    "reads; skipped as a possible zip bomb",
-                    "ratio",
-                )
+                raise MemberError(self._label, Problem.of("ratio_stream", limit=round(self._max_ratio)))
         self._budget.charge(self._label, len(data))
 
     def _finish(self) -> None:
         self._eof = True
         if self._crc != self._info.CRC:
-            raise MemberError(f"{self._label}: damaged data (checksum mismatch)", "damaged")
+            raise MemberError(self._label, Problem.of("damaged_checksum"))
 
 
 class CountingReader(io.RawIOBase):
@@ -278,13 +268,10 @@ class CountingReader(io.RawIOBase):
         try:
             data = self._inner.read(want)
         except (zlib.error, zipfile.BadZipFile, EOFError, OSError) as exc:
-            raise MemberError(f"{self._label}: damaged data (the compressed stream is invalid)", "damaged") from exc
+            raise MemberError(self._label, Problem.of("damaged_stream")) from exc
         self._left -= len(data)
         if self._left < 0:
-            raise MemberError(
-                f"{self._label}: inflates past the size its zip entry declares; damaged, or a possible zip bomb",
-                "declared_size",
-            )
+            raise MemberError(self._label, Problem.of("declared_size"))
         if self._budget is not None:
             self._budget.charge(self._label, len(data))
         buffer[: len(data)] = data

@@ -23,6 +23,9 @@ from _linkedin_2024 import basic_2024, complete_2024
 from _linkedin_2026 import members_2026
 from _zipkit import write_zip
 
+#: The samples ``exportscope --demo`` opens (relative to sample_exports/; make_samples.py lists them in demo.toml).
+DEMO = ("linkedin-2026/Complete_LinkedInDataExport_03-09-2026.zip",)
+
 
 def build(out_dir: Path) -> list[Path]:
     """Write the three eras' archives under ``out_dir`` and return their paths."""

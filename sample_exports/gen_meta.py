@@ -666,6 +666,14 @@ def instagram_parts() -> tuple[list[tuple[str, bytes]], list[tuple[str, bytes]]]
     return part_a, part_b
 
 
+#: The samples ``exportscope --demo`` opens (relative to sample_exports/; make_samples.py lists them in demo.toml).
+DEMO = (
+    FB_NEW,
+    IG_A,
+    IG_B,
+)
+
+
 def build(out_dir: Path) -> list[Path]:
     part_a, part_b = instagram_parts()
     return [

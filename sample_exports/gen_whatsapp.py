@@ -238,6 +238,15 @@ def _html(name: str, data: object) -> bytes:
     ).encode()
 
 
+#: The samples ``exportscope --demo`` opens (relative to sample_exports/; make_samples.py lists them in demo.toml).
+DEMO = (
+    "whatsapp/WhatsApp Chat with Alice.txt",
+    "whatsapp/WhatsApp Chat - Famille.zip",
+    "whatsapp/WhatsApp Chat with Meta AI.txt",
+    "whatsapp/whatsapp_account_info.zip",
+)
+
+
 def build(out_dir: Path) -> list[Path]:
     folder = out_dir / "whatsapp"
     folder.mkdir(parents=True, exist_ok=True)

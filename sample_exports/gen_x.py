@@ -407,6 +407,10 @@ def archive_2020() -> list[tuple[str, bytes]]:
     return members
 
 
+#: The samples ``exportscope --demo`` opens (relative to sample_exports/; make_samples.py lists them in demo.toml).
+DEMO = (X_2025,)
+
+
 def build(out_dir: Path) -> list[Path]:
     return [write_zip(out_dir / X_2025, archive_2025()), write_zip(out_dir / X_2020, archive_2020())]
 

@@ -159,6 +159,40 @@ def chat_lines(n: int, start: int = 0, text: str = "see you at the station at no
     ).encode()
 
 
+def facebook_thread(folder: Path, mib: int) -> int:
+    """A Facebook export folder whose one thread part holds ``mib`` MiB of messages (varied text, newest
+    first, written as Meta writes them); returns how many messages."""
+    import random
+
+    rng = random.Random(20)
+    words = ["station", "noon", "caf\\u00c3\\u00a9", "lunch", "see", "you", "at", "\\u00f0\\u009f\\u0091\\u008b"]
+    stamp = 1_760_000_000_000
+    block: list[bytes] = []
+    for i in range(4000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(3, 25)))
+        extra = b', "reactions": [{"reaction": "x"}, {"reaction": "y"}]' if i % 9 == 0 else b""
+        block.append(
+            b'{"sender_name": "%s", "timestamp_ms": %%d, "content": "%s", "is_geoblocked_for_viewer": false%s}'
+            % (b"Ana" if i % 2 else b"Bo", text.encode(), extra)
+        )
+    thread = folder / "your_facebook_activity/messages/inbox/ana_1"
+    thread.mkdir(parents=True)
+    (folder / "personal_information/profile_information").mkdir(parents=True)
+    (folder / "personal_information/profile_information/profile_information.json").write_bytes(
+        b'{"profile_v2": {"name": {"full_name": "Bo"}}}'
+    )
+    n = 0
+    with (thread / "message_1.json").open("wb") as fh:
+        fh.write(b'{"participants": [{"name": "Ana"}, {"name": "Bo"}], "messages": [')
+        while fh.tell() < mib * MiB:
+            fh.write(b",".join(m % (stamp - (n + i) * 1000) for i, m in enumerate(block)))
+            n += len(block)
+            if fh.tell() < mib * MiB:
+                fh.write(b",")
+        fh.write(b'], "title": "Ana", "thread_path": "inbox/ana_1"}')
+    return n
+
+
 def chat_zip_entry(name: str, chat: bytes, media: dict[str, bytes] | None = None) -> bytes:
     """An iOS chat zip (``_chat.txt`` and its media, stored) as bytes, to put inside another zip."""
     import io
@@ -206,6 +240,10 @@ class Run:
             failed.update({f["path"]: f["error"] for f in p["files"]["failed"]})
         failed.update({f["path"]: f["error"] for f in doc.get("failed", [])})
         return failed
+
+    def failed_codes(self) -> dict[str, str]:
+        """Failed files of a ``summary --json`` run: path -> the code of why (``files.failed[].code``)."""
+        return {f["path"]: f["code"] for p in self.json().get("platforms", []) for f in p["files"]["failed"]}
 
 
 def measure(*args: str | Path, timeout: float = 900) -> Run:

@@ -140,7 +140,7 @@ def test_bomb_like_member_fails_alone_by_ratio(make_zip) -> None:
     analysis = analyze([z], Options())
     status = _statuses(analysis)
     assert status["SearchQueries.csv"][0] is FileStatus.FAILED
-    assert "zip bomb" in (status["SearchQueries.csv"][1] or "")
+    assert [e.reason_code for e in analysis.ledger if e.path == "SearchQueries.csv"] == ["ratio"]
     assert status["Profile.csv"][0] is FileStatus.PARSED
 
 
@@ -149,7 +149,8 @@ def test_member_over_size_limit_fails_alone(make_zip) -> None:
     analysis = analyze([z], Options(max_member_bytes=len(PROFILE) + 10))
     status = _statuses(analysis)
     assert status["Skills.csv"][0] is FileStatus.FAILED
-    assert "size limit" in (status["Skills.csv"][1] or "")
+    (skills,) = [e for e in analysis.ledger if e.path == "Skills.csv"]
+    assert skills.reason_code == "size" and skills.problems[0].args["limit"] == len(PROFILE) + 10
     assert status["Profile.csv"][0] is FileStatus.PARSED
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from exportscope.model import FileStatus
+from exportscope.notes import Note
 from exportscope.pipeline import Options, analyze
 
 REPO = Path(__file__).resolve().parent.parent
@@ -65,7 +66,7 @@ def test_json_nested_100000_levels_fails_that_file_only(make_zip, cli) -> None:
     assert result.exit_code == 0
     (fb,) = json.loads(result.stdout)["platforms"]
     assert [f["path"] for f in fb["files"]["failed"]] == ["your_facebook_activity/comments_and_reactions/comments.json"]
-    assert "nested too deeply" in fb["files"]["failed"][0]["error"]
+    assert fb["files"]["failed"][0]["code"] == "too_deep"
     assert fb["totals"]["conditional"] >= 1  # the post and profile are still counted
 
 
@@ -87,7 +88,7 @@ def test_html_export_given_as_json_is_explained_not_a_traceback(make_zip, cli) -
     assert result.exit_code == 0
     (fb,) = json.loads(result.stdout)["platforms"]
     (failed,) = fb["files"]["failed"]
-    assert "HTML" in failed["error"] and "Traceback" not in result.stderr
+    assert failed["code"] == "html_export" and "Traceback" not in result.stderr
 
 
 def test_empty_files_of_every_platform_give_zero_items_not_errors(make_zip, tmp_path: Path) -> None:
@@ -202,9 +203,10 @@ def test_x_a_broken_part_fails_alone_and_the_rest_is_read(tmp_path: Path, cli) -
     status = _status(a)
     assert status["data/tweets.js"][0] is FileStatus.PARSED and status["data/tweets.js"][2] == 1
     assert status["data/tweets-part1.js"][0] is FileStatus.FAILED
-    assert status["data/tweets-part1.js"][1].startswith("not valid JSON")
+    codes = {e.path: e.reason_code for e in a.ledger}
+    assert codes["data/tweets-part1.js"] == "not_json"
     assert status["data/note-tweet.js"][0] is FileStatus.FAILED
-    assert status["data/note-tweet.js"][1] == "not an X archive data file (no window.YTD assignment)"
+    assert codes["data/note-tweet.js"] == "not_ytd"
     assert status["data/like.js"][2] == 1
     res = cli("summary", path)
     assert res.exit_code == 0 and "Traceback" not in res.stderr
@@ -258,4 +260,4 @@ def test_x_fields_of_the_wrong_type_never_crash_and_are_counted(tmp_path: Path) 
     got = {r["text"]: r["timestamp"] for r in a.items.iter_rows(named=True)}
     assert got["x https://e.org"] is None  # 30 February: no date, never a crash
     assert got["from 1999"] is None  # before X existed: no date
-    assert any("3 item(s) had an unreadable or impossible date" in n for n in a.contexts["x"].notes)
+    assert Note.of("x_impossible_dates", n=3) in a.contexts["x"].notes

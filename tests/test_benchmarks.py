@@ -41,3 +41,20 @@ def test_whatsapp_chat_benchmark_runs_small() -> None:
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
     assert "parse " in out.stdout and "analyze " in out.stdout
+
+
+def test_hostile_benchmark_runs_small() -> None:
+    import subprocess
+
+    out = subprocess.run(
+        [sys.executable, "benchmarks/hostile.py", "--scale", "0.01",
+         "--case", "20,000 chats in one zip", "--case", "250 MiB Facebook thread, findings"],
+        capture_output=True, text=True, cwd=REPO, timeout=300,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stdout + out.stderr
+    table = [[c.strip() for c in line.split("|")[1:-1]] for line in out.stdout.splitlines()[2:]]
+    assert [(r[0], r[1], r[3]) for r in table] == [
+        ("20,000 chats in one zip", "0", "0"),
+        ("250 MiB Facebook thread, findings", "0", "0"),
+    ]  # exit 0, nothing failed
+    assert table[0][2] == "400"  # a hundredth of the case: 200 chats of two messages, every one read

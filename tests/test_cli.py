@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -49,6 +50,13 @@ def test_every_command_has_help_with_an_example(cli) -> None:
         result = cli(name, "--help")
         assert result.exit_code == 0, name
         assert "Example: exportscope" in result.stdout, name
+        # Arguments and options are named as people read them, never by a Python type (<list[Path]>, <str>).
+        assert not re.search(r"<[a-z][^>]*>|list\[|\bPath\b", result.stdout), (name, result.stdout)
+    summary = cli("summary", "--help").stdout
+    assert "[PATH]..." in summary and re.search(r"^  PATH\.\.\.  Export", summary, re.M)
+    assert "  --facebook-audience public|friends|unknown" in summary
+    diff = cli("diff", "--help").stdout
+    assert "diff [OPTIONS] OLD NEW" in diff and "--worklist FILE" in diff
 
 
 def test_help_imports_nothing_heavy() -> None:

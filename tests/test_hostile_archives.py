@@ -28,6 +28,7 @@ from hostile import (
     chat_lines,
     chat_zip_entry,
     entry,
+    facebook_thread,
     measure,
     overlapping_zip,
     repeated,
@@ -39,7 +40,6 @@ from exportscope.archive import open_source
 GiB = 1024 * MiB
 #: A hang or a run of minutes fails; a slow machine does not (a machine shared with heavy load can raise it).
 WALL = float(os.environ.get("EXPORTSCOPE_TEST_WALL_SECONDS", "150"))
-BUDGET_REASON = "one run may inflate"
 BOMB_LINE = b"13/06/2025, 10:00 - Ana: see you at the station at noon\n"
 
 
@@ -66,11 +66,11 @@ def test_many_chats_each_under_the_ratio_threshold_stop_at_the_run_budget(tmp_pa
     run = measure("summary", "--json", z)
     _bounded(run)
     files = _files(run, "whatsapp")
-    failed = run.failed()
+    failed = run.failed_codes()
     assert files["total"] == 100
     assert 1 <= files["parsed"] <= 20  # the budget's floor (16 MiB) holds about 15 of them
     assert len(failed) == 100 - files["parsed"]
-    assert all(BUDGET_REASON in reason for reason in failed.values())
+    assert set(failed.values()) == {"budget"}
 
 
 def test_the_budget_can_be_overridden_and_what_fits_is_read(tmp_path: Path) -> None:
@@ -83,9 +83,9 @@ def test_the_budget_can_be_overridden_and_what_fits_is_read(tmp_path: Path) -> N
     total = sum(c.size for c in chats)
     small = analyze([z], Options(max_inflated_bytes=total, workers=1))
     parsed = [e.path for e in small.ledger if e.status == "parsed"]
-    failed = [e.reason or "" for e in small.ledger if e.status == "failed"]
+    failed = [e.reason_code for e in small.ledger if e.status == "failed"]
     assert parsed and failed and len(parsed) + len(failed) == 4
-    assert all(BUDGET_REASON in reason for reason in failed)
+    assert set(failed) == {"budget"}
     big = analyze([z], Options(max_inflated_bytes=total * 4, workers=1))
     assert all(e.status == "parsed" for e in big.ledger)
 
@@ -101,10 +101,7 @@ def test_a_central_directory_that_lies_about_the_compressed_size(tmp_path: Path)
     z = write_zip(tmp_path / "liar.zip", [entry("WhatsApp Chat with Ok.txt", [chat_lines(50)]), liar])
     run = measure("summary", "--json", z)
     _bounded(run, cpu=20)
-    assert run.failed() == {
-        "WhatsApp Chat with Liar.txt": "its data runs into the zip's directory; skipped as a possible zip bomb "
-        "(overlapping entries)"
-    }
+    assert run.failed_codes() == {"WhatsApp Chat with Liar.txt": "overlap_directory"}
     assert _files(run, "whatsapp")["parsed"] == 1
 
 
@@ -120,10 +117,8 @@ def test_the_ratio_is_measured_on_the_compressed_bytes_really_read(tmp_path: Pat
     )
     run = measure("summary", "--json", z)
     _bounded(run, cpu=20)
-    assert run.failed() == {
-        "WhatsApp Chat with Liar.txt": "inflates more than 250 times the compressed bytes it reads; skipped as a "
-        "possible zip bomb"
-    }
+    assert run.failed_codes() == {"WhatsApp Chat with Liar.txt": "ratio_stream"}
+    assert "250 times" in run.failed()["WhatsApp Chat with Liar.txt"]  # the limit said in the English text
 
 
 def test_a_member_that_inflates_past_its_declared_size_is_stopped_there(tmp_path: Path) -> None:
@@ -133,10 +128,8 @@ def test_a_member_that_inflates_past_its_declared_size_is_stopped_there(tmp_path
     real.size = 10_000  # the directory says 10 kB, the stream holds ten times more
     z = write_zip(tmp_path / "grows.zip", [entry("WhatsApp Chat with Ok.txt", [chat_lines(50)]), real])
     a = analyze([z], Options(workers=1))
-    reasons = {e.path: e.reason for e in a.ledger}
-    assert reasons["WhatsApp Chat with Grows.txt"] == (
-        "inflates past the size its zip entry declares; damaged, or a possible zip bomb"
-    )
+    reasons = {e.path: e.reason_code for e in a.ledger}
+    assert reasons["WhatsApp Chat with Grows.txt"] == "declared_size"
     assert reasons["WhatsApp Chat with Ok.txt"] is None
 
 
@@ -239,8 +232,7 @@ def test_a_ratio_bomb_chat_is_failed_with_its_reason_not_unrecognized(tmp_path: 
     _bounded(run, cpu=20)
     files = _files(run, "whatsapp")
     assert files["unrecognized"] == []
-    reason = run.failed()["WhatsApp Chat with Bomb.txt"]
-    assert reason.startswith("compression ratio ") and reason.endswith("; skipped as a possible zip bomb")
+    assert run.failed_codes()["WhatsApp Chat with Bomb.txt"] == "ratio"
 
 
 # --- 4. linear in the number of members -------------------------------------------------------------------
@@ -251,8 +243,10 @@ def test_twenty_thousand_chats_in_one_zip_read_in_linear_time(tmp_path: Path) ->
     line = "13/06/2025, 10:00 - Ana: IMG-20250613-WA{:05d}.jpg (file attached)\n13/06/2025, 10:01 - Bo: ok\n"
     entries = [entry(f"WhatsApp Chat with P{i}.txt", [line.format(i).encode()]) for i in range(20_000)]
     z = write_zip(tmp_path / "chats.zip", entries)
-    run = measure("summary", "--json", "--no-findings", z)
-    _bounded(run, cpu=25)  # about 10 s of CPU for both processes here; quadratic sizing took minutes
+    run = measure("summary", "--json", z)  # findings included, as the issue ran it
+    # About 15 s of CPU for both processes and 160 MiB under a load of 20 (quadratic sizing took minutes);
+    # the issue's 10 s is measured by benchmarks/hostile.py.
+    _bounded(run, cpu=30, memory=512 * MiB)
     files = _files(run, "whatsapp")
     assert files["parsed"] == 20_000 and not run.failed()
 
@@ -351,6 +345,17 @@ def test_a_50_mb_csv_field_stays_under_512_mib(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_a_big_facebook_thread_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    """A 200 MiB thread part (under the 256 MiB cap a Meta JSON file may have) parsed whole took about six
+    times its size; read a piece at a time, memory follows the items' text, not the parsed file."""
+    n = facebook_thread(tmp_path / "facebook", 200)
+    run = measure("summary", "--json", "--no-findings", tmp_path / "facebook")
+    _bounded(run, cpu=60)  # about 820 MiB here (1.24 GiB parsed whole), most of it the 930,000 items after reading
+    read = {r["path"]: r["items"] for r in _files(run, "facebook")["read"]}  # type: ignore[attr-defined]
+    assert read["your_facebook_activity/messages/inbox/ana_1/message_1.json"] == n and not run.failed()
+
+
+@pytest.mark.slow
 def test_a_500_mb_chat_message_stays_under_512_mib(tmp_path: Path) -> None:
     chat = tmp_path / "WhatsApp Chat with Long.txt"
     line = b"and the story goes on and on with more words than anybody could ever want to read in one go\n"
@@ -377,10 +382,10 @@ def test_an_overlong_chat_message_or_line_is_kept_to_its_beginning_and_said(tmp_
     a = analyze([chat], Options(workers=1))
     (entry_,) = a.ledger
     assert entry_.status == "parsed"
-    assert entry_.reason == (
-        "1 line(s) longer than 1,048,576 characters kept to their beginning; "
-        "1 message(s) longer than 1,048,576 characters kept to their beginning"
-    )
+    assert [(p.code, p.args) for p in entry_.problems] == [
+        ("lines_cut", {"n": 1, "limit": 1_048_576}),
+        ("messages_cut", {"n": 1, "limit": 1_048_576}),
+    ]
     texts = a.items["text"].to_list()
     assert len(texts) == 12
     assert max(len(t) for t in texts) <= MiB
@@ -388,13 +393,16 @@ def test_an_overlong_chat_message_or_line_is_kept_to_its_beginning_and_said(tmp_
 
 
 @pytest.mark.slow
-def test_a_one_million_line_chat_stays_bounded(tmp_path: Path) -> None:
+def test_a_two_million_line_chat_with_findings_stays_bounded(tmp_path: Path) -> None:
+    """The issue's case as it is: 2,000,000 lines, findings included (about 760 MiB and 40 s of CPU on this
+    machine under a load of 20; the issue's 30 s is measured by ``benchmarks/hostile.py``, not here)."""
     chat = tmp_path / "WhatsApp Chat with Many.txt"
     block = chat_lines(1000)
-    chat.write_bytes(block * 1000)
-    run = measure("summary", "--json", "--no-findings", chat)
-    _bounded(run, cpu=30)
+    chat.write_bytes(block * 2000)
+    run = measure("summary", "--json", chat)
+    _bounded(run, cpu=120)
     assert _files(run, "whatsapp")["parsed"] == 1
+    assert sum(run.json()["platforms"][0]["totals"].values()) == 2_000_000
 
 
 def test_the_helpers_measure_a_child_process() -> None:

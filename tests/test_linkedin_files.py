@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from linkedin_helpers import PROFILE, items, ledger, run, texts, utc, utf16_tsv
 
+from exportscope.notes import Note
 from exportscope.pipeline import Options, analyze
 from exportscope.platforms import get
 from exportscope.platforms.linkedin import name_key
@@ -196,7 +197,7 @@ def test_basic_and_complete_merge_counting_a_duplicate_once(make_zip) -> None:
     assert texts(a, "Profile.csv") == ["Ada", "Example", "Engineer", "Software"]  # the Complete copy wins
     assert texts(a, "Skills.csv") == ["SQL"]
     assert a.exports[0].export_date == date(2026, 3, 9)
-    assert a.notes == ["LinkedIn: 1 file(s) present in more than one part were counted once"]
+    assert a.notes == [Note.of("counted_once", label="LinkedIn", n=1)]
 
 
 def test_broken_utf16_file_fails_alone_with_its_reason(make_zip) -> None:

@@ -12,6 +12,7 @@ import pytest
 from linkedin_helpers import items, run
 
 from exportscope.archive import Member, Source
+from exportscope.notes import Note
 from exportscope.pipeline import Options, analyze
 from exportscope.platforms import get
 
@@ -94,7 +95,7 @@ def test_2024_pair_keeps_the_complete_copy_of_repeated_profile_files() -> None:
     a = analyze(sorted((SAMPLES / "linkedin-2024").glob("*.zip")), Options(as_of=AS_OF))
     kept = {e.path for e in a.ledger}
     assert {"Profile.csv", "Positions.csv", "Education.csv", "Skills.csv"} <= kept
-    assert a.notes == ["LinkedIn: 4 file(s) present in more than one part were counted once"]
+    assert a.notes == [Note.of("counted_once", label="LinkedIn", n=4)]
     assert [s.name for s in a.exports[0].sources] == [
         "Complete_LinkedInDataExport_06-11-2024.zip",
         "Basic_LinkedInDataExport_06-10-2024.zip",
@@ -200,8 +201,6 @@ def test_opted_out_keeps_verdicts_and_says_so(cli) -> None:
     assert opted["totals"] == base["totals"] == {"training": 37, "conditional": 0, "excluded": 5, "not_used": 45}
     assert opted["by_kind"] == base["by_kind"]
     assert opted["opted_out"] is True
-    assert opted["notes"] == [
-        "You said you opted out: excluded from future training; training already done is not undone."
-    ]
+    assert opted["note_keys"] == [{"key": "opted_out", "fields": {}}] and len(opted["notes"]) == 1
     text = cli("summary", S2026, "--as-of", "2026-03-10", "--opted-out", "linkedin").stdout
     assert "excluded from future training; training already done is not undone" in " ".join(text.split())

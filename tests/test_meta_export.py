@@ -10,6 +10,7 @@ import orjson
 import pytest
 
 from exportscope.archive import Source
+from exportscope.notes import Note
 from exportscope.platforms.meta import parse_export_name
 from exportscope.platforms.meta.media import MediaIndex
 from tests.metakit import counts, ledger, mj, rows, run
@@ -277,19 +278,19 @@ def test_an_html_export_is_explained_never_decoded(make_zip, cli) -> None:
     )
     a = run(path)
     notes = a.contexts["facebook"].notes
-    assert notes[0] == (
-        "This Facebook export is in the HTML format: exportscope reads Meta's JSON format, so no item of its "
-        "6 HTML page(s) was counted."
+    assert notes[0] == Note.of("html_export", label="Facebook", pages=6)
+    assert notes[1] == Note.of(
+        "html_inventory",
+        threads=2,
+        media=2,
+        inventory="messages 2, posts 2, comments_and_reactions 1, personal_information 1",
     )
-    assert notes[1] == (
-        "From the files alone: 2 message conversation(s); 2 photo and video file(s) outside messages. "
-        "HTML pages per category: messages 2, posts 2, comments_and_reactions 1, personal_information 1."
-    )
-    assert notes[2].startswith("To count every item, request the export again in JSON format")
+    assert notes[2] == Note.of("html_how_to_json")
     assert ledger(a)[f"{YFA}/posts/album/0.html"][:2] == ("ignored", "facebook.html_page")
-    status, _, _, reason = ledger(a)["logged_information/search/your_search_history.json"]
+    status = ledger(a)["logged_information/search/your_search_history.json"][0]
     assert status == "failed"
-    assert "holds HTML, not JSON" in reason
+    (entry,) = [e for e in a.ledger if e.path == "logged_information/search/your_search_history.json"]
+    assert entry.reason_code == "html_export"
     result = cli("summary", path)
     assert result.exit_code == 0
     assert "This Facebook export is in the HTML format" in result.stdout
@@ -310,7 +311,7 @@ def test_an_instagram_html_export_is_recognised(make_zip) -> None:
         )
     )
     assert a.exports[0].platform.name == "instagram"
-    assert a.contexts["instagram"].notes[0].startswith("This Instagram export is in the HTML format")
+    assert a.contexts["instagram"].notes[0] == Note.of("html_export", label="Instagram", pages=3)
     assert a.items.height == 0
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from exportscope.notes import Note
+
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_exports"
 META_AI_CHAT = SAMPLES / "whatsapp" / "WhatsApp Chat with Meta AI.txt"
 ADS_NOTE = "From 2025-12-16, outside the EU, UK and South Korea, chats with Meta AI also personalise ads"
@@ -47,10 +49,8 @@ def test_under_18_reason_is_in_the_items_and_the_summary(make_zip, cli, tmp_path
     (li,) = _summary(cli, z, "--as-of", "2026-11-29")["platforms"]
     assert li["totals"]["training"] == 0
     # Each note is counted on its own: the headline and industry also say LinkedIn does not name them.
-    assert li["item_notes"] == [
-        {"note": "under-18 accounts are excluded", "items": 6},
-        {"note": "not named in LinkedIn's list; inferred", "items": 2},
-    ]
+    assert [(n["key"], n["fields"], n["items"]) for n in li["item_notes"]] == [("under_18", {}, 6), ("inferred", {}, 2)]
+    assert li["item_notes"][0]["note"] == "under-18 accounts are excluded"  # the English beside the key
     out = tmp_path / "items.csv"
     assert cli("items", z, "-o", out, "--as-of", "2026-11-29").exit_code == 0
     frame = pl.read_csv(out)
@@ -63,9 +63,9 @@ def test_not_in_force_reason_names_the_date_and_region(make_zip, cli) -> None:
     profile = PROFILE_16.replace(b'"Mar 7, 2010"', b"Mar 7")
     z = make_zip("Complete_LinkedInDataExport_03-09-2026.zip", {"Profile.csv": profile})
     (li,) = _summary(cli, z, "--as-of", "2025-10-01")["platforms"]
-    assert li["item_notes"] == [
-        {"note": "policy in force from 2025-11-03 in region eu", "items": 6},
-        {"note": "not named in LinkedIn's list; inferred", "items": 2},
+    assert [(n["key"], n["fields"], n["items"]) for n in li["item_notes"]] == [
+        ("not_in_force", {"since": "2025-11-03", "region": "eu"}, 6),
+        ("inferred", {}, 2),
     ]
 
 
@@ -75,7 +75,7 @@ def test_unknown_region_says_no_start_date_was_applied(make_zip, cli) -> None:
     (li,) = _summary(cli, z, "--as-of", "2024-01-01")["platforms"]
     assert li["region"] is None
     assert li["totals"]["training"] == 5  # no region: no start date applies, verdicts stay
-    assert any("no region's start date was applied" in n for n in li["notes"])
+    assert {"key": "region_unknown", "fields": {}} in li["note_keys"]
 
 
 @pytest.mark.parametrize(
@@ -127,10 +127,9 @@ def test_a_french_report_shows_pipeline_and_item_notes_in_french(tmp_path: Path,
     assert "On 23 items: policy in force from 2025-11-03 in region eu" in english.read_text(encoding="utf-8")
 
 
-def test_every_note_template_has_french() -> None:
+def test_a_note_is_said_in_french_from_its_key() -> None:
     from exportscope import i18n
 
-    notes = {k: v for k, v in i18n.catalogue().items() if k.startswith("note.")}
-    assert len(notes) >= 9
-    assert all(v.get("fr") for v in notes.values())
-    assert i18n.localize_note(i18n.t("note.under_18", "en"), "fr") == "les comptes de moins de 18 ans sont exclus"
+    assert i18n.note_text(Note.of("under_18"), "fr") == "les comptes de moins de 18 ans sont exclus"
+    since = Note.of("not_in_force", since="2025-11-03", region="eu")
+    assert i18n.note_text(since, "fr") == "règle en vigueur à partir du 2025-11-03 dans la région eu"

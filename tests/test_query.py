@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 
 from exportscope.explain import explain, find_rule, localize_opt_out, opt_out
+from exportscope.notes import Note
 from exportscope.pipeline import Analysis, analyze
 from exportscope.query import Filter, ItemQuery, sparkline
 from exportscope.rules import load_rules
@@ -42,6 +43,26 @@ def test_search_is_case_insensitive_and_literal(q: ItemQuery) -> None:
     hits = q.select(Filter(text="[bold]")).get_column("text").to_list()
     assert hits == [tui_archive.MARKUP_POST]
     assert q.count(Filter(text=".*")) == 0
+
+
+def test_search_ignores_accents_both_ways() -> None:
+    frame = pl.DataFrame(
+        {
+            "platform": ["linkedin"] * 3,
+            "kind": ["post"] * 3,
+            "verdict": ["training"] * 3,
+            "timestamp": [None, None, None],
+            "text": ["Mon Résumé à jour", "resume of the week", "Cafe RESUMÉ"],
+            "words": [4, 4, 2],
+        },
+        schema_overrides={"timestamp": pl.Datetime("us", "UTC")},
+    )
+    q = ItemQuery(frame)
+    found = sorted(q.select(Filter(text="resume")).get_column("text").to_list())
+    assert found == ["Cafe RESUMÉ", "Mon Résumé à jour", "resume of the week"]
+    assert q.count(Filter(text="RÉSUMÉ")) == 3
+    assert q.count(Filter(text="café")) == 1
+    assert q.count(Filter(text="résumés")) == 0
 
 
 def test_node_year_and_text_filters_combine(q: ItemQuery) -> None:
@@ -136,7 +157,7 @@ def test_explain_uses_the_variant_sentence(analysis: Analysis) -> None:
     why = explain("linkedin.profile.birth_date", rulesets)
     assert why.why == "Birth date is account data, not profile content LinkedIn lists for training."
     assert why.rule_id == "linkedin.profile.birth_date"
-    shares = explain("linkedin.shares", rulesets, note=None)
+    shares = explain("linkedin.shares", rulesets, notes=())
     assert shares.why.startswith("Posts are member content")
     assert shares.source == {
         "title": "LinkedIn European Regional Privacy Notice",
@@ -146,15 +167,15 @@ def test_explain_uses_the_variant_sentence(analysis: Analysis) -> None:
     }
     assert shares.policy_source == "LinkedIn European Regional Privacy Notice"
     assert explain("linkedin.nope", rulesets).why == "exportscope no longer has the rule that classified this item."
-    fr = explain("linkedin.shares", rulesets, "under-18 accounts are excluded", "fr")
+    fr = explain("linkedin.shares", rulesets, [Note.of("under_18")], "fr")
     assert fr.why.startswith("Les posts sont du contenu de membre") and fr.override == (
         "les comptes de moins de 18 ans sont exclus"
     )
     found = find_rule("linkedin.profile.headline", rulesets)
     assert found is not None and found[0].id == "linkedin.profile" and found[1] == "headline"
-    assert explain("linkedin.shares", rulesets, "under-18 accounts are excluded").override == (
-        "under-18 accounts are excluded"
-    )
+    assert explain("linkedin.shares", rulesets, [Note.of("under_18")]).override == "under-18 accounts are excluded"
+    two = explain("linkedin.shares", rulesets, [Note.of("under_18"), Note.of("inferred")], "fr")
+    assert two.override == "les comptes de moins de 18 ans sont exclus | absent de la liste de LinkedIn ; déduit"
 
 
 def test_opt_out_facts_for_region_and_platform_levers() -> None:
@@ -198,10 +219,22 @@ def test_opt_out_in_french_keeps_the_levers_of_the_platform() -> None:
         "seul levier est de rendre le contenu non public.",
     ]
     assert fr.region_note == (
-        "UE/EEE et Suisse : entraînement sur le contenu public des adultes depuis le 2025-05-27, sur la base de "
+        "UE/EEE et Suisse : entraînement sur le contenu public des adultes depuis le 27 mai 2025, sur la base de "
         "l'intérêt légitime ; formulaires d'opposition pour Facebook et Instagram."
     )
     assert fr.url == en.url and fr.sources == en.sources
     unknown = localize_opt_out(opt_out("linkedin", "LinkedIn", "linkedin", None), "fr")
     assert unknown.region_note.startswith("Votre région est inconnue : UE, EEE et Suisse : en vigueur")
     assert localize_opt_out(en, "en") is en
+
+
+def test_match_spans_point_into_the_text_as_typed() -> None:
+    from exportscope.query import match_spans
+
+    text = "Mon RÉSUMÉ et mon résumé, resume"
+    spans = match_spans(text, "resume")
+    assert [text[a:b] for a, b in spans] == ["RÉSUMÉ", "résumé", "resume"]
+    # A decomposed accent (e + U+0301) stays inside its match.
+    decomposed = "Re\u0301sume\u0301!"
+    assert [decomposed[a:b] for a, b in match_spans(decomposed, "résumé")] == ["Re\u0301sume\u0301"]
+    assert match_spans(text, "") == [] and match_spans(text, "cv") == []

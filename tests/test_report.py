@@ -192,7 +192,9 @@ def test_json_report_is_the_summary_plus_findings(analysis: Analysis, findings: 
         {"year": 2026, "training": 1, "conditional": 0},
     ]
     assert p["examples"][0]["text"].startswith('Bonjour 👋 <script>alert("pwned")</script>')
-    assert p["files"]["failed"] == [{"path": "Education.csv", "error": "damaged data (checksum mismatch)"}]
+    assert p["files"]["failed"] == [
+        {"path": "Education.csv", "error": "damaged data (checksum mismatch)", "code": "damaged_checksum"}
+    ]
     assert f"Notes/{fx.SCRIPT}.txt" in p["files"]["unrecognized"]
 
 

@@ -17,7 +17,7 @@ import PIL
 from tests.conftest import locked_version
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_exports"
-ARCHIVE_SUFFIXES = {".zip", ".txt"}
+ARCHIVE_SUFFIXES = {".zip", ".txt", ".toml"}  # .toml: demo.toml, the list --demo opens
 ENCODED_BY_PILLOW = (".jpg", ".jpeg")
 
 

@@ -129,7 +129,7 @@ async def test_loading_shows_progress_then_fills_the_dashboard(archive: Path) ->
         assert "Findings: none" in text  # no e-mail, phone or address in the public text
         assert "ⓘ Not recognized: Mystery_Feature.csv" in text
         assert "⚠ Failed: Invitations.csv: inflates past the size" in text  # the reason wraps at 80 columns
-        assert "in force since 2025-11-03 in your" in text  # the scroll bar makes the card wrap "region"
+        assert "in force since 3 November 2025 in" in text  # the scroll bar makes the card wrap "region"
         assert "Eligible per year ▃▃▆▆█  2021–2025 · peak 2025: 3 · 6 undated" in text
         assert "3/7 files" not in text  # the progress bar is gone
 
@@ -235,9 +235,9 @@ async def test_search_filters_rows_and_tree_counts(archive: Path) -> None:
         assert table.has_focus
         assert table.row_count == 2
         labels = {str(node.label) for node in screen._tree_nodes.values()}
-        assert "All items  2" in labels
-        assert "post  1" in labels and "profile field  1" in labels
-        assert "○ excluded  0" in labels  # the branch stays, with its count for this search
+        assert "2 All items" in labels
+        assert "1 post" in labels and "1 profile field" in labels
+        assert "○ 0 excluded" in labels  # the branch stays, with its count for this search
         text = screen_text(app)
         assert 'Items: 2 of 23 · all items · "berlin"' in text
         assert "Café opening in Berlin" in text
@@ -252,7 +252,10 @@ async def test_search_types_live_with_a_short_delay(archive: Path) -> None:
         await pilot.press(*"pycon")
         table = app.screen.query_one(ItemTable)
         await wait_for(pilot, lambda: table.row_count == 1)
-        await pilot.press("escape")  # clears the search first
+        await pilot.press("escape")  # leaves the search box, the search applied: the keys are the table's
+        await wait_for(pilot, lambda: table.has_focus)
+        assert table.row_count == 1
+        await pilot.press("x")  # clears it
         await wait_for(pilot, lambda: table.row_count == 23)
 
 
@@ -274,7 +277,7 @@ async def test_year_filter(archive: Path) -> None:
         ]  # fmt: skip
         assert screen.filter.year == 2024
         labels = {str(node.label) for node in screen._tree_nodes.values()}
-        assert "connection  2" in labels
+        assert "2 connection" in labels
 
 
 @aio
@@ -387,10 +390,9 @@ async def test_export_refuses_to_overwrite_unless_asked(archive: Path, tmp_path:
 
 @aio
 async def test_opt_out_panel_copies_and_opens_on_request(archive: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    app = ExportScopeApp([archive], tui_archive.OPTIONS)
     opened: list[str] = []
     copied: list[str] = []
-    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    app = ExportScopeApp([archive], tui_archive.OPTIONS, opener=lambda url: opened.append(url) is None)
     monkeypatch.setattr(app, "copy_to_clipboard", lambda text: copied.append(text))
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -410,6 +412,24 @@ async def test_opt_out_panel_copies_and_opens_on_request(archive: Path, monkeypa
         url = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"
         assert copied == [url]
         assert opened == [url]
+        assert any(n.message.startswith("Opened in your browser") for n in app._notifications)
+
+
+@aio
+async def test_opt_out_link_without_a_browser_is_copied_and_never_said_to_open(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copied: list[str] = []
+    app = ExportScopeApp([archive], tui_archive.OPTIONS, opener=lambda url: False)
+    monkeypatch.setattr(app, "copy_to_clipboard", lambda text: copied.append(text))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await press_into(pilot, "o", OptOutScreen)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: bool(copied))
+        messages = [n.message for n in app._notifications]
+        assert not any("Open" in m for m in messages), messages
+        assert any("No browser can open from here" in m for m in messages)
 
 
 @aio
@@ -430,12 +450,33 @@ async def test_command_palette_lists_actions(archive: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for title in ("Browse items", "Search items", "Opt out", "Findings", "Export", "Keys"):
+        for title in ("Browse items", "Search items", "Opt out", "Findings", "Export", "Keys", "Answers",
+                      "Worklist", "Screenshot", "Theme", "Quit"):  # fmt: skip
             assert title in titles
+        assert len(titles) == len(set(titles)), titles  # "Keys" once: ours, which lists every screen's keys
         command = next(c for c in app.get_system_commands(app.screen) if c.title == "Show items excluded from training")
         command.callback()
         await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen))
         assert app.screen.query_one(ItemTable).row_count == 4
+
+
+@aio
+async def test_palette_screenshot_is_saved_where_exports_go_owner_only(archive: Path, tmp_path: Path) -> None:
+    app = ExportScopeApp([archive], tui_archive.OPTIONS, export_dir=tmp_path, lang="fr")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Capture d'écran", "Thème", "Quitter", "Touches"} <= set(titles)
+        assert not {"Screenshot", "Theme", "Quit", "Keys"} & set(titles)
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Capture d'écran")
+        command.callback()
+        command.callback()
+        await pilot.pause()
+    shots = sorted(tmp_path.glob("*.svg"))
+    assert [p.name for p in shots] == ["exportscope-screenshot-2.svg", "exportscope-screenshot.svg"]
+    assert shots[0].read_text(encoding="utf-8").startswith("<svg")
+    assert shots[0].stat().st_mode & 0o077 == 0
+    assert any(n.title == "Capture enregistrée" for n in app._notifications)
 
 
 @aio

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Select
 
 from exportscope.pipeline import Options
-from exportscope.samples import DEMO, samples_dir
+from exportscope.samples import demo, samples_dir
 from exportscope.tui.app import ExportScopeApp
 from exportscope.tui.screens.browser import BrowserScreen
 from exportscope.tui.screens.export import ExportDialog
@@ -28,6 +28,7 @@ from tests.test_tui import aio, loaded, screen_text, wait_for
 
 AS_OF = "2026-11-29"
 OPTIONS = Options(as_of=tui_archive.AS_OF)
+DEMO = demo()
 META_WHATSAPP = [rel for rel in DEMO if not rel.startswith(("linkedin", "x-"))]
 
 
@@ -235,7 +236,7 @@ async def test_french_dashboard_browser_and_keys(tmp_path: Path) -> None:
         assert "    post 6 · champ de profil 6 · commentaire 3" in text
         assert "○ Exclu (messages privés) : 4 messages dans 2 conversations" in text
         assert "Exploitable par année ▃▃▆▆█  2021–2025 · pic 2025 : 3 · 6 sans date" in text
-        assert "⚠ En échec : Invitations.csv: inflates past the size its zip entry declares" in text  # quoted
+        assert "⚠ En échec : Invitations.csv: se décompresse au-delà de la taille" in text  # in French, from its code
         assert "b Parcourir  / Rechercher  o S'opposer  f Découvertes  e Exporter  q Quitter  ? Aide" in text
         await pilot.press("b")
         await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen))

@@ -16,7 +16,7 @@ import pytest
 from textual.pilot import Pilot
 
 from exportscope.pipeline import Options
-from exportscope.samples import DEMO, samples_dir
+from exportscope.samples import demo, samples_dir
 from exportscope.tui.app import ExportScopeApp
 from exportscope.tui.screens.browser import BrowserScreen
 from exportscope.tui.screens.export import ExportDialog
@@ -29,6 +29,7 @@ AS_OF = Options(as_of=tui_archive.AS_OF)  # 2026-11-29, pinned so "in force sinc
 
 LINKEDIN = ["linkedin-2026/Complete_LinkedInDataExport_03-09-2026.zip"]
 # Facebook, Instagram (+Threads), WhatsApp
+DEMO = demo()
 META_WHATSAPP = [rel for rel in DEMO if not rel.startswith(("linkedin", "x-"))]
 META = [rel for rel in DEMO if rel.startswith(("facebook", "instagram"))]
 X = [rel for rel in DEMO if rel.startswith("x-")]  # the 2025 X archive

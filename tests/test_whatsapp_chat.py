@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from exportscope.notes import Note
 from exportscope.platforms.whatsapp.chat import DMY, MDY, MYD, YMD, ChatParser, Message
 from exportscope.platforms.whatsapp.lines import classify_body, split_author
 from exportscope.platforms.whatsapp.read import looks_like_chat
@@ -90,9 +91,8 @@ def test_ambiguous_file_is_read_in_the_order_that_keeps_time_moving_forward_day_
         dt(2025, 2, 2, 11, 20),
         dt(2025, 3, 1, 10, 10),
     ]
-    assert parser.order_note == (
-        "dates read as day/month/year because every day <= 12 leaves the order ambiguous (no date field above "
-        "12); day before month was chosen because the messages run forward in time only that way"
+    assert parser.order_note == Note.of(
+        "wa_order_ambiguous_day_first", order=Note.of("wa_order_day_month_year"), why=Note.of("wa_why_chronology")
     )
     assert dict(parser.own_deletions) == {"Sam": 1}
 
@@ -109,16 +109,16 @@ def test_ambiguous_single_day_us_style_file_uses_the_locale_hint_month_first() -
     parser, msgs = parse(text)
     assert parser.order == MDY and parser.order_how == "hint"
     assert msgs[1].timestamp == dt(2018, 3, 6, 13, 56)
-    assert parser.order_note is not None
-    assert parser.order_note.startswith("dates read as month/day/year because every day <= 12")
-    assert "a 12-hour clock with slashes and English notices" in parser.order_note
+    assert parser.order_note == Note.of(
+        "wa_order_ambiguous_month_first", order=Note.of("wa_order_month_day_year"), why=Note.of("wa_hint_us_12_hour")
+    )
 
 
 def test_ambiguous_single_day_24_hour_file_uses_the_locale_hint_day_first() -> None:
     parser, msgs = parse("3/6/18, 13:55 - Ana: hola\n3/6/18, 13:56 - Bo: hola\n")
     assert parser.order == DMY and parser.order_how == "hint"
     assert msgs[0].timestamp == dt(2018, 6, 3, 13, 55)
-    assert parser.order_note is not None and "most locales write the day first" in parser.order_note
+    assert parser.order_note is not None and parser.order_note.args["why"] == Note.of("wa_hint_day_first")
 
 
 # --- bodies -------------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import pytest
 
 from exportscope.archive import InputError
 from exportscope.model import FileStatus
+from exportscope.notes import Note
 from exportscope.pipeline import Options, analyze
 from tests import xkit
 from tests.xkit import OWNER, tweet
@@ -144,7 +145,7 @@ def test_recognised_by_content_not_by_name(tmp_path: Path) -> None:
     path = xkit.build(tmp_path / "renamed.zip", {"tweets.js": [tweet("1", "hello")]}, with_manifest=False)
     a = xkit.run(path)
     assert a.platforms == ["x"]
-    assert any("no manifest.js" in n for n in a.contexts["x"].notes)
+    assert Note.of("x_no_manifest") in a.contexts["x"].notes
     # A .js file that is not X's is not an X archive.
     other = tmp_path / "other.zip"
     import zipfile
@@ -190,7 +191,7 @@ def test_parts_are_merged_and_a_post_in_two_parts_counts_once(tmp_path: Path) ->
     }
     a = xkit.run(xkit.build(tmp_path / "parts.zip", files))
     assert sorted(r["text"] for r in xkit.rows(a) if r["kind"] == "post") == ["both", "new", "old"]
-    assert any("1 post(s) appeared more than once" in n for n in a.contexts["x"].notes)
+    assert Note.of("x_duplicate_posts", n=1) in a.contexts["x"].notes
     ledger = {e.path: e.items for e in a.ledger}
     assert ledger["data/tweets.js"] == 2 and ledger["data/tweets-part1.js"] == 1
 
@@ -261,14 +262,14 @@ def test_protected_status_decides_posts_and_the_answer_settles_unknown(tmp_path:
     protected = xkit.run(xkit.build(tmp_path / "pr.zip", {**posts, "protected-history.js": history}))
     post = next(r for r in xkit.rows(protected) if r["kind"] == "post")
     assert (post["verdict"], post["visibility"]) == ("not_used", "private")
-    assert any("protected on 2024-12-01" in n for n in protected.contexts["x"].notes)
+    assert Note.of("x_protected_on", date="2024-12-01") in protected.contexts["x"].notes
     unknown_path = xkit.build(tmp_path / "un.zip", {**posts, "protected-history.js": []})
     unknown = xkit.run(unknown_path)
     assert next(r for r in xkit.rows(unknown) if r["kind"] == "post")["verdict"] == "conditional"
-    assert any("--x-protected" in n for n in unknown.contexts["x"].notes)
+    assert Note.of("x_protected_unknown", flag="--x-protected") in unknown.contexts["x"].notes
     answered = xkit.run(unknown_path, Options(workers=1, answers=(("x.protected", "no"),)))
     assert next(r for r in xkit.rows(answered) if r["kind"] == "post")["verdict"] == "training"
-    assert not any("--x-protected" in n for n in answered.contexts["x"].notes)
+    assert not any(n.key == "x_protected_unknown" for n in answered.contexts["x"].notes)
 
 
 def _minor_archive(tmp_path: Path) -> Path:
@@ -359,7 +360,7 @@ def test_dms_merge_split_conversations_and_split_messages_from_events(tmp_path: 
         ("setting", "not_used", "", "77"),
     ]
     # The manifest counts conversation entries, not messages: 2 and 1, as read.
-    assert any("were found, with the entry counts" in n for n in a.contexts["x"].notes)
+    assert any(n.key == "x_manifest_ok" for n in a.contexts["x"].notes)
 
 
 def test_grok_turns_are_ai_chats_used_for_training_grouped_by_chat(tmp_path: Path) -> None:
@@ -391,9 +392,9 @@ def test_manifest_mismatches_and_absent_files_are_reported(tmp_path: Path) -> No
     counts = {"data/like.js": 3, "data/block.js": 4, "data/tweet-headers.js": 5}
     a = xkit.run(xkit.build(tmp_path / "m.zip", files, counts=counts))
     notes = a.contexts["x"].notes
-    assert "X's manifest says like.js holds 3 entries; 0 were read" in notes
-    assert "X's manifest lists block.js (4 entries) but the archive does not hold it" in notes
-    assert "X's manifest counts 5 post headers; the post files held 2 entries" in notes
+    assert Note.of("x_manifest_mismatch", file="like.js", expected=3, read=0) in notes
+    assert Note.of("x_manifest_absent", file="block.js", n=4) in notes
+    assert Note.of("x_headers_mismatch", headers=5, read=2) in notes
 
 
 def test_account_facts_identity_and_region_from_the_profile(tmp_path: Path) -> None:
@@ -441,7 +442,7 @@ def test_the_legacy_tweet_only_export_is_read_and_explained(tmp_path: Path) -> N
         zf.writestr("data/js/tweet_index.js", "var tweet_index = []")
     a = analyze([path], Options(workers=1))
     assert a.exports[0].era == "legacy Your Tweet archive (before 2019)"
-    assert any("older tweet-only archive" in n for n in a.contexts["x"].notes)
+    assert Note.of("x_legacy") in a.contexts["x"].notes
     got = {r["text"]: (r["kind"], r["verdict"]) for r in xkit.rows(a, ".js")}
     assert got["Old times & old tweets"] == ("post", "conditional")
     assert got["RT @a: copied"] == ("repost", "not_used")

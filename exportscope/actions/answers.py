@@ -88,10 +88,12 @@ def reclassify(analysis: Analysis, options: Options) -> Analysis:
 
 
 def questions() -> list[Question]:
-    """Every platform's own questions (``Platform.questions``: X asks whether your posts are protected)."""
+    """Every platform's own questions held in ``Options.answers`` (``Platform.questions``: X asks whether your
+    posts are protected). A question whose answer lives in an ``Options`` field of its own (``option``: the
+    Facebook audience) has its own control and flag, so it is not asked twice."""
     from exportscope.platforms import all_platforms
 
-    return [q for p in all_platforms() for q in p.questions]
+    return [q for p in all_platforms() for q in p.questions if not q.option]
 
 
 def given(options: Options) -> list[tuple[Question, str]]:

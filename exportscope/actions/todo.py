@@ -9,13 +9,14 @@ the JSON summary and the terminal UI render the very same list; ticks (``done``)
 
 from __future__ import annotations
 
+import copy
 import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from exportscope import i18n
-from exportscope.rules import _read_toml
+from exportscope.rules import RuleError, _read_toml, platform_schemas
 
 if TYPE_CHECKING:
     import polars as pl
@@ -66,7 +67,23 @@ def _strs(value: Any) -> tuple[str, ...]:
 
 @functools.cache
 def _block() -> dict[str, Any]:
-    todo: dict[str, Any] = _read_toml("policies.toml").get("todo", {})
+    """policies.toml's ``[todo]``, with each platform schema file's ``[todo.where.<platform>]`` and
+    ``[todo.worklist.platform_actions.<platform>]`` added (a platform brings its own)."""
+    todo: dict[str, Any] = copy.deepcopy(_read_toml("policies.toml").get("todo", {}))
+    for name, data in platform_schemas():
+        own = data.get("todo", {})
+        tables: list[tuple[tuple[str, ...], dict[str, Any]]] = [
+            (("where",), own.get("where", {})),
+            (("worklist", "platform_actions"), own.get("worklist", {}).get("platform_actions", {})),
+        ]
+        for keys, entries in tables:
+            target = todo
+            for key in keys:
+                target = target.setdefault(key, {})
+            for platform, entry in entries.items():
+                if platform in target:
+                    raise RuleError(f"schemas/{name}: todo.{'.'.join(keys)}.{platform} is also in policies.toml")
+                target[platform] = entry
     return todo
 
 

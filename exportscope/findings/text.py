@@ -52,42 +52,33 @@ _URL = re.compile(
 )
 _MANY_DIGITS = re.compile(r"(?:\d\D{0,3}){7}")
 
-#: Country names, codes and cities (lower case) -> ISO 3166 alpha-2, for the default region of phone numbers
-#: when the export says where the person lives ("Paris, France"). exportscope's own region codes (eu, uk...)
-#: are coarser; a single-country region maps directly.
-_REGION_COUNTRY = {"uk": "GB", "ch": "CH", "ca": "CA", "hk": "HK", "us": "US", "cn": "CN", "kr": "KR"}
-_COUNTRIES: dict[str, str] = {
-    "austria": "AT", "belgium": "BE", "bulgaria": "BG", "croatia": "HR", "cyprus": "CY", "czechia": "CZ",
-    "czech republic": "CZ", "denmark": "DK", "estonia": "EE", "finland": "FI", "france": "FR",
-    "germany": "DE", "deutschland": "DE", "greece": "GR", "hungary": "HU", "ireland": "IE", "italy": "IT",
-    "italia": "IT", "latvia": "LV", "lithuania": "LT", "luxembourg": "LU", "malta": "MT",
-    "netherlands": "NL", "the netherlands": "NL", "poland": "PL", "portugal": "PT", "romania": "RO",
-    "slovakia": "SK", "slovenia": "SI", "spain": "ES", "españa": "ES", "sweden": "SE", "iceland": "IS",
-    "liechtenstein": "LI", "norway": "NO", "switzerland": "CH", "suisse": "CH", "schweiz": "CH",
-    "united kingdom": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "canada": "CA",
-    "united states": "US", "usa": "US", "hong kong": "HK", "china": "CN", "south korea": "KR",
-    "paris": "FR", "lyon": "FR", "île-de-france": "FR", "ile-de-france": "FR", "berlin": "DE",
-    "munich": "DE", "bavaria": "DE", "madrid": "ES", "barcelona": "ES", "catalonia": "ES", "rome": "IT",
-    "milan": "IT", "amsterdam": "NL", "brussels": "BE", "vienna": "AT", "dublin": "IE", "lisbon": "PT",
-    "stockholm": "SE", "copenhagen": "DK", "warsaw": "PL", "prague": "CZ", "helsinki": "FI",
-    "athens": "GR", "london": "GB", "zurich": "CH", "zürich": "CH", "geneva": "CH", "genève": "CH",
-    "toronto": "CA", "montreal": "CA", "montréal": "CA", "new york": "US", "san francisco": "US",
-}  # fmt: skip
+
+@functools.cache
+def _phone_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """Names (lower case) -> ISO 3166 alpha-2 country, and single-country region -> country: the
+    ``[phone_country]`` and ``[region_phone_country]`` tables of ``schemas/regions.toml``, beside the region
+    names (one place for every place name)."""
+    from exportscope.rules import _read_toml
+
+    data = _read_toml("regions.toml")
+    names = {str(k): str(v) for k, v in data.get("phone_country", {}).items()}
+    return names, {str(k): str(v) for k, v in data.get("region_phone_country", {}).items()}
 
 
 def phone_country(region: str | None, location: str | None = None) -> str | None:
     """The default country for phone numbers: from the export's location text first, then the region."""
+    countries, region_country = _phone_tables()
     if location:
         low = location.lower()
         parts = [p.strip() for p in low.split(",") if p.strip()]
         for part in reversed(parts):
-            if part in _COUNTRIES:
-                return _COUNTRIES[part]
+            if part in countries:
+                return countries[part]
         # Word search only without commas: "Sydney, New South Wales, Australia" is not Wales.
-        for name, code in _COUNTRIES.items() if len(parts) < 2 else ():
+        for name, code in countries.items() if len(parts) < 2 else ():
             if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", low):
                 return code
-    return _REGION_COUNTRY.get(region or "")
+    return region_country.get(region or "")
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, ClassVar
 from exportscope.archive import Archive, Member, Source
 from exportscope.identity import AccountIdentity
 from exportscope.model import Drift, Fact, Problem, Record, RecordBatch
+from exportscope.notes import Note
+from exportscope.platforms.questions import Question as Question  # re-exported: its home before questions were data
 from exportscope.rules import Rule, RuleSet, load_rules
 
 if TYPE_CHECKING:
@@ -27,21 +29,6 @@ if TYPE_CHECKING:
 Output = Record | RecordBatch | Fact | Problem | Drift
 #: A reader takes the members of one logical file (in order) and the rule that matched them.
 Reader = Callable[[Sequence[Member], Rule], Iterable[Output]]
-
-
-@dataclass(frozen=True)
-class Question:
-    """Something the export cannot say and the person can (X: are your posts protected?).
-
-    ``key`` is the answer's key in ``Options.answers``, ``flag`` the command-line option that gives it,
-    ``choices`` its values (the last one means "I don't know"), ``prompt`` the catalogue key of the question.
-    The platform applies an answer in :meth:`Platform.apply_answers`.
-    """
-
-    key: str
-    flag: str
-    choices: tuple[str, ...]
-    prompt: str
 
 
 @dataclass
@@ -62,6 +49,9 @@ class Platform:
     eras: Sequence[tuple[str, str]] = ()
     #: What this platform may ask the person when its export does not say (see :class:`Question`).
     questions: Sequence[Question] = ()
+    #: The family's display name where it differs from ``label`` (Facebook and Instagram are "Meta"): the
+    #: name messages use for the family as a whole (the list of "not recognised as a ... export").
+    family_label: str = ""
     _marker_res: list[tuple[re.Pattern[str], float]] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -156,12 +146,12 @@ class Platform:
         (:mod:`exportscope.platforms.accounts`); an empty identity when it names nobody. Never raises."""
         return AccountIdentity(self.name)
 
-    def export_notes(self, paths: Sequence[str]) -> list[str]:
-        """Sentences about the export as a whole (Meta: "this is the HTML format"), shown with its platform."""
+    def export_notes(self, paths: Sequence[str]) -> list[Note]:
+        """Notes about the export as a whole (Meta: "this is the HTML format"), shown with its platform."""
         return []
 
-    def reconcile(self, facts: Mapping[tuple[str, str], Fact], paths: Sequence[str]) -> list[str]:
-        """Notes after the whole export is read, from the facts its readers stated (X checks its manifest's
+    def reconcile(self, facts: Mapping[tuple[str, str], Fact], paths: Sequence[str]) -> list[Note]:
+        """Notes after the whole export is read, from the facts its readers stated (a manifest's
         counts against what was read). Default: none."""
         return []
 
@@ -203,6 +193,6 @@ class Platform:
     def read(self, members: Sequence[Member], rule: Rule) -> Iterator[Output]:
         reader = self.readers.get(rule.reader)
         if reader is None:
-            yield Problem(f"no reader {rule.reader!r} for rule {rule.id}")
+            yield Problem.of("no_reader", reader=rule.reader, rule=rule.id)
             return
         yield from reader(members, rule)

@@ -1,14 +1,19 @@
 """Who an export names, and where its paths carry names: each platform family's answer, behind one interface.
 
 ``--redact`` masks every person the export knows and ``doctor`` masks every path that names one; both ask
-here so the two can never disagree. Each family knows its own files:
+here so the two can never disagree. Each family answers in its own ``people`` module
+(``platforms/<family>/people.py``), found by the registry, never listed here:
 
-- :mod:`.linkedin.people`: connections, invitations, message senders and recipients, recommendation and
-  endorsement authors, followed members, imported contacts, and the owner's profile;
-- :mod:`.meta.people`: message participants, senders and titles, friends, followers and following, tagged
-  people, and the owner's name and user names (:mod:`.meta.names` for thread folders of every era);
-- :mod:`.whatsapp.people`: chat titles (:mod:`.whatsapp.names`, every language), senders, the account name
-  and group names.
+- ``people(members)`` (required): the :class:`People` its files name, from the members of one export with
+  the rule id each was read with (connections, invitations, senders, participants, friends, tagged and
+  mentioned people, chat titles...);
+- ``mask_segments(parts, thread_token, name_token, owner)`` (optional): the path segments with those that
+  name a person masked (Meta thread folders of every era and export-zip user names, WhatsApp chat titles);
+- ``chat_title(segment)`` (optional): the person or group a path segment names (a WhatsApp chat title);
+- ``owner_handle(input_name)`` (optional): the owner's user name in an input's file name (Meta's zips);
+- ``NOT_PEOPLE`` (optional): chat names that are no person (WhatsApp's AI assistant), kept readable;
+- ``NOT_NAME_WORDS`` (optional): product names never masked alone inside a person's name (Messenger),
+  beside the platforms' own names and labels, which the registry gives.
 
 Scanning re-opens the analysed inputs (as the media findings do) and reads only the files that name people,
 so the reading pipeline stays as it is and nothing is scanned unless a redacted output is asked for.
@@ -16,14 +21,15 @@ so the reading pipeline stays as it is and nothing is scanned unless a redacted 
 
 from __future__ import annotations
 
+import functools
 import importlib
+import importlib.util
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from types import ModuleType
+from typing import TYPE_CHECKING, cast
 
 from exportscope.archive import Member
-from exportscope.platforms.meta import names as meta_names
-from exportscope.platforms.whatsapp import names as whatsapp_names
 
 if TYPE_CHECKING:
     from exportscope.identity import AccountIdentity
@@ -68,21 +74,52 @@ class People:
 #: A family's scanner: the members of one export with the rule id each was read with (None: not recognised).
 Scanner = Callable[[Sequence[tuple[Member, str | None]]], People]
 
-#: Platform name -> module of the family that knows its files.
-_FAMILY_OF = {
-    "linkedin": "linkedin.people",
-    "facebook": "meta.people",
-    "instagram": "meta.people",
-    "whatsapp": "whatsapp.people",
-    "x": "x.people",
-}
+
+@functools.cache
+def _modules() -> dict[str, ModuleType]:
+    """Family name -> its ``people`` module, for every family that has one (in the registry's order)."""
+    from exportscope import platforms
+
+    out: dict[str, ModuleType] = {}
+    for family in platforms.families():
+        name = f"{platforms.__name__}.{family}.people"
+        if importlib.util.find_spec(name) is not None:
+            out[family] = importlib.import_module(name)
+    return out
+
+
+def _hooks(name: str) -> list[Callable[..., object]]:
+    """Every family's ``people`` module function called ``name``, where it has one."""
+    return [hook for module in _modules().values() if callable(hook := getattr(module, name, None))]
+
+
+@functools.cache
+def not_people() -> frozenset[str]:
+    """Chat and contact names (case-folded) that name no person, from every family's ``NOT_PEOPLE``."""
+    return frozenset(n.casefold() for m in _modules().values() for n in getattr(m, "NOT_PEOPLE", ()))
+
+
+@functools.cache
+def not_name_words() -> frozenset[str]:
+    """Words (case-folded) never masked alone inside a name: every platform's name, label and family label
+    (the platforms of every rule too: Threads is Instagram's), and every family's ``NOT_NAME_WORDS``."""
+    import re
+
+    from exportscope.platforms import all_platforms
+
+    texts = [w for p in all_platforms() for w in (p.name, p.label, p.family_label)]
+    texts += [r.platform for p in all_platforms() for r in p.ruleset.rules]
+    words = {w.casefold() for text in texts for w in re.findall(r"[^\W\d_]+", text)}
+    words |= {w.casefold() for m in _modules().values() for w in getattr(m, "NOT_NAME_WORDS", ())}
+    return frozenset(words)
 
 
 def scanner(platform: str) -> Scanner | None:
-    module = _FAMILY_OF.get(platform)
-    if module is None:
-        return None
-    scan: Scanner = importlib.import_module(f"exportscope.platforms.{module}").people
+    """The ``people`` function of the family that provides ``platform``, None when it has none."""
+    from exportscope.platforms import family_of
+
+    module = _modules().get(family_of(platform) or "")
+    scan: Scanner | None = getattr(module, "people", None) if module is not None else None
     return scan
 
 
@@ -101,8 +138,9 @@ def people_of(analysis: Analysis) -> People:
             pairs = [(m, next((rules[(p, m.path)] for p in platforms if (p, m.path) in rules), None)) for m in members]
             found.update(scan(pairs))
         for source in export.sources:
-            if user := meta_names.export_user(source.path.name):
-                found.add_handle(user, owner=True)
+            for owner_handle in _hooks("owner_handle"):
+                if isinstance(user := owner_handle(source.path.name), str):
+                    found.add_handle(user, owner=True)
         owner_identity(found, export.account)
     for entry in getattr(analysis, "export_entries", ()):  # older exports and copies name the owner too
         owner_identity(found, entry.account)
@@ -133,21 +171,23 @@ def owner_identity(found: People, account: AccountIdentity | None) -> None:
 
 
 def mask_path(path: str, thread_token: str, name_token: str, owner: bool = True) -> str:
-    """A path with every segment that names a person masked, by every family's rules (one list for
-    ``--redact`` and ``doctor``): Meta thread folders of every era and export-zip user names (the owner's:
-    ``owner=False`` keeps them, for ``--keep-owner``), WhatsApp chat titles in every language. The structure
-    (how many segments, the file names) stays."""
+    """A path with every segment that names a person masked, by every family's ``mask_segments`` (one list
+    for ``--redact`` and ``doctor``): Meta thread folders of every era and export-zip user names (the
+    owner's: ``owner=False`` keeps them, for ``--keep-owner``), WhatsApp chat titles in every language. The
+    structure (how many segments, the file names) stays."""
     parts = path.split("/")
-    parts = meta_names.mask_segments(parts, thread_token, name_token, owner)
-    parts = [whatsapp_names.mask_segment(p, name_token) for p in parts]
+    for mask in _hooks("mask_segments"):
+        parts = cast(list[str], mask(parts, thread_token, name_token, owner))
     return "/".join(parts)
 
 
 def chat_titles(paths: Iterable[str]) -> set[str]:
     """The contact and group names in chat-export names, from every segment of the given paths."""
+    hooks = _hooks("chat_title")
     out: set[str] = set()
     for path in paths:
         for part in path.replace("\\", "/").split("/"):
-            if (name := whatsapp_names.chat_title_name(part)) is not None:
-                out.add(name)
+            for title in hooks:
+                if isinstance(name := title(part), str):
+                    out.add(name)
     return out

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from exportscope import __version__, i18n
 from exportscope.findings import ELIGIBLE, MESSAGE_KINDS
+from exportscope.notes import FieldValue, Note, Problem
 from exportscope.redact import Redactor
-from exportscope.report.view import Example, OptOutText, PlatformReport, Report, YearCount
+from exportscope.report.view import Example, ItemNoteText, OptOutText, PlatformReport, Report, YearCount
 from exportscope.rules import load_policies
 from exportscope.summary_model import PlatformSummary, Summary
 
@@ -147,12 +148,30 @@ def _texts(analysis: Analysis, findings: list[dict[str, Any]]) -> Callable[[str,
     return lambda source, row: table.get((source, row), [])
 
 
+#: Fields of our notes that hold a file, folder or input name (masked as a path; other text as text).
+_PATH_FIELDS = frozenset({"path", "name", "other", "current", "a", "b", "file"})
+
+
+def _mask_note(note: Note, redactor: Redactor) -> Note:
+    """A note with every text field masked (a chat's name, a file's path), and the notes inside it too."""
+
+    def mask(name: str, value: FieldValue) -> FieldValue:
+        if isinstance(value, Note):
+            return _mask_note(value, redactor)
+        if isinstance(value, tuple):
+            return tuple(_mask_note(v, redactor) for v in value)
+        if isinstance(value, str):
+            return (redactor.path(value) if name in _PATH_FIELDS else redactor.text(value)) or ""
+        return value
+
+    return Note(note.key, tuple((k, mask(k, v)) for k, v in note.fields))
+
+
 def _redact_platform(p: PlatformSummary, redactor: Redactor) -> PlatformSummary:
     files = p.files
     return replace(
         p,
-        notes=[redactor.text(n) or "" for n in p.notes],
-        item_notes=[replace(n, note=redactor.text(n.note) or "") for n in p.item_notes],
+        notes=[_mask_note(n, redactor) for n in p.notes],
         account=redactor.text(p.account, p.platform) if p.account is not None else None,
         files=replace(
             files,
@@ -165,12 +184,12 @@ def _redact_platform(p: PlatformSummary, redactor: Redactor) -> PlatformSummary:
 
 
 def _redacted(doc: Summary, redactor: Redactor) -> Summary:
-    """Every string of the summary that comes from the archive, masked: input names, notes (a WhatsApp
-    chat's note names its contact and owner), file paths, failure reasons, the account handles."""
+    """Every string of the summary that comes from the archive, masked: input names, notes' fields (a
+    WhatsApp chat's note names its contact and owner), file paths, failure reasons, the account handles."""
     return replace(
         doc,
         inputs=[redactor.path(x) for x in doc.inputs],
-        notes=[redactor.text(n) or "" for n in doc.notes],
+        notes=[_mask_note(n, redactor) for n in doc.notes],
         unrecognized=[redactor.path(x) for x in doc.unrecognized],
         exports=[  # issue 12: every input part read, with its account
             replace(e, name=redactor.path(e.name), account=redactor.text(e.account) if e.account else e.account)
@@ -182,21 +201,40 @@ def _redacted(doc: Summary, redactor: Redactor) -> Summary:
 
 def _shared(doc: Summary, lang: str) -> Summary:
     """The summary as a report shows it: the archives' names without the folders they sit in on this
-    computer (a report is meant to be shared), and the notes written from the catalogue's templates in the
-    report's language."""
+    computer (a report is meant to be shared), and why each file failed in the report's language (its code
+    stays; its fields and the library's detail do not travel into a report)."""
     return replace(
         doc,
         inputs=[PurePath(p).name for p in doc.inputs],
-        notes=[i18n.localize_note(n, lang) for n in doc.notes],
         platforms=[
             replace(
                 p,
-                notes=[i18n.localize_note(n, lang) for n in p.notes],
-                item_notes=[replace(n, note=i18n.localize_note(n.note, lang)) for n in p.item_notes],
+                files=replace(
+                    p.files,
+                    failed=[
+                        replace(f, error=i18n.problem_text(f.failure, lang), problems=(Problem(f.failure.code),))
+                        for f in p.files.failed
+                    ],
+                ),
             )
             for p in doc.platforms
         ],
     )
+
+
+def _document(shown: Summary, notes: list[str], texts: list[tuple[list[str], list[ItemNoteText]]]) -> dict[str, Any]:
+    """The JSON report: the shown summary's document with the notes said in the report's language (masked
+    under ``--redact``), each failed file as its path, reason and code, then the report's additions."""
+    doc = shown.to_json()
+    doc["notes"] = list(notes)
+    for p_doc, p, (notes, item_notes) in zip(doc["platforms"], shown.platforms, texts, strict=True):
+        p_doc["notes"] = notes
+        p_doc["item_notes"] = [
+            {"note": t.note, "items": t.items, **n.note.to_json()}
+            for t, n in zip(item_notes, p.item_notes, strict=True)
+        ]
+        p_doc["files"]["failed"] = [{"path": f.path, "error": f.error, "code": f.failure.code} for f in p.files.failed]
+    return doc
 
 
 def build(
@@ -217,10 +255,20 @@ def build(
         shown = [redactor.finding(f, texts) for f in findings]
     else:
         shown = [dict(f) for f in findings]
+    say = (lambda text: redactor.text(text) or "") if redactor is not None else (lambda text: text)
     base = _shared(summary.build(analysis, shown, done=done), lang)
+    # Notes said in the report's language from their values (one catalogue for all), masked after.
+    said = [
+        (
+            [say(i18n.note_text(n, lang)) for n in p.notes],
+            [ItemNoteText(note=say(i18n.note_text(x.note, lang)), items=x.items) for x in p.item_notes],
+        )
+        for p in base.platforms
+    ]
+    general = [say(i18n.note_text(n, lang)) for n in base.notes]
     shown_summary = _redacted(base, redactor) if redactor is not None else base
     # The report's own document: the summary's JSON (a new dict) with the report's additions.
-    doc = shown_summary.to_json()
+    doc = _document(shown_summary, general, said)
     generator = f"exportscope {__version__}"
     doc["report"] = {"generator": generator, "lang": lang, "redacted": redact}
     if redact:
@@ -232,7 +280,7 @@ def build(
         redacted=redact,
         owner_kept=keep_owner,
         generator=generator,
-        notes=list(shown_summary.notes),
+        notes=general,
     )
     seen_policies: set[str] = set()
     listed = {p.platform for p in shown_summary.platforms}
@@ -273,7 +321,8 @@ def build(
                 summary=p,
                 policy_key=ctx.policy,
                 # The opted-out sentence is rendered from the catalogue, in the report's language.
-                notes=[n for n in p.notes if summary.OPTED_OUT_NOTE not in n],
+                notes=[t for n, t in zip(p.notes, said[i][0], strict=True) if n.key != summary.OPTED_OUT.key],
+                item_notes=said[i][1],
                 examples=exs,
                 training_by_year=years,
                 findings=findings,

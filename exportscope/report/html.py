@@ -13,6 +13,7 @@ import re
 from html import escape
 
 from exportscope import i18n
+from exportscope.account_privacy import privacy_sentence
 from exportscope.findings import words as finding_words
 from exportscope.report.charts import VERDICTS, totals_chart, years_chart
 from exportscope.report.view import MAX_LISTED_FILES, PlatformReport, Report
@@ -46,7 +47,13 @@ code,.path{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font
 #todo ol.todo{padding-left:1.2rem}#todo li{margin:.5rem 0}#todo dl{margin:.2rem 0 .4rem}
 #todo dt{font-weight:600;font-size:.9rem}#todo dd{margin:0 0 .2rem 1rem}.box{font-size:1.1rem}
 footer{margin-top:2.5rem;border-top:1px solid var(--line);font-size:.88rem;color:var(--mute)}
-@media print{body{max-width:none;padding:0;font-size:11pt}section.platform{break-before:page}
+td,a{overflow-wrap:anywhere}
+@media (max-width:40rem){body{padding:.8rem;font-size:14px}th,td{padding:.2rem .3rem}#todo dd{margin-left:.4rem}}
+@page{margin:12mm}
+@media print{body{max-width:none;padding:0;font-size:9.5pt;line-height:1.35}h2{margin-top:1.2rem}
+h3{margin:.8rem 0 .3rem}th,td{padding:.1rem .35rem}.chart{max-height:5cm;width:auto}
+body{display:flex;flex-direction:column}header{order:0}#overview{order:1}#todo{order:2;break-after:page}
+section.platform,footer{order:3}#overview .chart{display:none}#overview h2{margin-top:.6rem}
 h2,h3,h4{break-after:avoid}table,blockquote,.finding,svg{break-inside:avoid}
 a{color:inherit}a[href^="http"]::after{content:" (" attr(href) ")";font-size:.8em;color:var(--mute)}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
@@ -206,6 +213,12 @@ def _optout(r: Report, p: PlatformReport) -> str:
     return "".join(out)
 
 
+def _privacy(r: Report, p: PlatformReport) -> str:
+    """Whether the account is private where that decides the verdicts, and what public would change."""
+    sentence = privacy_sentence(p.summary.account_privacy, p.summary.platform, r.lang)
+    return f'<p class="privacy">{esc(sentence)}</p>' if sentence else ""
+
+
 def _platform(r: Report, p: PlatformReport) -> str:
     export, region = r.export_and_region(p.summary)
     totals = p.summary.totals
@@ -221,6 +234,7 @@ def _platform(r: Report, p: PlatformReport) -> str:
         f'<p class="meta">{esc(export)} · {esc(region)}</p>',
         _policy_block(r, p),
         _totals_table(r, p),
+        _privacy(r, p),
         f"<h3>{esc(r.t('report.used_heading'))}</h3>",
         "<p>"
         + esc(
@@ -252,10 +266,10 @@ def _platform(r: Report, p: PlatformReport) -> str:
     parts.extend(f'<p class="mute">{esc(n)}</p>' for n in p.notes if n)
     # Why some verdicts differ from their rule (under 18, not yet in force), or what else applies to them.
     parts.extend(
-        f'<p class="mute">{esc(r.t("report.item_note", n=r.n(x.items), note=x.note))}</p>' for x in p.summary.item_notes
+        f'<p class="mute">{esc(r.t("report.item_note", n=r.n(x.items), note=x.note))}</p>' for x in p.item_notes
     )
     parts.append("</section>")
-    return "\n".join(parts)
+    return "\n".join(p for p in parts if p)
 
 
 def render(r: Report) -> bytes:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from exportscope import i18n
+from exportscope.account_privacy import privacy_sentence
 from exportscope.findings import words as finding_words
 from exportscope.report.charts import VERDICTS
 from exportscope.report.view import MAX_LISTED_FILES, PlatformReport, Report
@@ -90,6 +91,8 @@ def _platform(r: Report, p: PlatformReport) -> list[str]:
         out.append(
             f"| {i18n.verdict_label(v, r.lang)} | {r.n(p.summary.totals[v])} | {r.n(p.summary.words[v])} | {biggest} |"
         )
+    if privacy := privacy_sentence(p.summary.account_privacy, p.summary.platform, r.lang):
+        out += ["", md_escape(privacy)]
     totals = p.summary.totals
     out += ["", f"### {r.t('report.used_heading')}", ""]
     out += [
@@ -137,7 +140,7 @@ def _platform(r: Report, p: PlatformReport) -> list[str]:
     out += [f"### {r.t('report.optout_heading')}", "", *_optout(r, p)]
     out += [f"_{md_escape(n)}_\n" for n in p.notes if n]
     # Why some verdicts differ from their rule (under 18, not yet in force), or what else applies to them.
-    out += [f"_{md_escape(r.t('report.item_note', n=r.n(x.items), note=x.note))}_\n" for x in p.summary.item_notes]
+    out += [f"_{md_escape(r.t('report.item_note', n=r.n(x.items), note=x.note))}_\n" for x in p.item_notes]
     return out
 
 

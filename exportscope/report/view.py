@@ -54,6 +54,14 @@ class OptOutText:
 
 
 @dataclass(frozen=True)
+class ItemNoteText:
+    """A note some items carry, said in the report's language (masked under ``--redact``), and how many."""
+
+    note: str
+    items: int
+
+
+@dataclass(frozen=True)
 class PlatformReport:
     """What a report shows of one platform: its summary, and what only a report adds."""
 
@@ -61,6 +69,8 @@ class PlatformReport:
     policy_key: str
     #: The platform's notes as shown (the opted-out sentence is rendered from the catalogue instead).
     notes: list[str]
+    #: The notes some items carry, as shown.
+    item_notes: list[ItemNoteText]
     examples: list[Example]
     training_by_year: list[YearCount]
     findings: list[dict[str, Any]]

@@ -85,7 +85,7 @@ class ExportScopeApp(App[None]):
         self.loaded_at: float | None = None
         self.findings_at: float | None = None  # seconds from construction to the findings shown
         names = ", ".join(safe(p.name) for p in self.paths)
-        self.sub_title = tr("subtitle", self.lang, inputs=names, date=self.options.as_of.isoformat())
+        self.sub_title = tr("subtitle", self.lang, inputs=names, date=i18n.fmt_date(self.options.as_of, self.lang))
         self.dashboard = DashboardScreen([safe(p.name) for p in self.paths], self.lang)
 
     # --- lifecycle ------------------------------------------------------------------------------------
@@ -368,11 +368,20 @@ class ExportScopeApp(App[None]):
             Binding("home,end", "", "First / last item"),
             Binding("enter", "", "Read the item in the detail pane"),
         ]
+        from exportscope.tui.screens.answers import AnswersScreen
+        from exportscope.tui.screens.export import ExportDialog
+        from exportscope.tui.screens.findings import FindingsScreen
+        from exportscope.tui.screens.worklist import WorklistScreen
+
         return [
             (tr("help_everywhere", self.lang), self.BINDINGS),
             (tr("help_dashboard", self.lang), DashboardScreen.BINDINGS),
             (tr("help_browser", self.lang), [*BrowserScreen.BINDINGS, *table_keys]),
             (tr("opt_out", self.lang), OptOutPanel.BINDINGS),
+            (tr("findings", self.lang), FindingsScreen.BINDINGS),
+            (tr("export_title", self.lang), ExportDialog.BINDINGS),
+            (tr("act.worklist_title", self.lang), WorklistScreen.BINDINGS),
+            (key_text("Answers", self.lang), AnswersScreen.BINDINGS),
         ]
 
     def action_help(self) -> None:
@@ -382,15 +391,30 @@ class ExportScopeApp(App[None]):
             return
         self.push_screen(HelpScreen(self.help_sections(), self.lang))
 
+    #: Textual's own palette commands we keep, by their English title, with the catalogue key of their words.
+    #: Its "Keys" (a widget help panel) is left out: our help (``?``) lists every key of every screen; its
+    #: "Screenshot" is replaced by ours, which writes where the exports go and says where.
+    _TEXTUAL_COMMANDS: ClassVar[dict[str, str]] = {
+        "Theme": "cmd_theme",
+        "Quit": "cmd_quit",
+        "Maximize": "cmd_maximize",
+        "Minimize": "cmd_minimize",
+    }
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
         lang = self.lang
+        for command in super().get_system_commands(screen):
+            if (key := self._TEXTUAL_COMMANDS.get(command.title)) is not None:
+                yield SystemCommand(tr(key, lang), tr(f"{key}_help", lang), command.callback, command.discover)
+        yield SystemCommand(tr("cmd_screenshot", lang), tr("cmd_screenshot_help", lang), self.action_save_screenshot)
         yield SystemCommand(tr("cmd_browse", lang), tr("cmd_browse_help", lang), self.action_browse)
         yield SystemCommand(tr("cmd_search", lang), tr("cmd_search_help", lang), self.action_search)
         yield SystemCommand(key_text("Opt out", lang), tr("cmd_optout_help", lang), self.action_opt_out)
         yield SystemCommand(key_text("Findings", lang), tr("cmd_findings_help", lang), self.action_findings)
         yield SystemCommand(key_text("Export", lang), tr("cmd_export_help", lang), self.action_export)
         yield SystemCommand(tr("keys_title", lang), tr("cmd_keys_help", lang), self.action_help)
+        yield SystemCommand(key_text("Answers", lang), tr("cmd_answers_help", lang), self.action_answers)
+        yield SystemCommand(key_text("Worklist", lang), tr("cmd_worklist_help", lang), self.action_worklist)
         if self.comparable is not None:
             yield SystemCommand(tr("cmd_compare", lang), tr("cmd_compare_help", lang), self.action_compare)
         for verdict in ("training", "conditional", "excluded", "not_used"):
@@ -400,6 +424,31 @@ class ExportScopeApp(App[None]):
                 tr("cmd_show_help", lang, verdict=label),
                 lambda v=verdict: self._browse_verdict(v),
             )
+
+    def screenshot_path(self) -> Path:
+        """A new ``exportscope-screenshot-N.svg`` where the exports go (never over an existing file)."""
+        from exportscope.outpath import default_directory
+
+        folder = self.export_dir or default_directory(self.paths)
+        path, n = folder / "exportscope-screenshot.svg", 1
+        while path.exists():
+            n += 1
+            path = folder / f"exportscope-screenshot-{n}.svg"
+        return path
+
+    def action_save_screenshot(self) -> None:
+        """Save the screen as SVG, owner-only (it shows personal data), and say where or why not."""
+        from exportscope.fsutil import atomic_write
+
+        path = self.screenshot_path()
+        try:
+            svg = self.export_screenshot()
+            with atomic_write(path) as fh:
+                fh.write(svg.encode("utf-8"))
+        except OSError as exc:
+            self.notify(exc.strerror or str(exc), title=tr("screenshot_failed", self.lang), markup=False)
+            return
+        self.notify(safe(str(path)), title=tr("screenshot_saved", self.lang), markup=False)
 
     def _browse_verdict(self, verdict: str) -> None:
         from exportscope.tui.screens.browser import BrowserScreen

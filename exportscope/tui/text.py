@@ -36,11 +36,12 @@ VERDICT_MARK: dict[str, str] = {
     "unrecognized": "?",
 }
 
-#: Theme variables per verdict; the colour repeats what the mark and the word already say.
+#: Theme variables per verdict; the colour repeats what the mark and the word already say. The hues are
+#: the reports' (``report.charts.COLORS``): red, orange, blue, grey, so a verdict has one colour everywhere.
 VERDICT_STYLE: dict[str, str] = {
     "training": "bold $text-error",
     "conditional": "bold $text-warning",
-    "excluded": "$text-success",
+    "excluded": "$text-primary",
     "not_used": "$text-muted",
     "unrecognized": "$text-muted",
 }

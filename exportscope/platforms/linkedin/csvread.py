@@ -56,7 +56,7 @@ def open_member(member: Member, newline: str | None = "") -> Iterator[tuple[IO[s
         try:
             yield text, dialect
         except UnicodeDecodeError:
-            raise ReadFailure("bad_utf16", "not valid UTF-16 text; the file looks damaged") from None
+            raise ReadFailure("bad_utf16") from None
 
 
 def find_header(head: Sequence[list[str]], expected: Sequence[str]) -> int | None:
@@ -158,7 +158,7 @@ def iter_csv(
             yield from _member_rows(member, rule, want)
         except (ValueError, UnicodeError, csv.Error, MemberError) as exc:
             # One broken part (Jobs/Job Applications_2.csv) fails alone; the other parts still count.
-            yield Problem(describe_failure(exc), member.path, fails=True)
+            yield replace(describe_failure(exc), source=member.path, fails=True)
 
 
 def _member_rows(member: Member, rule: Rule, want: Sequence[str]) -> Iterator[Row | Problem | Drift]:
@@ -172,11 +172,9 @@ def _member_rows(member: Member, rule: Rule, want: Sequence[str]) -> Iterator[Ro
                 return  # empty file, or LinkedIn's "No conversations found"
             shown = ", ".join(want[:4]) + ("..." if len(want) > 4 else "")
             if rule.columns:
-                raise ReadFailure(
-                    "no_header", f"no header with the expected columns ({shown}) in the first {HEADER_SCAN} rows"
-                )
+                raise ReadFailure("no_header", columns=shown, rows=HEADER_SCAN)
             at = first
-            yield Problem(f"header not as documented (expected {shown}); read by its own column names", member.path)
+            yield Problem.of("header_moved", columns=shown, source=member.path)
         columns = Columns(head[at])
         if changed := drift(columns, rule):
             yield replace(changed, source=member.path)
@@ -195,9 +193,9 @@ def _member_rows(member: Member, rule: Rule, want: Sequence[str]) -> Iterator[Ro
             yield Row(member, columns, n, cells)
         if misaligned:
             yield Misaligned(
-                f"{misaligned} row(s) hold more values than the header has columns: counted, their values not "
-                "read (they may sit under the wrong columns)",
-                member.path,
+                "misaligned",
+                fields=(("n", misaligned),),
+                source=member.path,
                 rows=misaligned,
             )
 

@@ -127,20 +127,20 @@ def comment_records(lines: Iterator[str]) -> Iterator[tuple[int, str] | Problem]
         n += 1
         yield n, "\n".join(pending).rstrip("\n")
     if orphans:
-        yield Problem(f"{orphans} line(s) before the first dated comment were not read")
+        yield Problem.of("orphan_lines", n=orphans)
 
 
 def read_comments(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
     """One comment per record (see :func:`comment_records`); an unexpected header falls back to plain CSV."""
     for member in members:
-        fallback: str | None = None
+        fallback: str | None = None  # a problem code: why the file is read as plain CSV
         with open_member(member, newline=None) as (text, _dialect):
             lines = iter(text)
             header = next((ln for ln in lines if ln.strip()), None)
             if header is None:
                 continue
             if not _comment_header(header):
-                fallback = "unexpected Comments header; read as plain CSV"
+                fallback = "comments_header"
             else:
                 records = 0
                 remarks: list[Problem | Drift] = []
@@ -161,11 +161,11 @@ def read_comments(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
                 if records == 0 and remarks:
                     # Data lines but none starts with LinkedIn's date (a spreadsheet re-saved the file with its
                     # own date format): read it as plain CSV rather than lose every comment.
-                    fallback = "no comment starts with a YYYY-MM-DD HH:MM:SS date; read as plain CSV"
+                    fallback = "comments_undated"
                 else:
                     yield from remarks
         if fallback:
-            yield Problem(fallback)
+            yield Problem.of(fallback)
             yield from read_csv([member], rule)
 
 

@@ -13,18 +13,22 @@ opened.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from exportscope.archive import Archive, Member, Source
 from exportscope.identity import AccountIdentity
 from exportscope.model import Problem
+from exportscope.notes import Note
 from exportscope.platforms.base import Output, Platform
 from exportscope.platforms.meta.htmlfiles import html_notes
 from exportscope.platforms.meta.media import MediaIndex, MetaContext
 from exportscope.platforms.meta.messages import read_ai_chats, read_messages
+from exportscope.platforms.meta.parts import media_only_notes
 from exportscope.platforms.meta.profile import read_fb_profile, read_ig_profile
 from exportscope.platforms.meta.readers import (
     MetaReader,
@@ -36,7 +40,14 @@ from exportscope.platforms.meta.readers import (
     read_region,
     read_stories,
 )
+from exportscope.platforms.questions import question
 from exportscope.rules import Rule
+
+if TYPE_CHECKING:
+    from exportscope.types import PlatformContext
+
+#: Who can see your past posts? (``questions.toml`` beside this file.)
+AUDIENCE = question("facebook.audience")
 
 _EXPORT_NAME = re.compile(
     r"^(?P<platform>facebook|instagram)-(?P<user>.+?)-(?P<date>\d{1,4}-\d{1,2}-\d{1,4})-(?P<rand>[A-Za-z0-9]{8})"
@@ -126,8 +137,14 @@ class Meta(Platform):
         # message threads, comments and the rest can be read by any process.
         return rule.reader in MEDIA_CLAIMING_READERS
 
-    def export_notes(self, paths: Sequence[str]) -> list[str]:
-        return html_notes(self.label, paths)
+    def export_notes(self, paths: Sequence[str]) -> list[Note]:
+        return html_notes(self.label, paths) + media_only_notes(self.label, paths)
+
+    def apply_answers(self, ctx: PlatformContext, answers: Mapping[str, str]) -> PlatformContext:
+        """Who saw your past posts, given as the question's answer (``Options.answers``) rather than as
+        ``Options.facebook_audience`` (its alias, already in the context): the answer wins."""
+        answer = answers.get(AUDIENCE.key, AUDIENCE.unknown)
+        return ctx if answer == AUDIENCE.unknown else dataclasses.replace(ctx, audience=answer)
 
     def bind(self, archive: Archive) -> Meta:
         bound = copy.copy(self)
@@ -137,7 +154,7 @@ class Meta(Platform):
     def read(self, members: Sequence[Member], rule: Rule) -> Iterator[Output]:
         reader = READERS.get(rule.reader)
         if reader is None:
-            yield Problem(f"no reader {rule.reader!r} for rule {rule.id}")
+            yield Problem.of("no_reader", reader=rule.reader, rule=rule.id)
             return
         ctx = self.ctx or MetaContext(media=MediaIndex.build(m.path for m in members[0].source.members))
         yield from reader(members, rule, ctx)
@@ -166,6 +183,9 @@ PLATFORMS: list[Platform] = [
         name="facebook",
         label="Facebook",
         rules_file="facebook",
+        family_label="Meta",
+        # Who saw your past posts? (``questions.toml`` beside this file; held in Options.facebook_audience.)
+        questions=(AUDIENCE,),
         readers=dict(READERS),  # type: ignore[arg-type]  # called with the context by Meta.read
         markers=(
             (r"(^|/)your_facebook_activity/", 2.0),
@@ -191,6 +211,7 @@ PLATFORMS: list[Platform] = [
         name="instagram",
         label="Instagram",
         rules_file="instagram",
+        family_label="Meta",
         readers=dict(READERS),  # type: ignore[arg-type]
         markers=(
             (r"(^|/)your_instagram_activity/", 2.0),

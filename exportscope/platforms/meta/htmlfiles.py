@@ -11,13 +11,13 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import PurePosixPath
 
-from exportscope import i18n
+from exportscope.notes import Note
 from exportscope.platforms.meta.media import MEDIA_SUFFIXES
 
 _ROOTS = ("your_facebook_activity", "your_activity_across_facebook", "your_instagram_activity")
 _HTML = (".html", ".htm")
 
-HOW_TO_JSON = i18n.t("note.html_how_to_json", "en")
+HOW_TO_JSON = Note.of("html_how_to_json")
 
 
 def is_html_export(paths: Sequence[str]) -> bool:
@@ -35,7 +35,7 @@ def _category(path: str) -> str:
     return parts[0] if parts else "(top level)"
 
 
-def html_notes(label: str, paths: Sequence[str]) -> list[str]:
+def html_notes(label: str, paths: Sequence[str]) -> list[Note]:
     """The notes for an HTML-format export (empty for a JSON export)."""
     if not is_html_export(paths):
         return []
@@ -50,9 +50,8 @@ def html_notes(label: str, paths: Sequence[str]) -> list[str]:
     ]
     per_category = Counter(_category(p) for p in pages)
     inventory = ", ".join(f"{name} {n:,}" for name, n in sorted(per_category.items(), key=lambda kv: (-kv[1], kv[0])))
-    # English from the catalogue's templates, so the report and the UI can show them in the reader's language.
     return [
-        i18n.t("note.html_export", "en", label=label, pages=f"{len(pages):,}"),
-        i18n.t("note.html_inventory", "en", threads=f"{len(threads):,}", media=f"{len(media):,}", inventory=inventory),
+        Note.of("html_export", label=label, pages=len(pages)),
+        Note.of("html_inventory", threads=len(threads), media=len(media), inventory=inventory),
         HOW_TO_JSON,
     ]

@@ -97,10 +97,10 @@ class NotJSONError(ReadFailure):
 
 
 #: orjson refuses JSON nested deeper than this (its own limit is 1024); the reason names it in our words.
-_MAX_DEPTH = 1000
+MAX_DEPTH = 1000
 
 
-def _depth_before(data: bytes, pos: int) -> int:
+def depth_before(data: bytes, pos: int) -> int:
     """The nesting depth of ``data`` at byte ``pos``, ignoring brackets inside strings (failure path only)."""
     depth = 0
     in_string = escaped = False
@@ -125,19 +125,16 @@ def loads(data: bytes) -> Any:
     """Decode one Meta JSON file with its mojibake repaired; a clear error, never a decoder traceback."""
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head[:1] == b"<":
-        raise NotJSONError(
-            "html_export",
-            "holds HTML, not JSON: this looks like an HTML-format export; request the export again in JSON format",
-        )
+        raise NotJSONError("html_export")
     if not head:
         return None
     try:
         return orjson.loads(repair_bytes(data))
     except orjson.JSONDecodeError as exc:
         pos = getattr(exc, "pos", 0) or 0
-        if _depth_before(data, pos) >= _MAX_DEPTH:
-            raise NotJSONError("too_deep", "nested too deeply to read (a damaged or hostile file)") from None
-        raise NotJSONError("not_json", f"not valid JSON (broken near byte {pos:,})") from None
+        if depth_before(data, pos) >= MAX_DEPTH:
+            raise NotJSONError("too_deep") from None
+        raise NotJSONError("not_json", at=pos) from None
 
 
 def bare_key(key: str) -> str:
@@ -146,7 +143,7 @@ def bare_key(key: str) -> str:
 
 
 #: Keys that make a dict a record (an item) rather than a wrapper around lists of items.
-_RECORD_KEYS = frozenset(
+RECORD_KEYS = frozenset(
     {
         "string_map_data", "string_list_data", "label_values", "media_map_data", "title", "timestamp",
         "data", "media", "name", "attachments", "creation_timestamp", "uri", "fbid", "timestamp_ms",
@@ -172,7 +169,7 @@ def entries(data: Any) -> Iterator[Any]:
     if isinstance(data, dict):
         if not data:
             return
-        if _RECORD_KEYS.isdisjoint(data) and all(isinstance(v, (list, dict)) for v in data.values()):
+        if RECORD_KEYS.isdisjoint(data) and all(isinstance(v, (list, dict)) for v in data.values()):
             for value in data.values():
                 yield from entries(value)
             return

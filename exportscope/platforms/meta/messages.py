@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any
 
 from exportscope.archive import Member
 from exportscope.dates import MAX_EPOCH_SECONDS
-from exportscope.model import Problem, Record, RecordBatch, describe_failure
+from exportscope.model import Record, RecordBatch, describe_failure
 from exportscope.platforms.base import Output
 from exportscope.platforms.meta.jsonread import (
     as_list,
@@ -31,7 +32,7 @@ from exportscope.platforms.meta.jsonread import (
     values_text,
 )
 from exportscope.platforms.meta.media import MetaContext
-from exportscope.platforms.meta.readers import load
+from exportscope.platforms.meta.readers import load, load_pieces
 from exportscope.rules import Rule
 
 _PART = re.compile(r"_(\d+)\.json$", re.I)
@@ -97,6 +98,9 @@ def _part_columns(messages: list[Any]) -> tuple[list[float | None], list[str | N
 def read_messages(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
     """All messages of one conversation as one :class:`RecordBatch`, oldest first, whatever the order of
     parts and messages. Within equal (or unknown) times the reverse of file order wins: parts are newest-first.
+
+    A big part is read a piece of its ``messages`` at a time (:func:`load_pieces`): only the columns an item
+    needs are kept from each piece, so memory follows the messages' text, not the size of the parsed file.
     """
     ordered = sorted(members, key=lambda m: (part_number(m.path), m.path))
     thread = thread_id(ordered[0].path)
@@ -106,30 +110,23 @@ def read_messages(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> It
     sources: list[str] = []
     variants: list[str | None] = []
     for member in ordered:
+        start = len(times)
+        seen = 0  # messages of this part in the pieces before (rows count every element, as in one piece)
+        with_ai = False
         try:
-            data = load(member)
+            for key, value, is_piece in load_pieces(member):
+                if key == "participants":
+                    with_ai = _has_meta_ai(value)
+                elif (key == "messages" or key is None) and is_piece:
+                    _add_piece(value, seen, with_ai, member.path, times, texts, rows, sources, variants)
+                    seen += len(value)
         except (ValueError, RecursionError) as exc:  # one broken part fails alone; the thread's others count
-            yield Problem(describe_failure(exc), member.path, fails=True)
+            for column in (times, texts, rows, sources, variants):
+                del column[start:]
+            yield replace(describe_failure(exc), source=member.path, fails=True)
             continue
-        messages = data.get("messages") if isinstance(data, dict) else data
-        if not isinstance(messages, list):
-            continue
-        columns = _part_columns(messages)
-        if columns is None:
-            kept = [(i, m) for i, m in enumerate(messages, 1) if isinstance(m, dict)]
-            columns = ([_message_time(m) for _, m in kept], [_message_text(m) for _, m in kept], [i for i, _ in kept])
-            msgs = [m for _, m in kept]
-        else:
-            msgs = messages
-        times += columns[0]
-        texts += columns[1]
-        rows += columns[2]
-        sources += [member.path] * len(columns[0])
-        if isinstance(data, dict) and _has_meta_ai(data.get("participants")):
-            variants += ["meta_ai"] * len(msgs)
-        else:
-            variants += ["meta_ai" if _reaches_meta_ai(m, t) else None for m, t in zip(msgs, columns[1], strict=True)]
-        del data, messages, msgs
+        if with_ai:
+            variants[start:] = ["meta_ai"] * (len(variants) - start)
     # Sort by time, unknown first; ties in reverse reading order: a stable sort of the reversed positions.
     low = float("-inf")
     keys = [low if t is None else t for t in times]
@@ -143,6 +140,37 @@ def read_messages(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> It
         thread=thread,
         variant=[variants[i] for i in order] if any(variants) else None,
     )
+
+
+def _add_piece(
+    messages: list[Any],
+    offset: int,
+    with_ai: bool,
+    path: str,
+    times: list[float | None],
+    texts: list[str | None],
+    rows: list[int | None],
+    sources: list[str],
+    variants: list[str | None],
+) -> None:
+    """Append one list of messages (a whole part, or a piece of a big one whose first message is the part's
+    ``offset + 1``-th) to the thread's columns. ``with_ai``: the participants, read before, include Meta AI
+    (then every message is marked after the part, and none is looked at here)."""
+    columns = _part_columns(messages)
+    if columns is None:
+        kept = [(i, m) for i, m in enumerate(messages, 1) if isinstance(m, dict)]
+        columns = ([_message_time(m) for _, m in kept], [_message_text(m) for _, m in kept], [i for i, _ in kept])
+        msgs = [m for _, m in kept]
+    else:
+        msgs = messages
+    times += columns[0]
+    texts += columns[1]
+    rows += [r + offset for r in columns[2]] if offset else columns[2]
+    sources += [path] * len(columns[0])
+    if with_ai:
+        variants += [None] * len(msgs)
+    else:
+        variants += ["meta_ai" if _reaches_meta_ai(m, t) else None for m, t in zip(msgs, columns[1], strict=True)]
 
 
 #: Who Meta AI is in a thread, and how a message calls it (lower case).

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from exportscope.archive import Member
+from exportscope.platforms.meta import names as path_names
 from exportscope.platforms.meta.jsonread import fix_text, loads
 from exportscope.platforms.people import People
 
@@ -211,3 +212,13 @@ def people(members: Sequence[tuple[Member, str | None]]) -> People:
     own_handles = {h.casefold() for h in found.owner_handles}
     found.handles = {h for h in found.handles if h.casefold() not in own_handles}
     return found
+
+
+# --- the paths (exportscope.platforms.people's optional hooks) ------------------------------------------
+
+#: Thread folders of every era and export-zip user names (:mod:`.names`).
+mask_segments = path_names.mask_segments
+#: The owner's user name in an export zip's name (``facebook-<user>-<date>-<id>.zip``).
+owner_handle = path_names.export_user
+#: Meta's products that are no one's name (never masked alone inside a person's name).
+NOT_NAME_WORDS = frozenset({"meta", "messenger"})

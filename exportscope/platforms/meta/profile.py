@@ -162,6 +162,9 @@ def read_ig_profile(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> 
                     value = clean(field.get("href"))
                 if value is None:
                     continue
+                if variant == "private_account":
+                    # A bare "True" tells no one what it answers: keep the export's own label with it.
+                    value = f"{label.strip()}: {value}"
                 row += 1
                 yield Record(text=value, timestamp=when, variant=variant, row=row, source=member.path)
             photos = entry.get("media_map_data")

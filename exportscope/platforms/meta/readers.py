@@ -18,6 +18,7 @@ from exportscope.archive import Member
 from exportscope.model import Fact, Problem, ReadFailure, Record, RecordBatch
 from exportscope.platforms.base import Output
 from exportscope.platforms.meta.jsonread import (
+    RECORD_KEYS,
     as_list,
     clean,
     entries,
@@ -29,6 +30,7 @@ from exportscope.platforms.meta.jsonread import (
     smd_field,
     values_text,
 )
+from exportscope.platforms.meta.jsonstream import STREAM_BYTES, pieces
 from exportscope.platforms.meta.media import MetaContext
 from exportscope.rules import Rule, region_code
 from exportscope.textio import web_link
@@ -40,20 +42,66 @@ COMMENT_LABELS = ("Comment", "Opmerking", "Reactie", "Kommentar", "Commentaire",
 OWNER_LABELS = ("Media Owner", "Eigenaar van media", "Medieninhaber", "Propriétaire du contenu multimédia")
 
 
-#: Meta's largest real files (message threads) stay under about 100 MB; JSON is parsed whole, so a member
-#: beyond this fails alone instead of taking several times its size in memory.
+#: Meta's largest real files (message threads) stay under about 100 MB; a member beyond this fails alone.
+#: Parsed whole, JSON takes several times its size in memory: a big thread is read in pieces instead
+#: (:func:`load_pieces`), and this cap bounds the bytes held while it is.
 MAX_JSON_BYTES = 256 * 1024 * 1024
 
 
 def load(member: Member) -> Any:
     """One member's JSON, repaired; a non-JSON member raises a one-line error that fails only this file."""
-    if member.size > MAX_JSON_BYTES:
-        raise ReadFailure(
-            "too_large",
-            f"{member.size / 2**20:,.0f} MiB of JSON, over the {MAX_JSON_BYTES // 2**20} MiB a Meta file can be; "
-            "not read",
-        )
+    _check_size(member)
     return loads(member.read_bytes())
+
+
+def _check_size(member: Member) -> None:
+    if member.size > MAX_JSON_BYTES:
+        raise ReadFailure("too_large", size=round(member.size / 2**20), limit=MAX_JSON_BYTES // 2**20)
+
+
+def load_entries(member: Member) -> Iterator[Any]:
+    """:func:`~exportscope.platforms.meta.jsonread.entries` of one member's JSON, the same items in the same
+    order; a big member's items come a piece at a time when its top level is a list, or a dict that only
+    wraps lists and dicts (Meta's ``{"comments_v2": [...]}``). Which one a dict is shows only at its end,
+    so a big dict is walked twice: once for its keys, once for its items. A big dict that is one record is
+    parsed whole, as before."""
+    if member.size < STREAM_BYTES:
+        yield from entries(load(member))
+        return
+    _check_size(member)
+    data = member.read_bytes()
+    keys: list[str] = []
+    wrapper = True
+    for key, value, is_piece in pieces(data):
+        if key is None:  # a list (or a scalar) at the top: its pieces are its items
+            yield from entries(value)
+            continue
+        if not keys or keys[-1] != key:
+            keys.append(key)
+        wrapper = wrapper and (is_piece or isinstance(value, dict))
+    if not keys:
+        return
+    if not wrapper or not RECORD_KEYS.isdisjoint(keys):
+        yield from entries(loads(data))
+        return
+    for _key, value, _is_piece in pieces(data):
+        yield from entries(value)
+
+
+def load_pieces(member: Member) -> Iterator[tuple[str | None, Any, bool]]:
+    """One member's JSON top level as :func:`~exportscope.platforms.meta.jsonstream.pieces` gives it: a big
+    member (:data:`~exportscope.platforms.meta.jsonstream.STREAM_BYTES` and more) is parsed a piece of an
+    array at a time, so its memory stays bounded; a smaller one is parsed whole and handed over the same way."""
+    if member.size < STREAM_BYTES:
+        data = load(member)
+        if isinstance(data, dict):
+            for key, value in data.items():
+                yield key, value, isinstance(value, list)
+        else:
+            yield None, data, isinstance(data, list)
+        return
+    _check_size(member)
+    yield from pieces(member.read_bytes())
 
 
 class MediaCounter:
@@ -100,7 +148,7 @@ class MediaCounter:
 
     def problems(self) -> Iterator[Problem]:
         if self.missing:
-            yield Problem(f"{self.missing} referenced media file(s) are not in the export (or its other parts)")
+            yield Problem.of("media_missing", n=self.missing)
 
 
 def _iso_time(value: Any) -> datetime | None:
@@ -175,7 +223,7 @@ def read_posts(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Itera
         texts: list[str | None] = []
         times: list[float | None] = []
         rows: list[int | None] = []
-        for row, entry in enumerate(entries(load(member)), 1):
+        for row, entry in enumerate(load_entries(member), 1):
             if not isinstance(entry, dict):
                 continue
             text = facebook_text(entry)
@@ -201,7 +249,7 @@ def read_ig_posts(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> It
     without one, ``media[0].title``; each medium with a file is one more record."""
     for member in members:
         counter = MediaCounter(ctx, member)
-        for row, entry in enumerate(entries(load(member)), 1):
+        for row, entry in enumerate(load_entries(member), 1):
             if not isinstance(entry, dict):
                 continue
             text = clean(entry.get("title")) or _first_media_title(entry)
@@ -226,7 +274,7 @@ def read_media(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Itera
     for member in members:
         counter = MediaCounter(ctx, member)
         row = 0
-        for entry in entries(load(member)):
+        for entry in load_entries(member):
             album = clean(entry.get("name")) if isinstance(entry, dict) and "photos" in entry else None
             variant = album_variant(album, rule)
             for medium in _media_objects(entry):
@@ -248,7 +296,7 @@ def album_variant(album: str | None, rule: Rule) -> str | None:
 def read_stories(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
     """Facebook archived stories: one record per story (its medium is the story, not a separate item)."""
     for member in members:
-        for row, entry in enumerate(entries(load(member)), 1):
+        for row, entry in enumerate(load_entries(member), 1):
             if not isinstance(entry, dict):
                 continue
             text = facebook_text(entry)
@@ -262,7 +310,7 @@ def read_ig_comments(members: Sequence[Member], rule: Rule, ctx: MetaContext) ->
     """Instagram comments: the ``Comment`` label (or a synonym; else the longest value that is not the
     media owner) is the text, the entry with a timestamp is the time."""
     for member in members:
-        for row, entry in enumerate(entries(load(member)), 1):
+        for row, entry in enumerate(load_entries(member), 1):
             if not isinstance(entry, dict):
                 continue
             smd = entry.get("string_map_data")
@@ -285,10 +333,29 @@ def read_ig_comments(members: Sequence[Member], rule: Rule, ctx: MetaContext) ->
 
 def read_generic(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
     """Any Meta record list (likes, friends, followers, searches, logins, devices, ads, off-Meta activity,
-    saved items, settings): one record per entry of the file's main list, its values as text."""
+    saved items, settings): one record per entry of the file's main list, its values as text.
+
+    The records of a file go as one :class:`RecordBatch` (two lists, no object per record: these lists are
+    the bulk of a big export); a file that breaks half-way still hands over what it read before the error,
+    as a record at a time would have."""
     for member in members:
-        for row, entry in enumerate(entries(load(member)), 1):
-            yield Record(text=values_text(entry), epoch=record_seconds(entry), row=row, source=member.path)
+        texts: list[str | None] = []
+        epochs: list[float | None] = []
+        try:
+            for entry in load_entries(member):
+                texts.append(values_text(entry))
+                epochs.append(record_seconds(entry))
+        except Exception:
+            if texts:
+                yield _generic_batch(texts, epochs, member.path)
+            raise
+        if texts:
+            yield _generic_batch(texts, epochs, member.path)
+
+
+def _generic_batch(texts: list[str | None], epochs: list[float | None], path: str) -> RecordBatch:
+    rows: list[int | None] = list(range(1, len(texts) + 1))
+    return RecordBatch(text=texts, epoch=epochs, row=rows, source=[path] * len(texts))
 
 
 def read_region(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
@@ -296,7 +363,7 @@ def read_region(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iter
     generic records, and the first value naming a known region becomes the ``region`` fact."""
     found = False
     for member in members:
-        for row, entry in enumerate(entries(load(member)), 1):
+        for row, entry in enumerate(load_entries(member), 1):
             text = values_text(entry)
             yield Record(text=text, epoch=record_seconds(entry), row=row, source=member.path)
             if found or text is None:

@@ -72,7 +72,7 @@ class WhatsApp(Platform):
             try:
                 nested = open_nested_zip(m)
             except MemberError as exc:  # the ledger line names the file already: keep what went wrong
-                source.problems.append((m.path, str(exc).removeprefix(f"{m.path}: ")))
+                source.problems.append((m.path, exc.problem))
                 opened.add(m.path)
                 continue
             if self.detect_source(nested) >= self.threshold:

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from exportscope.notes import Note
 from exportscope.platforms.whatsapp.lines import (
     HEADER,
     MARKS,
@@ -87,7 +88,7 @@ class ChatParser:
 
     order: Order | None = None
     order_how: str = ""  # "year first" | "values" | "chronology" | "hint"
-    order_hint: str = ""
+    order_hint: str = ""  # which hint decided: "year_middle" | "us_12_hour" | "day_first" (note.wa_hint_*)
     conflicts: int = 0  # dates contradicting the decided order
     invalid: int = 0  # headers whose date or time is impossible under the order
     preamble: int = 0  # non-empty lines before the first header
@@ -172,20 +173,18 @@ class ChatParser:
         return ORDERS[self.order] if self.order else "unknown"
 
     @property
-    def order_note(self) -> str | None:
-        """The sentence the summary shows when the order was not read from the values themselves."""
+    def order_key(self) -> Note:
+        """The date order as a note (``wa_order_day_month_year``...; ``wa_order_unknown``)."""
+        return Note.of("wa_order_" + (self.order_name.replace("/", "_") if self.order else "unknown"))
+
+    @property
+    def order_note(self) -> Note | None:
+        """What the summary says when the order was not read from the values themselves (None when it was)."""
         if not self.ambiguous:
             return None
-        first, second = ("day", "month") if self.order in (DMY, DYM) else ("month", "day")
-        why = (
-            "the messages run forward in time only that way"
-            if self.order_how == "chronology"
-            else f"both orders fit, so the locale hint decided ({self.order_hint})"
-        )
-        return (
-            f"dates read as {self.order_name} because every day <= 12 leaves the order ambiguous "
-            f"(no date field above 12); {first} before {second} was chosen because {why}"
-        )
+        first = "day" if self.order in (DMY, DYM) else "month"
+        why = Note.of("wa_why_chronology") if self.order_how == "chronology" else Note.of(f"wa_hint_{self.order_hint}")
+        return Note.of(f"wa_order_ambiguous_{first}_first", order=self.order_key, why=why)
 
     # --- lines --------------------------------------------------------------------------------------------
 
@@ -286,12 +285,12 @@ class ChatParser:
         if scores[first] != scores[second]:
             return min(scores, key=lambda o: scores[o]), "chronology"
         if year_middle:
-            self.order_hint = "the year-in-the-middle form is written month first in the known examples"
+            self.order_hint = "year_middle"
             return MYD, "hint"
         if self.twelve_hour and self.separator == "/" and self.english:
-            self.order_hint = "a 12-hour clock with slashes and English notices, as US phones write dates"
+            self.order_hint = "us_12_hour"
             return MDY, "hint"
-        self.order_hint = "not a US-style 12-hour English file, and most locales write the day first"
+        self.order_hint = "day_first"
         return DMY, "hint"
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from exportscope.archive import Member
 from exportscope.platforms.people import People
+from exportscope.platforms.whatsapp import names
 from exportscope.platforms.whatsapp.chat import ChatParser
 from exportscope.platforms.whatsapp.read import META_AI, _Chat, chat_name, owner
 from exportscope.textio import bounded_lines, open_text
@@ -83,3 +84,18 @@ def people(members: Sequence[tuple[Member, str | None]]) -> People:
         except (OSError, ValueError):
             continue  # a member that failed the analysis fails here too; its ledger line says why
     return found
+
+
+# --- the paths (exportscope.platforms.people's optional hooks) ------------------------------------------
+
+#: The contact or group name of a chat export's file or zip name, in every language (:mod:`.names`).
+chat_title = names.chat_title_name
+
+
+def mask_segments(parts: list[str], thread_token: str, name_token: str, owner: bool = True) -> list[str]:
+    """Path segments with every chat title's name masked (``WhatsApp Chat with [name].txt``)."""
+    return [names.mask_segment(p, name_token) for p in parts]
+
+
+#: Chat names that are no person (the AI assistant): they stay readable.
+NOT_PEOPLE = names.NOT_PEOPLE

@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 
 from exportscope.archive import Member
 from exportscope.model import Fact, Problem, Record
+from exportscope.notes import Note
 from exportscope.platforms.base import Output
 from exportscope.platforms.whatsapp.chat import MAX_MESSAGE_CHARS, ChatParser
 from exportscope.platforms.whatsapp.lines import HEADER, strip_marks
@@ -87,7 +88,7 @@ def _head_senders(member: Member) -> set[str]:
 @dataclass
 class _Chat:
     name: str
-    meta_ai: str | None  # how a chat with Meta AI was recognised, None if it is not one
+    meta_ai: str | None  # how a chat with Meta AI was recognised ("name", "sender"), None if it is not one
     group_ai: int = 0  # messages to or from Meta AI inside another chat
     group_notice: bool = False
 
@@ -102,11 +103,11 @@ def _read_one(member: Member) -> Iterator[Output]:
     name = chat_name(member)
     chat = _Chat(name=name, meta_ai=None)
     if name.casefold() == META_AI:
-        chat.meta_ai = f'its name "{name}"'
+        chat.meta_ai = "name"
     else:
         senders = {s.casefold() for s in _head_senders(member)}
         if META_AI in senders and len(senders) <= 2:
-            chat.meta_ai = 'its sender "Meta AI"'
+            chat.meta_ai = "sender"
     parser = ChatParser()
     cutter = LineCutter()
     with member.open() as raw:
@@ -131,87 +132,89 @@ def _read_one(member: Member) -> Iterator[Output]:
                 source=member.path,
             )
     if parser.messages + parser.system == 0:
-        yield Problem("no message header found; this does not read as a WhatsApp chat export")
+        yield Problem.of("no_chat_header")
         return
     if cutter.lines:
-        yield Problem(f"{cutter.lines} line(s) longer than {MAX_MESSAGE_CHARS:,} characters kept to their beginning")
+        yield Problem.of("lines_cut", n=cutter.lines, limit=MAX_MESSAGE_CHARS)
     yield from _problems(parser)
     yield Fact("note", _note(member, chat, parser), member.path)
 
 
 def _problems(parser: ChatParser) -> Iterator[Problem]:
     if parser.preamble:
-        yield Problem(f"{parser.preamble} line(s) before the first message were not part of any message")
+        yield Problem.of("preamble", n=parser.preamble)
     if parser.invalid:
-        yield Problem(f"{parser.invalid} message(s) with an impossible date or time: kept without a timestamp")
+        yield Problem.of("impossible_times", n=parser.invalid)
     if parser.cut:
-        yield Problem(f"{parser.cut} message(s) longer than {MAX_MESSAGE_CHARS:,} characters kept to their beginning")
+        yield Problem.of("messages_cut", n=parser.cut, limit=MAX_MESSAGE_CHARS)
     if parser.conflicts:
-        yield Problem(
-            f"{parser.conflicts} date(s) contradict the {parser.order_name} order read from the rest of the file"
-        )
+        yield Problem.of("order_conflicts", n=parser.conflicts, order=parser.order_key)
 
 
-def owner(chat: _Chat, parser: ChatParser) -> tuple[str | None, str]:
-    """Who exported the chat, and why we think so (whatsapp.md has no field for it)."""
+def owner(chat: _Chat, parser: ChatParser) -> tuple[str | None, Note]:
+    """Who exported the chat, and why we think so (whatsapp.md has no field for it), as a note."""
     if len(parser.own_deletions) == 1:
         who = next(iter(parser.own_deletions))
-        return who, 'the only sender of a "You deleted this message" line'
+        return who, Note.of("wa_owner_deleted")
     senders = [s for s in parser.senders if s]
     others = [s for s in senders if s.casefold() != chat.name.casefold()]
     if chat.meta_ai and len([s for s in senders if s.casefold() != META_AI]) == 1:
         who = next(s for s in senders if s.casefold() != META_AI)
-        return who, "the one person writing to Meta AI"
+        return who, Note.of("wa_owner_meta_ai")
     if len(senders) == 2 and len(others) == 1 and not chat.group_notice:
-        return others[0], f"the other party of a one-to-one chat named after {chat.name}"
-    return None, "not inferred (no line in the chat shows who exported it)"
+        return others[0], Note.of("wa_owner_named_after", name=chat.name)
+    return None, Note.of("wa_owner_unknown")
 
 
-def _note(member: Member, chat: _Chat, parser: ChatParser) -> str:
+def _note(member: Member, chat: _Chat, parser: ChatParser) -> Note:
+    """What the summary says about one chat: its kind, its counts, its owner, Meta AI, attachments, date order
+    (``note.wa_chat`` with one note per part)."""
     people = len(parser.senders)
     group = chat.group_notice or people > 2
+    kind = "wa_kind_meta_ai" if chat.meta_ai else "wa_kind_group" if group else "wa_kind_one_to_one"
     parts = [
-        f'chat "{chat.name}" ({member.path}): '
-        + ("chat with Meta AI" if chat.meta_ai else "group chat" if group else "one-to-one chat"),
-        f"{plural(parser.messages, 'message')} and {plural(parser.system, 'system line')}",
-        f"{plural(people, 'person', 'people')} wrote messages",
+        Note.of(
+            "wa_counts",
+            messages=Note.of("wa_messages", n=parser.messages),
+            system=Note.of("wa_system", n=parser.system),
+        ),
+        Note.of("wa_people", n=people),
     ]
     who, why = owner(chat, parser)
-    parts.append(f"export owner: {who} ({why})" if who else f"export owner {why}")
-    if chat.meta_ai:
-        parts.append(f"recognised as a chat with Meta AI from {chat.meta_ai}: its messages count as AI chats")
+    parts.append(Note.of("wa_owner", who=who, why=why) if who else why)
+    if chat.meta_ai == "name":
+        parts.append(Note.of("wa_meta_ai_by_name", name=chat.name))
+    elif chat.meta_ai:
+        parts.append(Note.of("wa_meta_ai_by_sender"))
     elif chat.group_ai:
-        parts.append(f"{plural(chat.group_ai, 'message')} to or from Meta AI count as AI chats")
-    if parser.attachments or parser.omitted:
-        parts.append(_attachments(member, parser))
-    parts.append(parser.order_note or f"dates read as {parser.order_name}")
-    return "WhatsApp " + "; ".join(parts) + "."
+        parts.append(Note.of("wa_group_ai", n=chat.group_ai))
+    parts += _attachments(member, parser)
+    parts.append(parser.order_note or Note.of("wa_order", order=parser.order_key))
+    return Note.of("wa_chat", name=chat.name, path=member.path, kind=Note.of(kind), parts=tuple(parts))
 
 
-def _attachments(member: Member, parser: ChatParser) -> str:
+def _attachments(member: Member, parser: ChatParser) -> list[Note]:
     """How many files were attached and how many (and how many bytes) came along in the export."""
     sizes = member.source.sizes_in(posixpath.dirname(member.path))
     names = [strip_marks(a).strip() for a in parser.attachments]
     found = [sizes[n] for n in names if n in sizes]
-    said: list[str] = []
-    if names:
-        where = f"{len(found):,} of them in the export ({human_size(sum(found))})" if found else "none in the export"
-        said.append(f"{plural(len(names), 'attached file')}, {where}")
+    said: list[Note] = []
+    if names and found:
+        said.append(Note.of("wa_attached", n=len(names), found=len(found), size=human_size(sum(found))))
+    elif names:
+        said.append(Note.of("wa_attached_none", n=len(names)))
     if parser.omitted:
-        said.append(f"{plural(parser.omitted, 'media file')} left out of the export")
-    return "; ".join(said)
+        said.append(Note.of("wa_omitted", n=parser.omitted))
+    return said
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else many or word + 's'}"
-
-
-def human_size(n: int) -> str:
+def human_size(n: int) -> Note:
+    """A size said in bytes, KB, MB or GB (``note.wa_bytes``, ``note.wa_size_mb``...)."""
     if n < 1024:
-        return plural(n, "byte")
+        return Note.of("wa_bytes", n=n)
     size = n / 1024
-    for unit in ("KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
+    for unit in ("kb", "mb", "gb"):
+        if size < 1024 or unit == "gb":
             break
         size /= 1024
-    return f"{size:,.1f} {unit}"
+    return Note.of(f"wa_size_{unit}", size=f"{size:,.1f}")

@@ -35,7 +35,7 @@ def read_report(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
         if member.suffix in (".html", ".htm"):
             twin = posixpath.splitext(member.path)[0] + ".json"
             if any(m.path == twin for m in member.source.members):
-                yield Problem(f"same records as {posixpath.basename(twin)}, counted there")
+                yield Problem.of("same_records", name=posixpath.basename(twin))
                 continue
             yield from _read_html(member)
         else:

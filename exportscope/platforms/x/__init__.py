@@ -20,10 +20,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from exportscope import i18n
 from exportscope.archive import Archive, Member, MemberError, Source
 from exportscope.model import Fact, Problem
-from exportscope.platforms.base import Output, Platform, Question
+from exportscope.notes import Note
+from exportscope.platforms.base import Output, Platform
+from exportscope.platforms.questions import question
 from exportscope.platforms.x import account, ledger, messages, posts, ytd
 from exportscope.platforms.x.context import XContext, build, find_manifest, load_manifest
 from exportscope.rules import Rule
@@ -54,12 +55,8 @@ _LEGACY = re.compile(r"(^|/)data/js/tweets/\d{4}_\d{2}\.js$", re.I)
 SNIFF_MEMBERS = 20
 _HEAD = 64
 
-PROTECTED = Question(
-    key="x.protected",
-    flag="--x-protected",
-    choices=("yes", "no", "unknown"),
-    prompt="question.x_protected",
-)
+#: Are your posts protected? (``questions.toml`` beside this file.)
+PROTECTED = question("x.protected")
 
 
 def _head(member: Member) -> bytes:
@@ -133,12 +130,12 @@ class X(Platform):
         found = [d for s in sources if (d := self._day(s)) is not None]
         return max(found) if found else None
 
-    def export_notes(self, paths: Sequence[str]) -> list[str]:
+    def export_notes(self, paths: Sequence[str]) -> list[Note]:
         if any(_LEGACY.search(p) for p in paths):
-            return [i18n.t("note.x_legacy", "en")]
+            return [Note.of("x_legacy")]
         return []
 
-    def reconcile(self, facts: Mapping[tuple[str, str], Fact], paths: Sequence[str]) -> list[str]:
+    def reconcile(self, facts: Mapping[tuple[str, str], Fact], paths: Sequence[str]) -> list[Note]:
         return ledger.reconcile(self.name, facts, paths)
 
     def apply_answers(self, ctx: PlatformContext, answers: Mapping[str, str]) -> PlatformContext:
@@ -147,7 +144,7 @@ class X(Platform):
         if answer in ("yes", "no"):
             return dataclasses.replace(ctx, account_private=answer == "yes")
         if ctx.account_private is None:
-            note = i18n.t("note.x_protected_unknown", "en", flag=PROTECTED.flag)
+            note = Note.of("x_protected_unknown", flag=PROTECTED.flag)
             return dataclasses.replace(ctx, notes=(*ctx.notes, note))
         return ctx
 
@@ -159,7 +156,7 @@ class X(Platform):
     def read(self, members: Sequence[Member], rule: Rule) -> Iterator[Output]:
         reader = READERS.get(rule.reader)
         if reader is None:
-            yield Problem(f"no reader {rule.reader!r} for rule {rule.id}")
+            yield Problem.of("no_reader", reader=rule.reader, rule=rule.id)
             return
         ctx = self.ctx or build(members[0].source.members)
         yield from reader(members, rule, ctx)
@@ -170,6 +167,7 @@ PLATFORMS: list[Platform] = [
         name="x",
         label="X (Twitter)",
         rules_file="x",
+        family_label="X",
         readers={},
         threshold=1.0,
         top_folders=frozenset({"data", "assets"}),

@@ -11,9 +11,9 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from exportscope import i18n
 from exportscope.archive import Member
 from exportscope.model import Fact, Problem, Record
+from exportscope.notes import Note
 from exportscope.platforms.base import Output
 from exportscope.platforms.x import xdates, xtext, ytd
 from exportscope.platforms.x.context import XContext
@@ -123,8 +123,8 @@ def read_protected(members: Sequence[Member], rule: Rule, ctx: XContext) -> Iter
             actions.sort()
             last_when, last = actions[-1]
             yield Fact("account_private", last == "protect", member.path)
-            key = "note.x_protected_on" if last == "protect" else "note.x_unprotected_on"
-            yield Fact("note", i18n.t(key, "en", date=last_when.date().isoformat()), member.path)
+            key = "x_protected_on" if last == "protect" else "x_unprotected_on"
+            yield Fact("note", Note.of(key, date=last_when.date().isoformat()), member.path)
 
 
 def _entry_text(entry: dict[str, Any], paths: Sequence[str]) -> str | None:

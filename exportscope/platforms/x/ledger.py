@@ -12,8 +12,8 @@ import re
 from collections.abc import Mapping, Sequence
 from pathlib import PurePosixPath
 
-from exportscope import i18n
 from exportscope.model import Fact
+from exportscope.notes import Note
 
 _TWEET_PART = re.compile(r"^tweets?(-part\d+)?\.js$")
 
@@ -25,7 +25,7 @@ def _int(value: object) -> int | None:
         return None
 
 
-def reconcile(platform: str, facts: Mapping[tuple[str, str], Fact], paths: Sequence[str]) -> list[str]:
+def reconcile(platform: str, facts: Mapping[tuple[str, str], Fact], paths: Sequence[str]) -> list[Note]:
     expected: dict[str, tuple[str, int]] = {}
     parsed: dict[str, int] = {}
     for (plat, name), fact in facts.items():
@@ -38,18 +38,18 @@ def reconcile(platform: str, facts: Mapping[tuple[str, str], Fact], paths: Seque
     present = {PurePosixPath(p).name.lower() for p in paths if "__macosx" not in p.lower()}
     if not expected:
         if parsed and "manifest.js" not in present and not any(p.lower().endswith(".csv") for p in present):
-            return [i18n.t("note.x_no_manifest", "en")]
+            return [Note.of("x_no_manifest")]
         return []
-    notes: list[str] = []
+    notes: list[Note] = []
     for name, (_, count) in sorted(expected.items()):
         if name not in present:
-            notes.append(i18n.t("note.x_manifest_absent", "en", file=name, n=count))
+            notes.append(Note.of("x_manifest_absent", file=name, n=count))
         elif name in parsed and parsed[name] != count:
-            notes.append(i18n.t("note.x_manifest_mismatch", "en", file=name, expected=count, read=parsed[name]))
+            notes.append(Note.of("x_manifest_mismatch", file=name, expected=count, read=parsed[name]))
     headers = next((c for n, (_, c) in expected.items() if n == "tweet-headers.js"), None)
     tweets = sum(c for n, c in parsed.items() if _TWEET_PART.match(n))
     if headers is not None and any(_TWEET_PART.match(n) for n in parsed) and tweets != headers:
-        notes.append(i18n.t("note.x_headers_mismatch", "en", headers=headers, read=tweets))
+        notes.append(Note.of("x_headers_mismatch", headers=headers, read=tweets))
     if not notes:
-        notes.append(i18n.t("note.x_manifest_ok", "en", n=len(expected)))
+        notes.append(Note.of("x_manifest_ok", n=len(expected)))
     return notes

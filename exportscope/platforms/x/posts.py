@@ -17,9 +17,9 @@ from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any
 
-from exportscope import i18n
 from exportscope.archive import Member
 from exportscope.model import Fact, Problem, Record
+from exportscope.notes import Note
 from exportscope.platforms.base import Output
 from exportscope.platforms.x import xdates, xtext, ytd
 from exportscope.platforms.x.context import XContext
@@ -240,11 +240,11 @@ def _read(members: Sequence[Member], ctx: XContext, *, deleted: bool) -> Iterato
 
 def _notes(state: PostState) -> Iterator[Fact]:
     if state.duplicates:
-        yield Fact("note", i18n.t("note.x_duplicate_posts", "en", n=state.duplicates), "")
+        yield Fact("note", Note.of("x_duplicate_posts", n=state.duplicates), "")
     if state.superseded:
-        yield Fact("note", i18n.t("note.x_superseded", "en", n=state.superseded), "")
+        yield Fact("note", Note.of("x_superseded", n=state.superseded), "")
     if state.window.impossible:
-        yield Fact("note", i18n.t("note.x_impossible_dates", "en", n=state.window.impossible), "")
+        yield Fact("note", Note.of("x_impossible_dates", n=state.window.impossible), "")
 
 
 def read_legacy(members: Sequence[Member], rule: Rule, ctx: XContext) -> Iterator[Output]:

@@ -8,6 +8,7 @@ with one wrapper key (``{"tweet": {...}}``), unwrapped generically; 2019 ``tweet
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -65,7 +66,7 @@ def payload(data: bytes) -> bytes:
         eq = data.find(b"=")
         # window.YTD (2018 on), Grailbird.data and var (the legacy export's files)
         if eq < 0 or not head.startswith((b"window.", b"Grailbird.", b"var ")):
-            raise ReadFailure("not_ytd", "not an X archive data file (no window.YTD assignment)")
+            raise ReadFailure("not_ytd")
         body = data[eq + 1 :]
     body = body.strip()
     if body.endswith(b";"):
@@ -83,8 +84,8 @@ def loads(data: bytes) -> Any:
     except orjson.JSONDecodeError as exc:
         pos = getattr(exc, "pos", 0) or 0
         if body[: pos + 1].count(b"[") + body[: pos + 1].count(b"{") > 900:
-            raise ReadFailure("too_deep", "nested too deeply to read (a damaged or hostile file)") from None
-        raise ReadFailure("not_json", f"not valid JSON after the window.YTD assignment (near byte {pos:,})") from None
+            raise ReadFailure("too_deep") from None
+        raise ReadFailure("not_json", at=pos) from None
 
 
 def read_member(member: Member) -> Any:
@@ -98,7 +99,7 @@ def read_each(members: Iterable[Member]) -> Iterator[tuple[Member, Any] | Proble
         try:
             yield member, read_member(member)
         except Exception as exc:  # any damage to one file: that file fails, with the reason in our words
-            yield Problem(describe_failure(exc), source=member.path, fails=True)
+            yield dataclasses.replace(describe_failure(exc), source=member.path, fails=True)
 
 
 def entries(value: Any) -> list[Any]:
@@ -173,7 +174,7 @@ def parse_manifest(data: bytes) -> Manifest:
     """Parse ``window.__THAR_CONFIG = {...}``; raises ReadFailure when it is not one."""
     value = loads(data)
     if not isinstance(value, dict):
-        raise ReadFailure("not_manifest", "not an X archive manifest (no object after the assignment)")
+        raise ReadFailure("not_manifest")
     out = Manifest()
     user = obj(value.get("userInfo"))
     out.account_id = text(user.get("accountId"))

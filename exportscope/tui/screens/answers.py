@@ -74,7 +74,7 @@ class AnswersScreen(ModalScreen[None]):
         #: The questions of the platforms read (each once, in the order the exports were read).
         self.questions: list[Question] = []
         for export in analysis.exports:
-            self.questions += [q for q in export.platform.questions if q not in self.questions]
+            self.questions += [q for q in export.platform.questions if q not in self.questions and not q.option]
 
     def _region_options(self) -> list[tuple[Any, str]]:
         lang = self.lang

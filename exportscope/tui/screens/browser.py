@@ -119,9 +119,11 @@ class BrowserScreen(Screen[None]):
 
     @staticmethod
     def _label(name: str, count: int, *, mark: str = "", lang: str = i18n.DEFAULT_LANG) -> Text:
+        """``● 37 training``: the count before the name, so a narrow tree (or a long French kind) cuts the
+        name, never the number."""
         label = Text(f"{mark} " if mark else "")
-        label.append(name)
-        label.append(f"  {n(count, lang)}", style="bold" if count else "dim")
+        label.append(n(count, lang), style="bold" if count else "dim")
+        label.append(f" {name}")
         if not count:
             label.stylize("dim")
         return label
@@ -278,7 +280,9 @@ class BrowserScreen(Screen[None]):
 
     @on(ItemTable.Highlighted)
     def _highlighted(self, event: ItemTable.Highlighted) -> None:
-        self._show_detail(event.item_id)
+        # The table as it is now, not as it was when the message left: a message from an empty selection
+        # that arrives after the next one filled the table must not say "no item matches".
+        self._show_detail(self.query_one(ItemTable).current_id)
 
     @on(ItemTable.Selected)
     def _selected(self, event: ItemTable.Selected) -> None:
@@ -292,7 +296,7 @@ class BrowserScreen(Screen[None]):
             return
         item = self.query_engine.item(item_id)
         self.shown_item = item
-        pane.show(detail_content(item, self.rulesets, self.labels, self.lang))
+        pane.show(detail_content(item, self.rulesets, self.labels, self.lang, highlight=self.filter.text))
 
     # --- actions --------------------------------------------------------------------------------------
 
@@ -334,11 +338,15 @@ class BrowserScreen(Screen[None]):
             self.minimize()
             return
         focused = self.focused
-        if isinstance(focused, Input) and focused.value:
-            focused.value = ""
+        if isinstance(focused, Input):
+            # Esc leaves the search box with the search applied and gives the keys back to the table
+            # (x clears the search).
+            if self._search_timer is not None:
+                self._search_timer.stop()
             self._search_now()
+            self.query_one(ItemTable).focus()
             return
-        if isinstance(focused, (Input, Select, DetailPane)):
+        if isinstance(focused, (Select, DetailPane)):
             self.query_one(ItemTable).focus()
             return
         self.app.pop_screen()

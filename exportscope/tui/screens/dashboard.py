@@ -102,7 +102,7 @@ class DashboardScreen(Screen[None]):
         line = f"{trn('n_items', total, self.lang)} {trn('in_exports', len(platforms), self.lang)}"
         if partial:
             line += tr("so_far", self.lang)
-        notes = [literal(i18n.localize_note(note, self.lang)) for note in summary.notes]
+        notes = [literal(i18n.note_text(note, self.lang)) for note in summary.notes]
         status.update(Content("\n").join([Content(line), *notes]))
         focused = getattr(self.focused, "platform", None)
         cards = self.query_one("#cards", VerticalScroll)

@@ -71,7 +71,7 @@ class OptOutPanel(Static, can_focus=True):
         return self.optout.platform in PLATFORM_LABELS
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``l`` only where exportscope can write a letter (not for X yet): hidden elsewhere."""
+        """``l`` only where exportscope can write a letter (schemas/letters.toml): hidden elsewhere."""
         return not (action == "letter" and not self._has_letter())
 
     def action_copy(self) -> None:
@@ -79,8 +79,12 @@ class OptOutPanel(Static, can_focus=True):
         self.app.notify(self.optout.url, title=tr("link_copied", self.lang), markup=False)
 
     def action_open(self) -> None:
-        self.app.open_url(self.optout.url)
-        self.app.notify(self.optout.url, title=tr("link_opening", self.lang), markup=False)
+        """The app's own link opener: a browser where one can open, else the clipboard, said as it is."""
+        opener = getattr(self.app, "open_link", None)
+        if opener is not None:
+            opener(self.optout.url)
+            return
+        self.action_copy()
 
     def action_letter(self) -> None:
         """Write the draft letter for this platform, in the app's language, to a new file; say where."""

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from exportscope import i18n
+from exportscope.account_privacy import privacy_sentence
 from exportscope.explain import region_note_text
 from exportscope.model import Verdict
 from exportscope.query import ItemQuery, sparkline
@@ -29,11 +30,11 @@ _VERDICTS = (Verdict.TRAINING, Verdict.CONDITIONAL, Verdict.EXCLUDED, Verdict.NO
 def title(doc: PlatformSummary, lang: str = i18n.DEFAULT_LANG) -> str:
     parts = [doc.label]
     if doc.export_date:
-        parts.append(tr("card_export", lang, date=doc.export_date))
+        parts.append(tr("card_export", lang, date=i18n.fmt_date(doc.export_date, lang)))
     region = doc.region
     if region:
         source = doc.region_source
-        shown = tr("card_region", lang, region=region.upper())
+        shown = tr("card_region", lang, region=i18n.region_label(region, lang))
         if source in ("export", "option"):
             shown += f" ({i18n.t(f'region_source.{source}', lang)})"
         parts.append(shown)
@@ -55,13 +56,12 @@ def training_status(doc: PlatformSummary, as_of: str, policy_key: str, lang: str
     if status == "not_said":
         return Content.assemble(("? ", "bold"), note or tr("status_not_said", lang, label=label))
     if status == "in_force" and since:
-        head = tr("status_in_force", lang, label=label, date=since)
+        head = tr("status_in_force", lang, label=label, date=i18n.fmt_date(since, lang))
         tail = tr("status_opted_out" if doc.opted_out else "status_on", lang)
         return Content.assemble(("● ", VERDICT_STYLE["training"]), head, tail)
     if status == "starts_later" and since:
-        return Content.assemble(
-            ("◐ ", VERDICT_STYLE["conditional"]), tr("status_starts", lang, label=label, date=since)
-        )
+        starts = tr("status_starts", lang, label=label, date=i18n.fmt_date(since, lang))
+        return Content.assemble(("◐ ", VERDICT_STYLE["conditional"]), starts)
     return Content.assemble(("● ", VERDICT_STYLE["training"]), literal(note or ""))
 
 
@@ -184,7 +184,7 @@ def files_lines(doc: PlatformSummary, lang: str = i18n.DEFAULT_LANG) -> list[Con
         lines.append(
             Content.assemble(
                 (f"⚠ {tr('failed', lang)}{colon(lang)}", "bold $text-warning"),
-                literal(f"{safe(f.path)}: {safe(f.error)}"),
+                literal(f"{safe(f.path)}: {safe(i18n.problem_text(f.failure, lang))}"),
             )
         )
     if len(failed) > _MAX_LISTED:
@@ -202,12 +202,14 @@ def card_content(
 ) -> Content:
     lines: list[Content] = [training_status(doc, as_of, policy_key, lang), Content("")]
     lines += verdict_lines(doc, lang)
+    if privacy := privacy_sentence(doc.account_privacy, doc.platform, lang):
+        lines.append(Content.assemble(("ⓘ ", "bold"), privacy))
     lines.append(year_line(query, doc.platform, lang))
     lines.append(media_line(doc, lang))
     lines.append(findings_line(findings, doc.platform, lang))
     lines += files_lines(doc, lang)
-    # Notes about this archive, in the app's language when written from a catalogue template.
-    lines += [literal(i18n.localize_note(note, lang), "$text-muted") for note in doc.notes]
+    # Notes about this archive, in the app's language (from their values).
+    lines += [literal(i18n.note_text(note, lang), "$text-muted") for note in doc.notes]
     return Content("\n").join(lines)
 
 

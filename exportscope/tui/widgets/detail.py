@@ -16,8 +16,21 @@ from textual.widgets import Static
 
 from exportscope import i18n
 from exportscope.explain import explain, why_lines
+from exportscope.notes import notes_of
+from exportscope.query import match_spans
 from exportscope.rules import RuleSet
-from exportscope.tui.text import colon, kind_word, literal, name, tr, trn, verdict_label, verdict_long, when
+from exportscope.tui.text import (
+    clean,
+    colon,
+    kind_word,
+    literal,
+    name,
+    tr,
+    trn,
+    verdict_label,
+    verdict_long,
+    when,
+)
 
 
 def link_line(item: dict[str, Any], lang: str = i18n.DEFAULT_LANG) -> Content:
@@ -51,12 +64,34 @@ def item_url(item: dict[str, Any]) -> str | None:
     return where.url if where and where.url else None
 
 
+def visibility_phrase(visibility: str, lang: str = i18n.DEFAULT_LANG) -> str:
+    """``visibility private`` / ``visibilité privée``: one phrase per value, so the adjective agrees with
+    the noun in every language (French ``visibilité`` is feminine)."""
+    if i18n.has(key := f"tui.visibility_is_{visibility}"):
+        return i18n.t(key, lang)
+    vis_key = f"visibility.{visibility}"
+    return tr("visibility_is", lang, visibility=i18n.t(vis_key, lang) if i18n.has(vis_key) else visibility)
+
+
+def highlighted(text: str, needle: str = "") -> Content:
+    """Archive text, literal, with what the search found in it shown in reverse video."""
+    shown = clean(str(text))
+    content = Content(shown)
+    for start, end in match_spans(shown, needle) if needle else ():
+        content = content.stylize("reverse bold", start, end)
+    return content
+
+
 def detail_content(
-    item: dict[str, Any], rulesets: Iterable[RuleSet], labels: dict[str, str], lang: str = i18n.DEFAULT_LANG
+    item: dict[str, Any],
+    rulesets: Iterable[RuleSet],
+    labels: dict[str, str],
+    lang: str = i18n.DEFAULT_LANG,
+    highlight: str = "",
 ) -> Content:
+    """The item in full; ``highlight``: the search text, shown where it occurs."""
     verdict = item["verdict"]
     visibility = item["visibility"]
-    vis_key = f"visibility.{visibility}"
     head = Content.assemble(
         (kind_word(item["kind"], lang), "bold"),
         " · ",
@@ -64,7 +99,7 @@ def detail_content(
         " · ",
         verdict_label(verdict, verdict_long(verdict, lang), lang),
         " · ",
-        tr("visibility_is", lang, visibility=i18n.t(vis_key, lang) if i18n.has(vis_key) else visibility),
+        visibility_phrase(visibility, lang),
     )
     stamp = f"{when(item['timestamp'])} UTC" if item["timestamp"] is not None else tr("no_date", lang)
     where = Content.assemble(
@@ -79,11 +114,13 @@ def detail_content(
         lines.append(Content.assemble((tr("conversation", lang) + " ", "$text-muted"), literal(thread)))
     lines.append(Content(""))
     text = item.get("text")
-    lines.append(literal(text) if text else Content.assemble((tr("no_text", lang), "italic $text-muted")))
+    lines.append(
+        highlighted(text, highlight) if text else Content.assemble((tr("no_text", lang), "italic $text-muted"))
+    )
     lines.append(Content(""))
     lines.append(link_line(item, lang))
     lines.append(Content(""))
-    why = explain(item.get("rule"), rulesets, item.get("note"), lang)
+    why = explain(item.get("rule"), rulesets, notes_of(item.get("note_key")), lang)
     label = labels.get(item["platform"], item["platform"])
     # exportscope's explanation first; the platform's own sentence (quoted as published) or its source
     # apart; then the item's notes. No rule id, file name or verdict code reaches the screen.

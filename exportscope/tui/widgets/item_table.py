@@ -26,6 +26,16 @@ from exportscope.tui.text import VERDICT_MARK, kind_word, one_line, tr, trn, ver
 
 _BLOCK = 256
 
+#: The platform column on a narrow screen: two letters, the abbreviations the platforms' users know.
+PLATFORM_SHORT: dict[str, str] = {
+    "linkedin": "LI",
+    "facebook": "FB",
+    "instagram": "IG",
+    "threads": "TH",
+    "whatsapp": "WA",
+    "x": "X",
+}
+
 
 class ItemTable(ScrollView, can_focus=True):
     """Rows of (when, kind, verdict, text) over a polars selection; a cursor row; Enter selects."""
@@ -183,7 +193,16 @@ class ItemTable(ScrollView, can_focus=True):
     # --- drawing --------------------------------------------------------------------------------------
 
     def _show_platform(self, width: int) -> bool:
-        return len(self.platform_labels) > 1 and width >= 90
+        """With several platforms, rows must say whose they are: in full where there is room, else short."""
+        return len(self.platform_labels) > 1
+
+    def _platform_width(self, width: int) -> int:
+        return 9 if width >= 90 else 2
+
+    def _platform_cell(self, platform: str, width: int) -> str:
+        if width >= 90:
+            return self.platform_labels.get(platform, platform)
+        return PLATFORM_SHORT.get(platform, platform[:2].upper())
 
     def _verdict_width(self) -> int:
         """Wide enough for the mark and the longest verdict word of the language (``● if public``)."""
@@ -195,7 +214,8 @@ class ItemTable(ScrollView, can_focus=True):
         when_w = 16 if width >= 70 else 10
         kind_w = 14 if width >= 90 else 10
         mark = [1] if self.flagged else []
-        fixed = [*mark, when_w, *([9] if self._show_platform(width) else []), kind_w, self._verdict_width()]
+        platform_w = [self._platform_width(width)] if self._show_platform(width) else []
+        fixed = [*mark, when_w, *platform_w, kind_w, self._verdict_width()]
         text_w = max(4, width - sum(fixed) - len(fixed))
         return (*fixed, text_w)
 
@@ -217,7 +237,7 @@ class ItemTable(ScrollView, can_focus=True):
         if y == 0:
             style = base + self.get_component_rich_style("item-table--header")
             lang = self.lang
-            platform = (tr("col_platform", lang),) if self._show_platform(width) else ()
+            platform = (tr("col_platform", lang) if width >= 90 else "",) if self._show_platform(width) else ()
             head_text = trn("col_text", self._rows, lang)
             mark_head = ("⚠",) if self.flagged else ()
             cells = (
@@ -241,7 +261,7 @@ class ItemTable(ScrollView, can_focus=True):
         w = self._widths(width)
         mark = (("⚠" if item_id in self.flagged else " "),) if self.flagged else ()
         stamp = when(ts) if w[len(mark)] >= 16 else (when(ts)[:10] if ts else "—")
-        platform = (self.platform_labels.get(platform_name, platform_name),) if self._show_platform(width) else ()
+        platform = (self._platform_cell(platform_name, width),) if self._show_platform(width) else ()
         cells = (*mark, stamp, *platform, kind_word(kind, self.lang), verdict_cell, one_line(text) if text else "—")
         style = base
         if index == self.cursor:

@@ -119,7 +119,7 @@ def _kind_table(r: Report, kinds: list[KindCount]) -> str:
     )
     rows = "".join(
         f"<tr><td>{esc(i18n.kind_label(k.kind, r.lang))}</td><td class=n>{esc(r.n(k.items))}</td>"
-        f"<td>{esc((k.first or '')[:10])}</td><td>{esc((k.last or '')[:10])}</td></tr>"
+        f"<td>{esc(r.day(k.first))}</td><td>{esc(r.day(k.last))}</td></tr>"
         for k in kinds
     )
     return f"<table>{head}{rows}</table>"
@@ -142,7 +142,7 @@ def _examples(r: Report, p: PlatformReport) -> str:
             for x in (
                 esc(i18n.kind_label(ex.kind, r.lang)),
                 esc(i18n.verdict_label(ex.verdict, r.lang)),
-                esc((ex.timestamp or "")[:10]),
+                esc(r.day(ex.timestamp)),
                 _where(r, ex.source, ex.row),
             )
             if x

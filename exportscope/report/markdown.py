@@ -122,7 +122,7 @@ def _platform(r: Report, p: PlatformReport) -> list[str]:
             for x in (
                 i18n.kind_label(ex.kind, r.lang),
                 i18n.verdict_label(ex.verdict, r.lang),
-                (ex.timestamp or "")[:10],
+                r.day(ex.timestamp),
                 _where(r, ex.source, ex.row),
             )
             if x
@@ -150,7 +150,7 @@ def _kinds(r: Report, kinds: list[KindCount]) -> list[str]:
         "|---|--:|---|---|",
     ]
     for k in kinds:
-        first, last = (k.first or "")[:10], (k.last or "")[:10]
+        first, last = r.day(k.first), r.day(k.last)
         out.append(f"| {i18n.kind_label(k.kind, r.lang)} | {r.n(k.items)} | {first} | {last} |")
     return [*out, ""]
 

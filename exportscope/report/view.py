@@ -102,6 +102,11 @@ class Report:
     def date(self, value: Any) -> str:
         return i18n.fmt_date(value, self.lang)
 
+    def day(self, timestamp: str | None) -> str:
+        """An item's date (UTC) in a table cell, as the prose says dates in the report's language; empty for
+        an undated item (the JSON report keeps the ISO timestamp)."""
+        return self.date(timestamp[:10]) if timestamp else ""
+
     def source_dates(self, source: dict[str, str]) -> str:
         """ "in effect from D, checked D" of a policy source, in the report's language."""
         parts = []

@@ -79,9 +79,11 @@ class PlatformReport:
 
 @dataclass
 class Report:
-    """The rendered-to-be report: ``summary`` as shown (file names, localised notes, masked under
-    ``--redact``), ``platforms`` the per-platform views, ``doc`` the JSON report (the summary's document plus
-    the report's additions)."""
+    """The rendered-to-be report: ``summary`` as shown (the archives' file names, failures said in the
+    report's language, masked under ``--redact``; its notes stay values), ``notes`` and each platform's
+    ``notes``/``item_notes`` the words a reader sees (in the report's language, masked), ``platforms`` the
+    per-platform views, ``doc`` the JSON report (the shown summary's document with those words, plus the
+    report's additions)."""
 
     summary: Summary
     doc: dict[str, Any]

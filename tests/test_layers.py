@@ -7,8 +7,8 @@ annotations only and are not counted). A group is a top-level module or a sub-pa
 0. leaf values and helpers: notes, termsafe, keys, data, dates, textio;
 1. words and errors: i18n, errors;
 2. reading and data: the archive layer (zipread, regular, nested, archive, snapshot), files and paths
-   (fsutil, stops, outpath, formats), the schema data (schemafiles, policies, regions, rules), model, types,
-   identity;
+   (fsutil, stops, outpath, formats), the schema data (schemafiles, policies, regions, rules), the values
+   (model, types, summary_model), identity;
 3. the platforms and what reads, plans and classifies with them: platforms, findings, inputs, plan, reading,
    classify, contexts, parallel, account_privacy, explain;
 4. the pipeline;
@@ -32,7 +32,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("notes", "termsafe", "keys", "data", "dates", "textio"),
     ("i18n", "errors"),
     ("zipread", "regular", "nested", "archive", "snapshot", "fsutil", "stops", "outpath", "formats", "schemafiles",
-     "policies", "regions", "rules", "model", "types", "identity"),
+     "policies", "regions", "rules", "model", "types", "summary_model", "identity"),
     ("platforms", "findings", "inputs", "plan", "reading", "classify", "contexts", "parallel", "account_privacy",
      "explain"),
     ("pipeline",),

@@ -246,6 +246,7 @@ def linkedin_rows(out_root: Path, rounds: int, compare: Path | None = None) -> l
     cpus: dict[str, float] = {}
     floors: list[float] = []
     pl_floors: list[float] = []
+    floor_cpus: list[float] = []
     loads: list[float] = []
     items = 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -253,7 +254,9 @@ def linkedin_rows(out_root: Path, rounds: int, compare: Path | None = None) -> l
             loads.append(os.getloadavg()[0])
             for name, args in HEAVY_COMMANDS.items():
                 for suffix, tree in trees.items():
+                    cpu0 = time.process_time()
                     floors.append(csv_floor_seconds(paths))
+                    floor_cpus.append(time.process_time() - cpu0)
                     pl_floors.append(csv_floor_seconds(paths, polars=True))
                     cmd = [sys.executable, "-m", "exportscope", args[0], *map(str, paths)]
                     cmd += [a.format(tmp=tmp) for a in args[1:]]
@@ -274,6 +277,8 @@ def linkedin_rows(out_root: Path, rounds: int, compare: Path | None = None) -> l
     for r in rows:
         r.pop("media")
         r["cpu s"] = round(cpus[str(r["command"])], 2)
+        r["floor cpu s"] = round(min(floor_cpus), 2)
+        r["x floor cpu"] = round(cpus[str(r["command"])] / min(floor_cpus), 1)
         r["pl.read_csv floor s"] = round(min(pl_floors), 2)
         r["load avg"] = f"{min(loads):.0f}-{max(loads):.0f}"
     return rows

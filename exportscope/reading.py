@@ -241,7 +241,7 @@ def extend_batch(
     cols["timestamp"].extend(stamps)
     cols["text"].extend(texts)
     cols["row"].extend(batch.row)
-    cols["thread"].extend(batch.threads if batch.threads is not None else [batch.thread] * n)
+    cols["thread"].extend(batch.thread_ids if batch.thread_ids is not None else [batch.thread] * n)
     cols["link"].extend(batch.link if batch.link is not None else [None] * n)
     return tally
 

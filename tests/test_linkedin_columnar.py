@@ -43,7 +43,7 @@ def _flat(outputs: Iterable[object]) -> tuple[list[tuple[Any, ...]], list[tuple[
             variants = out.variant or [None] * n
             raws = out.raw_time or [None] * n
             links = out.link or [None] * n
-            threads = out.threads or [out.thread] * n
+            threads = out.thread_ids or [out.thread] * n
             for i in range(n):
                 epoch = out.epoch[i]
                 stamp = None if epoch is None else round(epoch * 1_000_000)

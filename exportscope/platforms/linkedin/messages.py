@@ -170,5 +170,5 @@ def message_batch(table: columnar.Table, rule: Rule) -> RecordBatch:
         source=[table.member.path] * n,
         variant=variants,
         raw_time=raw,
-        threads=threads,
+        thread_ids=threads,
     )

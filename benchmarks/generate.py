@@ -473,7 +473,7 @@ LINKEDIN_HEAVY = {"messages": 100_000, "threads": 2_000, "connections": 20_000, 
 def linkedin_heavy(out: Path, seed: int = 19) -> list[Path]:
     """A Complete LinkedIn export with 100,000 messages in 2,000 conversations (2024+ columns, quoted, with the
     draft flags; a few sponsored InMails and drafts), 20,000 connections after the ``Notes:`` preamble, and
-    10,000 each of shares (per-line quote wrapping), comments and reactions (CRLF, ``_<digits>`` names)."""
+    10,000 each of shares (LinkedIn's per-line quote wrapping, escaped inside the field), comments and reactions (CRLF, ``_<digits>`` names)."""
     rng = random.Random(seed)
     z = _Zip(out / "Complete_LinkedInDataExport_03-09-2026.zip")
     z.add(
@@ -514,7 +514,7 @@ def linkedin_heavy(out: Path, seed: int = 19) -> list[Path]:
     shares = ["Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility"]
     for i, ts in enumerate(_stamps(rng, LINKEDIN_HEAVY["shares"])):
         lines = [_text(rng) for _ in range(rng.randint(1, 3))]
-        commentary = '"\n"'.join(line.replace('"', '""') for line in lines)
+        commentary = '""\n""'.join(line.replace('"', '""') for line in lines)
         shares.append(
             f'{_li_date(ts)},https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A{7000 + i},"{commentary}",,,'
             "MEMBER_NETWORK"

@@ -93,9 +93,17 @@ class Table:
         i = self.columns.find(*names)
         return None if i is None else pl.col(f"c{i}")
 
-    def values(self, expr: pl.Expr) -> list[Any]:
-        """The expression's value per row, as a Python list."""
-        return self.frame.select(expr.alias("v"))["v"].to_list()
+    def cell(self, *names: str) -> pl.Expr:
+        """:meth:`col`, or a null column when the file has no such column."""
+        import polars as pl
+
+        found = self.col(*names)
+        return pl.lit(None, pl.String) if found is None else found
+
+    def lists(self, exprs: dict[str, pl.Expr]) -> dict[str, list[Any]]:
+        """Each expression's value per row, as Python lists, computed in one pass over the frame."""
+        picked = self.frame.select([e.alias(name) for name, e in exprs.items()])
+        return {name: picked[name].to_list() for name in exprs}
 
     def rows(self) -> list[int | None]:
         return list(range(self.before + 1, self.before + len(self) + 1))
@@ -310,9 +318,9 @@ def _parse(body: bytes, width: int) -> pl.DataFrame | None:
     except (pl.exceptions.PolarsError, ValueError):
         return None  # a row wider than the header, a first row narrower, bad UTF-8: the row path decides
     cells = [pl.col(n) for n in names]
-    frame = frame.with_columns([pl.when(c == "").then(None).otherwise(c).name.keep() for c in cells])
     filled = pl.any_horizontal([c.str.strip_chars(WHITESPACE).str.len_bytes() > 0 for c in cells]).fill_null(False)
-    return frame.filter(filled)
+    nulled = [pl.when(c == "").then(None).otherwise(c).name.keep() for c in cells]
+    return frame.lazy().filter(filled).with_columns(nulled).collect()
 
 
 def stripped(expr: pl.Expr) -> pl.Expr:
@@ -338,25 +346,30 @@ def text_expr(table: Table, names: Sequence[str], sep: str = " · ") -> pl.Expr:
     return pl.when(joined == "").then(None).otherwise(joined)
 
 
-def times(table: Table, rule: Rule) -> tuple[list[float | None], list[str | None] | None]:
-    """Per row: the epoch seconds of :func:`~exportscope.platforms.linkedin.csvread.time_of` and the
-    unreadable date cell of ``raw_time_of`` (the list is None when every row has a time or no date)."""
+def time_exprs(table: Table, rule: Rule) -> dict[str, pl.Expr]:
+    """What :func:`times` needs, to be selected with the other columns in one pass: the epoch seconds of
+    values in the exact shape of the rule's first format (``_epoch``) and the date cells (``_time0``...)."""
     import polars as pl
 
-    n = len(table)
     cols = [i for col in rule.time if (i := table.columns.find(col)) is not None]
-    if not cols or not n:
-        return [None] * n, None
-    first = rule.time_format[0] if rule.time_format else None
-    fast = _FAST_FORMATS.get(first or "")
-    lead = pl.col(f"c{table.columns.find(rule.time[0])}") if table.columns.find(rule.time[0]) is not None else None
+    exprs = {f"_time{k}": pl.col(f"c{i}") for k, i in enumerate(cols)}
+    fast = _FAST_FORMATS.get(rule.time_format[0]) if rule.time_format else None
+    lead = table.col(rule.time[0]) if rule.time else None
     if fast is not None and lead is not None:
         shape, fmt = fast
         parsed = pl.when(lead.str.contains(shape)).then(lead.str.strptime(pl.Datetime("us"), fmt, strict=False))
-        epochs: list[float | None] = table.frame.select((parsed.dt.epoch("us") / 1_000_000).alias("t"))["t"].to_list()
-    else:
-        epochs = [None] * n
-    cells = [table.frame[f"c{i}"].to_list() for i in cols]
+        exprs["_epoch"] = parsed.dt.epoch("us") / 1_000_000
+    return exprs
+
+
+def times(got: dict[str, list[Any]], n: int, rule: Rule) -> tuple[list[float | None], list[str | None] | None]:
+    """Per row: the epoch seconds of :func:`~exportscope.platforms.linkedin.csvread.time_of` and the
+    unreadable date cell of ``raw_time_of`` (the list is None when every row has a time or no date), from
+    the lists of :func:`time_exprs`; values the column parse left out go through :func:`dates.parse`."""
+    cells = [got[f"_time{k}"] for k in range(len(rule.time)) if f"_time{k}" in got]
+    epochs: list[float | None] = list(got["_epoch"]) if "_epoch" in got else [None] * n
+    if not cells:
+        return epochs, None
     raw: list[str | None] | None = None
     for r, epoch in enumerate(epochs):
         if epoch is not None:
@@ -379,23 +392,20 @@ def _row_time(values: Sequence[str | None], rule: Rule) -> tuple[float | None, s
     return None, next((v for v in values if not dates.is_empty(v)), None)
 
 
-def links(table: Table, *names: str) -> list[str | None] | None:
-    """``web_link`` of the named column per row; None when the file has no such column."""
-    expr = table.col(*names)
-    if expr is None:
-        return None
-    return [web_link(v) for v in table.values(expr)]
-
-
 def batch(table: Table, rule: Rule) -> RecordBatch:
     """The rows of :func:`~exportscope.platforms.linkedin.csvread.read_csv` as one batch."""
     n = len(table)
-    epochs, raw = times(table, rule)
+    exprs = {"_text": text_expr(table, rule.text), **time_exprs(table, rule)}
+    link = table.col("Link")
+    if link is not None:
+        exprs["_link"] = link
+    got = table.lists(exprs)
+    epochs, raw = times(got, n, rule)
     return RecordBatch(
-        text=table.values(text_expr(table, rule.text)),
+        text=got["_text"],
         epoch=epochs,
         row=table.rows(),
         source=[table.member.path] * n,
         raw_time=raw,
-        link=links(table, "Link"),
+        link=[web_link(v) for v in got["_link"]] if "_link" in got else None,
     )

@@ -111,18 +111,10 @@ def _yes(value: str) -> bool:
     return value.strip().lower() in _YES
 
 
-def _flagged(table: columnar.Table, name: str, test: Callable[[str], bool]) -> list[bool]:
-    """Per row: ``test`` of the named column's value (False where it is missing), asked once per value."""
-
-    expr = table.col(name)
-    if expr is None:
-        return [False] * len(table)
-    values = table.values(expr)
+def _flagged(values: list[str | None], test: Callable[[str], bool]) -> list[bool]:
+    """Per row: ``test`` of the value (False where there is none), asked once per distinct value."""
     answers = {v: test(v) for v in set(values) if v is not None}
-    hits = {v for v, yes in answers.items() if yes}
-    if not hits:
-        return [False] * len(table)
-    return table.values(expr.is_in(sorted(hits)).fill_null(False))
+    return [answers.get(v, False) if v is not None else False for v in values]
 
 
 def message_batch(table: columnar.Table, rule: Rule) -> RecordBatch:
@@ -130,24 +122,26 @@ def message_batch(table: columnar.Table, rule: Rule) -> RecordBatch:
     import polars as pl
 
     n = len(table)
-    subject = table.values(columnar.text_expr(table, ["SUBJECT"]))
-    content = table.values(columnar.text_expr(table, ["CONTENT"]))
-    threads = table.values(columnar.text_expr(table, ["CONVERSATION ID"]))
-    titled = _flagged(table, "CONVERSATION TITLE", lambda v: v.strip().lower() == SPONSORED_TITLE)
+    exprs = {
+        "subject": columnar.text_expr(table, ["SUBJECT"]),
+        "content": columnar.text_expr(table, ["CONTENT"]),
+        "thread": columnar.text_expr(table, ["CONVERSATION ID"]),
+        "title": table.cell("CONVERSATION TITLE"),
+        "draft": table.cell("IS MESSAGE DRAFT"),
+        "draft_all": table.cell("IS CONVERSATION DRAFT"),
+        **columnar.time_exprs(table, rule),
+    }
     sender, url = table.col("FROM"), table.col("SENDER PROFILE URL")
     if sender is not None:
         unsigned = columnar.stripped(url).is_null() if url is not None else pl.lit(True)
-        member_sent = table.values(
-            ((sender.str.strip_chars(columnar.WHITESPACE) == "LinkedIn Member") & unsigned).fill_null(False)
-        )
-    else:
-        member_sent = [False] * n
-    drafts = [
-        a or b
-        for a, b in zip(
-            _flagged(table, "IS MESSAGE DRAFT", _yes), _flagged(table, "IS CONVERSATION DRAFT", _yes), strict=True
-        )
-    ]
+        exprs["member_sent"] = (
+            (sender.str.strip_chars(columnar.WHITESPACE) == "LinkedIn Member") & unsigned
+        ).fill_null(False)
+    got = table.lists(exprs)
+    subject, content = got["subject"], got["content"]
+    titled = _flagged(got["title"], lambda v: v.strip().lower() == SPONSORED_TITLE)
+    member_sent = got.get("member_sent") or [False] * n
+    drafts = [a or b for a, b in zip(_flagged(got["draft"], _yes), _flagged(got["draft_all"], _yes), strict=True)]
     variants: list[str | None] | None = None
     for i in range(n):
         variant: str | None = None
@@ -162,7 +156,7 @@ def message_batch(table: columnar.Table, rule: Rule) -> RecordBatch:
             if variants is None:
                 variants = [None] * n
             variants[i] = variant
-    epochs, raw = columnar.times(table, rule)
+    epochs, raw = columnar.times(got, n, rule)
     return RecordBatch(
         text=[join_text([s, c], "\n\n") if s else c for s, c in zip(subject, content, strict=True)],
         epoch=epochs,
@@ -170,5 +164,5 @@ def message_batch(table: columnar.Table, rule: Rule) -> RecordBatch:
         source=[table.member.path] * n,
         variant=variants,
         raw_time=raw,
-        thread_ids=threads,
+        thread_ids=got["thread"],
     )

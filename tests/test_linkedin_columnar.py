@@ -10,6 +10,7 @@ start or from the chunk where the trouble begins.
 from __future__ import annotations
 
 import random
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -229,3 +230,7 @@ def test_random_files_read_the_same(make_zip: Any, monkeypatch: pytest.MonkeyPat
         files = {"Reactions_1.csv": (REACTIONS_HEADER.decode() + body).encode()}
         fast, slow = _both(make_zip, monkeypatch, "linkedin.reactions", files)
         assert fast[:2] == slow[:2], body
+
+
+def test_whitespace_is_what_str_strip_removes() -> None:
+    assert set(columnar.WHITESPACE) == {ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.isspace()}

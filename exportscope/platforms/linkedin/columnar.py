@@ -1,24 +1,29 @@
-"""LinkedIn CSV members read as whole columns: ``pl.read_csv`` and polars expressions instead of one Python
-object per row, for the files whose rules declare their text and time columns (and ``messages.csv``).
+"""LinkedIn CSV members read as columns: ``pl.read_csv`` and polars expressions instead of one Python object
+per row, for the files of the generic CSV reader (rules that declare their text and time columns) and
+``messages.csv``.
 
 Why: a heavy export's ``messages.csv`` holds 100,000 rows; building a row, a record and a datetime per row
-cost about 20 times the parse itself. Here the body is parsed by polars as strings, text columns are
-stripped and joined, and dates in the rule's first declared format are parsed with ``str.strptime``; the
-result is one :class:`~exportscope.model.RecordBatch`.
+cost about 20 times the parse itself. Here the member is streamed in chunks of :data:`CHUNK` bytes cut at
+row boundaries; each chunk is parsed by polars as strings, text columns are stripped and joined, dates in
+the rule's first declared format are parsed with ``str.strptime``, and the chunk becomes one
+:class:`~exportscope.model.RecordBatch`. Memory stays bounded whatever the file's size.
 
 The outputs must be exactly those of the row-by-row path (:mod:`~exportscope.platforms.linkedin.csvread`),
-so a member takes this path only when nothing about it can make the two parsers disagree, and
-:func:`load` returns None otherwise (the caller then reads the member row by row, as before):
+so a chunk is parsed here only when nothing about it can make the two parsers disagree:
 
-- the bytes are UTF-8 (with or without BOM), at most :data:`MAX_BYTES`, without NUL bytes or a carriage
-  return that does not end a line (the csv module splits lines there, polars does not);
-- the whole file is RFC 4180 (:data:`_RFC4180`): every field is either unquoted without quotes or wholly
-  quoted with doubled inner quotes. Stray or broken quoting, which the csv module reads leniently and
-  polars differently, is left to the csv module;
-- the header is found by the same search, in the same first rows, and no row is wider than it (polars
-  fails on a wider row; the row-by-row path then counts it as misaligned or rejoins a split date);
-- reading the member fails for any other reason (a damaged zip entry): the row-by-row path reads what it
-  can and fails the file the way it always has.
+- the bytes are UTF-8 (a BOM is fine), without NUL bytes or a carriage return that does not end a line
+  (the csv module splits lines there, polars does not);
+- the chunk is RFC 4180 (:data:`_RFC4180`): every field is either unquoted without quotes or wholly quoted
+  with doubled inner quotes. Stray or broken quoting, which the csv module reads leniently and polars
+  differently, is left to the csv module;
+- the header is found by the same search in the same first rows (:func:`_start`; else the whole member is
+  read row by row, from its start), and no row is wider than it (polars fails on a wider row; the row
+  path counts it as misaligned or rejoins a split date).
+
+From the first chunk that fails these checks on, the csv module reads the rest of the member with the row
+path's loop (:func:`~exportscope.platforms.linkedin.csvread.data_rows`), from that chunk's first byte: a
+row boundary after rows both parsers read alike, so the rows and their numbers are the ones the row path
+gives. An error reading the member (a damaged zip entry) fails the file as on the row path.
 
 Dates: only values in the exact shape of the rule's first format (``[0-9]`` digits, a year from 1000, a
 second below 60) are parsed as a column; every other non-empty value goes through

@@ -465,6 +465,78 @@ def meta_heavy(out: Path, media_mb: int = 0, seed: int = 19) -> list[Path]:
     return [z.path]
 
 
+#: The LinkedIn shape of issue 19 (part 1, its CSV half): messages dominate, then connections and activity.
+LINKEDIN_HEAVY = {"messages": 100_000, "threads": 2_000, "connections": 20_000, "shares": 10_000, "comments": 10_000,
+                  "reactions": 10_000}  # fmt: skip
+
+
+def linkedin_heavy(out: Path, seed: int = 19) -> list[Path]:
+    """A Complete LinkedIn export with 100,000 messages in 2,000 conversations (2024+ columns, quoted, with the
+    draft flags; a few sponsored InMails and drafts), 20,000 connections after the ``Notes:`` preamble, and
+    10,000 each of shares (LinkedIn's per-line quote wrapping, escaped inside the field), comments and reactions (CRLF, ``_<digits>`` names)."""
+    rng = random.Random(seed)
+    z = _Zip(out / "Complete_LinkedInDataExport_03-09-2026.zip")
+    z.add(
+        "Profile.csv",
+        b"First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,Zip Code,Geo Location,"
+        b'Twitter Handles,Websites,Instant Messengers\nAda,Example,,,Mar 7,Engineer,"Builds things",Software,,'
+        b'"Berlin, Germany",,,\n',
+    )
+    rows = [
+        '"CONVERSATION ID","CONVERSATION TITLE","FROM","SENDER PROFILE URL","TO","RECIPIENT PROFILE URLS",'
+        '"DATE","SUBJECT","CONTENT","FOLDER","ATTACHMENTS","IS MESSAGE DRAFT","IS CONVERSATION DRAFT"'
+    ]
+    for i, ts in enumerate(_stamps(rng, LINKEDIN_HEAVY["messages"])):
+        conv = f"2-{rng.randrange(LINKEDIN_HEAVY['threads']):08d}"
+        body = _text(rng).replace('"', '""')
+        if i % 997 == 0:
+            body = f"<p>Hello Ada,</p><p>{body}&nbsp;</p>"
+            sender, url, title = "LinkedIn Member", "", "Sponsored Conversation"
+        else:
+            sender, url, title = rng.choice([("Ada Example", "https://www.linkedin.com/in/ada", ""),
+                                             ("Ben Sample", "https://www.linkedin.com/in/ben", "")])  # fmt: skip
+        if i % 50 == 0:
+            body = f"{body}\nSecond line, with a comma"
+        draft = "Yes" if i % 1500 == 0 else "No"
+        rows.append(
+            f'"{conv}","{title}","{sender}","{url}","Ben Sample","https://www.linkedin.com/in/ben",'
+            f'"{_li_date(ts)} UTC","","{body}","INBOX","","{draft}","No"'
+        )
+    z.add("messages.csv", ("\n".join(rows) + "\n").encode())
+    conns = ["Notes:", '"When exporting your connection data, you may notice that some of the email addresses are '
+             'missing."', "", "First Name,Last Name,URL,Email Address,Company,Position,Connected On"]  # fmt: skip
+    for i, ts in enumerate(_stamps(rng, LINKEDIN_HEAVY["connections"])):
+        day = _li_date(ts)[:10]
+        stamp = f"{day[8:]} {MONTH_ABBR[int(day[5:7]) - 1]} {day[:4]}"
+        company = rng.choice(["Acme", '"Example, Inc."', "Café Zürich", ""])
+        conns.append(f"Person{i},Sample,https://www.linkedin.com/in/p{i},,{company},{_text(rng, 1, 4)},{stamp}")
+    z.add("Connections.csv", ("\n".join(conns) + "\n").encode())
+    shares = ["Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility"]
+    for i, ts in enumerate(_stamps(rng, LINKEDIN_HEAVY["shares"])):
+        lines = [_text(rng) for _ in range(rng.randint(1, 3))]
+        commentary = '""\n""'.join(line.replace('"', '""') for line in lines)
+        shares.append(
+            f'{_li_date(ts)},https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A{7000 + i},"{commentary}",,,'
+            "MEMBER_NETWORK"
+        )
+    z.add("Shares_1234567.csv", ("\r\n".join(shares) + "\r\n").encode())
+    comments = ["Date,Link,Message"]
+    for i, ts in enumerate(_stamps(rng, LINKEDIN_HEAVY["comments"])):
+        comments.append(f'{_li_date(ts)},https://www.linkedin.com/feed/update/urn%3Ali%3Aactivity%3A{i},"{_text(rng)}"')
+    z.add("Comments_1234567.csv", ("\r\n".join(comments) + "\r\n").encode())
+    reactions = ["Date,Type,Link"] + [
+        f"{_li_date(ts)},{rng.choice(['LIKE', 'PRAISE', 'EMPATHY'])},"
+        f"https://www.linkedin.com/feed/update/urn%3Ali%3Aactivity%3A{ts}"
+        for ts in _stamps(rng, LINKEDIN_HEAVY["reactions"])
+    ]
+    z.add("Reactions_1234567.csv", ("\r\n".join(reactions) + "\r\n").encode())
+    z.close()
+    return [z.path]
+
+
+MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("scale", choices=sorted(SCALES))

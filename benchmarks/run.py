@@ -7,6 +7,11 @@ the time to inflate the archives' text members and parse their JSON/CSV/text wit
 by this script in the same run. It also times ``exportscope --help``. It asserts nothing about time: the
 figures go in the README and the issue notes.
 
+``--linkedin`` runs the LinkedIn shape of issue 19 (100,000 messages, 20,000 connections, 10,000 shares,
+comments and reactions) the same way, against two floors measured in the same round: the CSV bytes inflated
+and parsed by the ``csv`` module (the floor the ratio uses), and the same bytes given to ``pl.read_csv``.
+``--startup`` times ``--help``, ``summary --help`` and ``summary --json`` of a small sample (wall and CPU).
+
 ``--heavy [MB ...]`` runs the shape of issue 19 instead (one Facebook export: 200,000 messages in 400
 threads, 20,000 posts, 20,000 comments, with 0 and 500 MB of photos by default): the floor and each of
 ``summary --json``, ``summary --json --no-findings`` and ``items -o x.parquet`` interleaved in every round,
@@ -31,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from generate import HEAVY, generate, meta_heavy  # noqa: E402
+from generate import HEAVY, LINKEDIN_HEAVY, generate, linkedin_heavy, meta_heavy  # noqa: E402
 
 TEXT_SUFFIXES = (".json", ".csv", ".txt")
 #: CPU seconds (user + system) of the last command run_measured ran: on a shared, loaded machine the CPU
@@ -212,6 +217,98 @@ def heavy(media_mb: int, out_root: Path, rounds: int, compare: Path | None = Non
     return rows
 
 
+def csv_floor_seconds(paths: list[Path], polars: bool = False) -> float:
+    """Inflate every CSV member and parse it with the ``csv`` module (or ``pl.read_csv``), nothing else."""
+    import polars as pl
+
+    start = time.perf_counter()
+    for path in paths:
+        with zipfile.ZipFile(path) as zf:
+            for info in zf.infolist():
+                if not info.filename.lower().endswith(".csv"):
+                    continue
+                data = zf.read(info)
+                if polars:
+                    pl.read_csv(data, has_header=False, infer_schema=False, truncate_ragged_lines=True)
+                else:
+                    for _ in csv.reader(io.StringIO(data.decode("utf-8-sig", "replace"), newline="")):
+                        pass
+    return time.perf_counter() - start
+
+
+def linkedin_rows(out_root: Path, rounds: int, compare: Path | None = None) -> list[dict[str, object]]:
+    """The LinkedIn shape of issue 19: the floors and every command interleaved in each round, best of
+    ``rounds``; with ``compare`` (another checkout's root) each command also runs with that code, side by side."""
+    folder = (out_root / "linkedin-heavy").resolve()
+    paths = sorted(folder.glob("*.zip")) or linkedin_heavy(folder)
+    trees = {"": ROOT, **({" (before)": compare.resolve()} if compare else {})}
+    best: dict[str, tuple[float, float, float]] = {}
+    cpus: dict[str, float] = {}
+    floors: list[float] = []
+    pl_floors: list[float] = []
+    floor_cpus: list[float] = []
+    loads: list[float] = []
+    items = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(rounds):
+            loads.append(os.getloadavg()[0])
+            for name, args in HEAVY_COMMANDS.items():
+                for suffix, tree in trees.items():
+                    cpu0 = time.process_time()
+                    floors.append(csv_floor_seconds(paths))
+                    floor_cpus.append(time.process_time() - cpu0)
+                    pl_floors.append(csv_floor_seconds(paths, polars=True))
+                    cmd = [sys.executable, "-m", "exportscope", args[0], *map(str, paths)]
+                    cmd += [a.format(tmp=tmp) for a in args[1:]]
+                    secs, rss, all_rss, out = run_measured(cmd, cwd=tree)
+                    if name == "summary --json":
+                        items = sum(sum(p["totals"].values()) for p in json.loads(out)["platforms"])
+                    key = name + suffix
+                    cpus[key] = min(LAST_CPU, cpus.get(key, LAST_CPU))
+                    prev = best.get(key)
+                    best[key] = (
+                        min(secs, prev[0]) if prev else secs,
+                        max(rss, prev[1] if prev else 0),
+                        max(all_rss, prev[2] if prev else 0),
+                    )
+    floor = min(floors)
+    label = f"LinkedIn {LINKEDIN_HEAVY['messages'] // 1000}k msgs"
+    rows = [_row(label, 0, key, items, *best[key], floor) for key in best]
+    for r in rows:
+        r.pop("media")
+        r["cpu s"] = round(cpus[str(r["command"])], 2)
+        r["floor cpu s"] = round(min(floor_cpus), 2)
+        r["x floor cpu"] = round(cpus[str(r["command"])] / min(floor_cpus), 1)
+        r["pl.read_csv floor s"] = round(min(pl_floors), 2)
+        r["load avg"] = f"{min(loads):.0f}-{max(loads):.0f}"
+    return rows
+
+
+def startup_rows(runs: int = 7) -> list[dict[str, object]]:
+    """Start-up: ``--help``, ``summary --help`` and ``summary --json`` of the small 2026 LinkedIn sample, best
+    wall and CPU seconds of ``runs`` fresh processes each (``python -c pass`` for the interpreter alone)."""
+    sample = ROOT / "sample_exports" / "linkedin-2026" / "Complete_LinkedInDataExport_03-09-2026.zip"
+    cases = {
+        "python -c pass": ["-c", "pass"],
+        "exportscope --help": ["-m", "exportscope", "--help"],
+        "exportscope summary --help": ["-m", "exportscope", "summary", "--help"],
+        "exportscope summary --json (sample)": ["-m", "exportscope", "summary", str(sample), "--json"],
+    }
+    rows: list[dict[str, object]] = []
+    for label, args in cases.items():
+        wall = cpu = float("inf")
+        for _ in range(runs):
+            start = time.perf_counter()
+            proc = subprocess.Popen(
+                [sys.executable, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT
+            )
+            _, _, usage = os.wait4(proc.pid, 0)
+            wall = min(wall, time.perf_counter() - start)
+            cpu = min(cpu, usage.ru_utime + usage.ru_stime)
+        rows.append({"command": label, "wall s": round(wall, 3), "cpu s": round(cpu, 3)})
+    return rows
+
+
 def help_seconds(runs: int = 5) -> float:
     best = float("inf")
     for _ in range(runs):
@@ -244,10 +341,23 @@ def main(argv: list[str] | None = None) -> list[dict[str, object]]:
         "of photos (default: 0 and 500); floor and commands interleaved, best of --rounds",
     )
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--linkedin", action="store_true", help="the LinkedIn shape of issue 19 instead")
+    parser.add_argument("--startup", action="store_true", help="only the start-up times")
     parser.add_argument(
-        "--compare", type=Path, help="with --heavy: another checkout's root, run side by side (e.g. the code before)"
+        "--compare",
+        type=Path,
+        help="with --heavy or --linkedin: another checkout's root, run side by side (e.g. the code before)",
     )
     args = parser.parse_args(argv)
+    if args.startup:
+        rows = startup_rows()
+        print_table(rows)
+        return rows
+    if args.linkedin:
+        rows = linkedin_rows(args.out, args.rounds, args.compare)
+        print_table(rows)
+        print_table(startup_rows())
+        return rows
     if args.heavy is not None:
         rows = [row for mb in (args.heavy or [0, 500]) for row in heavy(mb, args.out, args.rounds, args.compare)]
     else:

@@ -109,8 +109,10 @@ class RecordBatch:
     Every list has one value per record, in output order; ``epoch`` is seconds since 1970 UTC as in
     :class:`Record`. ``variant`` is one value per record, or None when no record has one; ``raw_time`` is
     likewise one unreadable date cell per record (as :attr:`Record.raw_time`), or None; ``thread`` and
-    ``visibility`` are shared by the whole batch. A batch has no ``link`` (its items' link is None). The
-    collector appends the lists to its columns, with the same date, text and undated checks as for a Record.
+    ``visibility`` are shared by the whole batch, unless ``thread_ids`` gives one thread per record (one file
+    may mix conversations). ``link`` is one address per record, or None when no record has one.
+    The collector appends the lists to its columns, with the same date, text and undated checks as for a
+    Record.
     """
 
     text: list[str | None]
@@ -121,6 +123,8 @@ class RecordBatch:
     variant: list[str | None] | None = None
     visibility: str | None = None
     raw_time: list[str | None] | None = None
+    link: list[str | None] | None = None
+    thread_ids: list[str | None] | None = None
 
     def __len__(self) -> int:
         return len(self.text)

@@ -182,7 +182,7 @@ def extend_batch(
     hi: int | None = None,
 ) -> BatchTally:
     """Append a :class:`RecordBatch` to the collector's columns: the same values :func:`read_task` appends
-    record by record for a :class:`Record`, with one list operation per column (``link`` is None).
+    record by record for a :class:`Record`, with one list operation per column.
 
     As for a single record: a time before ``lo`` or after ``hi`` (epoch microseconds) is impossible, the item
     is kept undated with the impossible-date flag in its shape; an unreadable ``raw_time`` without a time is
@@ -242,8 +242,8 @@ def extend_batch(
     cols["timestamp"].extend(stamps)
     cols["text"].extend(texts)
     cols["row"].extend(batch.row)
-    cols["thread"].extend([batch.thread] * n)
-    cols["link"].extend([None] * n)
+    cols["thread"].extend(batch.thread_ids if batch.thread_ids is not None else [batch.thread] * n)
+    cols["link"].extend(batch.link if batch.link is not None else [None] * n)
     return tally
 
 

@@ -151,14 +151,20 @@ def iter_csv(
     """
     want = expected_columns(rule) if expected is None else list(expected)
     for member in members:
-        if len(members) == 1:
-            yield from _member_rows(member, rule, want)  # an error fails the file, as for any reader
-            continue
-        try:
-            yield from _member_rows(member, rule, want)
-        except (ValueError, UnicodeError, csv.Error, MemberError) as exc:
-            # One broken part (Jobs/Job Applications_2.csv) fails alone; the other parts still count.
-            yield replace(describe_failure(exc), source=member.path, fails=True)
+        yield from member_rows(member, rule, want, alone=len(members) == 1)
+
+
+def member_rows(member: Member, rule: Rule, want: Sequence[str], *, alone: bool) -> Iterator[Row | Problem | Drift]:
+    """The rows of one member of a logical file; ``alone``: the file's only member, whose error fails the
+    file (as for any reader), where a broken part of several fails alone with its Problem."""
+    if alone:
+        yield from _member_rows(member, rule, want)
+        return
+    try:
+        yield from _member_rows(member, rule, want)
+    except (ValueError, UnicodeError, csv.Error, MemberError) as exc:
+        # One broken part (Jobs/Job Applications_2.csv) fails alone; the other parts still count.
+        yield replace(describe_failure(exc), source=member.path, fails=True)
 
 
 def _member_rows(member: Member, rule: Rule, want: Sequence[str]) -> Iterator[Row | Problem | Drift]:
@@ -178,26 +184,33 @@ def _member_rows(member: Member, rule: Rule, want: Sequence[str]) -> Iterator[Ro
         columns = Columns(head[at])
         if changed := drift(columns, rule):
             yield replace(changed, source=member.path)
-        width = len(columns.header)
-        n = misaligned = 0
-        for row in chain(head[at + 1 :], rows):
-            if not any(cell.strip() for cell in row):
-                continue
-            n += 1
-            cells = rejoin_d6(row, width)
-            if any(cell.strip() for cell in cells[width:]):
-                # Values past the last column: every value may sit under the wrong column ("PUBLIC" under
-                # ShareCommentary). The row still counts, but none of its cells is read as text or date.
-                misaligned += 1
-                cells = []
-            yield Row(member, columns, n, cells)
-        if misaligned:
-            yield Misaligned(
-                "misaligned",
-                fields=(("n", misaligned),),
-                source=member.path,
-                rows=misaligned,
-            )
+        yield from data_rows(member, columns, chain(head[at + 1 :], rows))
+
+
+def data_rows(member: Member, columns: Columns, rows: Iterable[list[str]], n: int = 0) -> Iterator[Row | Problem]:
+    """The non-empty rows after the header, numbered from ``n + 1``, then a Problem counting misaligned ones.
+
+    ``n`` is how many rows came before (the columnar reader hands a file's tail over to this loop)."""
+    width = len(columns.header)
+    misaligned = 0
+    for row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        n += 1
+        cells = rejoin_d6(row, width)
+        if any(cell.strip() for cell in cells[width:]):
+            # Values past the last column: every value may sit under the wrong column ("PUBLIC" under
+            # ShareCommentary). The row still counts, but none of its cells is read as text or date.
+            misaligned += 1
+            cells = []
+        yield Row(member, columns, n, cells)
+    if misaligned:
+        yield Misaligned(
+            "misaligned",
+            fields=(("n", misaligned),),
+            source=member.path,
+            rows=misaligned,
+        )
 
 
 def join_text(parts: Iterable[str | None], sep: str = " · ") -> str | None:
@@ -237,20 +250,33 @@ def raw_time_of(row: Row, rule: Rule) -> str | None:
 
 
 def read_csv(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
-    """One item per data row; text from the rule's ``text`` columns, time from its ``time`` columns."""
-    for row in iter_csv(members, rule):
-        if isinstance(row, Problem | Drift):
-            yield row
-            continue
-        yield Record(
-            text=text_of(row, rule.text),
-            timestamp=(ts := time_of(row, rule)),
-            raw_time=None if ts else raw_time_of(row, rule),
-            row=row.n,
-            source=row.member.path,
-            visibility=row.get("Visibility") if rule.visibility == "column" else None,
-            link=web_link(row.get("Link")),
-        )
+    """One item per data row; text from the rule's ``text`` columns, time from its ``time`` columns.
+
+    A member that allows it is read as columns, into one batch (:mod:`.columnar`); any other row by row.
+    """
+    from exportscope.platforms.linkedin import columnar
+
+    want = expected_columns(rule)
+    for member in members:
+        alone = len(members) == 1
+        if rule.visibility == "column":
+            rows = member_rows(member, rule, want, alone=alone)
+            yield from (r if isinstance(r, Problem | Drift) else csv_record(r, rule) for r in rows)
+        else:
+            yield from columnar.read(member, rule, want, alone=alone, to_batch=columnar.batch, to_record=csv_record)
+
+
+def csv_record(row: Row, rule: Rule) -> Record:
+    """One item of :func:`read_csv` from one row."""
+    return Record(
+        text=text_of(row, rule.text),
+        timestamp=(ts := time_of(row, rule)),
+        raw_time=None if ts else raw_time_of(row, rule),
+        row=row.n,
+        source=row.member.path,
+        visibility=row.get("Visibility") if rule.visibility == "column" else None,
+        link=web_link(row.get("Link")),
+    )
 
 
 def read_csv_all(members: Sequence[Member], rule: Rule) -> Iterator[Output]:

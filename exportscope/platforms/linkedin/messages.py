@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import html
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from exportscope.archive import Member
-from exportscope.model import Drift, Problem, Record
+from exportscope.model import Record, RecordBatch
 from exportscope.platforms.base import Output
+from exportscope.platforms.linkedin import columnar
 from exportscope.platforms.linkedin.articles import html_to_text
-from exportscope.platforms.linkedin.csvread import Row, iter_csv, join_text, raw_time_of, time_of
+from exportscope.platforms.linkedin.csvread import Row, expected_columns, join_text, raw_time_of, time_of
 from exportscope.rules import Rule
 
 SPONSORED_TITLE = "sponsored conversation"
@@ -87,9 +88,81 @@ def message_record(row: Row, rule: Rule) -> Record:
 
 
 def read_messages(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
-    """One item per message row, streamed; sponsored InMail and drafts included (as variants)."""
-    for row in iter_csv(members, rule):
-        if isinstance(row, Problem | Drift):
-            yield row
-        else:
-            yield message_record(row, rule)
+    """One item per message row; sponsored InMail and drafts included (as variants).
+
+    A member of the 2019+ layout that allows it is read as columns into one batch (:func:`message_batch`);
+    2018's files (UTF-16, no conversation id) and any file the columns cannot read exactly are streamed
+    row by row.
+    """
+    want = expected_columns(rule)
+    for member in members:
+        yield from columnar.read(
+            member,
+            rule,
+            want,
+            alone=len(members) == 1,
+            to_batch=message_batch,
+            to_record=message_record,
+            accept=lambda columns: columns.find("CONVERSATION ID") is not None,
+        )
+
+
+def _yes(value: str) -> bool:
+    return value.strip().lower() in _YES
+
+
+def _flagged(values: list[str | None], test: Callable[[str], bool]) -> list[bool]:
+    """Per row: ``test`` of the value (False where there is none), asked once per distinct value."""
+    answers = {v: test(v) for v in set(values) if v is not None}
+    return [answers.get(v, False) if v is not None else False for v in values]
+
+
+def message_batch(table: columnar.Table, rule: Rule) -> RecordBatch:
+    """The rows of :func:`message_record` (2019+ layout) as one batch, row for row the same values."""
+    import polars as pl
+
+    n = len(table)
+    exprs = {
+        "subject": columnar.text_expr(table, ["SUBJECT"]),
+        "content": columnar.text_expr(table, ["CONTENT"]),
+        "thread": columnar.text_expr(table, ["CONVERSATION ID"]),
+        "title": table.cell("CONVERSATION TITLE"),
+        "draft": table.cell("IS MESSAGE DRAFT"),
+        "draft_all": table.cell("IS CONVERSATION DRAFT"),
+        **columnar.time_exprs(table, rule),
+    }
+    sender, url = table.col("FROM"), table.col("SENDER PROFILE URL")
+    if sender is not None:
+        unsigned = columnar.stripped(url).is_null() if url is not None else pl.lit(True)
+        exprs["member_sent"] = (
+            (sender.str.strip_chars(columnar.WHITESPACE) == "LinkedIn Member") & unsigned
+        ).fill_null(False)
+    got = table.lists(exprs)
+    subject, content = got["subject"], got["content"]
+    titled = _flagged(got["title"], lambda v: v.strip().lower() == SPONSORED_TITLE)
+    member_sent = got.get("member_sent") or [False] * n
+    drafts = [a or b for a, b in zip(_flagged(got["draft"], _yes), _flagged(got["draft_all"], _yes), strict=True)]
+    variants: list[str | None] | None = None
+    for i in range(n):
+        variant: str | None = None
+        if titled[i] or member_sent[i]:
+            variant = "sponsored"
+            body = content[i]
+            if body and _looks_like_html(body):
+                content[i] = html_to_text(body) or None
+        if drafts[i]:
+            variant = "draft"
+        if variant is not None:
+            if variants is None:
+                variants = [None] * n
+            variants[i] = variant
+    epochs, raw = columnar.times(got, n, rule)
+    return RecordBatch(
+        text=[join_text([s, c], "\n\n") if s else c for s, c in zip(subject, content, strict=True)],
+        epoch=epochs,
+        row=table.rows(),
+        source=[table.member.path] * n,
+        variant=variants,
+        raw_time=raw,
+        thread_ids=got["thread"],
+    )

@@ -9,6 +9,7 @@ each variant means for AI training.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 from collections.abc import Iterator, Sequence
@@ -74,14 +75,13 @@ def looks_like_chat(head: bytes) -> bool:
     return headers * 3 >= len(lines) or headers >= 5
 
 
-def _meta_ai_by_senders(member: Member) -> bool:
-    """Whether the chat's first lines are written by Meta AI and at most one other sender.
+def _meta_ai_by_senders(data: bytes) -> bool:
+    """Whether a chat's head (its first :data:`HEAD_BYTES`) is written by Meta AI and at most one other sender.
 
     Most chats never name Meta AI: a sender whose name folds to "meta ai" is ASCII letters (no other
     character folds to one of them), so without "meta ai" in the head's lowercased text (format marks
     removed, as they are from names) no sender can be it, and the head is not parsed.
     """
-    data = member.read_bytes(HEAD_BYTES)
     text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
     if META_AI not in strip_marks(text).lower():
         return False
@@ -140,16 +140,19 @@ def read_chat(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
 def _read_one(member: Member) -> Iterator[Output]:
     name = chat_name(member)
     chat = _Chat(name=name, meta_ai=None)
+    head = member.read_bytes(HEAD_BYTES)
     if name.casefold() == META_AI:
         chat.meta_ai = "name"
-    elif _meta_ai_by_senders(member):
+    elif _meta_ai_by_senders(head):
         chat.meta_ai = "sender"
     parser = ChatParser()
     cutter = LineCutter()
     batch = _Batch(name, member.path)
     is_ai: dict[str | None, bool] = {}  # author -> whether it is Meta AI
     try:
-        with member.open() as raw:
+        # A head shorter than asked is the whole chat, read to its end (checksum checked): most chats of a
+        # many-chat zip are small, and are inflated once rather than twice.
+        with io.BytesIO(head) if len(head) < HEAD_BYTES else member.open() as raw:
             text, _dialect = open_text(raw)
             for msg in parser.parse(bounded_lines(text, MAX_MESSAGE_CHARS, cut=cutter)):
                 variant = msg.variant

@@ -98,11 +98,16 @@ class Member:
 
     @property
     def name(self) -> str:
-        return PurePosixPath(self.path).name
+        # PurePosixPath(path).name, without building a path object (asked for every member, many times):
+        # the same for a normalised path, whose last part is never empty nor ".".
+        tail = self.path.rpartition("/")[2]
+        return tail if tail and tail != "." else PurePosixPath(self.path).name
 
     @property
     def suffix(self) -> str:
-        return PurePosixPath(self.path).suffix.lower()
+        name = self.name
+        dot = name.rfind(".")
+        return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
     def open(self, *, buffered: bool = True) -> IO[bytes]:
         """A binary stream of the member's inflated bytes, capped at the limits.

@@ -550,8 +550,10 @@ def _root(
 
 
 def main() -> None:
+    from exportscope.gctune import fewer_collections
     from exportscope.stops import install
 
+    fewer_collections()  # big archives: the cycle collector must not walk millions of live objects
     install()  # SIGTERM and SIGHUP stop like Ctrl-C: temporary files removed, the worker stopped
     app()
 

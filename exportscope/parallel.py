@@ -32,6 +32,7 @@ from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
 from exportscope.archive import SourceChanged
+from exportscope.gctune import fewer_collections
 from exportscope.plan import Task
 from exportscope.reading import Collector, Shape, TaskResult, read_task
 
@@ -112,6 +113,7 @@ def _worker_main(conn: Connection, spec: WorkerSpec) -> None:
     ("done", ...); ("error", ...) when it cannot, and the parent reads the share itself."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
     _die_with_parent(spec.parent)
+    fewer_collections()
     sources = {id(m.source): m.source for t in spec.tasks for m in t.members}
     try:
         try:

@@ -233,7 +233,8 @@ def extend_batch(
     else:
         variants = batch.variant if batch.variant is not None else [None] * n
         marks = flags if flags is not None else [None] * n
-        ids = {pair: sid_of(*pair) for pair in set(zip(variants, marks, strict=True))}
+        # First seen first (not a set's order): shapes get their ids in the order single records would.
+        ids = {pair: sid_of(*pair) for pair in dict.fromkeys(zip(variants, marks, strict=True))}
         if len(ids) == 1:
             cols["shape"].extend([next(iter(ids.values()))] * n)
         else:

@@ -210,7 +210,7 @@ def _minor_findings(analysis: Analysis, acc: Collector) -> None:
 def _media_findings(analysis: Analysis, acc: Collector, cancel: threading.Event | None) -> None:
     for export in analysis.exports:
         platform = export.platform.name
-        with media_mod.reopened(export.sources) as members:
+        with media_mod.reopened(export.sources, media_mod.scanned) as members:
             for m in members:
                 if cancel is not None and cancel.is_set():
                     return

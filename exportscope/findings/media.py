@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import IO, Any
 
@@ -252,19 +252,29 @@ def is_message_path(path: str) -> bool:
 # --- re-opening an analysed export -----------------------------------------------------------------------
 
 
+def scanned(member: Member) -> bool:
+    """Whether the media findings open this member: a photo, or a JSON file."""
+    suffix = member.suffix
+    return suffix in IMAGE_SUFFIXES or suffix == ".json"
+
+
 @contextlib.contextmanager
-def reopened(sources: list[Any]) -> Iterator[list[Member]]:
+def reopened(sources: list[Any], wanted: Callable[[Member], bool] | None = None) -> Iterator[list[Member]]:
     """The members of already-analysed sources, readable again.
 
     :func:`exportscope.pipeline.analyze` closes its archives when it returns; rather than keep file handles
     open for the whole life of a report or the terminal UI, the sources are opened again here and each
     member keeps the logical path the analysis gave it (wrapper folders stripped). The same path in two
-    parts counts once, as in :class:`exportscope.archive.Archive`.
+    parts counts once, as in :class:`exportscope.archive.Archive`. With ``wanted``, a source holding no
+    member it wants is not opened again (a zip of 20,000 chats has no photo to scan: listing it again
+    would cost as much as the scan).
     """
     fresh = []
     members: dict[str, Member] = {}
     try:
         for src in sources:
+            if wanted is not None and not any(wanted(m) for m in src.members):
+                continue
             try:
                 new = open_source(src.path)
             except InputError:

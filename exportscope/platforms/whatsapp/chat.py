@@ -20,11 +20,11 @@ written (labelled UTC like every other naive time in exportscope) and never shif
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from typing import Any
 
 from exportscope.notes import Note
 from exportscope.platforms.whatsapp.lines import (
@@ -57,25 +57,36 @@ MAX_MESSAGE_CHARS = 1024 * 1024
 #: A header starts with a digit, ``[`` or an invisible mark: a cheap test before the regex.
 _STARTS = frozenset("0123456789[") | MARKS
 Fields = tuple[tuple[int, int, int], tuple[int, int, int]]
+#: 1970-01-01 as a proleptic ordinal: a day's epoch seconds are (ordinal - this) * 86400.
+_EPOCH_DAY = date(1970, 1, 1).toordinal()
 
 
 @dataclass(slots=True)
 class Message:
-    """One message or system line: where it starts, when, who wrote it, and its text as written."""
+    """One message or system line: where it starts, when, who wrote it, and its text as written.
+
+    ``epoch`` is the time as seconds since 1970 (the phone's wall clock labelled UTC, as every naive time in
+    exportscope): a long chat has millions of messages, and building a datetime for each cost more than
+    parsing its line. :attr:`timestamp` gives the datetime for the few callers that want one.
+    """
 
     row: int
-    timestamp: datetime | None
+    epoch: float | None
     author: str | None
     text: str
     variant: str | None = None
     attachment: str | None = None
+
+    @property
+    def timestamp(self) -> datetime | None:
+        return None if self.epoch is None else datetime.fromtimestamp(self.epoch, UTC)
 
 
 @dataclass(slots=True)
 class _Pending:
     message: Message
     date: str
-    hms: tuple[int, int, int] | None
+    secs: int | None  # seconds since midnight, None for an impossible clock reading
 
 
 @dataclass
@@ -103,10 +114,10 @@ class ChatParser:
     twelve_hour: bool = False
     english: bool = False
     separator: str = ""
-    _clocks: dict[str | tuple[str, str], tuple[int, int, int] | None] = field(default_factory=dict)
+    _clocks: dict[str | tuple[str, str], int | None] = field(default_factory=dict)
     _authors: dict[str, str] = field(default_factory=dict)
     _raw: dict[str, Fields] = field(default_factory=dict)
-    _dates: dict[str, tuple[int, int, int] | None] = field(default_factory=dict)
+    _days: dict[str, int | None] = field(default_factory=dict)  # date as written -> its epoch seconds
     _pending: list[_Pending] = field(default_factory=list)
 
     # --- public -----------------------------------------------------------------------------------------
@@ -119,7 +130,7 @@ class ChatParser:
         """
         current: Message | None = None
         cur_date = ""
-        cur_hms: tuple[int, int, int] | None = None
+        cur_secs: int | None = None
         extra: list[str] = []
         room = MAX_MESSAGE_CHARS  # characters the current message may still take
         match = HEADER.match
@@ -132,7 +143,8 @@ class ChatParser:
             m = match(line) if line and line[0] in starts else None
             if m is not None:
                 # A header in another locale's punctuation is text that merely looks like one.
-                key = m.group("br", "sep", "ds")
+                groups = m.groups()  # by position (br, date, ds, time, ampm, sep, rest): faster than by name
+                key = (groups[0], groups[5], groups[2])
                 if file_shape is None:
                     file_shape, self.separator = key, key[2]
                 elif key != file_shape:
@@ -152,16 +164,16 @@ class ChatParser:
                     current.text = current.text + "\n" + "\n".join(extra)
                     extra = []
                 if self.order is not None and not self._pending:
-                    current.timestamp = self._stamp(cur_date, cur_hms)
+                    current.epoch = self._stamp(cur_date, cur_secs)
                     yield current
                 else:
-                    yield from self._emit(current, cur_date, cur_hms)
-            current, cur_date, cur_hms = self._start(m, n)
+                    yield from self._emit(current, cur_date, cur_secs)
+            current, cur_date, cur_secs = self._start(groups, n)
             room = MAX_MESSAGE_CHARS - len(current.text)
         if current is not None:
             if extra:
                 current.text = current.text + "\n" + "\n".join(extra)
-            yield from self._emit(current, cur_date, cur_hms)
+            yield from self._emit(current, cur_date, cur_secs)
         yield from self._finish()
 
     @property
@@ -188,17 +200,22 @@ class ChatParser:
 
     # --- lines --------------------------------------------------------------------------------------------
 
-    def _start(self, m: re.Match[str], row: int) -> tuple[Message, str, tuple[int, int, int] | None]:
-        date, time, ampm, rest = m.group("date", "time", "ampm", "rest")
+    def _start(self, groups: tuple[str | Any, ...], row: int) -> tuple[Message, str, int | None]:
+        """A message from a header's groups (:data:`~exportscope.platforms.whatsapp.lines.HEADER`, by position)."""
+        date: str = groups[1]
+        time: str = groups[3]
+        ampm: str | None = groups[4]
+        rest: str = groups[6]
         if ampm is None:
             clock_key: str | tuple[str, str] = time
         else:
             self.twelve_hour = True
             clock_key = (time, ampm[0].lower())
         if clock_key in self._clocks:
-            hms = self._clocks[clock_key]
+            secs = self._clocks[clock_key]
         else:
-            hms = self._clocks[clock_key] = clock(time, ampm)
+            hms = clock(time, ampm)
+            secs = self._clocks[clock_key] = None if hms is None else hms[0] * 3600 + hms[1] * 60 + hms[2]
         if date not in self._raw:
             self._learn(date)
         author, text = split_author(rest)
@@ -209,7 +226,7 @@ class ChatParser:
             self.system += 1
             if not self.english and is_english_notice(text):
                 self.english = True
-            return Message(row, None, None, text, "system"), date, hms
+            return Message(row, None, None, text, "system"), date, secs
         clean = self._authors.get(author)
         if clean is None:
             clean = self._authors[author] = strip_marks(author).strip()
@@ -224,7 +241,7 @@ class ChatParser:
                 self.attachments.append(body.attachment)
             elif variant == "media_omitted":
                 self.omitted += 1
-        return Message(row, None, clean, text, variant, body.attachment), date, hms
+        return Message(row, None, clean, text, variant, body.attachment), date, secs
 
     def _learn(self, date: str) -> None:
         """Record a new date string and let it settle the order if its values can."""
@@ -247,19 +264,19 @@ class ChatParser:
 
     # --- timestamps -----------------------------------------------------------------------------------------
 
-    def _emit(self, message: Message, date: str, hms: tuple[int, int, int] | None) -> Iterator[Message]:
+    def _emit(self, message: Message, date: str, secs: int | None) -> Iterator[Message]:
         if self.order is None:
-            self._pending.append(_Pending(message, date, hms))
+            self._pending.append(_Pending(message, date, secs))
             return
         if self._pending:
             yield from self._flush()
-        message.timestamp = self._stamp(date, hms)
+        message.epoch = self._stamp(date, secs)
         yield message
 
     def _flush(self) -> Iterator[Message]:
         pending, self._pending = self._pending, []
         for p in pending:
-            p.message.timestamp = self._stamp(p.date, p.hms)
+            p.message.epoch = self._stamp(p.date, p.secs)
             yield p.message
 
     def _finish(self) -> Iterator[Message]:
@@ -267,15 +284,16 @@ class ChatParser:
             self.order, self.order_how = self._decide()
         yield from self._flush()
 
-    def _stamp(self, date: str, hms: tuple[int, int, int] | None) -> datetime | None:
-        if date in self._dates:
-            ymd = self._dates[date]
-        else:
-            ymd = self._dates[date] = _ymd(self._raw[date], self.order or DMY)
-        if ymd is None or hms is None:
+    def _stamp(self, date: str, secs: int | None) -> float | None:
+        """Epoch seconds of a header's date and clock under the decided order; None (counted) if impossible."""
+        day = self._days.get(date, -1)  # -1: not seen yet (a day's epoch seconds are a multiple of 86400)
+        if day == -1:
+            ymd = _ymd(self._raw[date], self.order or DMY)
+            day = self._days[date] = None if ymd is None else (date_of(ymd).toordinal() - _EPOCH_DAY) * 86400
+        if day is None or secs is None:
             self.invalid += 1
             return None
-        return datetime(ymd[0], ymd[1], ymd[2], hms[0], hms[1], hms[2], tzinfo=UTC)
+        return float(day + secs)
 
     def _decide(self) -> tuple[Order, str]:
         """Order for a file whose values never showed it: chronology first, then the locale hint."""
@@ -292,6 +310,10 @@ class ChatParser:
             return MDY, "hint"
         self.order_hint = "day_first"
         return DMY, "hint"
+
+
+def date_of(ymd: tuple[int, int, int]) -> date:
+    return date(ymd[0], ymd[1], ymd[2])
 
 
 def _ymd(fields: Fields, order: Order) -> tuple[int, int, int] | None:
@@ -317,7 +339,7 @@ def _backwards(pending: list[_Pending], raw: dict[str, Fields], order: Order) ->
         if ymd is None:
             jumps += 1000
             continue
-        key = ymd + (p.hms or (0, 0, 0))
+        key = (*ymd, p.secs or 0)
         if last is not None and key < last:
             jumps += 1
         last = key

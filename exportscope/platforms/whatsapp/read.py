@@ -1,4 +1,4 @@
-"""The chat reader: one chat export member -> one record per message, plus one note about the chat.
+"""The chat reader: one chat export member -> its messages as columns, plus one note about the chat.
 
 :class:`~exportscope.platforms.whatsapp.chat.ChatParser` turns lines into messages; this module knows the
 chat around them: its name (from the file, the folder or the zip it came in), whether the other party is
@@ -9,6 +9,7 @@ each variant means for AI training.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 from collections.abc import Iterator, Sequence
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from exportscope.archive import Member
-from exportscope.model import Fact, Problem, Record
+from exportscope.model import Fact, Problem, RecordBatch
 from exportscope.notes import Note
 from exportscope.platforms.base import Output
 from exportscope.platforms.whatsapp.chat import MAX_MESSAGE_CHARS, ChatParser
@@ -74,15 +75,52 @@ def looks_like_chat(head: bytes) -> bool:
     return headers * 3 >= len(lines) or headers >= 5
 
 
-def _head_senders(member: Member) -> set[str]:
-    data = member.read_bytes(HEAD_BYTES)
-    lines = data.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()
+def _meta_ai_by_senders(data: bytes) -> bool:
+    """Whether a chat's head (its first :data:`HEAD_BYTES`) is written by Meta AI and at most one other sender.
+
+    Most chats never name Meta AI: a sender whose name folds to "meta ai" is ASCII letters (no other
+    character folds to one of them), so without "meta ai" in the head's lowercased text (format marks
+    removed, as they are from names) no sender can be it, and the head is not parsed.
+    """
+    text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
+    if META_AI not in strip_marks(text).lower():
+        return False
+    lines = text.splitlines()
     if len(data) >= HEAD_BYTES:
         lines = lines[:-1]  # cut in the middle
     parser = ChatParser()
     for _ in parser.parse(lines):
         pass
-    return set(parser.senders)
+    senders = {s.casefold() for s in parser.senders}
+    return META_AI in senders and len(senders) <= 2
+
+
+#: Messages go to the collector as columns (a :class:`RecordBatch`), at most this many at a time: no Python
+#: object per message beyond the parser's own, and a long chat still streams.
+BATCH_MESSAGES = 20_000
+
+
+class _Batch:
+    """The columns of the messages read since the last batch was handed on."""
+
+    def __init__(self, thread: str, source: str) -> None:
+        self.thread, self.source = thread, source
+        self.texts: list[str | None] = []
+        self.epochs: list[float | None] = []
+        self.rows: list[int | None] = []
+        self.variants: list[str | None] = []
+
+    def take(self) -> RecordBatch:
+        out = RecordBatch(
+            text=self.texts,
+            epoch=self.epochs,
+            row=self.rows,
+            source=[self.source] * len(self.texts),
+            thread=self.thread,
+            variant=self.variants,
+        )
+        self.texts, self.epochs, self.rows, self.variants = [], [], [], []
+        return out
 
 
 @dataclass
@@ -102,35 +140,48 @@ def read_chat(members: Sequence[Member], rule: Rule) -> Iterator[Output]:
 def _read_one(member: Member) -> Iterator[Output]:
     name = chat_name(member)
     chat = _Chat(name=name, meta_ai=None)
+    head = member.read_bytes(HEAD_BYTES)
     if name.casefold() == META_AI:
         chat.meta_ai = "name"
-    else:
-        senders = {s.casefold() for s in _head_senders(member)}
-        if META_AI in senders and len(senders) <= 2:
-            chat.meta_ai = "sender"
+    elif _meta_ai_by_senders(head):
+        chat.meta_ai = "sender"
     parser = ChatParser()
     cutter = LineCutter()
-    with member.open() as raw:
-        text, _dialect = open_text(raw)
-        for msg in parser.parse(bounded_lines(text, MAX_MESSAGE_CHARS, cut=cutter)):
-            variant = msg.variant
-            if variant == "system":
-                if not chat.group_notice and _GROUP_NOTICE.search(msg.text):
-                    chat.group_notice = True
-            elif chat.meta_ai is not None:
-                if variant != "call":
-                    variant = "ai_chat"
-            elif (msg.author or "").casefold() == META_AI or "@meta ai" in msg.text.casefold():
-                variant = "ai_mention"
-                chat.group_ai += 1
-            yield Record(
-                text=msg.text,
-                timestamp=msg.timestamp,
-                variant=variant,
-                row=msg.row,
-                thread=name,
-                source=member.path,
-            )
+    batch = _Batch(name, member.path)
+    is_ai: dict[str | None, bool] = {}  # author -> whether it is Meta AI
+    try:
+        # A head shorter than asked is the whole chat, read to its end (checksum checked): most chats of a
+        # many-chat zip are small, and are inflated once rather than twice.
+        with io.BytesIO(head) if len(head) < HEAD_BYTES else member.open() as raw:
+            text, _dialect = open_text(raw)
+            for msg in parser.parse(bounded_lines(text, MAX_MESSAGE_CHARS, cut=cutter)):
+                variant = msg.variant
+                if variant == "system":
+                    if not chat.group_notice and _GROUP_NOTICE.search(msg.text):
+                        chat.group_notice = True
+                elif chat.meta_ai is not None:
+                    if variant != "call":
+                        variant = "ai_chat"
+                else:
+                    ai = is_ai.get(msg.author)
+                    if ai is None:
+                        ai = is_ai[msg.author] = (msg.author or "").casefold() == META_AI
+                    # No character but "@" folds to "@": a text without one cannot mention Meta AI.
+                    if ai or ("@" in msg.text and "@meta ai" in msg.text.casefold()):
+                        variant = "ai_mention"
+                        chat.group_ai += 1
+                batch.texts.append(msg.text)
+                batch.epochs.append(msg.epoch)
+                batch.rows.append(msg.row)
+                batch.variants.append(variant)
+                if len(batch.texts) >= BATCH_MESSAGES:
+                    yield batch.take()
+    except Exception:
+        if batch.texts:  # the messages read before the error are kept, as they were read
+            yield batch.take()
+        raise
+    if batch.texts:
+        yield batch.take()
     if parser.messages + parser.system == 0:
         yield Problem.of("no_chat_header")
         return

@@ -25,6 +25,7 @@ from exportscope.platforms.meta.jsonread import (
     join,
     label_values,
     loads,
+    parse_ascii,
     record_seconds,
     record_time,
     smd_field,
@@ -93,15 +94,33 @@ def load_pieces(member: Member) -> Iterator[tuple[str | None, Any, bool]]:
     member (:data:`~exportscope.platforms.meta.jsonstream.STREAM_BYTES` and more) is parsed a piece of an
     array at a time, so its memory stays bounded; a smaller one is parsed whole and handed over the same way."""
     if member.size < STREAM_BYTES:
-        data = load(member)
-        if isinstance(data, dict):
-            for key, value in data.items():
-                yield key, value, isinstance(value, list)
-        else:
-            yield None, data, isinstance(data, list)
+        yield from _top_level(load(member))
         return
     _check_size(member)
     yield from pieces(member.read_bytes())
+
+
+def load_raw_pieces(member: Member) -> tuple[Iterator[tuple[str | None, Any, bool]], bool]:
+    """:func:`load_pieces`, and whether its strings are repaired already. A small member written all in
+    ASCII (as Meta writes them) is parsed without the bytes repair: the caller repairs only the strings it
+    keeps (:func:`~exportscope.platforms.meta.jsonread.repair_column`), which is the same text for less work."""
+    if member.size >= STREAM_BYTES:
+        return load_pieces(member), True
+    _check_size(member)
+    data = member.read_bytes()
+    try:
+        doc, repaired = parse_ascii(data), False
+    except LookupError:
+        doc, repaired = loads(data), True
+    return _top_level(doc), repaired
+
+
+def _top_level(data: Any) -> Iterator[tuple[str | None, Any, bool]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield key, value, isinstance(value, list)
+    else:
+        yield None, data, isinstance(data, list)
 
 
 class MediaCounter:

@@ -121,3 +121,49 @@ def test_a_thread_reads_the_same_parsed_raw_or_repaired_as_bytes(make_zip, monke
     monkeypatch.setattr(readers, "parse_ascii", refuse)
     assert _read(path) == raw
     assert jsonread.parse_ascii is not refuse
+
+
+def _posts() -> list[Any]:
+    """Posts of every shape read_posts knows, plain ones around the others (their order must hold)."""
+    photo = {"uri": f"{YFA}/posts/media/a/1.jpg", "creation_timestamp": 1700000100, "title": "Plage"}
+    return [
+        {"timestamp": 1700000000, "title": "Jeanne Doé a publié.", "data": [{"post": "voilà "}, {"post": "voilà"}]},
+        {"timestamp": 1700000010, "data": [{"comment": {"comment": "très bien", "author": "Jeanne Doé"}}]},
+        {"timestamp": 1700000020, "data": [{"comment": "é"}, {"text": "  "}, {"update_timestamp": 1700000021}]},
+        {"timestamp": 1700000030, "attachments": [{"data": [{"media": photo}]}], "data": [{"post": "Été 🌞"}]},
+        {"timestamp": 1700000040, "data": [{"post": "après la plage"}]},
+        {"timestamp": 1700000050, "attachments": [{"data": [{"place": {"name": "Café de Flore"}}]}]},
+        {"timestamp": 1700000060, "label_values": [{"label": "Groupe", "value": "Randonnée"}]},
+        {"timestamp": 1700000070, "title": "only a title"},
+        "not an entry",
+        {"timestamp": 1700000080, "data": [{"post": moj("déjà")}]},  # really written as mojibake
+    ]
+
+
+def test_posts_read_the_same_parsed_raw_or_repaired_as_bytes(make_zip, monkeypatch) -> None:
+    data = json.dumps(moj(_posts()), ensure_ascii=True).encode("ascii")
+    path = make_zip(
+        "facebook-jdoe-2025-1-1-AbCdEfGh.zip",
+        {f"{YFA}/posts/your_posts__check_ins__photos_and_videos_1.json": data, f"{YFA}/posts/media/a/1.jpg": b"x"},
+    )
+
+    def read() -> list[tuple[Any, ...]]:
+        got = rows(run(path), "facebook.posts")
+        return [(r["text"], r["timestamp"], r["row"], r["kind"]) for r in got]
+
+    raw = read()
+    assert [t for t, *_ in raw] == [
+        "voilà",
+        "très bien",
+        "é",
+        "Été 🌞",
+        "Plage",
+        "après la plage",
+        "Café de Flore",
+        "Randonnée",
+        None,
+        moj("déjà").strip(),  # what was written, stripped like any text
+    ]
+    assert [r for _, _, r, _ in raw] == [1, 2, 3, 4, 4, 5, 6, 7, 8, 10]
+    monkeypatch.setattr(readers, "parse_ascii", lambda data: (_ for _ in ()).throw(LookupError("forced")))
+    assert read() == raw

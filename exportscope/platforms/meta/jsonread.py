@@ -152,6 +152,18 @@ def repair_column(values: list[Any]) -> list[Any]:
     return out
 
 
+def repair_tree(value: Any) -> Any:
+    """A value parsed by :func:`parse_ascii` with every string and key repaired (:func:`repair_string`):
+    what :func:`loads` gives for it. For the odd entry of a file otherwise read as columns."""
+    if isinstance(value, str):
+        return repair_string(value)
+    if isinstance(value, list):
+        return [repair_tree(v) for v in value]
+    if isinstance(value, dict):
+        return {repair_string(k): repair_tree(v) for k, v in value.items()}
+    return value
+
+
 def parse_ascii(data: bytes) -> Any:
     """A Meta JSON file parsed *without* the mojibake repair, when every byte is ASCII (as Meta writes
     them); the caller repairs the strings it keeps with :func:`repair_column`, a pass over those columns

@@ -309,6 +309,19 @@ def startup_rows(runs: int = 7) -> list[dict[str, object]]:
     return rows
 
 
+def photos_cost(rows: list[dict[str, object]]) -> None:
+    """Add what the photos cost to each ``--heavy`` row: its seconds over the same command's without photos
+    (the issue's target: 500 MB of photos add under 10%), in wall time and in CPU time."""
+    bare = {str(r["command"]): r for r in rows if r["media"] == "0 MB"}
+    for r in rows:
+        base = bare.get(str(r["command"]))
+        if base is None or base is r:
+            r["vs 0 MB"] = r["vs 0 MB cpu"] = ""
+            continue
+        r["vs 0 MB"] = f"{float(r['seconds']) / float(base['seconds']) - 1:+.0%}"  # type: ignore[arg-type]
+        r["vs 0 MB cpu"] = f"{float(r['cpu s']) / float(base['cpu s']) - 1:+.0%}"  # type: ignore[arg-type]
+
+
 def help_seconds(runs: int = 5) -> float:
     best = float("inf")
     for _ in range(runs):
@@ -360,6 +373,7 @@ def main(argv: list[str] | None = None) -> list[dict[str, object]]:
         return rows
     if args.heavy is not None:
         rows = [row for mb in (args.heavy or [0, 500]) for row in heavy(mb, args.out, args.rounds, args.compare)]
+        photos_cost(rows)
     else:
         rows = [row for scale in args.scales for media in args.media for row in bench(scale, media, args.out)]
     print_table(rows)

@@ -192,9 +192,10 @@ def extend_batch(
     n = len(batch)
     tally = BatchTally()
     sources = batch.source
-    stamps: list[int | None] = [None if t is None else round(t * 1_000_000) for t in batch.epoch]
+    stamps = _micros(batch.epoch)
     flags: list[str | None] | None = None
-    if lo is not None or hi is not None:
+    known: list[int] = [s for s in stamps if s is not None] if None in stamps else stamps  # type: ignore[assignment]
+    if known and ((lo is not None and min(known) < lo) or (hi is not None and max(known) > hi)):
         bad = [
             i
             for i, s in enumerate(stamps)
@@ -212,7 +213,8 @@ def extend_batch(
                 _bump(tally.undated, sources[i])
                 tally.undated_shape.setdefault(sources[i], dates.shape(raw))
     texts = batch.text
-    long = [i for i, t in enumerate(texts) if t is not None and len(t) > MAX_TEXT_CHARS]
+    longest = max(map(len, filter(None, texts)), default=0)
+    long = [] if longest <= MAX_TEXT_CHARS else [i for i, t in enumerate(texts) if t and len(t) > MAX_TEXT_CHARS]
     if long:
         texts = list(texts)
         for i in long:
@@ -246,6 +248,15 @@ def extend_batch(
     cols["thread"].extend(batch.thread_ids if batch.thread_ids is not None else [batch.thread] * n)
     cols["link"].extend(batch.link if batch.link is not None else [None] * n)
     return tally
+
+
+def _micros(epochs: list[float | None]) -> list[int | None]:
+    """Seconds as whole microseconds, ``round(t * 1_000_000)`` each: for a column of floats only (the
+    common case, messages) with C-level ``map`` passes, the same values (a float times the int is the float
+    times that int as a float)."""
+    if set(map(type, epochs)) == {float}:
+        return list(map(round, map((1e6).__rmul__, epochs)))  # type: ignore[arg-type]
+    return [None if t is None else round(t * 1_000_000) for t in epochs]
 
 
 @dataclass

@@ -92,6 +92,88 @@ def fix_text(text: str) -> str:
         return text
 
 
+#: A run of U+0080-U+00FF characters in a decoded string: what a run of ``\\u0080``-``\\u00ff`` escapes became.
+_HIGH_RUN = re.compile("[\x80-\xff]+")
+#: Joins a column for its one-pass repair: ASCII, so it ends any run (runs never cross it).
+_SEP = "\x00"
+
+
+def _fix_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    try:
+        return run.encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError:
+        return run
+
+
+def repair_string(text: str) -> str:
+    """:func:`repair_bytes` for one string decoded from an all-ASCII file: each run of U+0080-U+00FF
+    characters (one run of escapes in the file) that spells valid UTF-8 becomes that text, others stay."""
+    if text.isascii():
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")  # the whole string at once: valid exactly when every run is
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return _HIGH_RUN.sub(_fix_run, text)
+
+
+def repair_column(values: list[Any]) -> list[Any]:
+    """:func:`repair_string` over a column (strings and other values, these kept as they are), in one
+    C-level pass when it can: the strings joined by an ASCII separator, encoded to Latin-1 and decoded as
+    UTF-8 once. Runs never cross the separator, so the whole is valid exactly when every run is, and the
+    answer is the same as string by string; when the whole fails (a character above U+00FF, a run that is
+    real Latin-1, a separator inside a value), each string is repaired on its own.
+
+    Only for values of a file parsed without :func:`repair_bytes` that was all ASCII (Meta writes every
+    non-ASCII byte as an escape, :func:`parse_ascii`): there a U+0080-U+00FF run is exactly an escape run.
+    """
+    every = set(map(type, values)) == {str}
+    at = range(len(values)) if every else [i for i, v in enumerate(values) if type(v) is str]
+    if not at:
+        return values
+    strings = values if every else [values[i] for i in at]
+    joined = _SEP.join(strings)
+    if joined.isascii():
+        return values
+    fixed: list[str] | None = None
+    try:
+        parts = joined.encode("latin-1").decode("utf-8").split(_SEP)
+        if len(parts) == len(strings):
+            fixed = parts
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        pass
+    if fixed is None:
+        fixed = [repair_string(v) for v in strings]
+    if len(at) == len(values):
+        return fixed
+    out = list(values)
+    for i, v in zip(at, fixed, strict=True):
+        out[i] = v
+    return out
+
+
+def repair_tree(value: Any) -> Any:
+    """A value parsed by :func:`parse_ascii` with every string and key repaired (:func:`repair_string`):
+    what :func:`loads` gives for it. For the odd entry of a file otherwise read as columns."""
+    if isinstance(value, str):
+        return repair_string(value)
+    if isinstance(value, list):
+        return [repair_tree(v) for v in value]
+    if isinstance(value, dict):
+        return {repair_string(k): repair_tree(v) for k, v in value.items()}
+    return value
+
+
+def parse_ascii(data: bytes) -> Any:
+    """A Meta JSON file parsed *without* the mojibake repair, when every byte is ASCII (as Meta writes
+    them); the caller repairs the strings it keeps with :func:`repair_column`, a pass over those columns
+    instead of over the whole file. Raises :class:`LookupError` for a file with raw non-ASCII bytes (then
+    :func:`loads` it), and the same errors as :func:`loads` for what is not JSON."""
+    if not data.isascii():
+        raise LookupError("not ascii")
+    return _decode(data, data)
+
+
 class NotJSONError(ReadFailure):
     """A ``.json`` member that is not JSON; the code and message say what it looks like instead."""
 
@@ -123,13 +205,18 @@ def depth_before(data: bytes, pos: int) -> int:
 
 def loads(data: bytes) -> Any:
     """Decode one Meta JSON file with its mojibake repaired; a clear error, never a decoder traceback."""
+    return _decode(data, repair_bytes(data))
+
+
+def _decode(data: bytes, text: bytes) -> Any:
+    """orjson on ``text`` (``data``, repaired or not); failures said for ``data``, never a traceback."""
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head[:1] == b"<":
         raise NotJSONError("html_export")
     if not head:
         return None
     try:
-        return orjson.loads(repair_bytes(data))
+        return orjson.loads(text)
     except orjson.JSONDecodeError as exc:
         pos = getattr(exc, "pos", 0) or 0
         if depth_before(data, pos) >= MAX_DEPTH:

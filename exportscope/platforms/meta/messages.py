@@ -10,9 +10,10 @@ never separate media items and their files are never opened.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
+from operator import itemgetter
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -28,11 +29,13 @@ from exportscope.platforms.meta.jsonread import (
     join,
     label_values,
     record_time,
+    repair_column,
+    repair_string,
     seconds,
     values_text,
 )
 from exportscope.platforms.meta.media import MetaContext
-from exportscope.platforms.meta.readers import load, load_pieces
+from exportscope.platforms.meta.readers import load, load_raw_pieces
 from exportscope.rules import Rule
 
 _PART = re.compile(r"_(\d+)\.json$", re.I)
@@ -68,31 +71,59 @@ def _message_time(msg: dict[str, Any]) -> float | None:
     return seconds(value)
 
 
-def _message_text(msg: dict[str, Any]) -> str | None:
-    text = clean(msg.get("content")) or clean(msg.get("text"))
-    if text is None and isinstance(msg.get("share"), dict):
-        text = clean(msg["share"].get("share_text"))
+def _same(text: str) -> str:
     return text
 
 
-def _part_columns(messages: list[Any]) -> tuple[list[float | None], list[str | None], list[int]] | None:
-    """(times, texts, rows) of one part's messages, built a list at a time; None when the part is not the
-    common shape (every message a dict with an integer ``timestamp_ms`` in range), then the caller reads it
-    message by message. Same values as :func:`_message_time` and :func:`_message_text`."""
-    if not all(type(m) is dict for m in messages):
+#: How a string of a part is repaired: not at all (the part was repaired as bytes), or one at a time.
+Fix = Callable[[str], str]
+
+
+def _fixed(value: Any, fix: Fix) -> str | None:
+    return clean(fix(value)) if isinstance(value, str) else None
+
+
+def _message_text(msg: dict[str, Any], fix: Fix = _same) -> str | None:
+    text = _fixed(msg.get("content"), fix) or _fixed(msg.get("text"), fix)
+    if text is None and isinstance(msg.get("share"), dict):
+        text = _fixed(msg["share"].get("share_text"), fix)
+    return text
+
+
+#: One part's columns: times (seconds), texts, rows (1-based positions in the part), senders (the raw
+#: ``sender_name`` values, None when the part is read message by message).
+Columns = tuple[list[float | None], list[str | None], list[int], "list[Any] | None"]
+
+
+def _part_columns(messages: list[Any], fix: Fix) -> Columns | None:
+    """The columns of one part's messages, built with C-level passes (``map``, ``zip``, ``join``) rather
+    than Python code per message; None when the part is not the common shape (every message a dict with an
+    integer ``timestamp_ms`` in range), then the caller reads it message by message. Same values as
+    :func:`_message_time` and :func:`_message_text`; the contents of a part parsed without the bytes repair
+    are repaired as one column (:func:`repair_column`) before they are stripped (a repaired text may end in
+    what was a no-break space)."""
+    if not messages:
+        return [], [], [], []
+    try:
+        fields = [(m["timestamp_ms"], m.get("content"), m.get("sender_name")) for m in messages]
+    except (TypeError, KeyError, AttributeError):  # a message that is not a dict, or has no timestamp_ms
         return None
-    stamps = [m.get("timestamp_ms") for m in messages]
-    if not all(type(s) is int for s in stamps):
+    stamps, contents, senders = (list(c) for c in zip(*fields, strict=True))
+    if set(map(type, stamps)) != {int} or min(stamps) <= 0 or max(stamps) / 1000 > MAX_EPOCH_SECONDS:
         return None
-    if stamps and (min(stamps) <= 0 or max(stamps) / 1000 > MAX_EPOCH_SECONDS):
-        return None
-    times: list[float | None] = [s / 1000 for s in stamps]
-    contents = [m.get("content") for m in messages]
-    texts = [
-        (c.strip() or _message_text(m)) if type(c) is str else _message_text(m)
-        for m, c in zip(messages, contents, strict=True)
-    ]
-    return times, texts, list(range(1, len(messages) + 1))
+    times: list[float | None] = list(map((1000).__rtruediv__, stamps))
+    texts: list[str | None]
+    if set(map(type, contents)) == {str}:
+        texts = list(map(str.strip, contents if fix is _same else repair_column(contents)))
+        empty = [i for i, t in enumerate(texts) if not t] if "" in texts else []
+    else:
+        if fix is not _same:
+            contents = repair_column(contents)
+        texts = [(c.strip() or None) if type(c) is str else None for c in contents]
+        empty = [i for i, t in enumerate(texts) if t is None]
+    for i in empty:
+        texts[i] = _message_text(messages[i], fix)
+    return times, texts, list(range(1, len(messages) + 1)), senders
 
 
 def read_messages(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
@@ -101,6 +132,8 @@ def read_messages(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> It
 
     A big part is read a piece of its ``messages`` at a time (:func:`load_pieces`): only the columns an item
     needs are kept from each piece, so memory follows the messages' text, not the size of the parsed file.
+    A part written all in ASCII (as Meta writes them) is parsed without the bytes repair, and only the
+    strings kept are repaired (:func:`load_raw_pieces`).
     """
     ordered = sorted(members, key=lambda m: (part_number(m.path), m.path))
     thread = thread_id(ordered[0].path)
@@ -114,11 +147,13 @@ def read_messages(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> It
         seen = 0  # messages of this part in the pieces before (rows count every element, as in one piece)
         with_ai = False
         try:
-            for key, value, is_piece in load_pieces(member):
+            parts, repaired = load_raw_pieces(member)
+            fix = _same if repaired else repair_string
+            for key, value, is_piece in parts:
                 if key == "participants":
-                    with_ai = _has_meta_ai(value)
+                    with_ai = _has_meta_ai(value, fix)
                 elif (key == "messages" or key is None) and is_piece:
-                    _add_piece(value, seen, with_ai, member.path, times, texts, rows, sources, variants)
+                    _add_piece(value, seen, with_ai, fix, member.path, times, texts, rows, sources, variants)
                     seen += len(value)
         except (ValueError, RecursionError) as exc:  # one broken part fails alone; the thread's others count
             for column in (times, texts, rows, sources, variants):
@@ -129,16 +164,22 @@ def read_messages(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> It
             variants[start:] = ["meta_ai"] * (len(variants) - start)
     # Sort by time, unknown first; ties in reverse reading order: a stable sort of the reversed positions.
     low = float("-inf")
-    keys = [low if t is None else t for t in times]
-    order = list(range(len(keys) - 1, -1, -1))
-    order.sort(key=keys.__getitem__)
+    keys = [low if t is None else t for t in times] if None in times else times
+    backwards = range(len(keys) - 1, -1, -1)
+    order = sorted(backwards, key=keys.__getitem__)  # type: ignore[arg-type]
+
+    def arranged(column: list[Any]) -> list[Any]:
+        if order == list(backwards):  # the common case: newest-first parts, oldest last
+            return column[::-1]
+        return list(itemgetter(*order)(column)) if len(order) > 1 else list(column)
+
     yield RecordBatch(
-        text=[texts[i] for i in order],
-        epoch=[times[i] for i in order],
-        row=[rows[i] for i in order],
-        source=[sources[i] for i in order],
+        text=arranged(texts),
+        epoch=arranged(times),
+        row=arranged(rows),
+        source=arranged(sources),
         thread=thread,
-        variant=[variants[i] for i in order] if any(variants) else None,
+        variant=arranged(variants) if any(variants) else None,
     )
 
 
@@ -146,6 +187,7 @@ def _add_piece(
     messages: list[Any],
     offset: int,
     with_ai: bool,
+    fix: Fix,
     path: str,
     times: list[float | None],
     texts: list[str | None],
@@ -156,10 +198,15 @@ def _add_piece(
     """Append one list of messages (a whole part, or a piece of a big one whose first message is the part's
     ``offset + 1``-th) to the thread's columns. ``with_ai``: the participants, read before, include Meta AI
     (then every message is marked after the part, and none is looked at here)."""
-    columns = _part_columns(messages)
+    columns = _part_columns(messages, fix)
     if columns is None:
         kept = [(i, m) for i, m in enumerate(messages, 1) if isinstance(m, dict)]
-        columns = ([_message_time(m) for _, m in kept], [_message_text(m) for _, m in kept], [i for i, _ in kept])
+        columns = (
+            [_message_time(m) for _, m in kept],
+            [_message_text(m, fix) for _, m in kept],
+            [i for i, _ in kept],
+            None,
+        )
         msgs = [m for _, m in kept]
     else:
         msgs = messages
@@ -170,7 +217,7 @@ def _add_piece(
     if with_ai:
         variants += [None] * len(msgs)
     else:
-        variants += ["meta_ai" if _reaches_meta_ai(m, t) else None for m, t in zip(msgs, columns[1], strict=True)]
+        variants += _meta_ai_marks(msgs, columns[1], columns[3], fix)
 
 
 #: Who Meta AI is in a thread, and how a message calls it (lower case).
@@ -178,21 +225,41 @@ _META_AI = "meta ai"
 _MENTION = "@meta ai"
 
 
-def _has_meta_ai(participants: Any) -> bool:
+def _is_meta_ai(name: Any, fix: Fix) -> bool:
+    return isinstance(name, str) and fix(name).strip().casefold() == _META_AI
+
+
+def _has_meta_ai(participants: Any, fix: Fix = _same) -> bool:
     """A thread Meta AI takes part in: everything in it is shared with Meta AI."""
     for p in participants if isinstance(participants, list) else ():
-        name = p.get("name") if isinstance(p, dict) else p
-        if isinstance(name, str) and name.strip().casefold() == _META_AI:
+        if _is_meta_ai(p.get("name") if isinstance(p, dict) else p, fix):
             return True
     return False
 
 
-def _reaches_meta_ai(msg: dict[str, Any], text: str | None) -> bool:
-    """A message from Meta AI, mentioning @Meta AI, or a share sent to Meta AI (a heuristic: the item says so)."""
-    sender = msg.get("sender_name") or msg.get("senderName")
-    if isinstance(sender, str) and sender.strip().casefold() == _META_AI:
-        return True
-    return text is not None and _MENTION in text.casefold()
+def _meta_ai_marks(
+    msgs: list[dict[str, Any]], texts: list[str | None], senders: list[Any] | None, fix: Fix
+) -> list[str | None]:
+    """``meta_ai`` for a message from Meta AI or mentioning @Meta AI (a heuristic: the item says so), else
+    None. Asked once per distinct sender, and only of the texts holding an ``@`` (a mention needs one).
+    ``senders``: the messages' ``sender_name`` values when known (else read here)."""
+    if senders is None:
+        senders = [m.get("sender_name") for m in msgs]
+    if not all(senders):  # a falsy name: the camelCase key of the secure-storage download, if any
+        senders = [s or m.get("senderName") for m, s in zip(msgs, senders, strict=True)]
+    try:
+        distinct = set(senders)
+    except TypeError:  # a list or dict where a name belongs
+        distinct = {s for s in senders if type(s) is str}
+    ai = {s for s in distinct if _is_meta_ai(s, fix)}
+    marked: set[int] = set()
+    if "@" in "\x00".join(filter(None, texts)):
+        marked.update(i for i, t in enumerate(texts) if t is not None and "@" in t and _MENTION in t.casefold())
+    if ai:
+        marked.update(i for i, s in enumerate(senders) if type(s) is str and s in ai)
+    if not marked:
+        return [None] * len(msgs)
+    return ["meta_ai" if i in marked else None for i in range(len(msgs))]
 
 
 _AI_TEXT_LABELS = {"message", "text", "content", "prompt", "response", "bericht", "nachricht", "mensaje"}

@@ -25,8 +25,11 @@ from exportscope.platforms.meta.jsonread import (
     join,
     label_values,
     loads,
+    parse_ascii,
     record_seconds,
     record_time,
+    repair_column,
+    repair_tree,
     smd_field,
     values_text,
 )
@@ -94,15 +97,33 @@ def load_pieces(member: Member) -> Iterator[tuple[str | None, Any, bool]]:
     member (:data:`~exportscope.platforms.meta.jsonstream.STREAM_BYTES` and more) is parsed a piece of an
     array at a time, so its memory stays bounded; a smaller one is parsed whole and handed over the same way."""
     if member.size < STREAM_BYTES:
-        data = load(member)
-        if isinstance(data, dict):
-            for key, value in data.items():
-                yield key, value, isinstance(value, list)
-        else:
-            yield None, data, isinstance(data, list)
+        yield from _top_level(load(member))
         return
     _check_size(member)
     yield from pieces(member.read_bytes())
+
+
+def load_raw_pieces(member: Member) -> tuple[Iterator[tuple[str | None, Any, bool]], bool]:
+    """:func:`load_pieces`, and whether its strings are repaired already. A small member written all in
+    ASCII (as Meta writes them) is parsed without the bytes repair: the caller repairs only the strings it
+    keeps (:func:`~exportscope.platforms.meta.jsonread.repair_column`), which is the same text for less work."""
+    if member.size >= STREAM_BYTES:
+        return load_pieces(member), True
+    _check_size(member)
+    data = member.read_bytes()
+    try:
+        doc, repaired = parse_ascii(data), False
+    except LookupError:
+        doc, repaired = loads(data), True
+    return _top_level(doc), repaired
+
+
+def _top_level(data: Any) -> Iterator[tuple[str | None, Any, bool]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield key, value, isinstance(value, list)
+    else:
+        yield None, data, isinstance(data, list)
 
 
 class MediaCounter:
@@ -218,31 +239,95 @@ def read_posts(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Itera
     """Facebook posts, check-ins, comments and group items: one record each, plus one per attached medium.
 
     Entries without media (most of them) are gathered into a :class:`RecordBatch`, emitted before the next
-    entry with media so that the order of items is the order of the file."""
+    entry with media so that the order of items is the order of the file. A file written all in ASCII (as
+    Meta writes them) is parsed without the bytes repair: the words of its plain entries (``data`` only, no
+    attachment, media or label list) are gathered as one column and repaired in one pass
+    (:class:`_PlainTexts`); any other entry has its strings repaired first (:func:`repair_tree`), then is
+    read as before. Both give the text the repaired file gives."""
     for member in members:
         counter = MediaCounter(ctx, member)
-        texts: list[str | None] = []
+        plain = _PlainTexts()
         times: list[float | None] = []
         rows: list[int | None] = []
-        for row, entry in enumerate(load_entries(member), 1):
+        listed, repaired = _raw_entries(member)
+        for row, entry in enumerate(listed, 1):
             if not isinstance(entry, dict):
                 continue
+            if not repaired:
+                if _PLAIN_KEYS.isdisjoint(entry):
+                    plain.add(entry)
+                    times.append(record_seconds(entry))
+                    rows.append(row)
+                    continue
+                entry = repair_tree(entry)
             text = facebook_text(entry)
             media = attachment_media(entry)
             if not media:
-                texts.append(text)
+                plain.given(text)
                 times.append(record_seconds(entry))
                 rows.append(row)
                 continue
-            if texts:
-                yield RecordBatch(texts, times, rows, [member.path] * len(texts))
-                texts, times, rows = [], [], []
+            if rows:
+                yield RecordBatch(plain.texts(), times, rows, [member.path] * len(rows))
+                plain, times, rows = _PlainTexts(), [], []
             when = record_time(entry)
             yield Record(text=text, timestamp=when, row=row, source=member.path)
             yield from counter.records(media, row, text, when)
-        if texts:
-            yield RecordBatch(texts, times, rows, [member.path] * len(texts))
+        if rows:
+            yield RecordBatch(plain.texts(), times, rows, [member.path] * len(rows))
         yield from counter.problems()
+
+
+#: Keys that take an entry off the plain path of :func:`read_posts` (its media and its other text shapes).
+_PLAIN_KEYS = frozenset({"attachments", "media", "label_values"})
+
+
+def _raw_entries(member: Member) -> tuple[Iterable[Any], bool]:
+    """The member's entries and whether their strings are repaired: a small member written all in ASCII is
+    parsed without the bytes repair (its entries' strings are repaired by the reader); others as before."""
+    if member.size >= STREAM_BYTES:
+        return load_entries(member), True
+    _check_size(member)
+    data = member.read_bytes()
+    try:
+        return entries(parse_ascii(data)), False
+    except LookupError:
+        return entries(loads(data)), True
+
+
+class _PlainTexts:
+    """The texts of a run of post entries: for a plain entry its raw words, kept in one flat column and
+    repaired together; for another entry its text, given. :meth:`texts` joins each entry's words as
+    :func:`facebook_text` does (stripped, empty ones left out, repeats once)."""
+
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        self.spans: list[tuple[int, int] | str | None] = []
+
+    def add(self, entry: dict[str, Any]) -> None:
+        start = len(self.words)
+        words = self.words
+        for d in as_list(entry.get("data")):
+            if not isinstance(d, dict):
+                continue
+            if type(v := d.get("post")) is str:
+                words.append(v)
+            comment = d.get("comment")
+            if type(v := comment.get("comment") if isinstance(comment, dict) else comment) is str:
+                words.append(v)
+            if type(v := d.get("text")) is str:
+                words.append(v)
+        self.spans.append((start, len(words)))
+
+    def given(self, text: str | None) -> None:
+        self.spans.append(text)
+
+    def texts(self) -> list[str | None]:
+        fixed = repair_column(self.words)
+        return [
+            join([w for w in map(str.strip, fixed[span[0] : span[1]]) if w]) if isinstance(span, tuple) else span
+            for span in self.spans
+        ]
 
 
 def read_ig_posts(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:

@@ -414,3 +414,11 @@ def sparkline(values: Iterable[int]) -> str:
         else:
             out.append(blocks[min(7, max(0, round(v / top * 7)))])
     return "".join(out)
+
+
+def bar_cells(value: int, top: int, width: int) -> int:
+    """How many cells of a ``width``-cell bar ``value`` fills when ``top`` fills them all: proportional,
+    rounded, and at least one for any value above 0 (a month with one item must not look empty)."""
+    if value <= 0 or top <= 0 or width <= 0:
+        return 0
+    return max(1, min(width, round(value / top * width)))

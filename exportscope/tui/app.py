@@ -259,13 +259,28 @@ class ExportScopeApp(App[None]):
         show_finding(self, type_, platform, value)
 
     def action_export(self) -> None:
-        from exportscope.tui.screens.export import ExportDialog
+        """The export dialog; from the browser it also offers to write only the items the table shows."""
+        from exportscope.tui.screens.browser import BrowserScreen
+        from exportscope.tui.screens.export import ExportDialog, Shown
 
         if (result := self.require("what_export")) is None:
             return
         if isinstance(self.screen, ExportDialog):
             return
-        self.push_screen(ExportDialog(result, self.export_dir, self.lang))
+        shown = None
+        if isinstance(self.screen, BrowserScreen) and self.screen.result is result:
+            browser = self.screen
+            shown = Shown(browser.filter, browser.order, browser.describe(browser.filter))
+        self.push_screen(ExportDialog(result, self.export_dir, self.lang, shown=shown))
+
+    def action_timeline(self) -> None:
+        from exportscope.tui.screens.timeline import TimelineScreen
+
+        if (result := self.require("timeline.what")) is None:
+            return
+        if isinstance(self.screen, TimelineScreen):
+            return
+        self.push_screen(TimelineScreen(result, self.lang))
 
     # --- from exposure to action -------------------------------------------------------------------
 
@@ -323,10 +338,13 @@ class ExportScopeApp(App[None]):
             Binding("pageup,pagedown", "", "Page through the list"),
             Binding("home,end", "", "First / last item"),
             Binding("enter", "", "Read the item in the detail pane"),
+            Binding("click", "", "Click a header"),
         ]
         from exportscope.tui.screens.answers import AnswersScreen
+        from exportscope.tui.screens.compare import ComparisonScreen
         from exportscope.tui.screens.export import ExportDialog
         from exportscope.tui.screens.findings import FindingsScreen
+        from exportscope.tui.screens.timeline import TimelineScreen
         from exportscope.tui.screens.worklist import WorklistScreen
 
         return [
@@ -338,6 +356,8 @@ class ExportScopeApp(App[None]):
             (tr("export_title", self.lang), ExportDialog.BINDINGS),
             (tr("act.worklist_title", self.lang), WorklistScreen.BINDINGS),
             (key_text("Answers", self.lang), AnswersScreen.BINDINGS),
+            (tr("timeline.title", self.lang), TimelineScreen.BINDINGS),
+            (tr("timeline.compare_title", self.lang), ComparisonScreen.BINDINGS),
         ]
 
     def action_help(self) -> None:

@@ -49,6 +49,7 @@ def commands(app: ExportScopeApp, textual: Iterable[SystemCommand]) -> Iterable[
     yield SystemCommand(tr("keys_title", lang), tr("cmd_keys_help", lang), app.action_help)
     yield SystemCommand(key_text("Answers", lang), tr("cmd_answers_help", lang), app.action_answers)
     yield SystemCommand(key_text("Worklist", lang), tr("cmd_worklist_help", lang), app.action_worklist)
+    yield SystemCommand(key_text("Timeline", lang), tr("timeline.cmd_help", lang), app.action_timeline)
     if app.comparable is not None:
         yield SystemCommand(tr("cmd_compare", lang), tr("cmd_compare_help", lang), app.action_compare)
     for verdict in VERDICTS:

@@ -174,3 +174,13 @@ def test_sort_and_filter_are_fast_on_100k_items() -> None:
     big.undated_left_out(Filter(month=3))
     elapsed = time.perf_counter() - started
     assert elapsed < 3.0, elapsed  # typically ~0.3 s for all twelve questions on a shared machine
+
+
+def test_bar_cells_scale_and_keep_small_months_visible() -> None:
+    from exportscope.query import bar_cells
+
+    assert bar_cells(10, 10, 40) == 40
+    assert bar_cells(5, 10, 40) == 20
+    assert bar_cells(1, 1000, 40) == 1  # one item is one cell, not an empty bar
+    assert bar_cells(0, 10, 40) == 0
+    assert bar_cells(3, 0, 40) == 0

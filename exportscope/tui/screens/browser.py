@@ -63,9 +63,11 @@ class BrowserScreen(Screen[None]):
 
     DEFAULT_CSS = """
     BrowserScreen #side { width: 30; }
-    BrowserScreen #side Input { margin: 0; }
+    /* One line each (compact), on a lighter background, so the tree keeps its room at 80x24. */
+    BrowserScreen #side Input { margin: 0 0 0 0; background: $boost; }
     BrowserScreen #side Select { margin: 0; }
-    BrowserScreen #period.-invalid { border: tall $error; }
+    BrowserScreen #side #year { margin: 0; }
+    BrowserScreen #period.-invalid { color: $text-error; text-style: bold; }
     BrowserScreen #tree { border: round $border; height: 1fr; }
     BrowserScreen #tree:focus { border: round $accent; }
     BrowserScreen #items { border: round $border; height: 3fr; border-title-style: bold; }
@@ -100,10 +102,15 @@ class BrowserScreen(Screen[None]):
         yield Header(show_clock=False, icon="◎")
         with Horizontal():
             with Vertical(id="side"):
-                yield Input(placeholder=tr("search_hint", self.lang), id="search", value=self.filter.text)
+                yield Input(placeholder=tr("search_hint", self.lang), id="search", value=self.filter.text, compact=True)
                 years = [(str(y), y) for y in reversed(self.query_engine.years())]
-                yield Select(years, prompt=tr("all_years", self.lang), id="year", allow_blank=True)
-                yield Input(placeholder=tr("browse.period_hint", self.lang), id="period", value=self._period_text())
+                yield Select(years, prompt=tr("all_years", self.lang), id="year", allow_blank=True, compact=True)
+                yield Input(
+                    placeholder=tr("browse.period_hint", self.lang),
+                    id="period",
+                    value=self._period_text(),
+                    compact=True,
+                )
                 yield Tree[NodeKey](
                     self._label(tr("all_items", self.lang), self.query_engine.total, lang=self.lang),
                     data=(None, None, None),

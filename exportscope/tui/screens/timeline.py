@@ -1,10 +1,11 @@
 """``m``: the items used for AI training, month by month, as bars (one line per month, Unicode blocks).
 
 Each line is a month from the first to the last dated item used for training or used if public (empty
-months included, so gaps show): ``█`` for the items used for training, ``▒`` for those used only if public,
-then the counts. ``p`` steps through the platforms and back to all of them. The counts come from
-:meth:`exportscope.query.ItemQuery.per_month`; the bars are scaled to the widest month and to the window
-(they redraw on resize), so the screen fits 80 columns. Undated items are counted below, not dropped.
+months included, so gaps show; four or more empty months in a row are one line): ``█`` for the items
+used for training, ``▒`` for those used only if public, then the counts. ``p`` steps through the
+platforms and back to all of them. The counts come from :meth:`exportscope.query.ItemQuery.per_month`;
+the bars are scaled to the widest month and to the window (they redraw on resize), so the screen fits 80
+columns. Undated items are counted above the bars, not dropped.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 
 TRAINING_BLOCK = "█"
 CONDITIONAL_BLOCK = "▒"
+#: This many empty months in a row or more are one line ("Sep 2008 – Dec 2013  0"), not a screen of zeros.
+EMPTY_RUN = 4
 
 
 class TimelineScreen(Screen[None]):
@@ -126,7 +129,19 @@ class TimelineScreen(Screen[None]):
         count_w = max(len(n(t, lang)) for t in totals)
         bar_w = max(8, width - label_w - count_w - 6)
         rows: list[Content] = []
-        for (year, month, counts), total in zip(months, totals, strict=True):
+        at = 0
+        while at < len(months):
+            year, month, counts = months[at]
+            total = totals[at]
+            run = at
+            while run < len(months) and totals[run] == 0:
+                run += 1
+            if run - at >= EMPTY_RUN:  # a long stretch of empty months: one line, so the bars stay in sight
+                end_year, end_month, _ = months[run - 1]
+                span = f"{self._month(year, month)} – {self._month(end_year, end_month)}"
+                rows.append(Content.assemble((f"{span:<{label_w + bar_w + 1}} {n(0, lang):>{count_w}}", "dim")))
+                at = run
+                continue
             used = bar_cells(total, top, bar_w)
             trained = min(used, bar_cells(counts.get("training", 0), top, bar_w))
             rows.append(
@@ -138,6 +153,7 @@ class TimelineScreen(Screen[None]):
                     (f"{n(total, lang):>{count_w}}", "bold" if total else "dim"),
                 )
             )
+            at += 1
         return Content("\n").join(head), Content("\n").join(rows)
 
     def redraw(self) -> None:

@@ -224,7 +224,11 @@ class ItemTable(ScrollView, can_focus=True):
         return len(self.platform_labels) > 1
 
     def _platform_width(self, width: int) -> int:
-        return 9 if width >= 90 else 2
+        """Room for the platform names (9) or two letters, and never less than the header's word in the
+        table's language (French ``plateforme`` is 10)."""
+        if width < 90:
+            return 2
+        return max(9, cell_len(tr("col_platform", self.lang)))
 
     def _platform_cell(self, platform: str, width: int) -> str:
         if width >= 90:

@@ -235,9 +235,10 @@ class BrowserScreen(Screen[None]):
             self.filter = replace(self.filter, year=year)
             self._apply()
 
-    def _period_text(self) -> str:
-        """The range as the period box shows it (``2024-03-01..2024-03-31``), empty for none."""
-        f = self.filter
+    def _period_text(self, f: Filter | None = None) -> str:
+        """A filter's range (the browser's own by default) as the period box shows it
+        (``2024-03-01..2024-03-31``), empty for none."""
+        f = f or self.filter
         if f.start is None and f.end is None:
             return ""
         return f"{f.start.isoformat() if f.start else ''}..{f.end.isoformat() if f.end else ''}"
@@ -352,7 +353,7 @@ class BrowserScreen(Screen[None]):
         if f.year is not None:
             parts.append(str(f.year))
         if f.start is not None or f.end is not None:
-            parts.append(self._period_text())
+            parts.append(self._period_text(f))
         if f.text:
             parts.append(f'"{f.text}"')
         return " · ".join(parts)

@@ -36,7 +36,7 @@ class TimelineScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("p", "next_platform", "Next platform"),
-        Binding("b", "browse_month", "Browse"),
+        Binding("b", "browse_training", "Browse"),
     ]
 
     DEFAULT_CSS = """
@@ -71,9 +71,9 @@ class TimelineScreen(Screen[None]):
         self.platform = self.choices[(self.choices.index(self.platform) + 1) % len(self.choices)]
         self.redraw()
 
-    def action_browse_month(self) -> None:
-        """Open the browser on the items used for training of the shown platform (the month filter is typed
-        there: ``p`` then ``2024-03``)."""
+    def action_browse_training(self) -> None:
+        """Open the browser on the items used for training of the shown platform (a month is then typed in
+        its date box: ``p`` then ``2024-03``)."""
         from exportscope.query import Filter
 
         browse = getattr(self.app, "action_browse", None)

@@ -99,7 +99,7 @@ base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 t0 = time.perf_counter()
 from exportscope.pipeline import Options
 analysis = analyze([sys.argv[1]], Options(workers=1))  # one process, so every open is seen here
-doc = summary.build(analysis)
+doc = summary.build(analysis).to_json()
 elapsed = time.perf_counter() - t0
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 fb = doc["platforms"][0]

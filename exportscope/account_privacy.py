@@ -13,9 +13,10 @@ whose verdict becomes "used for AI training" are counted.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from exportscope.model import Verdict
+from exportscope.summary_model import AccountPrivacy, IfPublic
 
 if TYPE_CHECKING:
     from exportscope.classify import PlatformContext
@@ -65,15 +66,16 @@ def if_public(analysis: Analysis, key: str, ctx: PlatformContext) -> dict[str, i
     }
 
 
-def account_privacy(analysis: Analysis, key: str, ctx: PlatformContext) -> dict[str, Any] | None:
-    """``{"private": true|false|null, "if_public": {"items": n, "words": n}}`` for an account whose items
-    follow its privacy (Instagram, Threads, protected X posts); None for a platform where it decides nothing."""
+def account_privacy(analysis: Analysis, key: str, ctx: PlatformContext) -> AccountPrivacy | None:
+    """Whether the account is private, and what public would add, for an account whose items follow its
+    privacy (Instagram, Threads, protected X posts); None for a platform where it decides nothing. The
+    summary document writes it as ``{"private": true|false|null, "if_public": {"items": n, "words": n}}``."""
     if not _follows_account(analysis, key):
         return None
-    return {"private": ctx.account_private, "if_public": if_public(analysis, key, ctx)}
+    return AccountPrivacy(private=ctx.account_private, if_public=IfPublic(**if_public(analysis, key, ctx)))
 
 
-def privacy_sentence(privacy: dict[str, Any] | None, platform: str, lang: str) -> str | None:
+def privacy_sentence(privacy: AccountPrivacy | None, platform: str, lang: str) -> str | None:
     """The summary's ``account_privacy`` in words: private or public (and that the export says so), and
     what a public account would change. None where privacy decides nothing, or the export is silent on X
     (its own note asks the question)."""
@@ -81,7 +83,7 @@ def privacy_sentence(privacy: dict[str, Any] | None, platform: str, lang: str) -
 
     if privacy is None:
         return None
-    private = privacy.get("private")
+    private = privacy.private
 
     def word(key: str) -> str:
         return f"privacy.{key}_x" if platform == "x" and i18n.has(f"privacy.{key}_x") else f"privacy.{key}"
@@ -91,7 +93,7 @@ def privacy_sentence(privacy: dict[str, Any] | None, platform: str, lang: str) -
     if private is False:
         return i18n.t(word("public"), lang)
     sentence = i18n.t(word("private"), lang)
-    would = int(privacy.get("if_public", {}).get("items", 0))
+    would = privacy.if_public.items
     if would:
         sentence += " " + i18n.tn(word("if_public"), would, lang)
     return sentence

@@ -4,7 +4,7 @@ Why a module of its own: the commands (:mod:`exportscope.commands`) and a script
 a script gets what the CLI gets, checks included. The README's "Use it from Python" shows them at work (and
 a test runs that example).
 
-- :func:`analyze` reads archives (zips, folders, WhatsApp chats) into an :class:`~exportscope.pipeline.Analysis`:
+- :func:`analyze` reads archives (zips, folders, WhatsApp chats) into an :class:`~exportscope.types.Analysis`:
   the classified items (a polars frame), the per-file ledger and the per-platform context;
 - :func:`summarize` is ``exportscope summary --json`` as a value;
 - :func:`find` is the exposure findings (personal data in public text, GPS and camera data in media);
@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from exportscope.errors import ExportscopeError, FormatError, InputError, OptionsError, OutputError
 
 if TYPE_CHECKING:
+    from exportscope.summary_model import Summary
     from exportscope.types import Analysis, Options
 
 __all__ = [
@@ -46,7 +47,7 @@ __all__ = [
 def analyze(paths: Sequence[Path | str] | Path | str, options: Options | None = None) -> Analysis:
     """Read, detect, parse and classify the inputs (one path or several); the result of every command.
 
-    ``options`` (:class:`~exportscope.pipeline.Options`) are what the export cannot say: your region, the
+    ``options`` (:class:`~exportscope.types.Options`) are what the export cannot say: your region, the
     date to judge the policies at, the platforms you opted out of, Facebook's past-post audience. Raises
     :class:`InputError` when no input can be used; a file that fails is listed in the result, never fatal.
     """
@@ -64,10 +65,10 @@ def find(analysis: Analysis, *, media: bool = True) -> list[dict[str, Any]]:
     return run(analysis, media=media)
 
 
-def summarize(
-    analysis: Analysis, *, findings: bool | list[dict[str, Any]] = True, done: Iterable[str] = ()
-) -> dict[str, Any]:
-    """The ``exportscope.summary/1`` document (``schemas/summary.schema.json``) of an analysis.
+def summarize(analysis: Analysis, *, findings: bool | list[dict[str, Any]] = True, done: Iterable[str] = ()) -> Summary:
+    """The summary of an analysis, as typed values (:mod:`exportscope.summary_model`): per platform the
+    totals per verdict, the kinds, the policy, the files; ``.to_json()`` is the ``exportscope.summary/1``
+    document ``summary --json`` prints (``schemas/summary.schema.json``).
 
     ``findings``: True to look for them (as ``summary --json``), False for none (``--no-findings``), or the
     list :func:`find` returned. ``done``: the to-do actions already done (their ids), shown ticked.

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from typer.models import CommandFunctionType
@@ -84,6 +84,8 @@ app = _App(
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -102,11 +104,11 @@ def _say(message: str) -> None:
     sys.stderr.write(f"exportscope: {safe(message)}\n")
 
 
-def _guarded(func: F) -> F:
+def _guarded(func: Callable[P, R]) -> Callable[P, R]:
     """Turn library errors into the documented exit codes, one line each, never a traceback."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         from exportscope.errors import ExportscopeError
 
         try:
@@ -133,7 +135,7 @@ def _guarded(func: F) -> F:
                 1,
             )
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 # --- shared options ---------------------------------------------------------------------------------------
@@ -246,6 +248,10 @@ def summary(
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
     opted_out: OptedOutOpt = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language of the tables: en or fr (default: from the locale; JSON stays English)."),
+    ] = None,
     answers: dict[str, str] | None = None,
 ) -> None:
     """What each platform will use for AI training, as a table or JSON.
@@ -256,7 +262,7 @@ def summary(
     from exportscope import commands
 
     values = _values(region, as_of, opted_out, answers)
-    commands.summary(paths, demo, values, json_out, findings)
+    commands.summary(paths, demo, values, json_out, findings, lang)
 
 
 @app.command()

@@ -145,10 +145,19 @@ def _analyze(paths: Sequence[Path], options: Options) -> Analysis:
 # --- the commands ------------------------------------------------------------------------------------------
 
 
-def summary(paths: Sequence[Path] | None, demo: bool, values: OptionValues, json_out: bool, findings: bool) -> None:
-    """Print the summary: the ``exportscope.summary/1`` JSON document, or the tables."""
+def summary(
+    paths: Sequence[Path] | None,
+    demo: bool,
+    values: OptionValues,
+    json_out: bool,
+    findings: bool,
+    lang: str | None = None,
+) -> None:
+    """Print the summary: the ``exportscope.summary/1`` JSON document (English beside its keys, whatever
+    ``lang``), or the tables in ``lang``."""
     from exportscope import summary as summary_mod
 
+    language = check_lang(lang)
     inputs = resolve_inputs(paths, demo)
     analysis = _analyze(inputs, values.build())
     if json_out:
@@ -157,13 +166,13 @@ def summary(paths: Sequence[Path] | None, demo: bool, values: OptionValues, json
         from exportscope.findings import find
         from exportscope.termsafe import json_safe
 
-        doc = summary_mod.build(analysis, find(analysis) if findings else None)
+        doc = summary_mod.build(analysis, find(analysis) if findings else None).to_json()
         sys.stdout.buffer.write(json_safe(orjson.dumps(doc, option=orjson.OPT_INDENT_2)) + b"\n")
         sys.stdout.flush()
         return
     from exportscope.render_text import print_summary
 
-    print_summary(summary_mod.build(analysis))
+    print_summary(summary_mod.build(analysis), lang=language)
 
 
 def items(

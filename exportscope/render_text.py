@@ -7,7 +7,7 @@ sequence or a newline in a name prints as ``\x1b`` or ``\n``.
 
 from __future__ import annotations
 
-from typing import Any
+import functools
 
 from rich.console import Console
 from rich.markup import escape as _rich_escape
@@ -15,8 +15,10 @@ from rich.table import Table
 
 from exportscope import i18n
 from exportscope.account_privacy import privacy_sentence
-from exportscope.model import VERDICT_LABELS, VERDICT_ORDER
+from exportscope.explain import region_note_text
+from exportscope.model import VERDICT_ORDER
 from exportscope.rules import RuleSet, load_first_dates, load_policies, load_sources
+from exportscope.summary_model import PlatformSummary, Summary
 from exportscope.termsafe import safe
 
 _MARKS = {"training": "●", "conditional": "◐", "excluded": "○", "not_used": "·"}
@@ -34,149 +36,184 @@ def _console() -> Console:
     return Console(highlight=False, soft_wrap=False, emoji=False)
 
 
-def print_summary(doc: dict[str, Any], console: Console | None = None) -> None:
+def _say(key: str, lang: str, /, **fields: object) -> str:
+    """A line of the text summary (``summary_text.<key>`` of the catalogue), escaped whole for Rich: the
+    fields may hold archive text (file names, handles)."""
+    return escape(i18n.t(f"summary_text.{key}", lang, **fields))
+
+
+def _say_n(key: str, count: int, lang: str, /, **fields: object) -> str:
+    """:func:`_say` for a count: the singular line where the language says singular (``key_one``)."""
+    return escape(i18n.tn(f"summary_text.{key}", count, lang, items=i18n.fmt_int(count, lang), **fields))
+
+
+def print_summary(summary: Summary, console: Console | None = None, lang: str = i18n.DEFAULT_LANG) -> None:
+    """The text summary in ``lang``: every line from the catalogue, kinds and regions by their names, counts
+    formatted for the language; dates stay ISO (as the notes say them), names as the archive writes them."""
     console = console or _console()
-    console.print(f"[b]exportscope[/b] · as of {doc['as_of']}")
-    if "todo" in doc:
-        _print_todo(console, doc)
-    for p in doc["platforms"]:
-        _print_platform(console, p)
-    for note in doc.get("notes", []):
-        console.print(f"[yellow]note:[/yellow] {escape(note)}")
-    _print_exports(console, doc.get("exports", []))
-    for path in doc.get("unrecognized", []):
-        console.print(f"  ? not recognized: {escape(path)}")
+    console.print(f"[b]exportscope[/b] · {_say('as_of', lang, date=summary.as_of)}")
+    if summary.todo:
+        _print_todo(console, summary, lang)
+    for p in summary.platforms:
+        _print_platform(console, p, lang)
+    for note in summary.notes:
+        console.print(f"[yellow]{_say('note', lang)}[/yellow] {escape(i18n.note_text(note, lang))}")
+    _print_exports(console, summary, lang)
+    for path in summary.unrecognized:
+        console.print(f"  ? {_say('not_recognized', lang, path=path)}")
 
 
-_ROLES = {
-    "analysed": "read",
-    "part": "read (part)",
-    "copy": "same files as another input: counted once",
-    "older": "older export of the same account: not counted",
-}
-
-
-def _print_exports(console: Console, exports: list[dict[str, Any]]) -> None:
+def _print_exports(console: Console, summary: Summary, lang: str) -> None:
     """Every input part and what was done with it, when there is more than one."""
-    if len(exports) < 2:
+    if len(summary.exports) < 2:
         return
+    labels = summary.labels()
     console.print()
-    console.print("[b]exports[/b]")
-    for e in exports:
-        who = f" · {escape(e['account'])}" if e.get("account") else ""
-        when = e["export_date"] or "date unknown"
-        console.print(f"  {escape(e['name'])} · {e['platform']}{who} · {when}: {_ROLES.get(e['role'], e['role'])}")
+    console.print(f"[b]{_say('exports', lang)}[/b]")
+    for e in summary.exports:
+        who = f" · {escape(e.account)}" if e.account else ""
+        when = e.export_date or i18n.t("meta.date_unknown", lang)
+        role = _say(f"role_{e.role}", lang) if i18n.has(f"summary_text.role_{e.role}") else escape(e.role)
+        platform = escape(labels.get(e.platform, e.platform))
+        console.print(f"  {escape(e.name)} · {platform}{who} · {when}{i18n.t('meta.colon', lang)}{role}")
 
 
-def _print_platform(console: Console, p: dict[str, Any]) -> None:
-    pol = p["policy"]
-    export = p["export_date"] or "date unknown"
-    region = p["region"] or "unknown"
-    src = {"option": "you said", "export": "from the export", "unknown": "not in the export"}[p["region_source"]]
-    console.print()
-    who = f" · {escape(p['account'])}" if p.get("account") else ""
-    console.rule(f"[b]{escape(p['label'])}[/b]{who} · export {export} · region {region} ({src})", align="left")
+def _policy_line(p: PlatformSummary, lang: str) -> str | None:
+    """Whether training is in force in the person's region, as the status decided once says it."""
+    pol = p.policy
     # The status is decided once (exportscope.contexts.policy_status); this only words it.
-    status = pol["status"]
-    if len(pol["regions"]) == 1 and pol.get("region_note"):
-        console.print(escape(pol["region_note"]))
-    elif status == "region_unknown":
+    note = region_note_text(p.policy_key, pol.region_note, lang) if p.policy_key else pol.region_note
+    if len(pol.regions) == 1 and note:
+        return escape(note)
+    if pol.status == "region_unknown":
+        unknown = i18n.t("report.no_date_published", lang)
         starts = ", ".join(
-            f"{'/'.join(r['codes'])}: {r['in_force_since'] or 'no date published'}" for r in pol["regions"]
+            f"{'/'.join(r.codes)}{i18n.t('meta.colon', lang)}{r.in_force_since or unknown}" for r in pol.regions
         )
-        console.print(f"AI training start by region: {starts}. Pass --region to apply yours.")
-    elif status == "starts_later":
-        console.print(
-            f"AI training starts on {pol['in_force_since']} in your region: nothing counts as used before then."
-        )
-    elif status == "in_force" and pol["in_force_since"]:
-        console.print(f"AI training in force since {pol['in_force_since']} in your region.")
-    elif pol.get("region_note"):
-        console.print(escape(pol["region_note"]))
+        return _say("starts_by_region", lang, starts=starts)
+    if pol.status == "starts_later":
+        return _say("starts_later", lang, date=pol.in_force_since)
+    if pol.status == "in_force" and pol.in_force_since:
+        return _say("in_force", lang, date=pol.in_force_since)
+    return escape(note) if note else None
+
+
+def _print_platform(console: Console, p: PlatformSummary, lang: str) -> None:
+    region = i18n.region_label(p.region, lang)
+    source = i18n.t(f"region_source.{p.region_source}", lang)
+    where = (
+        _say("platform_line", lang, date=p.export_date, region=region, source=source)
+        if p.export_date
+        else _say("platform_line_undated", lang, region=region, source=source)
+    )
+    console.print()
+    who = f" · {escape(p.account)}" if p.account else ""
+    console.rule(f"[b]{escape(p.label)}[/b]{who} · {where}", align="left")
+    if line := _policy_line(p, lang):
+        console.print(line)
+    n = functools.partial(i18n.fmt_int, lang=lang)
     table = Table(show_edge=False, box=None, pad_edge=False)
     table.add_column("")
-    table.add_column("verdict")
-    table.add_column("items", justify="right")
-    table.add_column("words", justify="right")
-    table.add_column("biggest kinds")
+    table.add_column(_say("col_verdict", lang))
+    table.add_column(_say("col_items", lang), justify="right")
+    table.add_column(_say("col_words", lang), justify="right")
+    table.add_column(_say("col_kinds", lang))
     for verdict in VERDICT_ORDER:
         v = verdict.value
-        kinds = [k for k in p["by_kind"] if k["verdict"] == v][:4]
-        biggest = " · ".join(f"{i18n.kind_label(k['kind'])} {k['items']:,}" for k in kinds)
-        if v == "excluded" and p.get("conversations"):
-            biggest = f"{biggest} {i18n.tn('report.in_conversations', p['conversations'])}"
-        table.add_row(_MARKS[v], VERDICT_LABELS[verdict], f"{p['totals'][v]:,}", f"{p['words'][v]:,}", biggest)
+        kinds = [k for k in p.by_kind if k.verdict == v][:4]
+        biggest = " · ".join(f"{i18n.kind_label(k.kind, lang)} {n(k.items)}" for k in kinds)
+        if v == "excluded" and p.conversations:
+            biggest = f"{biggest} {i18n.tn('report.in_conversations', p.conversations, lang)}"
+        label = i18n.verdict_label(v, lang)
+        table.add_row(_MARKS[v], escape(label), n(p.totals[v]), n(p.words[v]), escape(biggest))
     console.print(table)
-    if privacy := privacy_sentence(p.get("account_privacy"), p["platform"], "en"):
+    if privacy := privacy_sentence(p.account_privacy, p.platform, lang):
         console.print(escape(privacy))
-    files = p["files"]
+    _print_files(console, p, lang)
+    pol = p.policy
+    if pol.opt_out_url:
+        setting_path = i18n.policy_text(p.policy_key, "setting_path", lang, pol.setting_path)
+        label = _say("opt_out", lang)
+        console.print(f"{label} {escape(setting_path)}")
+        console.print(f"{' ' * (len(label) + 1)}{escape(pol.opt_out_url)}", soft_wrap=True)
+    for note in p.notes:
+        console.print(f"[yellow]{_say('note', lang)}[/yellow] {escape(i18n.note_text(note, lang))}")
+    for item_note in p.item_notes:
+        on = i18n.tn("report.note_on_items", item_note.items, lang)
+        colon = i18n.t("meta.colon", lang)
+        console.print(f"[yellow]{escape(on)}{colon.rstrip()}[/yellow] {escape(i18n.note_text(item_note.note, lang))}")
+
+
+def _print_files(console: Console, p: PlatformSummary, lang: str) -> None:
+    """What became of the platform's files: counts, then each file not recognized, not fully read or failed."""
+    files = p.files
+    n = functools.partial(i18n.fmt_int, lang=lang)
     console.print(
-        f"files: {files['total']:,} ({files['parsed']:,} read, {files['ignored']:,} known without items, "
-        f"{len(files['unrecognized']):,} not recognized, {len(files['failed']):,} failed)"
-    )
-    if "items" in files:
-        console.print(
-            f"rows read: {files['items']:,} · dates not read: {files['undated']:,} · "
-            f"impossible dates: {files['impossible_dates']:,} · rows off their columns: {files['misaligned']:,} · "
-            f"files with changed columns: {len(files['drift']):,}"
+        _say(
+            "files",
+            lang,
+            total=n(files.total),
+            parsed=n(files.parsed),
+            ignored=n(files.ignored),
+            unrecognized=n(len(files.unrecognized)),
+            failed=n(len(files.failed)),
         )
-    for path in files["unrecognized"][:20]:
-        console.print(f"  ? not recognized: {escape(path)}")
-    if len(files["unrecognized"]) > 20:
-        console.print(f"  … and {len(files['unrecognized']) - 20:,} more (see summary --json)")
-    for r in files.get("read", []):
-        if r["undated"]:
-            like = f" (the first looks like {escape(r['undated_shape'])})" if r.get("undated_shape") else ""
-            console.print(
-                f"  ~ dates not read: {escape(r['path'])}: {r['undated']:,} of {r['items']:,} items undated{like}"
-            )
-        if r["impossible_dates"]:
-            console.print(
-                f"  ~ impossible dates: {escape(r['path'])}: {r['impossible_dates']:,} of {r['items']:,} items "
-                "(before the platform existed or after the export): undated"
-            )
-        if r.get("misaligned"):
-            console.print(
-                f"  ~ values off their columns: {escape(r['path'])}: {r['misaligned']:,} of {r['items']:,} rows "
-                "counted without their text"
-            )
-    for d in files.get("drift", []):
-        console.print(f"  ~ format changed: {escape(d['path'])}: {escape(' '.join(d['columns']))}")
-    for f in files["failed"]:
-        console.print(f"  ! failed: {escape(f['path'])}: {escape(f['error'])}")
-    if pol["opt_out_url"]:
-        console.print(f"opt out: {escape(pol['setting_path'])}")
-        console.print(f"         {escape(pol['opt_out_url'])}", soft_wrap=True)
-    for note in p.get("notes", []):
-        console.print(f"[yellow]note:[/yellow] {escape(note)}")
-    for n in p.get("item_notes", []):
-        on = i18n.tn("report.note_on_items", n["items"])
-        console.print(f"[yellow]{escape(on)}:[/yellow] {escape(n['note'])}")
+    )
+    console.print(
+        _say(
+            "rows",
+            lang,
+            items=n(files.items),
+            undated=n(files.undated),
+            impossible=n(files.impossible_dates),
+            misaligned=n(files.misaligned),
+            drift=n(len(files.drift)),
+        )
+    )
+    for path in files.unrecognized[:20]:
+        console.print(f"  ? {_say('not_recognized', lang, path=path)}")
+    if len(files.unrecognized) > 20:
+        console.print(f"  {_say('more_in_json', lang, n=n(len(files.unrecognized) - 20))}")
+    for r in files.read:
+        if r.undated:
+            like = _say("undated_like", lang, shape=r.undated_shape) if r.undated_shape else ""
+            line = _say_n("undated", r.items, lang, path=r.path, n=n(r.undated))
+            console.print(f"  ~ {line}{like}")
+        if r.impossible_dates:
+            console.print(f"  ~ {_say_n('impossible', r.items, lang, path=r.path, n=n(r.impossible_dates))}")
+        if r.misaligned:
+            console.print(f"  ~ {_say_n('misaligned', r.items, lang, path=r.path, n=n(r.misaligned))}")
+    for d in files.drift:
+        console.print(f"  ~ {_say('drift', lang, path=d.path, columns=' '.join(d.columns))}")
+    for f in files.failed:
+        console.print(f"  ! {_say('failed', lang, path=f.path, error=f.text(lang))}")
 
 
-def _print_todo(console: Console, doc: dict[str, Any]) -> None:
+def _print_todo(console: Console, summary: Summary, lang: str) -> None:
     """The to-do list first: the headline, then each action with what it does, does not undo, and how."""
     from exportscope.actions.todo import action_texts, headline_text
 
-    todo = doc["todo"]
-    labels = {p["platform"]: p["label"] for p in doc["platforms"]}
+    todo = summary.todo
+    labels = summary.labels()
     console.print()
-    console.print(f"[b]{escape(headline_text(todo))}[/b]")
-    for i, a in enumerate(action_texts(todo, labels=labels), 1):
+    console.print(f"[b]{escape(headline_text(todo, lang))}[/b]")
+    for i, a in enumerate(action_texts(todo, lang, labels=labels), 1):
         mark = "[x]" if a.done else "[ ]"
         console.print(f"{escape(mark)} {i}. [b]{escape(a.title)}[/b] ({escape(a.count)})")
-        console.print(f"     does: {escape(a.does)}")
-        console.print(f"     does not undo: {escape(a.undo)}")
-        console.print(f"     how: {escape(a.how)}", soft_wrap=True)
+        console.print(f"     {_say('does', lang, text=a.does)}")
+        console.print(f"     {_say('undo', lang, text=a.undo)}")
+        console.print(f"     {_say('how', lang, text=a.how)}", soft_wrap=True)
         for platform, url in a.forms:
-            console.print(f"     form for {escape(labels.get(platform, platform))}: {escape(url)}", soft_wrap=True)
+            console.print(
+                f"     {_say('form', lang, platform=labels.get(platform, platform), url=url)}", soft_wrap=True
+            )
         if a.url and not a.forms:
-            console.print(f"     link: {escape(a.url)}", soft_wrap=True)
+            console.print(f"     {_say('link', lang, url=a.url)}", soft_wrap=True)
         if a.source:
-            console.print(f"     source: {escape(a.source)}", soft_wrap=True)
-    flags = doc.get("answers", {}).get("flags")
+            console.print(f"     {_say('source', lang, text=a.source)}", soft_wrap=True)
+    flags = summary.answers.get("flags")
     if flags:
-        console.print(f"answers used: {escape(flags)}")
+        console.print(_say("answers", lang, flags=flags))
 
 
 def _verdict_words(verdict: str, by_visibility: dict[str, str], lang: str) -> str:

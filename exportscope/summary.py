@@ -1,6 +1,7 @@
-"""The numbers: per-platform totals and per-kind breakdowns, as the ``exportscope.summary/1`` document.
+"""The numbers: per-platform totals and per-kind breakdowns, as a typed :class:`Summary`.
 
-Aggregations are polars group-bys over the items frame. The document's shape is a public interface
+Aggregations are polars group-bys over the items frame. The values are :mod:`exportscope.summary_model`;
+``build(...).to_json()`` is the ``exportscope.summary/1`` document, whose shape is a public interface
 (ARCHITECTURE.md, ``schemas/summary.schema.json``): fields may be added, never renamed or removed, without
 bumping the schema version.
 """
@@ -11,13 +12,27 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from exportscope import i18n
 from exportscope.model import VERDICT_ORDER, FileStatus, Verdict
-from exportscope.notes import TOKEN_SEP, Note, Problem
+from exportscope.notes import TOKEN_SEP, Note
 from exportscope.rules import load_policies
+from exportscope.summary_model import (
+    Drift,
+    ExportEntry,
+    FailedFile,
+    FileCounts,
+    FileRead,
+    ItemNote,
+    KindCount,
+    PlatformSummary,
+    PolicyView,
+    RegionStart,
+    Summary,
+)
 
 if TYPE_CHECKING:
     from exportscope.types import Analysis
+
+__all__ = ["OPTED_OUT", "SCHEMA_ID", "Summary", "build"]
 
 SCHEMA_ID = "exportscope.summary/1"
 
@@ -31,11 +46,6 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat().replace("+00:00", "Z")
 
 
-def _failure(problems: tuple[Problem, ...]) -> dict[str, Any]:
-    """A failed file's problem as the summary writes it beside the English ``error``."""
-    return problems[0].to_json() if problems else {"code": "failed", "fields": {}}
-
-
 def _platform_label(analysis: Analysis, platform: str) -> str:
     for export in analysis.exports:
         if export.platform.name == platform:
@@ -43,12 +53,11 @@ def _platform_label(analysis: Analysis, platform: str) -> str:
     return platform.capitalize()
 
 
-def build(
-    analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, done: Iterable[str] = ()
-) -> dict[str, Any]:
-    """The summary document of one analysis; ``done``: the to-do actions the person ticked (terminal UI)."""
+def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, done: Iterable[str] = ()) -> Summary:
+    """The summary of one analysis; ``done``: the to-do actions the person ticked (terminal UI)."""
     import polars as pl
 
+    from exportscope import i18n
     from exportscope.account_privacy import account_privacy
     from exportscope.actions import answers, todo
 
@@ -72,7 +81,8 @@ def build(
     conv = dict(conversations.iter_rows())
     # Why some items' verdicts differ from their rule (under 18, not yet in force) or what else applies to
     # them (Meta AI chats personalise ads): the reason on every item, counted here so it is never silent.
-    # Counted by the notes themselves (``note_key``), each said in English beside its key and fields.
+    # Counted by the notes themselves (``note_key``); most items first, then in the order of their English text
+    # (the document's order since notes became values).
     noted_frame = (
         items.filter(pl.col("note_key").is_not_null())
         .select("account", pl.col("note_key").str.split(TOKEN_SEP))
@@ -80,14 +90,13 @@ def build(
         .group_by("account", "note_key")
         .agg(items=pl.len())
     )
-    noted: dict[str, list[dict[str, Any]]] = {}
+    noted: dict[str, list[ItemNote]] = {}
     for account, token, count in noted_frame.iter_rows():
-        note = Note.from_token(token)
-        noted.setdefault(account, []).append({"note": i18n.note_text(note), "items": count, **note.to_json()})
+        noted.setdefault(account, []).append(ItemNote(note=Note.from_token(token), items=count))
     for rows in noted.values():
-        rows.sort(key=lambda r: (-r["items"], r["note"]))
+        rows.sort(key=lambda r: (-r.items, i18n.note_text(r.note)))
     policies = load_policies()
-    platforms: list[dict[str, Any]] = []
+    platforms: list[PlatformSummary] = []
     for key, ctx in analysis.contexts.items():
         name = ctx.platform
         # Several exports feed one context (WhatsApp chats): the newest describes the platform.
@@ -113,115 +122,109 @@ def build(
         if ctx.opted_out:
             notes.append(OPTED_OUT)
         platforms.append(
-            {
-                "platform": name,
-                "label": _platform_label(analysis, name),
-                # Who the export is of (a display handle; masked by --redact), or null when it names nobody.
-                "account": ctx.account.handle if ctx.account is not None else None,
-                "era": export.era if export.platform.name == name else None,
-                "export_date": export.export_date.isoformat() if export.export_date else None,
-                "region": ctx.region,
-                "region_source": ctx.region_source,
-                "policy": {
+            PlatformSummary(
+                platform=name,
+                label=_platform_label(analysis, name),
+                # Who the export is of (a display handle; masked by --redact), or None when it names nobody.
+                account=ctx.account.handle if ctx.account is not None else None,
+                era=export.era if export.platform.name == name else None,
+                export_date=export.export_date.isoformat() if export.export_date else None,
+                region=ctx.region,
+                region_source=ctx.region_source,
+                policy=PolicyView(
                     # Added within version 1: the status decided once with the contexts (in_force, starts_later,
                     # region_unknown, not_said); every output reads it instead of comparing dates again.
-                    "status": ctx.status.state.value,
-                    "in_force_since": row.in_force_since.isoformat() if row and row.in_force_since else None,
-                    "known": row.known if row else None,
-                    "region_note": row.note if row else None,
-                    "regions": [
-                        {
-                            "codes": list(r.codes),
-                            "in_force_since": r.in_force_since.isoformat() if r.in_force_since else None,
-                        }
+                    status=ctx.status.state.value,
+                    in_force_since=row.in_force_since.isoformat() if row and row.in_force_since else None,
+                    known=row.known if row else None,
+                    region_note=row.note if row else None,
+                    regions=[
+                        RegionStart(
+                            codes=list(r.codes),
+                            in_force_since=r.in_force_since.isoformat() if r.in_force_since else None,
+                        )
                         for r in policy.regions
                     ],
-                    "setting": policy.setting,
-                    "setting_path": policy.setting_path,
-                    "opt_out_url": policy.opt_out_url,
-                    "opt_out_effect": policy.opt_out_effect,
-                },
-                "opted_out": ctx.opted_out,
+                    setting=policy.setting,
+                    setting_path=policy.setting_path,
+                    opt_out_url=policy.opt_out_url,
+                    opt_out_effect=policy.opt_out_effect,
+                ),
+                opted_out=ctx.opted_out,
                 # Added within version 1 (issue 18): whether the account is private where that decides
-                # verdicts (Instagram, Threads, X), and what would be used if it were public; null elsewhere.
-                "account_privacy": account_privacy(analysis, key, ctx),
-                "totals": totals,
-                "words": words,
-                "conversations": conv.get(key, 0),
-                "by_kind": [
-                    {
-                        "kind": r["kind"],
-                        "verdict": r["verdict"],
-                        "items": r["items"],
-                        "words": r["words"] or 0,
-                        "first": _iso(r["first"]),
-                        "last": _iso(r["last"]),
-                    }
+                # verdicts (Instagram, Threads, X), and what would be used if it were public; None elsewhere.
+                account_privacy=account_privacy(analysis, key, ctx),
+                totals=totals,
+                words=words,
+                conversations=conv.get(key, 0),
+                by_kind=[
+                    KindCount(
+                        kind=r["kind"],
+                        verdict=r["verdict"],
+                        items=r["items"],
+                        words=r["words"] or 0,
+                        first=_iso(r["first"]),
+                        last=_iso(r["last"]),
+                    )
                     for r in kinds
                 ],
-                "files": {
-                    "total": len(ledger),
-                    "parsed": sum(1 for e in ledger if e.status is FileStatus.PARSED),
-                    "ignored": sum(1 for e in ledger if e.status is FileStatus.IGNORED),
-                    "unrecognized": sorted(e.path for e in ledger if e.status is FileStatus.UNRECOGNIZED),
-                    "failed": [
-                        # ``code``, ``fields``, ``detail`` (added within version 1): why, as a value, beside the
-                        # English ``error``.
-                        {"path": e.path, "error": e.reason or "failed", **_failure(e.problems)}
+                files=FileCounts(
+                    total=len(ledger),
+                    parsed=sum(1 for e in ledger if e.status is FileStatus.PARSED),
+                    ignored=sum(1 for e in ledger if e.status is FileStatus.IGNORED),
+                    unrecognized=sorted(e.path for e in ledger if e.status is FileStatus.UNRECOGNIZED),
+                    failed=[
+                        FailedFile(path=e.path, error=e.reason or "failed", problems=e.problems)
                         for e in ledger
                         if e.status is FileStatus.FAILED
                     ],
                     # Nothing silent (added within version 1): known files whose columns changed, and per file
                     # read: its items, the rows whose date could not be read (with the shape of the first,
                     # never its value) and the impossible dates (dropped: the item is undated, with a note).
-                    "drift": [{"path": e.path, "columns": list(e.drift)} for e in ledger if e.drift],
-                    "items": sum(e.items for e in ledger),
-                    "undated": sum(e.undated for e in ledger),
-                    "impossible_dates": sum(e.impossible for e in ledger),
-                    "misaligned": sum(e.misaligned for e in ledger),
-                    "read": [
-                        {
-                            "path": e.path,
-                            "items": e.items,
-                            "undated": e.undated,
-                            "undated_shape": e.undated_shape,
-                            "impossible_dates": e.impossible,
-                            "misaligned": e.misaligned,
-                        }
+                    drift=[Drift(path=e.path, columns=list(e.drift)) for e in ledger if e.drift],
+                    items=sum(e.items for e in ledger),
+                    undated=sum(e.undated for e in ledger),
+                    impossible_dates=sum(e.impossible for e in ledger),
+                    misaligned=sum(e.misaligned for e in ledger),
+                    read=[
+                        FileRead(
+                            path=e.path,
+                            items=e.items,
+                            undated=e.undated,
+                            undated_shape=e.undated_shape,
+                            impossible_dates=e.impossible,
+                            misaligned=e.misaligned,
+                        )
                         for e in ledger
                         if e.status is FileStatus.PARSED
                     ],
-                },
-                "notes": [i18n.note_text(n) for n in notes],
-                # Added within version 1: each note of ``notes`` as its key and fields, in the same order.
-                "note_keys": [n.to_json() for n in notes],
-                # Each with its ``key`` and ``fields`` (added within version 1) beside the English ``note``.
-                "item_notes": noted.get(key, []),
-            }
+                ),
+                notes=notes,
+                item_notes=noted.get(key, []),
+                policy_key=ctx.policy,
+            )
         )
-    return {
-        "schema": SCHEMA_ID,
-        "as_of": analysis.options.as_of.isoformat(),
-        "inputs": list(analysis.inputs),
-        "platforms": platforms,
-        "findings": findings or [],
-        "notes": [i18n.note_text(n) for n in analysis.notes],
-        # Added within version 1: each note of ``notes`` as its key and fields, in the same order.
-        "note_keys": [n.to_json() for n in analysis.notes],
+    return Summary(
+        schema=SCHEMA_ID,
+        as_of=analysis.options.as_of.isoformat(),
+        inputs=list(analysis.inputs),
+        platforms=platforms,
+        findings=findings or [],
+        notes=list(analysis.notes),
         # Every input part and what was done with it: analysed, part, copy (counted once), older (not counted).
-        "exports": [
-            {
-                "platform": e.platform,
-                "role": e.role.value,
-                "name": e.name,
-                "export_date": e.export_date.isoformat() if e.export_date else None,
-                "account": e.account.handle,
-            }
+        exports=[
+            ExportEntry(
+                platform=e.platform,
+                role=e.role.value,
+                name=e.name,
+                export_date=e.export_date.isoformat() if e.export_date else None,
+                account=e.account.handle,
+            )
             for e in analysis.export_entries
         ],
         # Files of inputs that are no export we know (a folder's stray files): listed, never dropped.
-        "unrecognized": sorted(e.path for e in analysis.ledger if e.platform == "unknown"),
+        unrecognized=sorted(e.path for e in analysis.ledger if e.platform == "unknown"),
         # Added within version 1 (issue 16): what to do first, and the answers the verdicts used.
-        "todo": todo.for_analysis(analysis, done=done),
-        "answers": answers.used(analysis),
-    }
+        todo=todo.for_analysis(analysis, done=done),
+        answers=answers.used(analysis),
+    )

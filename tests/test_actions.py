@@ -48,7 +48,7 @@ def _ids(doc: dict) -> list[str]:
 
 
 def test_todo_headline_counts_training_items_across_platforms(demo: Analysis) -> None:
-    doc = summary.build(demo)
+    doc = summary.build(demo).to_json()
     h = doc["todo"]["headline"]
     training = demo.items.filter(pl.col("verdict") == "training")
     assert h["items"] == training.height == sum(p["totals"]["training"] for p in doc["platforms"])
@@ -59,7 +59,7 @@ def test_todo_headline_counts_training_items_across_platforms(demo: Analysis) ->
 
 
 def test_todo_actions_come_from_the_policy_data_ranked_by_items(demo: Analysis) -> None:
-    doc = summary.build(demo)
+    doc = summary.build(demo).to_json()
     actions = doc["todo"]["actions"]
     specs = {s.id: s for s in todo.load_actions()}
     for a in actions:
@@ -85,14 +85,14 @@ def test_todo_actions_come_from_the_policy_data_ranked_by_items(demo: Analysis) 
 
 def test_todo_follows_region_and_answers(demo: Analysis) -> None:
     us = answers.reclassify(demo, dataclasses.replace(demo.options, region="us"))
-    assert "meta_objection" not in _ids(summary.build(us))  # no objection form outside the EU/EEA/CH/UK
+    assert "meta_objection" not in _ids(summary.build(us).to_json())  # no objection form outside the EU/EEA/CH/UK
     opted = answers.reclassify(demo, dataclasses.replace(demo.options, opted_out=frozenset({"linkedin"})))
-    li = next(a for a in summary.build(opted)["todo"]["actions"] if a["id"] == "linkedin_setting")
+    li = next(a for a in summary.build(opted).to_json()["todo"]["actions"] if a["id"] == "linkedin_setting")
     assert li["answered"] and li["done"]
     friends = answers.reclassify(demo, dataclasses.replace(demo.options, facebook_audience="friends"))
-    fb = next(a for a in summary.build(friends)["todo"]["actions"] if a["id"] == "facebook_past_posts")
+    fb = next(a for a in summary.build(friends).to_json()["todo"]["actions"] if a["id"] == "facebook_past_posts")
     assert fb["answered"] and fb["done"]
-    assert summary.build(demo, done=["cleanup"])["todo"]["actions"][-1]["done"] is True
+    assert summary.build(demo, done=["cleanup"]).to_json()["todo"]["actions"][-1]["done"] is True
 
 
 def test_todo_tops_the_text_summary(cli) -> None:
@@ -111,9 +111,9 @@ def test_reclassify_changes_verdicts_without_reading_again(demo: Analysis, monke
     import exportscope.reading as reading
 
     monkeypatch.setattr(reading, "read_task", lambda *a, **k: pytest.fail("the archive was read again"))
-    before = summary.build(demo)["platforms"][1]
+    before = summary.build(demo).to_json()["platforms"][1]
     public = answers.reclassify(demo, dataclasses.replace(demo.options, facebook_audience="public"))
-    after = summary.build(public)["platforms"][1]
+    after = summary.build(public).to_json()["platforms"][1]
     assert before["platform"] == after["platform"] == "facebook"
     assert after["totals"]["training"] > before["totals"]["training"]
     assert after["totals"]["conditional"] < before["totals"]["conditional"]
@@ -125,7 +125,7 @@ def test_reclassify_equals_a_fresh_run_with_the_flags(demo: Analysis) -> None:
     answered = answers.reclassify(demo, options)
     fresh = analyze(sample_paths(), options)
     assert answered.items.drop("link").equals(fresh.items.drop("link"))
-    used = summary.build(answered)["answers"]
+    used = summary.build(answered).to_json()["answers"]
     assert used["flags"] == "--region uk --facebook-audience friends --opted-out meta"
 
 

@@ -38,24 +38,24 @@ def test_the_readme_example_runs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
         exec(compile(readme_example(), "README.md", "exec"), {"__name__": "readme"})
     printed = out.getvalue()
     expected = exportscope.summarize(exportscope.analyze(LINKEDIN, Options(region="eu")), findings=False)
-    linkedin = expected["platforms"][0]
-    assert f"{linkedin['label']} {linkedin['totals']['training']} items used for AI training" in printed
+    linkedin = expected.platforms[0]
+    assert f"{linkedin.label} {linkedin.totals['training']} items used for AI training" in printed
     assert "notes.md: a .md name is for Markdown, not HTML" in printed  # the error the example catches
     report = (tmp_path / "exposure.html").read_text(encoding="utf-8")
     assert report.startswith("<!DOCTYPE html>") and 'lang="fr"' in report
     table = pl.read_parquet(tmp_path / "items.parquet")
-    assert table.height == sum(linkedin["totals"].values())
+    assert table.height == sum(linkedin.totals.values())
     assert not (tmp_path / "notes.md").exists()
 
 
 def test_the_calls_give_what_the_commands_give(cli, tmp_path: Path) -> None:
     analysis = exportscope.analyze([LINKEDIN], Options(as_of=__import__("datetime").date.fromisoformat(AS_OF)))
-    doc = exportscope.summarize(analysis)
+    summary = exportscope.summarize(analysis)
     by_cli = json.loads(cli("summary", LINKEDIN, "--json", "--as-of", AS_OF).stdout)
-    assert doc == by_cli
-    assert exportscope.summarize(analysis, findings=False)["findings"] == []
+    assert summary.to_json() == by_cli
+    assert exportscope.summarize(analysis, findings=False).findings == []
     found = exportscope.find(analysis)
-    assert exportscope.summarize(analysis, findings=found)["findings"] == doc["findings"]
+    assert exportscope.summarize(analysis, findings=found).findings == summary.findings
     n = exportscope.write_items(analysis, tmp_path / "i.csv")
     cli("items", LINKEDIN, "-o", tmp_path / "c.csv", "--as-of", AS_OF)
     assert (tmp_path / "i.csv").read_bytes() == (tmp_path / "c.csv").read_bytes()

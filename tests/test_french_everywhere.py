@@ -189,3 +189,60 @@ def test_every_screen_in_french_has_no_english_of_ours(tmp_path: Path) -> None:
     archive += archive_strings(analysis_of_app[0]) if analysis_of_app else []
     left = {name: english_left(without(text, archive)) for name, text in seen.items()}
     assert {name: found for name, found in left.items() if found} == {}
+
+
+def summary_text(analysis: Any, lang: str) -> str:
+    """``exportscope summary`` (the tables) of an analysis, as printed, wide enough that no line wraps."""
+    from rich.console import Console
+
+    from exportscope.render_text import print_summary
+    from exportscope.summary import build
+
+    console = Console(width=400, record=True, highlight=False, emoji=False)
+    print_summary(build(analysis), console, lang=lang)
+    return console.export_text()
+
+
+@pytest.mark.parametrize(
+    "options",
+    [OPTIONS, Options(as_of=date(2025, 3, 1), opted_out=frozenset({"linkedin", "meta"}))],
+    ids=["today", "before-the-start-dates-opted-out"],
+)
+def test_the_french_text_summary_has_no_english_of_ours(options: Options) -> None:
+    """Every sample at once (every platform, the exports list, the notes, the to-do list), in French: no
+    English of ours, kinds by their names (never a code such as ``ai_chat``), counts agreeing with their noun."""
+    from exportscope.summary import build
+
+    analysis = analyze(sample_paths(), options)
+    text = summary_text(analysis, "fr")
+    # What may stay as written: the published texts' titles (the to-do list's sources too), the archive's
+    # own words, its file names and the names of the inputs.
+    todo_sources = [
+        str(a["source"]["title"]) for a in build(analysis).todo["actions"] if "title" in a.get("source", {})
+    ]
+    names = [Path(p).name for p in analysis.inputs]
+    archive = [*source_titles(), *todo_sources, *archive_strings(analysis), *(e.path for e in analysis.ledger), *names]
+    archive.sort(key=len, reverse=True)
+    mine = without(text, archive)
+    assert english_left(mine) == []
+    assert re.findall(r"\b[a-z]+_[a-z_]+\b", mine) == []  # no kind, verdict or role code
+    assert re.findall(r"\b[01] (?:éléments|conversations|mots|lignes|fichiers)\b", text) == []
+
+
+def test_summary_takes_lang_like_the_other_commands(cli: Any) -> None:
+    """``summary --lang fr`` prints the tables in French; the JSON document stays the same whatever the
+    language (English beside its keys); an unknown language is refused before anything is read."""
+    from exportscope.samples import samples_dir
+
+    zip_ = samples_dir() / "linkedin-2026" / "Complete_LinkedInDataExport_03-09-2026.zip"
+    french = cli("summary", zip_, "--as-of", "2025-10-01", "--lang", "fr")
+    assert french.exit_code == 0
+    text = " ".join(french.stdout.split())
+    assert "L'entraînement de l'IA commence le 2025-11-03 dans votre région" in text
+    assert "fichiers : 53 (lus : 52," in text and "Utilisé pour entraîner l'IA" in text
+    english = " ".join(cli("summary", zip_, "--as-of", "2025-10-01", "--lang", "en").stdout.split())
+    assert "AI training starts on 2025-11-03 in your region" in english and "fichiers" not in english
+    as_json = [cli("summary", zip_, "--json", "--as-of", "2025-10-01", *lang).stdout for lang in ([], ["--lang", "fr"])]
+    assert as_json[0] == as_json[1]
+    refused = cli("summary", zip_, "--lang", "de")
+    assert refused.exit_code == 2 and "--lang" in refused.stderr

@@ -77,7 +77,7 @@ def _downloads(root: Path) -> Path:
 
 
 def _doc(a: Analysis) -> dict[str, Any]:
-    doc = summary.build(a)
+    doc = summary.build(a).to_json()
     doc.pop("inputs")  # the paths as given, in the order given
     return doc
 
@@ -85,7 +85,7 @@ def _doc(a: Analysis) -> dict[str, Any]:
 def test_downloads_folder_reads_each_export_once_and_lists_the_older_ones(tmp_path: Path) -> None:
     dl = _downloads(tmp_path)
     a = analyze([dl], Options(as_of=AS_OF, workers=1))
-    doc = summary.build(a)
+    doc = summary.build(a).to_json()
     roles = [(e["name"], e["role"], e["export_date"], e["account"]) for e in doc["exports"]]
     assert roles == [
         ("Complete_LinkedInDataExport_03-09-2026.zip", "analysed", "2026-03-09", "Ada Example"),

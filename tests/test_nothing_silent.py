@@ -35,7 +35,7 @@ def test_undated_rows_and_impossible_dates_are_counted_per_file(make_zip) -> Non
     )
     z = make_zip("Complete_LinkedInDataExport_03-09-2026.zip", {"Profile.csv": PROFILE, "Shares.csv": shares})
     a = analyze([z], Options(as_of=date(2026, 3, 10), workers=1))
-    files = _files(summary.build(a))
+    files = _files(summary.build(a).to_json())
     [read] = [r for r in files["read"] if r["path"] == "Shares.csv"]
     assert read == {"path": "Shares.csv", "items": 6, "undated": 2, "undated_shape": "DD.DD.YYYY DD:DD",
                     "impossible_dates": 2, "misaligned": 0}  # fmt: skip
@@ -59,7 +59,7 @@ def test_summary_text_says_what_was_not_dated(make_zip, cli) -> None:
 def test_drift_is_in_the_summary(make_zip) -> None:
     shares = b"Date,ShareLink,ShareCommentary,SharedUrl,Visibility,Mood\n2025-07-01 14:33:22,x,hi,,PUBLIC,ok\n"
     z = make_zip("Complete_LinkedInDataExport_03-09-2026.zip", {"Profile.csv": PROFILE, "Shares.csv": shares})
-    files = _files(summary.build(analyze([z], Options(as_of=date(2026, 3, 10), workers=1))))
+    files = _files(summary.build(analyze([z], Options(as_of=date(2026, 3, 10), workers=1))).to_json())
     assert files["drift"] == [{"path": "Shares.csv", "columns": ["-MediaUrl", "+Mood"]}]
 
 
@@ -80,7 +80,7 @@ def test_values_past_the_header_are_counted_without_their_text(make_zip) -> None
     a = analyze([z], Options(as_of=date(2026, 3, 10), workers=1))
     posts = a.items.filter(a.items["kind"] == "post")
     assert posts.get_column("text").to_list() == ["Hello", None]  # "PUBLIC" never becomes a post's text
-    [read] = [r for r in _files(summary.build(a))["read"] if r["path"] == "Shares.csv"]
+    [read] = [r for r in _files(summary.build(a).to_json())["read"] if r["path"] == "Shares.csv"]
     assert (read["items"], read["misaligned"]) == (2, 1)
 
 
@@ -95,7 +95,7 @@ def test_invitations_are_their_own_kind_and_no_conversation(make_zip) -> None:
         "Complete_LinkedInDataExport_03-09-2026.zip",
         {"Profile.csv": PROFILE, "Invitations.csv": invitations, "Connections.csv": connections},
     )
-    doc = summary.build(analyze([z], Options(as_of=date(2026, 3, 10), workers=1)))
+    doc = summary.build(analyze([z], Options(as_of=date(2026, 3, 10), workers=1))).to_json()
     [p] = doc["platforms"]
     kinds = {(k["kind"], k["verdict"]): k["items"] for k in p["by_kind"]}
     assert kinds[("connection", "not_used")] == 1  # the rows of Connections.csv, not the invitations

@@ -61,7 +61,7 @@ def test_as_of_before_the_start_says_it_starts_later_everywhere(cli, tmp_path: P
 
     from exportscope.tui.widgets.cards import training_status
 
-    card = training_status(build(a)["platforms"][0], "2025-10-01", "linkedin").plain
+    card = training_status(build(a).platforms[0], "2025-10-01", "linkedin").plain
     assert "starts" in card and "in force since" not in card
 
 
@@ -75,7 +75,7 @@ def test_in_force_reads_the_same_status(cli) -> None:
 
 
 def test_region_unknown_and_not_said_are_in_the_json() -> None:
-    unknown = build(analyze([S2026], Options(as_of=date(2026, 3, 10), region=None)))["platforms"][0]
-    assert unknown["policy"]["status"] == "in_force"  # the export says Lyon, France
-    said = build(analyze([S2026], Options(as_of=date(2026, 3, 10), region="cn")))["platforms"][0]
-    assert said["policy"]["status"] == "not_said"
+    unknown = build(analyze([S2026], Options(as_of=date(2026, 3, 10), region=None))).platforms[0]
+    assert unknown.policy.status == "in_force"  # the export says Lyon, France
+    said = build(analyze([S2026], Options(as_of=date(2026, 3, 10), region="cn"))).platforms[0]
+    assert said.policy.status == "not_said"

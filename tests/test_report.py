@@ -69,6 +69,29 @@ def test_golden(
     assert got == path.read_text(encoding="utf-8"), f"{name} changed; UPDATE_GOLDEN=1 to accept"
 
 
+ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+@pytest.mark.parametrize(("lang", "login"), [("en", "13 March 2024"), ("fr", "13 mars 2024")])
+def test_table_dates_read_as_the_prose_does(
+    analysis: Analysis, findings: list[dict[str, Any]], fmt: str, lang: str, login: str
+) -> None:
+    """Issue 18: one date format per report. The kinds' first and last dates and the examples' dates are
+    spelled as the report's prose spells dates in its language; the JSON report keeps ISO timestamps."""
+    text = _render(analysis, findings, fmt, lang=lang)
+    if fmt == "html":
+        cells = re.findall(r"<td>([^<]*)</td>", text) + re.findall(r'<div class="ex-meta">(.*?)</div>', text)
+    else:
+        cells = [line for line in text.splitlines() if line.startswith("|") or (line.startswith("*") and " · " in line)]
+    assert cells and any(login in c for c in cells)
+    assert [c for c in cells if ISO_DAY.search(c)] == []
+    assert text.count(login) >= 2  # the login's first and last
+    doc = orjson.loads(render_report(analysis, "json", findings=findings, lang=lang))
+    kinds = [k for p in doc["platforms"] for k in p["by_kind"] if k["kind"] == "login"]
+    assert kinds and kinds[0]["first"].startswith("2024-03-13")
+
+
 def test_render_is_deterministic(analysis: Analysis, findings: list[dict[str, Any]]) -> None:
     assert _render(analysis, findings, "html") == _render(analysis, findings, "html")
 

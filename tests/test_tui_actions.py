@@ -53,7 +53,7 @@ class CountingAnalyze:
 
 def _totals(app: ExportScopeApp, platform: str) -> dict[str, int]:
     assert app.result is not None
-    return next(p["totals"] for p in app.result.summary["platforms"] if p["platform"] == platform)
+    return next(p.totals for p in app.result.summary.platforms if p.platform == platform)
 
 
 @aio
@@ -63,19 +63,19 @@ async def test_the_todo_list_tops_the_dashboard_and_ticks_go_into_exports(tmp_pa
         await loaded(pilot)
         text = screen_text(app)
         assert app.result is not None
-        h = app.result.summary["todo"]["headline"]
+        h = app.result.summary.todo["headline"]
         assert "What to do first" in text and f"{h['items']} of your items ({h['words']} words) are used" in text
         assert text.index("What to do first") < text.index("LinkedIn · export")
         options = app.screen.query_one(TodoPanel).query_one(SelectionList)
         options.focus()
-        first, second = app.result.summary["todo"]["actions"][:2]
+        first, second = app.result.summary.todo["actions"][:2]
         await pilot.press("space")  # tick the first action
         await wait_for(pilot, lambda: app.result is not None and bool(app.result.todo_done))
         assert app.result is not None and app.result.todo_done == {first["id"]}
         out = tmp_path / "r.md"
         write(app.result, formats.get("report", "md"), out)
         report = out.read_text(encoding="utf-8")
-        titles = {a.id: a.title for a in action_texts(app.result.summary["todo"])}
+        titles = {a.id: a.title for a in action_texts(app.result.summary.todo)}
         assert f"- [x] **{titles[first['id']]}" in report.replace("\\", "")
         assert f"- [ ] **{titles[second['id']]}" in report.replace("\\", "")
 
@@ -87,7 +87,7 @@ async def test_answering_a_question_reclassifies_without_reading_again() -> None
     async with app.run_test(size=(120, 50)) as pilot:
         await loaded(pilot)
         assert app.result is not None
-        trained = app.result.summary["todo"]["headline"]["items"]
+        trained = app.result.summary.todo["headline"]["items"]
         assert f"{trained} of your items" in screen_text(app)
         before = _totals(app, "facebook")
         await press_into(pilot, "a", AnswersScreen)
@@ -104,7 +104,7 @@ async def test_answering_a_question_reclassifies_without_reading_again() -> None
         assert sum(after.values()) == sum(before.values())
         assert counting.calls == 1  # the archive was read once
         assert app.options.facebook_audience == "public"
-        assert app.result is not None and app.result.summary["answers"]["flags"] == "--facebook-audience public"
+        assert app.result is not None and app.result.summary.answers["flags"] == "--facebook-audience public"
         # The dashboard's to-do headline follows at once: the Facebook posts now count as used for training.
         more = after["training"] - before["training"]
         await wait_for(pilot, lambda: f"{trained + more} of your items" in screen_text(app))

@@ -48,8 +48,8 @@ async def test_answering_x_protected_changes_the_totals_without_reading_again() 
         assert counting.calls == 1
         assert dict(app.options.answers) == {"x.protected": "yes"}
         assert app.result is not None
-        assert app.result.summary["answers"]["flags"] == "--x-protected yes"
-        assert app.result.summary["answers"]["questions"] == {"x.protected": "yes"}
+        assert app.result.summary.answers["flags"] == "--x-protected yes"
+        assert app.result.summary.answers["questions"] == {"x.protected": "yes"}
         # Asking again shows the answer given; "no" makes the posts public again, which is what this archive's
         # protected-history.js says (unprotected on 2024-12-01): the totals are the archive's own again.
         await press_into(pilot, "a", AnswersScreen)
@@ -59,7 +59,7 @@ async def test_answering_x_protected_changes_the_totals_without_reading_again() 
         again.query_one("#apply", Button).press()
         await wait_for(pilot, lambda: _totals(app, "x") != after)
         assert _totals(app, "x") == before
-        assert app.result.summary["answers"]["flags"] == "--x-protected no"
+        assert app.result.summary.answers["flags"] == "--x-protected no"
 
 
 @aio

@@ -11,46 +11,50 @@ from exportscope import summary
 from exportscope.account_privacy import privacy_sentence
 from exportscope.pipeline import Options, analyze
 from exportscope.samples import samples_dir
+from exportscope.summary_model import AccountPrivacy, IfPublic, PlatformSummary
 
 OPTIONS = Options(as_of=date(2026, 12, 3))
 IG = ("instagram-2025/instagram-jdoe-2025-11-20-AAAA1111.zip", "instagram-2025/instagram-jdoe-2025-11-20-BBBB2222.zip")
 
 
 @pytest.fixture(scope="module")
-def instagram() -> dict:
+def instagram() -> dict[str, PlatformSummary]:
     analysis = analyze([samples_dir() / rel for rel in IG], OPTIONS)
-    doc = summary.build(analysis)
-    return {p["platform"]: p for p in doc["platforms"]}
+    return {p.platform: p for p in summary.build(analysis).platforms}
 
 
-def test_a_private_threads_profile_says_why_nothing_is_used_and_what_public_would_change(instagram: dict) -> None:
+def test_a_private_threads_profile_says_why_nothing_is_used_and_what_public_would_change(
+    instagram: dict[str, PlatformSummary],
+) -> None:
     threads = instagram["threads"]
-    posts = [k for k in threads["by_kind"] if k["kind"] in ("post", "media")]
+    posts = [k for k in threads.by_kind if k.kind in ("post", "media")]
     # The sample's Threads profile is private: its posts and their photo are not used...
-    assert posts and all(k["verdict"] == "not_used" for k in posts)
-    would = sum(k["items"] for k in posts)
+    assert posts and all(k.verdict == "not_used" for k in posts)
+    would = sum(k.items for k in posts)
     # ...and were it public they would be, every one of them.
-    assert threads["account_privacy"] == {"private": True, "if_public": {"items": would, "words": 12}}
-    en = privacy_sentence(threads["account_privacy"], "threads", "en")
+    assert threads.account_privacy == AccountPrivacy(private=True, if_public=IfPublic(items=would, words=12))
+    assert threads.to_json()["account_privacy"] == {"private": True, "if_public": {"items": would, "words": 12}}
+    en = privacy_sentence(threads.account_privacy, "threads", "en")
     assert en == (
         "Private account (the export says so): its posts are not used for AI training. "
         f"If you made it public, {would} items would be used."
     )
-    fr = privacy_sentence(threads["account_privacy"], "threads", "fr")
+    fr = privacy_sentence(threads.account_privacy, "threads", "fr")
     assert fr is not None and fr.endswith(f"Si vous le rendiez public, {would} éléments seraient utilisés.")
     # Instagram (public) says so; Facebook, where the account's privacy decides nothing, says nothing.
-    assert instagram["instagram"]["account_privacy"]["private"] is False
-    assert privacy_sentence(instagram["instagram"]["account_privacy"], "instagram", "en").startswith("Public account")
+    public = instagram["instagram"].account_privacy
+    assert public is not None and public.private is False
+    assert (privacy_sentence(public, "instagram", "en") or "").startswith("Public account")
 
 
 def test_the_answer_public_or_private_is_counted_again_not_guessed() -> None:
     """The items are classified again with the account public, every override included: where training is
     not in force yet, making the profile public would change nothing, and the sentence does not promise it."""
     analysis = analyze([samples_dir() / rel for rel in IG], Options(as_of=date(2024, 1, 1), region="eu"))
-    threads = next(p for p in summary.build(analysis)["platforms"] if p["platform"] == "threads")
+    threads = next(p for p in summary.build(analysis).platforms if p.platform == "threads")
     # On 2024-01-01 Meta did not train in the EU yet: making the profile public would change nothing.
-    assert threads["account_privacy"] == {"private": True, "if_public": {"items": 0, "words": 0}}
-    assert "If you made it public" not in (privacy_sentence(threads["account_privacy"], "threads", "en") or "")
+    assert threads.account_privacy == AccountPrivacy(private=True, if_public=IfPublic(items=0, words=0))
+    assert "If you made it public" not in (privacy_sentence(threads.account_privacy, "threads", "en") or "")
 
 
 def test_the_private_account_field_reads_as_a_setting_never_a_bare_boolean() -> None:
@@ -61,7 +65,7 @@ def test_the_private_account_field_reads_as_a_setting_never_a_bare_boolean() -> 
 
 def test_a_media_only_part_read_alone_says_it_is_a_part_and_which_part_is_missing() -> None:
     analysis = analyze([samples_dir() / IG[1]], OPTIONS)
-    doc = summary.build(analysis)
+    doc = summary.build(analysis).to_json()
     (ig,) = [p for p in doc["platforms"] if p["platform"] == "instagram"]
     assert ig["totals"] == {"training": 0, "conditional": 0, "excluded": 0, "not_used": 0}
     (part,) = [n for n in ig["note_keys"] if n["key"] == "media_only_part"]
@@ -75,7 +79,7 @@ def test_a_media_only_part_read_alone_says_it_is_a_part_and_which_part_is_missin
     assert fr.startswith("Cet export Instagram est une partie") and "9 photo(s)" in fr
     # Both parts together: no such note.
     both = summary.build(analyze([samples_dir() / rel for rel in IG], OPTIONS))
-    assert not any("split download" in n for p in both["platforms"] for n in p["notes"])
+    assert not any(n.key == "media_only_part" for p in both.platforms for n in p.notes)
 
 
 def test_the_text_summary_says_counts_in_words_and_kinds_by_name(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,7 +1,8 @@
 """Output writers behind one registry: reports (html, md/markdown, json) and item tables.
 
 :func:`write_report` is what the CLI's ``report`` command and the terminal UI call. The format comes from
-``fmt`` or the output's suffix (:data:`REPORT_FORMATS`); the content is built once by
+``fmt`` or the output's suffix, which must agree (:func:`exportscope.formats.choose`, the one registry of
+output formats; :data:`REPORT_FORMATS` maps each to its renderer); the content is built once by
 :mod:`exportscope.report.content` (findings, examples, per-year counts, localised opt-out steps, redaction)
 and each format only renders it. Files are written atomically (temporary file, then rename), so a report is
 never half-written. Item tables (``exportscope items``) are in :mod:`exportscope.report.items`.
@@ -20,7 +21,7 @@ from exportscope.fsutil import open_output
 from exportscope.termsafe import json_safe
 
 if TYPE_CHECKING:
-    from exportscope.report.content import Report
+    from exportscope.report.view import Report
     from exportscope.types import Analysis
 
 #: Format name (:data:`exportscope.formats.FORMATS`, family ``report``) -> module with ``render(Report) -> bytes``.

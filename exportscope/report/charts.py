@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from exportscope.report.view import YearCount
 
 COLORS = {"training": "#b3261e", "conditional": "#e8912d", "excluded": "#2f6fb0", "not_used": "#9aa3ab"}
 VERDICTS = ("training", "conditional", "excluded", "not_used")
@@ -68,12 +71,12 @@ def totals_chart(
 
 
 def years_chart(
-    years: Sequence[dict[str, Any]], label: Callable[[str], str], number: Callable[[int], str], title: str
+    years: Sequence[YearCount], label: Callable[[str], str], number: Callable[[int], str], title: str
 ) -> str:
     """Training-eligible items per year: stacked bars (used for training, used if public)."""
     width, height, left, bottom, top = 720, 200, 48, 24, 16
     inner_w, inner_h = width - left - 10, height - bottom - top
-    peak = max((y.get("training", 0) + y.get("conditional", 0) for y in years), default=0) or 1
+    peak = max((y.training + y.conditional for y in years), default=0) or 1
     slot = inner_w / max(len(years), 1)
     bar_w = min(48.0, slot * 0.7)
     out = [
@@ -86,19 +89,18 @@ def years_chart(
     for i, y in enumerate(years):
         x = left + i * slot + (slot - bar_w) / 2
         base = float(top + inner_h)
-        for v in ("training", "conditional"):
-            n = int(y.get(v, 0))
+        for v, n in (("training", y.training), ("conditional", y.conditional)):
             if not n:
                 continue
             h = inner_h * n / peak
             base -= h
             out.append(
                 f'<rect x="{x:.1f}" y="{base:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{COLORS[v]}">'
-                f"<title>{_e(y['year'])} · {_e(label(v))}: {_e(number(n))}</title></rect>"
+                f"<title>{_e(y.year)} · {_e(label(v))}: {_e(number(n))}</title></rect>"
             )
         if i % step == 0:
             out.append(
-                f'<text x="{x + bar_w / 2:.1f}" y="{height - 6}" text-anchor="middle" class="ax">{_e(y["year"])}</text>'
+                f'<text x="{x + bar_w / 2:.1f}" y="{height - 6}" text-anchor="middle" class="ax">{_e(y.year)}</text>'
             )
     out.append("</svg>")
     return "".join(out)

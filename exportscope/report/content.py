@@ -1,22 +1,24 @@
 """What a report says, once, for every format: the summary document plus findings, examples of what the AI
 would read, training-eligible items per year, and the localised opt-out steps, with ``--redact`` applied.
 
-Writers (:mod:`.html`, :mod:`.markdown`, :mod:`.jsondoc`) only render this model; none of them decides
+Writers (:mod:`.html`, :mod:`.markdown`, :mod:`.jsondoc`) only render the values of :mod:`.view`; none decides
 what to show or what to mask, so the three formats cannot drift apart.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from exportscope import __version__, i18n
 from exportscope.findings import ELIGIBLE, MESSAGE_KINDS
-from exportscope.notes import Note, Problem
+from exportscope.notes import FieldValue, Note, Problem
 from exportscope.redact import Redactor
+from exportscope.report.view import Example, ItemNoteText, OptOutText, PlatformReport, Report, YearCount
 from exportscope.rules import load_policies
+from exportscope.summary_model import PlatformSummary, Summary
 
 if TYPE_CHECKING:
     from exportscope.types import Analysis
@@ -28,76 +30,6 @@ EXAMPLE_KINDS = (
     "post", "article", "comment", "ai_chat", "job_application", "recommendation", "media", "story",
     "poll_vote", "profile", "position", "education", "project", "publication", "volunteering",
 )  # fmt: skip
-#: Unrecognized paths listed in HTML and Markdown (JSON lists them all).
-MAX_LISTED_FILES = 50
-
-
-@dataclass
-class Report:
-    """The rendered-to-be report: ``doc`` is the JSON document; ``platforms`` the per-platform views."""
-
-    doc: dict[str, Any]
-    lang: str
-    redacted: bool
-    owner_kept: bool = False
-    platforms: list[dict[str, Any]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    sources: list[dict[str, str]] = field(default_factory=list)
-
-    def t(self, key: str, /, **fields: Any) -> str:
-        return i18n.t(key, self.lang, **fields)
-
-    def n(self, value: int) -> str:
-        return i18n.fmt_int(value, self.lang)
-
-    def date(self, value: Any) -> str:
-        return i18n.fmt_date(value, self.lang)
-
-    def source_dates(self, source: dict[str, str]) -> str:
-        """ "in effect from D, checked D" of a policy source, in the report's language."""
-        parts = []
-        if source.get("effective"):
-            parts.append(self.t("report.source_effective", date=self.date(source["effective"])))
-        if source.get("checked"):
-            parts.append(self.t("report.source_checked", date=self.date(source["checked"])))
-        return ", ".join(parts)
-
-    def files_line(self, p: dict[str, Any]) -> str:
-        """A platform's "N files: read, ignored, not recognized, failed" line, the same in every format."""
-        f = p["files"]
-        line = self.t(
-            "report.files_line",
-            total=self.n(f["total"]),
-            parsed=self.n(f["parsed"]),
-            ignored=self.n(f["ignored"]),
-            unrecognized=self.n(len(f["unrecognized"])),
-            failed=self.n(len(f["failed"])),
-        )
-        quality = (f.get("undated", 0), f.get("impossible_dates", 0), f.get("misaligned", 0))
-        if any(quality) or f.get("drift"):
-            # Nothing silent: dates not read or impossible, rows off their columns, drift (issue 12).
-            line += " " + self.t(
-                "report.files_quality",
-                undated=self.n(quality[0]),
-                impossible=self.n(quality[1]),
-                misaligned=self.n(quality[2]),
-                drift=self.n(len(f.get("drift", []))),
-            )
-        return line
-
-    def export_and_region(self, p: dict[str, Any]) -> tuple[str, str]:
-        """A platform's "exported on" and "region (where it came from)" lines, the same in every format."""
-        export = (
-            self.t("report.export_date", date=self.date(p["export_date"]))
-            if p["export_date"]
-            else self.t("report.export_date_unknown")
-        )
-        region = self.t(
-            "report.region_line",
-            region=i18n.region_label(p["region"], self.lang),
-            source=self.t(f"region_source.{p['region_source']}"),
-        )
-        return export, region
 
 
 def _clip(text: str, limit: int = EXAMPLE_CHARS) -> str:
@@ -110,7 +42,8 @@ def _iso(ts: Any) -> str | None:
 
 
 def examples(analysis: Analysis, platform: str, limit: int = MAX_EXAMPLES) -> list[dict[str, Any]]:
-    """A few training-eligible texts, the most recent of each kind, telling kinds first."""
+    """A few training-eligible texts, the most recent of each kind, telling kinds first (with their rule,
+    which the masking needs; :class:`Example` drops it)."""
     import polars as pl
 
     rank = {k: i for i, k in enumerate(EXAMPLE_KINDS)}
@@ -154,7 +87,7 @@ def examples(analysis: Analysis, platform: str, limit: int = MAX_EXAMPLES) -> li
     ]
 
 
-def per_year(analysis: Analysis, platform: str) -> list[dict[str, Any]]:
+def per_year(analysis: Analysis, platform: str) -> list[YearCount]:
     """Training-eligible items per calendar year (UTC), oldest first, every year in between present."""
     import polars as pl
 
@@ -171,28 +104,31 @@ def per_year(analysis: Analysis, platform: str) -> list[dict[str, Any]]:
     if not counts:
         return []
     return [
-        {"year": y, **{v: counts.get(y, {}).get(v, 0) for v in ELIGIBLE}} for y in range(min(counts), max(counts) + 1)
+        YearCount(
+            year=y, training=counts.get(y, {}).get("training", 0), conditional=counts.get(y, {}).get("conditional", 0)
+        )
+        for y in range(min(counts), max(counts) + 1)
     ]
 
 
-def _optout(policy_key: str, lang: str, region_note: str | None) -> dict[str, Any]:
+def _optout(policy_key: str, lang: str, region_note: str | None) -> OptOutText:
     pol = load_policies()[policy_key]
 
     def tr(field_name: str, english: str) -> str:
         return i18n.policy_text(policy_key, field_name, lang, english)
 
     region_index = next((i for i, r in enumerate(pol.regions) if r.note == region_note), None)
-    return {
-        "setting": tr("setting", pol.setting),
-        "setting_path": tr("setting_path", pol.setting_path),
-        "url": pol.opt_out_url,
-        "effect": tr("opt_out_effect", pol.opt_out_effect),
-        "levers": [tr(f"extra_levers_{i}", s) for i, s in enumerate(pol.extra_levers)],
-        "notes": [tr(f"notes_{i}", s) for i, s in enumerate(pol.notes)],
-        "region_note": tr(f"region_{region_index}", region_note)
+    return OptOutText(
+        setting=tr("setting", pol.setting),
+        setting_path=tr("setting_path", pol.setting_path),
+        url=pol.opt_out_url,
+        effect=tr("opt_out_effect", pol.opt_out_effect),
+        levers=[tr(f"extra_levers_{i}", s) for i, s in enumerate(pol.extra_levers)],
+        notes=[tr(f"notes_{i}", s) for i, s in enumerate(pol.notes)],
+        region_note=tr(f"region_{region_index}", region_note)
         if region_note and region_index is not None
         else region_note,
-    }
+    )
 
 
 def _texts(analysis: Analysis, findings: list[dict[str, Any]]) -> Callable[[str, int | None], list[str]]:
@@ -216,51 +152,89 @@ def _texts(analysis: Analysis, findings: list[dict[str, Any]]) -> Callable[[str,
 _PATH_FIELDS = frozenset({"path", "name", "other", "current", "a", "b", "file"})
 
 
-def _redact_note(note: dict[str, Any], redactor: Redactor) -> dict[str, Any]:
-    """A note's ``{"key", "fields"}`` with every text field masked (a chat's name, a file's path), and the
-    notes inside it too."""
+def _mask_note(note: Note, redactor: Redactor) -> Note:
+    """A note with every text field masked (a chat's name, a file's path), and the notes inside it too."""
 
-    def mask(name: str, value: Any) -> Any:
-        if isinstance(value, dict):
-            return _redact_note(value, redactor)
-        if isinstance(value, list):
-            return [_redact_note(v, redactor) for v in value]
+    def mask(name: str, value: FieldValue) -> FieldValue:
+        if isinstance(value, Note):
+            return _mask_note(value, redactor)
+        if isinstance(value, tuple):
+            return tuple(_mask_note(v, redactor) for v in value)
         if isinstance(value, str):
             return (redactor.path(value) if name in _PATH_FIELDS else redactor.text(value)) or ""
         return value
 
-    return {**note, "fields": {k: mask(k, v) for k, v in note.get("fields", {}).items()}}
+    return Note(note.key, tuple((k, mask(k, v)) for k, v in note.fields))
 
 
-def _redact_doc(doc: dict[str, Any], redactor: Redactor) -> None:
-    """Every string of the summary document that comes from the archive, masked: input names, notes (a
+def _redact_platform(p: PlatformSummary, redactor: Redactor) -> PlatformSummary:
+    files = p.files
+    return replace(
+        p,
+        notes=[_mask_note(n, redactor) for n in p.notes],
+        account=redactor.text(p.account, p.platform) if p.account is not None else None,
+        files=replace(
+            files,
+            unrecognized=[redactor.path(x) for x in files.unrecognized],
+            failed=[replace(f, path=redactor.path(f.path), error=redactor.text(f.error) or "") for f in files.failed],
+            drift=[replace(d, path=redactor.path(d.path)) for d in files.drift],
+            read=[replace(r, path=redactor.path(r.path)) for r in files.read],
+        ),
+    )
+
+
+def _redacted(doc: Summary, redactor: Redactor) -> Summary:
+    """Every string of the summary that comes from the archive, masked: input names, notes' fields (a
     WhatsApp chat's note names its contact and owner), file paths, failure reasons, the account handles."""
-    doc["inputs"] = [redactor.path(x) for x in doc["inputs"]]
-    doc["notes"] = [redactor.text(n) or "" for n in doc.get("notes", [])]
-    doc["note_keys"] = [_redact_note(n, redactor) for n in doc.get("note_keys", [])]
-    doc["unrecognized"] = [redactor.path(x) for x in doc.get("unrecognized", [])]
-    for entry in doc.get("exports", []):  # issue 12: every input part read, with its account
-        if isinstance(entry, dict):
-            if isinstance(entry.get("name"), str):
-                entry["name"] = redactor.path(entry["name"])
-            if isinstance(entry.get("account"), str):
-                entry["account"] = redactor.text(entry["account"])
-    for p in doc["platforms"]:
-        p["notes"] = [redactor.text(n) or "" for n in p.get("notes", [])]
-        p["note_keys"] = [_redact_note(n, redactor) for n in p.get("note_keys", [])]
-        for item_note in p.get("item_notes", []):
-            item_note["note"] = redactor.text(item_note["note"]) or ""
-        if isinstance(p.get("account"), str):
-            p["account"] = redactor.text(p["account"], p["platform"])
-        files = p["files"]
-        files["unrecognized"] = [redactor.path(x) for x in files["unrecognized"]]
-        files["failed"] = [
-            {**f, "path": redactor.path(f["path"]), "error": redactor.text(f["error"]) or ""} for f in files["failed"]
+    return replace(
+        doc,
+        inputs=[redactor.path(x) for x in doc.inputs],
+        notes=[_mask_note(n, redactor) for n in doc.notes],
+        unrecognized=[redactor.path(x) for x in doc.unrecognized],
+        exports=[  # issue 12: every input part read, with its account
+            replace(e, name=redactor.path(e.name), account=redactor.text(e.account) if e.account else e.account)
+            for e in doc.exports
+        ],
+        platforms=[_redact_platform(p, redactor) for p in doc.platforms],
+    )
+
+
+def _shared(doc: Summary, lang: str) -> Summary:
+    """The summary as a report shows it: the archives' names without the folders they sit in on this
+    computer (a report is meant to be shared), and why each file failed in the report's language (its code
+    stays; its fields and the library's detail do not travel into a report)."""
+    return replace(
+        doc,
+        inputs=[PurePath(p).name for p in doc.inputs],
+        platforms=[
+            replace(
+                p,
+                files=replace(
+                    p.files,
+                    failed=[
+                        replace(f, error=i18n.problem_text(f.failure, lang), problems=(Problem(f.failure.code),))
+                        for f in p.files.failed
+                    ],
+                ),
+            )
+            for p in doc.platforms
+        ],
+    )
+
+
+def _document(shown: Summary, notes: list[str], texts: list[tuple[list[str], list[ItemNoteText]]]) -> dict[str, Any]:
+    """The JSON report: the shown summary's document with the notes said in the report's language (masked
+    under ``--redact``), each failed file as its path, reason and code, then the report's additions."""
+    doc = shown.to_json()
+    doc["notes"] = list(notes)
+    for p_doc, p, (notes, item_notes) in zip(doc["platforms"], shown.platforms, texts, strict=True):
+        p_doc["notes"] = notes
+        p_doc["item_notes"] = [
+            {"note": t.note, "items": t.items, **n.note.to_json()}
+            for t, n in zip(item_notes, p.item_notes, strict=True)
         ]
-        for key in ("drift", "undated", "read"):  # per-file lists that other issues add: their paths
-            for entry in files.get(key, []) if isinstance(files.get(key), list) else []:
-                if isinstance(entry, dict) and isinstance(entry.get("path"), str):
-                    entry["path"] = redactor.path(entry["path"])
+        p_doc["files"]["failed"] = [{"path": f.path, "error": f.error, "code": f.failure.code} for f in p.files.failed]
+    return doc
 
 
 def build(
@@ -281,62 +255,83 @@ def build(
         shown = [redactor.finding(f, texts) for f in findings]
     else:
         shown = [dict(f) for f in findings]
-    doc = summary.build(analysis, shown, done=done)
-    # A report is meant to be shared: name the archives, not the folders they sit in on this computer.
-    doc["inputs"] = [PurePath(p).name for p in doc["inputs"]]
-    # Notes said in the report's language from their keys (one catalogue for all), before any redaction.
-    doc["notes"] = [i18n.note_text(Note.from_json(n), lang) for n in doc.get("note_keys", [])]
-    for plat in doc["platforms"]:
-        plat["notes"] = [i18n.note_text(Note.from_json(n), lang) for n in plat.get("note_keys", [])]
-        for item_note in plat.get("item_notes", []):
-            item_note["note"] = i18n.note_text(Note.from_json(item_note), lang)
-    for plat in doc["platforms"]:  # why each file failed, in the report's language (the code stays)
-        plat["files"]["failed"] = [
-            {"path": f["path"], "error": i18n.problem_text(Problem.from_json(f), lang), "code": f["code"]}
-            for f in plat["files"]["failed"]
-        ]
-    if redactor is not None:
-        _redact_doc(doc, redactor)
-    doc["report"] = {"generator": f"exportscope {__version__}", "lang": lang, "redacted": redact}
+    say = (lambda text: redactor.text(text) or "") if redactor is not None else (lambda text: text)
+    base = _shared(summary.build(analysis, shown, done=done), lang)
+    # Notes said in the report's language from their values (one catalogue for all), masked after.
+    said = [
+        (
+            [say(i18n.note_text(n, lang)) for n in p.notes],
+            [ItemNoteText(note=say(i18n.note_text(x.note, lang)), items=x.items) for x in p.item_notes],
+        )
+        for p in base.platforms
+    ]
+    general = [say(i18n.note_text(n, lang)) for n in base.notes]
+    shown_summary = _redacted(base, redactor) if redactor is not None else base
+    # The report's own document: the summary's JSON (a new dict) with the report's additions.
+    doc = _document(shown_summary, general, said)
+    generator = f"exportscope {__version__}"
+    doc["report"] = {"generator": generator, "lang": lang, "redacted": redact}
     if redact:
         doc["report"]["owner_kept"] = keep_owner
-    report = Report(doc=doc, lang=lang, redacted=redact, owner_kept=keep_owner, notes=list(doc.get("notes", [])))
+    report = Report(
+        summary=shown_summary,
+        doc=doc,
+        lang=lang,
+        redacted=redact,
+        owner_kept=keep_owner,
+        generator=generator,
+        notes=general,
+    )
     seen_policies: set[str] = set()
+    listed = {p.platform for p in shown_summary.platforms}
+    # Findings of an export-level platform that has no item platform of its own still show (rare).
+    orphans = [f for f in shown if f["platform"] not in listed]
     # summary.build writes one platform entry per context, in the contexts' order.
-    for p, (key, ctx) in zip(doc["platforms"], analysis.contexts.items(), strict=True):
-        name = p["platform"]
-        exs = examples(analysis, key)
-        for ex in exs:
-            rule = ex.pop("rule")
+    contexts = analysis.contexts.items()
+    for i, (p, p_doc, (key, ctx)) in enumerate(zip(shown_summary.platforms, doc["platforms"], contexts, strict=True)):
+        exs: list[Example] = []
+        for ex in examples(analysis, key):
+            text = ex["text"]
+            source = ex["source"]
             if redactor is not None:  # mask the whole text first, cut after
                 if ex["kind"] in MESSAGE_KINDS:
-                    ex["text"] = redactor.message(ex["words"] or 0)
+                    text = redactor.message(ex["words"] or 0)
                 else:
-                    ex["text"] = redactor.item_text(ex["text"], name, ex["kind"], rule) or ""
-                ex["source"] = redactor.path(ex["source"])
-            ex["text"] = _clip(ex["text"])
-        p["examples"] = exs
-        p["training_by_year"] = per_year(analysis, key)
+                    text = redactor.item_text(text, p.platform, ex["kind"], ex["rule"]) or ""
+                source = redactor.path(source)
+            exs.append(
+                Example(
+                    kind=ex["kind"],
+                    verdict=ex["verdict"],
+                    visibility=ex["visibility"],
+                    timestamp=ex["timestamp"],
+                    source=source,
+                    row=ex["row"],
+                    words=ex["words"],
+                    text=_clip(text),
+                )
+            )
+        years = per_year(analysis, key)
+        # The JSON report's additions per platform (the document is the report's own, made above).
+        p_doc["examples"] = [asdict(e) for e in exs]
+        p_doc["training_by_year"] = [asdict(y) for y in years]
+        findings = [f for f in shown if f["platform"] == p.platform] + (orphans if i == 0 else [])
         report.platforms.append(
-            {
-                **p,
-                "policy_key": ctx.policy,
+            PlatformReport(
+                summary=p,
+                policy_key=ctx.policy,
                 # The opted-out sentence is rendered from the catalogue, in the report's language.
-                "notes": [
-                    n for n, k in zip(p["notes"], p["note_keys"], strict=True) if k["key"] != summary.OPTED_OUT.key
-                ],
-                "findings": [f for f in shown if f["platform"] == name],
-                "optout": _optout(ctx.policy, lang, p["policy"].get("region_note")),
-            }
+                notes=[t for n, t in zip(p.notes, said[i][0], strict=True) if n.key != summary.OPTED_OUT.key],
+                item_notes=said[i][1],
+                examples=exs,
+                training_by_year=years,
+                findings=findings,
+                optout=_optout(ctx.policy, lang, p.policy.region_note),
+            )
         )
         if ctx.policy not in seen_policies:
             seen_policies.add(ctx.policy)
             report.sources.extend(s for s in load_policies()[ctx.policy].sources if s not in report.sources)
     # The JSON report carries the sources as data (title, url, effective, checked).
     doc["sources"] = [{k: v for k, v in s.items() if k != "id"} for s in report.sources]
-    # Findings of an export-level platform that has no item platform of its own still show (rare).
-    listed = {p["platform"] for p in report.platforms}
-    orphans = [f for f in shown if f["platform"] not in listed]
-    if orphans and report.platforms:
-        report.platforms[0]["findings"].extend(orphans)
     return report

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from html import escape
-from typing import Any
 
 from exportscope import i18n
 from exportscope.account_privacy import privacy_sentence
 from exportscope.findings import words as finding_words
 from exportscope.report.charts import VERDICTS, totals_chart, years_chart
-from exportscope.report.content import MAX_LISTED_FILES, Report
+from exportscope.report.view import MAX_LISTED_FILES, PlatformReport, Report
+from exportscope.summary_model import KindCount
 from exportscope.termsafe import neutralise_bidi
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -71,55 +71,55 @@ def _link(url: str, text: str) -> str:
     return f'<a href="{esc(url)}" rel="noreferrer noopener">{esc(text)}</a>'
 
 
-def _policy_block(r: Report, p: dict[str, Any]) -> str:
-    pol = p["policy"]
+def _policy_block(r: Report, p: PlatformReport) -> str:
+    pol = p.summary.policy
     out: list[str] = []
-    status = pol["status"]  # decided once (exportscope.contexts.policy_status); words only here
+    status = pol.status  # decided once (exportscope.contexts.policy_status); words only here
     if status == "region_unknown":
         rows = "".join(
-            f"<li>{esc(', '.join(i18n.region_label(c, r.lang) for c in reg['codes']) + r.t('meta.colon'))}"
-            f"{esc(r.date(reg['in_force_since']) if reg['in_force_since'] else r.t('report.no_date_published'))}</li>"
-            for reg in pol["regions"]
+            f"<li>{esc(', '.join(i18n.region_label(c, r.lang) for c in reg.codes) + r.t('meta.colon'))}"
+            f"{esc(r.date(reg.in_force_since) if reg.in_force_since else r.t('report.no_date_published'))}</li>"
+            for reg in pol.regions
         )
         out.append(f"<p>{esc(r.t('report.starts_by_region'))}</p><ul>{rows}</ul>")
         out.append(f'<p class="mute">{esc(r.t("report.pass_region"))}</p>')
-    elif status in ("starts_later", "in_force") and pol["in_force_since"]:
+    elif status in ("starts_later", "in_force") and pol.in_force_since:
         key = "report.in_force_from" if status == "starts_later" else "report.in_force_since"
-        out.append(f"<p><strong>{esc(r.t(key, date=r.date(pol['in_force_since'])))}</strong></p>")
-    elif p["optout"]["region_note"]:
-        out.append(f"<p><strong>{esc(p['optout']['region_note'])}</strong></p>")
+        out.append(f"<p><strong>{esc(r.t(key, date=r.date(pol.in_force_since)))}</strong></p>")
+    elif p.optout.region_note:
+        out.append(f"<p><strong>{esc(p.optout.region_note)}</strong></p>")
     else:
         out.append(f"<p>{esc(r.t('report.in_force_no_date'))}</p>")
     return "".join(out)
 
 
-def _totals_table(r: Report, p: dict[str, Any]) -> str:
+def _totals_table(r: Report, p: PlatformReport) -> str:
     head = (
         f"<tr><th></th><th>{esc(r.t('report.verdict'))}</th><th class=n>{esc(r.t('report.items'))}</th>"
         f"<th class=n>{esc(r.t('report.words'))}</th><th>{esc(r.t('report.biggest_kinds'))}</th></tr>"
     )
     rows = []
     for v in VERDICTS:
-        kinds = [k for k in p["by_kind"] if k["verdict"] == v][:4]
-        biggest = " · ".join(f"{esc(i18n.kind_label(k['kind'], r.lang))} {esc(r.n(k['items']))}" for k in kinds)
-        if v == "excluded" and p.get("conversations"):
-            biggest += " " + esc(i18n.tn("report.in_conversations", p["conversations"], r.lang))
+        kinds = [k for k in p.summary.by_kind if k.verdict == v][:4]
+        biggest = " · ".join(f"{esc(i18n.kind_label(k.kind, r.lang))} {esc(r.n(k.items))}" for k in kinds)
+        if v == "excluded" and p.summary.conversations:
+            biggest += " " + esc(i18n.tn("report.in_conversations", p.summary.conversations, r.lang))
         rows.append(
             f'<tr class="v-{v}"><td aria-hidden="true">{_MARKS[v]}</td><td>{esc(i18n.verdict_label(v, r.lang))}</td>'
-            f"<td class=n>{esc(r.n(p['totals'][v]))}</td><td class=n>{esc(r.n(p['words'][v]))}</td>"
+            f"<td class=n>{esc(r.n(p.summary.totals[v]))}</td><td class=n>{esc(r.n(p.summary.words[v]))}</td>"
             f"<td>{biggest}</td></tr>"
         )
     return f"<table class=totals>{head}{''.join(rows)}</table>"
 
 
-def _kind_table(r: Report, kinds: list[dict[str, Any]]) -> str:
+def _kind_table(r: Report, kinds: list[KindCount]) -> str:
     head = (
         f"<tr><th>{esc(r.t('report.kind'))}</th><th class=n>{esc(r.t('report.items'))}</th>"
         f"<th>{esc(r.t('report.first'))}</th><th>{esc(r.t('report.last'))}</th></tr>"
     )
     rows = "".join(
-        f"<tr><td>{esc(i18n.kind_label(k['kind'], r.lang))}</td><td class=n>{esc(r.n(k['items']))}</td>"
-        f"<td>{esc((k['first'] or '')[:10])}</td><td>{esc((k['last'] or '')[:10])}</td></tr>"
+        f"<tr><td>{esc(i18n.kind_label(k.kind, r.lang))}</td><td class=n>{esc(r.n(k.items))}</td>"
+        f"<td>{esc(r.day(k.first))}</td><td>{esc(r.day(k.last))}</td></tr>"
         for k in kinds
     )
     return f"<table>{head}{rows}</table>"
@@ -132,30 +132,30 @@ def _where(r: Report, source: str | None, row: int | None) -> str:
     return text + (f" ({esc(r.t('report.row', n=row))})" if row else "")
 
 
-def _examples(r: Report, p: dict[str, Any]) -> str:
-    if not p["examples"]:
+def _examples(r: Report, p: PlatformReport) -> str:
+    if not p.examples:
         return f"<p class=mute>{esc(r.t('report.no_examples'))}</p>"
     out = []
-    for ex in p["examples"]:
+    for ex in p.examples:
         meta = " · ".join(
             x
             for x in (
-                esc(i18n.kind_label(ex["kind"], r.lang)),
-                esc(i18n.verdict_label(ex["verdict"], r.lang)),
-                esc((ex["timestamp"] or "")[:10]),
-                _where(r, ex["source"], ex["row"]),
+                esc(i18n.kind_label(ex.kind, r.lang)),
+                esc(i18n.verdict_label(ex.verdict, r.lang)),
+                esc(r.day(ex.timestamp)),
+                _where(r, ex.source, ex.row),
             )
             if x
         )
-        out.append(f'<div class="ex-meta">{meta}</div><blockquote>{esc(ex["text"])}</blockquote>')
+        out.append(f'<div class="ex-meta">{meta}</div><blockquote>{esc(ex.text)}</blockquote>')
     return "".join(out)
 
 
-def _findings(r: Report, p: dict[str, Any]) -> str:
-    if not p["findings"]:
+def _findings(r: Report, p: PlatformReport) -> str:
+    if not p.findings:
         return f"<p class=mute>{esc(r.t('report.findings_none'))}</p>"
     out = []
-    for f in p["findings"]:
+    for f in p.findings:
         items = []
         for ex in f["examples"]:
             parts = [f"<strong>{esc(ex['value'])}</strong>"]
@@ -180,61 +180,57 @@ def _findings(r: Report, p: dict[str, Any]) -> str:
     return "".join(out)
 
 
-def _files(r: Report, p: dict[str, Any]) -> str:
-    f = p["files"]
-    out = ["<p>" + esc(r.files_line(p)) + "</p>"]
-    if f["unrecognized"]:
-        shown = f["unrecognized"][:MAX_LISTED_FILES]
+def _files(r: Report, p: PlatformReport) -> str:
+    f = p.summary.files
+    out = ["<p>" + esc(r.files_line(p.summary)) + "</p>"]
+    if f.unrecognized:
+        shown = f.unrecognized[:MAX_LISTED_FILES]
         items = "".join(f'<li class="path">{esc(x)}</li>' for x in shown)
-        more = len(f["unrecognized"]) - len(shown)
+        more = len(f.unrecognized) - len(shown)
         extra = f"<li>{esc(r.t('meta.and_more', n=r.n(more)))}</li>" if more > 0 else ""
         out.append(f"<h4>{esc(r.t('report.unrecognized_files'))}</h4><ul>{items}{extra}</ul>")
-    if f["failed"]:
+    if f.failed:
         colon = esc(r.t("meta.colon"))
-        items = "".join(
-            f'<li><span class="path">{esc(x["path"])}</span>{colon}{esc(x["error"])}</li>' for x in f["failed"]
-        )
+        items = "".join(f'<li><span class="path">{esc(x.path)}</span>{colon}{esc(x.error)}</li>' for x in f.failed)
         out.append(f"<h4>{esc(r.t('report.failed_files'))}</h4><ul>{items}</ul>")
     return "".join(out)
 
 
-def _optout(r: Report, p: dict[str, Any]) -> str:
-    o = p["optout"]
-    out = [f"<p>{esc(r.t('report.optout_setting', setting=o['setting']))}</p>"]
-    out.append(f"<p>{esc(r.t('report.optout_where', path=o['setting_path']))}</p>")
-    if o["url"]:
-        out.append(
-            f"<p>{_link(o['url'], r.t('report.optout_link'))}{esc(r.t('meta.colon'))}<code>{esc(o['url'])}</code></p>"
-        )
-    out.append(f"<p>{esc(o['effect'])}</p>")
-    if p["opted_out"]:
+def _optout(r: Report, p: PlatformReport) -> str:
+    o = p.optout
+    out = [f"<p>{esc(r.t('report.optout_setting', setting=o.setting))}</p>"]
+    out.append(f"<p>{esc(r.t('report.optout_where', path=o.setting_path))}</p>")
+    if o.url:
+        out.append(f"<p>{_link(o.url, r.t('report.optout_link'))}{esc(r.t('meta.colon'))}<code>{esc(o.url)}</code></p>")
+    out.append(f"<p>{esc(o.effect)}</p>")
+    if p.summary.opted_out:
         out.append(f"<p><strong>{esc(r.t('report.opted_out'))}</strong></p>")
-    if o["levers"]:
-        out.append("<ul>" + "".join(f"<li>{esc(x)}</li>" for x in o["levers"]) + "</ul>")
-    if o["notes"]:
+    if o.levers:
+        out.append("<ul>" + "".join(f"<li>{esc(x)}</li>" for x in o.levers) + "</ul>")
+    if o.notes:
         out.append(f"<h4>{esc(r.t('report.notes_heading'))}</h4><ul>")
-        out.append("".join(f"<li>{esc(x)}</li>" for x in o["notes"]) + "</ul>")
+        out.append("".join(f"<li>{esc(x)}</li>" for x in o.notes) + "</ul>")
     return "".join(out)
 
 
-def _privacy(r: Report, p: dict[str, Any]) -> str:
+def _privacy(r: Report, p: PlatformReport) -> str:
     """Whether the account is private where that decides the verdicts, and what public would change."""
-    sentence = privacy_sentence(p.get("account_privacy"), p["platform"], r.lang)
+    sentence = privacy_sentence(p.summary.account_privacy, p.summary.platform, r.lang)
     return f'<p class="privacy">{esc(sentence)}</p>' if sentence else ""
 
 
-def _platform(r: Report, p: dict[str, Any]) -> str:
-    export, region = r.export_and_region(p)
-    totals = p["totals"]
-    excluded = [k for k in p["by_kind"] if k["verdict"] == "excluded"]
-    held = [k for k in p["by_kind"] if k["verdict"] == "not_used"]
-    years = p["training_by_year"]
+def _platform(r: Report, p: PlatformReport) -> str:
+    export, region = r.export_and_region(p.summary)
+    totals = p.summary.totals
+    excluded = [k for k in p.summary.by_kind if k.verdict == "excluded"]
+    held = [k for k in p.summary.by_kind if k.verdict == "not_used"]
+    years = p.training_by_year
 
     def label(v: str) -> str:
         return i18n.verdict_label(v, r.lang)
 
     parts = [
-        f'<section class="platform" id="p-{esc(p["platform"])}"><h2>{esc(p["label"])}</h2>',
+        f'<section class="platform" id="p-{esc(p.summary.platform)}"><h2>{esc(p.summary.label)}</h2>',
         f'<p class="meta">{esc(export)} · {esc(region)}</p>',
         _policy_block(r, p),
         _totals_table(r, p),
@@ -245,7 +241,7 @@ def _platform(r: Report, p: dict[str, Any]) -> str:
             r.t(
                 "report.used_intro",
                 n=r.n(totals["training"]),
-                words=r.n(p["words"]["training"]),
+                words=r.n(p.summary.words["training"]),
                 c=r.n(totals["conditional"]),
             )
         )
@@ -267,11 +263,10 @@ def _platform(r: Report, p: dict[str, Any]) -> str:
         f"<h3>{esc(r.t('report.optout_heading'))}</h3>",
         _optout(r, p),
     ]
-    parts.extend(f'<p class="mute">{esc(n)}</p>' for n in p.get("notes", []) if n)
+    parts.extend(f'<p class="mute">{esc(n)}</p>' for n in p.notes if n)
     # Why some verdicts differ from their rule (under 18, not yet in force), or what else applies to them.
     parts.extend(
-        f'<p class="mute">{esc(r.t("report.item_note", n=r.n(x["items"]), note=x["note"]))}</p>'
-        for x in p.get("item_notes", [])
+        f'<p class="mute">{esc(r.t("report.item_note", n=r.n(x.items), note=x.note))}</p>' for x in p.item_notes
     )
     parts.append("</section>")
     return "\n".join(p for p in parts if p)
@@ -281,10 +276,10 @@ def render(r: Report) -> bytes:
     def label(v: str) -> str:
         return i18n.verdict_label(v, r.lang)
 
-    rows = [(p["label"], p["totals"]) for p in r.platforms]
+    rows = [(p.summary.label, p.summary.totals) for p in r.platforms]
     overview_rows = "".join(
-        f"<tr><td>{esc(p['label'])}</td>"
-        + "".join(f'<td class="n v-{v}">{esc(r.n(p["totals"][v]))}</td>' for v in VERDICTS)
+        f"<tr><td>{esc(p.summary.label)}</td>"
+        + "".join(f'<td class="n v-{v}">{esc(r.n(p.summary.totals[v]))}</td>' for v in VERDICTS)
         + "</tr>"
         for p in r.platforms
     )
@@ -293,7 +288,7 @@ def render(r: Report) -> bytes:
         + "".join(f'<th class="n v-{v}">{esc(label(v))}</th>' for v in VERDICTS)
         + "</tr>"
     )
-    inputs = "".join(f'<li class="path">{esc(x)}</li>' for x in r.doc["inputs"])
+    inputs = "".join(f'<li class="path">{esc(x)}</li>' for x in r.summary.inputs)
     head = [
         "<!DOCTYPE html>",
         f'<html lang="{esc(r.lang)}"><head><meta charset="utf-8">',
@@ -302,7 +297,7 @@ def render(r: Report) -> bytes:
         '<meta name="referrer" content="no-referrer">',
         f"<title>{esc(r.t('report.title'))}</title><style>{CSS}</style></head><body>",
         f"<header><h1>{esc(r.t('report.title'))}</h1><p class=mute>{esc(r.t('report.subtitle'))}</p>",
-        f"<p>{esc(r.t('report.as_of', date=r.date(r.doc['as_of'])))}</p>",
+        f"<p>{esc(r.t('report.as_of', date=r.date(r.summary.as_of)))}</p>",
         f"<p>{esc(r.t('report.inputs') + r.t('meta.colon').rstrip())}</p><ul>{inputs}</ul>",
     ]
     if r.redacted:
@@ -331,5 +326,5 @@ def render(r: Report) -> bytes:
             + "</ul>"
         )
     foot.append(f"<p>{esc(r.t('report.dates_utc'))}</p>")
-    foot.append(f"<p>{esc(r.t('report.footer'))} {esc(r.doc['report']['generator'])}.</p></footer></body></html>\n")
+    foot.append(f"<p>{esc(r.t('report.footer'))} {esc(r.generator)}.</p></footer></body></html>\n")
     return "\n".join(head + body + foot).encode("utf-8")

@@ -12,7 +12,7 @@ escapes what JSON requires); labels are not translated, ``lang`` only records th
 
 from __future__ import annotations
 
-from exportscope.report.content import Report
+from exportscope.report.view import Report
 
 
 def render(r: Report) -> bytes:

@@ -10,13 +10,13 @@ kept on one line.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from exportscope import i18n
 from exportscope.account_privacy import privacy_sentence
 from exportscope.findings import words as finding_words
 from exportscope.report.charts import VERDICTS
-from exportscope.report.content import MAX_LISTED_FILES, Report
+from exportscope.report.view import MAX_LISTED_FILES, PlatformReport, Report
+from exportscope.summary_model import KindCount
 from exportscope.termsafe import neutralise_bidi
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -62,107 +62,104 @@ def _where(r: Report, source: str | None, row: int | None) -> str:
     return _code(source) + (f" ({r.t('report.row', n=row)})" if row else "")
 
 
-def _platform(r: Report, p: dict[str, Any]) -> list[str]:
-    out: list[str] = [f"## {md_escape(p['label'])}", ""]
-    export, region = r.export_and_region(p)
+def _platform(r: Report, p: PlatformReport) -> list[str]:
+    out: list[str] = [f"## {md_escape(p.summary.label)}", ""]
+    export, region = r.export_and_region(p.summary)
     out += [f"{md_escape(export)} · {md_escape(region)}", ""]
-    pol = p["policy"]
-    status = pol["status"]  # decided once (exportscope.contexts.policy_status); words only here
+    pol = p.summary.policy
+    status = pol.status  # decided once (exportscope.contexts.policy_status); words only here
     if status == "region_unknown":
         out += [r.t("report.starts_by_region"), ""]
-        for reg in pol["regions"]:
-            when = r.date(reg["in_force_since"]) if reg["in_force_since"] else r.t("report.no_date_published")
-            out.append(f"- {', '.join(i18n.region_label(c, r.lang) for c in reg['codes'])}{r.t('meta.colon')}{when}")
+        for reg in pol.regions:
+            when = r.date(reg.in_force_since) if reg.in_force_since else r.t("report.no_date_published")
+            out.append(f"- {', '.join(i18n.region_label(c, r.lang) for c in reg.codes)}{r.t('meta.colon')}{when}")
         out += ["", r.t("report.pass_region"), ""]
-    elif status in ("starts_later", "in_force") and pol["in_force_since"]:
+    elif status in ("starts_later", "in_force") and pol.in_force_since:
         key = "report.in_force_from" if status == "starts_later" else "report.in_force_since"
-        out += [f"**{r.t(key, date=r.date(pol['in_force_since']))}**", ""]
-    elif p["optout"]["region_note"]:
-        out += [f"**{md_escape(p['optout']['region_note'])}**", ""]
+        out += [f"**{r.t(key, date=r.date(pol.in_force_since))}**", ""]
+    elif p.optout.region_note:
+        out += [f"**{md_escape(p.optout.region_note)}**", ""]
     out += [
         f"| {r.t('report.verdict')} | {r.t('report.items')} | {r.t('report.words')} | {r.t('report.biggest_kinds')} |",
         "|---|--:|--:|---|",
     ]
     for v in VERDICTS:
-        kinds = [k for k in p["by_kind"] if k["verdict"] == v][:4]
-        biggest = " · ".join(f"{i18n.kind_label(k['kind'], r.lang)} {r.n(k['items'])}" for k in kinds)
-        if v == "excluded" and p.get("conversations"):
-            biggest += " " + i18n.tn("report.in_conversations", p["conversations"], r.lang)
-        out.append(f"| {i18n.verdict_label(v, r.lang)} | {r.n(p['totals'][v])} | {r.n(p['words'][v])} | {biggest} |")
-    if privacy := privacy_sentence(p.get("account_privacy"), p["platform"], r.lang):
+        kinds = [k for k in p.summary.by_kind if k.verdict == v][:4]
+        biggest = " · ".join(f"{i18n.kind_label(k.kind, r.lang)} {r.n(k.items)}" for k in kinds)
+        if v == "excluded" and p.summary.conversations:
+            biggest += " " + i18n.tn("report.in_conversations", p.summary.conversations, r.lang)
+        out.append(
+            f"| {i18n.verdict_label(v, r.lang)} | {r.n(p.summary.totals[v])} | {r.n(p.summary.words[v])} | {biggest} |"
+        )
+    if privacy := privacy_sentence(p.summary.account_privacy, p.summary.platform, r.lang):
         out += ["", md_escape(privacy)]
-    totals = p["totals"]
+    totals = p.summary.totals
     out += ["", f"### {r.t('report.used_heading')}", ""]
     out += [
         r.t(
             "report.used_intro",
             n=r.n(totals["training"]),
-            words=r.n(p["words"]["training"]),
+            words=r.n(p.summary.words["training"]),
             c=r.n(totals["conditional"]),
         ),
         "",
     ]
-    years = p["training_by_year"]
+    years = p.training_by_year
     out += [f"#### {r.t('report.chart_years')}", ""]
     if years:
-        peak = max(y["training"] + y["conditional"] for y in years) or 1
+        peak = max(y.training + y.conditional for y in years) or 1
         out.append("```text")
-        out += [
-            f"{y['year']} {_bar(y['training'] + y['conditional'], peak)} {r.n(y['training'] + y['conditional'])}"
-            for y in years
-        ]
+        out += [f"{y.year} {_bar(y.training + y.conditional, peak)} {r.n(y.training + y.conditional)}" for y in years]
         out += ["```", ""]
     else:
         out += [r.t("report.no_dated_items"), ""]
     out += [f"#### {r.t('report.examples_heading')}", ""]
-    if not p["examples"]:
+    if not p.examples:
         out += [r.t("report.no_examples"), ""]
-    for ex in p["examples"]:
+    for ex in p.examples:
         meta = " · ".join(
             x
             for x in (
-                i18n.kind_label(ex["kind"], r.lang),
-                i18n.verdict_label(ex["verdict"], r.lang),
-                (ex["timestamp"] or "")[:10],
-                _where(r, ex["source"], ex["row"]),
+                i18n.kind_label(ex.kind, r.lang),
+                i18n.verdict_label(ex.verdict, r.lang),
+                r.day(ex.timestamp),
+                _where(r, ex.source, ex.row),
             )
             if x
         )
-        out += [f"*{meta}*", "", _quote(ex["text"]), ""]
+        out += [f"*{meta}*", "", _quote(ex.text), ""]
     out += [f"### {r.t('report.excluded_heading')}", ""]
-    excluded = [k for k in p["by_kind"] if k["verdict"] == "excluded"]
+    excluded = [k for k in p.summary.by_kind if k.verdict == "excluded"]
     out += _kinds(r, excluded) if excluded else [r.t("report.excluded_none"), ""]
-    held = [k for k in p["by_kind"] if k["verdict"] == "not_used"]
+    held = [k for k in p.summary.by_kind if k.verdict == "not_used"]
     if held:
         out += [f"### {r.t('report.held_heading')}", "", r.t("report.held_intro"), "", *_kinds(r, held)]
     out += [f"### {r.t('report.findings_heading')}", ""]
     out += _findings(r, p)
     out += [f"### {r.t('report.files_heading')}", "", *_files(r, p)]
     out += [f"### {r.t('report.optout_heading')}", "", *_optout(r, p)]
-    out += [f"_{md_escape(n)}_\n" for n in p.get("notes", []) if n]
+    out += [f"_{md_escape(n)}_\n" for n in p.notes if n]
     # Why some verdicts differ from their rule (under 18, not yet in force), or what else applies to them.
-    out += [
-        f"_{md_escape(r.t('report.item_note', n=r.n(x['items']), note=x['note']))}_\n" for x in p.get("item_notes", [])
-    ]
+    out += [f"_{md_escape(r.t('report.item_note', n=r.n(x.items), note=x.note))}_\n" for x in p.item_notes]
     return out
 
 
-def _kinds(r: Report, kinds: list[dict[str, Any]]) -> list[str]:
+def _kinds(r: Report, kinds: list[KindCount]) -> list[str]:
     out = [
         f"| {r.t('report.kind')} | {r.t('report.items')} | {r.t('report.first')} | {r.t('report.last')} |",
         "|---|--:|---|---|",
     ]
     for k in kinds:
-        first, last = (k["first"] or "")[:10], (k["last"] or "")[:10]
-        out.append(f"| {i18n.kind_label(k['kind'], r.lang)} | {r.n(k['items'])} | {first} | {last} |")
+        first, last = r.day(k.first), r.day(k.last)
+        out.append(f"| {i18n.kind_label(k.kind, r.lang)} | {r.n(k.items)} | {first} | {last} |")
     return [*out, ""]
 
 
-def _findings(r: Report, p: dict[str, Any]) -> list[str]:
-    if not p["findings"]:
+def _findings(r: Report, p: PlatformReport) -> list[str]:
+    if not p.findings:
         return [r.t("report.findings_none"), ""]
     out: list[str] = []
-    for f in p["findings"]:
+    for f in p.findings:
         out += [
             f"#### {r.t('finding.' + f['type'])}{r.t('meta.colon')}{finding_words.amount(f, r.lang)}",
             "",
@@ -186,55 +183,55 @@ def _findings(r: Report, p: dict[str, Any]) -> list[str]:
     return out
 
 
-def _files(r: Report, p: dict[str, Any]) -> list[str]:
-    f = p["files"]
+def _files(r: Report, p: PlatformReport) -> list[str]:
+    f = p.summary.files
     out = [
-        r.files_line(p),
+        r.files_line(p.summary),
         "",
     ]
-    if f["unrecognized"]:
+    if f.unrecognized:
         out += [f"**{r.t('report.unrecognized_files')}**", ""]
-        out += [f"- {_where(r, x, None)}" for x in f["unrecognized"][:MAX_LISTED_FILES]]
-        more = len(f["unrecognized"]) - MAX_LISTED_FILES
+        out += [f"- {_where(r, x, None)}" for x in f.unrecognized[:MAX_LISTED_FILES]]
+        more = len(f.unrecognized) - MAX_LISTED_FILES
         if more > 0:
             out.append(f"- {r.t('meta.and_more', n=r.n(more))}")
         out.append("")
-    if f["failed"]:
+    if f.failed:
         out += [f"**{r.t('report.failed_files')}**", ""]
-        out += [f"- {_where(r, x['path'], None)}{r.t('meta.colon')}{md_escape(x['error'])}" for x in f["failed"]]
+        out += [f"- {_where(r, x.path, None)}{r.t('meta.colon')}{md_escape(x.error)}" for x in f.failed]
         out.append("")
     return out
 
 
-def _optout(r: Report, p: dict[str, Any]) -> list[str]:
-    o = p["optout"]
+def _optout(r: Report, p: PlatformReport) -> list[str]:
+    o = p.optout
     out = [
-        md_escape(r.t("report.optout_setting", setting=o["setting"])),
+        md_escape(r.t("report.optout_setting", setting=o.setting)),
         "",
-        md_escape(r.t("report.optout_where", path=o["setting_path"])),
+        md_escape(r.t("report.optout_where", path=o.setting_path)),
         "",
     ]
-    if o["url"]:
-        out += [f"{r.t('report.optout_link')}{r.t('meta.colon')}<{o['url']}>", ""]
-    out += [md_escape(o["effect"]), ""]
-    if p["opted_out"]:
+    if o.url:
+        out += [f"{r.t('report.optout_link')}{r.t('meta.colon')}<{o.url}>", ""]
+    out += [md_escape(o.effect), ""]
+    if p.summary.opted_out:
         out += [f"**{md_escape(r.t('report.opted_out'))}**", ""]
-    if o["levers"]:
-        out += [f"- {md_escape(x)}" for x in o["levers"]] + [""]
-    if o["notes"]:
-        out += [f"**{r.t('report.notes_heading')}**", ""] + [f"- {md_escape(x)}" for x in o["notes"]] + [""]
+    if o.levers:
+        out += [f"- {md_escape(x)}" for x in o.levers] + [""]
+    if o.notes:
+        out += [f"**{r.t('report.notes_heading')}**", ""] + [f"- {md_escape(x)}" for x in o.notes] + [""]
     return out
 
 
 def render(r: Report) -> bytes:
     out = [f"# {r.t('report.title')}", "", f"_{r.t('report.subtitle')}_", ""]
     out += [
-        r.t("report.as_of", date=r.date(r.doc["as_of"])),
+        r.t("report.as_of", date=r.date(r.summary.as_of)),
         "",
         f"{r.t('report.inputs')}{r.t('meta.colon').rstrip()}",
         "",
     ]
-    out += [f"- {_where(r, x, None)}" for x in r.doc["inputs"]] + [""]
+    out += [f"- {_where(r, x, None)}" for x in r.summary.inputs] + [""]
     if r.redacted:
         out += [f"> **{r.t('report.redacted_note_owner_kept' if r.owner_kept else 'report.redacted_note')}**", ""]
     from exportscope.report import todo_section
@@ -244,7 +241,7 @@ def render(r: Report) -> bytes:
     out.append(f"| {r.t('report.platform')} | " + " | ".join(i18n.verdict_label(v, r.lang) for v in VERDICTS) + " |")
     out.append("|---|" + "--:|" * len(VERDICTS))
     for p in r.platforms:
-        out.append(f"| {md_escape(p['label'])} | " + " | ".join(r.n(p["totals"][v]) for v in VERDICTS) + " |")
+        out.append(f"| {md_escape(p.summary.label)} | " + " | ".join(r.n(p.summary.totals[v]) for v in VERDICTS) + " |")
     out.append("")
     for p in r.platforms:
         out += _platform(r, p)
@@ -258,5 +255,5 @@ def render(r: Report) -> bytes:
         ]
         out.append("")
     out += ["---", "", r.t("report.dates_utc"), ""]
-    out += [f"{md_escape(r.t('report.footer'))} {r.doc['report']['generator']}", ""]
+    out += [f"{md_escape(r.t('report.footer'))} {r.generator}", ""]
     return "\n".join(out).encode("utf-8")

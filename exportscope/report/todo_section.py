@@ -1,6 +1,6 @@
 """The to-do list and the answers used, as the first section of the HTML and Markdown reports (page 1).
 
-Rendered from ``doc["todo"]`` and ``doc["answers"]`` of the summary document, in the report's language, so
+Rendered from the summary's ``todo`` and ``answers``, in the report's language, so
 the report, the text summary and the terminal UI show the same list; ticks made in the terminal UI arrive as
 ``done`` and are shown checked.
 """
@@ -11,16 +11,16 @@ from typing import Any
 
 from exportscope import i18n
 from exportscope.actions.todo import action_texts, headline_text
-from exportscope.report.content import Report
+from exportscope.report.view import Report
 
 
 def _labels(r: Report) -> dict[str, str]:
-    return {p["platform"]: p["label"] for p in r.doc["platforms"]}
+    return r.labels()
 
 
 def answer_lines(r: Report) -> list[str]:
     """Which answers the verdicts used, in words (plain text; each format escapes it)."""
-    a: dict[str, Any] = r.doc.get("answers") or {}
+    a: dict[str, Any] = r.summary.answers
     if not a:
         return []
     lines = []
@@ -45,7 +45,7 @@ def answer_lines(r: Report) -> list[str]:
 def html(r: Report) -> str:
     from exportscope.report.html import _link, esc
 
-    todo = r.doc.get("todo")
+    todo = r.summary.todo
     if not todo:
         return ""
     out = [
@@ -81,7 +81,7 @@ def html(r: Report) -> str:
         out.append(f"<h3>{esc(r.t('todo.answers_heading'))}</h3><ul>")
         out += [f"<li>{esc(x)}</li>" for x in answers]
         out.append("</ul>")
-        if flags := (r.doc.get("answers") or {}).get("flags"):
+        if flags := r.summary.answers.get("flags"):
             out.append(f"<p>{esc(r.t('todo.answers_flags', flags=''))}<code>{esc(flags)}</code></p>")
     out.append("</section>")
     return "\n".join(out)
@@ -90,7 +90,7 @@ def html(r: Report) -> str:
 def markdown(r: Report) -> list[str]:
     from exportscope.report.markdown import md_escape
 
-    todo = r.doc.get("todo")
+    todo = r.summary.todo
     if not todo:
         return []
     out = [f"## {r.t('todo.heading')}", "", f"**{md_escape(headline_text(todo, r.lang))}**", ""]
@@ -114,7 +114,7 @@ def markdown(r: Report) -> list[str]:
     answers = answer_lines(r)
     if answers:
         out += [f"### {r.t('todo.answers_heading')}", ""] + [f"- {md_escape(x)}" for x in answers]
-        if flags := (r.doc.get("answers") or {}).get("flags"):
+        if flags := r.summary.answers.get("flags"):
             out.append(f"- {md_escape(r.t('todo.answers_flags', flags=''))}`{flags}`")
         out.append("")
     return out

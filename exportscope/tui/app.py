@@ -12,8 +12,10 @@ locale; every screen takes it from the app and reads its words from the message 
 from __future__ import annotations
 
 import asyncio
+import copy
 import time
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -229,8 +231,8 @@ class ExportScopeApp(App[None]):
         assert self.result is not None
         out = []
         contexts = self.result.analysis.contexts.values()
-        for doc, ctx in zip(self.result.summary["platforms"], contexts, strict=True):
-            out.append(localize_opt_out(opt_out(doc["platform"], doc["label"], ctx.policy, ctx.region), self.lang))
+        for doc, ctx in zip(self.result.summary.platforms, contexts, strict=True):
+            out.append(localize_opt_out(opt_out(doc.platform, doc.label, ctx.policy, ctx.region), self.lang))
         return out
 
     def action_opt_out(self) -> None:
@@ -249,7 +251,7 @@ class ExportScopeApp(App[None]):
             return
         if isinstance(self.screen, FindingsScreen):
             return
-        labels = {p["platform"]: p["label"] for p in result.summary["platforms"]}
+        labels = result.summary.labels()
         self.push_screen(FindingsScreen(result.findings, labels, self.lang, self.findings_error))
 
     def show_finding(self, type_: str, platform: str, value: str | None = None) -> None:
@@ -291,8 +293,8 @@ class ExportScopeApp(App[None]):
         from exportscope.actions.todo import mark_done
 
         self.result.todo_done = set(done)
-        if "todo" in self.result.summary:
-            mark_done(self.result.summary["todo"], done)
+        summary = self.result.summary
+        self.result.summary = replace(summary, todo=mark_done(copy.deepcopy(summary.todo), done))
 
     def open_link(self, url: str | None) -> None:
         """Open ``url`` with the app's opener; where no browser can open, copy it (OSC 52) and say so."""

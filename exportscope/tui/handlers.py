@@ -6,6 +6,7 @@ changes what it shows; the app's message handlers and methods only call them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from exportscope import i18n
@@ -27,7 +28,7 @@ def findings_ready(app: ExportScopeApp, message: FindingsReady) -> bool:
         return False
     app.result.findings = message.findings
     app.result.finding_refs = message.refs
-    app.result.summary["findings"] = message.findings
+    app.result.summary = replace(app.result.summary, findings=message.findings)
     app.dashboard.show_findings(message.findings)
     for screen in app.screen_stack:
         if isinstance(screen, FindingsScreen):

@@ -30,6 +30,7 @@ from textual.message_pump import MessagePump
 from exportscope.findings.collect import FindingRefs
 from exportscope.pipeline import Cancelled, analyze
 from exportscope.query import ItemQuery
+from exportscope.summary_model import Summary
 from exportscope.types import Analysis, Options, Progress
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 @dataclass
 class LoadResult:
     analysis: Analysis
-    summary: dict[str, Any]
+    summary: Summary
     query: ItemQuery
     findings: list[dict[str, Any]] | None  # None: still being looked for (they arrive after the dashboard)
     todo_done: set[str] = field(default_factory=set)  # the to-do actions the person ticked (go into exports)

@@ -91,7 +91,7 @@ class BrowserScreen(Screen[None]):
         self.query_engine = result.query
         self.filter = start or Filter()
         self.order = Sort()  # newest first
-        self.labels = {p["platform"]: p["label"] for p in result.summary["platforms"]}
+        self.labels = result.summary.labels()
         self.rulesets = [e.platform.ruleset for e in result.analysis.exports]
         self._tree_nodes: dict[NodeKey, TreeNode[NodeKey]] = {}
         self._names: dict[NodeKey, str] = {}

@@ -16,7 +16,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
 from exportscope import i18n
-from exportscope.notes import Note
 from exportscope.termsafe import safe
 from exportscope.tui.text import colon, literal, localize_bindings, n, name, tr, trn
 from exportscope.tui.widgets.cards import PlatformCard
@@ -101,21 +100,21 @@ class DashboardScreen(Screen[None]):
         summary = result.summary
         status = self.query_one("#status", Static)
         total = result.query.total
-        platforms = summary["platforms"]
+        platforms = summary.platforms
         line = f"{trn('n_items', total, self.lang)} {trn('in_exports', len(platforms), self.lang)}"
         if partial:
             line += tr("so_far", self.lang)
-        notes = [literal(i18n.note_text(Note.from_json(n), self.lang)) for n in summary.get("note_keys", [])]
+        notes = [literal(i18n.note_text(note, self.lang)) for note in summary.notes]
         status.update(Content("\n").join([Content(line), *notes]))
         focused = getattr(self.focused, "platform", None)
         cards = self.query_one("#cards", VerticalScroll)
         await cards.remove_children(PlatformCard)
-        if "todo" in summary:
-            self.query_one(TodoPanel).show(summary["todo"], {p["platform"]: p["label"] for p in platforms})
+        if summary.todo:
+            self.query_one(TodoPanel).show(summary.todo, summary.labels())
         contexts = result.analysis.contexts
         # One card per context (summary.build writes one platform entry per context, in their order).
         widgets = [
-            PlatformCard(doc, result.query, result.findings, summary["as_of"], ctx.policy, self.lang, key=key)
+            PlatformCard(doc, result.query, result.findings, summary.as_of, ctx.policy, self.lang, key=key)
             for doc, (key, ctx) in zip(platforms, contexts.items(), strict=True)
         ]
         await cards.mount_all(widgets)

@@ -49,7 +49,7 @@ class TimelineScreen(Screen[None]):
         self.lang = lang
         localize_bindings(self._bindings, lang)
         self.result = result
-        self.labels = {p["platform"]: p["label"] for p in result.summary["platforms"]}
+        self.labels = result.summary.labels()
         #: None (every platform), then each platform with items used for training, in the cards' order.
         self.choices: list[str | None] = [None, *result.query.platforms()]
         self.platform: str | None = None

@@ -62,7 +62,7 @@ class WorklistScreen(Screen[None]):
         self.result = result
         self.export_dir = export_dir
         self.entries: list[Entry] = []
-        self.labels = {p["platform"]: p["label"] for p in result.summary["platforms"]}
+        self.labels = result.summary.labels()
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◎")

@@ -82,7 +82,7 @@ async def test_date_range_and_month_filter_say_the_undated_items(tmp_path: Path)
         stamps = [r[1] for r in _rows(table)]
         assert stamps and all(s.year == 2024 and s.month == 4 for s in stamps)
         text = screen_text(app)
-        assert f"{undated} items have no date (the date filter leaves them out)" in text
+        assert f"{undated} items have no date: not shown" in text
         assert "2024-04-01..2024-04-30" in text  # the filter in the table's title
         # A range over the years, then an unreadable one: said, and the filter stays as it was.
         period = screen.query_one("#period", Input)
@@ -258,3 +258,15 @@ async def test_help_covers_every_screen(tmp_path: Path) -> None:
             assert section in text, section
         for key in ("Sort", "Reverse sort", "Date range", "Timeline", "Click a column header"):
             assert key in text, key
+
+
+@aio
+async def test_a_narrow_sorted_column_keeps_its_arrow(tmp_path: Path) -> None:
+    app = ExportScopeApp([tui_archive.build(tmp_path)], tui_archive.OPTIONS, lang="fr")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await press_into(pilot, "b", BrowserScreen)
+        await pilot.press("s", "s")  # the kind ("catégorie"), in a 10-cell column
+        await pilot.pause()
+        assert _browser(app).order == Sort("kind", descending=False)
+        assert "catégor… ▲" in screen_text(app)

@@ -279,10 +279,13 @@ class ItemTable(ScrollView, can_focus=True):
                 tr("col_verdict", lang),
                 head_text,
             )
+            # The sorted column's word is cut before its arrow is: a narrow column still shows the order.
             arrow = " ▼" if self.sort.descending else " ▲"
             cells = tuple(
-                f"{cell}{arrow}" if column == self.sort.column else cell
-                for cell, column in zip(cells, self._column_names(width), strict=True)
+                (cell if cell_len(cell) + 2 <= w else self._cell(cell, max(1, w - 2))) + arrow
+                if column == self.sort.column
+                else cell
+                for cell, column, w in zip(cells, self._column_names(width), self._widths(width), strict=True)
             )
             return Strip([Segment(self._line(cells, width), style)], width)
         index = int(self.scroll_y) + y - 1

@@ -512,7 +512,7 @@ async def test_table_shows_a_platform_column_when_there_are_several(tmp_path: Pa
         table.set_view(ItemQuery(frame).select(Filter()))
         await pilot.pause()
         lines = screen_text(app).splitlines()  # type: ignore[arg-type]
-        assert lines[0].split() == ["when", "platform", "kind", "verdict", "text", "(2", "items)"]
+        assert lines[0].split() == ["when", "▼", "platform", "kind", "verdict", "text", "(2", "items)"]  # newest first
         # when (16), platform (9), kind (14 from 100 columns), verdict (the longest word and its mark), text
         assert lines[1].startswith("2025-01-02 03:04 LinkedIn  post           ● training  on linkedin")
         assert lines[2].startswith("2024-05-06 07:08 Facebook  post           ◐ if public on facebook")

@@ -90,7 +90,7 @@ async def test_the_table_marks_items_with_findings_and_says_what_the_mark_means(
         table.select_id(pastéis)
         await pilot.pause()
         row = next(line for line in screen_text(app).splitlines() if "Pastéis de Belém" in line and "if public" in line)
-        assert "││⚠ 2024-06-02 10:00" in row  # the mark, in the table's first column
+        assert "│⚠ 2024-06-02 10:00" in row  # the mark, in the table's first column (after its border)
         # An item with no finding is not marked: the Facebook post of a book quote.
         row = next(line for line in screen_text(app).splitlines() if "Les Misérables" in line)
         assert "│  2024-07-03 09:46" in row and "⚠ 2024-07-03" not in row

@@ -237,13 +237,13 @@ async def test_french_dashboard_browser_and_keys(tmp_path: Path) -> None:
         assert "○ Exclu (messages privés) : 4 messages dans 2 conversations" in text
         assert "Exploitable par année ▃▃▆▆█  2021–2025 · pic 2025 : 3 · 6 sans date" in text
         assert "⚠ En échec : Invitations.csv: se décompresse au-delà de la taille" in text  # in French, from its code
-        assert "b Parcourir  / Rechercher  o S'opposer  f Découvertes  e Exporter  q Quitter  ? Aide" in text
+        assert "? Aide b Parcourir / Rechercher o S'opposer f Découvertes e Exporter m Chronologie" in text
         await pilot.press("b")
         await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen))
         text = screen_text(app)
         assert "Éléments : 23 sur 23 · LinkedIn" in text
         # The verdict column is as wide as the longest French word ("● entraînement"); kinds are translated.
-        assert "│date       catégorie  verdict        texte (23 éléments)" in text
+        assert "│date ▼     catégorie  verdict        texte (23 éléments)" in text
         assert "│2025-11-20 message    ○ exclu        See you!" in text
         assert "│2025-06-29 commentai… ● entraînement Merci pour le partage !" in text
         await pilot.press("question_mark")

@@ -102,7 +102,7 @@ async def test_tree_counts_stay_in_sight_on_a_small_french_screen() -> None:
         tree = screen.query_one("#tree")
         text = screen_text(app)
         # Every node in sight starts with its count: a long name is cut, never the number.
-        visible = [node for node in screen._tree_nodes.values() if node.line >= 0 and node.line < tree.size.height]
+        visible = [n for n in screen._tree_nodes.values() if 0 <= n.line < tree.scrollable_content_region.height]
         assert visible
         for node in visible:
             label = str(node.label).removeprefix("● ").removeprefix("◐ ").removeprefix("○ ").removeprefix("· ")

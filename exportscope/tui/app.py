@@ -133,7 +133,7 @@ class ExportScopeApp(App[None]):
             self.notify(tr("compare_offer", self.lang), markup=False, timeout=8)
 
     def action_compare(self) -> None:
-        if self._require("what_compare") is None:
+        if self.require("what_compare") is None:
             return
         if self.comparable is None:
             self.notify(tr("compare_none", self.lang), markup=False)
@@ -167,32 +167,18 @@ class ExportScopeApp(App[None]):
         self.error = "cancelled"
 
     def on_findings_ready(self, message: FindingsReady) -> None:
-        from exportscope.tui.screens.browser import BrowserScreen
-        from exportscope.tui.screens.findings import FindingsScreen
+        from exportscope.tui.handlers import findings_ready
 
-        if self.result is None:
-            return
-        self.result.findings = message.findings
-        self.result.finding_refs = message.refs
-        self.result.summary = replace(self.result.summary, findings=message.findings)
-        self.dashboard.show_findings(message.findings)
-        for screen in self.screen_stack:
-            if isinstance(screen, FindingsScreen):
-                screen.show(message.findings)
-            elif isinstance(screen, BrowserScreen):
-                screen.show_flags()
-        self.call_after_refresh(self._findings_painted)
+        if findings_ready(self, message):
+            self.call_after_refresh(self._findings_painted)
 
     def _findings_painted(self) -> None:
         self.findings_at = time.perf_counter() - self.started
 
     def on_findings_failed(self, message: FindingsFailed) -> None:
-        from exportscope.tui.screens.findings import FindingsScreen
+        from exportscope.tui.handlers import findings_failed
 
-        self.findings_error = message.error
-        for screen in self.screen_stack:
-            if isinstance(screen, FindingsScreen):
-                screen.show_error(message.error)
+        findings_failed(self, message)
 
     async def action_quit(self) -> None:
         self.loader.stop()
@@ -200,7 +186,7 @@ class ExportScopeApp(App[None]):
 
     # --- navigation -----------------------------------------------------------------------------------
 
-    def _require(self, what: str) -> LoadResult | None:
+    def require(self, what: str) -> LoadResult | None:
         """The loaded result, or None after telling the person why ``what`` (a ``tui.*`` key) cannot open yet."""
         if self.result is None:
             msg = (
@@ -218,7 +204,7 @@ class ExportScopeApp(App[None]):
     def action_browse(self, start: Filter | None = None) -> None:
         from exportscope.tui.screens.browser import BrowserScreen
 
-        if (result := self._require("what_browser")) is None:
+        if (result := self.require("what_browser")) is None:
             return
         if isinstance(self.screen, BrowserScreen):
             return
@@ -229,7 +215,7 @@ class ExportScopeApp(App[None]):
     def action_search(self) -> None:
         from exportscope.tui.screens.browser import BrowserScreen
 
-        if self._require("what_search") is None:
+        if self.require("what_search") is None:
             return
         if not isinstance(self.screen, BrowserScreen):
             self.action_browse(Filter())
@@ -252,7 +238,7 @@ class ExportScopeApp(App[None]):
     def action_opt_out(self) -> None:
         from exportscope.tui.screens.optout import OptOutScreen
 
-        if self._require("what_optout") is None:
+        if self.require("what_optout") is None:
             return
         if isinstance(self.screen, OptOutScreen):
             return
@@ -261,7 +247,7 @@ class ExportScopeApp(App[None]):
     def action_findings(self) -> None:
         from exportscope.tui.screens.findings import FindingsScreen
 
-        if (result := self._require("what_findings")) is None:
+        if (result := self.require("what_findings")) is None:
             return
         if isinstance(self.screen, FindingsScreen):
             return
@@ -269,32 +255,34 @@ class ExportScopeApp(App[None]):
         self.push_screen(FindingsScreen(result.findings, labels, self.lang, self.findings_error))
 
     def show_finding(self, type_: str, platform: str, value: str | None = None) -> None:
-        """A finding (or one of its values) jumps to its item: the newest item carrying it is selected in the
-        browser (opened, or brought back to the top); the browser's ``⚠`` marks the others."""
-        from exportscope.tui.screens.browser import BrowserScreen
+        """A finding (or one of its values) jumps to its item (:func:`exportscope.tui.handlers.show_finding`)."""
+        from exportscope.tui.handlers import show_finding
 
-        if (result := self._require("what_browser")) is None:
-            return
-        ids = result.query.ids_at(result.finding_refs.of(type_, platform, value))
-        if not ids:
-            self.notify(i18n.t("finding_words.no_item", self.lang), markup=False)
-            return
-        browser = next((s for s in reversed(self.screen_stack) if isinstance(s, BrowserScreen)), None)
-        if browser is None or browser.result is not result:
-            self.push_screen(BrowserScreen(result, Filter(), self.lang, select=ids[0]))
-            return
-        while self.screen is not browser:
-            self.pop_screen()
-        browser.select_item(ids[0])
+        show_finding(self, type_, platform, value)
 
     def action_export(self) -> None:
-        from exportscope.tui.screens.export import ExportDialog
+        """The export dialog; from the browser it also offers to write only the items the table shows."""
+        from exportscope.tui.screens.browser import BrowserScreen
+        from exportscope.tui.screens.export import ExportDialog, Shown
 
-        if (result := self._require("what_export")) is None:
+        if (result := self.require("what_export")) is None:
             return
         if isinstance(self.screen, ExportDialog):
             return
-        self.push_screen(ExportDialog(result, self.export_dir, self.lang))
+        shown = None
+        if isinstance(self.screen, BrowserScreen) and self.screen.result is result:
+            browser = self.screen
+            shown = Shown(browser.filter, browser.order, browser.describe(browser.filter))
+        self.push_screen(ExportDialog(result, self.export_dir, self.lang, shown=shown))
+
+    def action_timeline(self) -> None:
+        from exportscope.tui.screens.timeline import TimelineScreen
+
+        if (result := self.require("timeline.what")) is None:
+            return
+        if isinstance(self.screen, TimelineScreen):
+            return
+        self.push_screen(TimelineScreen(result, self.lang))
 
     # --- from exposure to action -------------------------------------------------------------------
 
@@ -320,30 +308,15 @@ class ExportScopeApp(App[None]):
         self.notify(tr("act.copied", self.lang, url=url), markup=False, timeout=8)
 
     async def apply_answers(self, options: Options) -> None:
-        """Re-classify with the person's answers (no re-reading) and show the new totals everywhere."""
-        from exportscope.actions.answers import flags, reclassify
-        from exportscope.query import ItemQuery
-        from exportscope.summary import build
-        from exportscope.tui.loader import LoadResult
+        """Re-classify with the person's answers (:func:`exportscope.tui.handlers.apply_answers`)."""
+        from exportscope.tui.handlers import apply_answers
 
-        if self.result is None:
-            return
-        old = self.result
-        analysis = reclassify(old.analysis, options)
-        summary = build(analysis, old.findings, done=old.todo_done)
-        self.options = options
-        self.result = LoadResult(
-            analysis, summary, ItemQuery(analysis.items), old.findings, set(old.todo_done), old.finding_refs
-        )
-        await self.dashboard.show_result(self.result)
-        used = " ".join(flags(options))
-        msg = tr("act.applied", self.lang, flags=used) if used else tr("act.applied_none", self.lang)
-        self.notify(msg, markup=False)
+        await apply_answers(self, options)
 
     def action_answers(self) -> None:
         from exportscope.tui.screens.answers import AnswersScreen
 
-        if (result := self._require("what_answers")) is None:
+        if (result := self.require("what_answers")) is None:
             return
         if isinstance(self.screen, AnswersScreen):
             return
@@ -352,7 +325,7 @@ class ExportScopeApp(App[None]):
     def action_worklist(self) -> None:
         from exportscope.tui.screens.worklist import WorklistScreen
 
-        if (result := self._require("what_worklist")) is None:
+        if (result := self.require("what_worklist")) is None:
             return
         if isinstance(self.screen, WorklistScreen):
             return
@@ -367,10 +340,13 @@ class ExportScopeApp(App[None]):
             Binding("pageup,pagedown", "", "Page through the list"),
             Binding("home,end", "", "First / last item"),
             Binding("enter", "", "Read the item in the detail pane"),
+            Binding("click", "", "Click a header"),
         ]
         from exportscope.tui.screens.answers import AnswersScreen
+        from exportscope.tui.screens.compare import ComparisonScreen
         from exportscope.tui.screens.export import ExportDialog
         from exportscope.tui.screens.findings import FindingsScreen
+        from exportscope.tui.screens.timeline import TimelineScreen
         from exportscope.tui.screens.worklist import WorklistScreen
 
         return [
@@ -382,6 +358,8 @@ class ExportScopeApp(App[None]):
             (tr("export_title", self.lang), ExportDialog.BINDINGS),
             (tr("act.worklist_title", self.lang), WorklistScreen.BINDINGS),
             (key_text("Answers", self.lang), AnswersScreen.BINDINGS),
+            (tr("timeline.title", self.lang), TimelineScreen.BINDINGS),
+            (tr("timeline.compare_title", self.lang), ComparisonScreen.BINDINGS),
         ]
 
     def action_help(self) -> None:
@@ -391,74 +369,22 @@ class ExportScopeApp(App[None]):
             return
         self.push_screen(HelpScreen(self.help_sections(), self.lang))
 
-    #: Textual's own palette commands we keep, by their English title, with the catalogue key of their words.
-    #: Its "Keys" (a widget help panel) is left out: our help (``?``) lists every key of every screen; its
-    #: "Screenshot" is replaced by ours, which writes where the exports go and says where.
-    _TEXTUAL_COMMANDS: ClassVar[dict[str, str]] = {
-        "Theme": "cmd_theme",
-        "Quit": "cmd_quit",
-        "Maximize": "cmd_maximize",
-        "Minimize": "cmd_minimize",
-    }
-
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        lang = self.lang
-        for command in super().get_system_commands(screen):
-            if (key := self._TEXTUAL_COMMANDS.get(command.title)) is not None:
-                yield SystemCommand(tr(key, lang), tr(f"{key}_help", lang), command.callback, command.discover)
-        yield SystemCommand(tr("cmd_screenshot", lang), tr("cmd_screenshot_help", lang), self.action_save_screenshot)
-        yield SystemCommand(tr("cmd_browse", lang), tr("cmd_browse_help", lang), self.action_browse)
-        yield SystemCommand(tr("cmd_search", lang), tr("cmd_search_help", lang), self.action_search)
-        yield SystemCommand(key_text("Opt out", lang), tr("cmd_optout_help", lang), self.action_opt_out)
-        yield SystemCommand(key_text("Findings", lang), tr("cmd_findings_help", lang), self.action_findings)
-        yield SystemCommand(key_text("Export", lang), tr("cmd_export_help", lang), self.action_export)
-        yield SystemCommand(tr("keys_title", lang), tr("cmd_keys_help", lang), self.action_help)
-        yield SystemCommand(key_text("Answers", lang), tr("cmd_answers_help", lang), self.action_answers)
-        yield SystemCommand(key_text("Worklist", lang), tr("cmd_worklist_help", lang), self.action_worklist)
-        if self.comparable is not None:
-            yield SystemCommand(tr("cmd_compare", lang), tr("cmd_compare_help", lang), self.action_compare)
-        for verdict in ("training", "conditional", "excluded", "not_used"):
-            label = tr(f"verdict_{verdict}", lang)
-            yield SystemCommand(
-                tr("cmd_show", lang, verdict=label),
-                tr("cmd_show_help", lang, verdict=label),
-                lambda v=verdict: self._browse_verdict(v),
-            )
+        from exportscope.tui.palette import commands
+
+        return commands(self, super().get_system_commands(screen))
 
     def screenshot_path(self) -> Path:
-        """A new ``exportscope-screenshot-N.svg`` where the exports go (never over an existing file)."""
-        from exportscope.outpath import default_directory
+        """Where the next screenshot goes (:func:`exportscope.tui.palette.screenshot_path`)."""
+        from exportscope.tui.palette import screenshot_path
 
-        folder = self.export_dir or default_directory(self.paths)
-        path, n = folder / "exportscope-screenshot.svg", 1
-        while path.exists():
-            n += 1
-            path = folder / f"exportscope-screenshot-{n}.svg"
-        return path
+        return screenshot_path(self)
 
     def action_save_screenshot(self) -> None:
-        """Save the screen as SVG, owner-only (it shows personal data), and say where or why not."""
-        from exportscope.fsutil import atomic_write
+        """Save the screen as SVG and say where (:func:`exportscope.tui.palette.save_screenshot`)."""
+        from exportscope.tui.palette import save_screenshot
 
-        path = self.screenshot_path()
-        try:
-            svg = self.export_screenshot()
-            with atomic_write(path) as fh:
-                fh.write(svg.encode("utf-8"))
-        except OSError as exc:
-            self.notify(exc.strerror or str(exc), title=tr("screenshot_failed", self.lang), markup=False)
-            return
-        self.notify(safe(str(path)), title=tr("screenshot_saved", self.lang), markup=False)
-
-    def _browse_verdict(self, verdict: str) -> None:
-        from exportscope.tui.screens.browser import BrowserScreen
-
-        if self._require("what_browser") is None:
-            return
-        if isinstance(self.screen, BrowserScreen):
-            self.screen.set_filter(Filter(verdict=verdict))
-        else:
-            self.action_browse(Filter(verdict=verdict))
+        save_screenshot(self)
 
 
 def run(paths: list[Path], options: Options, lang: str = i18n.DEFAULT_LANG) -> None:

@@ -1,12 +1,16 @@
 """The browser: a tree (platform > verdict > kind, with counts), a table of items, and the detail pane.
 
 All questions go to :class:`exportscope.query.ItemQuery`. The tree's shape is fixed (every leaf of the
-unfiltered items) so the cursor never jumps; its counts follow the search text and the year. Choosing a
-node narrows the table to that branch.
+unfiltered items) so the cursor never jumps; its counts follow the search text and the dates. Choosing a
+node narrows the table to that branch. The dates are a year (the list) and a typed range (``2024-03`` is a
+month, ``2024-01..2024-06`` a range): with either on, the items without a date are counted below the table,
+never dropped in silence. The table sorts by any column (``s`` cycles, ``S`` reverses, a click on a header
+sorts by it and again reverses); the sort is the core's (:class:`exportscope.query.Sort`).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -21,8 +25,8 @@ from textual.widgets import Footer, Header, Input, Select, Tree
 from textual.widgets.tree import TreeNode
 
 from exportscope import i18n
-from exportscope.query import Filter, NodeCount
-from exportscope.tui.text import VERDICT_MARK, kind_word, literal, localize_bindings, n, tr, verdict_word
+from exportscope.query import Filter, NodeCount, PeriodError, Sort, parse_period
+from exportscope.tui.text import VERDICT_MARK, kind_word, literal, localize_bindings, n, tr, trn, verdict_word
 from exportscope.tui.widgets.detail import DetailPane, detail_content, item_url
 from exportscope.tui.widgets.item_table import ItemTable
 
@@ -35,26 +39,35 @@ SEARCH_DELAY = 0.2
 
 class BrowserScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Every key is in the footer, most used first (at 80 columns the last ones scroll; ? lists them all).
+        Binding("question_mark", "app.help", "Help"),  # first: where every key is listed
+        Binding("escape", "back", "Back"),
         Binding("slash", "search", "Search"),
-        Binding("y", "focus_year", "Year", show=False),
         Binding("x", "clear", "Clear"),
-        Binding("t", "focus_tree", "Tree", show=False),
-        Binding("i", "focus_table", "Items", show=False),
-        Binding("d", "focus_detail", "Detail", show=False),
+        Binding("s", "sort_next", "Sort"),
+        Binding("S", "sort_reverse", "Reverse sort"),
+        Binding("p", "focus_period", "Date range"),
+        Binding("y", "focus_year", "Year"),
+        Binding("m", "app.timeline", "Timeline"),
+        Binding("e", "app.export", "Export"),
         Binding("z", "zoom", "Zoom"),
         Binding("l", "open_link", "Open link"),
         Binding("enter", "open_link", "Open link", show=False),
-        Binding("w", "app.worklist", "Worklist", show=False),
-        Binding("escape", "back", "Back"),
-        Binding("o", "app.opt_out", "Opt out", show=False),
-        Binding("e", "app.export", "Export"),
-        Binding("f", "app.findings", "Findings", show=False),
+        Binding("t", "focus_tree", "Tree"),
+        Binding("i", "focus_table", "Items"),
+        Binding("d", "focus_detail", "Detail"),
+        Binding("f", "app.findings", "Findings"),
+        Binding("o", "app.opt_out", "Opt out"),
+        Binding("w", "app.worklist", "Worklist"),
     ]
 
     DEFAULT_CSS = """
     BrowserScreen #side { width: 30; }
-    BrowserScreen #side Input { margin: 0; }
+    /* One line each (compact), on a lighter background, so the tree keeps its room at 80x24. */
+    BrowserScreen #side Input { margin: 0 0 0 0; background: $boost; }
     BrowserScreen #side Select { margin: 0; }
+    BrowserScreen #side #year { margin: 0; }
+    BrowserScreen #period.-invalid { color: $text-error; text-style: bold; }
     BrowserScreen #tree { border: round $border; height: 1fr; }
     BrowserScreen #tree:focus { border: round $accent; }
     BrowserScreen #items { border: round $border; height: 3fr; border-title-style: bold; }
@@ -77,6 +90,7 @@ class BrowserScreen(Screen[None]):
         self.result = result
         self.query_engine = result.query
         self.filter = start or Filter()
+        self.order = Sort()  # newest first
         self.labels = result.summary.labels()
         self.rulesets = [e.platform.ruleset for e in result.analysis.exports]
         self._tree_nodes: dict[NodeKey, TreeNode[NodeKey]] = {}
@@ -88,9 +102,15 @@ class BrowserScreen(Screen[None]):
         yield Header(show_clock=False, icon="◎")
         with Horizontal():
             with Vertical(id="side"):
-                yield Input(placeholder=tr("search_hint", self.lang), id="search", value=self.filter.text)
+                yield Input(placeholder=tr("search_hint", self.lang), id="search", value=self.filter.text, compact=True)
                 years = [(str(y), y) for y in reversed(self.query_engine.years())]
-                yield Select(years, prompt=tr("all_years", self.lang), id="year", allow_blank=True)
+                yield Select(years, prompt=tr("all_years", self.lang), id="year", allow_blank=True, compact=True)
+                yield Input(
+                    placeholder=tr("browse.period_hint", self.lang),
+                    id="period",
+                    value=self._period_text(),
+                    compact=True,
+                )
                 yield Tree[NodeKey](
                     self._label(tr("all_items", self.lang), self.query_engine.total, lang=self.lang),
                     data=(None, None, None),
@@ -100,7 +120,7 @@ class BrowserScreen(Screen[None]):
                 with Vertical(id="items"):
                     yield ItemTable(id="table")
                 yield DetailPane(id="detail", lang=self.lang)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(ItemTable).platform_labels = self.labels
@@ -168,7 +188,7 @@ class BrowserScreen(Screen[None]):
             for key in levels:
                 if key in totals:
                     totals[key] += c.items
-        narrowed = bool(self.filter.text) or self.filter.year is not None
+        narrowed = self.filter.narrowed
         for key, node in self._tree_nodes.items():
             mark = VERDICT_MARK.get(key[1] or "", "") if key[1] and key[2] is None else ""
             node.set_label(self._label(self._names[key], totals[key], mark=mark, lang=self.lang))
@@ -205,15 +225,47 @@ class BrowserScreen(Screen[None]):
     def _search_now(self) -> None:
         text = self.query_one("#search", Input).value.strip()
         if text != self.filter.text:
-            self.filter = Filter(self.filter.platform, self.filter.verdict, self.filter.kind, self.filter.year, text)
+            self.filter = replace(self.filter, text=text)
             self._apply()
 
     @on(Select.Changed, "#year")
     def _year_changed(self, event: Select.Changed) -> None:
         year = event.value if isinstance(event.value, int) else None
         if year != self.filter.year:
-            self.filter = Filter(self.filter.platform, self.filter.verdict, self.filter.kind, year, self.filter.text)
+            self.filter = replace(self.filter, year=year)
             self._apply()
+
+    def _period_text(self, f: Filter | None = None) -> str:
+        """A filter's range (the browser's own by default) as the period box shows it
+        (``2024-03-01..2024-03-31``), empty for none."""
+        f = f or self.filter
+        if f.start is None and f.end is None:
+            return ""
+        return f"{f.start.isoformat() if f.start else ''}..{f.end.isoformat() if f.end else ''}"
+
+    @on(Input.Submitted, "#period")
+    def _period_submitted(self, event: Input.Submitted) -> None:
+        if self._period_now():
+            self.query_one(ItemTable).focus()
+
+    @on(Input.Changed, "#period")
+    def _period_changed(self, event: Input.Changed) -> None:
+        event.input.remove_class("-invalid")  # typing again takes the error mark away until the next Enter
+
+    def _period_now(self) -> bool:
+        """Read the typed range and apply it; a range that cannot be read is said (and nothing changes)."""
+        box = self.query_one("#period", Input)
+        try:
+            start, end = parse_period(box.value)
+        except PeriodError as err:
+            box.add_class("-invalid")
+            self.notify(tr(f"browse.period_error.{err.code}", self.lang), severity="error", markup=False)
+            return False
+        box.remove_class("-invalid")
+        if (start, end) != (self.filter.start, self.filter.end):
+            self.filter = replace(self.filter, start=start, end=end)
+            self._apply()
+        return True
 
     def set_filter(self, f: Filter) -> None:
         """Apply a filter from outside (the command palette, a test, the dashboard's platform)."""
@@ -221,13 +273,38 @@ class BrowserScreen(Screen[None]):
         self.query_one("#search", Input).value = f.text
         year = self.query_one("#year", Select)
         year.value = f.year if f.year is not None else Select.NULL
+        period = self.query_one("#period", Input)
+        period.value = self._period_text()
+        period.remove_class("-invalid")
         self._apply()
+
+    def set_order(self, order: Sort) -> None:
+        """Sort the table (the cursor stays on the item it was on, wherever that item moves)."""
+        table = self.query_one(ItemTable)
+        current = table.current_id
+        self.order = order
+        table.sort = order
+        table.set_view(self.query_engine.select(self.filter, order))
+        if current is not None:
+            table.select_id(current)
+        self._show_detail(table.current_id)
+
+    @on(ItemTable.HeaderClicked)
+    def _header_clicked(self, event: ItemTable.HeaderClicked) -> None:
+        self.set_order(self.order.toggled(event.column))
+
+    def action_sort_next(self) -> None:
+        self.set_order(self.order.next_column())
+
+    def action_sort_reverse(self) -> None:
+        self.set_order(Sort(self.order.column, not self.order.descending))
 
     def _apply(self, relabel: bool = True) -> None:
         if relabel:
             self._relabel_tree(self.query_engine.counts(self.filter))
-        view = self.query_engine.select(self.filter)
+        view = self.query_engine.select(self.filter, self.order)
         table = self.query_one(ItemTable)
+        table.sort = self.order
         table.set_view(view)
         desc = self.describe(self.filter)
         shown = tr("items_of", self.lang, n=n(view.height, self.lang), total=n(self.query_engine.total, self.lang))
@@ -237,8 +314,11 @@ class BrowserScreen(Screen[None]):
         self._show_detail(table.current_id)
 
     def _subtitle(self) -> None:
-        """Below the table: the marker's legend (when items carry findings), and how to clear a filter."""
+        """Below the table: the items a date filter leaves out for having no date, the marker's legend (when
+        items carry findings), and how to clear a filter."""
         parts = []
+        if undated := self.query_engine.undated_left_out(self.filter):
+            parts.append(trn("browse.undated_left_out", undated, self.lang, n=n(undated, self.lang)))
         if self.query_one(ItemTable).flagged:
             parts.append(i18n.t("finding_words.marker", self.lang))
         if not self.filter.is_empty:
@@ -272,6 +352,8 @@ class BrowserScreen(Screen[None]):
         parts = [" › ".join(p for p in node if p) or tr("all_items_lc", self.lang)]
         if f.year is not None:
             parts.append(str(f.year))
+        if f.start is not None or f.end is not None:
+            parts.append(self._period_text(f))
         if f.text:
             parts.append(f'"{f.text}"')
         return " · ".join(parts)
@@ -311,6 +393,9 @@ class BrowserScreen(Screen[None]):
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()
 
+    def action_focus_period(self) -> None:
+        self.query_one("#period", Input).focus()
+
     def action_focus_year(self) -> None:
         self.query_one("#year", Select).focus()
 
@@ -338,6 +423,10 @@ class BrowserScreen(Screen[None]):
             self.minimize()
             return
         focused = self.focused
+        if isinstance(focused, Input) and focused.id == "period":
+            if self._period_now():  # Esc applies the range as Enter does; an unreadable one keeps the focus
+                self.query_one(ItemTable).focus()
+            return
         if isinstance(focused, Input):
             # Esc leaves the search box with the search applied and gives the keys back to the table
             # (x clears the search).

@@ -34,4 +34,4 @@ class ComparisonScreen(Screen[None]):
         yield Header(show_clock=False, icon="◎")
         with VerticalScroll():
             yield Static(self.text, markup=False, id="comparison")
-        yield Footer()
+        yield Footer(compact=True)

@@ -27,14 +27,16 @@ if TYPE_CHECKING:
 
 class DashboardScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "app.help", "Help"),  # first: where every key is listed
         Binding("b", "app.browse", "Browse"),
         Binding("slash", "app.search", "Search"),
         Binding("o", "app.opt_out", "Opt out"),
         Binding("f", "app.findings", "Findings"),
         Binding("e", "app.export", "Export"),
-        # Not in the footer (it is full at 80 columns): the to-do panel's caption and the help name them.
-        Binding("a", "app.answers", "Answers", show=False),
-        Binding("w", "app.worklist", "Worklist", show=False),
+        Binding("m", "app.timeline", "Timeline"),
+        # Every key is in the footer; at 80 columns the last ones scroll (the help lists them all).
+        Binding("a", "app.answers", "Answers"),
+        Binding("w", "app.worklist", "Worklist"),
         Binding("tab", "app.focus_next", "Next card", show=False),
     ]
 
@@ -64,7 +66,7 @@ class DashboardScreen(Screen[None]):
         with Horizontal(id="loadbar"):
             yield ProgressBar(total=None, show_eta=False, id="progress")
             yield Static("", id="current")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_resize(self) -> None:
         # Side by side on a large terminal, so several platforms are compared at a glance.

@@ -8,10 +8,16 @@ item tables (csv, jsonl, parquet) through :func:`exportscope.report.items.write_
 items``. The path goes through :func:`exportscope.outpath.check_new_output`, the CLI's check plus: nothing
 is overwritten unless asked. The dialog writes a copy of personal data only where the person said, and says
 so.
+
+Opened from the browser, the dialog offers the item tables of "the items shown" (the browser's filter,
+search and sort: :meth:`exportscope.query.ItemQuery.positions`) or of all items; reports always cover the
+whole analysis. The writer runs in a thread worker: the dialog shows a moving bar while it writes (an HTML
+report of a large archive takes seconds) and the app stays responsive.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -21,11 +27,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
 
 from exportscope import formats, i18n
 from exportscope.formats import FormatRefused, OutputFormat
 from exportscope.outpath import OutputRefused, check_new_output, default_directory
+from exportscope.query import Filter, Sort
 from exportscope.termsafe import safe
 from exportscope.tui.text import literal, localize_bindings, n, tr
 
@@ -42,10 +49,26 @@ def export_formats() -> list[OutputFormat]:
     return [f for family in FAMILIES for f in formats.family(family)]
 
 
+@dataclass(frozen=True)
+class Shown:
+    """What the browser's table shows when the dialog opens from it: its filter, its order, and the
+    filter in words (for the choice "items shown")."""
+
+    filter: Filter
+    order: Sort
+    words: str
+
+
 def write(
-    result: LoadResult, fmt: OutputFormat, path: Path, lang: str = i18n.DEFAULT_LANG, redact: bool = False
+    result: LoadResult,
+    fmt: OutputFormat,
+    path: Path,
+    lang: str = i18n.DEFAULT_LANG,
+    redact: bool = False,
+    shown: Shown | None = None,
 ) -> str:
-    """Run the writer; returns a one-line description of what was written (in ``lang``)."""
+    """Run the writer; returns a one-line description of what was written (in ``lang``). With ``shown``, an
+    item table holds exactly the rows the browser shows, in its order."""
     from exportscope.report import write_report
 
     if fmt.family == "items":
@@ -59,7 +82,10 @@ def write(
 
             found = result.findings if result.findings is not None else find(result.analysis)
             redactor = Redactor.from_analysis(result.analysis, lang, found)
-        count = write_items(result.analysis.items, path, fmt.name, redactor=redactor)
+        items = result.analysis.items
+        if shown is not None:
+            items = items[result.query.positions(shown.filter, shown.order)]
+        count = write_items(items, path, fmt.name, redactor=redactor)
         return tr("wrote_items", lang, n=n(count, lang), path=safe(path))
     # The findings the app already has (None while they are still being looked for: the writer finds them).
     out = write_report(
@@ -92,10 +118,22 @@ class ExportDialog(ModalScreen[Path | None]):
     ExportDialog #buttons Button { margin-left: 1; }
     ExportDialog #message { height: auto; min-height: 2; }
     ExportDialog #message.error { color: $text-error; }
+    ExportDialog #progress { display: none; }
+    ExportDialog #progress.-writing { display: block; }
+    ExportDialog .-hidden { display: none; }
     """
 
-    def __init__(self, result: LoadResult, directory: Path | None = None, lang: str = i18n.DEFAULT_LANG) -> None:
+    def __init__(
+        self,
+        result: LoadResult,
+        directory: Path | None = None,
+        lang: str = i18n.DEFAULT_LANG,
+        *,
+        shown: Shown | None = None,
+    ) -> None:
         super().__init__()
+        #: The browser's table, when the dialog was opened from it (None: only "all items" exists).
+        self.shown = shown
         self.lang = lang
         localize_bindings(self._bindings, lang)
         self.result = result
@@ -120,12 +158,27 @@ class ExportDialog(ModalScreen[Path | None]):
                 allow_blank=False,
                 id="format",
             )
+            if self.shown is not None:
+                query = self.result.query
+                shown_n = n(query.count(self.shown.filter), lang)
+                yield Label(tr("scope.label", lang), id="scope-label", classes="-hidden")
+                yield Select(
+                    [
+                        (tr("scope.shown", lang, n=shown_n, filter=self.shown.words), "shown"),
+                        (tr("scope.all", lang, n=n(query.total, lang)), "all"),
+                    ],
+                    value="shown" if not self.shown.filter.is_empty else "all",
+                    allow_blank=False,
+                    id="scope",
+                    classes="-hidden",
+                )
             yield Label(tr("save_to", lang))
             yield Input(str(self._default_path(first)), id="path")
             # Checkbox glyphs differ only by colour; the labels say yes/no in words.
             yield Checkbox(Content(tr("overwrite", lang, answer=_yes_no(False, lang))), id="overwrite")
             yield Checkbox(Content(tr("redact", lang, answer=_yes_no(False, lang))), id="redact")
             yield Static(tr("private_warning", lang), id="message", markup=False)
+            yield ProgressBar(total=None, show_eta=False, show_percentage=False, id="progress")
             with Horizontal(id="buttons"):
                 yield Button(tr("cancel", lang), id="cancel")
                 yield Button(tr("export_button", lang), id="export", variant="primary")
@@ -138,6 +191,8 @@ class ExportDialog(ModalScreen[Path | None]):
         fmt = self.formats.get(str(event.value))
         if fmt is None:
             return
+        for widget in self.query("#scope, #scope-label"):  # rows are chosen for item tables only
+            widget.set_class(fmt.family != "items", "-hidden")
         path_input = self.query_one("#path", Input)
         if self._auto_path:
             path_input.value = str(self._default_path(fmt))
@@ -183,12 +238,19 @@ class ExportDialog(ModalScreen[Path | None]):
             return
         self._say(tr("writing", lang, path=safe(path)))
         self.query_one("#export", Button).disabled = True
-        self._write(fmt, path, self.query_one("#redact", Checkbox).value)
+        self.query_one("#progress", ProgressBar).add_class("-writing")
+        self._write(fmt, path, self.query_one("#redact", Checkbox).value, self._rows())
+
+    def _rows(self) -> Shown | None:
+        """The browser's table when "items shown" is chosen, else None (all items)."""
+        if self.shown is None or self.query_one("#scope", Select).value != "shown":
+            return None
+        return self.shown
 
     @work(thread=True, exclusive=True)
-    def _write(self, fmt: OutputFormat, path: Path, redact: bool) -> None:
+    def _write(self, fmt: OutputFormat, path: Path, redact: bool, shown: Shown | None) -> None:
         try:
-            done = write(self.result, fmt, path, self.lang, redact)
+            done = write(self.result, fmt, path, self.lang, redact, shown)
         except Exception as exc:
             message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             self.app.call_from_thread(self._failed, message)
@@ -197,6 +259,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _failed(self, message: str) -> None:
         self.query_one("#export", Button).disabled = False
+        self.query_one("#progress", ProgressBar).remove_class("-writing")
         self._say(tr("err_write", self.lang, error=message), error=True)
 
     def _written(self, done: str, path: Path) -> None:

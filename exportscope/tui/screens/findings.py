@@ -117,7 +117,7 @@ class FindingsScreen(Screen[None]):
         box = OptionList(id="findings-list")
         box.border_title = i18n.t("report.findings_heading", self.lang)
         yield box
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._fill()

@@ -140,7 +140,7 @@ class OptOutScreen(Screen[None]):
         with VerticalScroll():
             for o in self.optouts:
                 yield OptOutPanel(o, self.lang)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         panels = list(self.query(OptOutPanel))

@@ -70,7 +70,7 @@ class WorklistScreen(Screen[None]):
             yield Static(tr("act.worklist_building", self.lang), id="wl-status")
             yield WorklistList(id="wl-list")
             yield Static("", id="wl-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = tr("act.worklist_title", self.lang)

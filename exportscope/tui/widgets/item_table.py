@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from exportscope import i18n
-from exportscope.query import ItemQuery
+from exportscope.query import ItemQuery, Sort
 from exportscope.tui.text import VERDICT_MARK, kind_word, one_line, tr, trn, verdict_word, when
 
 _BLOCK = 256
@@ -76,6 +76,14 @@ class ItemTable(ScrollView, can_focus=True):
             self.table = table
             self.item_id = item_id
 
+    class HeaderClicked(Message):
+        """A click on a column's header: sort by it (the browser decides the direction)."""
+
+        def __init__(self, table: ItemTable, column: str) -> None:
+            super().__init__()
+            self.table = table
+            self.column = column
+
     class Selected(Message):
         """Enter (or a click) on an item."""
 
@@ -96,6 +104,8 @@ class ItemTable(ScrollView, can_focus=True):
         #: Ids of the items that carry a finding: marked with ``⚠`` in a one-cell column (shown only when
         #: there are any), so a person sees which posts expose an address, a location or a name.
         self.flagged: frozenset[int] = frozenset()
+        #: The order the rows are in (set by the browser): its column's header carries ``▲`` or ``▼``.
+        self.sort = Sort()
 
     # --- data -----------------------------------------------------------------------------------------
 
@@ -178,8 +188,25 @@ class ItemTable(ScrollView, can_focus=True):
         if item_id is not None:
             self.post_message(self.Selected(self, item_id))
 
+    def column_at(self, x: int) -> str | None:
+        """The sortable column (a :data:`exportscope.query.SORT_COLUMNS` name) under ``x``, None on the mark."""
+        names = self._column_names(self.scrollable_content_region.width)
+        left = 0
+        for name, width in zip(names, self._widths(self.scrollable_content_region.width), strict=True):
+            if left <= x < left + width + 1:
+                return name
+            left += width + 1
+        return None
+
+    def _column_names(self, width: int) -> tuple[str | None, ...]:
+        mark = (None,) if self.flagged else ()
+        platform = ("platform",) if self._show_platform(width) else ()
+        return (*mark, "timestamp", *platform, "kind", "verdict", "text")
+
     def on_click(self, event: Any) -> None:
         if event.y == 0:
+            if (column := self.column_at(event.x)) is not None:
+                self.post_message(self.HeaderClicked(self, column))
             return
         index = int(self.scroll_y) + event.y - 1
         if 0 <= index < self._rows:
@@ -197,7 +224,11 @@ class ItemTable(ScrollView, can_focus=True):
         return len(self.platform_labels) > 1
 
     def _platform_width(self, width: int) -> int:
-        return 9 if width >= 90 else 2
+        """Room for the platform names (9) or two letters, and never less than the header's word in the
+        table's language (French ``plateforme`` is 10)."""
+        if width < 90:
+            return 2
+        return max(9, cell_len(tr("col_platform", self.lang)))
 
     def _platform_cell(self, platform: str, width: int) -> str:
         if width >= 90:
@@ -247,6 +278,14 @@ class ItemTable(ScrollView, can_focus=True):
                 tr("col_kind", lang),
                 tr("col_verdict", lang),
                 head_text,
+            )
+            # The sorted column's word is cut before its arrow is: a narrow column still shows the order.
+            arrow = " ▼" if self.sort.descending else " ▲"
+            cells = tuple(
+                (cell if cell_len(cell) + 2 <= w else self._cell(cell, max(1, w - 2))) + arrow
+                if column == self.sort.column
+                else cell
+                for cell, column, w in zip(cells, self._column_names(width), self._widths(width), strict=True)
             )
             return Strip([Segment(self._line(cells, width), style)], width)
         index = int(self.scroll_y) + y - 1

@@ -166,6 +166,8 @@ class Sort:
 
     column: str = "timestamp"
     descending: bool = True
+    #: The language the table shows kinds in: kinds sort by the name a person reads, not by their code.
+    lang: str = "en"
 
     def __post_init__(self) -> None:
         if self.column not in SORT_COLUMNS:
@@ -173,18 +175,18 @@ class Sort:
 
     @property
     def is_default(self) -> bool:
-        return self == Sort()
+        return self.column == "timestamp" and self.descending
 
     def toggled(self, column: str) -> Sort:
         """Sorting by ``column`` again reverses it; a new column starts ascending (dates: newest first)."""
         if column == self.column:
-            return Sort(column, not self.descending)
-        return Sort(column, column == "timestamp")
+            return replace(self, descending=not self.descending)
+        return replace(self, column=column, descending=column == "timestamp")
 
     def next_column(self) -> Sort:
         """The next column (the sort key's cycle), in its first direction."""
         following = SORT_COLUMNS[(SORT_COLUMNS.index(self.column) + 1) % len(SORT_COLUMNS)]
-        return Sort(following, following == "timestamp")
+        return replace(self, column=following, descending=following == "timestamp")
 
 
 @dataclass(frozen=True)
@@ -260,6 +262,11 @@ class ItemQuery:
             key = pl.col("verdict").replace_strict(VERDICT_RANK, default=len(VERDICT_RANK), return_dtype=pl.Int32)
         elif order.column == "text":
             key = pl.col("_lc")
+        elif order.column == "kind":  # by the kind's name in the table's language ("candidature" < "langue")
+            from exportscope.i18n import kind_label
+
+            names = {k: fold_text(kind_label(k, order.lang)) for k in frame.get_column("kind").unique() if k}
+            key = pl.col("kind").replace_strict(names, default=None, return_dtype=pl.String)
         else:
             key = pl.col(order.column)
         return frame.sort(key, descending=order.descending, nulls_last=True, maintain_order=True)

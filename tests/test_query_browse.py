@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 import polars as pl
 import pytest
 
-from exportscope.query import Filter, ItemQuery, PeriodError, Sort, parse_period
+from exportscope.query import Filter, ItemQuery, PeriodError, Sort, fold_text, parse_period
 
 
 def _frame(rows: list[tuple[str, str, str, datetime | None, str | None]]) -> pl.DataFrame:
@@ -68,6 +68,25 @@ def test_sort_by_each_column_both_ways(q: ItemQuery) -> None:
     assert verdicts == ["training"] * 4 + ["conditional"] + ["excluded"] * 2 + ["not_used"]  # most exposed first
     platforms = q.select(Filter(), Sort("platform", descending=True)).get_column("platform").to_list()
     assert platforms == ["linkedin"] * 4 + ["instagram"] + ["facebook"] * 3
+
+
+def test_kinds_sort_by_the_name_shown_in_the_tables_language() -> None:
+    """A person reads kinds by name: "job_application" is "candidature" in French, "connection" is "relation"
+    and "language" is "langue", so the French order differs from the codes' order."""
+    from exportscope.i18n import kind_label
+
+    rows = [
+        ("linkedin", k, "not_used", d(2024, 1, 1 + i), k)
+        for i, k in enumerate(["language", "job_application", "connection", "post"])
+    ]
+    query = ItemQuery(_frame(rows))
+    for lang in ("en", "fr"):
+        kinds = query.select(Filter(), Sort("kind", descending=False, lang=lang)).get_column("kind").to_list()
+        names = [kind_label(k, lang) for k in kinds]
+        assert names == sorted(names, key=fold_text), (lang, names)
+    fr = query.select(Filter(), Sort("kind", descending=False, lang="fr")).get_column("kind").to_list()
+    en = query.select(Filter(), Sort("kind", descending=False, lang="en")).get_column("kind").to_list()
+    assert fr != en  # the codes' own order could not satisfy both
 
 
 def test_sort_is_stable_ties_keep_newest_first(q: ItemQuery) -> None:

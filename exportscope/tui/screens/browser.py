@@ -90,7 +90,7 @@ class BrowserScreen(Screen[None]):
         self.result = result
         self.query_engine = result.query
         self.filter = start or Filter()
-        self.order = Sort()  # newest first
+        self.order = Sort(lang=lang)  # newest first
         self.labels = result.summary.labels()
         self.rulesets = [e.platform.ruleset for e in result.analysis.exports]
         self._tree_nodes: dict[NodeKey, TreeNode[NodeKey]] = {}
@@ -297,7 +297,7 @@ class BrowserScreen(Screen[None]):
         self.set_order(self.order.next_column())
 
     def action_sort_reverse(self) -> None:
-        self.set_order(Sort(self.order.column, not self.order.descending))
+        self.set_order(replace(self.order, descending=not self.order.descending))
 
     def _apply(self, relabel: bool = True) -> None:
         if relabel:

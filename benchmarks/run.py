@@ -30,6 +30,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -176,10 +177,23 @@ def heavy(media_mb: int, out_root: Path, rounds: int, compare: Path | None = Non
     """
     folder = (out_root / f"heavy-{media_mb}mb").resolve()
     paths = sorted(folder.glob("*.zip")) or meta_heavy(folder, media_mb)
+    label = f"{HEAVY['messages'] // 1000}k msgs + {media_mb} MB photos"
+    rows = interleaved(paths, label, rounds, compare, {"": lambda: floor_seconds(paths)})
+    for r in rows:
+        r["media"] = f"{media_mb} MB"
+    return rows
+
+
+def interleaved(
+    paths: list[Path], label: str, rounds: int, compare: Path | None, floors: dict[str, Callable[[], float]]
+) -> list[dict[str, object]]:
+    """Every command of :data:`HEAVY_COMMANDS` on ``paths``, each right after the floors in the same round,
+    best of ``rounds``; ``compare`` (another checkout's root) runs each command with that code too, side by
+    side. ``floors`` names each floor (``""`` is the one the ratios use; others get a column of their own)."""
     trees = {"": ROOT, **({" (before)": compare.resolve()} if compare else {})}
     best: dict[str, tuple[float, float, float]] = {}
     cpus: dict[str, float] = {}
-    floors: list[float] = []
+    floor_secs: dict[str, list[float]] = {name: [] for name in floors}
     floor_cpus: list[float] = []
     loads: list[float] = []
     items = 0
@@ -188,9 +202,11 @@ def heavy(media_mb: int, out_root: Path, rounds: int, compare: Path | None = Non
             loads.append(os.getloadavg()[0])
             for name, args in HEAVY_COMMANDS.items():
                 for suffix, tree in trees.items():
-                    cpu0 = time.process_time()
-                    floors.append(floor_seconds(paths))
-                    floor_cpus.append(time.process_time() - cpu0)
+                    for floor_name, measure in floors.items():
+                        cpu0 = time.process_time()
+                        floor_secs[floor_name].append(measure())
+                        if not floor_name:
+                            floor_cpus.append(time.process_time() - cpu0)
                     cmd = [sys.executable, "-m", "exportscope", args[0], *map(str, paths)]
                     cmd += [a.format(tmp=tmp) for a in args[1:]]
                     secs, rss, all_rss, out = run_measured(cmd, cwd=tree)
@@ -204,15 +220,14 @@ def heavy(media_mb: int, out_root: Path, rounds: int, compare: Path | None = Non
                         max(rss, prev[1] if prev else 0),
                         max(all_rss, prev[2] if prev else 0),
                     )
-    floor = min(floors)
-    label = f"{HEAVY['messages'] // 1000}k msgs + {media_mb} MB photos"
-    rows = [_row("heavy", 0, key, items, *best[key], floor) for key in best]
+    rows = [_row(label, 0, key, items, *best[key], min(floor_secs[""])) for key in best]
     for r in rows:
-        r["scale"] = label
-        r["media"] = f"{media_mb} MB"
         r["cpu s"] = round(cpus[str(r["command"])], 2)
         r["floor cpu s"] = round(min(floor_cpus), 2)
         r["x floor cpu"] = round(cpus[str(r["command"])] / min(floor_cpus), 1)
+        for floor_name, secs_list in floor_secs.items():
+            if floor_name:
+                r[f"{floor_name} floor s"] = round(min(secs_list), 2)
         r["load avg"] = f"{min(loads):.0f}-{max(loads):.0f}"
     return rows
 
@@ -241,46 +256,11 @@ def linkedin_rows(out_root: Path, rounds: int, compare: Path | None = None) -> l
     ``rounds``; with ``compare`` (another checkout's root) each command also runs with that code, side by side."""
     folder = (out_root / "linkedin-heavy").resolve()
     paths = sorted(folder.glob("*.zip")) or linkedin_heavy(folder)
-    trees = {"": ROOT, **({" (before)": compare.resolve()} if compare else {})}
-    best: dict[str, tuple[float, float, float]] = {}
-    cpus: dict[str, float] = {}
-    floors: list[float] = []
-    pl_floors: list[float] = []
-    floor_cpus: list[float] = []
-    loads: list[float] = []
-    items = 0
-    with tempfile.TemporaryDirectory() as tmp:
-        for _ in range(rounds):
-            loads.append(os.getloadavg()[0])
-            for name, args in HEAVY_COMMANDS.items():
-                for suffix, tree in trees.items():
-                    cpu0 = time.process_time()
-                    floors.append(csv_floor_seconds(paths))
-                    floor_cpus.append(time.process_time() - cpu0)
-                    pl_floors.append(csv_floor_seconds(paths, polars=True))
-                    cmd = [sys.executable, "-m", "exportscope", args[0], *map(str, paths)]
-                    cmd += [a.format(tmp=tmp) for a in args[1:]]
-                    secs, rss, all_rss, out = run_measured(cmd, cwd=tree)
-                    if name == "summary --json":
-                        items = sum(sum(p["totals"].values()) for p in json.loads(out)["platforms"])
-                    key = name + suffix
-                    cpus[key] = min(LAST_CPU, cpus.get(key, LAST_CPU))
-                    prev = best.get(key)
-                    best[key] = (
-                        min(secs, prev[0]) if prev else secs,
-                        max(rss, prev[1] if prev else 0),
-                        max(all_rss, prev[2] if prev else 0),
-                    )
-    floor = min(floors)
     label = f"LinkedIn {LINKEDIN_HEAVY['messages'] // 1000}k msgs"
-    rows = [_row(label, 0, key, items, *best[key], floor) for key in best]
+    floors = {"": lambda: csv_floor_seconds(paths), "pl.read_csv": lambda: csv_floor_seconds(paths, polars=True)}
+    rows = interleaved(paths, label, rounds, compare, floors)
     for r in rows:
         r.pop("media")
-        r["cpu s"] = round(cpus[str(r["command"])], 2)
-        r["floor cpu s"] = round(min(floor_cpus), 2)
-        r["x floor cpu"] = round(cpus[str(r["command"])] / min(floor_cpus), 1)
-        r["pl.read_csv floor s"] = round(min(pl_floors), 2)
-        r["load avg"] = f"{min(loads):.0f}-{max(loads):.0f}"
     return rows
 
 

@@ -9,11 +9,10 @@ that importing the package stays instant.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from typing import TYPE_CHECKING, Any
 
 from exportscope.errors import ExportscopeError, FormatError, InputError, OptionsError, OutputError
+from exportscope.version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
     from exportscope.api import analyze, find, summarize, write_items, write_report

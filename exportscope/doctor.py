@@ -14,10 +14,10 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from exportscope import __version__
 from exportscope.model import FileStatus
 from exportscope.platforms.people import mask_path
 from exportscope.termsafe import safe, safe_lines
+from exportscope.version import __version__
 
 if TYPE_CHECKING:
     from exportscope.types import Analysis

@@ -282,3 +282,12 @@ def test_the_rule_data_is_found_at_the_top_level_schemas_folder() -> None:
 
     assert schemas_dir() == REPO / "schemas"
     assert not (REPO / "exportscope" / "schemas").exists()  # one copy of the rule data, not two
+
+
+def test_the_version_is_the_packages_version() -> None:
+    """``exportscope --version``, the report's and doctor's "made by" line read ``exportscope.version``;
+    it must say what ``pyproject.toml`` builds."""
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())["project"]
+    assert __version__ == project["version"]

@@ -4,7 +4,7 @@ The layers, lowest first (a module may import its own layer and those below; ``T
 annotations only and are not counted). A group is a top-level module or a sub-package (``platforms``,
 ``actions``...), whose modules share its layer:
 
-0. leaf values and helpers: notes, termsafe, keys, data, dates, textio, gctune;
+0. leaf values and helpers: notes, termsafe, keys, data, dates, textio, gctune, version;
 1. words and errors: i18n, errors;
 2. reading and data: the archive layer (zipread, regular, nested, archive, snapshot), files and paths
    (fsutil, stops, outpath, formats), the schema data (schemafiles, policies, regions, rules), the values
@@ -29,7 +29,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent / "exportscope"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("notes", "termsafe", "keys", "data", "dates", "textio", "gctune"),
+    ("notes", "termsafe", "keys", "data", "dates", "textio", "gctune", "version"),
     ("i18n", "errors"),
     ("zipread", "regular", "nested", "archive", "snapshot", "fsutil", "stops", "outpath", "formats", "schemafiles",
      "policies", "regions", "rules", "model", "types", "summary_model", "identity"),
@@ -47,10 +47,6 @@ KNOWN_UPWARD: frozenset[tuple[str, str]] = frozenset(
         # types.Options validates platform names and question answers against the registry (lazily): the
         # values' leaf still asks the layer above; the validation belongs beside the registry.
         ("types", "platforms"),
-        # ``from exportscope import __version__``: the version lives in the package's ``__init__`` (the API's
-        # edge); a leaf version module would end these two.
-        ("report", ""),
-        ("doctor", ""),
     }
 )
 

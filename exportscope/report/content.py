@@ -12,13 +12,14 @@ from dataclasses import asdict, replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from exportscope import __version__, i18n
+from exportscope import i18n
 from exportscope.findings import ELIGIBLE, MESSAGE_KINDS
 from exportscope.notes import FieldValue, Note, Problem
 from exportscope.policies import load_policies
 from exportscope.redact import Redactor
 from exportscope.report.view import Example, ItemNoteText, OptOutText, PlatformReport, Report, YearCount
 from exportscope.summary_model import PlatformSummary, Summary
+from exportscope.version import __version__
 
 if TYPE_CHECKING:
     from exportscope.types import Analysis

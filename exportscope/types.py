@@ -95,10 +95,10 @@ def _opted_out(value: object) -> frozenset[str]:
     names = _names(value, "opted_out")
     if not names:
         return frozenset()
-    from exportscope.platforms import all_platforms
     from exportscope.policies import load_policies
+    from exportscope.schemafiles import platform_schemas
 
-    known = {p.name for p in all_platforms()} | set(load_policies())
+    known = {str(data["platform"]) for _, data in platform_schemas()} | set(load_policies())
     out: set[str] = set()
     for name in names:
         key = name.strip().casefold()
@@ -127,9 +127,9 @@ def _answers(value: object) -> tuple[tuple[str, str], ...]:
         pairs = list(value)
     else:
         raise InvalidOption("answers", value, "not (question, answer) pairs")
-    from exportscope.platforms import all_platforms
+    from exportscope.questions import declared_questions
 
-    questions = {q.key: q for p in all_platforms() for q in p.questions}
+    questions = {q.key: q for q in declared_questions()}
     out: dict[str, str] = {}
     for pair in pairs:
         if not (isinstance(pair, tuple | list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):

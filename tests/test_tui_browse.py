@@ -254,9 +254,11 @@ async def test_help_covers_every_screen(tmp_path: Path) -> None:
         await press_into(pilot, "question_mark", HelpScreen)
         text = str(app.screen.query_one(Static).render())
         for section in ("Dashboard", "Browser", "Findings", "Export", "Worklist", "Answers",
-                        "Used for AI training, month by month", "Comparison of two exports"):  # fmt: skip
+                        "Used for AI training, month by month", "Comparison of two exports",
+                        "Export the worklist"):  # fmt: skip
             assert section in text, section
-        for key in ("Sort", "Reverse sort", "Date range", "Timeline", "Click a column header"):
+        for key in ("Sort", "Reverse sort", "Date range", "Timeline", "Click a column header",
+                    "Write the file (its suffix picks the format)"):  # fmt: skip
             assert key in text, key
 
 

@@ -347,8 +347,12 @@ class ExportScopeApp(App[None]):
         from exportscope.tui.screens.export import ExportDialog
         from exportscope.tui.screens.findings import FindingsScreen
         from exportscope.tui.screens.timeline import TimelineScreen
-        from exportscope.tui.screens.worklist import WorklistScreen
+        from exportscope.tui.screens.worklist import WorklistExport, WorklistScreen
 
+        worklist_export_keys = [
+            Binding("enter", "", "Write the file (its suffix picks the format)"),
+            *WorklistExport.BINDINGS,
+        ]
         return [
             (tr("help_everywhere", self.lang), self.BINDINGS),
             (tr("help_dashboard", self.lang), DashboardScreen.BINDINGS),
@@ -357,6 +361,7 @@ class ExportScopeApp(App[None]):
             (tr("findings", self.lang), FindingsScreen.BINDINGS),
             (tr("export_title", self.lang), ExportDialog.BINDINGS),
             (tr("act.worklist_title", self.lang), WorklistScreen.BINDINGS),
+            (tr("act.worklist_export_title", self.lang), worklist_export_keys),
             (key_text("Answers", self.lang), AnswersScreen.BINDINGS),
             (tr("timeline.title", self.lang), TimelineScreen.BINDINGS),
             (tr("timeline.compare_title", self.lang), ComparisonScreen.BINDINGS),

@@ -15,7 +15,7 @@ annotations only and are not counted). A group is a top-level module or a sub-pa
 5. outputs: summary, actions, report, redact, render_text, doctor, samples, query;
 6. edges: api, commands, cli, tui, the package itself and ``__main__``.
 
-Also: textual only in ``tui/``, typer only in ``cli.py``, and no import cycle between modules at import time
+Also: textual only in ``tui/``, typer only in ``cli/``, and no import cycle between modules at import time
 (module-level imports).
 """
 

@@ -20,7 +20,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from exportscope import i18n
 from exportscope.errors import FormatError, Refusal
 
 STDOUT = "-"
@@ -84,6 +83,8 @@ class FormatRefused(Refusal, FormatError):
     PREFIX = "format_"
 
     def shown_fields(self, lang: str) -> dict[str, str]:
+        from exportscope import i18n  # here, not at the top: the CLI's help reads this registry, never words
+
         shown = super().shown_fields(lang)
         shown["family"] = i18n.t(f"output.family_{shown.pop('family')}", lang) if "family" in shown else ""
         return shown
@@ -114,8 +115,8 @@ def by_suffix(path: PurePath | str, among: Iterable[OutputFormat]) -> OutputForm
     return next((f for f in among if suffix in f.suffixes), None)
 
 
-def _list(values: Iterable[str]) -> str:
-    """``a, b or c``: the lists of suffixes and names in a message."""
+def either(values: Iterable[str]) -> str:
+    """``a, b or c``: the lists of suffixes and names in a message and in the CLI's help."""
     items = list(values)
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
@@ -139,8 +140,8 @@ def check_name(fmt: OutputFormat, path: PurePath | str, among: Sequence[OutputFo
 def choose(family_name: str, path: PurePath | str, explicit: str | None = None) -> OutputFormat:
     """The format to write ``path`` in: see the module's docstring for the rule. Raises :class:`FormatRefused`."""
     formats = family(family_name)
-    names = _list(n for f in formats for n in f.names())
-    suffixes = _list(f.suffix for f in formats)
+    names = either(n for f in formats for n in f.names())
+    suffixes = either(f.suffix for f in formats)
     stdout = str(path) == STDOUT
     if explicit:
         try:

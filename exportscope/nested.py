@@ -10,7 +10,9 @@ from __future__ import annotations
 import io
 import zipfile
 
-from exportscope.archive import _ZIP_MAGIC, InputError, Member, MemberError, Source, _open_zip, _reason, _zip_source
+from exportscope.archive import InputError, Member, MemberError, Source
+from exportscope.archive.opening import ZIP_MAGIC, open_zip, zip_source
+from exportscope.archive.source import reason
 from exportscope.notes import Problem
 from exportscope.regular import open_regular
 from exportscope.zipread import MAX_NESTED_DEPTH
@@ -37,7 +39,7 @@ def open_nested_zip(member: Member, *, max_in_memory: int | None = None) -> Sour
             disk = outer.path / member.key
             with open_regular(disk) as fh:
                 head = fh.read(4)
-            src = _open_zip(disk, head)
+            src = open_zip(disk, head)
             src.depth = outer.depth
         else:
             if outer.depth + 1 > MAX_NESTED_DEPTH:
@@ -48,18 +50,18 @@ def open_nested_zip(member: Member, *, max_in_memory: int | None = None) -> Sour
             data = member.read_bytes(room + 1)
             if len(data) > room:
                 raise MemberError(member.path, Problem.of("declared_size"))
-            if data[:4] not in _ZIP_MAGIC:
+            if data[:4] not in ZIP_MAGIC:
                 raise MemberError(member.path, Problem.of("not_zip"))
             zf = zipfile.ZipFile(io.BytesIO(data))
             view = memoryview(data)
-            src = _zip_source(outer.path / member.key, zf, zf.infolist(), lambda pos, n: bytes(view[pos : pos + n]))
+            src = zip_source(outer.path / member.key, zf, zf.infolist(), lambda pos, n: bytes(view[pos : pos + n]))
             src.depth = outer.depth + 1
             src.origin = member
             budget.nested_used += len(data)
     except InputError as exc:
         raise MemberError(member.path, exc.problem or Problem.of("unreadable", str(exc))) from exc
     except (OSError, zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as exc:
-        raise MemberError(member.path, Problem.of("damaged_zip", _reason(exc))) from exc
+        raise MemberError(member.path, Problem.of("damaged_zip", reason(exc))) from exc
     src.max_member_bytes, src.max_ratio, src.budget = outer.max_member_bytes, outer.max_ratio, budget
     for m in src.members:
         m.path = f"{member.path}/{m.path}"

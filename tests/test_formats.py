@@ -4,6 +4,7 @@ export dialog choose a format with the same rule, and a name never disagrees wit
 from __future__ import annotations
 
 import asyncio
+import re
 import shutil
 import time
 from pathlib import Path
@@ -167,3 +168,33 @@ def test_the_export_dialog_follows_the_cli_rule(monkeypatch: pytest.MonkeyPatch,
     assert path == str(out_dir / "x.md")  # choosing the format kept the typed name
     assert (out_dir / "x.md").read_text(encoding="utf-8").startswith("# ")
     assert sorted(p.name for p in out_dir.iterdir()) == ["x.md"]
+
+
+@pytest.mark.parametrize("family_name", ["items", "report"])
+def test_the_cli_help_lists_what_the_registry_writes(cli, family_name: str) -> None:
+    """``items`` and ``report`` say every suffix, name and alias of their family, and what ``-o -`` writes."""
+    page = " ".join(cli(family_name, "--help").stdout.split())  # the help wraps; compare its words
+    for fmt in formats.family(family_name):
+        assert fmt.suffix in page, fmt
+        for name in fmt.names():
+            assert re.search(rf"[ (]{re.escape(name)}[,.) ]", page), name
+    assert f"{formats.STDOUT_DEFAULT[family_name]} for -o -" in page and "- for standard output" in page
+
+
+def test_the_cli_options_follow_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A format added to the registry is in the options' help with nothing else to change."""
+    import inspect
+    import typing
+
+    from exportscope.cli.options import writing
+
+    extra = formats.OutputFormat("items", "tsv", "TSV", (".tsv",), ("tab",))
+    monkeypatch.setattr(formats, "FORMATS", (*formats.FORMATS, extra))
+
+    def command(*, output: Path, fmt: str | None = None) -> None:
+        """A command writing items."""
+
+    params = inspect.signature(writing("items")(command)).parameters
+    shown = {name: typing.get_args(p.annotation)[1].help for name, p in params.items()}
+    assert shown["output"] == "Where to write: .csv, .jsonl, .parquet or .tsv; - for standard output."
+    assert shown["fmt"].startswith("csv, jsonl (also ndjson), parquet (also pq) or tsv (also tab). ")

@@ -227,7 +227,7 @@ def test_facebook_audience_is_a_question_with_its_old_option_as_alias() -> None:
 
 
 #: The outer layers, read as code (their comments and docstrings may name a platform as an example).
-OUTER = ("actions", "tui", "report", "findings", "contexts.py", "identity.py")
+OUTER = ("actions", "tui", "report", "findings", "contexts.py", "identity")
 #: What still names a platform there, each with why it stays (file, text on the line):
 KNOWN = (
     # Options.facebook_audience is the library's name of Meta's question from before questions were data (an

@@ -13,7 +13,6 @@ from typing import Annotated
 
 import typer
 
-from exportscope.version import __version__
 from exportscope.cli.options import (
     AsOfOpt,
     DemoOpt,
@@ -26,8 +25,10 @@ from exportscope.cli.options import (
     RegionOpt,
     asking,
     option_values,
+    writing,
 )
 from exportscope.cli.program import app, guarded, say
+from exportscope.version import __version__
 
 
 @app.command()
@@ -67,19 +68,12 @@ def summary(
 @app.command()
 @guarded
 @asking
+@writing("items")
 def items(
     paths: PathsArg = None,
     *,
-    output: Annotated[
-        Path,
-        typer.Option(
-            "-o", "--output", readable=False, help="Where to write: .parquet, .csv or .jsonl; - for standard output."
-        ),
-    ],
-    fmt: Annotated[
-        str | None,
-        typer.Option("--format", help="parquet, csv or jsonl (default: from the output's suffix; jsonl for -o -)."),
-    ] = None,
+    output: Path,
+    fmt: str | None = None,
     demo: DemoOpt = False,
     region: RegionOpt = None,
     as_of: AsOfOpt = None,
@@ -102,19 +96,12 @@ def items(
 @app.command()
 @guarded
 @asking
+@writing("report")
 def report(
     paths: PathsArg = None,
     *,
-    output: Annotated[
-        Path,
-        typer.Option(
-            "-o", "--output", readable=False, help="Where to write: .html, .md or .json; - for standard output."
-        ),
-    ],
-    fmt: Annotated[
-        str | None,
-        typer.Option("--format", help="html, md (markdown) or json (default: from the output's suffix; md for -o -)."),
-    ] = None,
+    output: Path,
+    fmt: str | None = None,
     demo: DemoOpt = False,
     lang: LangOpt = None,
     redact: RedactOpt = False,

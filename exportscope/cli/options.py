@@ -1,5 +1,5 @@
 """The options several commands share, declared once (paths, region, dates, opt-outs, the platforms'
-questions, redaction, language)."""
+questions, redaction, language, where and in which format to write)."""
 
 from __future__ import annotations
 
@@ -50,6 +50,44 @@ OptedOutOpt = Annotated[
         help=f"You turned training off for this platform (repeatable): {', '.join(families())}.",
     ),
 ]
+
+
+def writing(family_name: str) -> Callable[[F], F]:
+    """Give a command the ``-o/--output`` and ``--format`` options of one family of output formats, their help
+    built from the one registry (:mod:`exportscope.formats`): the suffixes the family writes, the names and
+    aliases ``--format`` takes, and what ``-o -`` writes where the family goes to standard output.
+
+    The command declares them plainly (``output: Path``, keyword-only; ``fmt: str | None = None``); which
+    format a name gets stays :func:`exportscope.formats.choose`'s decision (its refusals in the person's
+    language), so the help lists the choices without typer checking them a second way.
+    """
+    import inspect
+
+    from exportscope import formats
+
+    known = formats.family(family_name)
+    stdout = formats.STDOUT_DEFAULT.get(family_name)
+    where = "Where to write: " + formats.either(f.suffix for f in known)
+    names = formats.either(f.name + (f" (also {', '.join(f.aliases)})" if f.aliases else "") for f in known)
+    default = "Default: from the output's suffix" + (f"; {stdout} for -o -" if stdout else "")
+    types = {
+        "output": Annotated[
+            Path,
+            typer.Option(
+                "-o", "--output", readable=False, help=where + ("; - for standard output." if stdout else ".")
+            ),
+        ],
+        "fmt": Annotated[str | None, typer.Option("--format", help=f"{names}. {default}.")],
+    }
+
+    def give(func: F) -> F:
+        sig = inspect.signature(func, eval_str=True)
+        params = [p.replace(annotation=types.get(p.name, p.annotation)) for p in sig.parameters.values()]
+        setattr(func, "__signature__", sig.replace(parameters=params))  # noqa: B010  # typer reads it
+        func.__annotations__ = {p.name: p.annotation for p in params} | {"return": sig.return_annotation}
+        return func
+
+    return give
 
 
 def asking(func: F) -> F:

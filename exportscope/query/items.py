@@ -1,20 +1,21 @@
-"""Questions a browsing person asks of the items frame: filter, search, page, count per tree node, per year.
+"""The items frame prepared for browsing, and every question the terminal UI asks of it.
 
-This is the terminal UI's query engine, kept headless (polars only, no textual) so it is tested without a
-screen and stays fast on 200,000 items: the frame is sorted once (newest first), a folded copy of the
-text (lower case, no accents) is made once for search, and every question after that is one vectorised
-polars expression. The UI never builds a widget per item; it asks :meth:`ItemQuery.page` for the rows it
-is about to draw.
+Why a module of its own: this is the one place that holds the (possibly 200,000-row) frame. It is sorted once
+(newest first), a folded copy of the text is made once for search, and every question after that is one
+vectorised polars expression. The UI never builds a widget per item; it asks :meth:`ItemQuery.page` for the
+rows it is about to draw.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from exportscope.model import VERDICT_ORDER, Verdict
+from exportscope.query.filters import Filter, Sort
+from exportscope.query.text import fold, fold_text
 
 if TYPE_CHECKING:
     import polars as pl
@@ -27,166 +28,6 @@ VERDICT_RANK: dict[str, int] = {v.value: i for i, v in enumerate((*VERDICT_ORDER
 
 #: The columns a table row needs; ``id`` is the item's stable position in the sorted frame.
 ROW_COLUMNS: tuple[str, ...] = ("id", "timestamp", "platform", "kind", "verdict", "text")
-
-
-def fold(text: pl.Expr) -> pl.Expr:
-    """Text as search compares it: lower case, accents dropped ("Résumé" and "resume" are one)."""
-    return text.str.to_lowercase().str.normalize("NFD").str.replace_all(r"\p{Mn}", "")
-
-
-def fold_text(text: str) -> str:
-    """:func:`fold` for the typed search text."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-
-
-def match_spans(text: str, needle: str) -> list[tuple[int, int]]:
-    """Where ``needle`` occurs in ``text`` as search finds it (any case, any accents): (start, end) offsets
-    into ``text`` itself, for highlighting."""
-    wanted = fold_text(needle)
-    if not wanted:
-        return []
-    folded: list[str] = []
-    origin: list[int] = []  # origin[i]: the index in ``text`` of folded character i
-    for index, char in enumerate(text):
-        for piece in fold_text(char):
-            folded.append(piece)
-            origin.append(index)
-    haystack = "".join(folded)
-    spans: list[tuple[int, int]] = []
-    start = haystack.find(wanted)
-    while start >= 0:
-        end = start + len(wanted)
-        stop = origin[end - 1] + 1
-        while stop < len(text) and not fold_text(text[stop]):  # a combining accent belongs to its letter
-            stop += 1
-        spans.append((origin[start], stop))
-        start = haystack.find(wanted, end)
-    return spans
-
-
-class PeriodError(ValueError):
-    """A date range a person typed that cannot be read; ``code`` names why (``tui.period_error.<code>``)."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
-
-
-def _period_bound(text: str, *, end: bool) -> date:
-    """``2025``, ``2025-03`` or ``2025-03-14`` as the first (or, with ``end``, the last) day it covers."""
-    parts = text.split("-")
-    try:
-        numbers = [int(p) for p in parts]
-    except ValueError:
-        raise PeriodError("shape") from None
-    if not 1 <= len(numbers) <= 3 or len(parts[0]) != 4 or any(len(p) > 2 for p in parts[1:]):
-        raise PeriodError("shape")
-    year, month, day = (*numbers, 0, 0)[:3]
-    try:
-        if len(numbers) == 1:
-            return date(year, 12, 31) if end else date(year, 1, 1)
-        if len(numbers) == 2:
-            first = date(year, month, 1)
-            return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1) if end else first
-        return date(year, month, day)
-    except ValueError:
-        raise PeriodError("no_such_date") from None
-
-
-def parse_period(text: str) -> tuple[date | None, date | None]:
-    """A date range as typed: ``2024-01-01..2024-06-30``, ``2024-03..2024-05``, ``2024-03`` (one month),
-    ``2024`` (one year), ``2024-03..`` (from), ``..2024-05`` (until); both ends inclusive. An empty text is
-    no range. Raises :class:`PeriodError` for anything else (never guesses a day-first or two-digit year)."""
-    text = text.strip()
-    if not text:
-        return None, None
-    if ".." in text:
-        lo_text, _, hi_text = (part.strip() for part in text.partition(".."))
-        if not lo_text and not hi_text:
-            raise PeriodError("shape")
-    else:
-        lo_text = hi_text = text
-    lo = _period_bound(lo_text, end=False) if lo_text else None
-    hi = _period_bound(hi_text, end=True) if hi_text else None
-    if lo is not None and hi is not None and lo > hi:
-        raise PeriodError("reversed")
-    return lo, hi
-
-
-@dataclass(frozen=True)
-class Filter:
-    """What the person narrowed the items to. ``None`` means "any"; ``text`` is a substring, found whatever
-    its case and accents ("resume" finds "Résumé"). ``year`` and ``month`` (1-12, in any year unless ``year``
-    is set) and the inclusive day range ``start``..``end`` (UTC days) are the date filters: with any of them
-    on, undated items are left out, and :meth:`ItemQuery.undated_left_out` says how many."""
-
-    platform: str | None = None
-    verdict: str | None = None
-    kind: str | None = None
-    year: int | None = None
-    text: str = ""
-    month: int | None = None
-    start: date | None = None
-    end: date | None = None
-
-    def with_node(self, platform: str | None, verdict: str | None = None, kind: str | None = None) -> Filter:
-        """The same filter aimed at another tree node (platform > verdict > kind)."""
-        return replace(self, platform=platform, verdict=verdict, kind=kind)
-
-    @property
-    def is_empty(self) -> bool:
-        return self == Filter()
-
-    @property
-    def dated(self) -> bool:
-        """A date filter is on (undated items cannot match it)."""
-        return self.year is not None or self.month is not None or self.start is not None or self.end is not None
-
-    @property
-    def narrowed(self) -> bool:
-        """Search text or a date filter is on (the tree's counts follow these, not the node)."""
-        return bool(self.text) or self.dated
-
-    def without_dates(self) -> Filter:
-        return replace(self, year=None, month=None, start=None, end=None)
-
-
-#: The columns the table can be sorted by, in the table's order.
-SORT_COLUMNS: tuple[str, ...] = ("timestamp", "platform", "kind", "verdict", "text")
-
-
-@dataclass(frozen=True)
-class Sort:
-    """The table's order: a column of :data:`SORT_COLUMNS` and a direction. The default, newest first, is
-    the frame's own order. Sorting is stable: rows that tie keep their newest-first order; items without
-    a value (undated, no text) come last either way."""
-
-    column: str = "timestamp"
-    descending: bool = True
-    #: The language the table shows kinds in: kinds sort by the name a person reads, not by their code.
-    lang: str = "en"
-
-    def __post_init__(self) -> None:
-        if self.column not in SORT_COLUMNS:
-            raise ValueError(f"not a sortable column: {self.column}")
-
-    @property
-    def is_default(self) -> bool:
-        return self.column == "timestamp" and self.descending
-
-    def toggled(self, column: str) -> Sort:
-        """Sorting by ``column`` again reverses it; a new column starts ascending (dates: newest first)."""
-        if column == self.column:
-            return replace(self, descending=not self.descending)
-        return replace(self, column=column, descending=column == "timestamp")
-
-    def next_column(self) -> Sort:
-        """The next column (the sort key's cycle), in its first direction."""
-        following = SORT_COLUMNS[(SORT_COLUMNS.index(self.column) + 1) % len(SORT_COLUMNS)]
-        return replace(self, column=following, descending=following == "timestamp")
 
 
 @dataclass(frozen=True)
@@ -402,30 +243,3 @@ class ItemQuery:
         if platform is not None:
             frame = frame.filter(pl.col("platform") == platform)
         return frame.height
-
-
-def sparkline(values: Iterable[int]) -> str:
-    """Eight-level block characters, scaled to the largest value; 0 stays a visible baseline (``▁`` is
-    kept for "some", a space would hide that a year is there). The shape carries meaning without colour."""
-    vals = list(values)
-    if not vals:
-        return ""
-    top = max(vals)
-    blocks = "▁▂▃▄▅▆▇█"
-    if top <= 0:
-        return "·" * len(vals)
-    out = []
-    for v in vals:
-        if v <= 0:
-            out.append("·")
-        else:
-            out.append(blocks[min(7, max(0, round(v / top * 7)))])
-    return "".join(out)
-
-
-def bar_cells(value: int, top: int, width: int) -> int:
-    """How many cells of a ``width``-cell bar ``value`` fills when ``top`` fills them all: proportional,
-    rounded, and at least one for any value above 0 (a month with one item must not look empty)."""
-    if value <= 0 or top <= 0 or width <= 0:
-        return 0
-    return max(1, min(width, round(value / top * width)))

@@ -1,0 +1,126 @@
+"""Which bytes of a LinkedIn CSV member polars may parse exactly as the csv module reads them.
+
+Why a module of its own: the columnar reading (:mod:`.columnar`) is only allowed where the two parsers cannot
+disagree, and these are the checks that say so, on raw bytes: RFC 4180 quoting, no NUL byte, no carriage
+return that does not end a line, a chunk cut at a row boundary no quoted field spans, no row wider than the
+header. A chunk that fails them is handed back (None) and the csv module reads on from its first byte.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from itertools import islice
+from typing import IO, TYPE_CHECKING, Any
+
+from exportscope.textio import csv_rows
+
+if TYPE_CHECKING:
+    import polars as pl
+
+_FIELD = rb'(?:"(?:[^"\x00]++|"")*+"|[^",\r\n\x00]*+)'
+_LINE = _FIELD + rb"(?:," + _FIELD + rb")*+"
+#: A whole RFC 4180 file: quoted fields (doubled inner quotes) or unquoted ones without quotes, CRLF or LF.
+RFC4180 = re.compile(rb"(?:" + _LINE + rb"\r?\n)*+(?:" + _LINE + rb")?")
+
+#: What Python's ``str.strip()`` removes (``str.isspace``), for polars' ``strip_chars``: Rust's notion of
+#: whitespace lacks U+001C..U+001F, and the two paths must strip alike.
+#: Written out: computing it over every code point costs a third of a second at import (a test checks it).
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+class Joined(io.RawIOBase):
+    """Bytes already read, then the rest of the member's stream."""
+
+    def __init__(self, first: bytes, rest: IO[bytes]) -> None:
+        self.first = first
+        self.rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        if self.first:
+            n = min(len(b), len(self.first))
+            b[:n] = self.first[:n]
+            self.first = self.first[n:]
+            return n
+        data = self.rest.read(len(b))
+        b[: len(data)] = data
+        return len(data)
+
+
+def boundary(buf: bytes, end: int) -> int | None:
+    """Where a chunk may end, at most at ``end``: after the last newline there that no quoted field spans (an
+    even number of quotes before it, counted from the buffer's start, itself a row start). None: no such
+    newline near ``end``."""
+    pos = buf.rfind(b"\n", 0, end)
+    for _ in range(64):
+        if pos < 0:
+            return None
+        if buf.count(b'"', 0, pos) % 2 == 0:
+            return pos + 1
+        pos = buf.rfind(b"\n", 0, pos)
+    return None
+
+
+def head_rows(data: bytes) -> tuple[list[list[str]] | None, list[int]]:
+    """The first rows as the row path reads them, and after each row how many physical lines it took."""
+    from exportscope.platforms.linkedin.csvread import HEADER_SCAN
+
+    if b"\x00" in data or data.count(b"\r") != data.count(b"\r\n"):
+        return None, []
+    try:
+        text = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", errors="strict", newline="")
+        reader = csv_rows(text)
+        rows: list[list[str]] = []
+        ends: list[int] = []
+        for row in islice(reader, HEADER_SCAN):
+            rows.append(row)
+            ends.append(reader.line_num)  # type: ignore[attr-defined]
+    except UnicodeDecodeError:
+        return None, []
+    return rows, ends
+
+
+def line_end(data: bytes, lines: int) -> int:
+    """The byte offset just after the first ``lines`` lines (every line ends in LF: checked before)."""
+    at = 0
+    for _ in range(lines):
+        nl = data.find(b"\n", at)
+        if nl < 0:
+            return len(data)
+        at = nl + 1
+    return at
+
+
+def parse_chunk(body: bytes, width: int) -> pl.DataFrame | None:
+    """Rows of a chunk that starts at a row boundary, or None when the csv module must read it."""
+    import polars as pl
+
+    if b"\x00" in body or body.count(b"\r") != body.count(b"\r\n") or RFC4180.fullmatch(body) is None:
+        return None
+    names = [f"c{i}" for i in range(width)]
+    if not body.strip(b"\r\n"):
+        return pl.DataFrame({n: [] for n in names}, schema=dict.fromkeys(names, pl.String))
+    if not body.endswith(b"\n"):
+        body += b"\n"  # polars does not check the width of a last line without its newline
+    try:
+        frame = pl.read_csv(
+            body,
+            has_header=False,
+            schema=dict.fromkeys(names, pl.String),
+            infer_schema=False,
+            quote_char='"',
+            encoding="utf8",
+            raise_if_empty=False,
+        )
+    except (pl.exceptions.PolarsError, ValueError):
+        return None  # a row wider than the header, a first row narrower, bad UTF-8: the row path decides
+    cells = [pl.col(n) for n in names]
+    filled = pl.any_horizontal([c.str.strip_chars(WHITESPACE).str.len_bytes() > 0 for c in cells]).fill_null(False)
+    nulled = [pl.when(c == "").then(None).otherwise(c).name.keep() for c in cells]
+    return frame.lazy().filter(filled).with_columns(nulled).collect()

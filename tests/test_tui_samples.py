@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import OptionList, Select
 
@@ -248,6 +249,8 @@ async def test_french_dashboard_browser_and_keys(tmp_path: Path) -> None:
         assert "│2025-06-29 commentai… ● entraînement Merci pour le partage !" in text
         await pilot.press("question_mark")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        app.screen.query_one(VerticalScroll).scroll_relative(y=10, animate=False)  # to the browser's keys
+        await pilot.pause()
         assert "  z           Agrandir" in screen_text(app)
 
 

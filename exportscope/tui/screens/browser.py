@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Select, Tree
+from textual.widgets import Header, Input, Select, Tree
 from textual.widgets.tree import TreeNode
 
 from exportscope import i18n
@@ -29,6 +29,7 @@ from exportscope.query import Filter, NodeCount, PeriodError, Sort, parse_period
 from exportscope.tui.text import VERDICT_MARK, kind_word, literal, localize_bindings, n, tr, trn, verdict_word
 from exportscope.tui.widgets.detail import DetailPane, detail_content, item_url
 from exportscope.tui.widgets.item_table import ItemTable
+from exportscope.tui.widgets.keys import KeyFooter
 
 if TYPE_CHECKING:
     from exportscope.tui.loader import LoadResult
@@ -36,26 +37,32 @@ if TYPE_CHECKING:
 NodeKey = tuple[str | None, str | None, str | None]
 SEARCH_DELAY = 0.2
 
+#: Keys the footer shows side by side under one word when the terminal is narrow (:mod:`..widgets.keys`).
+SORT = Binding.Group("Sort")
+DATES = Binding.Group("Dates")
+PANES = Binding.Group("Panes")
+
 
 class BrowserScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Every key is in the footer, most used first (at 80 columns the last ones scroll; ? lists them all).
+        # Every key is in the footer, most used first (KeyFooter wraps them; at 80 columns the grouped ones
+        # share one word: "s S Sort"). ? lists them all, each with its own words.
         Binding("question_mark", "app.help", "Help"),  # first: where every key is listed
         Binding("escape", "back", "Back"),
         Binding("slash", "search", "Search"),
         Binding("x", "clear", "Clear"),
-        Binding("s", "sort_next", "Sort"),
-        Binding("S", "sort_reverse", "Reverse sort"),
-        Binding("p", "focus_period", "Date range"),
-        Binding("y", "focus_year", "Year"),
+        Binding("s", "sort_next", "Sort", group=SORT),
+        Binding("S", "sort_reverse", "Reverse sort", group=SORT),
+        Binding("p", "focus_period", "Date range", group=DATES),
+        Binding("y", "focus_year", "Year", group=DATES),
         Binding("m", "app.timeline", "Timeline"),
         Binding("e", "app.export", "Export"),
         Binding("z", "zoom", "Zoom"),
         Binding("l", "open_link", "Open link"),
         Binding("enter", "open_link", "Open link", show=False),
-        Binding("t", "focus_tree", "Tree"),
-        Binding("i", "focus_table", "Items"),
-        Binding("d", "focus_detail", "Detail"),
+        Binding("t", "focus_tree", "Tree", group=PANES),
+        Binding("i", "focus_table", "Items", group=PANES),
+        Binding("d", "focus_detail", "Detail", group=PANES),
         Binding("f", "app.findings", "Findings"),
         Binding("o", "app.opt_out", "Opt out"),
         Binding("w", "app.worklist", "Worklist"),
@@ -120,7 +127,7 @@ class BrowserScreen(Screen[None]):
                 with Vertical(id="items"):
                     yield ItemTable(id="table")
                 yield DetailPane(id="detail", lang=self.lang)
-        yield Footer(compact=True)
+        yield KeyFooter(self.lang)
 
     def on_mount(self) -> None:
         self.query_one(ItemTable).platform_labels = self.labels

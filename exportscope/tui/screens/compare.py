@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from exportscope import i18n
 from exportscope.tui.text import localize_bindings
+from exportscope.tui.widgets.keys import KeyFooter
 
 
 class ComparisonScreen(Screen[None]):
@@ -28,10 +29,11 @@ class ComparisonScreen(Screen[None]):
     def __init__(self, text: str, lang: str = i18n.DEFAULT_LANG) -> None:
         super().__init__()
         self.text = text
+        self.lang = lang
         localize_bindings(self._bindings, lang)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◎")
         with VerticalScroll():
             yield Static(self.text, markup=False, id="comparison")
-        yield Footer(compact=True)
+        yield KeyFooter(self.lang)

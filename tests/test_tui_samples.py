@@ -281,11 +281,19 @@ def test_every_key_description_is_in_the_catalogue() -> None:
     groups = [ExportScopeApp.BINDINGS, DashboardScreen.BINDINGS, BrowserScreen.BINDINGS, OptOutPanel.BINDINGS,
               OptOutScreen.BINDINGS, FindingsScreen.BINDINGS, HelpScreen.BINDINGS, ExportDialog.BINDINGS,
               ItemTable.BINDINGS]  # fmt: skip
+    from exportscope import i18n
+    from exportscope.tui.navigation import help_sections
+    from exportscope.tui.screens.worklist import WorklistList
+
     app = ExportScopeApp([], OPTIONS)
-    groups += [b for _, b in app.help_sections()]  # type: ignore[misc]
+    groups += [b for _, b in help_sections(app)]  # type: ignore[misc]
+    groups.append(WorklistList.BINDINGS)
     for group in groups:
         for b in group:
             assert key_text(b.description, "fr") != b.description, b.description  # type: ignore[union-attr]
+            if b.group is not None:  # type: ignore[union-attr]  # the footer's word for keys side by side
+                slug = b.group.description.lower()  # type: ignore[union-attr]
+                assert i18n.has(f"tui.keys.{slug}"), slug
 
 
 def test_inspect_takes_lang_and_defaults_to_the_locale(

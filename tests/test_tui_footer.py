@@ -185,3 +185,16 @@ async def test_every_screen_shows_every_key(size: tuple[int, int], lang: str, tm
     assert f"space {mark}" in seen["worklist"], seen["worklist"]
     assert re.search(rf"\bl {letter}\b", seen["letter"]), seen["letter"]
     assert all(len(text.splitlines()) <= 3 for text in seen.values()), seen
+
+
+@aio
+async def test_the_command_palette_speaks_french(tmp_path: Path) -> None:
+    """Its search box said "Search for commands…" on a French screen (Textual's own words)."""
+    from tests import tui_archive
+
+    app = ExportScopeApp([tui_archive.build(tmp_path)], tui_archive.OPTIONS, lang="fr")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: "Chercher une commande…" in screen_text(app))
+        assert "Search for commands" not in screen_text(app)

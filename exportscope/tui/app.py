@@ -245,6 +245,14 @@ class ExportScopeApp(App[None]):
 
         await apply_answers(self, options)
 
+    def action_command_palette(self) -> None:
+        """Textual's command palette, with its search box's hint in the app's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            hint = tr("palette_placeholder", self.lang)
+            self.push_screen(CommandPalette(placeholder=hint, id="--command-palette"))
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         from exportscope.tui.palette import commands
 

@@ -27,6 +27,7 @@ from exportscope.tui.screens.help import HelpScreen
 from exportscope.tui.screens.optout import OptOutPanel, OptOutScreen
 from exportscope.tui.widgets.cards import PlatformCard
 from exportscope.tui.widgets.item_table import ItemTable
+from exportscope.tui.widgets.verdict_tree import VerdictTree
 from tests import tui_archive
 
 
@@ -234,7 +235,7 @@ async def test_search_filters_rows_and_tree_counts(archive: Path) -> None:
         table = screen.query_one(ItemTable)
         assert table.has_focus
         assert table.row_count == 2
-        labels = {str(node.label) for node in screen._tree_nodes.values()}
+        labels = {str(node.label) for node in screen.query_one(VerdictTree).nodes.values()}
         assert "2 All items" in labels
         assert "1 post" in labels and "1 profile field" in labels
         assert "○ 0 excluded" in labels  # the branch stays, with its count for this search
@@ -276,7 +277,7 @@ async def test_year_filter(archive: Path) -> None:
             "post", "message", "message", "connection", "connection", "comment"
         ]  # fmt: skip
         assert screen.filter.year == 2024
-        labels = {str(node.label) for node in screen._tree_nodes.values()}
+        labels = {str(node.label) for node in screen.query_one(VerdictTree).nodes.values()}
         assert "2 connection" in labels
 
 

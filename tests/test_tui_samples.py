@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import OptionList, Select
 
@@ -248,6 +249,8 @@ async def test_french_dashboard_browser_and_keys(tmp_path: Path) -> None:
         assert "│2025-06-29 commentai… ● entraînement Merci pour le partage !" in text
         await pilot.press("question_mark")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        app.screen.query_one(VerticalScroll).scroll_relative(y=10, animate=False)  # to the browser's keys
+        await pilot.pause()
         assert "  z           Agrandir" in screen_text(app)
 
 
@@ -278,11 +281,19 @@ def test_every_key_description_is_in_the_catalogue() -> None:
     groups = [ExportScopeApp.BINDINGS, DashboardScreen.BINDINGS, BrowserScreen.BINDINGS, OptOutPanel.BINDINGS,
               OptOutScreen.BINDINGS, FindingsScreen.BINDINGS, HelpScreen.BINDINGS, ExportDialog.BINDINGS,
               ItemTable.BINDINGS]  # fmt: skip
+    from exportscope import i18n
+    from exportscope.tui.navigation import help_sections
+    from exportscope.tui.screens.worklist import WorklistList
+
     app = ExportScopeApp([], OPTIONS)
-    groups += [b for _, b in app.help_sections()]  # type: ignore[misc]
+    groups += [b for _, b in help_sections(app)]  # type: ignore[misc]
+    groups.append(WorklistList.BINDINGS)
     for group in groups:
         for b in group:
             assert key_text(b.description, "fr") != b.description, b.description  # type: ignore[union-attr]
+            if b.group is not None:  # type: ignore[union-attr]  # the footer's word for keys side by side
+                slug = b.group.description.lower()  # type: ignore[union-attr]
+                assert i18n.has(f"tui.keys.{slug}"), slug
 
 
 def test_inspect_takes_lang_and_defaults_to_the_locale(

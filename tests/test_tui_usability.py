@@ -11,6 +11,7 @@ from exportscope.query import Filter
 from exportscope.tui.app import ExportScopeApp
 from exportscope.tui.screens.browser import BrowserScreen
 from exportscope.tui.widgets.item_table import ItemTable
+from exportscope.tui.widgets.verdict_tree import VerdictTree
 from tests import tui_archive
 from tests.test_tui import aio, archive, loaded, screen_text, wait_for  # noqa: F401  (archive is a fixture)
 
@@ -102,7 +103,8 @@ async def test_tree_counts_stay_in_sight_on_a_small_french_screen() -> None:
         tree = screen.query_one("#tree")
         text = screen_text(app)
         # Every node in sight starts with its count: a long name is cut, never the number.
-        visible = [n for n in screen._tree_nodes.values() if 0 <= n.line < tree.scrollable_content_region.height]
+        nodes = screen.query_one(VerdictTree).nodes.values()
+        visible = [n for n in nodes if 0 <= n.line < tree.scrollable_content_region.height]
         assert visible
         for node in visible:
             label = str(node.label).removeprefix("● ").removeprefix("◐ ").removeprefix("○ ").removeprefix("· ")

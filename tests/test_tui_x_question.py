@@ -36,8 +36,7 @@ async def test_answering_x_protected_changes_the_totals_without_reading_again() 
         await pilot.pause()
         apply = screen.query_one("#apply", Button)
         apply.focus()  # the buttons sit below the fold at 80x24: focus scrolls them into view
-        await pilot.pause()
-        assert "Apply" in screen_text(app)
+        await wait_for(pilot, lambda: "Apply" in screen_text(app))  # the scroll may take a few frames
         await pilot.press("enter")
         await wait_for(pilot, lambda: _totals(app, "x") != before)
         after = _totals(app, "x")

@@ -5,6 +5,11 @@ reads the archive on a daemon thread and posts messages; once loaded, the dashbo
 screens (browser, opt out, findings, export) open instantly. ``q`` and ``ctrl+c`` quit at any moment,
 loading or not.
 
+The app holds the lifecycle (loading, the loader's messages, quitting) and delegates the rest: which screen a
+key opens to :mod:`exportscope.tui.navigation`, what arrives later (findings, answers) to
+:mod:`exportscope.tui.handlers`, the comparison of two exports to :mod:`exportscope.tui.screens.compare`, the
+palette to :mod:`exportscope.tui.palette`.
+
 The app speaks one language (``lang``, ``en`` or ``fr``), given by ``exportscope inspect --lang`` or the
 locale; every screen takes it from the app and reads its words from the message catalogue.
 """
@@ -24,10 +29,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from exportscope import i18n
-from exportscope.explain import OptOut, localize_opt_out, opt_out
 from exportscope.query import Filter
 from exportscope.stops import deferred
 from exportscope.termsafe import safe
+from exportscope.tui import navigation
 from exportscope.tui.loader import (
     AnalyzeFn,
     FindingsFailed,
@@ -43,7 +48,7 @@ from exportscope.tui.loader import (
 )
 from exportscope.tui.opener import Opener, browser_opener
 from exportscope.tui.screens.dashboard import DashboardScreen
-from exportscope.tui.text import key_text, localize_bindings, tr
+from exportscope.tui.text import localize_bindings, tr
 from exportscope.types import Options
 
 
@@ -126,35 +131,14 @@ class ExportScopeApp(App[None]):
 
     def _offer_comparison(self) -> None:
         """Two exports of one account among the inputs: say that the palette compares them (issue 17)."""
-        from exportscope.actions.pairs import comparable_exports
+        from exportscope.tui.screens.compare import offer
 
-        if self.result is not None and (pair := comparable_exports(self.result.analysis)) is not None:
-            self.comparable = pair
-            self.notify(tr("compare_offer", self.lang), markup=False, timeout=8)
+        offer(self)
 
     def action_compare(self) -> None:
-        if self.require("what_compare") is None:
-            return
-        if self.comparable is None:
-            self.notify(tr("compare_none", self.lang), markup=False)
-            return
-        self.notify(tr("compare_running", self.lang), markup=False)
-        self.run_worker(self._compare, thread=True, exclusive=True, group="compare")
+        from exportscope.tui.screens.compare import start
 
-    def _compare(self) -> None:
-        from exportscope.actions.diff import compare
-        from exportscope.actions.diff_render import render_text
-        from exportscope.archive import InputError
-        from exportscope.tui.screens.compare import ComparisonScreen
-
-        assert self.comparable is not None
-        _, old, new = self.comparable
-        try:
-            text = render_text(compare(old, new, self.options), self.lang)
-        except InputError as exc:  # two accounts after all, or an unreadable export
-            self.call_from_thread(self.notify, str(exc), title=tr("compare_failed", self.lang), markup=False)
-            return
-        self.call_from_thread(self.push_screen, ComparisonScreen(text, self.lang))
+        start(self)
 
     def _done_painting(self) -> None:
         self.loaded_at = time.perf_counter() - self.started
@@ -197,62 +181,19 @@ class ExportScopeApp(App[None]):
             self.notify(msg, markup=False)
         return self.result
 
-    def _focused_platform(self) -> str | None:
-        focused = self.focused
-        return getattr(focused, "platform", None)
+    # The screens: which key opens what is in exportscope.tui.navigation.
 
     def action_browse(self, start: Filter | None = None) -> None:
-        from exportscope.tui.screens.browser import BrowserScreen
-
-        if (result := self.require("what_browser")) is None:
-            return
-        if isinstance(self.screen, BrowserScreen):
-            return
-        if start is None and (platform := self._focused_platform()):
-            start = Filter(platform=platform)
-        self.push_screen(BrowserScreen(result, start, self.lang))
+        navigation.browse(self, start)
 
     def action_search(self) -> None:
-        from exportscope.tui.screens.browser import BrowserScreen
-
-        if self.require("what_search") is None:
-            return
-        if not isinstance(self.screen, BrowserScreen):
-            self.action_browse(Filter())
-        self.call_after_refresh(self._focus_search)
-
-    def _focus_search(self) -> None:
-        from exportscope.tui.screens.browser import BrowserScreen
-
-        if isinstance(self.screen, BrowserScreen):
-            self.screen.action_search()
-
-    def optouts(self) -> list[OptOut]:
-        assert self.result is not None
-        out = []
-        contexts = self.result.analysis.contexts.values()
-        for doc, ctx in zip(self.result.summary.platforms, contexts, strict=True):
-            out.append(localize_opt_out(opt_out(doc.platform, doc.label, ctx.policy, ctx.region), self.lang))
-        return out
+        navigation.search(self)
 
     def action_opt_out(self) -> None:
-        from exportscope.tui.screens.optout import OptOutScreen
-
-        if self.require("what_optout") is None:
-            return
-        if isinstance(self.screen, OptOutScreen):
-            return
-        self.push_screen(OptOutScreen(self.optouts(), self._focused_platform(), self.lang))
+        navigation.opt_out_screen(self)
 
     def action_findings(self) -> None:
-        from exportscope.tui.screens.findings import FindingsScreen
-
-        if (result := self.require("what_findings")) is None:
-            return
-        if isinstance(self.screen, FindingsScreen):
-            return
-        labels = result.summary.labels()
-        self.push_screen(FindingsScreen(result.findings, labels, self.lang, self.findings_error))
+        navigation.findings(self)
 
     def show_finding(self, type_: str, platform: str, value: str | None = None) -> None:
         """A finding (or one of its values) jumps to its item (:func:`exportscope.tui.handlers.show_finding`)."""
@@ -261,28 +202,19 @@ class ExportScopeApp(App[None]):
         show_finding(self, type_, platform, value)
 
     def action_export(self) -> None:
-        """The export dialog; from the browser it also offers to write only the items the table shows."""
-        from exportscope.tui.screens.browser import BrowserScreen
-        from exportscope.tui.screens.export import ExportDialog, Shown
-
-        if (result := self.require("what_export")) is None:
-            return
-        if isinstance(self.screen, ExportDialog):
-            return
-        shown = None
-        if isinstance(self.screen, BrowserScreen) and self.screen.result is result:
-            browser = self.screen
-            shown = Shown(browser.filter, browser.order, browser.describe(browser.filter))
-        self.push_screen(ExportDialog(result, self.export_dir, self.lang, shown=shown))
+        navigation.export(self)
 
     def action_timeline(self) -> None:
-        from exportscope.tui.screens.timeline import TimelineScreen
+        navigation.timeline(self)
 
-        if (result := self.require("timeline.what")) is None:
-            return
-        if isinstance(self.screen, TimelineScreen):
-            return
-        self.push_screen(TimelineScreen(result, self.lang))
+    def action_answers(self) -> None:
+        navigation.answers(self)
+
+    def action_worklist(self) -> None:
+        navigation.worklist(self)
+
+    def action_help(self) -> None:
+        navigation.help_screen(self)
 
     # --- from exposure to action -------------------------------------------------------------------
 
@@ -313,66 +245,13 @@ class ExportScopeApp(App[None]):
 
         await apply_answers(self, options)
 
-    def action_answers(self) -> None:
-        from exportscope.tui.screens.answers import AnswersScreen
+    def action_command_palette(self) -> None:
+        """Textual's command palette, with its search box's hint in the app's language."""
+        from textual.command import CommandPalette
 
-        if (result := self.require("what_answers")) is None:
-            return
-        if isinstance(self.screen, AnswersScreen):
-            return
-        self.push_screen(AnswersScreen(result.analysis, self.options, self.lang))
-
-    def action_worklist(self) -> None:
-        from exportscope.tui.screens.worklist import WorklistScreen
-
-        if (result := self.require("what_worklist")) is None:
-            return
-        if isinstance(self.screen, WorklistScreen):
-            return
-        self.push_screen(WorklistScreen(result, self.export_dir, self.lang))
-
-    def help_sections(self) -> list[tuple[str, Iterable[BindingType]]]:
-        from exportscope.tui.screens.browser import BrowserScreen
-        from exportscope.tui.screens.optout import OptOutPanel
-
-        table_keys = [
-            Binding("up,down", "", "Move in the list"),
-            Binding("pageup,pagedown", "", "Page through the list"),
-            Binding("home,end", "", "First / last item"),
-            Binding("enter", "", "Read the item in the detail pane"),
-            Binding("click", "", "Click a header"),
-        ]
-        from exportscope.tui.screens.answers import AnswersScreen
-        from exportscope.tui.screens.compare import ComparisonScreen
-        from exportscope.tui.screens.export import ExportDialog
-        from exportscope.tui.screens.findings import FindingsScreen
-        from exportscope.tui.screens.timeline import TimelineScreen
-        from exportscope.tui.screens.worklist import WorklistExport, WorklistScreen
-
-        worklist_export_keys = [
-            Binding("enter", "", "Write the file (its suffix picks the format)"),
-            *WorklistExport.BINDINGS,
-        ]
-        return [
-            (tr("help_everywhere", self.lang), self.BINDINGS),
-            (tr("help_dashboard", self.lang), DashboardScreen.BINDINGS),
-            (tr("help_browser", self.lang), [*BrowserScreen.BINDINGS, *table_keys]),
-            (tr("opt_out", self.lang), OptOutPanel.BINDINGS),
-            (tr("findings", self.lang), FindingsScreen.BINDINGS),
-            (tr("export_title", self.lang), ExportDialog.BINDINGS),
-            (tr("act.worklist_title", self.lang), WorklistScreen.BINDINGS),
-            (tr("act.worklist_export_title", self.lang), worklist_export_keys),
-            (key_text("Answers", self.lang), AnswersScreen.BINDINGS),
-            (tr("timeline.title", self.lang), TimelineScreen.BINDINGS),
-            (tr("timeline.compare_title", self.lang), ComparisonScreen.BINDINGS),
-        ]
-
-    def action_help(self) -> None:
-        from exportscope.tui.screens.help import HelpScreen
-
-        if isinstance(self.screen, HelpScreen):
-            return
-        self.push_screen(HelpScreen(self.help_sections(), self.lang))
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            hint = tr("palette_placeholder", self.lang)
+            self.push_screen(CommandPalette(placeholder=hint, id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         from exportscope.tui.palette import commands

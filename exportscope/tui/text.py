@@ -25,7 +25,7 @@ from exportscope import i18n
 from exportscope.termsafe import BIDI_CONTROLS, safe
 
 if TYPE_CHECKING:
-    from textual.binding import BindingsMap
+    from textual.binding import Binding, BindingsMap
 
 #: A mark per verdict: shape, not colour, tells them apart (and reads in a monochrome terminal).
 VERDICT_MARK: dict[str, str] = {
@@ -113,13 +113,20 @@ def key_text(description: str, lang: str = i18n.DEFAULT_LANG) -> str:
 
 
 def localize_bindings(bindings: BindingsMap, lang: str) -> None:
-    """Translate the descriptions of a node's own bindings map in place (footer, help, palette read them)."""
+    """Translate the descriptions of a node's own bindings map in place (footer, help, palette read them),
+    and the words of their groups (the footer's ``s S Sort``)."""
     if lang == i18n.DEFAULT_LANG:
         return
     for key, items in bindings.key_to_bindings.items():
-        bindings.key_to_bindings[key] = [
-            replace(b, description=key_text(b.description, lang)) if b.description else b for b in items
-        ]
+        bindings.key_to_bindings[key] = [_localized(b, lang) for b in items]
+
+
+def _localized(binding: Binding, lang: str) -> Binding:
+    if binding.description:
+        binding = replace(binding, description=key_text(binding.description, lang))
+    if binding.group is not None:
+        binding = replace(binding, group=replace(binding.group, description=key_text(binding.group.description, lang)))
+    return binding
 
 
 def when(value: datetime | None) -> str:

@@ -22,6 +22,7 @@ from exportscope import i18n
 from exportscope.actions.answers import AUDIENCES, Guess, region_guesses
 from exportscope.actions.todo import opt_out_policies
 from exportscope.tui.text import literal, localize_bindings, tr
+from exportscope.tui.widgets.keys import KeyFooter
 
 if TYPE_CHECKING:
     from exportscope.platforms.base import Question
@@ -120,6 +121,7 @@ class AnswersScreen(ModalScreen[None]):
             with Horizontal(id="buttons"):
                 yield Button(tr("act.apply", lang), variant="primary", id="apply")
                 yield Button(tr("act.cancel", lang), id="cancel")
+        yield KeyFooter(lang)
 
     def answers(self) -> Options:
         """The options the form says (what Apply gives the app)."""

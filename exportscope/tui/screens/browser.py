@@ -1,11 +1,12 @@
 """The browser: a tree (platform > verdict > kind, with counts), a table of items, and the detail pane.
 
-All questions go to :class:`exportscope.query.ItemQuery`. The tree's shape is fixed (every leaf of the
-unfiltered items) so the cursor never jumps; its counts follow the search text and the dates. Choosing a
-node narrows the table to that branch. The dates are a year (the list) and a typed range (``2024-03`` is a
-month, ``2024-01..2024-06`` a range): with either on, the items without a date are counted below the table,
-never dropped in silence. The table sorts by any column (``s`` cycles, ``S`` reverses, a click on a header
-sorts by it and again reverses); the sort is the core's (:class:`exportscope.query.Sort`).
+All questions go to :class:`exportscope.query.ItemQuery`. The tree
+(:class:`exportscope.tui.widgets.verdict_tree.VerdictTree`) keeps its shape, so the cursor never jumps; its
+counts follow the search text and the dates. Choosing a node narrows the table to that branch. The dates
+are a year (the list) and a typed range (``2024-03`` is a month, ``2024-01..2024-06`` a range): with either
+on, the items without a date are counted below the table, never dropped in silence. The table sorts by
+any column (``s`` cycles, ``S`` reverses, a click on a header sorts by it and again reverses); the sort is
+the core's (:class:`exportscope.query.Sort`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,41 +21,47 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Select, Tree
-from textual.widgets.tree import TreeNode
+from textual.widgets import Header, Input, Select, Tree
 
 from exportscope import i18n
-from exportscope.query import Filter, NodeCount, PeriodError, Sort, parse_period
-from exportscope.tui.text import VERDICT_MARK, kind_word, literal, localize_bindings, n, tr, trn, verdict_word
+from exportscope.query import Filter, PeriodError, Sort, parse_period
+from exportscope.tui.text import kind_word, literal, localize_bindings, n, tr, trn, verdict_word
 from exportscope.tui.widgets.detail import DetailPane, detail_content, item_url
 from exportscope.tui.widgets.item_table import ItemTable
+from exportscope.tui.widgets.keys import KeyFooter
+from exportscope.tui.widgets.verdict_tree import NodeKey, VerdictTree
 
 if TYPE_CHECKING:
     from exportscope.tui.loader import LoadResult
 
-NodeKey = tuple[str | None, str | None, str | None]
 SEARCH_DELAY = 0.2
+
+#: Keys the footer shows side by side under one word when the terminal is narrow (:mod:`..widgets.keys`).
+SORT = Binding.Group("Sort")
+DATES = Binding.Group("Dates")
+PANES = Binding.Group("Panes")
 
 
 class BrowserScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Every key is in the footer, most used first (at 80 columns the last ones scroll; ? lists them all).
+        # Every key is in the footer, most used first (KeyFooter wraps them; at 80 columns the grouped ones
+        # share one word: "s S Sort"). ? lists them all, each with its own words.
         Binding("question_mark", "app.help", "Help"),  # first: where every key is listed
         Binding("escape", "back", "Back"),
         Binding("slash", "search", "Search"),
         Binding("x", "clear", "Clear"),
-        Binding("s", "sort_next", "Sort"),
-        Binding("S", "sort_reverse", "Reverse sort"),
-        Binding("p", "focus_period", "Date range"),
-        Binding("y", "focus_year", "Year"),
+        Binding("s", "sort_next", "Sort", group=SORT),
+        Binding("S", "sort_reverse", "Reverse sort", group=SORT),
+        Binding("p", "focus_period", "Date range", group=DATES),
+        Binding("y", "focus_year", "Year", group=DATES),
         Binding("m", "app.timeline", "Timeline"),
         Binding("e", "app.export", "Export"),
         Binding("z", "zoom", "Zoom"),
         Binding("l", "open_link", "Open link"),
         Binding("enter", "open_link", "Open link", show=False),
-        Binding("t", "focus_tree", "Tree"),
-        Binding("i", "focus_table", "Items"),
-        Binding("d", "focus_detail", "Detail"),
+        Binding("t", "focus_tree", "Tree", group=PANES),
+        Binding("i", "focus_table", "Items", group=PANES),
+        Binding("d", "focus_detail", "Detail", group=PANES),
         Binding("f", "app.findings", "Findings"),
         Binding("o", "app.opt_out", "Opt out"),
         Binding("w", "app.worklist", "Worklist"),
@@ -93,8 +99,6 @@ class BrowserScreen(Screen[None]):
         self.order = Sort(lang=lang)  # newest first
         self.labels = result.summary.labels()
         self.rulesets = [e.platform.ruleset for e in result.analysis.exports]
-        self._tree_nodes: dict[NodeKey, TreeNode[NodeKey]] = {}
-        self._names: dict[NodeKey, str] = {}
         self._search_timer: Timer | None = None
         self.shown_item: dict[str, Any] | None = None  # the item in the detail pane
 
@@ -111,21 +115,17 @@ class BrowserScreen(Screen[None]):
                     value=self._period_text(),
                     compact=True,
                 )
-                yield Tree[NodeKey](
-                    self._label(tr("all_items", self.lang), self.query_engine.total, lang=self.lang),
-                    data=(None, None, None),
-                    id="tree",
-                )
+                yield VerdictTree(self.query_engine, self.labels, self.lang, id="tree")
             with Vertical(id="main"):
                 with Vertical(id="items"):
                     yield ItemTable(id="table")
                 yield DetailPane(id="detail", lang=self.lang)
-        yield Footer(compact=True)
+        yield KeyFooter(self.lang)
 
     def on_mount(self) -> None:
         self.query_one(ItemTable).platform_labels = self.labels
         self.query_one(ItemTable).lang = self.lang
-        self._build_tree()
+        self.query_one(VerdictTree).build(self.filter)
         self.show_flags()
         self._apply()
         self.query_one(ItemTable).focus()
@@ -135,71 +135,7 @@ class BrowserScreen(Screen[None]):
     def on_resize(self, event: Any) -> None:
         self.set_class(self.size.width < 100, "narrow")
 
-    # --- tree -----------------------------------------------------------------------------------------
-
-    @staticmethod
-    def _label(name: str, count: int, *, mark: str = "", lang: str = i18n.DEFAULT_LANG) -> Text:
-        """``● 37 training``: the count before the name, so a narrow tree (or a long French kind) cuts the
-        name, never the number."""
-        label = Text(f"{mark} " if mark else "")
-        label.append(n(count, lang), style="bold" if count else "dim")
-        label.append(f" {name}")
-        if not count:
-            label.stylize("dim")
-        return label
-
-    def _build_tree(self) -> None:
-        tree = self.query_one("#tree", Tree)
-        tree.show_root = True
-        tree.guide_depth = 2
-        root = tree.root
-        self._tree_nodes = {(None, None, None): root}
-        self._names = {(None, None, None): tr("all_items", self.lang)}
-        for c in self.query_engine.tree():
-            pkey: NodeKey = (c.platform, None, None)
-            if pkey not in self._tree_nodes:
-                self._names[pkey] = self.labels.get(c.platform, c.platform)
-                self._tree_nodes[pkey] = root.add(self._names[pkey], data=pkey, expand=True)
-            vkey: NodeKey = (c.platform, c.verdict, None)
-            if vkey not in self._tree_nodes:
-                self._names[vkey] = verdict_word(c.verdict, self.lang)
-                self._tree_nodes[vkey] = self._tree_nodes[pkey].add(self._names[vkey], data=vkey, expand=False)
-            kkey: NodeKey = (c.platform, c.verdict, c.kind)
-            self._names[kkey] = kind_word(c.kind, self.lang)
-            self._tree_nodes[kkey] = self._tree_nodes[vkey].add_leaf(self._names[kkey], data=kkey)
-        root.expand()
-        # Open the most exposed branch: what a person came to see.
-        for key, node in self._tree_nodes.items():
-            if key[1] == "training" and key[2] is None:
-                node.expand()
-        start = self._tree_nodes.get((self.filter.platform, self.filter.verdict, self.filter.kind))
-        if start is not None:
-            self.call_after_refresh(tree.move_cursor, start)
-
-    def _relabel_tree(self, counts: list[NodeCount]) -> None:
-        totals: dict[NodeKey, int] = dict.fromkeys(self._tree_nodes, 0)
-        for c in counts:
-            levels: tuple[NodeKey, ...] = (
-                (None, None, None),
-                (c.platform, None, None),
-                (c.platform, c.verdict, None),
-                (c.platform, c.verdict, c.kind),
-            )
-            for key in levels:
-                if key in totals:
-                    totals[key] += c.items
-        narrowed = self.filter.narrowed
-        for key, node in self._tree_nodes.items():
-            mark = VERDICT_MARK.get(key[1] or "", "") if key[1] and key[2] is None else ""
-            node.set_label(self._label(self._names[key], totals[key], mark=mark, lang=self.lang))
-            if key[0] is None or key[2] is not None:
-                continue
-            # Searching or picking a year opens the branches that hold matches and folds the empty ones, so
-            # the matches are in sight; the nodes themselves never move, so the cursor stays where it was.
-            if narrowed:
-                node.expand() if totals[key] else node.collapse()
-            elif key[1] is None or key[1] == "training":
-                node.expand()
+    # --- tree (exportscope.tui.widgets.verdict_tree) --------------------------------------------------------
 
     @on(Tree.NodeSelected, "#tree")
     def _node_selected(self, event: Tree.NodeSelected[NodeKey]) -> None:
@@ -301,7 +237,7 @@ class BrowserScreen(Screen[None]):
 
     def _apply(self, relabel: bool = True) -> None:
         if relabel:
-            self._relabel_tree(self.query_engine.counts(self.filter))
+            self.query_one(VerdictTree).relabel(self.query_engine.counts(self.filter), self.filter.narrowed)
         view = self.query_engine.select(self.filter, self.order)
         table = self.query_one(ItemTable)
         table.sort = self.order
@@ -336,7 +272,7 @@ class BrowserScreen(Screen[None]):
         """Put the cursor on one item (a finding's): in the current selection if it holds it, else in all items."""
         table = self.query_one(ItemTable)
         if not table.select_id(item_id):
-            self.query_one("#tree", Tree).move_cursor(self.query_one("#tree", Tree).root)
+            self.query_one(VerdictTree).go_home()
             self.set_filter(Filter())
             table.select_id(item_id)
         table.focus()
@@ -400,7 +336,7 @@ class BrowserScreen(Screen[None]):
         self.query_one("#year", Select).focus()
 
     def action_focus_tree(self) -> None:
-        self.query_one("#tree", Tree).focus()
+        self.query_one(VerdictTree).focus()
 
     def action_focus_table(self) -> None:
         self.query_one(ItemTable).focus()
@@ -409,7 +345,7 @@ class BrowserScreen(Screen[None]):
         self.query_one(DetailPane).focus()
 
     def action_clear(self) -> None:
-        self.query_one("#tree", Tree).move_cursor(self.query_one("#tree", Tree).root)
+        self.query_one(VerdictTree).go_home()
         self.set_filter(Filter())
 
     def action_zoom(self) -> None:

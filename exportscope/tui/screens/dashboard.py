@@ -13,12 +13,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
 
 from exportscope import i18n
 from exportscope.termsafe import safe
 from exportscope.tui.text import colon, literal, localize_bindings, n, name, tr, trn
 from exportscope.tui.widgets.cards import PlatformCard
+from exportscope.tui.widgets.keys import KeyFooter
 from exportscope.tui.widgets.todo import TodoPanel
 
 if TYPE_CHECKING:
@@ -43,7 +44,8 @@ class DashboardScreen(Screen[None]):
     DEFAULT_CSS = """
     DashboardScreen #cards { padding: 0 1; }
     DashboardScreen #status { color: $text-muted; padding: 0 2; height: auto; max-height: 4; }
-    DashboardScreen #loadbar { height: 1; dock: bottom; margin-bottom: 1; padding: 0 1; }
+    /* Below the cards, above the footer (however many rows the footer takes). */
+    DashboardScreen #loadbar { height: 1; padding: 0 1; }
     DashboardScreen #loadbar ProgressBar { width: auto; }
     DashboardScreen #loadbar #current { width: 1fr; color: $text-muted; padding-left: 1; }
     DashboardScreen .hidden { display: none; }
@@ -66,7 +68,7 @@ class DashboardScreen(Screen[None]):
         with Horizontal(id="loadbar"):
             yield ProgressBar(total=None, show_eta=False, id="progress")
             yield Static("", id="current")
-        yield Footer(compact=True)
+        yield KeyFooter(self.lang)
 
     def on_resize(self) -> None:
         # Side by side on a large terminal, so several platforms are compared at a glance.

@@ -11,8 +11,9 @@ so.
 
 Opened from the browser, the dialog offers the item tables of "the items shown" (the browser's filter,
 search and sort: :meth:`exportscope.query.ItemQuery.positions`) or of all items; reports always cover the
-whole analysis. The writer runs in a thread worker: the dialog shows a moving bar while it writes (an HTML
-report of a large archive takes seconds) and the app stays responsive.
+whole analysis. The writer runs on a thread (:mod:`exportscope.tui.writing`): the dialog shows a moving bar
+while it writes (an HTML report of a large archive takes seconds), the app stays responsive, and esc closes
+the dialog and cancels the file.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -34,7 +35,9 @@ from exportscope.formats import FormatRefused, OutputFormat
 from exportscope.outpath import OutputRefused, check_new_output, default_directory
 from exportscope.query import Filter, Sort
 from exportscope.termsafe import safe
+from exportscope.tui import writing
 from exportscope.tui.text import literal, localize_bindings, n, tr
+from exportscope.tui.widgets.keys import KeyFooter
 
 if TYPE_CHECKING:
     from exportscope.tui.loader import LoadResult
@@ -141,6 +144,8 @@ class ExportDialog(ModalScreen[Path | None]):
         self.directory = directory or default_directory(result.analysis.inputs)
         self.formats = {f.key: f for f in export_formats()}
         self._auto_path = True
+        #: The file being written, once Export was pressed (None before).
+        self.job: writing.Job | None = None
 
     def _default_path(self, fmt: OutputFormat) -> Path:
         stem = "exportscope-items" if fmt.family == "items" else "exportscope-report"
@@ -182,6 +187,7 @@ class ExportDialog(ModalScreen[Path | None]):
             with Horizontal(id="buttons"):
                 yield Button(tr("cancel", lang), id="cancel")
                 yield Button(tr("export_button", lang), id="export", variant="primary")
+        yield KeyFooter(lang)
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
@@ -217,6 +223,8 @@ class ExportDialog(ModalScreen[Path | None]):
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#export")
     def _export(self) -> None:
+        if self.job is not None and self.job.running:
+            return
         fmt = self.formats[str(self.query_one("#format", Select).value)]
         raw = self.query_one("#path", Input).value.strip()
         lang = self.lang
@@ -239,7 +247,15 @@ class ExportDialog(ModalScreen[Path | None]):
         self._say(tr("writing", lang, path=safe(path)))
         self.query_one("#export", Button).disabled = True
         self.query_one("#progress", ProgressBar).add_class("-writing")
-        self._write(fmt, path, self.query_one("#redact", Checkbox).value, self._rows())
+        redact, shown = self.query_one("#redact", Checkbox).value, self._rows()
+        self.job = writing.Job.at(path, lang)
+        writing.start(
+            self.app,
+            self.job,
+            lambda: write(self.result, fmt, path, lang, redact, shown),
+            lambda line: self._written(line, path),
+            self._failed,
+        )
 
     def _rows(self) -> Shown | None:
         """The browser's table when "items shown" is chosen, else None (all items)."""
@@ -247,22 +263,12 @@ class ExportDialog(ModalScreen[Path | None]):
             return None
         return self.shown
 
-    @work(thread=True, exclusive=True)
-    def _write(self, fmt: OutputFormat, path: Path, redact: bool, shown: Shown | None) -> None:
-        try:
-            done = write(self.result, fmt, path, self.lang, redact, shown)
-        except Exception as exc:
-            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            self.app.call_from_thread(self._failed, message)
-            return
-        self.app.call_from_thread(self._written, done, path)
-
     def _failed(self, message: str) -> None:
         self.query_one("#export", Button).disabled = False
         self.query_one("#progress", ProgressBar).remove_class("-writing")
         self._say(tr("err_write", self.lang, error=message), error=True)
 
-    def _written(self, done: str, path: Path) -> None:
+    def _written(self, done: str, path: Path) -> None:  # never for a cancelled job: the dialog is gone
         self.app.notify(done, title=tr("exported", self.lang), markup=False)
         self.dismiss(path)
 
@@ -273,4 +279,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
+        """Close the dialog; a file being written is cancelled (removed once written, unless it replaced one)."""
+        if self.job is not None:
+            self.job.cancel()
         self.dismiss(None)

@@ -18,12 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from exportscope import i18n
 from exportscope.findings import words as finding_words
 from exportscope.tui.text import colon, literal, localize_bindings, one_line, tr
+from exportscope.tui.widgets.keys import KeyFooter
 
 MAX_SHOWN = 5
 
@@ -117,7 +118,7 @@ class FindingsScreen(Screen[None]):
         box = OptionList(id="findings-list")
         box.border_title = i18n.t("report.findings_heading", self.lang)
         yield box
-        yield Footer(compact=True)
+        yield KeyFooter(self.lang)
 
     def on_mount(self) -> None:
         self._fill()

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from exportscope import i18n
 from exportscope.tui.text import key_text, localize_bindings, tr
+from exportscope.tui.widgets.keys import KeyFooter
 
 _KEY_NAMES = {
     "slash": "/",
@@ -70,6 +71,7 @@ class HelpScreen(ModalScreen[None]):
             box.border_title = tr("keys_title", self.lang)
             box.border_subtitle = tr("esc_closes", self.lang)
             yield Static(Content("\n").join(lines))
+        yield KeyFooter(self.lang)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

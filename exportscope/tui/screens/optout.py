@@ -3,7 +3,8 @@
 Facts come from ``schemas/policies.toml`` through :func:`exportscope.explain.opt_out` (translated by
 :func:`exportscope.explain.localize_opt_out` before they get here). Links are shown as text to copy (``c``
 copies through the terminal, ``enter`` opens the browser on request, never by itself); ``l`` writes a draft
-objection letter (``exportscope letter``) in Markdown beside the export dialog's folder, never over a file.
+objection letter (``exportscope letter``) in Markdown beside the export dialog's folder, never over a file,
+on a thread with a moving bar (esc cancels it: :mod:`exportscope.tui.writing`).
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from exportscope import i18n
 from exportscope.explain import OptOut
+from exportscope.tui import writing
 from exportscope.tui.text import colon, localize_bindings, tr
+from exportscope.tui.widgets.keys import KeyFooter
 
 
 def optout_content(o: OptOut, lang: str = i18n.DEFAULT_LANG) -> Content:
@@ -87,40 +90,14 @@ class OptOutPanel(Static, can_focus=True):
         self.action_copy()
 
     def action_letter(self) -> None:
-        """Write the draft letter for this platform, in the app's language, to a new file; say where."""
-        from exportscope.actions.catalogue import LETTER_LANGS
-        from exportscope.actions.letter import LetterRequest, build_letter, platform_labels
-        from exportscope.actions.letter_render import write_letter
-        from exportscope.outpath import OutputRefused, check_new_output, default_directory
-
-        result = getattr(self.app, "result", None)
-        platform = self.optout.platform
-        if result is None or platform not in platform_labels():
-            self.app.notify(tr("letter_none", self.lang), markup=False)
-            return
-        folder = getattr(self.app, "export_dir", None) or default_directory(result.analysis.inputs)
-        path = folder / f"exportscope-letter-{platform}.md"
-        n = 1
-        while path.exists():
-            n += 1
-            path = folder / f"exportscope-letter-{platform}-{n}.md"
-        lang = self.lang if self.lang in LETTER_LANGS else "en"
-        letter = build_letter(result.analysis, LetterRequest(platform, lang, region=self.optout.region))
-        try:  # the CLI's checks (exportscope.outpath): never an input or inside one, never over a file
-            check_new_output(path, result.analysis.inputs)
-        except OutputRefused as refused:
-            self.app.notify(refused.text(self.lang), title=tr("letter_failed", self.lang), markup=False)
-            return
-        try:
-            write_letter(letter, path, "md")
-        except OSError as exc:
-            self.app.notify(exc.strerror or str(path), title=tr("letter_failed", self.lang), markup=False)
-            return
-        self.app.notify(str(path), title=tr("letter_written", self.lang), markup=False)
+        """Write the draft letter for this platform (:meth:`OptOutScreen.write_letter`)."""
+        screen = self.screen
+        if isinstance(screen, OptOutScreen):
+            screen.write_letter(self.optout)
 
 
 class OptOutScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back")]
 
     DEFAULT_CSS = """
     OptOutScreen VerticalScroll { padding: 0 0; }
@@ -133,6 +110,8 @@ class OptOutScreen(Screen[None]):
         localize_bindings(self._bindings, lang)
         self.optouts = optouts
         self.focus_platform = focus_platform
+        #: The letter being written (None before the first ``l``).
+        self.job: writing.Job | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◎")
@@ -140,10 +119,65 @@ class OptOutScreen(Screen[None]):
         with VerticalScroll():
             for o in self.optouts:
                 yield OptOutPanel(o, self.lang)
-        yield Footer(compact=True)
+        yield writing.WritingBar(id="letter-writing")
+        yield KeyFooter(self.lang)
 
     def on_mount(self) -> None:
         panels = list(self.query(OptOutPanel))
         target = next((p for p in panels if p.optout.platform == self.focus_platform), panels[0] if panels else None)
         if target is not None:
             target.focus()
+
+    def write_letter(self, optout: OptOut) -> None:
+        """Write the draft letter for a platform, in the app's language, to a new file beside the exports; say
+        where. Built and written on a thread with a moving bar; esc cancels it (:mod:`exportscope.tui.writing`)."""
+        from exportscope.actions.catalogue import LETTER_LANGS
+        from exportscope.actions.letter import LetterRequest, build_letter, platform_labels
+        from exportscope.actions.letter_render import write_letter
+        from exportscope.outpath import OutputRefused, check_new_output, default_directory
+
+        if self.job is not None and self.job.running:
+            return
+        result = getattr(self.app, "result", None)
+        platform = optout.platform
+        if result is None or platform not in platform_labels():
+            self.app.notify(tr("letter_none", self.lang), markup=False)
+            return
+        folder = getattr(self.app, "export_dir", None) or default_directory(result.analysis.inputs)
+        path = folder / f"exportscope-letter-{platform}.md"
+        n = 1
+        while path.exists():
+            n += 1
+            path = folder / f"exportscope-letter-{platform}-{n}.md"
+        try:  # the CLI's checks (exportscope.outpath): never an input or inside one, never over a file
+            check_new_output(path, result.analysis.inputs)
+        except OutputRefused as refused:
+            self.app.notify(refused.text(self.lang), title=tr("letter_failed", self.lang), markup=False)
+            return
+        request = LetterRequest(platform, self.lang if self.lang in LETTER_LANGS else "en", region=optout.region)
+
+        def write() -> str:
+            write_letter(build_letter(result.analysis, request), path, "md")
+            return str(path)
+
+        self.job = writing.Job.at(path, self.lang)
+        bar = self.query_one("#letter-writing", writing.WritingBar)
+        bar.show(self.job)
+
+        def written(line: str) -> None:
+            bar.hide()
+            self.app.notify(line, title=tr("letter_written", self.lang), markup=False)
+
+        def failed(message: str) -> None:
+            bar.hide()
+            self.app.notify(message, title=tr("letter_failed", self.lang), markup=False)
+
+        writing.start(self.app, self.job, write, written, failed)
+
+    def action_back(self) -> None:
+        """esc: cancel the letter being written (the screen stays); else back to where the person came from."""
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+            self.query_one("#letter-writing", writing.WritingBar).hide()
+            return
+        self.app.pop_screen()

@@ -17,11 +17,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from exportscope import i18n
 from exportscope.query import bar_cells
 from exportscope.tui.text import VERDICT_MARK, VERDICT_STYLE, localize_bindings, n, tr, verdict_word
+from exportscope.tui.widgets.keys import KeyFooter
 
 if TYPE_CHECKING:
     from exportscope.tui.loader import LoadResult
@@ -59,7 +60,7 @@ class TimelineScreen(Screen[None]):
         yield Static(id="timeline-head")
         with VerticalScroll(id="timeline-scroll"):
             yield Static(id="timeline")
-        yield Footer(compact=True)
+        yield KeyFooter(self.lang)
 
     def on_mount(self) -> None:
         self.redraw()

@@ -7,8 +7,9 @@ The list is built on a thread (EXIF is read from the photos it lists), so the sc
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,28 +17,35 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, SelectionList, Static
+from textual.widgets import Header, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from exportscope import i18n
 from exportscope.actions import worklist, worklist_out
 from exportscope.actions.worklist import Entry
 from exportscope.actions.worklist_out import reason_words
-from exportscope.errors import FormatError
 from exportscope.formats import FormatRefused
 from exportscope.outpath import OutputRefused, check_new_output, default_directory
+from exportscope.tui import writing
 from exportscope.tui.text import colon, literal, localize_bindings, one_line, tr
+from exportscope.tui.widgets.keys import KeyFooter
 
 if TYPE_CHECKING:
     from exportscope.tui.loader import LoadResult
 
 
 class WorklistList(SelectionList[int]):
-    """``space`` marks; ``enter`` opens the link instead of marking (the screen's action)."""
+    """``space`` marks (shown in the footer: the list's own key would hide the screen's); ``enter`` opens the
+    link instead of marking (the screen's action)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "select", "Mark"),
         Binding("enter", "screen.open_link", "Open link", show=False),
     ]
+
+    def __init__(self, lang: str = i18n.DEFAULT_LANG, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        localize_bindings(self._bindings, lang)
 
 
 class WorklistScreen(Screen[None]):
@@ -68,9 +76,9 @@ class WorklistScreen(Screen[None]):
         yield Header(show_clock=False, icon="◎")
         with Vertical():
             yield Static(tr("act.worklist_building", self.lang), id="wl-status")
-            yield WorklistList(id="wl-list")
+            yield WorklistList(self.lang, id="wl-list")
             yield Static("", id="wl-detail")
-        yield Footer(compact=True)
+        yield KeyFooter(self.lang)
 
     def on_mount(self) -> None:
         self.sub_title = tr("act.worklist_title", self.lang)
@@ -167,8 +175,9 @@ class WorklistScreen(Screen[None]):
         base = self.export_dir or default_directory(self.result.analysis.inputs)
         self.app.push_screen(WorklistExport(self, base / "exportscope-worklist.html", self.lang))
 
-    def write(self, path: Path) -> str:
-        """Write the marked entries to ``path`` (format by suffix); returns the line to show."""
+    def writer(self, path: Path) -> Callable[[], str]:
+        """Write the marked entries to ``path`` (format by suffix): the marks are read now, the file is written
+        when the returned function runs (on a thread); it returns the line to show."""
         analysis = self.result.analysis
         meta = worklist_out.Meta(
             inputs=tuple(PurePath(p).name for p in analysis.inputs),
@@ -177,14 +186,20 @@ class WorklistScreen(Screen[None]):
             labels=tuple(self.labels.items()),
         )
         entries = self.marked()
-        worklist_out.write(entries, path, meta)
-        return tr("act.worklist_saved", self.lang, path=path, n=len(entries))
+        lang = self.lang
+
+        def write() -> str:
+            worklist_out.write(entries, path, meta)
+            return tr("act.worklist_saved", lang, path=path, n=len(entries))
+
+        return write
 
 
 class WorklistExport(ModalScreen[None]):
-    """Where to write the worklist: the suffix picks the format; an existing file is never overwritten."""
+    """Where to write the worklist: the suffix picks the format; an existing file is never overwritten. The file
+    is written on a thread with a moving bar; esc closes the dialog and cancels it (:mod:`exportscope.tui.writing`)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Back")]
     DEFAULT_CSS = """
     WorklistExport { align: center middle; }
     WorklistExport Vertical { width: 80%; height: auto; border: round $accent; padding: 0 1; background: $surface; }
@@ -193,14 +208,21 @@ class WorklistExport(ModalScreen[None]):
     def __init__(self, owner: WorklistScreen, default: Path, lang: str) -> None:
         super().__init__()
         self.owner, self.default, self.lang = owner, default, lang
+        localize_bindings(self._bindings, lang)
+        #: The file being written, once Enter was pressed (None before).
+        self.job: writing.Job | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(tr("act.worklist_export_title", self.lang))
             yield Input(str(self.default), id="wl-path")
+            yield writing.WritingBar(id="wl-writing")
+        yield KeyFooter(self.lang)
 
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
+        if self.job is not None and self.job.running:
+            return
         path = Path(event.value.strip()).expanduser()
         # The CLI's checks (exportscope.outpath): never an input or inside an input folder, a regular file,
         # an existing folder; here also never over an existing file. The suffix picks the format.
@@ -213,10 +235,24 @@ class WorklistExport(ModalScreen[None]):
             else:
                 self.app.notify(refused.text(self.lang), severity="error", markup=False)
             return
-        try:
-            line = self.owner.write(path)
-        except (FormatError, OSError) as exc:
-            self.app.notify(tr("act.worklist_failed", self.lang, error=str(exc)), severity="error", markup=False)
-            return
+        self.job = writing.Job.at(path, self.lang)
+        self.query_one("#wl-writing", writing.WritingBar).show(self.job)
+        self.query_one("#wl-path", Input).disabled = True
+        writing.start(self.app, self.job, self.owner.writer(path), self._written, self._failed)
+
+    def _written(self, line: str) -> None:
         self.dismiss()
         self.app.notify(line, markup=False)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#wl-writing", writing.WritingBar).hide()
+        box = self.query_one("#wl-path", Input)
+        box.disabled = False
+        box.focus()
+        self.app.notify(tr("act.worklist_failed", self.lang, error=message), severity="error", markup=False)
+
+    def action_cancel(self) -> None:
+        """Close the dialog; a file being written is cancelled (removed once written)."""
+        if self.job is not None:
+            self.job.cancel()
+        self.dismiss()

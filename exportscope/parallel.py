@@ -51,7 +51,10 @@ if TYPE_CHECKING:
 #: Below this many bytes of files to read, a second process costs more (its start-up) than it saves.
 PARALLEL_MIN_BYTES = 24 * 1024 * 1024
 #: The worker starts later (a new interpreter, imports, opening the zips again): it gets this much less.
-WORKER_HANDICAP_BYTES = 12 * 1024 * 1024
+#: None since it starts before planning (its imports overlap the parent's): on the heavy Meta export the
+#: parent's share still cost it more CPU per byte (it polls the worker, takes its frame, and its polars pool
+#: is twice the worker's), so with 12 MB the worker idled while the parent read on.
+WORKER_HANDICAP_BYTES = 0
 #: Suffixes of members no reader parses (photos, videos, sounds): left out of :func:`worth_starting`'s count.
 MEDIA_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".bmp", ".tif", ".tiff", ".mp4", ".mov", ".m4v"}
@@ -145,6 +148,9 @@ def _worker_main(conn: Connection, parent: int) -> None:
     ("progress", ...) messages, then ("done", ...); ("error", ...) when it cannot, and the parent reads the
     share itself. A parent that needs no worker after all ends it (:meth:`Worker.stop`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
+    # Half the cores for this process's polars pool (the parent has its own): on two cores, polars threads
+    # that wait by spinning would take the CPU the other process reads with. Before polars is imported.
+    os.environ.setdefault("POLARS_MAX_THREADS", str(max(1, workers_available() // 2)))
     _die_with_parent(parent)
     fewer_collections()
     try:

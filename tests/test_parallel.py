@@ -161,3 +161,24 @@ def test_only_members_a_reader_parses_count_towards_starting_a_worker(monkeypatc
     monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 1000)
     assert parallel.worth_starting([(".json", 600), (".csv", 400)])
     assert not parallel.worth_starting([(".jpg", 5000), (".MP4", 5000), (".json", 999)])
+
+
+def test_a_worker_started_for_inputs_that_turn_out_unusable_is_stopped(force_parallel, monkeypatch, tmp_path) -> None:
+    from exportscope.archive import InputError
+
+    started: list[parallel.Worker] = []
+    real_worker = parallel.Worker
+
+    def spy(spec=None, *, parent=None) -> parallel.Worker:
+        worker = real_worker(spec, parent=parent)
+        started.append(worker)
+        return worker
+
+    monkeypatch.setattr(parallel, "Worker", spy)
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "shopping list.txt").write_text("milk\neggs\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        analyze([folder], Options(workers=2))
+    assert len(started) == 1  # listed, worth a worker (the threshold is 0 here), then nothing recognizable
+    assert not started[0]._process.is_alive()

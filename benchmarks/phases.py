@@ -97,13 +97,17 @@ def worker_rows(clock: Clock, rows: int, frame: object) -> None:
     clock.mark("worker: Process.start() (parent side)")
     worker.stop()
     start = time.perf_counter()
-    probe = subprocess.run(
-        [sys.executable, "-c", "import time; t = time.perf_counter(); from exportscope import parallel; "
-         "parallel._warm_up(); print(time.perf_counter() - t)"],
-        capture_output=True, text=True, cwd=ROOT, check=True,
-    )  # fmt: skip
-    clock.rows.append(("worker: interpreter + warm-up imports (child)", time.perf_counter() - start, 0.0))
-    clock.rows.append(("  of which warm-up imports", float(probe.stdout), 0.0))
+    code = (
+        "import time; t = time.perf_counter(); from exportscope import parallel; parallel._warm_up(); "
+        "print(time.perf_counter() - t)"
+    )
+    probe = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    assert probe.stdout is not None
+    warm = float(probe.stdout.read())
+    _, _, usage = os.wait4(probe.pid, 0)
+    cpu = usage.ru_utime + usage.ru_stime
+    clock.rows.append(("worker: interpreter + warm-up imports (child)", time.perf_counter() - start, cpu))
+    clock.rows.append(("  of which warm-up imports (polars, readers, platforms)", warm, 0.0))
     clock.last = (time.perf_counter(), time.process_time())
     half = frame.head(rows)  # type: ignore[attr-defined]
     data = parallel._frame_bytes(half)

@@ -148,9 +148,13 @@ def bench(scale: str, media_gb: float, out_root: Path) -> list[dict[str, object]
     doc = json.loads(out)
     items = sum(sum(p["totals"].values()) for p in doc["platforms"])
     rows.append(_row(scale, media_gb, "summary --json", items, secs, rss, tree, floor))
+    rows[-1]["cpu s"] = round(LAST_CPU, 2)
     with tempfile.TemporaryDirectory() as tmp:
         secs, rss, tree, _ = run_measured([*exe, "items", *map(str, paths), "-o", str(Path(tmp) / "x.parquet")])
     rows.append(_row(scale, media_gb, "items -o x.parquet", items, secs, rss, tree, floor))
+    rows[-1]["cpu s"] = round(LAST_CPU, 2)
+    for r in rows:
+        r["load avg"] = f"{os.getloadavg()[0]:.0f}"
     return rows
 
 

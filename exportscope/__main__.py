@@ -1,10 +1,10 @@
 """``python -m exportscope`` runs the CLI.
 
 Guarded: the reading worker process (``spawn``) imports the parent's main module, which must not start a
-second CLI run.
+second CLI run; the CLI is imported under the guard too, so the worker never loads typer for nothing.
 """
 
-from exportscope.cli import main
-
 if __name__ == "__main__":
+    from exportscope.cli import main
+
     main()

@@ -14,6 +14,14 @@ touches the disk: results travel through a pipe.
 The worker never outlives its parent: it ignores Ctrl-C (the parent stops it), asks Linux to send it
 SIGTERM when the parent dies (``PR_SET_PDEATHSIG``), and a watch thread ends it when its parent process is
 gone, on systems without that call or if the parent died before it was made.
+
+Why the worker starts before its share is known: a new interpreter spends about 0.3 s importing polars and
+the readers before it can read anything. :func:`exportscope.pipeline.analyze` starts it right after the
+inputs are listed, when they hold enough to read (:func:`worth_starting`), so those imports overlap the
+parent's own planning; the share follows through the pipe once planned (:meth:`Worker.assign`), from a thread,
+so the parent never waits for the worker to be ready. A worker that gets no share (``None``: the plan found
+one process better) ends at once. Its items come back as one Arrow IPC buffer (half the cost of pickling
+the frame, on the worker's side).
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ import contextlib
 import ctypes
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -42,7 +51,15 @@ if TYPE_CHECKING:
 #: Below this many bytes of files to read, a second process costs more (its start-up) than it saves.
 PARALLEL_MIN_BYTES = 24 * 1024 * 1024
 #: The worker starts later (a new interpreter, imports, opening the zips again): it gets this much less.
-WORKER_HANDICAP_BYTES = 12 * 1024 * 1024
+#: None since it starts before planning (its imports overlap the parent's): on the heavy Meta export the
+#: parent's share still cost it more CPU per byte (it polls the worker, takes its frame, and its polars pool
+#: is twice the worker's), so with 12 MB the worker idled while the parent read on.
+WORKER_HANDICAP_BYTES = 0
+#: Suffixes of members no reader parses (photos, videos, sounds): left out of :func:`worth_starting`'s count.
+MEDIA_SUFFIXES = frozenset(
+    {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".bmp", ".tif", ".tiff", ".mp4", ".mov", ".m4v"}
+    | {".webm", ".avi", ".3gp", ".mp3", ".m4a", ".aac", ".ogg", ".opus", ".wav", ".amr", ".pdf"}
+)
 #: How often the worker checks that its parent is still there (seconds).
 PARENT_WATCH_SECONDS = 0.5
 _PR_SET_PDEATHSIG = 1
@@ -63,6 +80,14 @@ def workers_available() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
         return os.cpu_count() or 1
+
+
+def worth_starting(sizes: Sequence[tuple[str, int]]) -> bool:
+    """Whether the listed members (suffix, inflated size) hold enough to read for :func:`split_tasks` to
+    give a worker a share: a worker can start before planning when it will be needed. Members no reader
+    parses do not count, so an archive of photos does not start one for nothing; a wrong guess costs the
+    second core one interpreter start (the share it then gets is None)."""
+    return sum(size for suffix, size in sizes if suffix.lower() not in MEDIA_SUFFIXES) >= PARALLEL_MIN_BYTES
 
 
 def split_tasks(tasks: Sequence[Task]) -> tuple[list[int], list[int]] | None:
@@ -108,12 +133,34 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="exportscope-parent-watch", daemon=True).start()
 
 
-def _worker_main(conn: Connection, spec: WorkerSpec) -> None:
-    """The worker's whole life: check its zips, read its tasks, send ("progress", ...) messages, then
-    ("done", ...); ("error", ...) when it cannot, and the parent reads the share itself."""
+def _warm_up() -> None:
+    """Import what reading needs (polars, the readers, every platform family) while the parent plans."""
+    import polars  # noqa: F401
+
+    from exportscope import reading  # noqa: F401
+    from exportscope.platforms import all_platforms
+
+    all_platforms()
+
+
+def _worker_main(conn: Connection, parent: int) -> None:
+    """The worker's whole life: import, wait for its share, check its zips, read its tasks, send
+    ("progress", ...) messages, then ("done", ...); ("error", ...) when it cannot, and the parent reads the
+    share itself. A parent that needs no worker after all ends it (:meth:`Worker.stop`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
-    _die_with_parent(spec.parent)
+    # Half the cores for this process's polars pool (the parent has its own): on two cores, polars threads
+    # that wait by spinning would take the CPU the other process reads with. Before polars is imported.
+    os.environ.setdefault("POLARS_MAX_THREADS", str(max(1, workers_available() // 2)))
+    _die_with_parent(parent)
     fewer_collections()
+    try:
+        _warm_up()
+        spec: WorkerSpec = pickle.loads(conn.recv_bytes())
+    except BaseException as exc:  # the parent went away, or an import failed: say so if anyone listens
+        with contextlib.suppress(OSError):
+            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        conn.close()
+        return
     sources = {id(m.source): m.source for t in spec.tasks for m in t.members}
     try:
         try:
@@ -137,7 +184,7 @@ def _worker_main(conn: Connection, spec: WorkerSpec) -> None:
                     )
                 )
                 conn.send(("progress", task.index, len(task.members), task.members[0].path))
-            conn.send(("done", collector.frame(), results, collector.shapes))
+            conn.send(("done", _frame_bytes(collector.frame()), results, collector.shapes))
         finally:
             for source in sources.values():
                 source.close()
@@ -150,21 +197,59 @@ def _worker_main(conn: Connection, spec: WorkerSpec) -> None:
         conn.close()
 
 
+def _frame_bytes(frame: pl.DataFrame) -> bytes:
+    """The frame as an uncompressed Arrow IPC file: written in about half the time pickle takes (polars
+    pickles a frame as an IPC stream, then copies it), read back without a copy of its columns."""
+    import io
+
+    out = io.BytesIO()
+    frame.write_ipc(out, compression="uncompressed")
+    return out.getvalue()
+
+
+def _frame_of(data: bytes) -> pl.DataFrame:
+    import io
+
+    import polars as pl
+
+    return pl.read_ipc(io.BytesIO(data))
+
+
 class Worker:
     """The parent's handle on the worker process."""
 
-    def __init__(self, spec: WorkerSpec) -> None:
+    def __init__(self, spec: WorkerSpec | None = None, *, parent: int | None = None) -> None:
+        """Start the worker process; with ``spec``, give it its share at once (else later: :meth:`assign`)."""
         ctx = multiprocessing.get_context("spawn")
-        self._conn, child = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(target=_worker_main, args=(child, spec), daemon=True)
+        self._conn, child = ctx.Pipe(duplex=True)
+        parent = spec.parent if spec is not None else parent if parent is not None else os.getpid()
+        self._process = ctx.Process(target=_worker_main, args=(child, parent), daemon=True)
         self._process.start()
         child.close()
+        self._sender: threading.Thread | None = None
         self.frame: pl.DataFrame | None = None
         self.results: list[TaskResult] = []
         self.shapes: list[Shape] = []
         self.error: str | None = None
         self.finished = False
         self.progressed: set[int] = set()  # task indices the worker reported done
+        if spec is not None:
+            self.assign(spec)
+
+    def assign(self, spec: WorkerSpec) -> None:
+        """Send the worker its share: pickled here (a snapshot, before this process reads on), written from
+        a thread: a share bigger than the pipe's buffer would otherwise keep the parent waiting until the
+        worker has imported what it needs. Raises what pickling raises (a share that cannot travel)."""
+        if self._sender is not None:
+            raise RuntimeError("the worker already has its share")
+        data = pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL)
+
+        def send() -> None:
+            with contextlib.suppress(OSError, ValueError):  # a worker gone: poll() reports it
+                self._conn.send_bytes(data)
+
+        self._sender = threading.Thread(target=send, name="exportscope-worker-share", daemon=True)
+        self._sender.start()
 
     def poll(self, timeout: float = 0.0) -> list[tuple[int, str]]:
         """Drain messages; returns the progress steps (files, path) seen. Sets the result when done."""
@@ -181,7 +266,7 @@ class Worker:
                 self.progressed.add(message[1])
                 steps.append((message[2], message[3]))
             elif kind == "done":
-                self.frame, self.results, self.shapes = message[1], message[2], message[3]
+                self.frame, self.results, self.shapes = _frame_of(message[1]), message[2], message[3]
                 self.finished = True
             else:
                 self.error = message[1]
@@ -190,7 +275,10 @@ class Worker:
         return steps
 
     def stop(self) -> None:
+        """End the worker (whether it read, failed or never got a share) and close the pipe; again: nothing."""
         if self._process.is_alive():
             self._process.terminate()
         self._process.join(timeout=5)
+        if self._sender is not None:
+            self._sender.join(timeout=5)  # its send fails once the worker is gone
         self._conn.close()

@@ -17,6 +17,7 @@ Three steps, each a function of its inputs:
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import pickle
@@ -38,6 +39,8 @@ from exportscope.types import Analysis, Options, Progress
 if TYPE_CHECKING:
     import polars as pl
 
+    from exportscope.archive import Source
+    from exportscope.parallel import Worker
     from exportscope.rules import Rule
 
 __all__ = [
@@ -105,7 +108,24 @@ def analyze(
     options = options or Options()
     if not paths:
         raise InputError("no input given: name an export's .zip file or folder")
-    plan = make_plan(paths, options.max_member_bytes, options.max_ratio, options.max_inflated_bytes)
+    early: list[Worker] = []  # the reading worker, started once the inputs are listed when it will be needed
+
+    def start_worker(sources: Sequence[Source]) -> None:
+        from exportscope import parallel
+
+        sizes = [(m.suffix, m.size) for s in sources for m in s.members]
+        if options.workers > 1 and parallel.workers_available() > 1 and parallel.worth_starting(sizes):
+            with contextlib.suppress(OSError, RuntimeError, ValueError):  # no process here: one reads all
+                early.append(parallel.Worker(parent=os.getpid()))
+
+    try:
+        plan = make_plan(
+            paths, options.max_member_bytes, options.max_ratio, options.max_inflated_bytes, on_listed=start_worker
+        )
+    except BaseException:
+        for started in early:
+            started.stop()
+        raise
     try:
         partial: Callable[[Reading, int], None] | None = None
         if on_export is not None:
@@ -114,11 +134,14 @@ def analyze(
             def partial(prefix: Reading, n_exports: int) -> None:
                 report(assemble(plan, paths, options, merge(plan, prefix), n_exports))
 
-        reading = read(plan, options, progress=progress, cancel=cancel, on_prefix=partial)
+        first = early[0] if early else None
+        reading = read(plan, options, progress=progress, cancel=cancel, on_prefix=partial, worker=first)
         # Inputs that changed while read (known once all is read).
         notes = changes(plan.sources, paths)
         return assemble(plan, paths, options, merge(plan, reading), len(plan.exports), notes)
     finally:
+        for started in early:  # read() stops it; again here (a no-op then) whatever went wrong before
+            started.stop()
         plan.close()
 
 
@@ -129,13 +152,15 @@ def read(
     progress: Callable[[Progress], None] | None = None,
     cancel: threading.Event | None = None,
     on_prefix: Callable[[Reading, int], None] | None = None,
+    worker: Worker | None = None,
 ) -> Reading:
     """Read every task of ``plan``, in a second process too when ``options.workers`` allows and it pays.
 
     ``on_prefix``, when one process reads, receives the reading of the first ``n`` exports after each but the
-    last (a copy: later reading never changes it) and ``n``.
+    last (a copy: later reading never changes it) and ``n``. ``worker``: a worker process started already,
+    without its share (:class:`~exportscope.parallel.Worker`); used if the plan splits, stopped either way.
     """
-    return _Reader(plan, options, progress, cancel, on_prefix).execute()
+    return _Reader(plan, options, progress, cancel, on_prefix).execute(worker)
 
 
 def merge(plan: Plan, reading: Reading) -> Merged:
@@ -251,7 +276,7 @@ class _Reader:
         if self.cancel is not None and self.cancel.is_set():
             raise Cancelled()
 
-    def execute(self) -> Reading:
+    def execute(self, started: Worker | None = None) -> Reading:
         from exportscope import parallel
 
         split = None
@@ -259,6 +284,8 @@ class _Reader:
             split = parallel.split_tasks(self.plan.tasks)
         self._tick(0, "")
         if split is None:
+            if started is not None:
+                started.stop()  # started on a guess the plan did not confirm
             return self._serial()
         mine, theirs = split
         self.worker_tasks = set(theirs)
@@ -266,9 +293,17 @@ class _Reader:
         # and its share of the inflation budget.
         spec = parallel.WorkerSpec([self.plan.tasks[i] for i in theirs], os.getpid(), self._share_budget(theirs))
         try:
-            worker = parallel.Worker(spec)
+            worker = started if started is not None else parallel.Worker(parent=spec.parent)
+            started = None  # stopped below, whatever happens
+            try:
+                worker.assign(spec)
+            except BaseException:
+                worker.stop()
+                raise
         except (OSError, RuntimeError, ValueError, TypeError, AttributeError, pickle.PicklingError):
             # No way to start a process here, or a share that cannot travel: one process reads all.
+            if started is not None:
+                started.stop()
             self.worker_tasks = set()
             self.plan.budget.allow(self.plan.budget.left + (spec.budget or 0))  # its share comes back here
             return self._serial()

@@ -7,7 +7,7 @@ Files that need no reading (not recognised, known and ignored, unusable) are led
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -114,14 +114,24 @@ def _detect(source: Source, platforms: Sequence[Platform]) -> Platform | None:
 
 
 def make_plan(
-    paths: Sequence[Path | str], max_member_bytes: int, max_ratio: float, max_inflated: int | None = None
+    paths: Sequence[Path | str],
+    max_member_bytes: int,
+    max_ratio: float,
+    max_inflated: int | None = None,
+    on_listed: Callable[[Sequence[Source]], None] | None = None,
 ) -> Plan:
-    """Open and plan the inputs; raises InputError when nothing can be used. The caller closes the plan."""
-    platforms = all_platforms()
-    keep = frozenset(t.lower() for p in platforms for t in p.top_folders)
+    """Open and plan the inputs; raises InputError when nothing can be used. The caller closes the plan.
+
+    ``on_listed``, if given, sees the opened inputs (their members listed) before the platforms are loaded
+    and the plan is made: the pipeline starts its reading worker there, so the worker's imports overlap this
+    process's planning."""
     unique, repeated = unique_paths([Path(p) for p in paths])
     sources = open_all(unique, max_member_bytes, max_ratio, max_inflated)
     try:
+        if on_listed is not None:
+            on_listed(sources)
+        platforms = all_platforms()
+        keep = frozenset(t.lower() for p in platforms for t in p.top_folders)
         plan = _plan(sources, platforms, keep)
         plan.notes[:0] = [Note.of("input_repeated", name=p.name) for p in sorted(repeated)]
         return plan

@@ -82,8 +82,11 @@ def test_a_worker_that_cannot_run_falls_back_to_one_process(force_parallel, monk
     class DeadWorker:
         """A worker whose process died before reading anything."""
 
-        def __init__(self, spec) -> None:
+        def __init__(self, spec=None, *, parent=None) -> None:
             self.finished, self.error, self.frame, self.progressed = True, "RuntimeError: died", None, set()
+
+        def assign(self, spec) -> None:
+            pass
 
         def poll(self, timeout: float = 0.0) -> list[tuple[int, str]]:
             return []
@@ -100,8 +103,82 @@ def test_a_worker_that_cannot_run_falls_back_to_one_process(force_parallel, monk
 
 
 def test_a_worker_that_cannot_start_falls_back_to_one_process(force_parallel, monkeypatch) -> None:
-    def no_process(spec) -> None:
+    def no_process(spec=None, *, parent=None) -> None:
         raise OSError("cannot start a process here")
 
     monkeypatch.setattr(parallel, "Worker", no_process)
     assert analyze(INPUTS, Options(workers=2)).items.equals(analyze(INPUTS, Options(workers=1)).items)
+
+
+def test_the_worker_starts_once_the_inputs_are_listed_and_gets_its_share_after_planning(
+    force_parallel, monkeypatch
+) -> None:
+    """Its imports overlap the planning: started without a share, before the plan exists, given it after."""
+    from exportscope import plan as plan_mod
+
+    events: list[str] = []
+    real_worker, real_plan = parallel.Worker, plan_mod._plan
+
+    class Spy(real_worker):  # type: ignore[misc, valid-type]
+        def __init__(self, spec=None, *, parent=None) -> None:
+            events.append("started with a share" if spec is not None else "started")
+            super().__init__(spec, parent=parent)
+
+        def assign(self, spec) -> None:
+            events.append(f"given {len(spec.tasks)} tasks")
+            super().assign(spec)
+
+    def planning(*args, **kwargs):
+        events.append("planned")
+        return real_plan(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "Worker", Spy)
+    monkeypatch.setattr(plan_mod, "_plan", planning)
+    two = analyze(INPUTS, Options(workers=2))
+    assert events[:2] == ["started", "planned"]
+    assert events[2].startswith("given ") and events[2] != "given 0 tasks"
+    assert two.items.equals(analyze(INPUTS, Options(workers=1)).items)
+
+
+def test_a_worker_started_on_a_guess_the_plan_does_not_confirm_is_stopped(force_parallel, monkeypatch) -> None:
+    started: list[parallel.Worker] = []
+    real_worker = parallel.Worker
+
+    def spy(spec=None, *, parent=None) -> parallel.Worker:
+        worker = real_worker(spec, parent=parent)
+        started.append(worker)
+        return worker
+
+    monkeypatch.setattr(parallel, "Worker", spy)
+    monkeypatch.setattr(parallel, "split_tasks", lambda tasks: None)  # one process is better, after all
+    one = analyze(INPUTS, Options(workers=2))
+    assert len(started) == 1
+    assert not started[0]._process.is_alive()
+    assert one.items.equals(analyze(INPUTS, Options(workers=1)).items)
+
+
+def test_only_members_a_reader_parses_count_towards_starting_a_worker(monkeypatch) -> None:
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 1000)
+    assert parallel.worth_starting([(".json", 600), (".csv", 400)])
+    assert not parallel.worth_starting([(".jpg", 5000), (".MP4", 5000), (".json", 999)])
+
+
+def test_a_worker_started_for_inputs_that_turn_out_unusable_is_stopped(force_parallel, monkeypatch, tmp_path) -> None:
+    from exportscope.archive import InputError
+
+    started: list[parallel.Worker] = []
+    real_worker = parallel.Worker
+
+    def spy(spec=None, *, parent=None) -> parallel.Worker:
+        worker = real_worker(spec, parent=parent)
+        started.append(worker)
+        return worker
+
+    monkeypatch.setattr(parallel, "Worker", spy)
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "shopping list.txt").write_text("milk\neggs\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        analyze([folder], Options(workers=2))
+    assert len(started) == 1  # listed, worth a worker (the threshold is 0 here), then nothing recognizable
+    assert not started[0]._process.is_alive()

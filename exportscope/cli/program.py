@@ -5,11 +5,14 @@ and :func:`guarded`, which turns the library's errors into one line and an exit 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import enum
 import functools
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar, get_args, get_origin
 
 import typer
 from typer.models import CommandFunctionType
@@ -42,6 +45,7 @@ class _HelpCommand(typer.core.TyperCommand):
                     param.metavar = "|".join(str(getattr(c, "value", c)) for c in desc.choices)
                 else:
                     param.metavar = "FILE" if desc.is_path else max(param.opts, key=len).lstrip("-").upper()
+            _plain(param)
             if isinstance(param, typer.core.TyperArgument):
                 name = (param.metavar or param.name or "").upper()
                 more = "..." if param.nargs != 1 else ""
@@ -49,6 +53,12 @@ class _HelpCommand(typer.core.TyperCommand):
                 param._rich_display_name = _constant(name + more)  # type: ignore[method-assign]
                 param.display_type_rich = _constant(None)  # type: ignore[method-assign]
                 param.get_usage_pieces = _constant([usage])  # type: ignore[method-assign]
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            _plain_flag(option)
+        return option
 
 
 def _plain_flag(param: Any) -> None:
@@ -66,6 +76,89 @@ def _plain_flag(param: Any) -> None:
     desc = getattr(param, "type_descriptor", None)
     if desc is not None and desc.annotation is bool and getattr(param, "_runtime_param", False) is None:
         param._runtime_param = PassThroughRuntimeParam(parameter_info=desc.parameter_info, annotation=bool)
+
+
+try:  # typer 0.29's coercion layer; another typer keeps its own (and pays for pydantic)
+    from typer import _coercion, _param_types
+except ImportError:  # pragma: no cover - another typer
+    _coercion = _param_types = None  # type: ignore[assignment]
+
+_UNHANDLED = object()
+
+
+def _leaf_kind(annotation: Any) -> str | None:
+    """How :class:`_PlainParam` converts one value of this annotation, None when it leaves it to typer."""
+    if annotation is str:
+        return "str"
+    if isinstance(annotation, type) and issubclass(annotation, Path):
+        return "path"
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return "choice"
+    return None
+
+
+if _coercion is not None:
+
+    @dataclasses.dataclass(frozen=True)
+    class _PlainParam(_coercion.RuntimeParam):
+        """Typer's own conversion of a string, a path or a choice (or a list of them), without pydantic.
+
+        Why: typer 0.29 builds a pydantic ``TypeAdapter`` for every parameter of a command, given or not;
+        importing pydantic and building the adapters cost about 0.1 s of every command. These values arrive
+        from click as strings (a choice already checked against its list), and typer's adapters only hand
+        them to its own ``coerce_cli_path`` and ``coerce_cli_choice``, which this calls directly. A value of
+        any other shape goes to typer's adapter, as before.
+        """
+
+        kind: str = "str"
+        many: bool = False
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            leaf = get_args(self.annotation)[0] if self.many else self.annotation
+            if self.many:
+                items = value if isinstance(value, (list, tuple)) else [value]
+                out = [self._one(leaf, v, param, ctx) for v in items]
+                done = all(v is not _UNHANDLED for v in out)
+            else:
+                out = self._one(leaf, value, param, ctx)
+                done = out is not _UNHANDLED
+            if done:
+                return out
+            return _coercion.build_runtime_param(param.type_descriptor)._coerce_value(value, param=param, ctx=ctx)
+
+        def _one(self, leaf: Any, value: Any, param: Any, ctx: Any) -> Any:
+            info = self.parameter_info
+            if self.kind == "str" and isinstance(value, str):
+                return value
+            if self.kind == "path" and isinstance(value, (str, Path)) and info.path_type is None:
+                path = value if isinstance(value, leaf) else leaf(value)
+                return _param_types.coerce_cli_path(path, info, path_type=leaf, param=param, ctx=ctx)
+            if self.kind == "choice" and isinstance(value, str):
+                with contextlib.suppress(ValueError):  # not a choice (click checks first): typer's message
+                    return _param_types.coerce_cli_choice(
+                        value, choices=tuple(leaf), case_sensitive=info.case_sensitive, ctx=ctx
+                    )
+            return _UNHANDLED
+
+
+def _plain(param: Any) -> None:
+    """Give a parameter typer would convert with pydantic a :class:`_PlainParam` (a bool flag: typer's
+    pass-through, :func:`_plain_flag`). Typer versions without this machinery are left alone."""
+    if _coercion is None:
+        return
+    desc = getattr(param, "type_descriptor", None)
+    if desc is None or getattr(param, "_runtime_param", False) is not None or desc.parameter_info.parser:
+        return
+    annotation = desc.annotation
+    if annotation is bool:
+        _plain_flag(param)
+        return
+    many = get_origin(annotation) is list
+    kind = _leaf_kind(get_args(annotation)[0] if many else annotation)
+    if kind is not None and desc.file_annotation is None:
+        param._runtime_param = _PlainParam(
+            parameter_info=desc.parameter_info, annotation=annotation, kind=kind, many=many
+        )
 
 
 class _Group(typer.core.TyperGroup):

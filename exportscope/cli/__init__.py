@@ -13,7 +13,6 @@ from typing import Annotated
 
 import typer
 
-from exportscope.version import __version__
 from exportscope.cli.options import (
     AsOfOpt,
     DemoOpt,
@@ -28,6 +27,7 @@ from exportscope.cli.options import (
     option_values,
 )
 from exportscope.cli.program import app, guarded, say
+from exportscope.version import __version__
 
 
 @app.command()

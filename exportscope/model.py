@@ -131,6 +131,31 @@ class RecordBatch:
 
 
 @dataclass(frozen=True, slots=True)
+class JsonHit:
+    """One value found beside the items of a JSON file (its media metadata, a place, a tag). ``context``
+    says what it was recorded with, as a code (``exif_data``: the upload's metadata; ``place``: a place the
+    post names, its name in ``place``; ``tag``: a tag); ``row`` is the entry of the file it sits in, numbered
+    as the readers number their items."""
+
+    type: str  # "gps" | "upload_ip" | "person"
+    value: str
+    context: str | None = None
+    place: str | None = None
+    row: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hits:
+    """Every :class:`JsonHit` of one member, found by the reader while it parsed the member for its items:
+    the findings pass takes them instead of opening and parsing the member a second time. An empty
+    ``hits`` means the member was scanned and holds none; a member without a ``Hits`` is scanned by the
+    findings pass itself."""
+
+    source: str
+    hits: tuple[JsonHit, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Fact:
     """Something the export says about the account as a whole (birth date, region, private account).
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from exportscope.archive import InputError
 from exportscope.classify import classify
 from exportscope.contexts import build_contexts
-from exportscope.model import Fact, LedgerEntry
+from exportscope.model import Fact, JsonHit, LedgerEntry
 from exportscope.notes import Note
 from exportscope.plan import Export, Plan, make_plan
 from exportscope.reading import Collector, Shape, TaskResult, read_task
@@ -221,6 +221,7 @@ def assemble(
     for i, export in enumerate(plan.exports[:n_exports]):
         facts: dict[tuple[str, str], Fact] = {}
         export_notes = list(export.notes)  # the platform's own notes (HTML export...)
+        hits: dict[str, tuple[JsonHit, ...]] = {}
         ledger.extend(plan.ledgers[i])
         for task in (t for t in plan.tasks if t.export == i and t.index in merged.results):
             result = merged.results[task.index]
@@ -229,10 +230,11 @@ def assemble(
             for fact in result.facts:
                 facts[(task.rule.platform, fact.name)] = fact
             export_notes.extend((task.rule.platform, note) for note in result.notes)
+            hits.update(result.hits)
         # Checks that need the whole export read (a manifest's counts against what was read).
         members = [m.path for s in export.sources for m in s.members]
         export_notes.extend((export.platform.name, n) for n in export.platform.reconcile(facts, members))
-        exports.append(dataclasses.replace(export, facts=facts, notes=export_notes))
+        exports.append(dataclasses.replace(export, facts=facts, notes=export_notes, hits=hits))
     ledger.extend(plan.unknown)
     contexts = build_contexts(exports, seen, options)
     return Analysis(

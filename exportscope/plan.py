@@ -15,7 +15,7 @@ from pathlib import Path
 from exportscope.archive import Archive, Budget, InputError, Member, Source, open_source, strip_wrapper
 from exportscope.identity import AccountIdentity, Candidate, ExportEntry, ExportRole, Grouping, group_exports
 from exportscope.inputs import drop_given_elsewhere, split_folder, unique_paths
-from exportscope.model import Fact, FileStatus, LedgerEntry
+from exportscope.model import Fact, FileStatus, JsonHit, LedgerEntry
 from exportscope.notes import Note
 from exportscope.platforms import all_platforms, family_labels, join_or
 from exportscope.platforms.base import Platform
@@ -39,6 +39,9 @@ class Export:
     #: (item platform, note): the platform's ``export_notes`` and readers' ``Fact("note", Note)``, shown in
     #: the summary's platform notes.
     notes: list[tuple[str, Note]] = field(default_factory=list)
+    #: Member path -> the GPS, upload IPs and tags its reader found while parsing it (``Hits``): the findings
+    #: pass scans only the JSON members missing here.
+    hits: dict[str, tuple[JsonHit, ...]] = field(default_factory=dict)
 
 
 @dataclass

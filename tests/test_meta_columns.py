@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from exportscope.platforms.meta import jsonread, readers
+from exportscope.platforms.meta import jsonread, loading
 from exportscope.platforms.meta.jsonread import loads, parse_ascii, repair_column, repair_string
 from tests.metakit import moj, rows, run
 
@@ -89,7 +89,7 @@ def test_a_part_of_content_strings_is_repaired_in_one_pass(make_zip, monkeypatch
     raw = _read(path)
     assert [t for t, *_ in raw] == ["é", "à toi", "voilà", "déjà vu 🎉"]
     assert [rule.endswith("meta_ai") for *_, rule in raw] == [False, False, True, False]
-    monkeypatch.setattr(readers, "parse_ascii", lambda data: (_ for _ in ()).throw(LookupError("forced")))
+    monkeypatch.setattr(loading, "parse_ascii", lambda data: (_ for _ in ()).throw(LookupError("forced")))
     assert _read(path) == raw
 
 
@@ -118,7 +118,7 @@ def test_a_thread_reads_the_same_parsed_raw_or_repaired_as_bytes(make_zip, monke
     def refuse(data: bytes) -> Any:
         raise LookupError("forced")
 
-    monkeypatch.setattr(readers, "parse_ascii", refuse)
+    monkeypatch.setattr(loading, "parse_ascii", refuse)
     assert _read(path) == raw
     assert jsonread.parse_ascii is not refuse
 
@@ -165,5 +165,5 @@ def test_posts_read_the_same_parsed_raw_or_repaired_as_bytes(make_zip, monkeypat
         moj("déjà").strip(),  # what was written, stripped like any text
     ]
     assert [r for _, _, r, _ in raw] == [1, 2, 3, 4, 4, 5, 6, 7, 8, 10]
-    monkeypatch.setattr(readers, "parse_ascii", lambda data: (_ for _ in ()).throw(LookupError("forced")))
+    monkeypatch.setattr(loading, "parse_ascii", lambda data: (_ for _ in ()).throw(LookupError("forced")))
     assert read() == raw

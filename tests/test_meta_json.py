@@ -149,7 +149,7 @@ def test_fast_path_equals_the_run_by_run_rewrite() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from exportscope.platforms.meta.jsonread import _ESCAPES, _unescape_run
+    from exportscope.platforms.meta.mojibake import _ESCAPES, _unescape_run
 
     @settings(max_examples=300, deadline=None)
     @given(st.lists(st.tuples(st.text(max_size=12), st.booleans()), max_size=6), st.booleans())

@@ -113,7 +113,7 @@ def test_too_deep_is_said_as_when_parsed_whole() -> None:
 def test_a_big_thread_part_read_in_pieces_gives_the_same_items(make_zip, monkeypatch: pytest.MonkeyPatch) -> None:
     """The reader's path for a big part (pieces) and for a small one (whole) give the same items, rows
     included, and a part that breaks half-way fails alone with none of its messages kept."""
-    from exportscope.platforms.meta import readers
+    from exportscope.platforms.meta import loading
 
     base = "your_facebook_activity/messages/inbox/ben_1"
     msgs = awkward_messages(400)
@@ -126,7 +126,7 @@ def test_a_big_thread_part_read_in_pieces_gives_the_same_items(make_zip, monkeyp
         ),  # participants after the messages: every message is still shared with Meta AI
     }
     whole = run(make_zip("facebook-jdoe-2025-1-1-AbCdEfGh.zip", members), workers=1)
-    monkeypatch.setattr(readers, "STREAM_BYTES", 0)
+    monkeypatch.setattr(loading, "STREAM_BYTES", 0)
     cut = run(make_zip("facebook-jdoe-2025-1-1-AbCdEfGh.zip", members), workers=1)
     assert rows(cut) == rows(whole)
     assert len(rows(whole, "facebook.messages")) == 400 + 30
@@ -159,10 +159,10 @@ class _Member:
     ],
 )
 def test_big_entries_are_the_entries_of_the_whole_file(doc: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from exportscope.platforms.meta import readers
+    from exportscope.platforms.meta import loading
     from exportscope.platforms.meta.jsonread import entries
 
     data = mj(doc)
     whole = list(entries(loads(data)))
-    monkeypatch.setattr(readers, "STREAM_BYTES", 0)
-    assert list(readers.load_entries(_Member(data))) == whole  # type: ignore[arg-type]
+    monkeypatch.setattr(loading, "STREAM_BYTES", 0)
+    assert list(loading.load_entries(_Member(data))) == whole  # type: ignore[arg-type]

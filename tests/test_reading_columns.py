@@ -18,7 +18,7 @@ from exportscope.findings import text_spans
 from exportscope.findings.media import _may_hold_hits, scan_json
 from exportscope.findings.text import NameIndex
 from exportscope.pipeline import Options, analyze
-from exportscope.platforms.meta.jsonread import _ESCAPES, _unescape_run, repair_bytes
+from exportscope.platforms.meta.mojibake import _ESCAPES, _unescape_run, repair_bytes
 
 #: Pieces Meta's files (and damaged or hostile ones) are made of: high escapes that do or do not spell
 #: UTF-8, low escapes, upper-case hex, JSON's own escapes, escaped backslashes, raw bytes, plain text.

@@ -227,7 +227,9 @@ def _media_findings(analysis: Analysis, acc: Collector, cancel: threading.Event 
                     if meta.taken:
                         acc.add("exif_date", platform, meta.taken, where, private=private)
                 elif m.suffix == ".json" and not media_mod.is_message_path(m.path):
-                    for hit in media_mod.read_json_hits(m):
+                    # Found by its reader while it was parsed, else opened and scanned now.
+                    found = export.hits.get(m.path)
+                    for hit in media_mod.read_json_hits(m) if found is None else found:
                         example: dict[str, Any] = {"source": m.path, "row": hit.row, "via": hit.context}
                         if hit.place:
                             example["place"] = hit.place

@@ -2,30 +2,32 @@
 upload IPs and tags Meta records beside posts and photos in its JSON.
 
 Images are never decoded: only their first bytes are read (a JPEG's EXIF block sits in its first 64 KiB,
-before the picture data), so scanning thousands of photos costs a few KiB each. The Meta JSON shapes are
-those of shared/reference/meta.md (``media_metadata.*.exif_data[]`` with ``latitude``/``longitude``/
-``upload_ip``; ``place.coordinate``; a post's ``tags``); the scan walks any JSON generically so it does not
-depend on how a reader names its rules.
+before the picture data), so scanning thousands of photos costs a few KiB each. The Meta JSON scan is
+:mod:`exportscope.platforms.meta.hits`: the readers run it while they parse (their
+:class:`~exportscope.model.Hits` travel with the analysis, ``Export.hits``), and :func:`read_json_hits`
+runs it here only on the members no reader scanned.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
-import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import IO, Any
 
 from exportscope.archive import InputError, Member, open_source
+from exportscope.model import JsonHit as JsonHit
+from exportscope.platforms.meta.hits import MAX_SCAN_BYTES, entry_hits
+from exportscope.platforms.meta.hits import may_hold_hits as _may_hold_hits
+from exportscope.platforms.meta.hits import scan_json as scan_json
 from exportscope.platforms.meta.jsonread import entries, fix_text
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff"})
 #: Bytes read from the start of an image before giving up on finding its EXIF block.
 HEAD_BYTES = 64 * 1024
 MAX_HEAD_BYTES = 256 * 1024
-#: JSON members larger than this are not scanned for metadata (Meta's message files reach 100 MB).
-MAX_JSON_BYTES = 64 * 1024 * 1024
+MAX_JSON_BYTES = MAX_SCAN_BYTES
 
 _GPS_IFD = 0x8825
 _EXIF_IFD = 0x8769
@@ -151,70 +153,8 @@ def read_photo_meta(member: Member) -> PhotoMeta:
 fix_mojibake = fix_text
 
 
-@dataclass(frozen=True, slots=True)
-class JsonHit:
-    """One value found in a Meta JSON file. ``context`` says what it was recorded with, as a code
-    (``exif_data``: the upload's metadata; ``place``: a place the post names, its name in ``place``; ``tag``:
-    a tag); ``row`` is the entry of the file it sits in, numbered as the readers number their items."""
-
-    type: str  # "gps" | "upload_ip" | "person"
-    value: str
-    context: str | None = None
-    place: str | None = None
-    row: int | None = None
-
-
-def _coordinate(obj: Any) -> tuple[float, float] | None:
-    if not isinstance(obj, dict):
-        return None
-    lat, lon = obj.get("latitude"), obj.get("longitude")
-    if not (isinstance(lat, int | float) and isinstance(lon, int | float)) or isinstance(lat, bool):
-        return None
-    if (lat, lon) != (0, 0) and abs(lat) <= 90 and abs(lon) <= 180:
-        return (float(lat), float(lon))
-    return None
-
-
-def _fmt_gps(pair: tuple[float, float]) -> str:
-    return f"{pair[0]:.5f}, {pair[1]:.5f}"
-
-
-def scan_json(obj: Any) -> Iterator[JsonHit]:
-    """Every GPS coordinate, upload IP and tagged person in a Meta JSON document, in document order."""
-    if isinstance(obj, list):
-        for x in obj:
-            yield from scan_json(x)
-        return
-    if not isinstance(obj, dict):
-        return
-    for raw_key, value in obj.items():
-        key = fix_mojibake(str(raw_key)).lower()
-        if key == "exif_data" and isinstance(value, list):
-            for entry in value:
-                if not isinstance(entry, dict):
-                    continue
-                if gps := _coordinate(entry):
-                    yield JsonHit("gps", _fmt_gps(gps), "exif_data")
-                ip = entry.get("upload_ip")
-                if isinstance(ip, str) and ip.strip():
-                    yield JsonHit("upload_ip", ip.strip(), "exif_data")
-            continue
-        if key == "coordinate" and (gps := _coordinate(value)):
-            name = obj.get("name")
-            place = " ".join(fix_mojibake(name).split()) if isinstance(name, str) and name.strip() else None
-            yield JsonHit("gps", _fmt_gps(gps), "place", place)
-            continue
-        if key == "tags" and isinstance(value, list):
-            for tag in value:
-                name = tag.get("name") if isinstance(tag, dict) else tag
-                if isinstance(name, str) and name.strip():
-                    yield JsonHit("person", " ".join(fix_mojibake(name).split()), "tag")
-            continue
-        if isinstance(value, dict | list):
-            yield from scan_json(value)
-
-
 def read_json_hits(member: Member) -> list[JsonHit]:
+    """The hits of a member no reader scanned (:class:`~exportscope.model.Hits`): opened and parsed again."""
     import orjson
 
     if member.size > MAX_JSON_BYTES:
@@ -227,21 +167,7 @@ def read_json_hits(member: Member) -> list[JsonHit]:
     except (orjson.JSONDecodeError, OSError, ValueError):
         return []
     # Numbered by entry as the readers number their items, so a hit finds the item it belongs to.
-    return [replace(hit, row=row) for row, entry in enumerate(entries(data), 1) for hit in scan_json(entry)]
-
-
-#: The keys :func:`scan_json` acts on, and an escape that could spell an ASCII letter of one of them.
-_HIT_KEYS = (b"exif_data", b"coordinate", b"tags")
-_ASCII_ESCAPE = re.compile(rb"\\u00[0-7][0-9a-fA-F]")
-
-
-def _may_hold_hits(raw: bytes) -> bool:
-    """False only when no key of the file can be one :func:`scan_json` acts on, checked on the bytes so a
-    file without one (most of an export: comments, likes, searches) is never parsed a second time. Keys are
-    compared case-insensitively there, so the bytes are too; a key could also spell a letter as a
-    ``\\u00XX`` escape (never seen from Meta), and then the file is scanned."""
-    low = raw.lower()
-    return any(k in low for k in _HIT_KEYS) or _ASCII_ESCAPE.search(raw) is not None
+    return entry_hits(entries(data))
 
 
 def is_message_path(path: str) -> bool:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from exportscope.archive import Archive, Member, Source
 from exportscope.identity import AccountIdentity
-from exportscope.model import Drift, Fact, Problem, Record, RecordBatch
+from exportscope.model import Drift, Fact, Hits, Problem, Record, RecordBatch
 from exportscope.notes import Note
 from exportscope.platforms.questions import Question as Question  # re-exported: its home before questions were data
 from exportscope.rules import Rule, RuleSet, load_rules
@@ -27,7 +27,7 @@ from exportscope.schemafiles import platform_schemas
 if TYPE_CHECKING:
     from exportscope.types import PlatformContext
 
-Output = Record | RecordBatch | Fact | Problem | Drift
+Output = Record | RecordBatch | Fact | Problem | Drift | Hits
 #: A reader takes the members of one logical file (in order) and the rule that matched them.
 Reader = Callable[[Sequence[Member], Rule], Iterable[Output]]
 

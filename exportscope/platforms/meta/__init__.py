@@ -25,9 +25,11 @@ from exportscope.identity import AccountIdentity
 from exportscope.notes import Note
 from exportscope.platforms.base import Output, Platform
 from exportscope.platforms.meta.htmlfiles import html_notes
+from exportscope.platforms.meta.matching import SuffixIndex
 from exportscope.platforms.meta.media import MediaIndex, MetaContext
 from exportscope.platforms.meta.messages import read_ai_chats, read_messages
 from exportscope.platforms.meta.parts import media_only_notes
+from exportscope.platforms.meta.posts import read_posts
 from exportscope.platforms.meta.profile import read_fb_profile, read_ig_profile
 from exportscope.platforms.meta.readers import (
     MetaReader,
@@ -35,7 +37,6 @@ from exportscope.platforms.meta.readers import (
     read_ig_comments,
     read_ig_posts,
     read_media,
-    read_posts,
     read_region,
     read_stories,
 )
@@ -53,6 +54,9 @@ _EXPORT_NAME = re.compile(
     r"(?=$|[-_ .(])",
     re.I,
 )
+
+#: Each rule set's :class:`SuffixIndex` (a rule set is loaded once per process and never changes).
+_INDEXES: dict[int, SuffixIndex] = {}
 
 #: Readers that claim media in the export's shared MetaContext (see MediaCounter).
 MEDIA_CLAIMING_READERS = frozenset({"posts", "ig_posts", "media", "ig_profile"})
@@ -124,7 +128,16 @@ class Meta(Platform):
 
     def name_key(self, path: str) -> str:
         # who_you've_followed.json and who_you_ve_followed.json are one file (meta.md, section 3).
-        return PurePosixPath(path).name.lower().replace("'", "_").replace("\u2019", "_")
+        # The last segment, as PurePosixPath(path).name gives it for a member path (a file: no trailing "/").
+        return path.rsplit("/", 1)[-1].lower().replace("'", "_").replace("\u2019", "_")
+
+    def match(self, member: Member) -> Rule | None:
+        # Thousands of photos per export: only the rules that can match a member's suffix are tried.
+        ruleset = self.ruleset
+        index = _INDEXES.get(id(ruleset))
+        if index is None or index.ruleset is not ruleset:
+            index = _INDEXES[id(ruleset)] = SuffixIndex(ruleset)
+        return index.match(member.path, self.name_key(member.path))
 
     def part_key(self, member: Member, rule: Rule) -> str:
         if rule.reader == "messages" and PurePosixPath(member.path).name.lower().startswith("message"):

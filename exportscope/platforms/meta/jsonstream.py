@@ -22,7 +22,8 @@ from typing import Any
 
 import orjson
 
-from exportscope.platforms.meta.jsonread import MAX_DEPTH, NotJSONError, depth_before, loads, repair_bytes
+from exportscope.platforms.meta.jsonread import MAX_DEPTH, NotJSONError, depth_before, loads
+from exportscope.platforms.meta.mojibake import repair_bytes
 
 #: A file at least this big is read in pieces; smaller ones are parsed whole (faster, and small anyway).
 STREAM_BYTES = 32 * 1024 * 1024

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
+from itertools import repeat
 from operator import itemgetter
 from pathlib import PurePosixPath
 from typing import Any
@@ -34,11 +35,12 @@ from exportscope.platforms.meta.jsonread import (
     seconds,
     values_text,
 )
+from exportscope.platforms.meta.loading import load, load_raw_pieces
 from exportscope.platforms.meta.media import MetaContext
-from exportscope.platforms.meta.readers import load, load_raw_pieces
 from exportscope.rules import Rule
 
 _PART = re.compile(r"_(\d+)\.json$", re.I)
+_STAMP = itemgetter("timestamp_ms")
 
 
 def part_number(path: str) -> int:
@@ -105,10 +107,11 @@ def _part_columns(messages: list[Any], fix: Fix) -> Columns | None:
     if not messages:
         return [], [], [], []
     try:
-        fields = [(m["timestamp_ms"], m.get("content"), m.get("sender_name")) for m in messages]
-    except (TypeError, KeyError, AttributeError):  # a message that is not a dict, or has no timestamp_ms
+        stamps = list(map(_STAMP, messages))
+    except (TypeError, KeyError):  # a message that is not a dict, or has no timestamp_ms
         return None
-    stamps, contents, senders = (list(c) for c in zip(*fields, strict=True))
+    contents = list(map(dict.get, messages, repeat("content")))
+    senders: list[Any] = list(map(dict.get, messages, repeat("sender_name")))
     if set(map(type, stamps)) != {int} or min(stamps) <= 0 or max(stamps) / 1000 > MAX_EPOCH_SECONDS:
         return None
     times: list[float | None] = list(map((1000).__rtruediv__, stamps))

@@ -18,8 +18,9 @@ from exportscope.archive import Member
 from exportscope.model import Fact, Record
 from exportscope.platforms.base import Output
 from exportscope.platforms.meta.jsonread import clean, entries, epoch, join, record_time, section
+from exportscope.platforms.meta.loading import load
 from exportscope.platforms.meta.media import MetaContext
-from exportscope.platforms.meta.readers import MediaCounter, load
+from exportscope.platforms.meta.mediacount import MediaCounter
 from exportscope.rules import Rule
 
 _MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -1,0 +1,117 @@
+"""The GPS coordinates, upload IPs and tags Meta records beside posts and photos, found in parsed JSON.
+
+Why here, beside the readers, and not only in :mod:`exportscope.findings`: a reader that parses a member
+anyway finds its hits in the same pass (:func:`member_hits`) and hands them on as a
+:class:`~exportscope.model.Hits`, so the findings pass never inflates and parses that member a second time.
+The scan walks any JSON generically (meta.md: ``media_metadata.*.exif_data[]`` with ``latitude``/
+``longitude``/``upload_ip``; ``place.coordinate``; a post's ``tags``), so it does not depend on how a reader
+names its rules. It works on the document as parsed from the raw bytes, *without* the mojibake repair (keys
+and names are repaired one at a time here): the findings pass and a reader give the same hits only when both
+scan that same document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from exportscope.model import Hits, JsonHit
+from exportscope.platforms.meta.jsonread import fix_text
+
+#: JSON members larger than this are not scanned for metadata (Meta's message files reach 100 MB).
+MAX_SCAN_BYTES = 64 * 1024 * 1024
+
+#: The keys :func:`scan_json` acts on, and an escape that could spell an ASCII letter of one of them.
+_HIT_KEYS = (b"exif_data", b"coordinate", b"tags")
+_ASCII_ESCAPE = re.compile(rb"\\u00[0-7][0-9a-fA-F]")
+
+
+def may_hold_hits(raw: bytes) -> bool:
+    """False only when no key of the file can be one :func:`scan_json` acts on, checked on the bytes so a
+    file without one (most of an export: comments, likes, searches) is never walked. Keys are compared
+    case-insensitively there, so the bytes are too; a key could also spell a letter as a ``\\u00XX`` escape
+    (never seen from Meta), and then the file is scanned."""
+    if any(k in raw for k in _HIT_KEYS):  # the usual spelling: no lower-case copy of the file needed
+        return True
+    low = raw.lower()
+    return any(k in low for k in _HIT_KEYS) or _ASCII_ESCAPE.search(raw) is not None
+
+
+def _coordinate(obj: Any) -> tuple[float, float] | None:
+    if not isinstance(obj, dict):
+        return None
+    lat, lon = obj.get("latitude"), obj.get("longitude")
+    if not (isinstance(lat, int | float) and isinstance(lon, int | float)) or isinstance(lat, bool):
+        return None
+    if (lat, lon) != (0, 0) and abs(lat) <= 90 and abs(lon) <= 180:
+        return (float(lat), float(lon))
+    return None
+
+
+def _fmt_gps(pair: tuple[float, float]) -> str:
+    return f"{pair[0]:.5f}, {pair[1]:.5f}"
+
+
+def scan_json(obj: Any) -> Iterator[JsonHit]:
+    """Every GPS coordinate, upload IP and tagged person in a Meta JSON document, in document order."""
+    if isinstance(obj, list):
+        for x in obj:
+            yield from scan_json(x)
+        return
+    if not isinstance(obj, dict):
+        return
+    for raw_key, value in obj.items():
+        key = fix_text(str(raw_key)).lower()
+        if key == "exif_data" and isinstance(value, list):
+            for entry in value:
+                if not isinstance(entry, dict):
+                    continue
+                if gps := _coordinate(entry):
+                    yield JsonHit("gps", _fmt_gps(gps), "exif_data")
+                ip = entry.get("upload_ip")
+                if isinstance(ip, str) and ip.strip():
+                    yield JsonHit("upload_ip", ip.strip(), "exif_data")
+            continue
+        if key == "coordinate" and (gps := _coordinate(value)):
+            name = obj.get("name")
+            place = " ".join(fix_text(name).split()) if isinstance(name, str) and name.strip() else None
+            yield JsonHit("gps", _fmt_gps(gps), "place", place)
+            continue
+        if key == "tags" and isinstance(value, list):
+            for tag in value:
+                name = tag.get("name") if isinstance(tag, dict) else tag
+                if isinstance(name, str) and name.strip():
+                    yield JsonHit("person", " ".join(fix_text(name).split()), "tag")
+            continue
+        if isinstance(value, dict | list):
+            yield from scan_json(value)
+
+
+def entry_hits(entries: Iterable[Any]) -> list[JsonHit]:
+    """The hits of a file's entries (as :func:`~exportscope.platforms.meta.jsonread.entries` gives them),
+    each numbered with its entry's row, 1-based, as the readers number their items."""
+    return [
+        JsonHit(hit.type, hit.value, hit.context, hit.place, row)
+        for row, entry in enumerate(entries, 1)
+        for hit in scan_json(entry)
+    ]
+
+
+class HitScan:
+    """A reader's scan of one member it parses from its raw bytes: :meth:`add` each entry (with its row) as
+    the reader meets it, then :meth:`result` is the member's :class:`~exportscope.model.Hits`, the very
+    hits the findings pass would find in it. A member the findings pass never scans (too large) gives an
+    empty result; a member whose bytes hold no hit key is not walked at all."""
+
+    def __init__(self, source: str, size: int, raw: bytes) -> None:
+        self.source = source
+        self.walk = size <= MAX_SCAN_BYTES and may_hold_hits(raw)
+        self.hits: list[JsonHit] = []
+
+    def add(self, row: int, entry: Any) -> None:
+        if self.walk and isinstance(entry, dict | list):
+            self.hits.extend(JsonHit(h.type, h.value, h.context, h.place, row) for h in scan_json(entry))
+
+    def result(self) -> Hits:
+        return Hits(self.source, tuple(self.hits))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from importlib import resources
 from typing import Any
@@ -138,7 +138,7 @@ def _filled(fields: Mapping[str, FieldValue], lang: str) -> dict[str, str]:
         elif isinstance(value, Note):
             out[name] = note_text(value, lang)
         elif isinstance(value, tuple):
-            out[name] = "; ".join(note_text(v, lang) for v in value)
+            out[name] = joined((note_text(v, lang) for v in value), lang)
         else:
             out[name] = str(value)
     return out
@@ -233,6 +233,12 @@ def rule_text(english: str, lang: str) -> str:
 
 def has_rule_text(english: str, lang: str) -> bool:
     return lang in _rule_texts().get(english, {})
+
+
+def joined(parts: Iterable[str], lang: str = DEFAULT_LANG) -> str:
+    """Clauses joined with a semicolon as ``lang`` writes it: ``a; b`` in English, ``a ; b`` in French
+    (French typography puts a space before the semicolon, as before the colon)."""
+    return t("meta.semicolon", lang).join(parts)
 
 
 def fmt_int(n: int, lang: str = DEFAULT_LANG) -> str:

@@ -89,7 +89,7 @@ class FailedFile:
 
         if not self.problems:
             return self.error if lang == i18n.DEFAULT_LANG else i18n.problem_text(self.failure, lang)
-        return "; ".join(i18n.problem_text(p, lang) for p in self.problems)
+        return i18n.joined((i18n.problem_text(p, lang) for p in self.problems), lang)
 
     def to_json(self) -> dict[str, Any]:
         # ``code``, ``fields``, ``detail`` (added within version 1): why, as a value, beside the English ``error``.

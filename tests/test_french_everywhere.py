@@ -8,6 +8,7 @@ rests on (a platform's page keeps its title), and quoted names of platform setti
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from datetime import date
@@ -64,6 +65,19 @@ def english_left(text: str) -> list[str]:
     return found
 
 
+#: French typography puts a space before ``:`` and ``;`` (« Où : … », « a ; b »): a word glued to one of them,
+#: with a space after it, is English punctuation left over. Times (``12:30``) and addresses are not matched.
+GLUED = re.compile(r"[^\W\d_][:;](?=\s|$)", re.M)
+
+
+def english_punctuation(text: str) -> list[str]:
+    """The lines of ``text`` (archive text and quotes taken out first) with a ``:`` or ``;`` glued to a word."""
+    for rx in (*ALLOWED, *KNOWN_GAPS):
+        text = rx.sub(" ", text)
+    text = re.sub(r"&#?\w+;", " ", text)  # entities (``&gt;``) end in a semicolon of their own
+    return [line.strip()[:200] for line in text.splitlines() if GLUED.search(line)]
+
+
 def html_text(page: str) -> str:
     page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
     # A link's text is a source's title or an address; code, quotes and blockquotes are the archive's.
@@ -78,6 +92,8 @@ def analysis() -> Any:
 
 
 def test_the_checker_finds_english_and_spares_what_may_stay() -> None:
+    assert english_punctuation("Pourquoi: un lieu; une date") != []
+    assert english_punctuation("Pourquoi : un lieu ; une date, à 12:30 (https://x.example/a:b) &gt; suite") == []
     assert english_left("Utilisé pour entraîner l'IA : 3 items used") == [
         "['items', 'used']: Utilisé pour entraîner l'IA : 3 items used"
     ]
@@ -95,6 +111,25 @@ def test_the_french_report_has_no_english_of_ours(analysis: Any, tmp_path: Path,
     if fmt == "html":
         text = html_text(text)
     assert english_left(text) == []
+    assert english_punctuation(text) == []
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_french_worklist_has_no_english_of_ours(analysis: Any, fmt: str) -> None:
+    """The clean-up worklist in French: its words and its punctuation (« Pourquoi : a ; b »)."""
+    from exportscope.actions import worklist, worklist_out
+
+    # The items' own words (a snippet, escaped for the format) are the archive's: left out, ours are checked.
+    entries = [dataclasses.replace(e, text="") for e in worklist.build(analysis)]
+    assert any(len(e.reasons) > 1 for e in entries)  # the samples give lines with several reasons to join
+    meta = worklist_out.Meta(inputs=("archive.zip",), as_of=OPTIONS.as_of.isoformat(), lang="fr")
+    text = worklist_out.render(entries, fmt, meta).decode("utf-8")
+    if fmt == "html":
+        text = html_text(text)
+    mine = without(text, archive_strings(analysis))
+    assert " ; " in mine
+    assert english_left(mine) == []
+    assert english_punctuation(mine) == []
 
 
 def archive_strings(analysis: Any) -> list[str]:
@@ -189,6 +224,8 @@ def test_every_screen_in_french_has_no_english_of_ours(tmp_path: Path) -> None:
     archive += archive_strings(analysis_of_app[0]) if analysis_of_app else []
     left = {name: english_left(without(text, archive)) for name, text in seen.items()}
     assert {name: found for name, found in left.items() if found} == {}
+    glued = {name: english_punctuation(without(text, archive)) for name, text in seen.items()}
+    assert {name: found for name, found in glued.items() if found} == {}
 
 
 def summary_text(analysis: Any, lang: str) -> str:
@@ -225,6 +262,7 @@ def test_the_french_text_summary_has_no_english_of_ours(options: Options) -> Non
     archive.sort(key=len, reverse=True)
     mine = without(text, archive)
     assert english_left(mine) == []
+    assert english_punctuation(mine) == []
     assert re.findall(r"\b[a-z]+_[a-z_]+\b", mine) == []  # no kind, verdict or role code
     assert re.findall(r"\b[01] (?:éléments|conversations|mots|lignes|fichiers)\b", text) == []
 

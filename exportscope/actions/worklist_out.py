@@ -112,7 +112,8 @@ def render_md(entries: Sequence[Entry], meta: Meta) -> bytes:
             f" · {_when(e, lang)} — **{md_escape(i18n.t(f'worklist.action_{e.action}', lang))}**"
         )
         lines.append(head)
-        lines.append(f"  - {i18n.t('worklist.why', lang)}: {md_escape('; '.join(reason_words(e, lang)))}")
+        why = i18n.t("worklist.why", lang) + i18n.t("meta.colon", lang)
+        lines.append(f"  - {why}{md_escape(i18n.joined(reason_words(e, lang), lang))}")
         if e.link:
             lines.append(f"  - <{e.link}>")
         else:
@@ -167,13 +168,14 @@ def render_html(entries: Sequence[Entry], meta: Meta) -> bytes:
             where = esc(i18n.t("worklist.find_in", lang, place=_place(e, lang)))
             if e.where:
                 where += f' — <a href="{esc(e.where)}" rel="noreferrer noopener">{esc(e.where)}</a>'
-        label = f"{esc(i18n.t('worklist.done', lang))}: {e.rank}"
+        label = esc(i18n.t("worklist.done", lang) + i18n.t("meta.colon", lang)) + str(e.rank)
         act = esc(i18n.t(f"worklist.action_{e.action}", lang))
         rows.append(
             f'<li><input type="checkbox" data-key="{esc(e.key)}" aria-label="{label}"><div class="body">'
             f'<div class="head">{e.rank}. {esc(i18n.kind_label(e.kind, lang))} · {esc(meta.label(e.platform))}'
             f' · {esc(_when(e, lang))} — <span class="act">{act}</span></div>'
-            f'<div class="why">{esc(i18n.t("worklist.why", lang))}: {esc("; ".join(reason_words(e, lang)))}</div>'
+            f'<div class="why">{esc(i18n.t("worklist.why", lang) + i18n.t("meta.colon", lang))}'
+            f"{esc(i18n.joined(reason_words(e, lang), lang))}</div>"
             + (f'<div class="text">{esc(e.text)}</div>' if e.text else "")
             + f'<div class="where">{where}</div><div class="key">{esc(e.key)}</div></div></li>'
         )

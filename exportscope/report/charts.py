@@ -27,8 +27,10 @@ def totals_chart(
     label: Callable[[str], str],
     number: Callable[[int], str],
     title: str,
+    colon: str = ": ",
 ) -> str:
-    """One 100%-stacked bar per platform: the share of its items under each verdict."""
+    """One 100%-stacked bar per platform: the share of its items under each verdict. ``colon`` is the
+    report language's (``" : "`` in French), for the bars' tooltips."""
     width, left, bar_h, gap = 720, 150, 26, 12
     inner = width - left - 10
     height = len(rows) * (bar_h + gap) + 34
@@ -45,7 +47,7 @@ def totals_chart(
             w = inner * n / total
             out.append(
                 f'<rect x="{x:.1f}" y="{y}" width="{max(w, 1.0):.1f}" height="{bar_h}" fill="{COLORS[v]}">'
-                f"<title>{_e(label(v))}: {_e(number(n))}</title></rect>"
+                f"<title>{_e(label(v) + colon + number(n))}</title></rect>"
             )
             if w > 46:
                 out.append(
@@ -71,9 +73,14 @@ def totals_chart(
 
 
 def years_chart(
-    years: Sequence[YearCount], label: Callable[[str], str], number: Callable[[int], str], title: str
+    years: Sequence[YearCount],
+    label: Callable[[str], str],
+    number: Callable[[int], str],
+    title: str,
+    colon: str = ": ",
 ) -> str:
-    """Training-eligible items per year: stacked bars (used for training, used if public)."""
+    """Training-eligible items per year: stacked bars (used for training, used if public); ``colon`` as in
+    `totals_chart`."""
     width, height, left, bottom, top = 720, 200, 48, 24, 16
     inner_w, inner_h = width - left - 10, height - bottom - top
     peak = max((y.training + y.conditional for y in years), default=0) or 1
@@ -96,7 +103,7 @@ def years_chart(
             base -= h
             out.append(
                 f'<rect x="{x:.1f}" y="{base:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{COLORS[v]}">'
-                f"<title>{_e(y.year)} · {_e(label(v))}: {_e(number(n))}</title></rect>"
+                f"<title>{_e(f'{y.year} · {label(v)}{colon}{number(n)}')}</title></rect>"
             )
         if i % step == 0:
             out.append(

@@ -160,7 +160,7 @@ def _findings(r: Report, p: PlatformReport) -> str:
         for ex in f["examples"]:
             parts = [f"<strong>{esc(ex['value'])}</strong>"]
             if notes := finding_words.value_notes(ex, r.lang):
-                parts[0] += f" <span class=mute>({esc('; '.join(notes))})</span>"
+                parts[0] += f" <span class=mute>({esc(i18n.joined(notes, r.lang))})</span>"
             if ex.get("text"):
                 parts.append(f"“{esc(ex['text'])}”")
             if ex.get("source"):
@@ -247,7 +247,7 @@ def _platform(r: Report, p: PlatformReport) -> str:
         )
         + "</p>",
         f"<h4>{esc(r.t('report.chart_years'))}</h4>",
-        years_chart(years, label, r.n, r.t("report.chart_years"))
+        years_chart(years, label, r.n, r.t("report.chart_years"), r.t("meta.colon"))
         if years
         else f"<p class=mute>{esc(r.t('report.no_dated_items'))}</p>",
         f"<h4>{esc(r.t('report.examples_heading'))}</h4>",
@@ -309,7 +309,7 @@ def render(r: Report) -> bytes:
     body = [
         todo_section.html(r),
         f'<section id="overview"><h2>{esc(r.t("report.overview"))}</h2>',
-        totals_chart(rows, label, r.n, r.t("report.chart_totals")),
+        totals_chart(rows, label, r.n, r.t("report.chart_totals"), r.t("meta.colon")),
         f"<table>{overview_head}{overview_rows}</table></section>",
     ]
     body.extend(_platform(r, p) for p in r.platforms)

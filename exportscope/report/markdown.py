@@ -171,7 +171,7 @@ def _findings(r: Report, p: PlatformReport) -> list[str]:
         for ex in f["examples"]:
             line = f"- **{md_escape(ex['value'])}**"
             if notes := finding_words.value_notes(ex, r.lang):
-                line += f" ({md_escape('; '.join(notes))})"
+                line += f" ({md_escape(i18n.joined(notes, r.lang))})"
             if ex.get("text"):
                 line += f" — “{md_escape(ex['text'])}”"
             if ex.get("source"):

@@ -48,7 +48,7 @@ def guess_label(g: Guess, lang: str, labels: dict[str, str] | None = None) -> st
         seen.add((e.kind, e.value))
         name = labels.get(e.platform, e.platform.capitalize())
         parts.append(tr(f"act.evidence_{e.kind}", lang, platform=name, value=e.value))
-    return tr("act.guess", lang, region=i18n.region_label(g.region, lang), evidence="; ".join(parts[:6]))
+    return tr("act.guess", lang, region=i18n.region_label(g.region, lang), evidence=i18n.joined(parts[:6], lang))
 
 
 class AnswersScreen(ModalScreen[None]):

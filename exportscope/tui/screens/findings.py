@@ -37,7 +37,7 @@ def _example(ex: Any, lang: str) -> Content:
     head = Content.assemble("    ", literal(one_line(str(ex.get("value", ""))), "bold"))
     # In how many items, what it was recorded with, whether it sits in a private message: plain words.
     if notes := finding_words.value_notes(ex, lang):
-        head = Content.assemble(head, "  ", literal(one_line(f"({'; '.join(notes)})")))
+        head = Content.assemble(head, "  ", literal(one_line(f"({i18n.joined(notes, lang)})")))
     lines = [head]
     where = str(ex.get("source") or "")
     if where:

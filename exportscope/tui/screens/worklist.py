@@ -96,7 +96,7 @@ class WorklistScreen(Screen[None]):
         return Content.assemble(
             literal(head),
             (f" — {i18n.t(f'worklist.action_{e.action}', lang)}", "bold"),
-            (" — " + "; ".join(reason_words(e, lang)), "$text-muted"),
+            (" — " + i18n.joined(reason_words(e, lang), lang), "$text-muted"),
         )
 
     def show_entries(self, entries: list[Entry]) -> None:
@@ -123,7 +123,9 @@ class WorklistScreen(Screen[None]):
         e = self.entries[index]
         lang = self.lang
         lines = [
-            Content.assemble((i18n.t("worklist.why", lang) + colon(lang), "bold"), "; ".join(reason_words(e, lang)))
+            Content.assemble(
+                (i18n.t("worklist.why", lang) + colon(lang), "bold"), i18n.joined(reason_words(e, lang), lang)
+            )
         ]
         if e.link:
             lines.append(Content.assemble((tr("act.link", lang) + colon(lang), "bold"), literal(e.link)))

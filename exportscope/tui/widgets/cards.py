@@ -184,7 +184,7 @@ def files_lines(doc: PlatformSummary, lang: str = i18n.DEFAULT_LANG) -> list[Con
         lines.append(
             Content.assemble(
                 (f"⚠ {tr('failed', lang)}{colon(lang)}", "bold $text-warning"),
-                literal(f"{safe(f.path)}: {safe(i18n.problem_text(f.failure, lang))}"),
+                literal(safe(f.path) + i18n.t("meta.colon", lang) + safe(i18n.problem_text(f.failure, lang))),
             )
         )
     if len(failed) > _MAX_LISTED:

@@ -7,12 +7,14 @@ runs on a copy without that one line.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,7 +28,15 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is n
 PROBE = """<script>window.addEventListener('load',()=>{const w=document.documentElement.clientWidth;
 const out=[];for(const e of document.querySelectorAll('body *')){const r=e.getBoundingClientRect();
 if(r.right>w+1){out.push(e.tagName+' '+(e.textContent||'').slice(0,60))}}
-document.body.setAttribute('data-over',JSON.stringify(out))});</script>"""
+parent.document.body.setAttribute('data-over',JSON.stringify(out));
+parent.document.body.setAttribute('data-width',String(w))});</script>"""
+
+#: Headless Chromium will not make a window narrower than about 500 px, so the page is shown in a frame of
+#: the phone's width: the frame's document has a 420 px viewport of its own (media queries included).
+PHONE = (
+    '<!DOCTYPE html><html><body style="margin:0">'
+    '<iframe style="width:420px;height:1400px;border:0" srcdoc="{page}"></iframe></body></html>'
+)
 
 
 def chromium(*args: str) -> str:
@@ -42,21 +52,33 @@ def chromium(*args: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def analysis() -> Any:
+    return analyze(sample_paths(), Options(as_of=date(2026, 12, 3)))
+
+
+@pytest.fixture(scope="module")
+def report(analysis: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("layout") / "report.html"
-    write_report(analyze(sample_paths(), Options(as_of=date(2026, 12, 3))), out, fmt="html")
+    write_report(analysis, out, fmt="html")
     return out
 
 
-def test_at_phone_width_nothing_runs_past_the_screen(report: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_at_phone_width_nothing_runs_past_the_screen(analysis: Any, tmp_path: Path, lang: str) -> None:
+    """At 420 px (the page's own viewport, scroll bar taken off) no element ends past the screen's edge:
+    French headers are longer (« Non utilisé pour l'entraînement ») and once pushed the overview out."""
+    report = tmp_path / f"report-{lang}.html"
+    write_report(analysis, report, fmt="html", lang=lang)
     page = report.read_text(encoding="utf-8")
     page = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page).replace("</body>", PROBE + "</body>")
     probe = tmp_path / "probe.html"
-    probe.write_text(page, encoding="utf-8")
-    dom = chromium("--window-size=420,1400", "--virtual-time-budget=3000", "--dump-dom", probe.as_uri())
+    probe.write_text(PHONE.format(page=html.escape(page, quote=True)), encoding="utf-8")
+    dom = chromium("--window-size=800,1400", "--virtual-time-budget=3000", "--dump-dom", probe.as_uri())
     found = re.search(r'data-over="([^"]*)"', dom)
     assert found is not None, "the probe did not run"
-    over = json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+    width = re.search(r'data-width="(\d+)"', dom)
+    assert width is not None and 380 <= int(width.group(1)) <= 420  # the phone's width, not the window's
+    over = json.loads(html.unescape(found.group(1)))
     assert over == []
 
 

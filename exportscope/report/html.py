@@ -48,7 +48,8 @@ code,.path{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font
 #todo dt{font-weight:600;font-size:.9rem}#todo dd{margin:0 0 .2rem 1rem}.box{font-size:1.1rem}
 footer{margin-top:2.5rem;border-top:1px solid var(--line);font-size:.88rem;color:var(--mute)}
 td,a{overflow-wrap:anywhere}
-@media (max-width:40rem){body{padding:.8rem;font-size:14px}th,td{padding:.2rem .3rem}#todo dd{margin-left:.4rem}}
+@media (max-width:40rem){body{padding:.8rem;font-size:14px}th,td{padding:.2rem .3rem}#todo dd{margin-left:.4rem}
+th{font-size:.85rem;hyphens:auto;overflow-wrap:anywhere}}
 @page{margin:12mm}
 @media print{body{max-width:none;padding:0;font-size:9.5pt;line-height:1.35}h2{margin-top:1.2rem}
 h3{margin:.8rem 0 .3rem}th,td{padding:.1rem .35rem}.chart{max-height:5cm;width:auto}

@@ -124,13 +124,12 @@ def report(
 @app.command()
 @guarded
 @asking
+@writing("worklist")
 def cleanup(
     paths: PathsArg = None,
     *,
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write: .html, .md or .csv.")],
-    fmt: Annotated[
-        str | None, typer.Option("--format", help="html, md (markdown) or csv (default: from the output's suffix).")
-    ] = None,
+    output: Path,
+    fmt: str | None = None,
     demo: DemoOpt = False,
     lang: LangOpt = None,
     region: RegionOpt = None,
@@ -219,16 +218,15 @@ def doctor(
 
 @app.command()
 @guarded
+@writing("letter")
 def letter(
     platform: Annotated[
         str, typer.Argument(metavar="PLATFORM", help="The platform to write to; a wrong name lists them.")
     ],
     paths: PathsArg = None,
     *,
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write: .md, .txt or .html.")],
-    fmt: Annotated[
-        str | None, typer.Option("--format", help="md, txt or html (default: from the output's suffix).")
-    ] = None,
+    output: Path,
+    fmt: str | None = None,
     lang: LetterLangOpt = None,
     erase: Annotated[
         bool, typer.Option("--erase", help="Also ask to erase data already used (GDPR article 17(1)(c)).")

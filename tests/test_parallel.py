@@ -28,6 +28,21 @@ def force_parallel(monkeypatch) -> None:
     monkeypatch.setattr(parallel, "WORKER_HANDICAP_BYTES", 0)
 
 
+@pytest.fixture
+def started(monkeypatch) -> list[parallel.Worker]:
+    """Every reading worker the pipeline makes, in order (the real ones, spied on)."""
+    made: list[parallel.Worker] = []
+    real_worker = parallel.Worker
+
+    def spy(spec=None, *, parent=None) -> parallel.Worker:
+        worker = real_worker(spec, parent=parent)
+        made.append(worker)
+        return worker
+
+    monkeypatch.setattr(parallel, "Worker", spy)
+    return made
+
+
 def test_two_processes_give_the_same_analysis_as_one(force_parallel) -> None:
     one = analyze(INPUTS, Options(workers=1))
     steps: list[Progress] = []
@@ -140,16 +155,9 @@ def test_the_worker_starts_once_the_inputs_are_listed_and_gets_its_share_after_p
     assert two.items.equals(analyze(INPUTS, Options(workers=1)).items)
 
 
-def test_a_worker_started_on_a_guess_the_plan_does_not_confirm_is_stopped(force_parallel, monkeypatch) -> None:
-    started: list[parallel.Worker] = []
-    real_worker = parallel.Worker
-
-    def spy(spec=None, *, parent=None) -> parallel.Worker:
-        worker = real_worker(spec, parent=parent)
-        started.append(worker)
-        return worker
-
-    monkeypatch.setattr(parallel, "Worker", spy)
+def test_a_worker_started_on_a_guess_the_plan_does_not_confirm_is_stopped(
+    force_parallel, monkeypatch, started: list[parallel.Worker]
+) -> None:
     monkeypatch.setattr(parallel, "split_tasks", lambda tasks: None)  # one process is better, after all
     one = analyze(INPUTS, Options(workers=2))
     assert len(started) == 1
@@ -163,18 +171,11 @@ def test_only_members_a_reader_parses_count_towards_starting_a_worker(monkeypatc
     assert not parallel.worth_starting([(".jpg", 5000), (".MP4", 5000), (".json", 999)])
 
 
-def test_a_worker_started_for_inputs_that_turn_out_unusable_is_stopped(force_parallel, monkeypatch, tmp_path) -> None:
+def test_a_worker_started_for_inputs_that_turn_out_unusable_is_stopped(
+    force_parallel, monkeypatch, tmp_path, started: list[parallel.Worker]
+) -> None:
     from exportscope.archive import InputError
 
-    started: list[parallel.Worker] = []
-    real_worker = parallel.Worker
-
-    def spy(spec=None, *, parent=None) -> parallel.Worker:
-        worker = real_worker(spec, parent=parent)
-        started.append(worker)
-        return worker
-
-    monkeypatch.setattr(parallel, "Worker", spy)
     folder = tmp_path / "notes"
     folder.mkdir()
     (folder / "shopping list.txt").write_text("milk\neggs\n", encoding="utf-8")

@@ -144,13 +144,16 @@ def make_plan(
         raise
 
 
-def _expand_folders(sources: list[Source], platforms: Sequence[Platform], hollow: set[int]) -> list[Source]:
+def _expand_folders(
+    sources: list[Source], platforms: Sequence[Platform], hollow: set[int], gave: set[int]
+) -> list[Source]:
     """Export zips inside a folder input (a Downloads folder holding them) become inputs of their own, and so
     do the unzipped exports and chats beside them (:func:`exportscope.inputs.split_folder`).
 
     Zips are real files, so they open like any input. A zip that is no export we know stays a file of its
     folder (listed as not recognised), and so does one of a platform that opens nested zips itself
-    (a chat export names each chat after its zip). A folder left with no file of its own is dropped.
+    (a chat export names each chat after its zip). A folder left with no file of its own is dropped
+    (``hollow``); one that gave exports and keeps other files is marked in ``gave``.
     """
     drop_given_elsewhere(sources)
     out: list[Source] = []
@@ -178,6 +181,8 @@ def _expand_folders(sources: list[Source], platforms: Sequence[Platform], hollow
             out.append(src)
         out.extend(p for p in parts if p is not src or id(src) not in hollow)
         out.extend(nested)
+        if id(src) not in hollow and (nested or any(p is not src for p in parts)):
+            gave.add(id(src))
     return out
 
 
@@ -189,7 +194,8 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
     notes: list[Note] = []
     unknown: list[LedgerEntry] = []
     hollow: set[int] = set()  # folders left with nothing of their own once their exports were taken out
-    sources[:] = _expand_folders(sources, platforms, hollow)
+    gave: set[int] = set()  # folders that held exports, and other files beside them
+    sources[:] = _expand_folders(sources, platforms, hollow, gave)
     if all(s.kind == "file" for s in sources) and not any(m.size for s in sources for m in s.members):
         raise InputError(f"{', '.join(s.name for s in sources)}: empty; the file holds nothing to read")
     parts: list[tuple[Platform, Source]] = []
@@ -200,7 +206,11 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
         if platform is None:
             labels = family_labels()
             head, last = ", ".join(labels[:-1]), labels[-1]
-            notes.append(Note.of("not_recognised", name=src.name, head=head, last=last))
+            if id(src) in gave:  # a Downloads folder: its exports were read; say what else it holds is none
+                n = len(src.members) + len(src.problems)
+                notes.append(Note.of("beside_exports", name=src.name, n=n, head=head, last=last))
+            else:
+                notes.append(Note.of("not_recognised", name=src.name, head=head, last=last))
             unknown.extend(
                 LedgerEntry("unknown", f"{src.name}/{m.path}", FileStatus.UNRECOGNIZED, size=m.size)
                 for m in src.members

@@ -260,3 +260,6 @@ def test_a_folder_holding_export_zips_reads_each_of_them(tmp_path: Path, make_zi
     assert analysis.items.filter(analysis.items["platform"] == "linkedin").height == 87
     unknown = [(e.path, e.status) for e in analysis.ledger if e.platform == "unknown"]
     assert unknown == [("Downloads/todo.txt", FileStatus.UNRECOGNIZED)]
+    # The folder is not "not recognised": its exports were read, and what else it holds is said apart.
+    said = [n for n in analysis.notes if n.key in {"not_recognised", "beside_exports"}]
+    assert [(n.key, n.args["name"], n.args["n"]) for n in said] == [("beside_exports", "Downloads", 1)]

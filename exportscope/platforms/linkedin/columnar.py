@@ -75,13 +75,14 @@ def read(
     want: Sequence[str],
     *,
     alone: bool,
-    to_batch: Callable[[Table, Rule], RecordBatch],
+    to_batch: Callable[[Table, Rule], RecordBatch | list[RecordBatch]],
     to_record: Callable[[Row, Rule], Record],
     accept: Callable[[Columns], bool] = lambda columns: True,
 ) -> Iterator[Output]:
     """Every output of one member: one batch per chunk of about :data:`CHUNK` bytes while the member allows
     it (module doc), else rows made into records by ``to_record`` exactly as the row path does.
 
+    ``to_batch`` makes a chunk's table into one batch, or several (one per run of rows a batch cannot mix).
     ``alone``: the file's only member (an error fails the file; with several parts it fails this part
     alone, see :func:`~exportscope.platforms.linkedin.csvread.member_rows`). ``accept``: whether a header
     suits the columnar reading (the 2018 messages layout does not).
@@ -149,7 +150,7 @@ class _Reading:
 
     member: Member
     rule: Rule
-    to_batch: Callable[[Table, Rule], RecordBatch]
+    to_batch: Callable[[Table, Rule], RecordBatch | list[RecordBatch]]
     to_record: Callable[[Row, Rule], Record]
 
     def records(self, rows: Iterable[Row | Problem | Drift]) -> Iterator[Output]:
@@ -192,5 +193,6 @@ class _Reading:
                 return
             buf = buf[cut:]
             if frame.height:
-                yield self.to_batch(Table(self.member, columns, frame, before), self.rule)
+                made = self.to_batch(Table(self.member, columns, frame, before), self.rule)
+                yield from [made] if isinstance(made, RecordBatch) else made
                 before += frame.height

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from itertools import chain
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from exportscope import dates
 from exportscope.archive import Member
@@ -35,14 +35,15 @@ from exportscope.platforms.linkedin.csvread import open_member, read_csv
 from exportscope.rules import Rule
 from exportscope.textio import SNIFF_BYTES, Columns, csv_rows, header_key, nonempty, sniff, web_link
 
+if TYPE_CHECKING:
+    import polars as pl
+
 _START = r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,"
 _COMMENT_START = re.compile(_START)
 #: The newlines a record starts after: splitting a text there gives its records (and what comes before them).
 _RECORD_SPLIT = re.compile(r"\n(?=" + _START + ")")
 _ESCAPED_QUOTE = re.compile(r'""|\\"')
 #: The same patterns for polars (Rust's regex reads them alike on these: leftmost-first, non-overlapping).
-_QUOTED_RX = r'^"(?s:.*)"$'
-_INNER_RX = r'^"((?s:.*))"$'
 _ESCAPED_QUOTE_RX = r'""|\\"'
 #: How far the header search reads (doubled from :data:`~.columnar.HEAD_BYTES`) before leaving the file to
 #: the row path.
@@ -247,25 +248,49 @@ class _Records:
         return [] if last is None else [last]
 
 
+def _quoted(text: pl.Expr) -> pl.Expr:
+    """Whether a cell is wrapped in quotes: two characters at least, a quote first and last."""
+    return text.str.starts_with('"') & text.str.ends_with('"') & (text.str.len_bytes() >= 2)
+
+
+def _unquoted(text: pl.Expr) -> pl.Expr:
+    """The cell without its wrapping quotes, if it has them (the link of :func:`split_comment`)."""
+    import polars as pl
+
+    return pl.when(_quoted(text)).then(text.str.strip_prefix('"').str.strip_suffix('"')).otherwise(text)
+
+
 def comment_batch(records: list[str], member: Member, before: int, rule: Rule) -> RecordBatch:
     """The comments of :func:`_member_rows` for these records (numbered from ``before + 1``), as one batch:
     :func:`split_comment`, :func:`unquote_comment`, ``nonempty``, ``web_link`` and the date as columns."""
     import polars as pl
 
-    record = pl.col("r").str.strip_chars_end("\n")
-    # The record starts with its date and a comma (20 characters: the start pattern has no other comma).
-    parts = record.str.slice(20).str.splitn(",", 2)
-    link = parts.struct.field("field_0").str.strip_chars(columnar.WHITESPACE)
-    link = pl.when(link.str.contains(_QUOTED_RX)).then(link.str.replace(_INNER_RX, "${1}")).otherwise(link)
-    message = parts.struct.field("field_1").fill_null("").str.strip_chars("\r\n")
-    unquoted = message.str.replace(_INNER_RX, "${1}").str.replace_all(_ESCAPED_QUOTE_RX, '"')
-    message = pl.when(message.str.contains(_QUOTED_RX)).then(unquoted).otherwise(message)
-    date = record.str.slice(0, 19)
-    exprs = {"_text": stripped(message), "_date": date, **link_exprs(pl.when(link != "").then(link))}
-    epoch = fast_epoch(date, rule.time_format[0]) if rule.time_format else None
+    # In stages: a column used twice in one expression would be computed twice (``when``/``otherwise``).
+    # Cut at the first comma (the date's own: the start pattern holds no other), then at the link's.
+    date = pl.col("r").str.strip_chars_end("\n").str.splitn(",", 2)
+    rest = pl.col("rest").str.splitn(",", 2)
+    frame = (
+        pl.DataFrame({"r": records}, schema={"r": pl.String})
+        .lazy()
+        .select(date=date.struct.field("field_0"), rest=date.struct.field("field_1"))
+        .select(
+            "date",
+            link=rest.struct.field("field_0").str.strip_chars(columnar.WHITESPACE),
+            message=rest.struct.field("field_1").fill_null("").str.strip_chars("\r\n"),
+        )
+        .with_columns(link=_unquoted(pl.col("link")).replace("", None))
+    )
+    message = pl.col("message")
+    inner = message.str.strip_prefix('"').str.strip_suffix('"').str.replace_all(_ESCAPED_QUOTE_RX, '"')
+    exprs = {
+        "_text": stripped(pl.when(_quoted(message)).then(inner).otherwise(message)),
+        "_date": pl.col("date"),
+        **link_exprs(pl.col("link")),
+    }
+    epoch = fast_epoch(pl.col("date"), rule.time_format[0]) if rule.time_format else None
     if epoch is not None:
         exprs["_epoch"] = epoch
-    picked = pl.DataFrame({"r": records}, schema={"r": pl.String}).select([e.alias(name) for name, e in exprs.items()])
+    picked = frame.select([e.alias(name) for name, e in exprs.items()]).collect()
     got = {name: picked[name].to_list() for name in exprs}
     n = len(records)
     epochs: list[float | None] = got["_epoch"] if "_epoch" in got else [None] * n

@@ -75,10 +75,9 @@ class Table:
 
 def stripped(expr: pl.Expr) -> pl.Expr:
     """:func:`exportscope.textio.nonempty` as an expression: stripped, and null when empty or ``""``."""
-    import polars as pl
 
-    s = expr.str.strip_chars(WHITESPACE)
-    return pl.when((s == "") | (s == '""')).then(None).otherwise(s)
+    # ``replace``, not ``when(s == "")...otherwise(s)``: that evaluates ``s`` (and all of ``expr``) thrice.
+    return expr.str.strip_chars(WHITESPACE).replace(["", '""'], None)
 
 
 def text_expr(table: Table, names: Sequence[str], sep: str = " · ") -> pl.Expr:
@@ -93,7 +92,7 @@ def text_expr(table: Table, names: Sequence[str], sep: str = " · ") -> pl.Expr:
     if not seen:
         return pl.lit(None, pl.String)
     joined = pl.concat_str([stripped(pl.col(f"c{i}")) for i in seen], separator=sep, ignore_nulls=True)
-    return pl.when(joined == "").then(None).otherwise(joined)
+    return joined.replace("", None)
 
 
 def time_exprs(table: Table, rule: Rule) -> dict[str, pl.Expr]:
@@ -181,10 +180,9 @@ def link_exprs(cell: pl.Expr | None) -> dict[str, pl.Expr]:
 
     if cell is None:
         return {}
-    value = cell.str.strip_chars(WHITESPACE)
-    ascii_only = cell.str.contains(r"^[\x00-\x7f]*$")
+    ascii_only = cell.str.len_bytes() == cell.str.len_chars()
     return {
-        "_link": pl.when(ascii_only & value.str.contains(_ASCII_LINK)).then(value),
+        "_link": pl.when(ascii_only).then(cell.str.strip_chars(WHITESPACE).str.extract(_ASCII_LINK, 0)),
         "_link_odd": pl.when(~ascii_only).then(cell),
     }
 

@@ -1,9 +1,11 @@
 """A chunk of LinkedIn CSV rows as polars columns (:class:`Table`), and the expressions that make its records.
 
 Why a module of its own: every expression here is the columnar twin of one function of the row path
-(:mod:`.csvread`: ``nonempty``, ``text_of``, ``time_of``, ``raw_time_of``, ``read_csv``), and must give the
-very same values; keeping them together, apart from the byte checks and the chunk loop, keeps each twin
-beside its neighbours.
+(:mod:`.csvread`: ``nonempty``, ``text_of``, ``time_of``, ``raw_time_of``, ``read_csv``; ``web_link``), and
+must give the very same values; keeping them together, apart from the byte checks and the chunk loop, keeps
+each twin beside its neighbours.
+
+Each expression names a computed column once: ``when(s == "").otherwise(s)`` would compute ``s`` twice.
 
 Dates: only values in the exact shape of the rule's first format (``[0-9]`` digits, a year from 1000, a
 second below 60) are parsed as a column; every other non-empty value goes through

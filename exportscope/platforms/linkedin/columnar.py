@@ -1,6 +1,6 @@
 """LinkedIn CSV members read as columns: ``pl.read_csv`` and polars expressions instead of one Python object
-per row, for the files of the generic CSV reader (rules that declare their text and time columns) and
-``messages.csv``.
+per row, for the files of the generic CSV reader (rules that declare their text and time columns),
+``messages.csv`` and ``Shares.csv`` (``Comments.csv`` is cut into records by its dates: :mod:`.comments`).
 
 Why: a heavy export's ``messages.csv`` holds 100,000 rows; building a row, a record and a datetime per row
 cost about 20 times the parse itself. Here the member is streamed in chunks of :data:`CHUNK` bytes cut at

@@ -144,12 +144,17 @@ def _filled(fields: Mapping[str, FieldValue], lang: str) -> dict[str, str]:
     return out
 
 
+def singular(count: int, lang: str = DEFAULT_LANG) -> bool:
+    """Whether ``lang`` says ``count`` things in the singular: English for 1 only, French for 0 and 1."""
+    return count in (0, 1) if lang == "fr" else count == 1
+
+
 def note_text(note: Note, lang: str = DEFAULT_LANG) -> str:
     """A :class:`~exportscope.notes.Note` in ``lang`` (``note.<key>`` of the catalogue); a note with a count
     ``n`` uses ``note.<key>_one`` where the language says singular and the catalogue has it (as :func:`tn`)."""
     key = f"note.{note.key}"
     n = note.args.get("n")
-    if isinstance(n, int) and (n in (0, 1) if lang == "fr" else n == 1) and has(f"{key}_one"):
+    if isinstance(n, int) and singular(n, lang) and has(f"{key}_one"):
         key += "_one"
     return t(key, lang, **_filled(note.args, lang))
 
@@ -161,12 +166,16 @@ def notes_text(cell: str | None, lang: str = DEFAULT_LANG) -> str | None:
 
 
 def problem_text(problem: Problem, lang: str = DEFAULT_LANG) -> str:
-    """A :class:`~exportscope.notes.Problem` in ``lang`` (``problem.<code>``), with the library's own detail
+    """A :class:`~exportscope.notes.Problem` in ``lang`` (``problem.<code>``, ``problem.<code>_one`` for a
+    singular count ``n`` as :func:`note_text`), with the library's own detail
     (never translated) where the template puts ``{detail}``, else after it; a failure after some items were
     read says how many (``items_read``: ``problem.items_read``)."""
     args = dict(problem.args)
     read = args.pop("items_read", None)
     key = f"problem.{problem.code}"
+    n = args.get("n")
+    if isinstance(n, int) and singular(n, lang) and has(f"{key}_one"):
+        key += "_one"
     template = catalogue().get(key, {}).get(lang) or catalogue().get(key, {}).get(DEFAULT_LANG, "")
     text = t(key, lang, **_filled(args, lang), detail=problem.detail)
     if problem.detail and "{detail}" not in template:
@@ -181,8 +190,7 @@ def tn(key: str, count: int, lang: str = DEFAULT_LANG, /, **fields: Any) -> str:
 
     ``{n}`` is filled with the count, formatted for the language, unless given.
     """
-    singular = count in (0, 1) if lang == "fr" else count == 1
-    use = f"{key}_one" if singular and has(f"{key}_one") else key
+    use = f"{key}_one" if singular(count, lang) and has(f"{key}_one") else key
     fields.setdefault("n", fmt_int(count, lang))
     return t(use, lang, **fields)
 

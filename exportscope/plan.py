@@ -16,7 +16,7 @@ from exportscope.archive import Archive, Budget, InputError, Member, Source, ope
 from exportscope.identity import AccountIdentity, Candidate, ExportEntry, ExportRole, Grouping, group_exports
 from exportscope.inputs import drop_given_elsewhere, split_folder, unique_paths
 from exportscope.model import Fact, FileStatus, JsonHit, LedgerEntry
-from exportscope.notes import Note
+from exportscope.notes import Note, Problem
 from exportscope.platforms import all_platforms, family_labels, join_or
 from exportscope.platforms.base import Platform
 from exportscope.rules import Rule
@@ -144,13 +144,17 @@ def make_plan(
         raise
 
 
-def _expand_folders(sources: list[Source], platforms: Sequence[Platform], hollow: set[int]) -> list[Source]:
+def _expand_folders(
+    sources: list[Source], platforms: Sequence[Platform], hollow: set[int], gave: set[int]
+) -> list[Source]:
     """Export zips inside a folder input (a Downloads folder holding them) become inputs of their own, and so
     do the unzipped exports and chats beside them (:func:`exportscope.inputs.split_folder`).
 
     Zips are real files, so they open like any input. A zip that is no export we know stays a file of its
-    folder (listed as not recognised), and so does one of a platform that opens nested zips itself
-    (a chat export names each chat after its zip). A folder left with no file of its own is dropped.
+    folder (listed as not recognised), and so does one of a platform that opens nested zips itself; a zip
+    that does not open is listed as a failed file of the folder, with why
+    (a chat export names each chat after its zip). A folder left with no file of its own is dropped
+    (``hollow``); one that gave exports and keeps other files is marked in ``gave``.
     """
     drop_given_elsewhere(sources)
     out: list[Source] = []
@@ -162,8 +166,12 @@ def _expand_folders(sources: list[Source], platforms: Sequence[Platform], hollow
         for m in [m for m in src.members if m.suffix == ".zip"]:
             try:
                 inner = open_source(src.path / m.key)
-            except InputError:
-                continue  # stays a member: listed, or failed by a platform that reads nested zips
+            except InputError as exc:
+                # A damaged, truncated (half-downloaded) or encrypted zip is a failed file of the folder, with
+                # its reason: never a name another platform's detection could take for an export of its own.
+                src.members.remove(m)
+                src.problems.append((m.path, exc.problem or Problem.of("unreadable", str(exc))))
+                continue
             platform = _detect(inner, platforms)
             if platform is None or platform.opens_nested_zips:
                 inner.close()
@@ -178,6 +186,8 @@ def _expand_folders(sources: list[Source], platforms: Sequence[Platform], hollow
             out.append(src)
         out.extend(p for p in parts if p is not src or id(src) not in hollow)
         out.extend(nested)
+        if id(src) not in hollow and (nested or any(p is not src for p in parts)):
+            gave.add(id(src))
     return out
 
 
@@ -189,7 +199,8 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
     notes: list[Note] = []
     unknown: list[LedgerEntry] = []
     hollow: set[int] = set()  # folders left with nothing of their own once their exports were taken out
-    sources[:] = _expand_folders(sources, platforms, hollow)
+    gave: set[int] = set()  # folders that held exports, and other files beside them
+    sources[:] = _expand_folders(sources, platforms, hollow, gave)
     if all(s.kind == "file" for s in sources) and not any(m.size for s in sources for m in s.members):
         raise InputError(f"{', '.join(s.name for s in sources)}: empty; the file holds nothing to read")
     parts: list[tuple[Platform, Source]] = []
@@ -200,7 +211,11 @@ def _plan(sources: list[Source], platforms: Sequence[Platform], keep: frozenset[
         if platform is None:
             labels = family_labels()
             head, last = ", ".join(labels[:-1]), labels[-1]
-            notes.append(Note.of("not_recognised", name=src.name, head=head, last=last))
+            if id(src) in gave:  # a Downloads folder: its exports were read; say what else it holds is none
+                n = len(src.members) + len(src.problems)
+                notes.append(Note.of("beside_exports", name=src.name, n=n, head=head, last=last))
+            else:
+                notes.append(Note.of("not_recognised", name=src.name, head=head, last=last))
             unknown.extend(
                 LedgerEntry("unknown", f"{src.name}/{m.path}", FileStatus.UNRECOGNIZED, size=m.size)
                 for m in src.members

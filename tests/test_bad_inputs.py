@@ -154,8 +154,8 @@ def test_a_chat_line_that_never_ends_is_cut_and_the_chat_still_read(tmp_path: Pa
     bob = status["WhatsApp Chat with Bob.txt"]
     assert bob.status is FileStatus.PARSED and bob.items == 3
     assert bob.reason == (
-        "1 line(s) longer than 4,096 characters kept to their beginning; "
-        "1 message(s) longer than 4,096 characters kept to their beginning"
+        "1 line longer than 4,096 characters kept to its beginning; "
+        "1 message longer than 4,096 characters kept to its beginning"
     )
     assert max(len(t) for t in a.items["text"].to_list()) <= 4096
     assert status["WhatsApp Chat with Ana.txt"].items == 3

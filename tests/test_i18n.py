@@ -100,3 +100,34 @@ def test_missing_key_and_missing_language_fall_back() -> None:
     assert i18n.t("verdict.training", "xx") == "Used for AI training"
     assert i18n.kind_label("brand_new_kind", "fr") == "brand new kind"
     assert i18n.region_label(None, "fr") == "inconnue"
+
+
+def test_no_message_leaves_its_plural_to_the_reader() -> None:
+    """A count agrees with its noun ("1 file was", "2 files were"): no "file(s)" in any language; a message
+    with a singular form keeps the same fields as its plural one."""
+    lazy = {key: lang for key, entry in i18n.catalogue().items() for lang, text in entry.items() if "(s)" in text}
+    assert lazy == {}
+    for key, entry in i18n.catalogue().items():
+        if key.endswith("_one") and (plural := i18n.catalogue().get(key[: -len("_one")])):
+            for lang, text in entry.items():
+                assert _fields(text) == _fields(plural[lang]), (key, lang)
+
+
+@pytest.mark.parametrize(
+    ("n", "lang", "said"),
+    [
+        (1, "en", "1 line before the first message was not part of any message"),
+        (2, "en", "2 lines before the first message were not part of any message"),
+        (0, "en", "0 lines before the first message were not part of any message"),
+        (0, "fr", "0 ligne avant le premier message ne faisait partie d'aucun message"),
+        (1500, "fr", "1\u202f500 lignes avant le premier message ne faisaient partie d'aucun message"),
+    ],
+)
+def test_notes_and_problems_agree_with_their_count(n: int, lang: str, said: str) -> None:
+    from exportscope.notes import Note, Problem
+
+    assert i18n.problem_text(Problem.of("preamble", n=n), lang) == said
+    note = i18n.note_text(Note.of("x_duplicate_posts", n=n), lang)
+    assert ("counted once" if lang == "en" else "compté") in note
+    assert (" posts " in note or " post " in note) and ("(s)" not in note)
+    assert (" post " in note) == i18n.singular(n, lang)

@@ -261,7 +261,7 @@ def test_instagram_2024_content_folder_and_unknown_privacy(make_zip) -> None:
         "x",
         "your_instagram_activity/content/posts_1.json",
     )
-    assert "1 referenced media file(s) are not in the export" in ledger(a)[media["source"]][3]
+    assert "1 referenced media file is not in the export" in ledger(a)[media["source"]][3]
     assert texts(a, "instagram.profile") == ["J"]
     assert rows(a, "instagram.profile")[0]["verdict"] == "training"  # a name is always public
 

@@ -187,5 +187,5 @@ def test_a_batch_is_read_as_its_records_would_be() -> None:
     a, b = ledger
     assert (a.items, a.impossible, a.undated, b.items, b.impossible, b.undated) == (4, 1, 1, 3, 1, 1)
     assert a.undated_shape is not None and b.undated_shape is not None and a.undated_shape != b.undated_shape
-    assert a.reason is not None and "1 item text(s) longer than" in a.reason
+    assert a.reason is not None and "1 item text longer than" in a.reason
     assert batch.text[1] == long and batch.epoch[3] == 5.0  # the reader's lists are left as they were

@@ -237,7 +237,7 @@ async def test_french_dashboard_browser_and_keys(tmp_path: Path) -> None:
         assert "    post 6 · champ de profil 6 · commentaire 3" in text
         assert "○ Exclu (messages privés) : 4 messages dans 2 conversations" in text
         assert "Exploitable par année ▃▃▆▆█  2021–2025 · pic 2025 : 3 · 6 sans date" in text
-        assert "⚠ En échec : Invitations.csv: se décompresse au-delà de la taille" in text  # in French, from its code
+        assert "⚠ En échec : Invitations.csv : se décompresse au-delà de la taille" in text  # in French, from its code
         assert "? Aide b Parcourir / Rechercher o S'opposer f Découvertes e Exporter m Chronologie" in text
         await pilot.press("b")
         await wait_for(pilot, lambda: isinstance(app.screen, BrowserScreen))

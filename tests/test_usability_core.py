@@ -71,12 +71,12 @@ def test_a_media_only_part_read_alone_says_it_is_a_part_and_which_part_is_missin
     (part,) = [n for n in ig["note_keys"] if n["key"] == "media_only_part"]
     assert part["fields"]["media"] == 9 and part["fields"]["label"] == "Instagram"
     note = next(n for n in ig["notes"] if "split download" in n)  # the English beside the key
-    assert "9 photo and video file(s)" in note and "is missing" in note
+    assert "photo and video files (9)" in note and "is missing" in note
     from exportscope import i18n
     from exportscope.notes import Note
 
     fr = i18n.note_text(Note.from_json(part), "fr")
-    assert fr.startswith("Cet export Instagram est une partie") and "9 photo(s)" in fr
+    assert fr.startswith("Cet export Instagram est une partie") and "photos et vidéos (9)" in fr
     # Both parts together: no such note.
     both = summary.build(analyze([samples_dir() / rel for rel in IG], OPTIONS))
     assert not any(n.key == "media_only_part" for p in both.platforms for n in p.notes)

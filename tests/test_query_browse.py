@@ -234,3 +234,17 @@ def test_an_index_built_without_search_answers_every_question_alike() -> None:
     never.prepare_search()  # once is enough; again changes nothing
     assert answers(never) == expected
     assert _texts(never.select(Filter(text="eclair"))) == ["Éclair recipe"]
+
+
+def test_the_folded_text_is_taken_from_an_index_of_the_same_texts_only() -> None:
+    first = ItemQuery(_frame(ROWS))
+    reclassified = [(p, k, "not_used", t, x) for p, k, _, t, x in ROWS]  # other verdicts, same texts
+    again = ItemQuery(_frame(reclassified), search=False)
+    again.prepare_search(like=first)
+    assert again.frame.get_column("_lc").to_list() == first.frame.get_column("_lc").to_list()
+    assert _texts(again.select(Filter(text="eclair"))) == ["Éclair recipe"]
+    other = [(p, k, v, t, (x or "").replace("Éclair", "Tarte")) for p, k, v, t, x in ROWS]
+    changed = ItemQuery(_frame(other), search=False)
+    changed.prepare_search(like=first)  # not the same texts: folded from its own
+    assert _texts(changed.select(Filter(text="eclair"))) == []
+    assert _texts(changed.select(Filter(text="tarte"))) == ["Tarte recipe"]

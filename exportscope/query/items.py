@@ -66,15 +66,22 @@ class ItemQuery:
             self.prepare_search()
         self._all_counts = self.counts(Filter())
 
-    def prepare_search(self) -> None:
+    def prepare_search(self, like: ItemQuery | None = None) -> None:
         """Add the folded text (``_lc``) that search and the sort by text compare against, once.
 
+        ``like``: an index of the same texts in the same order (the items re-classified with the person's
+        answers), whose folded column is taken instead of folding again; checked, never assumed.
         Safe from another thread while the UI asks questions: the frame is replaced by one that has the
         column (never changed in place), and a question that needs it first folds it itself."""
         import polars as pl
 
-        if "_lc" not in self.frame.columns:
-            self.frame = self.frame.with_columns(_lc=fold(pl.col("text")))
+        if "_lc" in self.frame.columns:
+            return
+        same = like is not None and "_lc" in like.frame.columns and like.frame.height == self.frame.height
+        if same and like is not None and like.frame.get_column("text").equals(self.frame.get_column("text")):
+            self.frame = self.frame.with_columns(like.frame.get_column("_lc"))
+            return
+        self.frame = self.frame.with_columns(_lc=fold(pl.col("text")))
 
     def _source(self, f: Filter) -> pl.DataFrame:
         """The frame to ask ``f`` of: with the folded text when ``f`` searches."""

@@ -1,6 +1,6 @@
 """LinkedIn CSV members read as columns: ``pl.read_csv`` and polars expressions instead of one Python object
-per row, for the files of the generic CSV reader (rules that declare their text and time columns) and
-``messages.csv``.
+per row, for the files of the generic CSV reader (rules that declare their text and time columns),
+``messages.csv`` and ``Shares.csv`` (``Comments.csv`` is cut into records by its dates: :mod:`.comments`).
 
 Why: a heavy export's ``messages.csv`` holds 100,000 rows; building a row, a record and a datetime per row
 cost about 20 times the parse itself. Here the member is streamed in chunks of :data:`CHUNK` bytes cut at
@@ -75,13 +75,14 @@ def read(
     want: Sequence[str],
     *,
     alone: bool,
-    to_batch: Callable[[Table, Rule], RecordBatch],
+    to_batch: Callable[[Table, Rule], RecordBatch | list[RecordBatch]],
     to_record: Callable[[Row, Rule], Record],
     accept: Callable[[Columns], bool] = lambda columns: True,
 ) -> Iterator[Output]:
     """Every output of one member: one batch per chunk of about :data:`CHUNK` bytes while the member allows
     it (module doc), else rows made into records by ``to_record`` exactly as the row path does.
 
+    ``to_batch`` makes a chunk's table into one batch, or several (one per run of rows a batch cannot mix).
     ``alone``: the file's only member (an error fails the file; with several parts it fails this part
     alone, see :func:`~exportscope.platforms.linkedin.csvread.member_rows`). ``accept``: whether a header
     suits the columnar reading (the 2018 messages layout does not).
@@ -149,7 +150,7 @@ class _Reading:
 
     member: Member
     rule: Rule
-    to_batch: Callable[[Table, Rule], RecordBatch]
+    to_batch: Callable[[Table, Rule], RecordBatch | list[RecordBatch]]
     to_record: Callable[[Row, Rule], Record]
 
     def records(self, rows: Iterable[Row | Problem | Drift]) -> Iterator[Output]:
@@ -192,5 +193,6 @@ class _Reading:
                 return
             buf = buf[cut:]
             if frame.height:
-                yield self.to_batch(Table(self.member, columns, frame, before), self.rule)
+                made = self.to_batch(Table(self.member, columns, frame, before), self.rule)
+                yield from [made] if isinstance(made, RecordBatch) else made
                 before += frame.height

@@ -1,9 +1,11 @@
 """A chunk of LinkedIn CSV rows as polars columns (:class:`Table`), and the expressions that make its records.
 
 Why a module of its own: every expression here is the columnar twin of one function of the row path
-(:mod:`.csvread`: ``nonempty``, ``text_of``, ``time_of``, ``raw_time_of``, ``read_csv``), and must give the
-very same values; keeping them together, apart from the byte checks and the chunk loop, keeps each twin
-beside its neighbours.
+(:mod:`.csvread`: ``nonempty``, ``text_of``, ``time_of``, ``raw_time_of``, ``read_csv``; ``web_link``), and
+must give the very same values; keeping them together, apart from the byte checks and the chunk loop, keeps
+each twin beside its neighbours.
+
+Each expression names a computed column once: ``when(s == "").otherwise(s)`` would compute ``s`` twice.
 
 Dates: only values in the exact shape of the rule's first format (``[0-9]`` digits, a year from 1000, a
 second below 60) are parsed as a column; every other non-empty value goes through
@@ -75,10 +77,9 @@ class Table:
 
 def stripped(expr: pl.Expr) -> pl.Expr:
     """:func:`exportscope.textio.nonempty` as an expression: stripped, and null when empty or ``""``."""
-    import polars as pl
 
-    s = expr.str.strip_chars(WHITESPACE)
-    return pl.when((s == "") | (s == '""')).then(None).otherwise(s)
+    # ``replace``, not ``when(s == "")...otherwise(s)``: that evaluates ``s`` (and all of ``expr``) thrice.
+    return expr.str.strip_chars(WHITESPACE).replace(["", '""'], None)
 
 
 def text_expr(table: Table, names: Sequence[str], sep: str = " · ") -> pl.Expr:
@@ -93,7 +94,7 @@ def text_expr(table: Table, names: Sequence[str], sep: str = " · ") -> pl.Expr:
     if not seen:
         return pl.lit(None, pl.String)
     joined = pl.concat_str([stripped(pl.col(f"c{i}")) for i in seen], separator=sep, ignore_nulls=True)
-    return pl.when(joined == "").then(None).otherwise(joined)
+    return joined.replace("", None)
 
 
 def time_exprs(table: Table, rule: Rule) -> dict[str, pl.Expr]:
@@ -103,13 +104,24 @@ def time_exprs(table: Table, rule: Rule) -> dict[str, pl.Expr]:
 
     cols = [i for col in rule.time if (i := table.columns.find(col)) is not None]
     exprs = {f"_time{k}": pl.col(f"c{i}") for k, i in enumerate(cols)}
-    fast = _FAST_FORMATS.get(rule.time_format[0]) if rule.time_format else None
     lead = table.col(rule.time[0]) if rule.time else None
-    if fast is not None and lead is not None:
-        shape, fmt = fast
-        parsed = pl.when(lead.str.contains(shape)).then(lead.str.strptime(pl.Datetime("us"), fmt, strict=False))
-        exprs["_epoch"] = parsed.dt.epoch("us") / 1_000_000
+    fast = fast_epoch(lead, rule.time_format[0]) if rule.time_format and lead is not None else None
+    if fast is not None:
+        exprs["_epoch"] = fast
     return exprs
+
+
+def fast_epoch(cell: pl.Expr, fmt: str) -> pl.Expr | None:
+    """Epoch seconds of the values in the exact shape of date format ``fmt``, null for the others (they go
+    through :func:`dates.parse`); None when the format has no column twin."""
+    import polars as pl
+
+    fast = _FAST_FORMATS.get(fmt)
+    if fast is None:
+        return None
+    shape, strp = fast
+    parsed = pl.when(cell.str.contains(shape)).then(cell.str.strptime(pl.Datetime("us"), strp, strict=False))
+    return parsed.dt.epoch("us") / 1_000_000
 
 
 def times(got: dict[str, list[Any]], n: int, rule: Rule) -> tuple[list[float | None], list[str | None] | None]:
@@ -145,10 +157,7 @@ def _row_time(values: Sequence[str | None], rule: Rule) -> tuple[float | None, s
 def batch(table: Table, rule: Rule) -> RecordBatch:
     """The rows of :func:`~exportscope.platforms.linkedin.csvread.read_csv` as one batch."""
     n = len(table)
-    exprs = {"_text": text_expr(table, rule.text), **time_exprs(table, rule)}
-    link = table.col("Link")
-    if link is not None:
-        exprs["_link"] = link
+    exprs = {"_text": text_expr(table, rule.text), **time_exprs(table, rule), **link_exprs(table.col("Link"))}
     got = table.lists(exprs)
     epochs, raw = times(got, n, rule)
     return RecordBatch(
@@ -157,5 +166,38 @@ def batch(table: Table, rule: Rule) -> RecordBatch:
         row=table.rows(),
         source=[table.member.path] * n,
         raw_time=raw,
-        link=[web_link(v) for v in got["_link"]] if "_link" in got else None,
+        link=link_values(got),
     )
+
+
+#: :data:`exportscope.textio._LINK` for ASCII values (Python's ``\s`` and ``re.I`` agree with these ranges
+#: there); a value with any other character is checked by :func:`~exportscope.textio.web_link` itself.
+_ASCII_LINK = r"^(?i:https?)://[^\x00-\x20\x7f<>\"'`]+$"
+
+
+def link_exprs(cell: pl.Expr | None) -> dict[str, pl.Expr]:
+    """What :func:`link_values` needs: :func:`~exportscope.textio.web_link` of an ASCII cell (``_link``), and
+    the cells that are not ASCII (``_link_odd``), for Python to check. Nothing when there is no such column."""
+    import polars as pl
+
+    if cell is None:
+        return {}
+    ascii_only = cell.str.len_bytes() == cell.str.len_chars()
+    return {
+        "_link": pl.when(ascii_only).then(cell.str.strip_chars(WHITESPACE).str.extract(_ASCII_LINK, 0)),
+        "_link_odd": pl.when(~ascii_only).then(cell),
+    }
+
+
+def link_values(got: dict[str, list[Any]]) -> list[str | None] | None:
+    """Per row the address of :func:`~exportscope.textio.web_link`, from the lists of :func:`link_exprs`
+    (None when the file has no such column)."""
+    if "_link" not in got:
+        return None
+    links: list[str | None] = got["_link"]
+    odd: list[str | None] = got["_link_odd"]
+    if odd.count(None) != len(odd):
+        for i, value in enumerate(odd):
+            if value is not None:
+                links[i] = web_link(value)
+    return links

@@ -16,7 +16,7 @@ from exportscope.archive import Archive, Budget, InputError, Member, Source, ope
 from exportscope.identity import AccountIdentity, Candidate, ExportEntry, ExportRole, Grouping, group_exports
 from exportscope.inputs import drop_given_elsewhere, split_folder, unique_paths
 from exportscope.model import Fact, FileStatus, JsonHit, LedgerEntry
-from exportscope.notes import Note
+from exportscope.notes import Note, Problem
 from exportscope.platforms import all_platforms, family_labels, join_or
 from exportscope.platforms.base import Platform
 from exportscope.rules import Rule
@@ -151,7 +151,8 @@ def _expand_folders(
     do the unzipped exports and chats beside them (:func:`exportscope.inputs.split_folder`).
 
     Zips are real files, so they open like any input. A zip that is no export we know stays a file of its
-    folder (listed as not recognised), and so does one of a platform that opens nested zips itself
+    folder (listed as not recognised), and so does one of a platform that opens nested zips itself; a zip
+    that does not open is listed as a failed file of the folder, with why
     (a chat export names each chat after its zip). A folder left with no file of its own is dropped
     (``hollow``); one that gave exports and keeps other files is marked in ``gave``.
     """
@@ -165,8 +166,12 @@ def _expand_folders(
         for m in [m for m in src.members if m.suffix == ".zip"]:
             try:
                 inner = open_source(src.path / m.key)
-            except InputError:
-                continue  # stays a member: listed, or failed by a platform that reads nested zips
+            except InputError as exc:
+                # A damaged, truncated (half-downloaded) or encrypted zip is a failed file of the folder, with
+                # its reason: never a name another platform's detection could take for an export of its own.
+                src.members.remove(m)
+                src.problems.append((m.path, exc.problem or Problem.of("unreadable", str(exc))))
+                continue
             platform = _detect(inner, platforms)
             if platform is None or platform.opens_nested_zips:
                 inner.close()

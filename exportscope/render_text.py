@@ -60,8 +60,12 @@ def print_summary(summary: Summary, console: Console | None = None, lang: str = 
     for note in summary.notes:
         console.print(f"[yellow]{_say('note', lang)}[/yellow] {escape(i18n.note_text(note, lang))}")
     _print_exports(console, summary, lang)
+    failed = {f.path for f in summary.unreadable}
     for path in summary.unrecognized:
-        console.print(f"  ? {_say('not_recognized', lang, path=path)}")
+        if path not in failed:
+            console.print(f"  ? {_say('not_recognized', lang, path=path)}")
+    for f in summary.unreadable:
+        console.print(f"  ! {_say('failed', lang, path=f.path, error=f.text(lang))}")
 
 
 def _print_exports(console: Console, summary: Summary, lang: str) -> None:

@@ -224,6 +224,11 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, d
         ],
         # Files of inputs that are no export we know (a folder's stray files): listed, never dropped.
         unrecognized=sorted(e.path for e in analysis.ledger if e.platform == "unknown"),
+        unreadable=[
+            FailedFile(path=e.path, error=e.reason or "failed", problems=e.problems)
+            for e in sorted(analysis.ledger, key=lambda e: e.path)
+            if e.platform == "unknown" and e.status is FileStatus.FAILED
+        ],
         # Added within version 1 (issue 16): what to do first, and the answers the verdicts used.
         todo=todo.for_analysis(analysis, done=done),
         answers=answers.used(analysis),

@@ -243,6 +243,9 @@ class Summary:
     unrecognized: list[str]
     todo: dict[str, Any] = field(default_factory=dict)
     answers: dict[str, Any] = field(default_factory=dict)
+    #: Files of those inputs that could not be read at all (a damaged or half-downloaded zip in a Downloads
+    #: folder), with why; their paths are in ``unrecognized`` too, as they always were.
+    unreadable: list[FailedFile] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON document (a new dict each time: changing it never changes the summary)."""
@@ -261,6 +264,8 @@ class Summary:
             "unrecognized": list(self.unrecognized),
             "todo": deepcopy(self.todo),
             "answers": deepcopy(self.answers),
+            # Added within version 1: which of ``unrecognized`` failed to open, and why.
+            "unreadable": [f.to_json() for f in self.unreadable],
         }
 
     def labels(self) -> dict[str, str]:

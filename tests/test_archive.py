@@ -263,3 +263,26 @@ def test_a_folder_holding_export_zips_reads_each_of_them(tmp_path: Path, make_zi
     # The folder is not "not recognised": its exports were read, and what else it holds is said apart.
     said = [n for n in analysis.notes if n.key in {"not_recognised", "beside_exports"}]
     assert [(n.key, n.args["name"], n.args["n"]) for n in said] == [("beside_exports", "Downloads", 1)]
+
+
+def test_a_half_downloaded_export_zip_in_a_folder_is_a_failed_file_not_an_export(tmp_path: Path) -> None:
+    """A Downloads folder with a LinkedIn export and a truncated copy of another (the download cut short): the
+    good one is read; the cut one fails with its reason, and its name alone never makes the folder a second
+    LinkedIn export (it once did, "of an unknown account")."""
+    import json
+
+    from exportscope.summary import build
+
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    samples = Path(__file__).resolve().parent.parent / "sample_exports"
+    good = samples / "linkedin-2026" / "Complete_LinkedInDataExport_03-09-2026.zip"
+    (downloads / good.name).write_bytes(good.read_bytes())
+    cut = downloads / "Complete_LinkedInDataExport_03-10-2026.zip"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    analysis = analyze([downloads], Options())
+    assert [e.name for e in analysis.export_entries] == [good.name]
+    assert analysis.items.height == 87
+    doc = json.loads(json.dumps(build(analysis).to_json()))
+    assert [(f["path"], f["code"]) for f in doc["unreadable"]] == [(f"Downloads/{cut.name}", "damaged_zip")]
+    assert f"Downloads/{cut.name}" in doc["unrecognized"]

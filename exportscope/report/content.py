@@ -192,6 +192,7 @@ def _redacted(doc: Summary, redactor: Redactor) -> Summary:
         inputs=[redactor.path(x) for x in doc.inputs],
         notes=[_mask_note(n, redactor) for n in doc.notes],
         unrecognized=[redactor.path(x) for x in doc.unrecognized],
+        unreadable=[replace(f, path=redactor.path(f.path), error=redactor.text(f.error) or "") for f in doc.unreadable],
         exports=[  # issue 12: every input part read, with its account
             replace(e, name=redactor.path(e.name), account=redactor.text(e.account) if e.account else e.account)
             for e in doc.exports

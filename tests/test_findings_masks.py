@@ -116,6 +116,10 @@ ADVERSARIAL = [
     "Date of Birth: 1990-03-07",
     "ſtreet 12 and Baker ſtreet",  # long s
     "12 RUE DE LA PAIX",
+    "3 İmpasse Mozart",  # Python's re.IGNORECASE reads İ and ı as i
+    "3 ımpasse Mozart",
+    "4 CHEMİN du Lac",
+    "12 paſſage Vivienne",
     "12 ＲＵＥ de la Paix",
     "mail adа@exаmple.org",  # Cyrillic a: not an address
     "x@y.z and a@b.cd",
@@ -262,6 +266,16 @@ def test_the_pattern_classes_hold_pythons_for_every_code_point() -> None:
         theirs = series.str.contains(f"^{polars}$").to_list()
         missed = [c for c, t in zip(chars, theirs, strict=True) if ours.fullmatch(c) and not t]
         assert missed == [], (python, [hex(ord(c)) for c in missed[:10]])
+
+
+def test_the_case_insensitive_words_hold_pythons_for_every_code_point() -> None:
+    """Every character Python's ``re.IGNORECASE`` matches to a letter of a street word, polars' mask does."""
+    chars = [chr(i) for i in range(0x110000) if not 0xD800 <= i <= 0xDFFF]
+    series = pl.Series(chars)
+    for letter in sorted(set(masks._FR_STREET) - set(r"|\.")):
+        python = re.compile(re.escape(letter), re.I)
+        ours = set(series.filter(series.str.contains(f"^(?i:{masks.insensitive(letter)})$")).to_list())
+        assert [c for c in chars if python.fullmatch(c) and c not in ours] == [], letter
 
 
 def _both_ways(monkeypatch: pytest.MonkeyPatch, path: Path) -> tuple[object, object]:

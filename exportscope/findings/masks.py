@@ -48,10 +48,20 @@ _EN_STREET = (
     r"Parkway|Highway|Close|Gardens"
 )
 _FR_STREET = r"rue|avenue|av\.|boulevard|bd|chemin|allée|place|impasse|quai|route|cours|square|passage"
+#: Letters Python's ``re.IGNORECASE`` matches beyond polars' ``(?i)`` (its simple case folding): the Turkish
+#: dotted capital and dotless small i both match ``i`` there (the test checks every code point).
+_PYTHON_ONLY_CASES = {"i": "[iİı]"}
+
+
+def insensitive(pattern: str) -> str:
+    """A literal ``(?i:...)`` pattern of text.py, for polars: each letter also matches what Python's does."""
+    return "".join(_PYTHON_ONLY_CASES.get(ch, ch) for ch in pattern)
+
+
 #: The four shapes of text.py ``_ADDRESS`` without their look-arounds (and ``\d{1,5}`` from its last digit).
 STREET = (
     rf"\d[A-Za-z]?,?{_WS}+(?:{_CAP}{_WS}+){{1,3}}(?:{_EN_STREET})"
-    rf"|\d(?:{_WS}?(?:bis|ter))?,?{_WS}+(?i:{_FR_STREET}){_WS}"
+    rf"|\d(?:{_WS}?(?:bis|ter))?,?{_WS}+(?i:{insensitive(_FR_STREET)}){_WS}"
     rf"|(?:straße|strasse|str\.|weg|platz|allee|gasse|straat|laan|gracht){_WS}+\d"
     rf"|(?:Via|Viale|Piazza|Calle|Avenida|Rua|Plaza){_WS}+[A-ZÀ-ÖØ-Þ]"
 )
@@ -87,6 +97,8 @@ def _name_runs(folded: pl.Series, tokens: list[str]) -> pl.Series:
     first); a plain substring search if polars' engine cannot say what Python's letters are."""
     import polars as pl
 
+    if not tokens:  # no first word holds a letter: NameIndex.find finds nothing
+        return folded.str.contains("^$") & False
     edge = _letter_edge()
     pattern = rf"(?:^|{edge})(?:{'|'.join(map(re.escape, tokens))})(?:$|{edge})"
     try:
@@ -100,7 +112,7 @@ def candidates(texts: pl.Series, names: NameIndex) -> pl.DataFrame:
 
     ``texts`` holds no nulls. ``person`` covers both @mentions and the names in ``names``
     (:meth:`NameIndex.find` first asks for one of the names' first words among the case-folded text's
-    letter runs; the mask asks for it as a substring of the same case-folded text).
+    letter runs; the mask asks for it as a whole letter run of the same case-folded text).
     """
     import polars as pl
 

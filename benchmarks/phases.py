@@ -2,6 +2,8 @@
 
     python benchmarks/phases.py ZIP...            # the phases of one run, in this process
     python benchmarks/phases.py ZIP... --imports  # and the imports by package (python -X importtime)
+    python benchmarks/phases.py ZIP... --tasks    # and the reading by platform and rule (what each costs)
+    python benchmarks/phases.py ZIP... --profile 30  # and the 30 functions with the most own time (cProfile)
 
 Runs the pipeline's steps one after the other in this process (no worker: ``PARALLEL_MIN_BYTES`` set out of
 reach, so "read" is all of the reading), timing each: the imports, the platforms and their rule files, the
@@ -41,7 +43,29 @@ class Clock:
         self.last = now
 
 
-def phases(paths: list[str]) -> list[tuple[str, float, float]]:
+#: Reading per (platform, rule id): tasks, files, rows, wall and CPU seconds (filled with ``--tasks``).
+TASKS: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0, 0, 0, 0.0, 0.0])
+
+
+def _timed_tasks(pipeline: object) -> None:
+    """Time every task the pipeline reads (its ``read_task``), by platform and rule."""
+    real = pipeline.read_task  # type: ignore[attr-defined]
+
+    def read_task(index: int, platform: object, rule: object, members: list[object], *args: object, **kw: object):  # type: ignore[no-untyped-def]
+        t, c = time.perf_counter(), time.process_time()
+        result = real(index, platform, rule, members, *args, **kw)
+        row = TASKS[(platform.name, rule.id)]  # type: ignore[attr-defined]
+        row[0] += 1
+        row[1] += len(members)
+        row[2] += result.end - result.start
+        row[3] += time.perf_counter() - t
+        row[4] += time.process_time() - c
+        return result
+
+    pipeline.read_task = read_task  # type: ignore[attr-defined]
+
+
+def phases(paths: list[str], tasks: bool = False, profile: object = None) -> list[tuple[str, float, float]]:
     clock = Clock()
     from exportscope import commands, parallel, pipeline
 
@@ -61,8 +85,12 @@ def phases(paths: list[str]) -> list[tuple[str, float, float]]:
     from exportscope.plan import make_plan
     from exportscope.snapshot import changes
 
+    if tasks:
+        _timed_tasks(pipeline)
     plan = make_plan(paths, options.max_member_bytes, options.max_ratio, options.max_inflated_bytes)
     clock.mark("plan (open, detect, group, match)")
+    if profile is not None:
+        profile.enable()  # type: ignore[attr-defined]
     reading = pipeline.read(plan, options)
     clock.mark("read (every task, one process)")
     merged = pipeline.merge(plan, reading)
@@ -75,6 +103,8 @@ def phases(paths: list[str]) -> list[tuple[str, float, float]]:
     clock.mark("import summary, findings")
     found = find(analysis)
     clock.mark("findings")
+    if profile is not None:
+        profile.disable()  # type: ignore[attr-defined]
     doc = summary.build(analysis, found).to_json()
     clock.mark("summary.build + to_json")
     import orjson
@@ -144,12 +174,38 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--imports", action="store_true", help="also the imports by package (-X importtime)")
+    parser.add_argument("--tasks", action="store_true", help="also the reading by platform and rule")
+    parser.add_argument("--profile", type=int, default=0, metavar="N", help="also cProfile's top N (own time)")
     args = parser.parse_args(argv)
-    rows = phases(args.paths)
+    profile = None
+    if args.profile:
+        import cProfile
+
+        profile = cProfile.Profile()
+    rows = phases(args.paths, tasks=args.tasks, profile=profile)
     print("| phase | wall s | cpu s |\n|---|---|---|")
     for name, wall, cpu in rows:
         print(f"| {name} | {wall:.3f} | {cpu:.3f} |")
     print(f"\nload average {os.getloadavg()[0]:.1f}")
+    if args.tasks:
+        print(
+            "\n| platform | rule | tasks | files | rows | wall s | cpu s | µs cpu/row |\n|---|---|---|---|---|---|---|---|"
+        )
+        by_platform: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        for (platform, rule), (n, files, n_rows, wall, cpu) in sorted(TASKS.items(), key=lambda kv: -kv[1][4]):
+            per = f"{cpu / n_rows * 1e6:.1f}" if n_rows else "-"
+            print(f"| {platform} | {rule} | {n:,.0f} | {files:,.0f} | {n_rows:,.0f} | {wall:.3f} | {cpu:.3f} | {per} |")
+            by_platform[platform][0] += n_rows
+            by_platform[platform][1] += wall
+            by_platform[platform][2] += cpu
+        print("\n| platform | rows | wall s | cpu s |\n|---|---|---|---|")
+        for platform, (n_rows, wall, cpu) in sorted(by_platform.items(), key=lambda kv: -kv[1][2]):
+            print(f"| {platform} | {n_rows:,.0f} | {wall:.3f} | {cpu:.3f} |")
+    if profile is not None:
+        import pstats
+
+        print(f"\ncProfile over read, assemble and findings: the {args.profile} functions with the most own time")
+        pstats.Stats(profile).sort_stats("tottime").print_stats(args.profile)
     if args.imports:
         print("\n| package | import s (self) |\n|---|---|")
         for name, secs in imports_by_package(args.paths)[:25]:

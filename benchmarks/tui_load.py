@@ -3,20 +3,26 @@
     python benchmarks/tui_load.py                 # the test fixture export and a generated 200,000-item one
     python benchmarks/tui_load.py --items 50000   # another size
     python benchmarks/tui_load.py --demo          # also the bundled samples, when they are there
+    python benchmarks/tui_load.py --rounds 3      # three launches of each kind, ranges shown
+    python benchmarks/tui_load.py EXPORT.zip ...  # these exports instead of the generated one
 
-Each case runs in a fresh subprocess so "launch" includes importing textual, polars and exportscope. The app
-runs headless (Textual's test driver, same rendering and event loop, no terminal I/O) at 120x40. Reported:
+Each case runs in fresh subprocesses, so "launch" includes importing textual, polars and exportscope (with
+compiled modules kept between runs, as an installed copy has them). The app runs headless (Textual's test
+driver, same rendering and event loop, no terminal I/O) at 120x40. Two launches per round:
 
-- first paint: process start -> the dashboard's first frame (the window "appears");
-- dashboard complete: process start -> the cards are mounted and painted;
-- findings shown: process start -> the findings (searched after the dashboard, on the loader thread, while the
-  person already browses) are on the cards;
-- key latency while loading: ``?`` is posted every 50 ms during the load and the time until the help
-  screen is active is measured (median and worst), proving the UI thread is never blocked by the reader;
-  keys are posted as the terminal driver posts them, not with Pilot.press, whose wait-for-idle adds ~2 s
-  whenever another thread is busy (measured with a bare app and a CPU-bound thread);
-- browser open (key to painted) and a search over all items (filter, then painted), after loading and the
-  findings.
+- without key presses: first paint (process start -> the dashboard's first frame: the window "appears"),
+  dashboard complete (-> the cards are mounted and painted), findings shown (searched after the dashboard,
+  on the loader thread, while the person already browses), the process's CPU seconds at both (and at the
+  dashboard with the reading worker's, which has ended by then); then, once
+  the findings are in, the help opened and closed (median of five), the browser opened (key to painted)
+  and a search over all items (filter, then painted);
+- with key presses: ``?`` is opened and closed every 50 ms during the load and the time until the help
+  screen is active is measured (median and worst): the UI thread is never blocked by the reader. That loop
+  is work of its own on the UI thread, so it delays the load: the delay is printed apart (dashboard with
+  keys minus without), never folded into the load's figures.
+
+Keys are posted as the terminal driver posts them, not with Pilot.press, whose wait-for-idle adds ~2 s
+whenever another thread is busy (measured with a bare app and a CPU-bound thread).
 
 The generated archive is LinkedIn-shaped (linkedin.md, 2026 layout): Profile.csv, Shares.csv, Comments.csv,
 a fully quoted messages.csv in 4,000 conversations, Connections.csv with its preamble; deterministic text.
@@ -27,6 +33,7 @@ from __future__ import annotations
 import time
 
 T0 = time.perf_counter()
+C0 = time.process_time()
 
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
@@ -147,15 +154,49 @@ def _key(app: object, key: str, char: str | None = None) -> None:
     app.post_message(events.Key(key, char))  # type: ignore[attr-defined]
 
 
-async def _until(predicate: object, timeout: float = 60.0) -> None:
+async def _until(predicate: object, timeout: float = 120.0) -> None:
     deadline = time.perf_counter() + timeout
     while not predicate():  # type: ignore[operator]
         if time.perf_counter() > deadline:
             raise TimeoutError
-        await asyncio.sleep(0.0005)
+        await asyncio.sleep(0.005)
 
 
-async def _measure(paths: list[Path], size: tuple[int, int]) -> dict[str, float | int | None]:
+def _children_cpu() -> float:
+    """CPU seconds of the ended child processes (the reading worker, once the analysis has joined it)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+async def _painted(app: object) -> float:
+    """When the screen in sight has painted after what was just asked of it."""
+    done: list[float] = []
+    app.screen.call_after_refresh(lambda: done.append(time.perf_counter()))  # type: ignore[attr-defined]
+    await _until(lambda: bool(done))
+    return done[0]
+
+
+async def _help_round_trip(app: object) -> tuple[float, float]:
+    """``?`` to the help painted, then ``escape`` to the screen below painted (seconds)."""
+    from exportscope.tui.screens.help import HelpScreen
+
+    t = time.perf_counter()
+    _key(app, "question_mark", "?")
+    await _until(lambda: isinstance(app.screen, HelpScreen))  # type: ignore[attr-defined]
+    opened = await _painted(app) - t
+    t = time.perf_counter()
+    _key(app, "escape")
+    await _until(lambda: not isinstance(app.screen, HelpScreen))  # type: ignore[attr-defined]
+    closed = await _painted(app) - t
+    return opened, closed
+
+
+async def _measure(paths: list[Path], size: tuple[int, int], keys: bool) -> dict[str, float | int | None]:
+    """One launch. ``keys=False``: nothing is pressed while loading (the load's own figures), then the help,
+    the browser and a search once the findings are in. ``keys=True``: ``?`` is opened and closed every 50 ms
+    while loading (the latency figures; the load is slower for it, which the caller reports apart)."""
     from datetime import date
 
     from exportscope.pipeline import Options
@@ -168,134 +209,179 @@ async def _measure(paths: list[Path], size: tuple[int, int]) -> dict[str, float 
     app = ExportScopeApp(paths, Options(as_of=date(2026, 11, 29)))
     app.started = T0  # measure from process start, imports included
     latencies: list[float] = []
+    out: dict[str, float | int | None] = {}
     async with app.run_test(size=size):
         await _until(lambda: app.first_paint is not None)
-        while app.loading:
-            t = time.perf_counter()
-            _key(app, "question_mark", "?")
-            await _until(lambda: isinstance(app.screen, HelpScreen) or not app.loading)
+        if keys:
+            while app.loading:
+                t = time.perf_counter()
+                _key(app, "question_mark", "?")
+                await _until(lambda: isinstance(app.screen, HelpScreen) or not app.loading)
+                if isinstance(app.screen, HelpScreen):
+                    latencies.append(time.perf_counter() - t)
+                    _key(app, "escape")
+                    await _until(lambda: not isinstance(app.screen, HelpScreen))
+                await asyncio.sleep(0.05)
+        await _until(lambda: app.loaded_at is not None)
+        out["cpu_at_dashboard_s"] = time.process_time() - C0
+        out["cpu_all_processes_at_dashboard_s"] = out["cpu_at_dashboard_s"] + _children_cpu()
+        if keys:
+            await asyncio.sleep(0.2)  # a "?" posted as the load ended may open the help after it
             if isinstance(app.screen, HelpScreen):
-                latencies.append(time.perf_counter() - t)
                 _key(app, "escape")
                 await _until(lambda: not isinstance(app.screen, HelpScreen))
-            await asyncio.sleep(0.05)
-        await _until(lambda: app.loaded_at is not None)
-        # A "?" posted just before the load ended may open the help after it: close it before measuring.
-        await asyncio.sleep(0.2)
-        if isinstance(app.screen, HelpScreen):
-            _key(app, "escape")
-            await _until(lambda: not isinstance(app.screen, HelpScreen))
-        # The findings run after the dashboard, on the loader thread; measure the browser once they are in, so
-        # its figures are the UI's own and not the findings' share of the interpreter.
         await _until(lambda: app.findings_at is not None)
-        t = time.perf_counter()
-        _key(app, "b", "b")
-        await _until(lambda: isinstance(app.screen, BrowserScreen) and app.screen.query(ItemTable))
-        painted: list[float] = []
-        app.screen.call_after_refresh(lambda: painted.append(time.perf_counter()))
-        await _until(lambda: bool(painted))
-        browser_open = painted[0] - t
-        screen = app.screen
-        assert isinstance(screen, BrowserScreen)
-        table = screen.query_one(ItemTable)
-        t = time.perf_counter()
-        screen.set_filter(Filter(text="café"))
-        search_filter = time.perf_counter() - t
-        painted.clear()
-        screen.call_after_refresh(lambda: painted.append(time.perf_counter()))
-        await _until(lambda: bool(painted))
-        search = painted[0] - t
-        rows = table.row_count
+        out["cpu_at_findings_s"] = time.process_time() - C0
+        if not keys:
+            # The help, the browser and a search once the findings are in: the UI's own figures, not the
+            # findings' share of the interpreter.
+            await asyncio.sleep(0.2)
+            trips = [await _help_round_trip(app) for _ in range(5)]
+            out["help_open_ms"] = statistics.median(o for o, _ in trips) * 1000
+            out["help_close_ms"] = statistics.median(c for _, c in trips) * 1000
+            t = time.perf_counter()
+            _key(app, "b", "b")
+            await _until(lambda: isinstance(app.screen, BrowserScreen) and app.screen.query(ItemTable))
+            out["browser_open_ms"] = (await _painted(app) - t) * 1000
+            screen = app.screen
+            assert isinstance(screen, BrowserScreen)
+            table = screen.query_one(ItemTable)
+            t = time.perf_counter()
+            screen.set_filter(Filter(text="café"))
+            out["search_filter_ms"] = (time.perf_counter() - t) * 1000
+            out["search_painted_ms"] = (await _painted(app) - t) * 1000
+            out["search_hits"] = table.row_count
         total = app.result.query.total if app.result else 0
         findings = len(app.result.findings or []) if app.result else 0
-    return {
-        "items": total,
-        "first_paint_s": app.first_paint,
-        "dashboard_complete_s": app.loaded_at,
-        "findings_shown_s": app.findings_at,
-        "findings": findings,
-        "key_presses_while_loading": len(latencies),
-        "key_latency_median_ms": statistics.median(latencies) * 1000 if latencies else None,
-        "key_latency_max_ms": max(latencies) * 1000 if latencies else None,
-        "browser_open_ms": browser_open * 1000,
-        "search_filter_ms": search_filter * 1000,
-        "search_painted_ms": search * 1000,
-        "search_hits": rows,
-    }
+    out.update(
+        {
+            "items": total,
+            "first_paint_s": app.first_paint,
+            "dashboard_complete_s": app.loaded_at,
+            "findings_shown_s": app.findings_at,
+            "findings": findings,
+        }
+    )
+    if keys:
+        out["key_presses_while_loading"] = len(latencies)
+        out["key_latency_median_ms"] = statistics.median(latencies) * 1000 if latencies else None
+        out["key_latency_max_ms"] = max(latencies) * 1000 if latencies else None
+    return out
 
 
-def _child(paths: list[str], width: int, height: int) -> None:
-    result = asyncio.run(_measure([Path(p) for p in paths], (width, height)))
+def _child(paths: list[str], width: int, height: int, keys: bool) -> None:
+    result = asyncio.run(_measure([Path(p) for p in paths], (width, height), keys))
     sys.stdout.write(json.dumps(result) + "\n")
 
 
-def _run_case(label: str, paths: list[Path]) -> dict[str, object]:
-    cmd = [sys.executable, __file__, "--child", "--size", "120x40", *map(str, paths)]
-    out = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, env={"PYTHONPATH": str(REPO), **_env()})
+def _run_case(paths: list[Path], keys: bool) -> dict[str, object]:
+    cmd = [sys.executable, __file__, "--child", "--size", "120x40", *(["--keys"] if keys else []), *map(str, paths)]
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, env=_env())
     if out.returncode != 0:
-        raise SystemExit(f"{label}: failed\n{out.stderr}")
+        raise SystemExit(f"{paths[0].name}: failed\n{out.stderr}")
     data: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
-    data["case"] = label
     return data
 
 
 def _env() -> dict[str, str]:
+    """This checkout first on the path, and compiled modules kept between runs (as an installed copy has
+    them): the machine sets PYTHONDONTWRITEBYTECODE, which would make every launch compile every module."""
     import os
 
-    return {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE")}
+    env["PYTHONPATH"] = str(REPO)
+    env["PYTHONPYCACHEPREFIX"] = str(REPO / "benchmarks" / "out" / "pycache")
+    return env
+
+
+#: What is printed, in order; figures of the run with keys are marked "(keys run)".
+QUIET = (
+    "items",
+    "first_paint_s",
+    "dashboard_complete_s",
+    "cpu_at_dashboard_s",
+    "cpu_all_processes_at_dashboard_s",
+    "findings_shown_s",
+    "cpu_at_findings_s",
+    "findings",
+    "help_open_ms",
+    "help_close_ms",
+    "browser_open_ms",
+    "search_filter_ms",
+    "search_painted_ms",
+    "search_hits",
+)
+KEYED = ("dashboard_complete_s", "key_presses_while_loading", "key_latency_median_ms", "key_latency_max_ms")
+
+
+def _shown(values: list[object]) -> str:
+    nums = [v for v in values if isinstance(v, (int, float))]
+    if not nums:
+        return "-"
+    if all(isinstance(v, int) for v in nums):
+        lo, hi = min(nums), max(nums)
+        return f"{lo:,}" if lo == hi else f"{lo:,} – {hi:,}"
+    lo_f, hi_f = float(min(nums)), float(max(nums))
+    return f"{lo_f:,.3f}" if len(nums) == 1 else f"{lo_f:,.3f} – {hi_f:,.3f}"
+
+
+def _case(label: str, paths: list[Path], rounds: int) -> None:
+    """``rounds`` launches without keys and as many with, alternated; ranges (min – max) over the rounds."""
+    import os
+
+    quiet: list[dict[str, object]] = []
+    keyed: list[dict[str, object]] = []
+    loads = []
+    for _ in range(rounds):
+        quiet.append(_run_case(paths, keys=False))
+        keyed.append(_run_case(paths, keys=True))
+        loads.append(os.getloadavg()[0])
+    print(f"\n{label}  ({rounds} round(s); load average {min(loads):.1f} – {max(loads):.1f})")
+    for key in QUIET:
+        print(f"  {key:<40} {_shown([r.get(key) for r in quiet])}")
+    for key in KEYED:
+        print(f"  {key + ' (keys run)':<40} {_shown([r.get(key) for r in keyed])}")
+    delays = [
+        float(k["dashboard_complete_s"]) - float(q["dashboard_complete_s"])  # type: ignore[arg-type]
+        for q, k in zip(quiet, keyed, strict=True)
+    ]
+    print(f"  {'key loop delays the dashboard by':<40} {_shown(delays)} s")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("paths", nargs="*", type=Path)
+    parser.add_argument("paths", nargs="*", type=Path, help="exports to measure instead of the generated one")
     parser.add_argument("--items", type=int, default=200_000)
+    parser.add_argument("--rounds", type=int, default=1, help="launches per case and mode (ranges are shown)")
     parser.add_argument("--demo", action="store_true", help="also measure the bundled samples")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--keys", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--size", default="120x40", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         w, h = (int(v) for v in args.size.split("x"))
-        _child([str(p) for p in args.paths], w, h)
+        _child([str(p) for p in args.paths], w, h, args.keys)
         return
     sys.path.insert(0, str(REPO))
-    results = []
+    if args.paths:
+        _case(", ".join(p.name for p in args.paths), args.paths, args.rounds)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         from tests import tui_archive
 
         small = folder / "small"
         small.mkdir()
-        results.append(_run_case("test fixture (23 items)", [tui_archive.build(small)]))
+        _case("test fixture (23 items)", [tui_archive.build(small)], args.rounds)
         if args.demo:
             from exportscope.samples import sample_paths
 
-            results.append(_run_case("bundled samples (--demo)", sample_paths()))
+            _case("bundled samples (--demo)", sample_paths(), args.rounds)
         t = time.perf_counter()
         big = generate(folder, args.items)
         gen_s = time.perf_counter() - t
         size_mb = big.stat().st_size / 1e6
-        results.append(
-            _run_case(f"generated {args.items:,} items ({size_mb:.1f} MB zip, made in {gen_s:.1f} s)", [big])
-        )
-    for r in results:
-        print(f"\n{r['case']}")
-        for key in (
-            "items",
-            "first_paint_s",
-            "dashboard_complete_s",
-            "findings_shown_s",
-            "findings",
-            "key_presses_while_loading",
-            "key_latency_median_ms",
-            "key_latency_max_ms",
-            "browser_open_ms",
-            "search_filter_ms",
-            "search_painted_ms",
-            "search_hits",
-        ):
-            value = r.get(key)
-            shown = f"{value:,.3f}" if isinstance(value, float) else f"{value:,}" if isinstance(value, int) else value
-            print(f"  {key:<28} {shown}")
+        _case(f"generated {args.items:,} items ({size_mb:.1f} MB zip, made in {gen_s:.1f} s)", [big], args.rounds)
 
 
 if __name__ == "__main__":

@@ -117,6 +117,22 @@ def split_tasks(tasks: Sequence[Task]) -> tuple[list[int], list[int]] | None:
     return sorted(main), sorted(worker)
 
 
+def prepare_for_ui() -> None:
+    """Start :mod:`multiprocessing`'s resource tracker now, while ``sys.stderr`` is still the process's own.
+
+    Why: every ``spawn`` start needs that tracker, and the tracker is started with ``sys.stderr``'s file
+    descriptor. A full-screen UI (Textual) replaces ``sys.stderr`` with an object whose ``fileno()`` is -1
+    while it runs, so a worker started then, from the UI's loader thread, failed ("bad value(s) in
+    fds_to_keep") and the terminal UI read every archive in one process, however big. Call this before such a
+    UI starts. It costs one small process, once per process (the tracker is shared by every later start);
+    where no process can start, nothing happens here and :class:`Worker` falls back as before.
+    """
+    from multiprocessing import resource_tracker
+
+    with contextlib.suppress(OSError, ValueError, RuntimeError):
+        resource_tracker.ensure_running()
+
+
 def _die_with_parent(parent: int) -> None:
     """End this process when ``parent`` is gone: Linux's parent-death signal, and a watch as a fallback."""
     if sys.platform.startswith("linux"):

@@ -203,3 +203,48 @@ def test_bar_cells_scale_and_keep_small_months_visible() -> None:
     assert bar_cells(1, 1000, 40) == 1  # one item is one cell, not an empty bar
     assert bar_cells(0, 10, 40) == 0
     assert bar_cells(3, 0, 40) == 0
+
+
+def test_an_index_built_without_search_answers_every_question_alike() -> None:
+    """The terminal UI builds its index without the folded search text (the dashboard needs none) and folds
+    it after: a question asked before or after that gets the answer of an index folded from the start."""
+    questions = [
+        (Filter(text="eclair"), None),
+        (Filter(text="É"), Sort("text", descending=False)),
+        (Filter(), Sort("text", descending=True)),
+        (Filter(text="a", year=2024), Sort("timestamp", descending=False)),
+        (Filter(text="note", start=date(2024, 1, 1)), None),
+    ]
+    folded = ItemQuery(_frame(ROWS))
+
+    def answers(q: ItemQuery) -> list[object]:
+        out: list[object] = []
+        for f, order in questions:
+            out += [_texts(q.select(f, order)), q.positions(f, order), q.count(f), q.counts(f)]
+            out.append(q.undated_left_out(f))
+        return out
+
+    expected = answers(folded)
+    late = ItemQuery(_frame(ROWS), search=False)
+    assert "_lc" not in late.frame.columns
+    assert late.tree() == folded.tree()
+    assert answers(late) == expected  # asked before the fold: each question folds first
+    never = ItemQuery(_frame(ROWS), search=False)
+    never.prepare_search()
+    never.prepare_search()  # once is enough; again changes nothing
+    assert answers(never) == expected
+    assert _texts(never.select(Filter(text="eclair"))) == ["Éclair recipe"]
+
+
+def test_the_folded_text_is_taken_from_an_index_of_the_same_texts_only() -> None:
+    first = ItemQuery(_frame(ROWS))
+    reclassified = [(p, k, "not_used", t, x) for p, k, _, t, x in ROWS]  # other verdicts, same texts
+    again = ItemQuery(_frame(reclassified), search=False)
+    again.prepare_search(like=first)
+    assert again.frame.get_column("_lc").to_list() == first.frame.get_column("_lc").to_list()
+    assert _texts(again.select(Filter(text="eclair"))) == ["Éclair recipe"]
+    other = [(p, k, v, t, (x or "").replace("Éclair", "Tarte")) for p, k, v, t, x in ROWS]
+    changed = ItemQuery(_frame(other), search=False)
+    changed.prepare_search(like=first)  # not the same texts: folded from its own
+    assert _texts(changed.select(Filter(text="eclair"))) == []
+    assert _texts(changed.select(Filter(text="tarte"))) == ["Tarte recipe"]

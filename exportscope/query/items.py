@@ -1,9 +1,9 @@
 """The items frame prepared for browsing, and every question the terminal UI asks of it.
 
 Why a module of its own: this is the one place that holds the (possibly 200,000-row) frame. It is sorted once
-(newest first), a folded copy of the text is made once for search, and every question after that is one
-vectorised polars expression. The UI never builds a widget per item; it asks :meth:`ItemQuery.page` for the
-rows it is about to draw.
+(newest first), a folded copy of the text is made once for search (:meth:`ItemQuery.prepare_search`), and every
+question after that is one vectorised polars expression. The UI never builds a widget per item; it asks
+:meth:`ItemQuery.page` for the rows it is about to draw.
 """
 
 from __future__ import annotations
@@ -44,7 +44,11 @@ class NodeCount:
 class ItemQuery:
     """An items frame prepared for browsing. Build it once per analysis (off the UI thread for big ones)."""
 
-    def __init__(self, items: pl.DataFrame) -> None:
+    def __init__(self, items: pl.DataFrame, *, search: bool = True) -> None:
+        """``search=False`` leaves out the folded text search compares against (about 0.5 s on 200,000
+        items, most of building this): the terminal UI shows its dashboard without it and folds right after
+        (:meth:`prepare_search`); a question that needs it before then folds it first, so every answer is
+        the same either way."""
         import polars as pl
 
         ts = pl.col("timestamp")
@@ -56,10 +60,34 @@ class ItemQuery:
             .with_columns(
                 year=ts.dt.year().cast(pl.Int32),
                 month=ts.dt.month().cast(pl.Int8),
-                _lc=fold(pl.col("text")),
             )
         )
+        if search:
+            self.prepare_search()
         self._all_counts = self.counts(Filter())
+
+    def prepare_search(self, like: ItemQuery | None = None) -> None:
+        """Add the folded text (``_lc``) that search and the sort by text compare against, once.
+
+        ``like``: an index of the same texts in the same order (the items re-classified with the person's
+        answers), whose folded column is taken instead of folding again; checked, never assumed.
+        Safe from another thread while the UI asks questions: the frame is replaced by one that has the
+        column (never changed in place), and a question that needs it first folds it itself."""
+        import polars as pl
+
+        if "_lc" in self.frame.columns:
+            return
+        same = like is not None and "_lc" in like.frame.columns and like.frame.height == self.frame.height
+        if same and like is not None and like.frame.get_column("text").equals(self.frame.get_column("text")):
+            self.frame = self.frame.with_columns(like.frame.get_column("_lc"))
+            return
+        self.frame = self.frame.with_columns(_lc=fold(pl.col("text")))
+
+    def _source(self, f: Filter) -> pl.DataFrame:
+        """The frame to ask ``f`` of: with the folded text when ``f`` searches."""
+        if f.text:
+            self.prepare_search()
+        return self.frame
 
     @property
     def total(self) -> int:
@@ -90,7 +118,7 @@ class ItemQuery:
 
     def select(self, f: Filter, order: Sort | None = None) -> pl.DataFrame:
         """The matching items (table columns only), newest first or in ``order``."""
-        frame = self.frame if f.is_empty else self.frame.filter(self._predicate(f))
+        frame = self.frame if f.is_empty else self._source(f).filter(self._predicate(f))
         return self._sorted(frame, order).select(ROW_COLUMNS)
 
     def _sorted(self, frame: pl.DataFrame, order: Sort | None) -> pl.DataFrame:
@@ -102,7 +130,7 @@ class ItemQuery:
         if order.column == "verdict":  # most exposed first, as everywhere else, not alphabetical
             key = pl.col("verdict").replace_strict(VERDICT_RANK, default=len(VERDICT_RANK), return_dtype=pl.Int32)
         elif order.column == "text":
-            key = pl.col("_lc")
+            key = pl.col("_lc") if "_lc" in frame.columns else fold(pl.col("text"))
         elif order.column == "kind":  # by the kind's name in the table's language ("candidature" < "langue")
             from exportscope.i18n import kind_label
 
@@ -115,7 +143,7 @@ class ItemQuery:
     def positions(self, f: Filter, order: Sort | None = None) -> list[int]:
         """The positions in the analysis' items frame of the matching items, in the table's order (what an
         export of "the items shown" writes)."""
-        frame = self.frame if f.is_empty else self.frame.filter(self._predicate(f))
+        frame = self.frame if f.is_empty else self._source(f).filter(self._predicate(f))
         return [int(p) for p in self._sorted(frame, order).get_column("pos")]
 
     def undated_left_out(self, f: Filter) -> int:
@@ -125,19 +153,20 @@ class ItemQuery:
 
         if not f.dated:
             return 0
-        return int(self.frame.select((self._predicate(f.without_dates()) & pl.col("timestamp").is_null()).sum()).item())
+        source = self._source(f)
+        return int(source.select((self._predicate(f.without_dates()) & pl.col("timestamp").is_null()).sum()).item())
 
     def count(self, f: Filter) -> int:
         if f.is_empty:
             return self.total
-        return int(self.frame.select(self._predicate(f).sum()).item() or 0)
+        return int(self._source(f).select(self._predicate(f).sum()).item() or 0)
 
     def counts(self, f: Filter) -> list[NodeCount]:
         """Per-leaf counts under the filter's search text and year (the tree's own node is ignored, so the
         tree can show what each branch holds *for this search*)."""
         import polars as pl
 
-        frame = self.frame
+        frame = self._source(f)
         if f.narrowed:
             frame = frame.filter(self._predicate(f, node=False))
         grouped = frame.group_by("platform", "verdict", "kind").agg(

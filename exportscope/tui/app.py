@@ -84,6 +84,10 @@ class ExportScopeApp(App[None]):
         self.comparable: tuple[str, list[Path], list[Path]] | None = None  # two exports of one account
         self.export_dir = export_dir
         kwargs: dict[str, Any] = {"analyze_fn": analyze_fn} if analyze_fn else {}
+        if analyze_fn is None:  # the real pipeline may start a reading worker: make that possible under Textual
+            from exportscope.parallel import prepare_for_ui
+
+            prepare_for_ui()
         self.loader = Loader(self, self.paths, self.options, **kwargs)
         self.started = time.perf_counter()
         self.first_paint: float | None = None  # seconds from construction (for the benchmark)

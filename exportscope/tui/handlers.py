@@ -81,9 +81,9 @@ async def apply_answers(app: ExportScopeApp, options: Options) -> None:
     analysis = reclassify(old.analysis, options)
     summary = build(analysis, old.findings, done=old.todo_done)
     app.options = options
-    app.result = LoadResult(
-        analysis, summary, ItemQuery(analysis.items), old.findings, set(old.todo_done), old.finding_refs
-    )
+    query = ItemQuery(analysis.items, search=False)
+    query.prepare_search(like=old.query)  # same texts in the same order: the folded text is reused, not redone
+    app.result = LoadResult(analysis, summary, query, old.findings, set(old.todo_done), old.finding_refs)
     await app.dashboard.show_result(app.result)
     used = " ".join(flags(options))
     msg = tr("act.applied", app.lang, flags=used) if used else tr("act.applied_none", app.lang)

@@ -8,6 +8,8 @@ leaves at once; the thread never touches a widget, it only posts messages (``pos
 
 Everything slow happens here: the analysis, the summary document and the browsing index
 (:class:`exportscope.query.ItemQuery`), so the dashboard and the browser open instantly once loaded. The
+index's folded search text is made just after the dashboard is sent (a search asked before then folds it
+first), as it is the one part of the index the dashboard does not need. The
 findings (:func:`exportscope.findings.find`) come last, on the same thread, after the dashboard is complete:
 they scan every eligible text and re-read the archive's photos for EXIF, which on a large archive takes longer
 than everything before it, and nobody should wait for them to start browsing. They arrive as
@@ -188,10 +190,11 @@ class Loader:
             analysis = self.analyze_fn(self.paths, self.options, **kwargs)
             self._post(LoadStage("stage_summary"))
             summary = build(analysis)
-            query = ItemQuery(analysis.items)
+            query = ItemQuery(analysis.items, search=False)  # the dashboard needs no search: folded below
             if self.cancel.is_set():
                 raise Cancelled()
             self._post(Loaded(LoadResult(analysis, summary, query, None)))
+            query.prepare_search()
         except Cancelled:
             self._post(LoadCancelled())
             return

@@ -36,6 +36,7 @@ from exportscope.tui.text import key_text
 
 if TYPE_CHECKING:
     from textual import events
+    from textual.screen import Screen
 
 #: Columns between two entries (the compact footer's margin).
 GAP = 1
@@ -173,6 +174,38 @@ class KeyFooter(Footer):
         #: The rows as last laid out (what a test reads; None before the bindings are known).
         self.rows: list[list[Entry]] | None = None
         self._laid = (0, 0)  # the width and terminal height the rows were laid out for
+        #: What the rows were composed from (keys, width, height, the rows of the footer below): a change of
+        #: bindings that leaves it as it was recomposes nothing.
+        self._composed: tuple[object, ...] | None = None
+        self._pending = False  # a recompose is scheduled after the next refresh
+        #: How many times the keys were composed (what a test reads: a dialog opened must not recompose
+        #: them a dozen times).
+        self.compositions = 0
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        """Recompose once after the refresh, and only if what the footer shows changed.
+
+        Textual's footer recomposes after every change of bindings, and opening or closing a dialog makes a
+        dozen (each focus change, the screen stack, the app's focus); each recompose mounts the whole footer
+        again, which made ``?`` take a third of a second to open the help. Here several changes in one
+        refresh make one recompose, and none when the keys, the width and the footer below are the same."""
+        self._bindings_ready = True
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen or self._pending:
+            return
+        self._pending = True
+        self.call_after_refresh(self._refresh_keys)
+
+    async def _refresh_keys(self) -> None:
+        self._pending = False
+        if not self.is_attached or self._signature() == self._composed:
+            return
+        await self.recompose()
+
+    def _signature(self) -> tuple[object, ...]:
+        shown, palette = self._shown()
+        keys = tuple((b.key, b.action, b.description, b.group, k) for b, k in shown)
+        width = self.size.width or self.app.size.width
+        return (keys, palette, width, self.app.size.height, self._rows_below())
 
     def _shown(self) -> tuple[list[tuple[Binding, Key]], Entry | None]:
         """The shown bindings, one per action (as Textual's footer shows them), and the palette's key."""
@@ -207,6 +240,8 @@ class KeyFooter(Footer):
         shown, palette_entry = self._shown()
         width = self.size.width or self.app.size.width
         self._laid = (width, self.app.size.height)
+        self._composed = self._signature()
+        self.compositions += 1
         wording, rows = best(wordings(shown, palette_entry, self.lang), width, self.app.size.height)
         palette = wording.palette
         self.rows = rows

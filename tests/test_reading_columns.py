@@ -14,9 +14,7 @@ import orjson
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exportscope.findings import text_spans
 from exportscope.findings.media import _may_hold_hits, scan_json
-from exportscope.findings.text import NameIndex
 from exportscope.pipeline import Options, analyze
 from exportscope.platforms.meta.mojibake import _ESCAPES, _unescape_run, repair_bytes
 
@@ -95,29 +93,6 @@ def test_threads_and_posts_as_columns_keep_order_rows_and_times(tmp_path: Path) 
     assert posts.get_column("row").to_list() == [1, 3]
     assert posts.get_column("text").to_list() == ["Hello", None]
     assert posts.get_column("timestamp").to_list()[0].timestamp() == 1_700_000_000
-
-
-def test_text_prefilter_keeps_every_text_with_a_finding() -> None:
-    import polars as pl
-
-    from exportscope.findings import _may_hold_findings
-
-    texts = [
-        "call me on +33 6 12 34 56 78",
-        "mail ada@example.org",
-        "hi @jane_doe",
-        "born on 7 March 1990",
-        "12 rue de la Paix",
-        "nothing to see here, café",
-    ]
-    kept = pl.DataFrame({"text": texts}).filter(_may_hold_findings(NameIndex([]))).get_column("text").to_list()
-    for t in texts:
-        if text_spans(t, "FR", NameIndex([])):
-            assert t in kept
-    assert "nothing to see here, café" not in kept
-    # With known names there is no cheap cue: every text is kept.
-    names = NameIndex(["Ben Sample"])
-    assert pl.DataFrame({"text": texts}).filter(_may_hold_findings(names)).height == len(texts)
 
 
 def test_json_precheck_never_skips_a_file_scan_json_would_hit() -> None:

@@ -25,6 +25,7 @@ and jumps. Findings are computed from the raw data; :mod:`exportscope.redact` ma
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -107,54 +108,62 @@ def _phone_countries(analysis: Analysis) -> dict[str, str | None]:
     return out
 
 
-def text_spans(text: str, country: str | None, names: NameIndex) -> list[tuple[str, Span]]:
-    """Every text finding in one text, as (type, span), e-mails first so their ``@`` is never a mention."""
-    found: list[tuple[str, Span]] = [("email", s) for s in emails(text)]
+def text_spans(
+    text: str, country: str | None, names: NameIndex, only: Collection[str] | None = None
+) -> list[tuple[str, Span]]:
+    """Every text finding in one text, as (type, span), e-mails first so their ``@`` is never a mention.
+
+    ``only``: the detectors to run (:data:`~exportscope.findings.masks.DETECTORS`), default all; one left
+    out must be one that finds nothing in ``text`` (its mask said so), so the answer is the same.
+    """
+    found: list[tuple[str, Span]] = [("email", s) for s in emails(text)] if only is None or "email" in only else []
     taken = [(s.start, s.end) for _, s in found]
 
     def free(s: Span) -> bool:
         return all(s.end <= a or s.start >= b for a, b in taken)
 
-    for type_, spans in (
-        ("phone", phones(text, country)),
-        ("street_address", street_addresses(text)),
-        ("birth_date", birth_dates(text)),
-        ("person", mentions(text) + names.find(text)),
-    ):
-        for s in spans:
+    for type_, detect in _DETECT:
+        if only is not None and type_ not in only:
+            continue
+        for s in detect(text, country, names):
             if free(s):
                 found.append((type_, s))
                 taken.append((s.start, s.end))
     return found
 
 
-def _may_hold_findings(names: NameIndex) -> Any:
-    """A polars mask of the texts any detector could match, so most rows never reach per-row Python.
-
-    Every detector needs a cue the mask keeps: an ``@`` (e-mails, mentions) or a digit (phones, street
-    addresses, birth dates). Known names have no such cue, so with any known name every text is kept.
-    """
-    import polars as pl
-
-    if names:
-        return pl.lit(True)
-    return pl.col("text").str.contains(r"[@\d]")
+#: The detectors after e-mails, in the order they claim text (a span taken by one is skipped by the next).
+_DETECT: tuple[tuple[str, Callable[[str, str | None, NameIndex], list[Span]]], ...] = (
+    ("phone", lambda text, country, names: phones(text, country)),
+    ("street_address", lambda text, country, names: street_addresses(text)),
+    ("birth_date", lambda text, country, names: birth_dates(text)),
+    ("person", lambda text, country, names: mentions(text) + names.find(text)),
+)
 
 
 def _text_findings(analysis: Analysis, acc: Collector, cancel: threading.Event | None) -> None:
+    """Per-row Python only on the rows some detector's column mask kept (:mod:`exportscope.findings.masks`),
+    and there only the detectors whose mask kept it."""
     import polars as pl
+
+    from exportscope.findings.masks import DETECTORS, candidates
 
     names = known_names(analysis)
     countries = _phone_countries(analysis)
     rows = (
         analysis.items.with_row_index("_pos")
-        .filter(pl.col("verdict").is_in(ELIGIBLE), pl.col("text").is_not_null(), _may_hold_findings(names))
+        .filter(pl.col("verdict").is_in(ELIGIBLE), pl.col("text").is_not_null())
         .select("_pos", "platform", "source", "row", "kind", "timestamp", "text")
     )
-    for i, (pos, platform, source, row, kind, ts, text) in enumerate(rows.iter_rows()):
+    if cancel is not None and cancel.is_set():
+        return
+    rows = pl.concat([rows, candidates(rows.get_column("text"), names)], how="horizontal")
+    rows = rows.filter(pl.any_horizontal(*DETECTORS))
+    for i, (pos, platform, source, row, kind, ts, text, *flags) in enumerate(rows.iter_rows()):
         if cancel is not None and i % 1000 == 0 and cancel.is_set():
             return
-        for type_, s in text_spans(text, countries.get(platform), names):
+        only = [d for d, flag in zip(DETECTORS, flags, strict=True) if flag]
+        for type_, s in text_spans(text, countries.get(platform), names, only):
             example = {
                 "source": source,
                 "row": row,

@@ -171,7 +171,7 @@ _BIRTH = re.compile(
 
 
 #: Cheap substring checks before the full pattern: most texts hold none of these words.
-_BIRTH_KEYS = (
+BIRTH_KEYS = (
     "born",
     "birth",
     "dob",
@@ -188,7 +188,7 @@ _BIRTH_KEYS = (
 
 def birth_dates(text: str) -> list[Span]:
     low = text.lower()
-    if not any(k in low for k in _BIRTH_KEYS) or not _DIGIT.search(text):
+    if not any(k in low for k in BIRTH_KEYS) or not _DIGIT.search(text):
         return []
     out: list[Span] = []
     for m in _BIRTH.finditer(text):

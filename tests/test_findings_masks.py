@@ -22,6 +22,7 @@ from exportscope import findings
 from exportscope.findings import masks, text_spans
 from exportscope.findings.masks import DETECTORS, candidates
 from exportscope.findings.text import (
+    FR_STREET,
     NameIndex,
     Span,
     birth_dates,
@@ -272,7 +273,7 @@ def test_the_case_insensitive_words_hold_pythons_for_every_code_point() -> None:
     """Every character Python's ``re.IGNORECASE`` matches to a letter of a street word, polars' mask does."""
     chars = [chr(i) for i in range(0x110000) if not 0xD800 <= i <= 0xDFFF]
     series = pl.Series(chars)
-    for letter in sorted(set(masks._FR_STREET) - set(r"|\.")):
+    for letter in sorted(set(FR_STREET) - set(r"|\.")):
         python = re.compile(re.escape(letter), re.I)
         ours = set(series.filter(series.str.contains(f"^(?i:{masks.insensitive(letter)})$")).to_list())
         assert [c for c in chars if python.fullmatch(c) and c not in ours] == [], letter

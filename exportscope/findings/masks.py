@@ -27,7 +27,15 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from exportscope.findings.text import BIRTH_KEYS, NameIndex
+from exportscope.findings.text import (
+    BIRTH_KEYS,
+    DE_NL_STREET_ENDS,
+    EN_STREET,
+    FR_STREET,
+    MANY_DIGITS,
+    SOUTH_STREET,
+    NameIndex,
+)
 
 if TYPE_CHECKING:
     import polars as pl
@@ -41,13 +49,8 @@ _CAP = r"[A-ZÀ-ÖØ-Þ]\S*"  # text.py's _CAP ([\w'’.-]* holds no space) foll
 EMAIL = r"[A-Za-z0-9_%+-]@[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2}"
 #: ``@`` and a handle's first character (text.py ``_MENTION``).
 MENTION = r"@[A-Za-z0-9_]"
-#: Seven digits at most three characters apart: text.py ``_MANY_DIGITS``, the phone detector's own gate.
-PHONE = r"(?:\d\D{0,3}){7}"
-_EN_STREET = (
-    r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Crescent|Square|Sq|"
-    r"Parkway|Highway|Close|Gardens"
-)
-_FR_STREET = r"rue|avenue|av\.|boulevard|bd|chemin|allée|place|impasse|quai|route|cours|square|passage"
+#: Seven digits at most three characters apart: the phone detector's own gate.
+PHONE = MANY_DIGITS
 #: Letters Python's ``re.IGNORECASE`` matches beyond polars' ``(?i)`` (its simple case folding): the Turkish
 #: dotted capital and dotless small i both match ``i`` there (the test checks every code point).
 _PYTHON_ONLY_CASES = {"i": "[iİı]"}
@@ -60,10 +63,10 @@ def insensitive(pattern: str) -> str:
 
 #: The four shapes of text.py ``_ADDRESS`` without their look-arounds (and ``\d{1,5}`` from its last digit).
 STREET = (
-    rf"\d[A-Za-z]?,?{_WS}+(?:{_CAP}{_WS}+){{1,3}}(?:{_EN_STREET})"
-    rf"|\d(?:{_WS}?(?:bis|ter))?,?{_WS}+(?i:{insensitive(_FR_STREET)}){_WS}"
-    rf"|(?:straße|strasse|str\.|weg|platz|allee|gasse|straat|laan|gracht){_WS}+\d"
-    rf"|(?:Via|Viale|Piazza|Calle|Avenida|Rua|Plaza){_WS}+[A-ZÀ-ÖØ-Þ]"
+    rf"\d[A-Za-z]?,?{_WS}+(?:{_CAP}{_WS}+){{1,3}}(?:{EN_STREET})"
+    rf"|\d(?:{_WS}?(?:bis|ter))?,?{_WS}+(?i:{insensitive(FR_STREET)}){_WS}"
+    rf"|(?:{DE_NL_STREET_ENDS}){_WS}+\d"
+    rf"|(?:{SOUTH_STREET}){_WS}+[A-ZÀ-ÖØ-Þ]"
 )
 DIGIT = r"\d"
 

@@ -50,7 +50,9 @@ _URL = re.compile(
     r"|\b\d{1,2}:\d{2}(?::\d{2})?\b",
     re.I,
 )
-_MANY_DIGITS = re.compile(r"(?:\d\D{0,3}){7}")
+#: Seven digits at most three characters apart: the phone detector's gate (and its column mask's).
+MANY_DIGITS = r"(?:\d\D{0,3}){7}"
+_MANY_DIGITS = re.compile(MANY_DIGITS)
 
 
 @functools.cache
@@ -126,19 +128,23 @@ def phone_like(text: str) -> list[Span]:
 # --- street addresses ---------------------------------------------------------------------------------
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
-_EN_STREET = (
+# The street words, as regex alternatives: public, as :mod:`exportscope.findings.masks` builds its column
+# mask from the same lists (one place to add a word).
+EN_STREET = (
     r"Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?|Way|Place|Pl\.?|"
     r"Terrace|Crescent|Square|Sq\.?|Parkway|Highway|Close|Gardens"
 )
-_FR_STREET = r"rue|avenue|av\.|boulevard|bd|chemin|allée|place|impasse|quai|route|cours|square|passage"
+FR_STREET = r"rue|avenue|av\.|boulevard|bd|chemin|allée|place|impasse|quai|route|cours|square|passage"
+DE_NL_STREET_ENDS = r"straße|strasse|str\.|weg|platz|allee|gasse|straat|laan|gracht"
+SOUTH_STREET = r"Via|Viale|Piazza|Calle|Avenida|Rua|Plaza"
 _ADDRESS = re.compile(
     # 221B Baker Street, 1600 Pennsylvania Avenue NW
-    rf"(?<![\w/.,-])\d{{1,5}}[A-Za-z]?,?\s+(?:{_CAP}\s+){{1,3}}(?:{_EN_STREET})(?![\w])"
+    rf"(?<![\w/.,-])\d{{1,5}}[A-Za-z]?,?\s+(?:{_CAP}\s+){{1,3}}(?:{EN_STREET})(?![\w])"
     # 12 rue de la Paix, 3 bis avenue Foch
-    rf"|(?<![\w/.,-])\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+(?i:{_FR_STREET})\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?{_CAP}"
+    rf"|(?<![\w/.,-])\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+(?i:{FR_STREET})\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?{_CAP}"
     # Hauptstraße 5, Kerkstraat 12, Via Roma 3, Calle Mayor 7
-    rf"|(?<!\w)[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|weg|platz|allee|gasse|straat|laan|gracht)\s+\d{{1,4}}[a-z]?(?![\w])"
-    rf"|(?<!\w)(?:Via|Viale|Piazza|Calle|Avenida|Rua|Plaza)\s+{_CAP}(?:\s+{_CAP})?,?\s+\d{{1,4}}(?![\w])"
+    rf"|(?<!\w)[A-ZÄÖÜ][\wäöüß-]*(?:{DE_NL_STREET_ENDS})\s+\d{{1,4}}[a-z]?(?![\w])"
+    rf"|(?<!\w)(?:{SOUTH_STREET})\s+{_CAP}(?:\s+{_CAP})?,?\s+\d{{1,4}}(?![\w])"
 )
 
 

@@ -296,7 +296,6 @@ class _Reader:
         spec = parallel.WorkerSpec([self.plan.tasks[i] for i in theirs], os.getpid(), self._share_budget(theirs))
         try:
             worker = started if started is not None else parallel.Worker(parent=spec.parent)
-            started = None  # stopped below, whatever happens
             try:
                 worker.assign(spec)
             except BaseException:
@@ -304,8 +303,6 @@ class _Reader:
                 raise
         except (OSError, RuntimeError, ValueError, TypeError, AttributeError, pickle.PicklingError):
             # No way to start a process here, or a share that cannot travel: one process reads all.
-            if started is not None:
-                started.stop()
             self.worker_tasks = set()
             self.plan.budget.allow(self.plan.budget.left + (spec.budget or 0))  # its share comes back here
             return self._serial()

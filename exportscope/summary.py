@@ -61,8 +61,9 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, d
     from exportscope.account_privacy import account_privacy
     from exportscope.actions import answers, todo
 
-    items = analysis.items
-    by_kind_frame = (
+    # One plan per count, on the columns each needs (never the texts), run together.
+    items = analysis.items.lazy()
+    by_kind_query = (
         items.group_by("account", "kind", "verdict")
         .agg(
             items=pl.len(),
@@ -74,22 +75,25 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, d
     )
     verdict_rank = {v.value: i for i, v in enumerate(VERDICT_ORDER)}
     conversations = (
-        items.filter(pl.col("verdict") == Verdict.EXCLUDED.value, pl.col("thread").is_not_null())
+        items.select("account", "verdict", "thread")
+        .filter(pl.col("verdict") == Verdict.EXCLUDED.value, pl.col("thread").is_not_null())
         .group_by("account")
         .agg(n=pl.col("thread").n_unique())
     )
-    conv = dict(conversations.iter_rows())
     # Why some items' verdicts differ from their rule (under 18, not yet in force) or what else applies to
     # them (Meta AI chats personalise ads): the reason on every item, counted here so it is never silent.
     # Counted by the notes themselves (``note_key``); most items first, then in the order of their English text
     # (the document's order since notes became values).
-    noted_frame = (
-        items.filter(pl.col("note_key").is_not_null())
+    noted_query = (
+        items.select("account", "note_key")
+        .filter(pl.col("note_key").is_not_null())
         .select("account", pl.col("note_key").str.split(TOKEN_SEP))
         .explode("note_key")
         .group_by("account", "note_key")
         .agg(items=pl.len())
     )
+    by_kind_frame, conversations_frame, noted_frame = pl.collect_all([by_kind_query, conversations, noted_query])
+    conv = dict(conversations_frame.iter_rows())
     noted: dict[str, list[ItemNote]] = {}
     for account, token, count in noted_frame.iter_rows():
         noted.setdefault(account, []).append(ItemNote(note=Note.from_token(token), items=count))

@@ -26,6 +26,17 @@ from typing import Any
 from exportscope.notes import Note, Problem
 
 
+def _flat(value: Any) -> dict[str, Any]:
+    """:func:`dataclasses.asdict` of a dataclass whose fields are scalars or lists of scalars, without its
+    generic deep copy (a summary of a large export holds thousands of files read, and asdict was most of
+    writing the document)."""
+    out: dict[str, Any] = {}
+    for name in value.__dataclass_fields__:
+        v = getattr(value, name)
+        out[name] = list(v) if isinstance(v, list) else v
+    return out
+
+
 def _said(note: Note) -> str:
     """A note in English, as the summary document writes it beside its key."""
     from exportscope import i18n
@@ -134,8 +145,10 @@ class FileCounts:
     read: list[FileRead]
 
     def to_json(self) -> dict[str, Any]:
-        out = asdict(self)
+        out = _flat(self)  # the lists of values below are replaced by lists of their documents
         out["failed"] = [f.to_json() for f in self.failed]
+        out["drift"] = [_flat(d) for d in self.drift]
+        out["read"] = [_flat(r) for r in self.read]
         return out
 
 
@@ -212,7 +225,7 @@ class PlatformSummary:
             elif name in ("policy", "account_privacy") and value is not None:
                 out[name] = asdict(value)
             elif name == "by_kind":
-                out[name] = [asdict(k) for k in self.by_kind]
+                out[name] = [_flat(k) for k in self.by_kind]
             else:
                 out[name] = value
         return out
@@ -260,7 +273,7 @@ class Summary:
             "notes": [_said(n) for n in self.notes],
             # Added within version 1: each note of ``notes`` as its key and fields, in the same order.
             "note_keys": [n.to_json() for n in self.notes],
-            "exports": [asdict(e) for e in self.exports],
+            "exports": [_flat(e) for e in self.exports],
             "unrecognized": list(self.unrecognized),
             "todo": deepcopy(self.todo),
             "answers": deepcopy(self.answers),

@@ -59,6 +59,14 @@ def candidates(items: pl.DataFrame) -> pl.DataFrame:
     return items.with_row_index("item_id").filter(pl.col("verdict").is_in(list(ELIGIBLE)), pl.col("kind").is_in(kinds))
 
 
+def candidate_count(items: pl.DataFrame) -> int:
+    """How many items :func:`candidates` holds, counted without making the frame."""
+    import polars as pl
+
+    kinds = list(worklist_config().get("kinds", []))
+    return int(items.select((pl.col("verdict").is_in(list(ELIGIBLE)) & pl.col("kind").is_in(kinds)).sum()).item())
+
+
 def action_for(platform: str, kind: str) -> str:
     config = worklist_config()
     per_platform = config.get("platform_actions", {}).get(platform, {})

@@ -178,7 +178,8 @@ def _count(
     else:
         hit = (tally if tally is not None else _tally(items)).filter(cond)
     on = set(hit.get_column("platform").to_list())
-    return int(hit.get_column("n").sum() or 0), int(hit.get_column("words").sum() or 0), [p for p in platforms if p in on]
+    n, words = int(hit.get_column("n").sum() or 0), int(hit.get_column("words").sum() or 0)
+    return n, words, [p for p in platforms if p in on]
 
 
 def build(

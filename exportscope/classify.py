@@ -107,21 +107,14 @@ def classify(
 
 
 def word_counts(text: pl.Series) -> pl.Series:
-    """``words``: the runs of non-space characters of each text (0 for none), as an Int64 column.
-
-    Counting is a regex scan of every text, the costliest step of classifying; polars runs a frame's chunks
-    on its threads but one chunk on one thread, so the column is cut into a chunk per thread first (slices
-    of the same buffers, nothing copied) and the answer put back into one.
-    """
+    """``words``: the runs of non-space characters of each text (0 for none), as an Int64 column. The regex
+    scan of every text is the costliest step of classifying: it runs on every polars thread."""
     import polars as pl
 
-    parts = max(1, min(pl.thread_pool_size(), text.len() // 10_000))
-    size = -(-text.len() // parts)
-    pieces = pl.concat([text.slice(i * size, size) for i in range(parts)], rechunk=False) if parts > 1 else text
-    counted = pl.DataFrame(pieces.rename("text")).select(
-        words=pl.col("text").fill_null("").str.count_matches(r"\S+").cast(pl.Int64)
-    )
-    return counted.get_column("words").rechunk()
+    from exportscope.columns import per_thread
+
+    count = pl.col(text.name).fill_null("").str.count_matches(r"\S+").cast(pl.Int64)
+    return per_thread(text, count.alias("words"))
 
 
 def _add_note(frame: pl.DataFrame, on: pl.Expr, note: Note) -> pl.DataFrame:

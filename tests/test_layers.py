@@ -29,7 +29,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent / "exportscope"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("notes", "termsafe", "keys", "data", "dates", "textio", "gctune", "version"),
+    ("notes", "termsafe", "keys", "data", "dates", "textio", "gctune", "version", "columns"),
     ("i18n", "errors"),
     ("zipread", "regular", "nested", "archive", "snapshot", "fsutil", "stops", "outpath", "formats", "schemafiles",
      "policies", "regions", "rules", "model", "questions", "types", "summary_model", "identity"),

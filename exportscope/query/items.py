@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from exportscope.columns import per_thread
 from exportscope.model import VERDICT_ORDER, Verdict
 from exportscope.query.filters import Filter, Sort
 from exportscope.query.text import fold, fold_text
@@ -81,7 +82,8 @@ class ItemQuery:
         if same and like is not None and like.frame.get_column("text").equals(self.frame.get_column("text")):
             self.frame = self.frame.with_columns(like.frame.get_column("_lc"))
             return
-        self.frame = self.frame.with_columns(_lc=fold(pl.col("text")))
+        folded = per_thread(self.frame.get_column("text"), fold(pl.col("text")).alias("_lc"))
+        self.frame = self.frame.with_columns(folded)
 
     def _source(self, f: Filter) -> pl.DataFrame:
         """The frame to ask ``f`` of: with the folded text when ``f`` searches."""

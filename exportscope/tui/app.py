@@ -146,6 +146,7 @@ class ExportScopeApp(App[None]):
 
     def _done_painting(self) -> None:
         self.loaded_at = time.perf_counter() - self.started
+        self.loader.dashboard_shown()  # the search text and the findings may take the cores now
 
     def on_load_failed(self, message: LoadFailed) -> None:
         self.error = message.error

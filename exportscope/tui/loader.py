@@ -8,8 +8,9 @@ leaves at once; the thread never touches a widget, it only posts messages (``pos
 
 Everything slow happens here: the analysis, the summary document and the browsing index
 (:class:`exportscope.query.ItemQuery`), so the dashboard and the browser open instantly once loaded. The
-index's folded search text is made just after the dashboard is sent (a search asked before then folds it
-first), as it is the one part of the index the dashboard does not need. The
+index's folded search text is made once the dashboard has painted (the app says so:
+:meth:`Loader.dashboard_shown`; a search asked before then folds it first), as it is the one part of the
+index the dashboard does not need, and folding it while the dashboard is drawn took the cores from it. The
 findings (:func:`exportscope.findings.find`) come last, on the same thread, after the dashboard is complete:
 they scan every eligible text and re-read the archive's photos for EXIF, which on a large archive takes longer
 than everything before it, and nobody should wait for them to start browsing. They arrive as
@@ -112,6 +113,9 @@ def find_findings(analysis: Analysis, cancel: threading.Event | None = None) -> 
 
 AnalyzeFn = Callable[..., Analysis]
 
+#: The longest the loader waits for the app to say the dashboard is painted before it folds the search text.
+SHOWN_WAIT = 5.0
+
 
 class Loader:
     """Runs one analysis on a daemon thread and posts LoadProgress / LoadStage / Loaded / LoadFailed /
@@ -138,6 +142,7 @@ class Loader:
         self._lock = threading.Lock()
         self._latest: Progress | None = None
         self._pending = False
+        self._shown = threading.Event()
 
     def start(self) -> None:
         self.thread.start()
@@ -145,6 +150,16 @@ class Loader:
     def stop(self) -> None:
         """Ask the analysis to stop at the next file; never waits for it."""
         self.cancel.set()
+        self._shown.set()
+
+    def dashboard_shown(self) -> None:
+        """The app painted the loaded dashboard: what is left (the search text, the findings) may start."""
+        self._shown.set()
+
+    def _after_dashboard(self) -> None:
+        """Wait until the dashboard is painted (at most :data:`SHOWN_WAIT` seconds: a host that never says so
+        loses nothing but that wait)."""
+        self._shown.wait(SHOWN_WAIT)
 
     @property
     def running(self) -> bool:
@@ -177,7 +192,8 @@ class Loader:
 
         if self.cancel.is_set():
             return
-        self._post(LoadPartial(LoadResult(analysis, build(analysis), ItemQuery(analysis.items), None)))
+        # No search text yet (a search asked of a partial result folds it first): the next export is waiting.
+        self._post(LoadPartial(LoadResult(analysis, build(analysis), ItemQuery(analysis.items, search=False), None)))
 
     def _run(self) -> None:
         from exportscope.archive import InputError
@@ -194,7 +210,9 @@ class Loader:
             if self.cancel.is_set():
                 raise Cancelled()
             self._post(Loaded(LoadResult(analysis, summary, query, None)))
-            query.prepare_search()
+            self._after_dashboard()
+            if not self.cancel.is_set():
+                query.prepare_search()
         except Cancelled:
             self._post(LoadCancelled())
             return

@@ -22,9 +22,14 @@ MIN_ROWS_PER_PIECE = 10_000
 def per_thread(column: pl.Series, expr: pl.Expr) -> pl.Series:
     """``expr`` (written over ``pl.col(column.name)``; its output name is kept) evaluated on ``column`` cut
     into one chunk per polars thread; the answer is the same as on the whole column, in one chunk."""
+    return per_thread_frame(column, [expr]).to_series()
+
+
+def per_thread_frame(column: pl.Series, exprs: list[pl.Expr]) -> pl.DataFrame:
+    """:func:`per_thread` for several expressions over the same column: one column each, in order."""
     import polars as pl
 
     parts = max(1, min(pl.thread_pool_size(), column.len() // MIN_ROWS_PER_PIECE))
     size = -(-column.len() // parts)
     pieces = pl.concat([column.slice(i * size, size) for i in range(parts)], rechunk=False) if parts > 1 else column
-    return pl.DataFrame(pieces).select(expr).to_series().rechunk()
+    return pl.DataFrame(pieces).select(exprs).rechunk()

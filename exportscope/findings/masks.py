@@ -100,14 +100,18 @@ def _name_runs(folded: pl.Series, tokens: list[str]) -> pl.Series:
     first); a plain substring search if polars' engine cannot say what Python's letters are."""
     import polars as pl
 
+    from exportscope.columns import per_thread
+
+    folded = folded.rename("folded")
+    col = pl.col("folded")
     if not tokens:  # no first word holds a letter: NameIndex.find finds nothing
         return folded.str.contains("^$") & False
     edge = _letter_edge()
     pattern = rf"(?:^|{edge})(?:{'|'.join(map(re.escape, tokens))})(?:$|{edge})"
     try:
-        return folded.str.contains(pattern)
+        return per_thread(folded, col.str.contains(pattern))
     except pl.exceptions.PolarsError:  # an unknown Unicode age in this polars: a coarser superset
-        return folded.str.contains_any(tokens)
+        return per_thread(folded, col.str.contains_any(tokens))
 
 
 def candidates(texts: pl.Series, names: NameIndex) -> pl.DataFrame:
@@ -119,19 +123,31 @@ def candidates(texts: pl.Series, names: NameIndex) -> pl.DataFrame:
     """
     import polars as pl
 
-    s = texts.str
-    digit = s.contains(DIGIT)
+    from exportscope.columns import per_thread_frame
+
+    texts = texts.rename("text")
+    col = pl.col("text")
+    found = per_thread_frame(
+        texts,
+        [
+            col.str.contains(DIGIT).alias("digit"),
+            col.str.contains(MENTION).alias("mention"),
+            col.str.contains(EMAIL).alias("email"),
+            col.str.contains(PHONE).alias("phone"),
+            col.str.contains(STREET).alias("street"),
+        ],
+    )
+    digit, mention = found.get_column("digit"), found.get_column("mention")
     birth = _spread(digit, _folded(texts, digit, "lower").str.contains_any(list(BIRTH_KEYS)))
-    mention = s.contains(MENTION)
     person = mention
     if names:  # with none, NameIndex.find returns at once
         unsure = ~mention
         person = mention | _spread(unsure, _name_runs(_folded(texts, unsure, "casefold"), sorted(names.first_tokens)))
     return pl.DataFrame(
         {
-            "email": s.contains(EMAIL),
-            "phone": s.contains(PHONE),
-            "street_address": digit & s.contains(STREET),
+            "email": found.get_column("email"),
+            "phone": found.get_column("phone"),
+            "street_address": digit & found.get_column("street"),
             "birth_date": birth,
             "person": person,
         }

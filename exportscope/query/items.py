@@ -8,6 +8,7 @@ question after that is one vectorised polars expression. The UI never builds a w
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -49,23 +50,41 @@ class ItemQuery:
         """``search=False`` leaves out the folded text search compares against (about 0.5 s on 200,000
         items, most of building this): the terminal UI shows its dashboard without it and folds right after
         (:meth:`prepare_search`); a question that needs it before then folds it first, so every answer is
-        the same either way."""
+        the same either way.
+
+        The counts the dashboard shows (tree, years, months, undated) come from the items in their own order;
+        the frame sorted for the table (:attr:`frame`, every column moved) is made by the first question that
+        needs it, or by :meth:`prepare_search`, so the dashboard never waits for it."""
         import polars as pl
 
         ts = pl.col("timestamp")
         # ``pos``: the item's position in the analysis' items frame, which the findings refer to.
-        self.frame: pl.DataFrame = (
-            items.with_row_index("pos")
-            .sort(ts, descending=True, nulls_last=True, maintain_order=True)
-            .with_row_index("id")
-            .with_columns(
-                year=ts.dt.year().cast(pl.Int32),
-                month=ts.dt.month().cast(pl.Int8),
-            )
+        self._base: pl.DataFrame = items.with_row_index("pos").with_columns(
+            year=ts.dt.year().cast(pl.Int32),
+            month=ts.dt.month().cast(pl.Int8),
         )
+        self._frame: pl.DataFrame | None = None
+        self._lock = threading.Lock()
         if search:
             self.prepare_search()
-        self._all_counts = self.counts(Filter())
+        self._all_counts = self._count_leaves(self._base)
+
+    @property
+    def frame(self) -> pl.DataFrame:
+        """The items newest first (undated last, ties in their order), ``id`` their row there: the table's
+        frame. Sorted once, by the first question that needs it (from either thread)."""
+        import polars as pl
+
+        frame = self._frame
+        if frame is None:
+            with self._lock:
+                if self._frame is None:
+                    ts = pl.col("timestamp")
+                    self._frame = self._base.sort(
+                        ts, descending=True, nulls_last=True, maintain_order=True
+                    ).with_row_index("id")
+                frame = self._frame
+        return frame
 
     def prepare_search(self, like: ItemQuery | None = None) -> None:
         """Add the folded text (``_lc``) that search and the sort by text compare against, once.
@@ -76,14 +95,14 @@ class ItemQuery:
         column (never changed in place), and a question that needs it first folds it itself."""
         import polars as pl
 
-        if "_lc" in self.frame.columns:
+        frame = self.frame
+        if "_lc" in frame.columns:
             return
-        same = like is not None and "_lc" in like.frame.columns and like.frame.height == self.frame.height
-        if same and like is not None and like.frame.get_column("text").equals(self.frame.get_column("text")):
-            self.frame = self.frame.with_columns(like.frame.get_column("_lc"))
+        same = like is not None and "_lc" in like.frame.columns and like.frame.height == frame.height
+        if same and like is not None and like.frame.get_column("text").equals(frame.get_column("text")):
+            self._frame = frame.with_columns(like.frame.get_column("_lc"))
             return
-        folded = per_thread(self.frame.get_column("text"), fold(pl.col("text")).alias("_lc"))
-        self.frame = self.frame.with_columns(folded)
+        self._frame = frame.with_columns(per_thread(frame.get_column("text"), fold(pl.col("text")).alias("_lc")))
 
     def _source(self, f: Filter) -> pl.DataFrame:
         """The frame to ask ``f`` of: with the folded text when ``f`` searches."""
@@ -166,15 +185,22 @@ class ItemQuery:
     def counts(self, f: Filter) -> list[NodeCount]:
         """Per-leaf counts under the filter's search text and year (the tree's own node is ignored, so the
         tree can show what each branch holds *for this search*)."""
+
+        if not f.narrowed:
+            return self._count_leaves(self._base)
+        return self._count_leaves(self._source(f).lazy().filter(self._predicate(f, node=False)))
+
+    @staticmethod
+    def _count_leaves(frame: pl.DataFrame | pl.LazyFrame) -> list[NodeCount]:
+        """Items and words per (platform, verdict, kind) leaf of ``frame``, in the tree's order."""
         import polars as pl
 
-        frame = self._source(f)
-        if f.narrowed:
-            frame = frame.filter(self._predicate(f, node=False))
-        grouped = frame.group_by("platform", "verdict", "kind").agg(
-            items=pl.len(), words=pl.col("words").sum().fill_null(0)
+        query = (
+            frame.lazy()
+            .group_by("platform", "verdict", "kind")
+            .agg(items=pl.len(), words=pl.col("words").sum().fill_null(0))
         )
-        out = [NodeCount(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in grouped.iter_rows()]
+        out = [NodeCount(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in query.collect().iter_rows()]
         out.sort(key=lambda c: (c.platform, VERDICT_RANK.get(c.verdict, 99), -c.items, c.kind))
         return out
 
@@ -221,19 +247,17 @@ class ItemQuery:
 
     def years(self) -> list[int]:
         """Years that hold at least one dated item, ascending."""
-        col = self.frame.get_column("year").drop_nulls().unique().sort()
+        col = self._base.get_column("year").drop_nulls().unique().sort()
         return [int(y) for y in col.to_list()]
 
     def per_year(self, platform: str | None = None, verdicts: Sequence[str] = ELIGIBLE) -> list[tuple[int, int]]:
         """(year, items) for every year from the first to the last dated item, gaps filled with 0."""
         import polars as pl
 
-        frame = self.frame.filter(pl.col("verdict").is_in(list(verdicts)), pl.col("year").is_not_null())
-        if platform is not None:
-            frame = frame.filter(pl.col("platform") == platform)
-        if frame.height == 0:
+        frame = self._eligible(platform, verdicts).filter(pl.col("year").is_not_null())
+        counts = dict(frame.group_by("year").agg(n=pl.len()).collect().iter_rows())
+        if not counts:
             return []
-        counts = dict(frame.group_by("year").agg(n=pl.len()).iter_rows())
         lo, hi = min(counts), max(counts)
         return [(y, int(counts.get(y, 0))) for y in range(lo, hi + 1)]
 
@@ -244,14 +268,13 @@ class ItemQuery:
         verdicts, gaps filled with empty months (a month with nothing is shown, not skipped)."""
         import polars as pl
 
-        frame = self.frame.filter(pl.col("verdict").is_in(list(verdicts)), pl.col("year").is_not_null())
-        if platform is not None:
-            frame = frame.filter(pl.col("platform") == platform)
-        if frame.height == 0:
-            return []
+        frame = self._eligible(platform, verdicts).filter(pl.col("year").is_not_null())
         counts: dict[tuple[int, int], dict[str, int]] = {}
-        for year, month, verdict, items in frame.group_by("year", "month", "verdict").agg(n=pl.len()).iter_rows():
+        grouped = frame.group_by("year", "month", "verdict").agg(n=pl.len()).collect()
+        for year, month, verdict, items in grouped.iter_rows():
             counts.setdefault((int(year), int(month)), {})[str(verdict)] = int(items)
+        if not counts:
+            return []
         (y, m), last = min(counts), max(counts)
         out = []
         while (y, m) <= last:
@@ -261,16 +284,23 @@ class ItemQuery:
 
     def platforms(self, verdicts: Sequence[str] = ELIGIBLE) -> list[str]:
         """Platforms holding items of these verdicts, in the analysis' order (the dashboard's cards)."""
-        import polars as pl
 
-        col = self.frame.filter(pl.col("verdict").is_in(list(verdicts))).sort("pos").get_column("platform")
+        col = self._eligible(None, verdicts).select("platform").collect().get_column("platform")  # in "pos" order
         return [str(p) for p in col.unique(maintain_order=True).to_list()]
 
     def undated(self, platform: str | None = None, verdicts: Sequence[str] = ELIGIBLE) -> int:
         """Eligible items without a date (the chart cannot place them; the UI says how many)."""
         import polars as pl
 
-        frame = self.frame.filter(pl.col("verdict").is_in(list(verdicts)), pl.col("year").is_null())
+        frame = self._eligible(platform, verdicts).filter(pl.col("year").is_null())
+        return int(frame.select(pl.len()).collect().item())
+
+    def _eligible(self, platform: str | None, verdicts: Sequence[str]) -> pl.LazyFrame:
+        """The items of these verdicts (and of ``platform``, if given), in their own order, as a plan: the
+        aggregates read only the columns they need, never the texts."""
+        import polars as pl
+
+        cond = pl.col("verdict").is_in(list(verdicts))
         if platform is not None:
-            frame = frame.filter(pl.col("platform") == platform)
-        return frame.height
+            cond &= pl.col("platform") == platform
+        return self._base.lazy().filter(cond)

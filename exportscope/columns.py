@@ -4,8 +4,9 @@ Why: polars runs an expression over a frame's chunks on its thread pool, but ove
 and the items frame's columns come in one chunk. The string scans that follow the reading (the word counts,
 the folded search text, the findings' masks) are the costliest steps after it, and each is the same
 expression row by row, so :func:`per_thread` cuts the column into a chunk per thread first (slices of the
-same buffers, nothing copied) and puts the answer back into one chunk. On a busy machine this changes
-nothing; on an idle one the scans take half the time.
+same buffers, nothing copied) and puts the answer back into one chunk. The CPU time is the same; with a
+second core free, the wall time of a scan drops by about a third (the word counts of 1,000,000 items: 0.39 ->
+0.25 s), and with none it is what it was.
 """
 
 from __future__ import annotations

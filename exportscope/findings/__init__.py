@@ -78,13 +78,15 @@ def known_names(analysis: Analysis) -> NameIndex:
     """Names of the people the export lists as connections or friends, minus the person's own name."""
     import polars as pl
 
-    items = analysis.items
-    people = items.filter(pl.col("kind") == "connection").get_column("text").drop_nulls().unique().to_list()
+    items = analysis.items.lazy()  # plans on the columns they need: never a copy of every column
+    people = (
+        items.filter(pl.col("kind") == "connection").select("text").collect().get_column("text").drop_nulls().unique()
+    ).to_list()
     names = [n for n in (name_from_item(t) for t in people) if n]
     own: list[str] = []
     profile = items.filter(pl.col("kind") == "profile", pl.col("rule").str.contains(r"\.(first_name|last_name)$"))
     by_platform: dict[str, dict[str, str]] = {}
-    for platform, rule, text in profile.select("platform", "rule", "text").iter_rows():
+    for platform, rule, text in profile.select("platform", "rule", "text").collect().iter_rows():
         if text:
             by_platform.setdefault(platform, {})[rule.rsplit(".", 1)[1]] = text
     for parts in by_platform.values():
@@ -151,9 +153,11 @@ def _text_findings(analysis: Analysis, acc: Collector, cancel: threading.Event |
     names = known_names(analysis)
     countries = _phone_countries(analysis)
     rows = (
-        analysis.items.with_row_index("_pos")
+        analysis.items.lazy()
+        .with_row_index("_pos")
         .filter(pl.col("verdict").is_in(ELIGIBLE), pl.col("text").is_not_null())
         .select("_pos", "platform", "source", "row", "kind", "timestamp", "text")
+        .collect()
     )
     if cancel is not None and cancel.is_set():
         return
@@ -193,7 +197,8 @@ def _minor_findings(analysis: Analysis, acc: Collector) -> None:
             continue
         cutoff = datetime(adult.year, adult.month, adult.day, tzinfo=UTC)
         rows = (
-            analysis.items.with_row_index("_pos")
+            analysis.items.lazy()
+            .with_row_index("_pos")
             .filter(
                 pl.col("platform") == platform,
                 pl.col("verdict").is_in(ELIGIBLE),
@@ -204,6 +209,7 @@ def _minor_findings(analysis: Analysis, acc: Collector) -> None:
             )
             .sort("timestamp")
             .select("_pos", "source", "row", "kind", "timestamp", "text")
+            .collect()
         )
         for pos, source, row, kind, ts, text in rows.iter_rows():
             example = {

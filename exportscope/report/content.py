@@ -48,17 +48,19 @@ def examples(analysis: Analysis, platform: str, limit: int = MAX_EXAMPLES) -> li
     import polars as pl
 
     rank = {k: i for i, k in enumerate(EXAMPLE_KINDS)}
-    frame = analysis.items.filter(
-        pl.col("account") == platform,  # the context key: the platform, or "instagram#2" for a second account
-        pl.col("verdict").is_in(ELIGIBLE),
-        pl.col("text").is_not_null(),
-        pl.col("text").str.strip_chars() != "",
-    )
-    if frame.is_empty():
-        return []
-    frame = (
+    # Which rows, chosen on the columns that order them (never sorting the texts), then those rows whole.
+    chosen = (
+        analysis.items.lazy()
+        .with_row_index("_at")
+        .filter(
+            pl.col("account") == platform,  # the context key: the platform, or "instagram#2" for a second account
+            pl.col("verdict").is_in(ELIGIBLE),
+            pl.col("text").is_not_null(),
+            pl.col("text").str.strip_chars() != "",
+        )
+        .select("_at", "kind", "timestamp", "words", "source", "row")
         # Most recent first; undated items (profile fields) by length, so a summary beats a first name.
-        frame.sort(
+        .sort(
             ["timestamp", "words", "source", "row"],
             descending=[True, True, False, False],
             nulls_last=True,
@@ -71,7 +73,11 @@ def examples(analysis: Analysis, platform: str, limit: int = MAX_EXAMPLES) -> li
         .filter(pl.col("nth") < limit)
         .sort(["nth", "krank", "kind"])
         .head(limit)
+        .collect()
     )
+    if chosen.is_empty():
+        return []
+    frame = analysis.items.select(pl.all().gather(chosen.get_column("_at")))
     return [
         {
             "kind": r["kind"],

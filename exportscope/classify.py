@@ -121,7 +121,7 @@ def word_counts(text: pl.Series) -> pl.Series:
     """
     import polars as pl
 
-    from exportscope.columns import per_thread_frame
+    from exportscope.columns import per_thread, per_thread_frame
 
     col = pl.col(text.name).fill_null("")
     scan = per_thread_frame(
@@ -134,7 +134,8 @@ def word_counts(text: pl.Series) -> pl.Series:
     words = scan.get_column("words").cast(pl.Int64)
     odd = scan.get_column("odd")
     if odd.any():
-        counted = text.filter(odd).str.count_matches(r"\S+").cast(pl.Int64)
+        rest = text.filter(odd)
+        counted = per_thread(rest, pl.col(rest.name).str.count_matches(r"\S+").cast(pl.Int64))
         words = words.scatter(odd.arg_true(), counted)
     return words
 

@@ -140,6 +140,12 @@ def worker_rows(clock: Clock, rows: int, frame: object) -> None:
     clock.rows.append(("  of which warm-up imports (polars, readers, platforms)", warm, 0.0))
     clock.last = (time.perf_counter(), time.process_time())
     half = frame.head(rows)  # type: ignore[attr-defined]
+    fd = parallel._frame_in_memory_file(half)
+    if fd is not None:  # how the worker hands its items back on Linux
+        clock.mark(f"hand-back: {rows:,} rows to an in-memory Arrow IPC file")
+        parallel._frame_from_file(fd)
+        clock.mark("hand-back: read back from its descriptor")
+        return
     data = parallel._frame_bytes(half)
     clock.mark(f"hand-back: {rows:,} rows to Arrow IPC ({len(data) / 2**20:.0f} MiB)")
     here, there = multiprocessing.Pipe(duplex=False)

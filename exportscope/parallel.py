@@ -31,12 +31,15 @@ import ctypes
 import multiprocessing
 import os
 import pickle
+import queue
 import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from multiprocessing import reduction
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
@@ -44,17 +47,13 @@ from exportscope.archive import SourceChanged
 from exportscope.gctune import fewer_collections
 from exportscope.plan import Task
 from exportscope.reading import Collector, Shape, TaskResult, read_task
+from exportscope.schedule import Schedule, units_of
 
 if TYPE_CHECKING:
     import polars as pl
 
 #: Below this many bytes of files to read, a second process costs more (its start-up) than it saves.
 PARALLEL_MIN_BYTES = 24 * 1024 * 1024
-#: The worker starts later (a new interpreter, imports, opening the zips again): it gets this much less.
-#: None since it starts before planning (its imports overlap the parent's): on the heavy Meta export the
-#: parent's share still cost it more CPU per byte (it polls the worker, takes its frame, and its polars pool
-#: is twice the worker's), so with 12 MB the worker idled while the parent read on.
-WORKER_HANDICAP_BYTES = 0
 #: Suffixes of members no reader parses (photos, videos, sounds): left out of :func:`worth_starting`'s count.
 MEDIA_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".bmp", ".tif", ".tiff", ".mp4", ".mov", ".m4v"}
@@ -67,11 +66,13 @@ _PR_SET_PDEATHSIG = 1
 
 @dataclass(frozen=True)
 class WorkerSpec:
-    """The worker's share of the plan: its tasks (members, sizes, bound platform, rule) and its parent."""
+    """What the worker may be asked to read (tasks with their members, sizes, bound platform and rule) and
+    its parent. Which of them it reads comes in batches afterwards (:class:`~exportscope.schedule.Schedule`)."""
 
     tasks: list[Task]
     parent: int
-    #: The worker's share of the run's inflation budget (None: what its sources arrive with).
+    #: The worker's inflation budget before its first batch; each batch adds its declared bytes (None: what
+    #: its sources arrive with, and batches add nothing).
     budget: int | None = None
 
 
@@ -90,31 +91,33 @@ def worth_starting(sizes: Sequence[tuple[str, int]]) -> bool:
     return sum(size for suffix, size in sizes if suffix.lower() not in MEDIA_SUFFIXES) >= PARALLEL_MIN_BYTES
 
 
-def split_tasks(tasks: Sequence[Task]) -> tuple[list[int], list[int]] | None:
-    """(main's task indices, worker's) balanced by bytes to read, or None when one process is better.
+def shared_units(tasks: Sequence[Task]) -> list[list[Task]] | None:
+    """The units two processes share (:func:`exportscope.schedule.units_of`), or None when one process is
+    better: too few bytes to read for a second one to pay for its start-up, or a single unit."""
+    if sum(t.size for t in tasks) < PARALLEL_MIN_BYTES:
+        return None
+    units = units_of(tasks)
+    return units if len(units) >= 2 else None
 
-    Tasks are assigned in units: one task, or every task of an export whose readers share state across
-    files (``Platform.task_shares_state``), which must stay in one process for the result to be the same.
+
+def start_method() -> str:
+    """``fork`` when this process is still single-threaded and has not loaded polars, else ``spawn``.
+
+    Why: a spawned worker is a new interpreter that imports exportscope again before it can import what it
+    reads with (0.2-0.3 s on the 2-core machine, on top of the imports both need). A fork starts with every
+    module the parent has, in a few milliseconds. It is only safe while no other thread exists (a fork copies
+    one thread; a lock another thread held stays locked forever in the child) and before polars is loaded
+    (its thread pool would be missing in the child). The command line starts its worker right after listing
+    the inputs, when both hold; the terminal UI (threads) and a library caller that already uses polars get
+    ``spawn``, as before. Linux only: the count of the process's threads is read from ``/proc``.
     """
-    total = sum(t.size for t in tasks)
-    if total < PARALLEL_MIN_BYTES or len(tasks) < 2:
-        return None
-    units: dict[tuple[str, int], list[Task]] = {}
-    for t in tasks:
-        key = ("export", t.export) if t.platform.task_shares_state(t.rule) else ("task", t.index)
-        units.setdefault(key, []).append(t)
-    if len(units) < 2:
-        return None
-    main: list[int] = []
-    worker: list[int] = []
-    load = [0, WORKER_HANDICAP_BYTES]
-    for unit in sorted(units.values(), key=lambda u: sum(t.size for t in u), reverse=True):
-        side = 0 if load[0] <= load[1] else 1
-        (main if side == 0 else worker).extend(t.index for t in unit)
-        load[side] += sum(t.size for t in unit)
-    if not worker:
-        return None
-    return sorted(main), sorted(worker)
+    if not sys.platform.startswith("linux") or "polars" in sys.modules or threading.active_count() != 1:
+        return "spawn"
+    try:
+        native_threads = len(os.listdir("/proc/self/task"))
+    except OSError:
+        return "spawn"
+    return "fork" if native_threads == 1 else "spawn"
 
 
 def prepare_for_ui() -> None:
@@ -160,13 +163,14 @@ def _warm_up() -> None:
 
 
 def _worker_main(conn: Connection, parent: int) -> None:
-    """The worker's whole life: import, wait for its share, check its zips, read its tasks, send
-    ("progress", ...) messages, then ("done", ...); ("error", ...) when it cannot, and the parent reads the
-    share itself. A parent that needs no worker after all ends it (:meth:`Worker.stop`)."""
+    """The worker's whole life: import, wait for what it may read, check its zips, say ("ready",), then read
+    each ("read", indices, bytes) batch it is sent, with a ("progress", ...) message after each task, until
+    ("end",); then ("done", ...). ("error", ...) when it cannot, and the parent reads what it was given. A
+    parent that needs no worker after all ends it (:meth:`Worker.stop`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
     # Half the cores for this process's polars pool (the parent has its own): on two cores, polars threads
     # that wait by spinning would take the CPU the other process reads with. Before polars is imported.
-    os.environ.setdefault("POLARS_MAX_THREADS", str(max(1, workers_available() // 2)))
+    os.environ["POLARS_MAX_THREADS"] = os.environ.get("POLARS_MAX_THREADS") or str(max(1, workers_available() // 2))
     _die_with_parent(parent)
     fewer_collections()
     try:
@@ -178,29 +182,48 @@ def _worker_main(conn: Connection, parent: int) -> None:
         conn.close()
         return
     sources = {id(m.source): m.source for t in spec.tasks for m in t.members}
+    budgets = {id(s.budget): s.budget for s in sources.values()}  # one, shared by the sources
+    by_index = {t.index: t for t in spec.tasks}
     try:
         try:
-            if spec.budget is not None:  # the sources share one budget object; it counts the worker's share
-                for source in sources.values():
-                    source.budget.allow(spec.budget)
+            if spec.budget is not None:
+                for budget in budgets.values():
+                    budget.allow(spec.budget)
             for source in sources.values():
                 source.ensure_open()  # a zip replaced since the plan: give the share back, read nothing
+            conn.send(("ready",))
             collector = Collector()
             results: list[TaskResult] = []
-            for task in spec.tasks:
-                results.append(
-                    read_task(
-                        task.index,
-                        task.platform,
-                        task.rule,
-                        task.members,
-                        collector,
-                        suffix=task.suffix,
-                        latest=task.latest,
+            while (message := conn.recv())[0] == "read":
+                _, indices, declared = message
+                if spec.budget is not None:
+                    for budget in budgets.values():
+                        budget.limit += declared
+                for index in indices:
+                    task = by_index[index]
+                    results.append(
+                        read_task(
+                            task.index,
+                            task.platform,
+                            task.rule,
+                            task.members,
+                            collector,
+                            suffix=task.suffix,
+                            latest=task.latest,
+                        )
                     )
-                )
-                conn.send(("progress", task.index, len(task.members), task.members[0].path))
-            conn.send(("done", _frame_bytes(collector.frame()), results, collector.shapes))
+                    conn.send(("progress", task.index, len(task.members), task.members[0].path))
+            used = sum(b.used for b in budgets.values())
+            frame = collector.frame()
+            shared = _frame_in_memory_file(frame)
+            if shared is None:
+                conn.send(("done", _frame_bytes(frame), results, collector.shapes, used))
+            else:
+                try:
+                    conn.send(("done", None, results, collector.shapes, used))
+                    reduction.send_handle(conn, shared, parent)
+                finally:
+                    os.close(shared)
         finally:
             for source in sources.values():
                 source.close()
@@ -223,6 +246,40 @@ def _frame_bytes(frame: pl.DataFrame) -> bytes:
     return out.getvalue()
 
 
+def _frame_in_memory_file(frame: pl.DataFrame) -> int | None:
+    """The frame written as an uncompressed Arrow IPC file into an anonymous in-memory file (Linux's
+    ``memfd_create``: nothing touches the disk), for its descriptor to travel to the parent; None where no
+    such file can be made (then the frame travels as bytes through the pipe).
+
+    Why: as bytes, 30 MiB of items were copied five times (into Python bytes, pickled, through a pipe 64 KiB
+    at a time, out of the pipe, unpickled) and cost the parent 0.15-0.2 s after the worker was done; here
+    polars writes the file itself and the parent maps it (:func:`_frame_from_file`).
+    """
+    memfd_create = getattr(os, "memfd_create", None)
+    if memfd_create is None or not os.path.isdir("/proc/self/fd"):
+        return None
+    try:
+        fd: int = memfd_create("exportscope-items", getattr(os, "MFD_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        frame.write_ipc(f"/proc/self/fd/{fd}", compression="uncompressed")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _frame_from_file(fd: int) -> pl.DataFrame:
+    """The frame of :func:`_frame_in_memory_file`, from its descriptor received here (closed after)."""
+    import polars as pl
+
+    try:
+        return pl.read_ipc(f"/proc/self/fd/{fd}")
+    finally:
+        os.close(fd)
+
+
 def _frame_of(data: bytes) -> pl.DataFrame:
     import io
 
@@ -232,62 +289,115 @@ def _frame_of(data: bytes) -> pl.DataFrame:
 
 
 class Worker:
-    """The parent's handle on the worker process."""
+    """The parent's handle on the worker process.
+
+    A thread of the parent feeds it: it sends what the worker may read, then, once the worker is ready,
+    batches from the :class:`~exportscope.schedule.Schedule` (two ahead, so the worker never waits for the
+    parent's reading thread to let go of the interpreter), and takes its messages as they come: progress
+    steps wait in a queue for :meth:`poll`, the results are set when it is done. So a worker that finishes
+    early is never kept waiting for its frame to be taken.
+    """
+
+    #: Batches sent ahead of the worker's reading.
+    AHEAD = 2
 
     def __init__(self, spec: WorkerSpec | None = None, *, parent: int | None = None) -> None:
-        """Start the worker process; with ``spec``, give it its share at once (else later: :meth:`assign`)."""
-        ctx = multiprocessing.get_context("spawn")
+        """Start the worker process; with ``spec``, give it all of its tasks at once (else later:
+        :meth:`assign`)."""
+        method = start_method()
+        if method == "fork":
+            for stream in (sys.stdout, sys.stderr):  # the child flushes its copies when it ends: nothing twice
+                with contextlib.suppress(Exception):
+                    stream.flush()
+        ctx = multiprocessing.get_context("fork") if method == "fork" else multiprocessing.get_context("spawn")
         self._conn, child = ctx.Pipe(duplex=True)
         parent = spec.parent if spec is not None else parent if parent is not None else os.getpid()
         self._process = ctx.Process(target=_worker_main, args=(child, parent), daemon=True)
         self._process.start()
         child.close()
-        self._sender: threading.Thread | None = None
+        self._feeder: threading.Thread | None = None
+        self._steps: queue.SimpleQueue[tuple[int, str] | None] = queue.SimpleQueue()
         self.frame: pl.DataFrame | None = None
         self.results: list[TaskResult] = []
         self.shapes: list[Shape] = []
+        #: Bytes the worker inflated (charged to its budget).
+        self.used = 0
         self.error: str | None = None
         self.finished = False
         self.progressed: set[int] = set()  # task indices the worker reported done
         if spec is not None:
             self.assign(spec)
 
-    def assign(self, spec: WorkerSpec) -> None:
-        """Send the worker its share: pickled here (a snapshot, before this process reads on), written from
-        a thread: a share bigger than the pipe's buffer would otherwise keep the parent waiting until the
-        worker has imported what it needs. Raises what pickling raises (a share that cannot travel)."""
-        if self._sender is not None:
+    def assign(self, spec: WorkerSpec, schedule: Schedule | None = None) -> None:
+        """Give the worker what it may read, and the schedule it takes its batches from (without one: all
+        of ``spec``'s tasks, in one batch). ``spec`` is pickled here (a snapshot, before this process reads
+        on) and sent from the feeding thread: a spec bigger than the pipe's buffer would otherwise keep the
+        parent waiting until the worker has imported what it needs. Raises what pickling raises."""
+        if self._feeder is not None:
             raise RuntimeError("the worker already has its share")
         data = pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL)
+        plan = schedule if schedule is not None else Schedule([spec.tasks])
+        self._feeder = threading.Thread(target=self._feed, args=(data, plan), name="exportscope-worker", daemon=True)
+        self._feeder.start()
 
-        def send() -> None:
-            with contextlib.suppress(OSError, ValueError):  # a worker gone: poll() reports it
-                self._conn.send_bytes(data)
+    def _feed(self, data: bytes, schedule: Schedule) -> None:
+        """The feeding thread: send, hand out batches, take messages until the worker is done or gone."""
+        ahead: deque[int] = deque()  # tasks left in each batch sent and not read yet
+        ended = False
 
-        self._sender = threading.Thread(target=send, name="exportscope-worker-share", daemon=True)
-        self._sender.start()
+        def top_up() -> None:
+            nonlocal ended
+            while not ended and len(ahead) < self.AHEAD:
+                batch = schedule.for_worker()
+                if batch is None:
+                    self._conn.send(("end",))
+                    ended = True
+                    return
+                tasks, declared = batch
+                self._conn.send(("read", [t.index for t in tasks], declared))
+                ahead.append(len(tasks))
+
+        try:
+            self._conn.send_bytes(data)
+            while True:
+                message: Any = self._conn.recv()
+                kind = message[0]
+                if kind == "ready":
+                    top_up()
+                elif kind == "progress":
+                    self.progressed.add(message[1])
+                    self._steps.put((message[2], message[3]))
+                    ahead[0] -= 1
+                    if not ahead[0]:
+                        ahead.popleft()
+                    top_up()
+                elif kind == "done":
+                    data = message[1]
+                    frame = _frame_from_file(reduction.recv_handle(self._conn)) if data is None else _frame_of(data)
+                    self.frame, self.results, self.shapes, self.used = frame, message[2], message[3], message[4]
+                    return
+                else:
+                    self.error = message[1]
+                    return
+        except (EOFError, OSError, ValueError):  # the worker is gone (stopped, or it died)
+            self.error = self.error or "the worker process ended unexpectedly"
+        except Exception as exc:  # its results could not be taken: the parent reads its share itself
+            self.error = f"{type(exc).__name__}: {exc}"
+        finally:
+            schedule.close()  # a worker done or gone takes nothing more
+            self.finished = True
+            self._steps.put(None)  # wakes a poll() waiting for the next step
 
     def poll(self, timeout: float = 0.0) -> list[tuple[int, str]]:
-        """Drain messages; returns the progress steps (files, path) seen. Sets the result when done."""
+        """The progress steps (files, path) the worker reported since the last call; waits up to ``timeout``
+        seconds for one when there is none yet and the worker is not done."""
         steps: list[tuple[int, str]] = []
-        while not self.finished and self._conn.poll(timeout):
-            try:
-                message: Any = self._conn.recv()
-            except EOFError:
-                self.error = self.error or "the worker process ended unexpectedly"
-                self.finished = True
-                break
-            kind = message[0]
-            if kind == "progress":
-                self.progressed.add(message[1])
-                steps.append((message[2], message[3]))
-            elif kind == "done":
-                self.frame, self.results, self.shapes = _frame_of(message[1]), message[2], message[3]
-                self.finished = True
-            else:
-                self.error = message[1]
-                self.finished = True
-            timeout = 0.0
+        with contextlib.suppress(queue.Empty):
+            step = self._steps.get(timeout=timeout) if timeout > 0 and not self.finished else self._steps.get_nowait()
+            while True:
+                if step is not None:
+                    steps.append(step)
+                step = self._steps.get_nowait()
         return steps
 
     def stop(self) -> None:
@@ -295,6 +405,6 @@ class Worker:
         if self._process.is_alive():
             self._process.terminate()
         self._process.join(timeout=5)
-        if self._sender is not None:
-            self._sender.join(timeout=5)  # its send fails once the worker is gone
+        if self._feeder is not None:
+            self._feeder.join(timeout=5)  # its recv() fails once the worker is gone
         self._conn.close()

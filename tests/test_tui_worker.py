@@ -41,9 +41,9 @@ async def main() -> None:
                 seen["failed"].append(type(exc).__name__)
                 raise
 
-        def assign(self, spec):
+        def assign(self, spec, schedule=None):
             seen["assigned"] += len(spec.tasks)
-            super().assign(spec)
+            super().assign(spec, schedule)
 
     parallel.Worker = Spy
     if sys.argv[3] == "without":  # what happened before: no tracker started ahead of Textual

@@ -4,7 +4,7 @@ Why not a split made before reading (as before): the two processes never read at
 starts later (a new interpreter, its imports), the parent polls it and keeps the progress, and on a machine
 whose two cores are shared (a virtual machine, a laptop saving power) either may run half as fast as the
 other for a while. On the heavy Meta export a split balanced by bytes left the worker idle for 0.4-0.8 s
-while the parent read on. Here the parent takes one unit at a time, the worker a batch at a time (a quarter
+while the parent read on. Here the parent takes one unit at a time, the worker a batch at a time (an eighth
 of what is left, so batches shrink as the end nears and neither waits long for the other), the biggest
 units first so that the last ones, handed out when the other side is nearly done, are small.
 
@@ -25,8 +25,9 @@ if TYPE_CHECKING:
     from exportscope.plan import Task
     from exportscope.zipread import Budget
 
-#: A worker's batch is this part of the bytes not handed out yet (at least one unit).
-BATCH_PART = 4
+#: A worker's batch is this part of the bytes not handed out yet (at least one unit): with two batches sent
+#: ahead, the worker holds at most about a quarter of what is left, so it never ends long after the parent.
+BATCH_PART = 8
 
 
 def units_of(tasks: Sequence[Task]) -> list[list[Task]]:
@@ -71,8 +72,8 @@ class Schedule:
             return unit
 
     def for_worker(self) -> tuple[list[Task], int] | None:
-        """The worker's next batch (its tasks, their declared bytes): the biggest units left, a quarter of
-        the bytes not handed out yet and at least one unit; None when nothing is left or the parent has
+        """The worker's next batch (its tasks, their declared bytes): the biggest units left, an eighth
+        of the bytes not handed out yet and at least one unit; None when nothing is left or the parent has
         closed the schedule."""
         with self._lock:
             if self._closed or not self._units:

@@ -75,7 +75,7 @@ def test_the_workers_batches_shrink_as_the_end_nears() -> None:
     sizes = []
     while (got := schedule.for_worker()) is not None:
         sizes.append(got[1])
-    assert sizes[0] == 1000 // BATCH_PART  # a quarter of what was left
+    assert sizes[0] == 1000 // BATCH_PART  # that part of what was left
     assert sizes == sorted(sizes, reverse=True) and sizes[-1] == 10  # down to one unit at the end
     assert sum(sizes) == 1000 and schedule.worker_bytes == 1000
 

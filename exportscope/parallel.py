@@ -33,6 +33,7 @@ import os
 import pickle
 import queue
 import signal
+import stat
 import sys
 import threading
 import time
@@ -120,20 +121,70 @@ def start_method() -> str:
     return "fork" if native_threads == 1 else "spawn"
 
 
-def prepare_for_ui() -> None:
-    """Start :mod:`multiprocessing`'s resource tracker now, while ``sys.stderr`` is still the process's own.
+def prepare_for_ui(paths: Sequence[str | os.PathLike[str]] = (), workers: int = 2) -> None:
+    """Get ready to read ``paths`` under a full-screen UI: fork a spare reading worker now when they look big
+    enough (:func:`start_spare`), and start :mod:`multiprocessing`'s resource tracker while ``sys.stderr`` is
+    still the process's own.
 
-    Why: every ``spawn`` start needs that tracker, and the tracker is started with ``sys.stderr``'s file
+    Why the tracker: every ``spawn`` start needs it, and it is started with ``sys.stderr``'s file
     descriptor. A full-screen UI (Textual) replaces ``sys.stderr`` with an object whose ``fileno()`` is -1
     while it runs, so a worker started then, from the UI's loader thread, failed ("bad value(s) in
-    fds_to_keep") and the terminal UI read every archive in one process, however big. Call this before such a
-    UI starts. It costs one small process, once per process (the tracker is shared by every later start);
-    where no process can start, nothing happens here and :class:`Worker` falls back as before.
+    fds_to_keep") and the terminal UI read every archive in one process, however big. It costs one small
+    process, once per process (the tracker is shared by every later start); where no process can start,
+    nothing happens here and :class:`Worker` falls back as before. Why the spare: once the UI runs, this
+    process has threads and a worker can only be a new interpreter (spawn), which imports for half a second
+    before it can read; forked before, it imports polars while the UI starts. Call this before such a UI
+    starts.
     """
     from multiprocessing import resource_tracker
 
+    if workers > 1:
+        start_spare(paths)
     with contextlib.suppress(OSError, ValueError, RuntimeError):
         resource_tracker.ensure_running()
+
+
+#: A spare worker is forked ahead (:func:`start_spare`) for inputs of at least this many bytes on disk: zips
+#: of text hold five to ten times their size, so this is about where :func:`worth_starting` says yes.
+SPARE_MIN_DISK_BYTES = PARALLEL_MIN_BYTES // 8
+#: The spare worker, until :func:`take_spare` takes it (at most one).
+_SPARE: list[Worker] = []
+
+
+def start_spare(paths: Sequence[str | os.PathLike[str]]) -> None:
+    """Fork a reading worker now, without its share, for the next :func:`exportscope.pipeline.analyze` of
+    these inputs to take (:func:`take_spare`) if they turn out to hold enough to read; it is stopped
+    otherwise. Only when a fork is safe (:func:`start_method`), a second core exists and the inputs look
+    big: files of at least :data:`SPARE_MIN_DISK_BYTES` together, or a folder (never walked here: a
+    Downloads folder may hold thousands of files). A wrong guess costs the second core its imports."""
+    if _SPARE or workers_available() < 2 or start_method() != "fork":
+        return
+    size = 0
+    for path in paths:
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        size += SPARE_MIN_DISK_BYTES if stat.S_ISDIR(st.st_mode) else st.st_size
+    if size >= SPARE_MIN_DISK_BYTES:
+        with contextlib.suppress(OSError, RuntimeError, ValueError):
+            _SPARE.append(Worker(parent=os.getpid()))
+
+
+def take_spare() -> Worker | None:
+    """The worker :func:`start_spare` forked, if any and still alive (then it is no longer spare)."""
+    while _SPARE:
+        worker = _SPARE.pop()
+        if worker.alive():
+            return worker
+        worker.stop()
+    return None
+
+
+def drop_spare() -> None:
+    """Stop a spare worker nobody took."""
+    while _SPARE:
+        _SPARE.pop().stop()
 
 
 def _die_with_parent(parent: int) -> None:
@@ -399,6 +450,9 @@ class Worker:
                     steps.append(step)
                 step = self._steps.get_nowait()
         return steps
+
+    def alive(self) -> bool:
+        return self._process.is_alive()
 
     def stop(self) -> None:
         """End the worker (whether it read, failed or never got a share) and close the pipe; again: nothing."""

@@ -115,8 +115,14 @@ def analyze(
 
         sizes = [(m.suffix, m.size) for s in sources for m in s.members]
         if options.workers > 1 and parallel.workers_available() > 1 and parallel.worth_starting(sizes):
+            spare = parallel.take_spare()  # forked ahead by a UI, before its threads
+            if spare is not None:
+                early.append(spare)
+                return
             with contextlib.suppress(OSError, RuntimeError, ValueError):  # no process here: one reads all
                 early.append(parallel.Worker(parent=os.getpid()))
+        else:
+            parallel.drop_spare()
 
     try:
         plan = make_plan(
@@ -125,6 +131,7 @@ def analyze(
     except BaseException:
         for started in early:
             started.stop()
+        _drop_spare()
         raise
     try:
         partial: Callable[[Reading, int], None] | None = None
@@ -143,6 +150,14 @@ def analyze(
         for started in early:  # read() stops it; again here (a no-op then) whatever went wrong before
             started.stop()
         plan.close()
+        _drop_spare()
+
+
+def _drop_spare() -> None:
+    """A spare worker the inputs did not need (or unusable inputs) is stopped once the analysis ends."""
+    from exportscope import parallel
+
+    parallel.drop_spare()
 
 
 def read(

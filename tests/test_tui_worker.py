@@ -47,7 +47,7 @@ async def main() -> None:
 
     parallel.Worker = Spy
     if sys.argv[3] == "without":  # what happened before: no tracker started ahead of Textual
-        parallel.prepare_for_ui = lambda: None
+        parallel.prepare_for_ui = lambda *args: None
     app = ExportScopeApp([tui_archive.build(Path(sys.argv[2]))], tui_archive.OPTIONS)
     async with app.run_test(size=(100, 30)):
         while app.loading:

@@ -219,6 +219,13 @@ def _worker_main(conn: Connection, parent: int) -> None:
     ("end",); then ("done", ...). ("error", ...) when it cannot, and the parent reads what it was given. A
     parent that needs no worker after all ends it (:meth:`Worker.stop`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
+    # A forked worker starts with its parent's stop handlers (they would unwind the parent's work here, and
+    # remove the temporary files of its outputs): terminate() and the parent's death must simply end it.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_SETMASK, set())
     # Half the cores for this process's polars pool (the parent has its own): on two cores, polars threads
     # that wait by spinning would take the CPU the other process reads with. Before polars is imported.
     os.environ["POLARS_MAX_THREADS"] = os.environ.get("POLARS_MAX_THREADS") or str(max(1, workers_available() // 2))

@@ -236,3 +236,29 @@ def test_a_spare_worker_forked_before_a_ui_starts_is_taken_by_the_analysis_or_st
     assert seen["small"] == 0
     assert seen["taken"] == (workers == 2)
     assert not seen["alive"] and seen["after"] == 0 and seen["items"] > 0
+
+
+FORKED_STOP_SCRIPT = """
+import os, sys, time
+from exportscope import fsutil, parallel, stops
+
+stops.install()  # the command line's stop handlers: SIGTERM removes the outputs being written, then unwinds
+tmp = sys.argv[1]
+open(tmp, "w").close()
+fsutil._pending.add(tmp)  # an output being written by this process
+worker = parallel.Worker(parent=os.getpid())
+time.sleep(0.5)
+worker.stop()  # SIGTERM
+print(os.path.exists(tmp), worker._process.exitcode)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked workers: Linux only")
+def test_a_forked_worker_ends_on_sigterm_without_running_its_parents_stop_handler(tmp_path: Path) -> None:
+    tmp = tmp_path / ".report.html.1234.part"
+    out = subprocess.run(
+        [sys.executable, "-c", FORKED_STOP_SCRIPT, str(tmp)], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    exists, code = out.stdout.split()
+    assert exists == "True"  # the parent's temporary file was not removed by the worker
+    assert int(code) == -15  # ended by SIGTERM's default action, not unwound by a handler

@@ -1,87 +1,73 @@
 """Using the second core: a worker process reads part of the tasks while the main process reads the rest.
 
 Why a process and not threads: readers are pure-Python parsing, which threads would serialise on the GIL.
-Why ``spawn``: the caller may be a threaded program (the terminal UI, polars' pool), where ``fork`` can
-deadlock. The worker receives its share of the plan itself (:class:`WorkerSpec`: the tasks with their
-members, sizes and zip entries; zips travel without their open handle and are opened again on first use)
-and never plans again: the inputs are listed once, so a file that appears in a folder while it is read
-cannot shift the tasks (one chat counted twice, another lost). A zip that is no longer the file that was
-planned (replaced since) makes the worker give up, and the parent reads that share from its own open
-handles. The worker sends back its items as one polars frame plus the per-task results; progress messages
-flow back after each task so a progress bar keeps moving. The archive is never written to and nothing
-touches the disk: results travel through a pipe.
+How it starts (:func:`start_method`): forked while this process is single-threaded and has not loaded
+polars (the command line right after listing its inputs, or :func:`prepare_for_ui` before a terminal UI
+starts), else a new interpreter (``spawn``): a threaded program (the UI, polars' pool) can deadlock a fork.
+The worker receives the plan's tasks themselves (:class:`~exportscope.worker.WorkerSpec`: members, sizes
+and zip entries; zips travel without their open handle and are opened again) and never plans again: the
+inputs are listed once, so a file that appears in a folder while it is read cannot shift the tasks (one
+chat counted twice, another lost). A zip that is no longer the file that was planned (replaced since) makes
+the worker give up, and the parent reads what it was given from its own open handles.
 
-The worker never outlives its parent: it ignores Ctrl-C (the parent stops it), asks Linux to send it
-SIGTERM when the parent dies (``PR_SET_PDEATHSIG``), and a watch thread ends it when its parent process is
-gone, on systems without that call or if the parent died before it was made.
-
-Why the worker starts before its share is known: a new interpreter spends about 0.3 s importing polars and
-the readers before it can read anything. :func:`exportscope.pipeline.analyze` starts it right after the
-inputs are listed, when they hold enough to read (:func:`worth_starting`), so those imports overlap the
-parent's own planning; the share follows through the pipe once planned (:meth:`Worker.assign`), from a thread,
-so the parent never waits for the worker to be ready. A worker that gets no share (``None``: the plan found
-one process better) ends at once. Its items come back as one Arrow IPC buffer (half the cost of pickling
-the frame, on the worker's side).
+Why the worker starts before its tasks are known: it imports polars and the readers (0.3-0.5 s) before it
+can read anything. :func:`exportscope.pipeline.analyze` starts it right after the inputs are listed, when
+they hold enough to read (:func:`worth_starting`), so those imports overlap the parent's own planning; the
+tasks follow through the pipe once planned (:meth:`Worker.assign`), from a thread, so the parent never
+waits for the worker to be ready. Who reads which task is decided as they go
+(:class:`~exportscope.schedule.Schedule`); a worker given nothing is not waited for. Its items come back
+as one Arrow IPC file in memory (:mod:`exportscope.worker`); progress messages flow back after each task
+so a progress bar keeps moving. The archive is never written to and nothing touches the disk.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import multiprocessing
 import os
 import pickle
 import queue
-import signal
 import stat
 import sys
 import threading
-import time
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass
 from multiprocessing import reduction
-from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
-from exportscope.archive import SourceChanged
-from exportscope.gctune import fewer_collections
 from exportscope.plan import Task
-from exportscope.reading import Collector, Shape, TaskResult, read_task
+from exportscope.reading import Shape, TaskResult
 from exportscope.schedule import Schedule, units_of
+from exportscope.worker import WorkerSpec, frame_from_file, frame_of, worker_main, workers_available
 
 if TYPE_CHECKING:
     import polars as pl
 
+__all__ = [
+    "MEDIA_SUFFIXES",
+    "PARALLEL_MIN_BYTES",
+    "SPARE_MIN_DISK_BYTES",
+    "Worker",
+    "WorkerSpec",
+    "drop_spare",
+    "prepare_for_ui",
+    "shared_units",
+    "start_method",
+    "start_spare",
+    "take_spare",
+    "workers_available",
+    "worth_starting",
+]
+
 #: Below this many bytes of files to read, a second process costs more (its start-up) than it saves.
 PARALLEL_MIN_BYTES = 24 * 1024 * 1024
+
+
 #: Suffixes of members no reader parses (photos, videos, sounds): left out of :func:`worth_starting`'s count.
 MEDIA_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".bmp", ".tif", ".tiff", ".mp4", ".mov", ".m4v"}
     | {".webm", ".avi", ".3gp", ".mp3", ".m4a", ".aac", ".ogg", ".opus", ".wav", ".amr", ".pdf"}
 )
-#: How often the worker checks that its parent is still there (seconds).
-PARENT_WATCH_SECONDS = 0.5
-_PR_SET_PDEATHSIG = 1
-
-
-@dataclass(frozen=True)
-class WorkerSpec:
-    """What the worker may be asked to read (tasks with their members, sizes, bound platform and rule) and
-    its parent. Which of them it reads comes in batches afterwards (:class:`~exportscope.schedule.Schedule`)."""
-
-    tasks: list[Task]
-    parent: int
-    #: The worker's inflation budget before its first batch; each batch adds its declared bytes (None: what
-    #: its sources arrive with, and batches add nothing).
-    budget: int | None = None
-
-
-def workers_available() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
 
 
 def worth_starting(sizes: Sequence[tuple[str, int]]) -> bool:
@@ -147,6 +133,8 @@ def prepare_for_ui(paths: Sequence[str | os.PathLike[str]] = (), workers: int = 
 #: A spare worker is forked ahead (:func:`start_spare`) for inputs of at least this many bytes on disk: zips
 #: of text hold five to ten times their size, so this is about where :func:`worth_starting` says yes.
 SPARE_MIN_DISK_BYTES = PARALLEL_MIN_BYTES // 8
+
+
 #: The spare worker, until :func:`take_spare` takes it (at most one).
 _SPARE: list[Worker] = []
 
@@ -187,165 +175,6 @@ def drop_spare() -> None:
         _SPARE.pop().stop()
 
 
-def _die_with_parent(parent: int) -> None:
-    """End this process when ``parent`` is gone: Linux's parent-death signal, and a watch as a fallback."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_WATCH_SECONDS)
-        os._exit(1)  # reparented: the parent died (before the death signal was asked for, or no such call)
-
-    if os.getppid() != parent:
-        os._exit(1)
-    threading.Thread(target=watch, name="exportscope-parent-watch", daemon=True).start()
-
-
-def _warm_up() -> None:
-    """Import what reading needs (polars, the readers, every platform family) while the parent plans."""
-    import polars  # noqa: F401
-
-    from exportscope import reading  # noqa: F401
-    from exportscope.platforms import all_platforms
-
-    all_platforms()
-
-
-def _worker_main(conn: Connection, parent: int) -> None:
-    """The worker's whole life: import, wait for what it may read, check its zips, say ("ready",), then read
-    each ("read", indices, bytes) batch it is sent, with a ("progress", ...) message after each task, until
-    ("end",); then ("done", ...). ("error", ...) when it cannot, and the parent reads what it was given. A
-    parent that needs no worker after all ends it (:meth:`Worker.stop`)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
-    # A forked worker starts with its parent's stop handlers (they would unwind the parent's work here, and
-    # remove the temporary files of its outputs): terminate() and the parent's death must simply end it.
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_SETMASK, set())
-    # Half the cores for this process's polars pool (the parent has its own): on two cores, polars threads
-    # that wait by spinning would take the CPU the other process reads with. Before polars is imported.
-    os.environ["POLARS_MAX_THREADS"] = os.environ.get("POLARS_MAX_THREADS") or str(max(1, workers_available() // 2))
-    _die_with_parent(parent)
-    fewer_collections()
-    try:
-        _warm_up()
-        spec: WorkerSpec = pickle.loads(conn.recv_bytes())
-    except BaseException as exc:  # the parent went away, or an import failed: say so if anyone listens
-        with contextlib.suppress(OSError):
-            conn.send(("error", f"{type(exc).__name__}: {exc}"))
-        conn.close()
-        return
-    sources = {id(m.source): m.source for t in spec.tasks for m in t.members}
-    budgets = {id(s.budget): s.budget for s in sources.values()}  # one, shared by the sources
-    by_index = {t.index: t for t in spec.tasks}
-    try:
-        try:
-            if spec.budget is not None:
-                for budget in budgets.values():
-                    budget.allow(spec.budget)
-            for source in sources.values():
-                source.ensure_open()  # a zip replaced since the plan: give the share back, read nothing
-            conn.send(("ready",))
-            collector = Collector()
-            results: list[TaskResult] = []
-            while (message := conn.recv())[0] == "read":
-                _, indices, declared = message
-                if spec.budget is not None:
-                    for budget in budgets.values():
-                        budget.limit += declared
-                for index in indices:
-                    task = by_index[index]
-                    results.append(
-                        read_task(
-                            task.index,
-                            task.platform,
-                            task.rule,
-                            task.members,
-                            collector,
-                            suffix=task.suffix,
-                            latest=task.latest,
-                        )
-                    )
-                    conn.send(("progress", task.index, len(task.members), task.members[0].path))
-            used = sum(b.used for b in budgets.values())
-            frame = collector.frame()
-            shared = _frame_in_memory_file(frame)
-            if shared is None:
-                conn.send(("done", _frame_bytes(frame), results, collector.shapes, used))
-            else:
-                try:
-                    conn.send(("done", None, results, collector.shapes, used))
-                    reduction.send_handle(conn, shared, parent)
-                finally:
-                    os.close(shared)
-        finally:
-            for source in sources.values():
-                source.close()
-    except SourceChanged as exc:
-        conn.send(("error", str(exc)))
-    except BaseException as exc:  # report, never hang the parent
-        with contextlib.suppress(OSError):
-            conn.send(("error", f"{type(exc).__name__}: {exc}"))
-    finally:
-        conn.close()
-
-
-def _frame_bytes(frame: pl.DataFrame) -> bytes:
-    """The frame as an uncompressed Arrow IPC file: written in about half the time pickle takes (polars
-    pickles a frame as an IPC stream, then copies it), read back without a copy of its columns."""
-    import io
-
-    out = io.BytesIO()
-    frame.write_ipc(out, compression="uncompressed")
-    return out.getvalue()
-
-
-def _frame_in_memory_file(frame: pl.DataFrame) -> int | None:
-    """The frame written as an uncompressed Arrow IPC file into an anonymous in-memory file (Linux's
-    ``memfd_create``: nothing touches the disk), for its descriptor to travel to the parent; None where no
-    such file can be made (then the frame travels as bytes through the pipe).
-
-    Why: as bytes, 30 MiB of items were copied five times (into Python bytes, pickled, through a pipe 64 KiB
-    at a time, out of the pipe, unpickled) and cost the parent 0.15-0.2 s after the worker was done; here
-    polars writes the file itself and the parent maps it (:func:`_frame_from_file`).
-    """
-    memfd_create = getattr(os, "memfd_create", None)
-    if memfd_create is None or not os.path.isdir("/proc/self/fd"):
-        return None
-    try:
-        fd: int = memfd_create("exportscope-items", getattr(os, "MFD_CLOEXEC", 0))
-    except OSError:
-        return None
-    try:
-        frame.write_ipc(f"/proc/self/fd/{fd}", compression="uncompressed")
-    except BaseException:
-        os.close(fd)
-        raise
-    return fd
-
-
-def _frame_from_file(fd: int) -> pl.DataFrame:
-    """The frame of :func:`_frame_in_memory_file`, from its descriptor received here (closed after)."""
-    import polars as pl
-
-    try:
-        return pl.read_ipc(f"/proc/self/fd/{fd}")
-    finally:
-        os.close(fd)
-
-
-def _frame_of(data: bytes) -> pl.DataFrame:
-    import io
-
-    import polars as pl
-
-    return pl.read_ipc(io.BytesIO(data))
-
-
 class Worker:
     """The parent's handle on the worker process.
 
@@ -370,7 +199,7 @@ class Worker:
         ctx = multiprocessing.get_context("fork") if method == "fork" else multiprocessing.get_context("spawn")
         self._conn, child = ctx.Pipe(duplex=True)
         parent = spec.parent if spec is not None else parent if parent is not None else os.getpid()
-        self._process = ctx.Process(target=_worker_main, args=(child, parent), daemon=True)
+        self._process = ctx.Process(target=worker_main, args=(child, parent), daemon=True)
         self._process.start()
         child.close()
         self._feeder: threading.Thread | None = None
@@ -431,7 +260,7 @@ class Worker:
                     top_up()
                 elif kind == "done":
                     data = message[1]
-                    frame = _frame_from_file(reduction.recv_handle(self._conn)) if data is None else _frame_of(data)
+                    frame = frame_from_file(reduction.recv_handle(self._conn)) if data is None else frame_of(data)
                     self.frame, self.results, self.shapes, self.used = frame, message[2], message[3], message[4]
                     return
                 else:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from exportscope import parallel
+from exportscope import worker
 from exportscope.schedule import BATCH_PART, Schedule, units_of
 from exportscope.zipread import Budget
 
@@ -192,12 +192,12 @@ def test_the_workers_items_come_back_the_same_as_an_in_memory_file_or_as_bytes()
             "text": ["Zoé 👋", "", None],
         }
     )
-    assert parallel._frame_of(parallel._frame_bytes(frame)).equals(frame)
-    fd = parallel._frame_in_memory_file(frame)
+    assert worker.frame_of(worker.frame_bytes(frame)).equals(frame)
+    fd = worker.frame_in_memory_file(frame)
     if sys.platform.startswith("linux"):
         assert fd is not None
     if fd is not None:
-        assert parallel._frame_from_file(fd).equals(frame)
+        assert worker.frame_from_file(fd).equals(frame)
 
 
 SPARE_SCRIPT = """

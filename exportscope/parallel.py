@@ -156,7 +156,7 @@ def start_spare(paths: Sequence[str | os.PathLike[str]]) -> None:
         size += SPARE_MIN_DISK_BYTES if stat.S_ISDIR(st.st_mode) else st.st_size
     if size >= SPARE_MIN_DISK_BYTES:
         with contextlib.suppress(OSError, RuntimeError, ValueError):
-            _SPARE.append(Worker(parent=os.getpid()))
+            _SPARE.append(Worker(parent=os.getpid(), preload=False))
 
 
 def take_spare() -> Worker | None:
@@ -188,10 +188,18 @@ class Worker:
     #: Batches sent ahead of the worker's reading.
     AHEAD = 2
 
-    def __init__(self, spec: WorkerSpec | None = None, *, parent: int | None = None) -> None:
+    def __init__(self, spec: WorkerSpec | None = None, *, parent: int | None = None, preload: bool = True) -> None:
         """Start the worker process; with ``spec``, give it all of its tasks at once (else later:
-        :meth:`assign`)."""
+        :meth:`assign`). ``preload``: a forked worker inherits the platforms, loaded here first (a UI that
+        forks a spare before its first paint leaves them to the worker instead)."""
         method = start_method()
+        if method == "fork" and preload:
+            # What the worker imports anyway and this process needs too: loaded once, before the fork, so
+            # the worker only imports polars (0.1 s less CPU on a second core the parent may share).
+            from exportscope.platforms import all_platforms
+
+            all_platforms()
+            method = start_method()  # still safe (loading them started no thread and loaded no polars)
         if method == "fork":
             for stream in (sys.stdout, sys.stderr):  # the child flushes its copies when it ends: nothing twice
                 with contextlib.suppress(Exception):

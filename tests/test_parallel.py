@@ -28,8 +28,8 @@ def started(monkeypatch) -> list[parallel.Worker]:
     made: list[parallel.Worker] = []
     real_worker = parallel.Worker
 
-    def spy(spec=None, *, parent=None) -> parallel.Worker:
-        worker = real_worker(spec, parent=parent)
+    def spy(spec=None, **kwargs) -> parallel.Worker:
+        worker = real_worker(spec, **kwargs)
         made.append(worker)
         return worker
 
@@ -77,7 +77,7 @@ def test_a_worker_that_cannot_run_falls_back_to_one_process(force_parallel, monk
     class DeadWorker:
         """A worker whose process died before reading anything."""
 
-        def __init__(self, spec=None, *, parent=None) -> None:
+        def __init__(self, spec=None, **kwargs) -> None:
             self.finished, self.error, self.frame, self.progressed = True, "RuntimeError: died", None, set()
 
         def assign(self, spec, schedule=None) -> None:
@@ -115,9 +115,9 @@ def test_the_worker_starts_once_the_inputs_are_listed_and_gets_its_share_after_p
     real_worker, real_plan = parallel.Worker, plan_mod._plan
 
     class Spy(real_worker):  # type: ignore[misc, valid-type]
-        def __init__(self, spec=None, *, parent=None) -> None:
+        def __init__(self, spec=None, **kwargs) -> None:
             events.append("started with a share" if spec is not None else "started")
-            super().__init__(spec, parent=parent)
+            super().__init__(spec, **kwargs)
 
         def assign(self, spec, schedule=None) -> None:
             events.append(f"given {len(spec.tasks)} tasks")

@@ -13,7 +13,7 @@ from typing import Any
 
 from exportscope.archive import Member
 from exportscope.model import ReadFailure
-from exportscope.platforms.meta.jsonread import RECORD_KEYS, entries, loads, parse_ascii
+from exportscope.platforms.meta.jsonread import RECORD_KEYS, entries, entry_list, loads, parse_ascii
 from exportscope.platforms.meta.jsonstream import STREAM_BYTES, pieces
 
 #: Meta's largest real files (message threads) stay under about 100 MB; a member beyond this fails alone.
@@ -98,13 +98,13 @@ def _top_level(data: Any) -> Iterator[tuple[str | None, Any, bool]]:
 
 def raw_entries(member: Member) -> tuple[Iterable[Any], bytes | None]:
     """The member's entries, and its bytes when they were parsed *without* the repair (a small member
-    written all in ASCII: its entries' strings are repaired by the reader); None for a member parsed as
-    before (repaired)."""
+    written all in ASCII: its entries' strings are repaired by the reader, and they come as a list,
+    :func:`~exportscope.platforms.meta.jsonread.entry_list`); None for a member parsed as before (repaired)."""
     if member.size >= STREAM_BYTES:
         return load_entries(member), None
     check_size(member)
     data = member.read_bytes()
     try:
-        return entries(parse_ascii(data)), data
+        return entry_list(parse_ascii(data)), data
     except LookupError:
         return entries(loads(data)), None

@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
-from itertools import repeat
-from operator import itemgetter
+from itertools import islice, repeat
+from operator import ge, itemgetter
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -151,18 +151,19 @@ def _part_blob(messages: list[Any], fix: Fix, repaired: bool) -> _Blobbed | None
     if set(map(type, stamps)) != {int} or min(stamps) <= 0 or max(stamps) >= _EXACT_MS:
         return None
     contents: list[Any] = list(map(dict.get, messages, repeat("content")))
-    if set(map(type, contents)) != {str}:
+    try:
+        blob = TextBlob.of(contents, repaired)  # joining them is the check that every content is a string
+    except TypeError:
         return None
-    fixes: dict[int, str | None] = {}
+    if blob is None:
+        return None
+    fixes = blob.fixes
     others = list(map(dict.get, messages, repeat("text")))
     shares = list(map(dict.get, messages, repeat("share")))
     if others.count(None) != len(others) or shares.count(None) != len(shares):
         for i, (other, share) in enumerate(zip(others, shares, strict=True)):
             if (other is not None or share is not None) and not fix(contents[i]).strip():
                 fixes[i] = _message_text(messages[i], fix)
-    blob = TextBlob.of(contents, repaired, fixes)
-    if blob is None:
-        return None
     return stamps, blob, list(map(dict.get, messages, repeat("sender_name"))), contents
 
 
@@ -200,11 +201,14 @@ class _Thread:
         if blob is None:
             self._as_strings()
         times = self.times
-        low = float("-inf")
-        keys = [low if t is None else t for t in times] if None in times else times
-        backwards = range(len(keys) - 1, -1, -1)
-        order = sorted(backwards, key=keys.__getitem__)
-        reverse = order == list(backwards)  # the common case: newest-first parts, oldest last
+        order: list[int] = []
+        # The common case: newest-first parts, oldest last; times that never grow in reading order are
+        # sorted already when reversed (ties too: the later message in the file comes first).
+        reverse = None not in times and all(map(ge, times, islice(times, 1, None)))
+        if not reverse:
+            low = float("-inf")
+            keys = [low if t is None else t for t in times] if None in times else times
+            order = sorted(range(len(keys) - 1, -1, -1), key=keys.__getitem__)
 
         def arranged(column: list[Any]) -> list[Any]:
             if reverse:

@@ -30,6 +30,7 @@ from exportscope.platforms.meta.jsonread import (
 from exportscope.platforms.meta.loading import raw_entries
 from exportscope.platforms.meta.media import MetaContext
 from exportscope.platforms.meta.mediacount import MediaCounter
+from exportscope.platforms.meta.textblob import TextBlob
 from exportscope.rules import Rule
 
 
@@ -144,7 +145,18 @@ def _plain_file(path: str, entries: list[dict[str, Any]], scan: HitScan) -> Iter
             scan.add(row, entry)
     if entries:
         rows: list[int | None] = list(range(1, len(entries) + 1))
-        yield RecordBatch(_plain_texts(entries), _plain_times(entries), rows, [path] * len(entries))
+        words = _word_column(entries)
+        text: list[str | None] | TextBlob | None = None
+        if words is not None:  # the words as bytes until the collector's column (an empty word: no text)
+            text = TextBlob.of([w if w is not None else "" for w in words] if None in words else words, False)
+        micros = _plain_micros(entries)
+        yield RecordBatch(
+            text if text is not None else _plain_texts(entries),
+            _plain_times(entries) if micros is None else [],
+            rows,
+            [path] * len(entries),
+            micros=micros,
+        )
     yield scan.result()
 
 
@@ -267,6 +279,20 @@ def _plain_texts(entries: list[dict[str, Any]]) -> list[str | None]:
             out.append(join([w for w in stripped[start:end] if w]))
         start = end
     return out
+
+
+#: Whole seconds up to this many become microseconds exactly as ``s * 1_000_000``: below 2**53 the float
+#: path's ``round(float(s) * 1_000_000)`` is that same product, computed without rounding.
+_EXACT_SECONDS = 2**53 // 1_000_000
+
+
+def _plain_micros(entries: list[dict[str, Any]]) -> list[int | None] | None:
+    """The entries' times as epoch microseconds when every ``timestamp`` is a whole number of seconds in
+    range (Meta's usual): the values :func:`_plain_times` gives, without a float each; else None."""
+    stamps: list[Any] = list(map(dict.get, entries, repeat("timestamp")))
+    if set(map(type, stamps)) == {int} and min(stamps) > 0 and max(stamps) <= _EXACT_SECONDS:
+        return list(map((1_000_000).__mul__, stamps))
+    return None
 
 
 def _plain_times(entries: list[dict[str, Any]]) -> list[float | None]:

@@ -51,7 +51,8 @@ class TextBlob:
     @staticmethod
     def of(raw: list[str], repaired: bool, fixes: dict[int, str | None] | None = None) -> TextBlob | None:
         """The blob of ``raw`` (strings, at least one), or None when a string holds a NUL (the separator)
-        or, unrepaired, a character above U+00FF (not a byte of the file's escapes)."""
+        or, unrepaired, a character above U+00FF (not a byte of the file's escapes). A value of ``raw``
+        that is not a string raises TypeError (the join's: no pass of its own)."""
         joined = SEP.join(raw)
         if not raw or joined.count(SEP) != len(raw) - 1:
             return None

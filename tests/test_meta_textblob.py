@@ -324,3 +324,81 @@ def test_entry_list_is_the_entries() -> None:
         5,
     ):
         assert entry_list(doc) == list(entries(doc))
+
+
+# --- the generic reader's column shapes -------------------------------------------------------------
+
+
+GENERIC: dict[str, list[Any]] = {
+    "reactions": [
+        {"timestamp": 1_700_000_000 + i, "title": "Jeanne a aimé.", "data": [{"reaction": {"reaction": "LIKE"}}]}
+        for i in range(3)
+    ],
+    "searches": [
+        {"timestamp": 1_700_000_000, "title": "You searched", "data": [{"text": " café "}]},
+        {"timestamp": 1_700_000_001, "title": "You searched", "data": [{"text": "\u00a0"}]},  # blank: the title
+        {"timestamp": 1_700_000_002, "data": [{"text": ""}]},  # blank and no title: none
+        {"timestamp": 1_700_000_003, "title": 5, "data": [{"text": 7}]},
+    ],
+    "no time": [
+        {"title": "t", "data": [{"text": "a"}]},
+        {"title": "u", "data": [{"comment": {"timestamp": 1_700_000_000}}]},
+    ],
+    "some untimed": [{"timestamp": 1_700_000_000, "data": [{"text": "a"}]}, {"title": "u", "data": [{"text": "b"}]}],
+    "float time": [{"timestamp": 1_700_000_000.5, "data": [{"text": "a"}]}],
+    "zero time": [{"timestamp": 0, "data": [{"text": "a"}]}],
+    "text time": [{"timestamp": "yesterday", "title": "t", "data": [{"reaction": {}}]}],
+    "far time": [{"timestamp": 2**53, "data": [{"text": "a"}]}],
+    "two keys": [{"timestamp": 1, "data": [{"text": "a", "uri": "b"}]}],
+    "two items": [{"timestamp": 1, "data": [{"text": "a"}, {"text": "b"}]}],
+    "liked": [
+        {"title": "ben", "string_list_data": [{"href": "https://x", "value": " 👍 ", "timestamp": 1_700_000_000}]},
+        {"title": "ben", "string_list_data": [{"href": "https://x", "timestamp": 1_700_000_001}]},
+        {"string_list_data": [{"value": "  ", "timestamp": 1_700_000_002}]},
+    ],
+    "liked untimed": [{"title": "ben", "string_list_data": [{"value": "v"}]}],
+    "liked more keys": [{"title": "ben", "string_list_data": [{"value": "v", "timestamp": 1, "extra": 2}]}],
+    "liked two": [{"title": "ben", "string_list_data": [{"value": "v"}, {"value": "w"}]}],
+    "other shape": [{"string_map_data": {"Author": {"value": "brand"}}}],
+    "mixed shapes": [{"timestamp": 1, "data": [{"text": "a"}]}, {"title": "b", "string_list_data": [{"value": "c"}]}],
+    "not dicts": [{"timestamp": 1, "data": [{"text": "a"}]}, "x"],
+}
+
+
+@pytest.mark.parametrize("shape", sorted(GENERIC))
+def test_generic_columns_are_values_text_and_record_seconds(shape: str) -> None:
+    from exportscope.platforms.meta.generic import generic_columns
+    from exportscope.platforms.meta.jsonread import record_seconds, values_text
+
+    listed = GENERIC[shape]
+    got = generic_columns(listed)
+    columns = {"reactions", "searches", "no time", "some untimed", "float time", "zero time", "far time", "liked"}
+    assert (got is not None) == (shape in columns | {"liked untimed"})
+    if got is None:
+        return
+    texts, micros = got
+    assert texts == [values_text(e) for e in listed]
+    seconds = [record_seconds(e) for e in listed]
+    if micros is not None:
+        assert micros == _micros(seconds)
+    assert (micros is None) == (
+        shape in {"no time", "some untimed", "float time", "zero time", "far time", "liked untimed"}
+    )
+
+
+@pytest.mark.parametrize("shape", ["reactions", "searches", "liked", "no time", "other shape", "mixed shapes"])
+def test_generic_files_read_the_same_as_columns_or_one_by_one(make_zip, monkeypatch, shape: str) -> None:
+    from exportscope.platforms.meta import readers
+
+    data = json.dumps(moj(GENERIC[shape]), ensure_ascii=True).encode("ascii")
+    path = make_zip(
+        "facebook-jdoe-2025-1-1-AbCdEfGh.zip", {f"{YFA}/comments_and_reactions/likes_and_reactions_1.json": data}
+    )
+
+    def read() -> list[tuple[Any, ...]]:
+        return [(r["text"], r["timestamp"], r["row"], r["kind"]) for r in rows(run(path), "facebook.reactions")]
+
+    fast = read()
+    assert len(fast) == len(GENERIC[shape])
+    monkeypatch.setattr(readers, "generic_columns", lambda entries: None)
+    assert read() == fast

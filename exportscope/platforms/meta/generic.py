@@ -1,0 +1,99 @@
+"""The generic reader's two most common file shapes read as columns: activity lists and string lists.
+
+Why: likes, reactions, searches and Instagram's liked posts are the bulk of a big export (hundreds of
+thousands of entries), and :func:`~exportscope.platforms.meta.jsonread.values_text` and
+:func:`~exportscope.platforms.meta.jsonread.record_seconds` walk every entry in Python to find what is the
+same place in each. When every entry of a file has one of two shapes, the text and time are read with
+C-level passes over the column (``map``, ``set``, ``count``), with the same answers; any other file (or an
+entry of another shape in it) is read entry by entry as before.
+
+- an activity entry: keys among ``timestamp``, ``title``, ``data``; ``data`` one dict of one key (Facebook's
+  ``{"reaction": {...}}``, ``{"text": "..."}``). Text: that value when it is a non-blank string, else the
+  title.
+- a string-list entry: keys among ``title``, ``string_list_data``; the list one dict whose keys are among
+  ``href``, ``value``, ``timestamp`` (Instagram's likes and follows). Text: the value, else the title. Time:
+  the item's ``timestamp``.
+"""
+
+from __future__ import annotations
+
+from itertools import repeat
+from operator import itemgetter
+from typing import Any
+
+from exportscope.platforms.meta.jsonread import clean
+
+#: Whole seconds up to this many become microseconds exactly as ``s * 1_000_000`` (below 2**53 the float
+#: path's ``round(float(s) * 1_000_000)`` is that same product).
+EXACT_SECONDS = 2**53 // 1_000_000
+
+_ACTIVITY = frozenset({"timestamp", "title", "data"})
+_LISTED = frozenset({"title", "string_list_data"})
+_ITEM = frozenset({"href", "value", "timestamp"})
+_FIRST = itemgetter(0)
+
+
+def generic_columns(entries: list[Any]) -> tuple[list[str | None], list[int | None] | None] | None:
+    """(texts, times in epoch microseconds or None) of a file's entries when every one has the activity
+    shape or every one the string-list shape: what ``values_text`` gives each, and ``record_seconds`` as
+    microseconds when every time is a whole number of seconds in range (else None: the caller reads them).
+    None when the file has another shape."""
+    if not entries or set(map(type, entries)) != {dict}:
+        return None
+    keys = set().union(*entries)
+    if keys <= _ACTIVITY:
+        return _activity(entries, "timestamp" in keys)
+    if keys <= _LISTED:
+        return _listed(entries)
+    return None
+
+
+def _one_dicts(lists: list[Any]) -> list[dict[str, Any]] | None:
+    """The only element of each list, when every value is a list of exactly one dict."""
+    if set(map(type, lists)) != {list} or set(map(len, lists)) != {1}:
+        return None
+    items = list(map(_FIRST, lists))
+    return items if set(map(type, items)) == {dict} else None
+
+
+def _texts(words: list[Any], titles: list[Any]) -> list[str | None]:
+    """Each word cleaned (stripped, a blank one none), and where there is none the title cleaned."""
+    out: list[str | None]
+    if set(map(type, words)) == {str}:
+        out = list(map(str.strip, words))
+        if "" not in out:
+            return out
+        at = [i for i, w in enumerate(out) if not w]
+    else:
+        out = [w.strip() if type(w) is str else "" for w in words]
+        at = [i for i, w in enumerate(out) if not w]
+    for i in at:
+        out[i] = clean(titles[i])
+    return out
+
+
+def _seconds(stamps: list[Any]) -> list[int | None] | None:
+    if set(map(type, stamps)) == {int} and min(stamps) > 0 and max(stamps) <= EXACT_SECONDS:
+        return list(map((1_000_000).__mul__, stamps))
+    return None
+
+
+def _activity(entries: list[dict[str, Any]], timed: bool) -> tuple[list[str | None], list[int | None] | None] | None:
+    items = _one_dicts(list(map(dict.get, entries, repeat("data"))))
+    if items is None or set(map(len, items)) != {1}:
+        return None
+    words = list(map(next, map(iter, map(dict.values, items))))
+    stamps = list(map(dict.get, entries, repeat("timestamp"))) if timed else []
+    if str in set(map(type, stamps)):  # a text time would be the text of an entry without a value
+        return None
+    titles = list(map(dict.get, entries, repeat("title")))
+    texts = _texts(words if str in set(map(type, words)) else titles, titles)  # no value is text: the titles
+    return texts, _seconds(stamps) if timed else None
+
+
+def _listed(entries: list[dict[str, Any]]) -> tuple[list[str | None], list[int | None] | None] | None:
+    items = _one_dicts(list(map(dict.get, entries, repeat("string_list_data"))))
+    if items is None or not set().union(*items) <= _ITEM:
+        return None
+    texts = _texts(list(map(dict.get, items, repeat("value"))), list(map(dict.get, entries, repeat("title"))))
+    return texts, _seconds(list(map(dict.get, items, repeat("timestamp"))))

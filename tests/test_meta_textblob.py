@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from exportscope.model import RecordBatch
 from exportscope.platforms.meta import messages, posts
-from exportscope.platforms.meta.jsonread import entries, entry_list, parse_ascii, repair_string
+from exportscope.platforms.meta.jsonread import entries, entry_list, parse_ascii, repair_column, repair_string
 from exportscope.platforms.meta.textblob import WHITESPACE, TextBlob
 from exportscope.reading import Collector
 from exportscope.reading.batch import _micros, extend_batch
@@ -337,6 +337,7 @@ GENERIC: dict[str, list[Any]] = {
     "searches": [
         {"timestamp": 1_700_000_000, "title": "You searched", "data": [{"text": " café "}]},
         {"timestamp": 1_700_000_001, "title": "You searched", "data": [{"text": "\u00a0"}]},  # blank: the title
+        {"timestamp": 1_700_000_001, "title": " Recherché ", "data": [{"text": " \u3000 "}]},
         {"timestamp": 1_700_000_002, "data": [{"text": ""}]},  # blank and no title: none
         {"timestamp": 1_700_000_003, "title": 5, "data": [{"text": 7}]},
     ],
@@ -378,6 +379,8 @@ def test_generic_columns_are_values_text_and_record_seconds(shape: str) -> None:
         return
     texts, micros = got
     assert texts == [values_text(e) for e in listed]
+    raw = parse_ascii(json.dumps(moj(listed), ensure_ascii=True).encode("ascii"))  # as parsed without the repair
+    assert generic_columns(raw, repair_column) == got
     seconds = [record_seconds(e) for e in listed]
     if micros is not None:
         assert micros == _micros(seconds)
@@ -400,5 +403,5 @@ def test_generic_files_read_the_same_as_columns_or_one_by_one(make_zip, monkeypa
 
     fast = read()
     assert len(fast) == len(GENERIC[shape])
-    monkeypatch.setattr(readers, "generic_columns", lambda entries: None)
+    monkeypatch.setattr(readers, "generic_columns", lambda *args: None)
     assert read() == fast

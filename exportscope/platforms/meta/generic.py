@@ -17,6 +17,7 @@ entry of another shape in it) is read entry by entry as before.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import repeat
 from operator import itemgetter
 from typing import Any
@@ -32,19 +33,32 @@ _LISTED = frozenset({"title", "string_list_data"})
 _ITEM = frozenset({"href", "value", "timestamp"})
 _FIRST = itemgetter(0)
 
+#: A file's texts, and its times in epoch microseconds (None: read them entry by entry).
+Columns = tuple[list[str | None], list[int | None] | None]
 
-def generic_columns(entries: list[Any]) -> tuple[list[str | None], list[int | None] | None] | None:
+
+#: How the strings kept are repaired: not at all (a file parsed with the repair), or as one column
+#: (:func:`~exportscope.platforms.meta.jsonread.repair_column`, a file parsed raw).
+Fix = Callable[[list[Any]], list[Any]]
+
+
+def _as_is(values: list[Any]) -> list[Any]:
+    return values
+
+
+def generic_columns(entries: list[Any], fix: Fix = _as_is) -> Columns | None:
     """(texts, times in epoch microseconds or None) of a file's entries when every one has the activity
     shape or every one the string-list shape: what ``values_text`` gives each, and ``record_seconds`` as
     microseconds when every time is a whole number of seconds in range (else None: the caller reads them).
-    None when the file has another shape."""
+    None when the file has another shape. ``fix`` repairs the texts kept, for entries parsed raw (their keys
+    are compared unrepaired: a key written with escapes is another shape, read entry by entry)."""
     if not entries or set(map(type, entries)) != {dict}:
         return None
     keys = set().union(*entries)
     if keys <= _ACTIVITY:
-        return _activity(entries, "timestamp" in keys)
+        return _activity(entries, "timestamp" in keys, fix)
     if keys <= _LISTED:
-        return _listed(entries)
+        return _listed(entries, fix)
     return None
 
 
@@ -56,8 +70,9 @@ def _one_dicts(lists: list[Any]) -> list[dict[str, Any]] | None:
     return items if set(map(type, items)) == {dict} else None
 
 
-def _texts(words: list[Any], titles: list[Any]) -> list[str | None]:
-    """Each word cleaned (stripped, a blank one none), and where there is none the title cleaned."""
+def _texts(words: list[Any], titles: list[Any], fix: Fix) -> list[str | None]:
+    """Each word repaired and cleaned (stripped, a blank one none), and where there is none the title."""
+    words = fix(words)
     out: list[str | None]
     if set(map(type, words)) == {str}:
         out = list(map(str.strip, words))
@@ -67,8 +82,10 @@ def _texts(words: list[Any], titles: list[Any]) -> list[str | None]:
     else:
         out = [w.strip() if type(w) is str else "" for w in words]
         at = [i for i, w in enumerate(out) if not w]
-    for i in at:
-        out[i] = clean(titles[i])
+    if at:
+        fixed = fix([titles[i] for i in at])
+        for i, title in zip(at, fixed, strict=True):
+            out[i] = clean(title)
     return out
 
 
@@ -78,7 +95,7 @@ def _seconds(stamps: list[Any]) -> list[int | None] | None:
     return None
 
 
-def _activity(entries: list[dict[str, Any]], timed: bool) -> tuple[list[str | None], list[int | None] | None] | None:
+def _activity(entries: list[dict[str, Any]], timed: bool, fix: Fix) -> Columns | None:
     items = _one_dicts(list(map(dict.get, entries, repeat("data"))))
     if items is None or set(map(len, items)) != {1}:
         return None
@@ -87,13 +104,14 @@ def _activity(entries: list[dict[str, Any]], timed: bool) -> tuple[list[str | No
     if str in set(map(type, stamps)):  # a text time would be the text of an entry without a value
         return None
     titles = list(map(dict.get, entries, repeat("title")))
-    texts = _texts(words if str in set(map(type, words)) else titles, titles)  # no value is text: the titles
+    texts = _texts(words if str in set(map(type, words)) else titles, titles, fix)  # no value is text: the titles
     return texts, _seconds(stamps) if timed else None
 
 
-def _listed(entries: list[dict[str, Any]]) -> tuple[list[str | None], list[int | None] | None] | None:
+def _listed(entries: list[dict[str, Any]], fix: Fix) -> Columns | None:
     items = _one_dicts(list(map(dict.get, entries, repeat("string_list_data"))))
     if items is None or not set().union(*items) <= _ITEM:
         return None
-    texts = _texts(list(map(dict.get, items, repeat("value"))), list(map(dict.get, entries, repeat("title"))))
+    titles = list(map(dict.get, entries, repeat("title")))
+    texts = _texts(list(map(dict.get, items, repeat("value"))), titles, fix)
     return texts, _seconds(list(map(dict.get, items, repeat("timestamp"))))

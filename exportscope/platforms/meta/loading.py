@@ -102,9 +102,15 @@ def raw_entries(member: Member) -> tuple[Iterable[Any], bytes | None]:
     :func:`~exportscope.platforms.meta.jsonread.entry_list`); None for a member parsed as before (repaired)."""
     if member.size >= STREAM_BYTES:
         return load_entries(member), None
+    return whole_entries(member)
+
+
+def whole_entries(member: Member) -> tuple[list[Any], bytes | None]:
+    """:func:`raw_entries` of a member parsed whole (under
+    :data:`~exportscope.platforms.meta.jsonstream.STREAM_BYTES`): its entries as a list."""
     check_size(member)
     data = member.read_bytes()
     try:
         return entry_list(parse_ascii(data)), data
     except LookupError:
-        return entries(loads(data)), None
+        return entry_list(loads(data)), None

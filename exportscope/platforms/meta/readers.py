@@ -21,13 +21,15 @@ from exportscope.platforms.meta.jsonread import (
     as_list,
     clean,
     entry_list,
+    loads,
     record_seconds,
     record_time,
+    repair_column,
     smd_field,
     values_text,
 )
 from exportscope.platforms.meta.jsonstream import STREAM_BYTES
-from exportscope.platforms.meta.loading import load, load_entries
+from exportscope.platforms.meta.loading import load_entries, whole_entries
 from exportscope.platforms.meta.media import MetaContext
 from exportscope.platforms.meta.mediacount import MediaCounter
 from exportscope.platforms.meta.posts import attachment_media, facebook_text, first_media_title
@@ -142,8 +144,11 @@ def read_generic(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Ite
         epochs: list[float | None] = []
         listed: Iterable[Any]
         if member.size < STREAM_BYTES:  # parsed whole anyway: its entries as a list, maybe read as columns
-            listed = entry_list(load(member))
-            columns = generic_columns(listed)
+            listed, raw = whole_entries(member)  # parsed without the repair when it is all ASCII
+            columns = generic_columns(listed) if raw is None else generic_columns(listed, repair_column)
+            if raw is not None and (columns is None or columns[1] is None):
+                # Read entry by entry, every string repaired first (times found in nested values included).
+                listed, columns = entry_list(loads(raw)), None
             if columns is not None:
                 found, micros = columns
                 epochs = [record_seconds(e) for e in listed] if micros is None else []

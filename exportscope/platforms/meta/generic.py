@@ -62,6 +62,17 @@ def generic_columns(entries: list[Any], fix: Fix = _as_is) -> Columns | None:
     return None
 
 
+#: Keys that show in the bytes of a file the columns would refuse (people, sections, media, label lists):
+#: such a file is parsed with the repair at once, not parsed raw first and then again.
+_OTHER_KEYS = (b'"string_map_data"', b'"label_values"', b'"name"', b'"attachments"', b'"media"', b'"uri"')
+
+
+def worth_raw(data: bytes) -> bool:
+    """Whether a file's bytes look like one of the two shapes (a ``data`` or ``string_list_data`` key, none
+    of the others): only a guess for speed, never for the answer (:func:`generic_columns` decides)."""
+    return (b'"data"' in data or b'"string_list_data"' in data) and not any(k in data for k in _OTHER_KEYS)
+
+
 def _one_dicts(lists: list[Any]) -> list[dict[str, Any]] | None:
     """The only element of each list, when every value is a list of exactly one dict."""
     if set(map(type, lists)) != {list} or set(map(len, lists)) != {1}:

@@ -8,7 +8,7 @@ the strings a reader keeps are repaired: :func:`load_raw_pieces`, :func:`raw_ent
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from exportscope.archive import Member
@@ -105,12 +105,15 @@ def raw_entries(member: Member) -> tuple[Iterable[Any], bytes | None]:
     return whole_entries(member)
 
 
-def whole_entries(member: Member) -> tuple[list[Any], bytes | None]:
+def whole_entries(member: Member, raw: Callable[[bytes], bool] | None = None) -> tuple[list[Any], bytes | None]:
     """:func:`raw_entries` of a member parsed whole (under
-    :data:`~exportscope.platforms.meta.jsonstream.STREAM_BYTES`): its entries as a list."""
+    :data:`~exportscope.platforms.meta.jsonstream.STREAM_BYTES`): its entries as a list. ``raw``, when
+    given, says from the bytes whether parsing without the repair is worth trying (else it is repaired)."""
     check_size(member)
     data = member.read_bytes()
-    try:
-        return entry_list(parse_ascii(data)), data
-    except LookupError:
-        return entry_list(loads(data)), None
+    if raw is None or raw(data):
+        try:
+            return entry_list(parse_ascii(data)), data
+        except LookupError:
+            pass
+    return entry_list(loads(data)), None

@@ -16,7 +16,7 @@ from typing import Any
 from exportscope.archive import Member
 from exportscope.model import Fact, Record, RecordBatch
 from exportscope.platforms.base import Output
-from exportscope.platforms.meta.generic import generic_columns
+from exportscope.platforms.meta.generic import generic_columns, worth_raw
 from exportscope.platforms.meta.jsonread import (
     as_list,
     clean,
@@ -144,7 +144,7 @@ def read_generic(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Ite
         epochs: list[float | None] = []
         listed: Iterable[Any]
         if member.size < STREAM_BYTES:  # parsed whole anyway: its entries as a list, maybe read as columns
-            listed, raw = whole_entries(member)  # parsed without the repair when it is all ASCII
+            listed, raw = whole_entries(member, worth_raw)  # parsed without the repair when it may pay
             columns = generic_columns(listed) if raw is None else generic_columns(listed, repair_column)
             if raw is not None and (columns is None or columns[1] is None):
                 # Read entry by entry, every string repaired first (times found in nested values included).

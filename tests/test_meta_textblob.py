@@ -360,7 +360,18 @@ GENERIC: dict[str, list[Any]] = {
     "liked untimed": [{"title": "ben", "string_list_data": [{"value": "v"}]}],
     "liked more keys": [{"title": "ben", "string_list_data": [{"value": "v", "timestamp": 1, "extra": 2}]}],
     "liked two": [{"title": "ben", "string_list_data": [{"value": "v"}, {"value": "w"}]}],
-    "other shape": [{"string_map_data": {"Author": {"value": "brand"}}}],
+    "ads": [
+        {"string_map_data": {"Author": {"value": " brand "}, "Time": {"timestamp": 1_700_000_000}}},
+        {"title": "t", "string_map_data": {"Author": {"value": "\u00a0"}, "Time": {"timestamp": 1_700_000_001}}},
+        {"string_map_data": {"Author": {"value": 3}, "Time": {"timestamp": 1_700_000_002}}},
+    ],
+    "ads untimed": [{"string_map_data": {"Author": {"value": "brand", "href": "https://x"}}}],
+    "ads empty": [{"title": "t", "string_map_data": {}}],
+    "other labels": [{"string_map_data": {"Author": {"value": "a"}}}, {"string_map_data": {"Name": {"value": "b"}}}],
+    "two values": [{"string_map_data": {"Author": {"value": "a"}, "Name": {"value": "b"}}}],
+    "two times": [{"string_map_data": {"A": {"timestamp": 1}, "B": {"timestamp": 2}}}],
+    "time label": [{"string_map_data": {"timestamp": {"value": "a"}}}],
+    "other shape": [{"name": "Ben", "timestamp": 1_700_000_000}],
     "mixed shapes": [{"timestamp": 1, "data": [{"text": "a"}]}, {"title": "b", "string_list_data": [{"value": "c"}]}],
     "not dicts": [{"timestamp": 1, "data": [{"text": "a"}]}, "x"],
 }
@@ -373,8 +384,18 @@ def test_generic_columns_are_values_text_and_record_seconds(shape: str) -> None:
 
     listed = GENERIC[shape]
     got = generic_columns(listed)
-    columns = {"reactions", "searches", "no time", "some untimed", "float time", "zero time", "far time", "liked"}
-    assert (got is not None) == (shape in columns | {"liked untimed"})
+    timed = {"reactions", "searches", "liked", "ads"}
+    untimed = {
+        "no time",
+        "some untimed",
+        "float time",
+        "zero time",
+        "far time",
+        "liked untimed",
+        "ads untimed",
+        "ads empty",
+    }
+    assert (got is not None) == (shape in timed | untimed)
     if got is None:
         return
     texts, micros = got
@@ -384,12 +405,10 @@ def test_generic_columns_are_values_text_and_record_seconds(shape: str) -> None:
     seconds = [record_seconds(e) for e in listed]
     if micros is not None:
         assert micros == _micros(seconds)
-    assert (micros is None) == (
-        shape in {"no time", "some untimed", "float time", "zero time", "far time", "liked untimed"}
-    )
+    assert (micros is None) == (shape in untimed)
 
 
-@pytest.mark.parametrize("shape", ["reactions", "searches", "liked", "no time", "other shape", "mixed shapes"])
+@pytest.mark.parametrize("shape", ["reactions", "searches", "liked", "ads", "no time", "other shape", "mixed shapes"])
 def test_generic_files_read_the_same_as_columns_or_one_by_one(make_zip, monkeypatch, shape: str) -> None:
     from exportscope.platforms.meta import readers
 
@@ -405,3 +424,13 @@ def test_generic_files_read_the_same_as_columns_or_one_by_one(make_zip, monkeypa
     assert len(fast) == len(GENERIC[shape])
     monkeypatch.setattr(readers, "generic_columns", lambda *args: None)
     assert read() == fast
+
+
+def test_raw_parsing_is_tried_only_where_the_columns_may_take_the_file() -> None:
+    from exportscope.platforms.meta.generic import worth_raw
+
+    def of(shape: str) -> bytes:
+        return json.dumps(GENERIC[shape]).encode()
+
+    assert worth_raw(of("reactions")) and worth_raw(of("liked"))
+    assert not worth_raw(of("ads")) and not worth_raw(of("other shape"))

@@ -31,6 +31,9 @@ EXACT_SECONDS = 2**53 // 1_000_000
 _ACTIVITY = frozenset({"timestamp", "title", "data"})
 _LISTED = frozenset({"title", "string_list_data"})
 _ITEM = frozenset({"href", "value", "timestamp"})
+_MAPPED = frozenset({"title", "string_map_data"})
+#: The keys ``record_seconds`` looks for first in any dict it walks: never a label of a mapped entry here.
+_TIME_KEYS = frozenset({"timestamp", "creation_timestamp", "start_timestamp", "taken_timestamp", "timestamp_value"})
 _FIRST = itemgetter(0)
 
 #: A file's texts, and its times in epoch microseconds (None: read them entry by entry).
@@ -59,6 +62,8 @@ def generic_columns(entries: list[Any], fix: Fix = _as_is) -> Columns | None:
         return _activity(entries, "timestamp" in keys, fix)
     if keys <= _LISTED:
         return _listed(entries, fix)
+    if keys <= _MAPPED:
+        return _mapped(entries, fix)
     return None
 
 
@@ -126,3 +131,34 @@ def _listed(entries: list[dict[str, Any]], fix: Fix) -> Columns | None:
     titles = list(map(dict.get, entries, repeat("title")))
     texts = _texts(list(map(dict.get, items, repeat("value"))), titles, fix)
     return texts, _seconds(list(map(dict.get, items, repeat("timestamp"))))
+
+
+def _mapped(entries: list[dict[str, Any]], fix: Fix) -> Columns | None:
+    """String-map entries whose maps all have the same labels in the same order, each a dict of keys among
+    ``href``, ``value``, ``timestamp``, one label holding the values (Instagram's ads seen: ``Author``) and
+    at most one the times (``Time``). Text: the value, else the title; time: that label's ``timestamp``."""
+    maps: list[Any] = list(map(dict.get, entries, repeat("string_map_data")))
+    if set(map(type, maps)) != {dict}:
+        return None
+    labels = set(map(tuple, maps))
+    if len(labels) != 1:
+        return None
+    (order,) = labels
+    if _TIME_KEYS.intersection(order):
+        return None
+    values: list[list[Any]] = []
+    stamps: list[list[Any]] = []
+    for label in order:
+        fields = list(map(itemgetter(label), maps))
+        if set(map(type, fields)) != {dict} or not set().union(*fields) <= _ITEM:
+            return None
+        values.append(list(map(dict.get, fields, repeat("value"))))
+        stamps.append(list(map(dict.get, fields, repeat("timestamp"))))
+    n = len(entries)
+    held = [v for v in values if v.count(None) != n]
+    timed = [t for t in stamps if t.count(None) != n]
+    if len(held) > 1 or len(timed) > 1:
+        return None
+    titles = list(map(dict.get, entries, repeat("title")))
+    texts = _texts(held[0] if held else titles, titles, fix)
+    return texts, _seconds(timed[0]) if timed else None

@@ -434,3 +434,12 @@ def test_raw_parsing_is_tried_only_where_the_columns_may_take_the_file() -> None
 
     assert worth_raw(of("reactions")) and worth_raw(of("liked"))
     assert not worth_raw(of("ads")) and not worth_raw(of("other shape"))
+
+
+def test_a_media_file_name_is_the_path_objects() -> None:
+    from pathlib import PurePosixPath
+
+    from exportscope.platforms.meta.media import file_name
+
+    for path in ["media/posts/1.jpg", "a//b.jpg", "a/b/", "a/b/.", "a/./b", "a/..", "..", ".", "", "x", "a/b//", "/a"]:
+        assert file_name(path) == PurePosixPath(path).name, path

@@ -2,7 +2,9 @@
 
 Why its own module: the readers hand over records one at a time or whole columns at a time
 (:mod:`exportscope.reading.batch`); both end here, as Python lists between tasks and as polars chunks once
-enough of them wait, whichever process reads.
+enough of them wait, whichever process reads. A batch's texts may come as a
+:class:`~exportscope.model.TextColumn` (a message thread's texts as one block of bytes): they become part of
+the text column at the flush, all such columns of the chunk in one polars pass, never a string each.
 """
 
 from __future__ import annotations

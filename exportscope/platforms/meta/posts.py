@@ -223,24 +223,26 @@ def _word_column(entries: list[dict[str, Any]]) -> list[Any] | None:
     ``comment`` dict's ``comment``, a ``comment`` string, or ``text``), a string or nothing. The same words
     as :func:`_plain_words`; None when the shape is another one (then the entries are read one by one)."""
     datas: list[Any] = list(map(dict.get, entries, repeat("data")))
-    if set(map(type, datas)) != {list} or min(map(len, datas)) == 0:
+    if set(map(type, datas)) != {list}:
+        return None
+    sizes = set(map(len, datas))
+    if 0 in sizes:
         return None
     firsts = list(map(itemgetter(0), datas))
     if set(map(type, firsts)) != {dict}:
         return None
-    if max(map(len, datas)) > 1:  # the dicts after the first (``update_timestamp``) must hold no word
+    if max(sizes) > 1:  # the dicts after the first (``update_timestamp``) must hold no word
         rest = list(chain.from_iterable(map(itemgetter(slice(1, None)), datas)))
         if set(map(type, rest)) != {dict} or not all(map(_WORD_KEYS.isdisjoint, rest)):
             return None
-    n = len(firsts)
-    columns = [list(map(dict.get, firsts, repeat(key))) for key in ("post", "comment", "text")]
-    held = [c for c in columns if c.count(None) != n]
-    if not held:
-        return columns[0]  # no entry has a word
-    if len(held) > 1:
+    keys = _WORD_KEYS.intersection(set().union(*firsts))
+    if not keys:
+        return [None] * len(firsts)  # no entry has a word
+    if len(keys) > 1:  # two keys in the file: maybe two words in an entry
         return None
-    words: list[Any] = held[0]
-    if words is columns[1] and dict in (kinds := set(map(type, words))):  # ``comment`` dicts: their ``comment``
+    (key,) = keys
+    words: list[Any] = list(map(dict.get, firsts, repeat(key)))
+    if key == "comment" and dict in (kinds := set(map(type, words))):  # ``comment`` dicts: their ``comment``
         if kinds == {dict}:
             words = list(map(dict.get, words, repeat("comment")))
         elif kinds == {dict, type(None)}:

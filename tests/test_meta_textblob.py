@@ -443,3 +443,13 @@ def test_a_media_file_name_is_the_path_objects() -> None:
 
     for path in ["media/posts/1.jpg", "a//b.jpg", "a/b/", "a/b/.", "a/./b", "a/..", "..", ".", "", "x", "a/b//", "/a"]:
         assert file_name(path) == PurePosixPath(path).name, path
+
+
+def test_blobs_past_the_largest_string_take_their_strings(monkeypatch: pytest.MonkeyPatch) -> None:
+    from exportscope.platforms.meta import textblob
+
+    blob = TextBlob.of(RAW, repaired=False)
+    assert blob is not None
+    monkeypatch.setattr(textblob, "_LARGEST", 10)
+    monkeypatch.setattr(textblob, "_column", lambda blobs: pytest.fail("the one pass was tried"))
+    assert TextBlob.column([blob.arranged(None, reverse=True)]).to_list() == _reference(RAW)[::-1]

@@ -29,6 +29,9 @@ WHITESPACE = (
     "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 SEP = "\x00"
+#: Blobs are joined into one polars string for the pass; beyond this many bytes (far past any real chunk
+#: of threads) their strings are made in Python instead, clear of any limit on the length of one string.
+_LARGEST = 1 << 31
 
 
 @dataclass
@@ -104,10 +107,12 @@ class TextBlob:
         stripped in one pass for all of them when their bytes are valid UTF-8, else blob by blob."""
         import polars as pl
 
-        try:
-            return _column(blobs)
-        except pl.exceptions.ComputeError:  # a run that is not UTF-8 (real Latin-1): the texts one by one
-            return pl.Series("text", [t for b in blobs for t in b.strings()], dtype=pl.String)
+        if sum(len(b.data) for b in blobs) < _LARGEST:
+            try:
+                return _column(blobs)
+            except pl.exceptions.PolarsError:  # a run that is not UTF-8 (real Latin-1): the texts one by one
+                pass
+        return pl.Series("text", [t for b in blobs for t in b.strings()], dtype=pl.String)
 
 
 def _column(blobs: Sequence[TextBlob]) -> pl.Series:

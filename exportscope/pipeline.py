@@ -115,8 +115,14 @@ def analyze(
 
         sizes = [(m.suffix, m.size) for s in sources for m in s.members]
         if options.workers > 1 and parallel.workers_available() > 1 and parallel.worth_starting(sizes):
+            spare = parallel.take_spare()  # forked ahead by a UI, before its threads
+            if spare is not None:
+                early.append(spare)
+                return
             with contextlib.suppress(OSError, RuntimeError, ValueError):  # no process here: one reads all
                 early.append(parallel.Worker(parent=os.getpid()))
+        else:
+            parallel.drop_spare()
 
     try:
         plan = make_plan(
@@ -125,6 +131,7 @@ def analyze(
     except BaseException:
         for started in early:
             started.stop()
+        _drop_spare()
         raise
     try:
         partial: Callable[[Reading, int], None] | None = None
@@ -143,6 +150,14 @@ def analyze(
         for started in early:  # read() stops it; again here (a no-op then) whatever went wrong before
             started.stop()
         plan.close()
+        _drop_spare()
+
+
+def _drop_spare() -> None:
+    """A spare worker the inputs did not need (or unusable inputs) is stopped once the analysis ends."""
+    from exportscope import parallel
+
+    parallel.drop_spare()
 
 
 def read(
@@ -280,80 +295,72 @@ class _Reader:
 
     def execute(self, started: Worker | None = None) -> Reading:
         from exportscope import parallel
+        from exportscope.schedule import Schedule
 
-        split = None
+        units = None
         if self.options.workers > 1 and parallel.workers_available() > 1:
-            split = parallel.split_tasks(self.plan.tasks)
+            units = parallel.shared_units(self.plan.tasks)
+        budget = self.plan.budget
+        need = sum(t.size for t in self.plan.tasks)
+        if need > budget.left:
+            # Not everything fits in the run's budget: what fails must not depend on which process got there
+            # first, so one process reads, in plan order.
+            units = None
         self._tick(0, "")
-        if split is None:
+        if units is None:
             if started is not None:
                 started.stop()  # started on a guess the plan did not confirm
             return self._serial()
-        mine, theirs = split
-        self.worker_tasks = set(theirs)
-        # The worker gets its share of this plan (never the paths to plan again): one snapshot of the inputs,
-        # and its share of the inflation budget.
-        spec = parallel.WorkerSpec([self.plan.tasks[i] for i in theirs], os.getpid(), self._share_budget(theirs))
+        # Each process keeps half of what the budget holds beyond the declared sizes (for what is read beyond
+        # them); the declared bytes of each batch move from this process's budget to the worker's.
+        slack = (budget.left - need) // 2
+        schedule = Schedule(units, budget)
+        spec = parallel.WorkerSpec(list(self.plan.tasks), os.getpid(), slack)
+        budget.limit -= slack  # before the feeding thread starts: it changes the limit too
         try:
             worker = started if started is not None else parallel.Worker(parent=spec.parent)
             try:
-                worker.assign(spec)
+                worker.assign(spec, schedule)
             except BaseException:
                 worker.stop()
                 raise
         except (OSError, RuntimeError, ValueError, TypeError, AttributeError, pickle.PicklingError):
-            # No way to start a process here, or a share that cannot travel: one process reads all.
-            self.worker_tasks = set()
-            self.plan.budget.allow(self.plan.budget.left + (spec.budget or 0))  # its share comes back here
+            # No way to start a process here, or tasks that cannot travel: one process reads all.
+            budget.limit += slack
             return self._serial()
         try:
-            for index in mine:
-                self._check_cancel()
-                for files, path in worker.poll():
-                    self._tick(files, path)
-                self._read_with_progress(index)
+            while (unit := schedule.for_main()) is not None:
+                for task in unit:
+                    self._check_cancel()
+                    for files, path in worker.poll():
+                        self._tick(files, path)
+                    self._read_with_progress(task.index)
+            if schedule.close():  # the worker was not ready before the parent had taken every unit
+                budget.limit += slack
+                return self._reading()
             while not worker.finished:
                 self._check_cancel()
                 for files, path in worker.poll(timeout=0.1):
                     self._tick(files, path)
+            for files, path in worker.poll():
+                self._tick(files, path)
         finally:
             worker.stop()
+        budget.limit += slack + schedule.worker_bytes  # the worker's part comes back, and what it used is counted
+        theirs = schedule.worker_tasks
         if worker.error is not None or worker.frame is None:
             # The worker could not run (no second interpreter here, a main module it cannot import...):
-            # never lose the run for that, read its share here, from scratch.
-            self.worker_tasks = set()
-            self.plan.budget.allow(self.plan.budget.left + (spec.budget or 0))  # its share comes back here
+            # never lose the run for that, read what it was given here, from scratch.
             self.done -= sum(len(self.plan.tasks[i].members) for i in theirs if i in worker.progressed)
-            for index in theirs:
+            for index in sorted(theirs):
                 self._check_cancel()
                 self._read_with_progress(index)
             return self._reading()
+        budget.used += worker.used
+        self.worker_tasks = set(theirs)
         for result in worker.results:
             self.results[result.index] = result
         return self._reading((worker.frame, list(worker.shapes)))
-
-    def _share_budget(self, theirs: list[int]) -> int:
-        """Split what is left of the run's inflation budget between the two processes; returns the worker's.
-
-        Each process counts its own share, so the run never inflates more than its budget and what fails
-        never depends on which process got there first. When the members' declared sizes fit, each side gets
-        what its members declare plus half the slack: an honest archive never fails for the split. When they
-        do not fit (a bomb declaring gigabytes), the side that declares less gets what it declares, up to
-        half, and the other side the rest.
-        """
-        budget = self.plan.budget
-        left = budget.left
-        want = set(theirs)
-        need_theirs = sum(t.size for t in self.plan.tasks if t.index in want)
-        need_mine = sum(t.size for t in self.plan.tasks if t.index not in want)
-        if need_mine + need_theirs <= left:
-            share = need_theirs + (left - need_mine - need_theirs) // 2
-        elif need_theirs <= need_mine:
-            share = min(need_theirs, left // 2)
-        else:
-            share = left - min(need_mine, left // 2)
-        budget.allow(left - share)
-        return share
 
     def _read_with_progress(self, index: int) -> None:
         task = self.plan.tasks[index]

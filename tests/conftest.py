@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -10,7 +11,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from exportscope import parallel
 from exportscope.cli import app
+from exportscope.plan import Task
+from exportscope.schedule import Schedule
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_exports"
@@ -72,3 +76,19 @@ def cli() -> Callable[..., CliResult]:
         return CliResult(result.exit_code, result.stdout, result.stderr)
 
     return _run
+
+
+@pytest.fixture
+def force_parallel(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Small samples are shared like a big archive, and the parent waits for the worker's first batch
+    before it reads (else on these few files it may read everything before the worker is ready)."""
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
+    real = Schedule.for_main
+
+    def after_the_workers_first_batch(self: Schedule) -> list[Task] | None:
+        deadline = time.monotonic() + 30
+        while not self.worker_tasks and not self._closed and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return real(self)
+
+    monkeypatch.setattr(Schedule, "for_main", after_the_workers_first_batch)

@@ -23,19 +23,13 @@ AS_OF = Options().as_of
 
 
 @pytest.fixture
-def force_parallel(monkeypatch) -> None:
-    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr(parallel, "WORKER_HANDICAP_BYTES", 0)
-
-
-@pytest.fixture
 def started(monkeypatch) -> list[parallel.Worker]:
     """Every reading worker the pipeline makes, in order (the real ones, spied on)."""
     made: list[parallel.Worker] = []
     real_worker = parallel.Worker
 
-    def spy(spec=None, *, parent=None) -> parallel.Worker:
-        worker = real_worker(spec, parent=parent)
+    def spy(spec=None, **kwargs) -> parallel.Worker:
+        worker = real_worker(spec, **kwargs)
         made.append(worker)
         return worker
 
@@ -43,11 +37,12 @@ def started(monkeypatch) -> list[parallel.Worker]:
     return made
 
 
-def test_two_processes_give_the_same_analysis_as_one(force_parallel) -> None:
+def test_two_processes_give_the_same_analysis_as_one(force_parallel, started: list[parallel.Worker]) -> None:
     one = analyze(INPUTS, Options(workers=1))
     steps: list[Progress] = []
     two = analyze(INPUTS, Options(workers=2), progress=steps.append)
-    assert parallel.split_tasks  # the split really happened: the worker read some tasks
+    assert len(started) == 1 and started[0].results  # the worker really read some tasks
+    assert len(started[0].results) < len(one.ledger)  # and the parent others
     assert two.items.equals(one.items)
     assert [(e.path, e.status, e.items, e.reason) for e in two.ledger] == [
         (e.path, e.status, e.items, e.reason) for e in one.ledger
@@ -57,27 +52,12 @@ def test_two_processes_give_the_same_analysis_as_one(force_parallel) -> None:
     assert [s.done for s in steps] == sorted(s.done for s in steps)
 
 
-def test_the_split_balances_bytes_and_gives_the_worker_less(force_parallel) -> None:
-    from exportscope.plan import make_plan
-
-    plan = make_plan(INPUTS, Options().max_member_bytes, Options().max_ratio)
-    try:
-        split = parallel.split_tasks(plan.tasks)
-        assert split is not None
-        mine, theirs = split
-        assert sorted(mine + theirs) == [t.index for t in plan.tasks]
-        size = {t.index: t.size for t in plan.tasks}
-        assert abs(sum(size[i] for i in mine) - sum(size[i] for i in theirs)) <= max(size.values())
-    finally:
-        plan.close()
-
-
 def test_small_archives_are_read_by_one_process() -> None:
     from exportscope.plan import make_plan
 
     plan = make_plan(INPUTS, Options().max_member_bytes, Options().max_ratio)
     try:
-        assert parallel.split_tasks(plan.tasks) is None
+        assert parallel.shared_units(plan.tasks) is None
     finally:
         plan.close()
 
@@ -97,11 +77,11 @@ def test_a_worker_that_cannot_run_falls_back_to_one_process(force_parallel, monk
     class DeadWorker:
         """A worker whose process died before reading anything."""
 
-        def __init__(self, spec=None, *, parent=None) -> None:
+        def __init__(self, spec=None, **kwargs) -> None:
             self.finished, self.error, self.frame, self.progressed = True, "RuntimeError: died", None, set()
 
-        def assign(self, spec) -> None:
-            pass
+        def assign(self, spec, schedule=None) -> None:
+            schedule.for_worker()  # it was handed a batch, then died: the parent reads that batch too
 
         def poll(self, timeout: float = 0.0) -> list[tuple[int, str]]:
             return []
@@ -135,13 +115,13 @@ def test_the_worker_starts_once_the_inputs_are_listed_and_gets_its_share_after_p
     real_worker, real_plan = parallel.Worker, plan_mod._plan
 
     class Spy(real_worker):  # type: ignore[misc, valid-type]
-        def __init__(self, spec=None, *, parent=None) -> None:
+        def __init__(self, spec=None, **kwargs) -> None:
             events.append("started with a share" if spec is not None else "started")
-            super().__init__(spec, parent=parent)
+            super().__init__(spec, **kwargs)
 
-        def assign(self, spec) -> None:
+        def assign(self, spec, schedule=None) -> None:
             events.append(f"given {len(spec.tasks)} tasks")
-            super().assign(spec)
+            super().assign(spec, schedule)
 
     def planning(*args, **kwargs):
         events.append("planned")
@@ -158,7 +138,7 @@ def test_the_worker_starts_once_the_inputs_are_listed_and_gets_its_share_after_p
 def test_a_worker_started_on_a_guess_the_plan_does_not_confirm_is_stopped(
     force_parallel, monkeypatch, started: list[parallel.Worker]
 ) -> None:
-    monkeypatch.setattr(parallel, "split_tasks", lambda tasks: None)  # one process is better, after all
+    monkeypatch.setattr(parallel, "shared_units", lambda tasks: None)  # one process is better, after all
     one = analyze(INPUTS, Options(workers=2))
     assert len(started) == 1
     assert not started[0]._process.is_alive()

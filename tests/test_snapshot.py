@@ -38,12 +38,6 @@ def chats(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.fixture
-def force_parallel(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr(parallel, "WORKER_HANDICAP_BYTES", 0)
-
-
 def per_chat(analysis) -> dict[str, int]:  # type: ignore[no-untyped-def]
     return {e.path: e.items for e in analysis.ledger if e.items}
 
@@ -154,27 +148,28 @@ WORKER_SCRIPT = textwrap.dedent(
 
     if __name__ == "__main__":
         folder = Path(sys.argv[1])
-        # Results far larger than a pipe's buffer: the worker blocks sending them to a parent that never
-        # reads, so it is alive when its parent dies. (A FIFO no longer blocks it: FIFOs are never opened.)
-        lines = "".join(f"13/06/2025, 10:{i % 60:02d} - Ana: message number {i}\\n" for i in range(20000))
-        (folder / "WhatsApp Chat with Big.txt").write_text(lines, encoding="utf-8")
         plan = make_plan([folder], 4 * 1024**3, 250.0)
-        worker = parallel.Worker(parallel.WorkerSpec(plan.tasks, os.getpid()))
+        parallel.start_method = lambda: sys.argv[2]  # both ways a worker starts
+        # Started and never given its share: the worker waits for it, so it is alive when its parent dies.
+        worker = parallel.Worker(parent=os.getpid())
         print(worker._process.pid, flush=True)
         time.sleep(60)
     """
 )
 
 
-def test_the_worker_ends_when_its_parent_is_killed(chats: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_the_worker_ends_when_its_parent_is_killed(chats: Path, tmp_path: Path, method: str) -> None:
     script = tmp_path / "parent.py"
     script.write_text(WORKER_SCRIPT)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    parent = subprocess.Popen([sys.executable, str(script), str(chats)], stdout=subprocess.PIPE, text=True, env=env)
+    parent = subprocess.Popen(
+        [sys.executable, str(script), str(chats), method], stdout=subprocess.PIPE, text=True, env=env
+    )
     try:
         assert parent.stdout is not None
         worker_pid = int(parent.stdout.readline())
-        time.sleep(1.5)  # the worker has started and is blocked sending its results
+        time.sleep(1.5)  # the worker has started and waits for its share
         assert _alive(worker_pid)
         parent.send_signal(signal.SIGKILL)  # no handler, no clean-up: only the worker's own watch remains
         parent.wait(timeout=10)

@@ -41,13 +41,13 @@ async def main() -> None:
                 seen["failed"].append(type(exc).__name__)
                 raise
 
-        def assign(self, spec):
+        def assign(self, spec, schedule=None):
             seen["assigned"] += len(spec.tasks)
-            super().assign(spec)
+            super().assign(spec, schedule)
 
     parallel.Worker = Spy
     if sys.argv[3] == "without":  # what happened before: no tracker started ahead of Textual
-        parallel.prepare_for_ui = lambda: None
+        parallel.prepare_for_ui = lambda *args: None
     app = ExportScopeApp([tui_archive.build(Path(sys.argv[2]))], tui_archive.OPTIONS)
     async with app.run_test(size=(100, 30)):
         while app.loading:

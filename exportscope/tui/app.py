@@ -87,7 +87,7 @@ class ExportScopeApp(App[None]):
         if analyze_fn is None:  # the real pipeline may start a reading worker: make that possible under Textual
             from exportscope.parallel import prepare_for_ui
 
-            prepare_for_ui()
+            prepare_for_ui(self.paths, self.options.workers)
         self.loader = Loader(self, self.paths, self.options, **kwargs)
         self.started = time.perf_counter()
         self.first_paint: float | None = None  # seconds from construction (for the benchmark)

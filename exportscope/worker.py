@@ -1,0 +1,218 @@
+"""The reading worker's side: its whole life in the second process, and how its items travel back.
+
+:mod:`exportscope.parallel` starts it and feeds it (the parent's side); this module is what runs in the
+child. Why it is split off: the child's life (signals, its parent's death, imports, the batch loop) and the
+hand-back of its items are their own job, and a spawned child imports only this and what reading needs.
+
+The worker never outlives its parent: it ignores Ctrl-C (the parent stops it), asks Linux to send it
+SIGTERM when the parent dies (``PR_SET_PDEATHSIG``), and a watch thread ends it when its parent process is
+gone, on systems without that call or if the parent died before it was made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import pickle
+import signal
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from multiprocessing import reduction
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING
+
+from exportscope.archive import SourceChanged
+from exportscope.gctune import fewer_collections
+from exportscope.plan import Task
+from exportscope.reading import Collector, TaskResult, read_task
+
+if TYPE_CHECKING:
+    import polars as pl
+
+
+#: How often the worker checks that its parent is still there (seconds).
+PARENT_WATCH_SECONDS = 0.5
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+@dataclass(frozen=True)
+class WorkerSpec:
+    """What the worker may be asked to read (tasks with their members, sizes, bound platform and rule) and
+    its parent. Which of them it reads comes in batches afterwards (:class:`~exportscope.schedule.Schedule`)."""
+
+    tasks: list[Task]
+    parent: int
+    #: The worker's inflation budget before its first batch; each batch adds its declared bytes (None: what
+    #: its sources arrive with, and batches add nothing).
+    budget: int | None = None
+
+
+def workers_available() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def die_with_parent(parent: int) -> None:
+    """End this process when ``parent`` is gone: Linux's parent-death signal, and a watch as a fallback."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_WATCH_SECONDS)
+        os._exit(1)  # reparented: the parent died (before the death signal was asked for, or no such call)
+
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=watch, name="exportscope-parent-watch", daemon=True).start()
+
+
+def warm_up() -> None:
+    """Import what reading needs (polars, the readers, every platform family) while the parent plans."""
+    import polars  # noqa: F401
+
+    from exportscope import reading  # noqa: F401
+    from exportscope.platforms import all_platforms
+
+    all_platforms()
+
+
+def worker_main(conn: Connection, parent: int) -> None:
+    """The worker's whole life: import, wait for what it may read, check its zips, say ("ready",), then read
+    each ("read", indices, bytes) batch it is sent, with a ("progress", ...) message after each task, until
+    ("end",); then ("done", ...). ("error", ...) when it cannot, and the parent reads what it was given. A
+    parent that needs no worker after all ends it (:meth:`Worker.stop`)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
+    # A forked worker starts with its parent's stop handlers (they would unwind the parent's work here, and
+    # remove the temporary files of its outputs): terminate() and the parent's death must simply end it.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_SETMASK, set())
+    # Half the cores for this process's polars pool (the parent has its own): on two cores, polars threads
+    # that wait by spinning would take the CPU the other process reads with. Before polars is imported.
+    os.environ["POLARS_MAX_THREADS"] = os.environ.get("POLARS_MAX_THREADS") or str(max(1, workers_available() // 2))
+    die_with_parent(parent)
+    fewer_collections()
+    try:
+        warm_up()
+        spec: WorkerSpec = pickle.loads(conn.recv_bytes())
+    except BaseException as exc:  # the parent went away, or an import failed: say so if anyone listens
+        with contextlib.suppress(OSError):
+            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        conn.close()
+        return
+    sources = {id(m.source): m.source for t in spec.tasks for m in t.members}
+    budgets = {id(s.budget): s.budget for s in sources.values()}  # one, shared by the sources
+    by_index = {t.index: t for t in spec.tasks}
+    try:
+        try:
+            if spec.budget is not None:
+                for budget in budgets.values():
+                    budget.allow(spec.budget)
+            for source in sources.values():
+                source.ensure_open()  # a zip replaced since the plan: give the share back, read nothing
+            conn.send(("ready",))
+            collector = Collector()
+            results: list[TaskResult] = []
+            while (message := conn.recv())[0] == "read":
+                _, indices, declared = message
+                if spec.budget is not None:
+                    for budget in budgets.values():
+                        budget.limit += declared
+                for index in indices:
+                    task = by_index[index]
+                    results.append(
+                        read_task(
+                            task.index,
+                            task.platform,
+                            task.rule,
+                            task.members,
+                            collector,
+                            suffix=task.suffix,
+                            latest=task.latest,
+                        )
+                    )
+                    conn.send(("progress", task.index, len(task.members), task.members[0].path))
+            used = sum(b.used for b in budgets.values())
+            frame = collector.frame()
+            shared = frame_in_memory_file(frame)
+            if shared is None:
+                conn.send(("done", frame_bytes(frame), results, collector.shapes, used))
+            else:
+                try:
+                    conn.send(("done", None, results, collector.shapes, used))
+                    reduction.send_handle(conn, shared, parent)
+                finally:
+                    os.close(shared)
+        finally:
+            for source in sources.values():
+                source.close()
+    except SourceChanged as exc:
+        conn.send(("error", str(exc)))
+    except BaseException as exc:  # report, never hang the parent
+        with contextlib.suppress(OSError):
+            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+def frame_bytes(frame: pl.DataFrame) -> bytes:
+    """The frame as an uncompressed Arrow IPC file: written in about half the time pickle takes (polars
+    pickles a frame as an IPC stream, then copies it), read back without a copy of its columns."""
+    import io
+
+    out = io.BytesIO()
+    frame.write_ipc(out, compression="uncompressed")
+    return out.getvalue()
+
+
+def frame_in_memory_file(frame: pl.DataFrame) -> int | None:
+    """The frame written as an uncompressed Arrow IPC file into an anonymous in-memory file (Linux's
+    ``memfd_create``: nothing touches the disk), for its descriptor to travel to the parent; None where no
+    such file can be made (then the frame travels as bytes through the pipe).
+
+    Why: as bytes, 30 MiB of items were copied five times (into Python bytes, pickled, through a pipe 64 KiB
+    at a time, out of the pipe, unpickled) and cost the parent 0.15-0.2 s after the worker was done; here
+    polars writes the file itself and the parent maps it (:func:`frame_from_file`).
+    """
+    memfd_create = getattr(os, "memfd_create", None)
+    if memfd_create is None or not os.path.isdir("/proc/self/fd"):
+        return None
+    try:
+        fd: int = memfd_create("exportscope-items", getattr(os, "MFD_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        frame.write_ipc(f"/proc/self/fd/{fd}", compression="uncompressed")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def frame_from_file(fd: int) -> pl.DataFrame:
+    """The frame of :func:`frame_in_memory_file`, from its descriptor received here (closed after)."""
+    import polars as pl
+
+    try:
+        return pl.read_ipc(f"/proc/self/fd/{fd}")
+    finally:
+        os.close(fd)
+
+
+def frame_of(data: bytes) -> pl.DataFrame:
+    import io
+
+    import polars as pl
+
+    return pl.read_ipc(io.BytesIO(data))

@@ -1,0 +1,264 @@
+"""Who reads which task: units handed out as each process becomes free, the worker's batches shrinking as
+the end nears, units that share state kept whole, the inflation budget moved with what is handed out; and
+the worker started by a fork only while that is safe."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC
+from pathlib import Path
+
+import pytest
+
+from exportscope import worker
+from exportscope.schedule import BATCH_PART, Schedule, units_of
+from exportscope.zipread import Budget
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class FakePlatform:
+    """A platform whose readers share state across the files of an export for the rules named."""
+
+    sharing: frozenset[str] = frozenset()
+
+    def task_shares_state(self, rule: object) -> bool:
+        return str(rule) in self.sharing
+
+
+@dataclass
+class FakeTask:
+    index: int
+    size: int
+    export: int = 0
+    rule: str = "chat"
+    platform: FakePlatform = field(default_factory=FakePlatform)
+
+
+def tasks_of(sizes: list[int]) -> list[FakeTask]:
+    return [FakeTask(i, size) for i, size in enumerate(sizes)]
+
+
+def test_units_keep_the_tasks_of_an_export_that_share_state_together() -> None:
+    meta = FakePlatform(frozenset({"posts"}))
+    tasks = [
+        FakeTask(0, 10, export=0, rule="posts", platform=meta),
+        FakeTask(1, 10, export=0, rule="chat", platform=meta),
+        FakeTask(2, 10, export=0, rule="posts", platform=meta),
+        FakeTask(3, 10, export=1, rule="posts", platform=meta),
+    ]
+    units = units_of(tasks)  # type: ignore[arg-type]
+    assert [[t.index for t in u] for u in units] == [[0, 2], [1], [3]]
+
+
+def test_the_parent_takes_the_biggest_unit_first_and_everything_is_handed_out_once() -> None:
+    tasks = tasks_of([5, 50, 20, 20, 1])
+    schedule = Schedule([[t] for t in tasks])  # type: ignore[list-item]
+    first = schedule.for_main()
+    assert first is not None and [t.index for t in first] == [1]
+    got = schedule.for_worker()
+    assert got is not None
+    handed = [t.index for t in got[0]]
+    rest = []
+    while (unit := schedule.for_main()) is not None:
+        rest.extend(t.index for t in unit)
+    assert sorted([1, *handed, *rest]) == [0, 1, 2, 3, 4]
+    assert schedule.worker_tasks == handed
+    assert schedule.for_worker() is None
+
+
+def test_the_workers_batches_shrink_as_the_end_nears() -> None:
+    tasks = tasks_of([10] * 100)
+    schedule = Schedule([[t] for t in tasks])  # type: ignore[list-item]
+    sizes = []
+    while (got := schedule.for_worker()) is not None:
+        sizes.append(got[1])
+    assert 1000 // BATCH_PART - 10 < sizes[0] <= 1000 // BATCH_PART  # that part of what was left, in units
+    assert sizes == sorted(sizes, reverse=True) and sizes[-1] == 10  # down to one unit at the end
+    assert sum(sizes) == 1000 and schedule.worker_bytes == 1000
+
+
+def test_a_unit_bigger_than_the_batch_is_handed_out_whole() -> None:
+    schedule = Schedule([[t] for t in tasks_of([900, 50, 50])])  # type: ignore[list-item]
+    got = schedule.for_worker()
+    assert got is not None and [t.index for t in got[0]] == [0] and got[1] == 900
+
+
+def test_what_the_worker_is_handed_moves_off_the_parents_budget() -> None:
+    budget = Budget(1000)
+    budget.used = 100
+    schedule = Schedule([[t] for t in tasks_of([400, 200, 100])], budget)  # type: ignore[list-item]
+    got = schedule.for_worker()
+    assert got is not None
+    assert budget.left == 900 - got[1]
+    assert budget.used == 100  # what the parent used is never touched here: its reading thread counts it
+
+
+def test_closing_says_whether_the_worker_was_ever_given_anything() -> None:
+    idle = Schedule([[t] for t in tasks_of([10, 10])])  # type: ignore[list-item]
+    assert idle.close() and idle.for_worker() is None
+    busy = Schedule([[t] for t in tasks_of([10, 10])])  # type: ignore[list-item]
+    assert busy.for_worker() is not None
+    assert not busy.close()
+
+
+def test_two_takers_at_once_never_get_the_same_unit() -> None:
+    schedule = Schedule([[t] for t in tasks_of([3] * 2000)])  # type: ignore[list-item]
+    taken: list[list[int]] = [[], []]
+
+    def main() -> None:
+        while (unit := schedule.for_main()) is not None:
+            taken[0].extend(t.index for t in unit)
+
+    def worker() -> None:
+        while (got := schedule.for_worker()) is not None:
+            taken[1].extend(t.index for t in got[0])
+
+    threads = [threading.Thread(target=main), threading.Thread(target=worker)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(taken[0] + taken[1]) == list(range(2000))
+
+
+def test_a_fork_only_while_no_other_thread_runs_and_polars_is_not_loaded() -> None:
+    code = (
+        "import sys, threading, time\n"
+        "from exportscope import parallel\n"
+        "print(parallel.start_method())\n"
+        "t = threading.Thread(target=time.sleep, args=(0.5,)); t.start()\n"
+        "print(parallel.start_method()); t.join()\n"
+        "import polars\n"
+        "print(parallel.start_method())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    expected = ["fork", "spawn", "spawn"] if sys.platform.startswith("linux") else ["spawn"] * 3
+    assert out.stdout.split() == expected
+
+
+def test_the_command_line_forks_its_worker_and_gets_what_one_process_gets(tmp_path: Path) -> None:
+    """The real command: the worker forked after listing (no thread, no polars yet) reads its batches."""
+    code = (
+        "import sys, json, time\n"
+        "from exportscope import parallel, schedule\n"
+        "parallel.PARALLEL_MIN_BYTES = 0\n"
+        "methods = []\n"
+        "real = parallel.start_method\n"
+        "parallel.start_method = lambda: methods.append(real()) or methods[-1]\n"
+        "first = schedule.Schedule.for_main\n"
+        "def for_main(self):\n"  # the parent waits for the worker's first batch: it really reads some
+        "    while not self.worker_tasks and not self._closed: time.sleep(0.01)\n"
+        "    return first(self)\n"
+        "schedule.Schedule.for_main = for_main\n"
+        "W, made = parallel.Worker, []\n"
+        "parallel.Worker = lambda *a, **k: made.append(W(*a, **k)) or made[-1]\n"
+        "from exportscope.pipeline import analyze, Options\n"
+        "a = analyze(sys.argv[1:], Options(workers=2))\n"
+        "b = analyze(sys.argv[1:], Options(workers=1))\n"
+        "print(json.dumps({'methods': methods, 'same': a.items.equals(b.items), 'n': a.items.height,\n"
+        "                  'worker read': len(made[0].results), 'error': made[0].error}))\n"
+    )
+    samples = sorted((REPO / "sample_exports" / "facebook-2025").glob("*.zip"))
+    out = subprocess.run(
+        [sys.executable, "-c", code, *map(str, samples)], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    import json
+
+    seen = json.loads(out.stdout)
+    assert seen["same"] and seen["n"] > 0
+    assert seen["error"] is None and seen["worker read"] > 0
+    if sys.platform.startswith("linux"):
+        assert seen["methods"][0] == "fork"
+
+
+def test_the_workers_items_come_back_the_same_as_an_in_memory_file_or_as_bytes() -> None:
+    from datetime import datetime
+
+    import polars as pl
+
+    frame = pl.DataFrame(
+        {
+            "shape": pl.Series([0, 1, 1], dtype=pl.UInt32),
+            "source": ["a/message_1.json", "a/message_1.json", None],
+            "timestamp": pl.Series(
+                [datetime(2025, 6, 13, tzinfo=UTC), None, datetime(1999, 1, 1, tzinfo=UTC)],
+                dtype=pl.Datetime("us", "UTC"),
+            ),
+            "text": ["Zoé 👋", "", None],
+        }
+    )
+    assert worker.frame_of(worker.frame_bytes(frame)).equals(frame)
+    fd = worker.frame_in_memory_file(frame)
+    if sys.platform.startswith("linux"):
+        assert fd is not None
+    if fd is not None:
+        assert worker.frame_from_file(fd).equals(frame)
+
+
+SPARE_SCRIPT = """
+import json, sys
+from exportscope import parallel
+from exportscope.pipeline import Options, analyze
+
+workers, inputs = int(sys.argv[1]), sys.argv[2:]
+parallel.start_spare(inputs)  # the bundled samples are small: no spare for them as they are
+small = len(parallel._SPARE)
+parallel.PARALLEL_MIN_BYTES = parallel.SPARE_MIN_DISK_BYTES = 0  # now they count as big
+parallel.start_spare(inputs)
+spare = parallel._SPARE[0]
+result = analyze(inputs, Options(workers=workers))
+print(json.dumps({"small": small, "taken": spare._feeder is not None, "alive": spare.alive(),
+                  "after": len(parallel._SPARE), "items": result.items.height}))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a spare worker is forked: Linux only")
+@pytest.mark.parametrize("workers", [2, 1])
+def test_a_spare_worker_forked_before_a_ui_starts_is_taken_by_the_analysis_or_stopped(workers: int) -> None:
+    """Taken when the analysis reads with two processes; stopped when it reads with one (or the inputs turn
+    out too small); never left running."""
+    samples = sorted((REPO / "sample_exports" / "facebook-2025").glob("*.zip"))
+    out = subprocess.run(
+        [sys.executable, "-c", SPARE_SCRIPT, str(workers), *map(str, samples)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=True,
+    )
+    import json
+
+    seen = json.loads(out.stdout)
+    assert seen["small"] == 0
+    assert seen["taken"] == (workers == 2)
+    assert not seen["alive"] and seen["after"] == 0 and seen["items"] > 0
+
+
+FORKED_STOP_SCRIPT = """
+import os, sys, time
+from exportscope import fsutil, parallel, stops
+
+stops.install()  # the command line's stop handlers: SIGTERM removes the outputs being written, then unwinds
+tmp = sys.argv[1]
+open(tmp, "w").close()
+fsutil._pending.add(tmp)  # an output being written by this process
+worker = parallel.Worker(parent=os.getpid())
+time.sleep(0.5)
+worker.stop()  # SIGTERM
+print(os.path.exists(tmp), worker._process.exitcode)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked workers: Linux only")
+def test_a_forked_worker_ends_on_sigterm_without_running_its_parents_stop_handler(tmp_path: Path) -> None:
+    tmp = tmp_path / ".report.html.1234.part"
+    out = subprocess.run(
+        [sys.executable, "-c", FORKED_STOP_SCRIPT, str(tmp)], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    exists, code = out.stdout.split()
+    assert exists == "True"  # the parent's temporary file was not removed by the worker
+    assert int(code) == -15  # ended by SIGTERM's default action, not unwound by a handler

@@ -8,11 +8,16 @@ polars, so readers stay cheap to import and to test.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Protocol
 
 from exportscope.notes import FieldValue, Note, freeze
 from exportscope.notes import Problem as Problem  # a reader's problem: the shared value of exportscope.notes
+
+if TYPE_CHECKING:
+    import polars as pl
 
 
 class Verdict(enum.StrEnum):
@@ -101,21 +106,38 @@ class Record:
     link: str | None = None  # the item's own address on the platform, where the export holds one
 
 
+class TextColumn(Protocol):
+    """Texts a reader hands over without a Python string each (a message thread's texts as one block of
+    bytes): the collector asks for a bound of their lengths, for their strings, or for the polars column
+    of many of one kind at once (``column``)."""
+
+    def __len__(self) -> int: ...
+
+    def longest(self) -> int: ...
+
+    def strings(self) -> list[str | None]: ...
+
+    @staticmethod
+    def column(blobs: Sequence[Any]) -> pl.Series: ...
+
+
 @dataclass(slots=True)
 class RecordBatch:
     """Many records of one logical file as columns: what a hot reader (long message threads) yields instead
     of one :class:`Record` per item, so that no Python object is built per message.
 
     Every list has one value per record, in output order; ``epoch`` is seconds since 1970 UTC as in
-    :class:`Record`. ``variant`` is one value per record, or None when no record has one; ``raw_time`` is
-    likewise one unreadable date cell per record (as :attr:`Record.raw_time`), or None; ``thread`` and
-    ``visibility`` are shared by the whole batch, unless ``thread_ids`` gives one thread per record (one file
-    may mix conversations). ``link`` is one address per record, or None when no record has one.
+    :class:`Record`, unless ``micros`` gives the times as whole microseconds (then ``epoch`` is not read).
+    ``text`` is a list, or a :class:`TextColumn` whose strings the collector makes only if it must.
+    ``variant`` is one value per record, or None when no record has one; ``raw_time`` is likewise one
+    unreadable date cell per record (as :attr:`Record.raw_time`), or None; ``thread`` and ``visibility``
+    are shared by the whole batch, unless ``thread_ids`` gives one thread per record (one file may mix
+    conversations). ``link`` is one address per record, or None when no record has one.
     The collector appends the lists to its columns, with the same date, text and undated checks as for a
     Record.
     """
 
-    text: list[str | None]
+    text: list[str | None] | TextColumn
     epoch: list[float | None]
     row: list[int | None]
     source: list[str]
@@ -125,6 +147,7 @@ class RecordBatch:
     raw_time: list[str | None] | None = None
     link: list[str | None] | None = None
     thread_ids: list[str | None] | None = None
+    micros: list[int | None] | None = None
 
     def __len__(self) -> int:
         return len(self.text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from exportscope import dates
-from exportscope.model import RecordBatch
+from exportscope.model import RecordBatch, TextColumn
 from exportscope.reading.collector import IMPOSSIBLE_DATE, MAX_TEXT_CHARS, Collector
 
 
@@ -50,7 +50,7 @@ def extend_batch(
     n = len(batch)
     tally = BatchTally()
     sources = batch.source
-    stamps = _micros(batch.epoch)
+    stamps = batch.micros if batch.micros is not None else _micros(batch.epoch)
     flags: list[str | None] | None = None
     known: list[int] = [s for s in stamps if s is not None] if None in stamps else stamps  # type: ignore[assignment]
     if known and ((lo is not None and min(known) < lo) or (hi is not None and max(known) > hi)):
@@ -60,6 +60,7 @@ def extend_batch(
             if s is not None and ((lo is not None and s < lo) or (hi is not None and s > hi))
         ]
         if bad:
+            stamps = list(stamps)  # the batch's own list stays as it was
             flags = [None] * n
             for i in bad:
                 stamps[i] = None
@@ -71,6 +72,10 @@ def extend_batch(
                 _bump(tally.undated, sources[i])
                 tally.undated_shape.setdefault(sources[i], dates.shape(raw))
     texts = batch.text
+    if not isinstance(texts, list):  # a text column kept whole: its strings only when one may be cut
+        if texts.longest() <= MAX_TEXT_CHARS:
+            return _extend(collector, batch, shapes, item_platform, rule_id, stamps, flags, texts, tally)
+        texts = texts.strings()
     longest = max(map(len, filter(None, texts)), default=0)
     long = [] if longest <= MAX_TEXT_CHARS else [i for i, t in enumerate(texts) if t and len(t) > MAX_TEXT_CHARS]
     if long:
@@ -78,6 +83,22 @@ def extend_batch(
         for i in long:
             texts[i] = (texts[i] or "")[:MAX_TEXT_CHARS]
             _bump(tally.cut, sources[i])
+    return _extend(collector, batch, shapes, item_platform, rule_id, stamps, flags, texts, tally)
+
+
+def _extend(
+    collector: Collector,
+    batch: RecordBatch,
+    shapes: dict[tuple[str | None, str | None, str | None], int],
+    item_platform: str,
+    rule_id: str,
+    stamps: list[int | None],
+    flags: list[str | None] | None,
+    texts: list[str | None] | TextColumn,
+    tally: BatchTally,
+) -> BatchTally:
+    n = len(batch)
+    sources = batch.source
     visibility = batch.visibility
 
     def sid_of(variant: str | None, flag: str | None) -> int:
@@ -101,7 +122,7 @@ def extend_batch(
             cols["shape"].extend([ids[pair] for pair in zip(variants, marks, strict=True)])
     cols["source"].extend(sources)
     cols["timestamp"].extend(stamps)
-    cols["text"].extend(texts)
+    collector.extend_text(texts)
     cols["row"].extend(batch.row)
     cols["thread"].extend(batch.thread_ids if batch.thread_ids is not None else [batch.thread] * n)
     cols["link"].extend(batch.link if batch.link is not None else [None] * n)

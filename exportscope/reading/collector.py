@@ -2,15 +2,18 @@
 
 Why its own module: the readers hand over records one at a time or whole columns at a time
 (:mod:`exportscope.reading.batch`); both end here, as Python lists between tasks and as polars chunks once
-enough of them wait, whichever process reads.
+enough of them wait, whichever process reads. A batch's texts may come as a
+:class:`~exportscope.model.TextColumn` (a message thread's texts as one block of bytes): they become part of
+the text column at the flush, all such columns of the chunk in one polars pass, never a string each.
 """
 
 from __future__ import annotations
 
 import sys
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
-from exportscope.model import Record
+from exportscope.model import Record, TextColumn
 from exportscope.rules import Rule
 
 if TYPE_CHECKING:
@@ -56,6 +59,9 @@ class Collector:
         self.rules: dict[str, Rule] = {}
         self.chunks: list[pl.DataFrame] = []
         self.flushed = 0
+        #: Texts handed over as a whole column (:class:`~exportscope.model.TextColumn`), with where each
+        #: starts among the pending rows; their rows hold None in ``cols["text"]`` until the flush.
+        self.blobs: list[tuple[int, TextColumn]] = []
 
     def __len__(self) -> int:
         return self.flushed + len(self.cols["source"])
@@ -79,6 +85,15 @@ class Collector:
         c["thread"].append(rec.thread)
         c["link"].append(rec.link)
 
+    def extend_text(self, texts: list[str | None] | TextColumn) -> None:
+        """Append a batch's texts: a list as it is, a text column kept whole until the flush."""
+        column = self.cols["text"]
+        if isinstance(texts, list):
+            column.extend(texts)
+        else:
+            self.blobs.append((len(column), texts))
+            column.extend(repeat(None, len(texts)))
+
     def maybe_flush(self) -> None:
         """Called between tasks: turn the pending records into a chunk once there are enough of them."""
         if len(self.cols["source"]) >= self.flush_rows:
@@ -99,13 +114,45 @@ class Collector:
             "thread": pl.String,
             "link": pl.String,
         }
-        chunk = pl.DataFrame(self.cols, schema=schema)
+        cols: dict[str, Any] = self.cols
+        if self.blobs:
+            cols = {**cols, "text": self._text_column()}
+        chunk = pl.DataFrame(cols, schema=schema)
         # Epoch microseconds are what a UTC datetime column holds: a cast, not a computed column.
         self.chunks.append(chunk.with_columns(chunk.get_column("timestamp").cast(pl.Datetime("us", "UTC"))))
         self.flushed += pending
         self.cols = {c: [] for c in RAW_COLUMNS}
+        self.blobs = []
         if pending >= self.flush_rows:
             release_free_memory()
+
+    def _text_column(self) -> pl.Series:
+        """The pending texts as one column: the lists' strings, and every text column of one kind built at
+        once (one polars pass for all the message threads of a chunk), each in its place."""
+        import polars as pl
+
+        texts = self.cols["text"]
+        kinds = {type(blob) for _, blob in self.blobs}
+        if len(kinds) == 1:
+            whole = next(iter(kinds)).column([blob for _, blob in self.blobs])
+        else:  # never made today: each column on its own
+            whole = pl.concat([type(blob).column([blob]) for _, blob in self.blobs], rechunk=True)
+        pieces: list[pl.Series] = []
+        at = taken = 0  # the next pending row, and how much of ``whole`` is placed
+        run = 0  # rows of ``whole`` waiting to be placed as one slice
+        for start, blob in self.blobs:
+            if start > at:
+                if run:
+                    pieces.append(whole.slice(taken, run))
+                    taken, run = taken + run, 0
+                pieces.append(pl.Series("text", texts[at:start], dtype=pl.String))
+            run += len(blob)
+            at = start + len(blob)
+        if run:
+            pieces.append(whole.slice(taken, run))
+        if at < len(texts):
+            pieces.append(pl.Series("text", texts[at:], dtype=pl.String))
+        return pieces[0] if len(pieces) == 1 else pl.concat(pieces, rechunk=True)
 
     def frame(self) -> pl.DataFrame:
         """Everything collected so far, as one frame (chunks are joined without copying)."""

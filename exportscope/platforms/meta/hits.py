@@ -32,9 +32,7 @@ def may_hold_hits(raw: bytes) -> bool:
     file without one (most of an export: comments, likes, searches) is never walked. Keys are compared
     case-insensitively there, so the bytes are too; a key could also spell a letter as a ``\\u00XX`` escape
     (never seen from Meta), and then the file is scanned."""
-    if any(k in raw for k in _HIT_KEYS):  # the usual spelling: no lower-case copy of the file needed
-        return True
-    low = raw.lower()
+    low = raw.lower()  # one copy, searched once per key (most files hold none: each search reads it all)
     return any(k in low for k in _HIT_KEYS) or _ASCII_ESCAPE.search(raw) is not None
 
 

@@ -127,6 +127,23 @@ def entries(data: Any) -> Iterator[Any]:
         yield data
 
 
+def entry_list(data: Any) -> list[Any]:
+    """``list(entries(data))``, without a generator step per item where the top level is a list of dicts
+    (or a wrapper of such lists, ``{"comments_v2": [...]}``): then the list itself is the answer."""
+    if type(data) is list and set(map(type, data)) <= {dict}:
+        return data
+    if (
+        type(data) is dict
+        and data
+        and RECORD_KEYS.isdisjoint(data)
+        and all(isinstance(v, (list, dict)) for v in data.values())
+    ):
+        if len(data) == 1:
+            return entry_list(next(iter(data.values())))
+        return [item for value in data.values() for item in entry_list(value)]
+    return list(entries(data))
+
+
 def section(data: Any, *names: str) -> Any:
     """The value under a top-level key, compared without version suffix (``profile_v2`` = ``profile``)."""
     if not isinstance(data, dict):

@@ -8,12 +8,12 @@ the strings a reader keeps are repaired: :func:`load_raw_pieces`, :func:`raw_ent
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from exportscope.archive import Member
 from exportscope.model import ReadFailure
-from exportscope.platforms.meta.jsonread import RECORD_KEYS, entries, loads, parse_ascii
+from exportscope.platforms.meta.jsonread import RECORD_KEYS, entries, entry_list, loads, parse_ascii
 from exportscope.platforms.meta.jsonstream import STREAM_BYTES, pieces
 
 #: Meta's largest real files (message threads) stay under about 100 MB; a member beyond this fails alone.
@@ -98,13 +98,22 @@ def _top_level(data: Any) -> Iterator[tuple[str | None, Any, bool]]:
 
 def raw_entries(member: Member) -> tuple[Iterable[Any], bytes | None]:
     """The member's entries, and its bytes when they were parsed *without* the repair (a small member
-    written all in ASCII: its entries' strings are repaired by the reader); None for a member parsed as
-    before (repaired)."""
+    written all in ASCII: its entries' strings are repaired by the reader, and they come as a list,
+    :func:`~exportscope.platforms.meta.jsonread.entry_list`); None for a member parsed as before (repaired)."""
     if member.size >= STREAM_BYTES:
         return load_entries(member), None
+    return whole_entries(member)
+
+
+def whole_entries(member: Member, raw: Callable[[bytes], bool] | None = None) -> tuple[list[Any], bytes | None]:
+    """:func:`raw_entries` of a member parsed whole (under
+    :data:`~exportscope.platforms.meta.jsonstream.STREAM_BYTES`): its entries as a list. ``raw``, when
+    given, says from the bytes whether parsing without the repair is worth trying (else it is repaired)."""
     check_size(member)
     data = member.read_bytes()
-    try:
-        return entries(parse_ascii(data)), data
-    except LookupError:
-        return entries(loads(data)), None
+    if raw is None or raw(data):
+        try:
+            return entry_list(parse_ascii(data)), data
+        except LookupError:
+            pass
+    return entry_list(loads(data)), None

@@ -66,7 +66,7 @@ class MediaIndex:
             return None
         if ref in self.paths:
             return ref
-        name = PurePosixPath(ref).name.lower()
+        name = file_name(ref).lower()
         candidates = self.by_name.get(name) or ([] if "." in name else self.by_stem.get(name, []))
         if not candidates:
             return None
@@ -74,6 +74,14 @@ class MediaIndex:
             return candidates[0]
         low = ref.lower()
         return max(candidates, key=lambda p: (_common_suffix(p.lower(), low), -len(p)))
+
+
+def file_name(path: str) -> str:
+    """``PurePosixPath(path).name``, without building a path (one per medium of a big export) where the last
+    part is plain: not empty (a trailing slash) and not ``.``, the cases the path object cleans up."""
+    if path.endswith(("/", "/.")) or path in ("", "."):
+        return PurePosixPath(path).name
+    return path.rsplit("/", 1)[-1]
 
 
 def _common_suffix(a: str, b: str) -> int:

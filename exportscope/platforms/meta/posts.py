@@ -8,7 +8,8 @@ shapes of an entry (:func:`facebook_text`, :func:`attachment_media`) serve the s
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import repeat
+from itertools import chain, repeat
+from operator import itemgetter
 from typing import Any
 
 from exportscope.archive import Member
@@ -29,6 +30,7 @@ from exportscope.platforms.meta.jsonread import (
 from exportscope.platforms.meta.loading import raw_entries
 from exportscope.platforms.meta.media import MetaContext
 from exportscope.platforms.meta.mediacount import MediaCounter
+from exportscope.platforms.meta.textblob import TextBlob
 from exportscope.rules import Rule
 
 
@@ -98,6 +100,9 @@ def read_posts(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Itera
         run = _PlainRun()
         listed, data = raw_entries(member)
         scan = HitScan(member.path, member.size, data) if data is not None else None
+        if scan is not None and isinstance(listed, list) and _all_plain(listed):  # the common file: no loop
+            yield from _plain_file(member.path, listed, scan)
+            continue
         for row, entry in enumerate(listed, 1):
             if scan is not None and scan.walk:
                 scan.add(row, entry)
@@ -128,6 +133,37 @@ def read_posts(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Itera
 
 #: Keys that take an entry off the plain path of :func:`read_posts` (its media and its other text shapes).
 _PLAIN_KEYS = frozenset({"attachments", "media", "label_values"})
+#: The keys of a ``data`` item that hold words (:func:`_plain_words`).
+_WORD_KEYS = frozenset({"post", "comment", "text"})
+
+
+def _plain_file(path: str, entries: list[dict[str, Any]], scan: HitScan) -> Iterator[Output]:
+    """A file of plain entries only, parsed without the repair: what :func:`read_posts`'s loop gives for it
+    (one batch of every entry, then the file's hits), read as columns."""
+    if scan.walk:
+        for row, entry in enumerate(entries, 1):
+            scan.add(row, entry)
+    if entries:
+        rows: list[int | None] = list(range(1, len(entries) + 1))
+        words = _word_column(entries)
+        text: list[str | None] | TextBlob | None = None
+        if words is not None:  # the words as bytes until the collector's column (an empty word: no text)
+            text = TextBlob.of([w if w is not None else "" for w in words] if None in words else words, False)
+        micros = _plain_micros(entries)
+        yield RecordBatch(
+            text if text is not None else _plain_texts(entries),
+            _plain_times(entries) if micros is None else [],
+            rows,
+            [path] * len(entries),
+            micros=micros,
+        )
+    yield scan.result()
+
+
+def _all_plain(entries: list[Any]) -> bool:
+    """Every entry of a file is a plain one (a dict without attachments, media or label list): then the
+    whole file is one batch, read as columns without a Python step per entry (:func:`read_posts`)."""
+    return set(map(type, entries)) <= {dict} and all(map(_PLAIN_KEYS.isdisjoint, entries))
 
 
 class _PlainRun:
@@ -180,9 +216,54 @@ def _plain_words(entry: dict[str, Any], words: list[str]) -> None:
             words.append(v)
 
 
+def _word_column(entries: list[dict[str, Any]]) -> list[Any] | None:
+    """The raw word of each plain entry (None for an entry without one), read with C-level passes over the
+    column (``map``, ``set``, ``count``), when the file has the common shape: every entry's ``data`` is a
+    list of dicts, only its first dict holds words, and all entries hold them under one key (``post``, a
+    ``comment`` dict's ``comment``, a ``comment`` string, or ``text``), a string or nothing. The same words
+    as :func:`_plain_words`; None when the shape is another one (then the entries are read one by one)."""
+    datas: list[Any] = list(map(dict.get, entries, repeat("data")))
+    if set(map(type, datas)) != {list}:
+        return None
+    sizes = set(map(len, datas))
+    if 0 in sizes:
+        return None
+    firsts = list(map(itemgetter(0), datas))
+    if set(map(type, firsts)) != {dict}:
+        return None
+    if max(sizes) > 1:  # the dicts after the first (``update_timestamp``) must hold no word
+        rest = list(chain.from_iterable(map(itemgetter(slice(1, None)), datas)))
+        if set(map(type, rest)) != {dict} or not all(map(_WORD_KEYS.isdisjoint, rest)):
+            return None
+    keys = _WORD_KEYS.intersection(set().union(*firsts))
+    if not keys:
+        return [None] * len(firsts)  # no entry has a word
+    if len(keys) > 1:  # two keys in the file: maybe two words in an entry
+        return None
+    (key,) = keys
+    words: list[Any] = list(map(dict.get, firsts, repeat(key)))
+    if key == "comment" and dict in (kinds := set(map(type, words))):  # ``comment`` dicts: their ``comment``
+        if kinds == {dict}:
+            words = list(map(dict.get, words, repeat("comment")))
+        elif kinds == {dict, type(None)}:
+            words = [None if c is None else c.get("comment") for c in words]
+        else:
+            return None
+    if set(map(type, words)) - {str, type(None)}:
+        return None
+    return words
+
+
 def _plain_texts(entries: list[dict[str, Any]]) -> list[str | None]:
     """:func:`facebook_text` of plain entries (no attachments, media or label list), their words repaired
-    as one column (:func:`repair_column`). The common case, one word per entry, is read with C-level passes."""
+    as one column (:func:`repair_column`). The common case, at most one word per entry under one key
+    (:func:`_word_column`), is read with C-level passes."""
+    column = _word_column(entries)
+    if column is not None:
+        fixed = repair_column(column)
+        if None in fixed:
+            return [None if w is None else (w.strip() or None) for w in fixed]
+        return [w or None for w in map(str.strip, fixed)]
     words: list[str] = []
     ends: list[int] = []
     for entry in entries:
@@ -200,6 +281,20 @@ def _plain_texts(entries: list[dict[str, Any]]) -> list[str | None]:
             out.append(join([w for w in stripped[start:end] if w]))
         start = end
     return out
+
+
+#: Whole seconds up to this many become microseconds exactly as ``s * 1_000_000``: below 2**53 the float
+#: path's ``round(float(s) * 1_000_000)`` is that same product, computed without rounding.
+_EXACT_SECONDS = 2**53 // 1_000_000
+
+
+def _plain_micros(entries: list[dict[str, Any]]) -> list[int | None] | None:
+    """The entries' times as epoch microseconds when every ``timestamp`` is a whole number of seconds in
+    range (Meta's usual): the values :func:`_plain_times` gives, without a float each; else None."""
+    stamps: list[Any] = list(map(dict.get, entries, repeat("timestamp")))
+    if set(map(type, stamps)) == {int} and min(stamps) > 0 and max(stamps) <= _EXACT_SECONDS:
+        return list(map((1_000_000).__mul__, stamps))
+    return None
 
 
 def _plain_times(entries: list[dict[str, Any]]) -> list[float | None]:

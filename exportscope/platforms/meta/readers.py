@@ -16,8 +16,20 @@ from typing import Any
 from exportscope.archive import Member
 from exportscope.model import Fact, Record, RecordBatch
 from exportscope.platforms.base import Output
-from exportscope.platforms.meta.jsonread import as_list, clean, record_seconds, record_time, smd_field, values_text
-from exportscope.platforms.meta.loading import load_entries
+from exportscope.platforms.meta.generic import generic_columns, worth_raw
+from exportscope.platforms.meta.jsonread import (
+    as_list,
+    clean,
+    entry_list,
+    loads,
+    record_seconds,
+    record_time,
+    repair_column,
+    smd_field,
+    values_text,
+)
+from exportscope.platforms.meta.jsonstream import STREAM_BYTES
+from exportscope.platforms.meta.loading import load_entries, whole_entries
 from exportscope.platforms.meta.media import MetaContext
 from exportscope.platforms.meta.mediacount import MediaCounter
 from exportscope.platforms.meta.posts import attachment_media, facebook_text, first_media_title
@@ -124,12 +136,29 @@ def read_generic(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Ite
 
     The records of a file go as one :class:`RecordBatch` (two lists, no object per record: these lists are
     the bulk of a big export); a file that breaks half-way still hands over what it read before the error,
-    as a record at a time would have."""
+    as a record at a time would have. A file parsed whole whose entries all have one of the common shapes
+    is read as columns (:func:`~exportscope.platforms.meta.generic.generic_columns`), with the same texts
+    and times."""
     for member in members:
         texts: list[str | None] = []
         epochs: list[float | None] = []
+        listed: Iterable[Any]
+        if member.size < STREAM_BYTES:  # parsed whole anyway: its entries as a list, maybe read as columns
+            listed, raw = whole_entries(member, worth_raw)  # parsed without the repair when it may pay
+            columns = generic_columns(listed) if raw is None else generic_columns(listed, repair_column)
+            if raw is not None and (columns is None or columns[1] is None):
+                # Read entry by entry, every string repaired first (times found in nested values included).
+                listed, columns = entry_list(loads(raw)), None
+            if columns is not None:
+                found, micros = columns
+                epochs = [record_seconds(e) for e in listed] if micros is None else []
+                rows: list[int | None] = list(range(1, len(found) + 1))
+                yield RecordBatch(text=found, epoch=epochs, row=rows, source=[member.path] * len(found), micros=micros)
+                continue
+        else:
+            listed = load_entries(member)
         try:
-            for entry in load_entries(member):
+            for entry in listed:
                 texts.append(values_text(entry))
                 epochs.append(record_seconds(entry))
         except Exception:

@@ -22,6 +22,33 @@ _FIELD = rb'(?:"(?:[^"\x00]++|"")*+"|[^",\r\n\x00]*+)'
 _LINE = _FIELD + rb"(?:," + _FIELD + rb")*+"
 #: A whole RFC 4180 file: quoted fields (doubled inner quotes) or unquoted ones without quotes, CRLF or LF.
 RFC4180 = re.compile(rb"(?:" + _LINE + rb"\r?\n)*+(?:" + _LINE + rb")?")
+#: Where a stretch outside quoted fields (joined by ``"``, see :func:`rfc4180`) starts with something that
+#: cannot follow a closing quote, or ends with something that cannot come before an opening one.
+_BAD_OUTSIDE = re.compile(rb'(?:\A|")[^,\r\n"]|[^,\n"](?:"|\Z)')
+
+
+def rfc4180(body: bytes) -> bool:
+    """Whether ``body`` (no NUL byte, every carriage return before a line feed: checked by the caller) is
+    whole RFC 4180 lines: the same answer as ``RFC4180.fullmatch``, in about half its time on LinkedIn's
+    fully quoted ``messages.csv``, where the regular expression steps through every byte of every field.
+
+    How: the quotes alternate. Cut at every quote, the even pieces lie outside quoted fields and the odd ones
+    inside (where anything but a quote goes; a doubled quote is an empty outside piece between two inside
+    ones). So it is enough that the quotes are even in number, that the text before the first one ends a
+    field (it ends in a comma or a line feed, or is empty), that the text after the last one starts a new
+    field or line, and that every outside piece between two quoted fields does both, or is empty.
+    """
+    pieces = body.split(b'"')
+    if len(pieces) == 1:
+        return True
+    if len(pieces) % 2 == 0:
+        return False
+    first, last = pieces[0], pieces[-1]
+    if first and first[-1:] not in (b",", b"\n"):
+        return False
+    if last and last[:1] not in (b",", b"\r", b"\n"):
+        return False
+    return _BAD_OUTSIDE.search(b'"'.join(pieces[2:-1:2])) is None
 
 #: What Python's ``str.strip()`` removes (``str.isspace``), for polars' ``strip_chars``: Rust's notion of
 #: whitespace lacks U+001C..U+001F, and the two paths must strip alike.
@@ -101,7 +128,7 @@ def parse_chunk(body: bytes, width: int) -> pl.DataFrame | None:
     """Rows of a chunk that starts at a row boundary, or None when the csv module must read it."""
     import polars as pl
 
-    if b"\x00" in body or body.count(b"\r") != body.count(b"\r\n") or RFC4180.fullmatch(body) is None:
+    if b"\x00" in body or body.count(b"\r") != body.count(b"\r\n") or not rfc4180(body):
         return None
     names = [f"c{i}" for i in range(width)]
     if not body.strip(b"\r\n"):

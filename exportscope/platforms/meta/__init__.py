@@ -24,10 +24,11 @@ from exportscope.archive import Archive, Member, Source
 from exportscope.identity import AccountIdentity
 from exportscope.notes import Note
 from exportscope.platforms.base import Output, Platform
+from exportscope.platforms.meta.aichats import read_ai_chats
 from exportscope.platforms.meta.htmlfiles import html_notes
 from exportscope.platforms.meta.matching import SuffixIndex
 from exportscope.platforms.meta.media import MediaIndex, MetaContext
-from exportscope.platforms.meta.messages import read_ai_chats, read_messages
+from exportscope.platforms.meta.messages import read_messages
 from exportscope.platforms.meta.parts import media_only_notes
 from exportscope.platforms.meta.posts import read_posts
 from exportscope.platforms.meta.profile import read_fb_profile, read_ig_profile

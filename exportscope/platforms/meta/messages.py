@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from datetime import datetime
 from itertools import islice, repeat
 from operator import ge, itemgetter
 from pathlib import PurePosixPath
@@ -20,22 +19,15 @@ from typing import Any
 
 from exportscope.archive import Member
 from exportscope.dates import MAX_EPOCH_SECONDS
-from exportscope.model import Record, RecordBatch, describe_failure
+from exportscope.model import RecordBatch, describe_failure
 from exportscope.platforms.base import Output
 from exportscope.platforms.meta.jsonread import (
-    as_list,
     clean,
-    entries,
-    epoch,
-    join,
-    label_values,
-    record_time,
     repair_column,
     repair_string,
     seconds,
-    values_text,
 )
-from exportscope.platforms.meta.loading import load, load_raw_pieces
+from exportscope.platforms.meta.loading import load_raw_pieces
 from exportscope.platforms.meta.media import MetaContext
 from exportscope.platforms.meta.textblob import TextBlob
 from exportscope.rules import Rule
@@ -358,49 +350,3 @@ def _meta_ai_marks(
     if not marked:
         return [None] * len(msgs)
     return ["meta_ai" if i in marked else None for i in range(len(msgs))]
-
-
-_AI_TEXT_LABELS = {"message", "text", "content", "prompt", "response", "bericht", "nachricht", "mensaje"}
-
-
-def _ai_turns(entry: dict[str, Any]) -> list[tuple[str | None, datetime | None]]:
-    """The turns of one Meta AI conversation: nested ``dict`` groups of its label_values, each a message."""
-    turns: list[tuple[str | None, datetime | None]] = []
-    for top in as_list(entry.get("label_values")):
-        if not isinstance(top, dict) or not isinstance(top.get("dict"), list):
-            continue
-        for child in top["dict"]:
-            group = child.get("dict") if isinstance(child, dict) else None
-            if not isinstance(group, list):
-                continue
-            texts: list[str] = []
-            fallback: list[str] = []
-            when: datetime | None = None
-            for label, field in label_values(group):
-                if "timestamp_value" in field and when is None:
-                    when = epoch(field["timestamp_value"])
-                value = clean(field.get("value"))
-                if value is None:
-                    continue
-                (texts if label.lower() in _AI_TEXT_LABELS else fallback).append(value)
-            text = join(texts) or (max(fallback, key=len) if fallback else None)
-            turns.append((text, when))
-    return turns
-
-
-def read_ai_chats(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:
-    """Meta AI conversations: one record per turn when the turns are nested, else one per conversation."""
-    for member in members:
-        for n, entry in enumerate(entries(load(member)), 1):
-            if not isinstance(entry, dict):
-                continue
-            thread = f"meta_ai/{n}"
-            turns = _ai_turns(entry)
-            if not turns:
-                yield Record(
-                    text=values_text(entry), timestamp=record_time(entry), row=n, thread=thread, source=member.path
-                )
-                continue
-            start = record_time(entry)
-            for text, when in turns:
-                yield Record(text=text, timestamp=when or start, row=n, thread=thread, source=member.path)

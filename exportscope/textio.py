@@ -22,6 +22,15 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
+#: What Python's ``str.strip()`` removes (every character whose ``str.isspace()`` is true), for polars'
+#: ``strip_chars`` wherever a reader strips a whole column that its Python path strips one string at a time:
+#: Rust's notion of whitespace lacks U+001C..U+001F, and the two paths must strip alike. Written out:
+#: computing it over every code point costs a third of a second at import (tests check it).
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
 
 @dataclass(frozen=True)
 class Dialect:

@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 from exportscope.model import RecordBatch
 from exportscope.platforms.meta import messages, posts
 from exportscope.platforms.meta.jsonread import entries, entry_list, parse_ascii, repair_column, repair_string
-from exportscope.platforms.meta.textblob import WHITESPACE, TextBlob
+from exportscope.platforms.meta.textblob import TextBlob
 from exportscope.reading import Collector
 from exportscope.reading.batch import _micros, extend_batch
+from exportscope.textio import WHITESPACE
 from tests.metakit import moj, rows, run
 
 YFA = "your_facebook_activity"

@@ -41,10 +41,10 @@ from typing import IO, TYPE_CHECKING
 from exportscope.archive import Member, MemberError
 from exportscope.model import Drift, Problem, Record, RecordBatch, describe_failure
 from exportscope.platforms.base import Output
-from exportscope.platforms.linkedin.csvbytes import WHITESPACE, Joined, boundary, head_rows, line_end, parse_chunk
+from exportscope.platforms.linkedin.csvbytes import Joined, boundary, head_rows, line_end, parse_chunk
 from exportscope.platforms.linkedin.csvframe import Table, batch, stripped, text_expr, time_exprs, times
 from exportscope.rules import Rule
-from exportscope.textio import MAX_LINE_CHARS, Columns, csv_rows
+from exportscope.textio import MAX_LINE_CHARS, WHITESPACE, Columns, csv_rows
 
 if TYPE_CHECKING:
     from exportscope.platforms.linkedin.csvread import Row

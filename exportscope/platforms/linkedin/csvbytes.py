@@ -13,7 +13,7 @@ import re
 from itertools import islice
 from typing import IO, TYPE_CHECKING, Any
 
-from exportscope.textio import csv_rows
+from exportscope.textio import WHITESPACE, csv_rows
 
 if TYPE_CHECKING:
     import polars as pl
@@ -49,14 +49,6 @@ def rfc4180(body: bytes) -> bool:
     if last and last[:1] not in (b",", b"\r", b"\n"):
         return False
     return _BAD_OUTSIDE.search(b'"'.join(pieces[2:-1:2])) is None
-
-#: What Python's ``str.strip()`` removes (``str.isspace``), for polars' ``strip_chars``: Rust's notion of
-#: whitespace lacks U+001C..U+001F, and the two paths must strip alike.
-#: Written out: computing it over every code point costs a third of a second at import (a test checks it).
-WHITESPACE = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-    "\u200a\u2028\u2029\u202f\u205f\u3000"
-)
 
 
 class Joined(io.RawIOBase):

@@ -20,9 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from exportscope import dates
 from exportscope.model import RecordBatch
-from exportscope.platforms.linkedin.csvbytes import WHITESPACE
 from exportscope.rules import Rule
-from exportscope.textio import Columns, web_link
+from exportscope.textio import WHITESPACE, Columns, web_link
 
 if TYPE_CHECKING:
     import polars as pl

@@ -18,16 +18,11 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from exportscope.platforms.meta.mojibake import repair_column
+from exportscope.textio import WHITESPACE
 
 if TYPE_CHECKING:
     import polars as pl
 
-#: What ``str.strip()`` removes: every character whose ``str.isspace()`` is true (Unicode 14, checked by a
-#: test against the running Python), so polars' ``strip_chars`` of this set is Python's ``strip``.
-WHITESPACE = (
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
 SEP = "\x00"
 #: Blobs are joined into one polars string for the pass; beyond this many bytes (far past any real chunk
 #: of threads) their strings are made in Python instead, clear of any limit on the length of one string.

@@ -22,11 +22,7 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
-from exportscope.platforms.meta.jsonread import clean
-
-#: Whole seconds up to this many become microseconds exactly as ``s * 1_000_000`` (below 2**53 the float
-#: path's ``round(float(s) * 1_000_000)`` is that same product).
-EXACT_SECONDS = 2**53 // 1_000_000
+from exportscope.platforms.meta.jsonread import clean, whole_second_micros
 
 _ACTIVITY = frozenset({"timestamp", "title", "data"})
 _LISTED = frozenset({"title", "string_list_data"})
@@ -105,12 +101,6 @@ def _texts(words: list[Any], titles: list[Any], fix: Fix) -> list[str | None]:
     return out
 
 
-def _seconds(stamps: list[Any]) -> list[int | None] | None:
-    if set(map(type, stamps)) == {int} and min(stamps) > 0 and max(stamps) <= EXACT_SECONDS:
-        return list(map((1_000_000).__mul__, stamps))
-    return None
-
-
 def _activity(entries: list[dict[str, Any]], timed: bool, fix: Fix) -> Columns | None:
     items = _one_dicts(list(map(dict.get, entries, repeat("data"))))
     if items is None or set(map(len, items)) != {1}:
@@ -121,7 +111,7 @@ def _activity(entries: list[dict[str, Any]], timed: bool, fix: Fix) -> Columns |
         return None
     titles = list(map(dict.get, entries, repeat("title")))
     texts = _texts(words if str in set(map(type, words)) else titles, titles, fix)  # no value is text: the titles
-    return texts, _seconds(stamps) if timed else None
+    return texts, whole_second_micros(stamps) if timed else None
 
 
 def _listed(entries: list[dict[str, Any]], fix: Fix) -> Columns | None:
@@ -130,7 +120,7 @@ def _listed(entries: list[dict[str, Any]], fix: Fix) -> Columns | None:
         return None
     titles = list(map(dict.get, entries, repeat("title")))
     texts = _texts(list(map(dict.get, items, repeat("value"))), titles, fix)
-    return texts, _seconds(list(map(dict.get, items, repeat("timestamp"))))
+    return texts, whole_second_micros(list(map(dict.get, items, repeat("timestamp"))))
 
 
 def _mapped(entries: list[dict[str, Any]], fix: Fix) -> Columns | None:
@@ -161,4 +151,4 @@ def _mapped(entries: list[dict[str, Any]], fix: Fix) -> Columns | None:
         return None
     titles = list(map(dict.get, entries, repeat("title")))
     texts = _texts(held[0] if held else titles, titles, fix)
-    return texts, _seconds(timed[0]) if timed else None
+    return texts, whole_second_micros(timed[0]) if timed else None

@@ -174,6 +174,20 @@ def seconds(value: Any, millis: bool = False) -> float | None:
     return dates.epoch_seconds(value, millis=millis)
 
 
+#: Whole seconds up to this many become microseconds exactly as ``s * 1_000_000``: below 2**53 the float
+#: path's ``round(float(s) * 1_000_000)`` is that same product, computed without rounding.
+EXACT_SECONDS = 2**53 // 1_000_000
+
+
+def whole_second_micros(stamps: list[Any]) -> list[int | None] | None:
+    """Times as epoch microseconds when every one is a whole number of seconds in range (Meta's usual): the
+    values :func:`seconds` and the collector's rounding give, without a float each; else None (the caller
+    takes the float path)."""
+    if set(map(type, stamps)) == {int} and min(stamps) > 0 and max(stamps) <= EXACT_SECONDS:
+        return list(map((1_000_000).__mul__, stamps))
+    return None
+
+
 def record_seconds(rec: Any) -> float | None:
     """An item's time as float seconds: its own timestamp keys, then ``timestamp_ms``, then the first nested
     timestamp. No datetime is built: this is the hot path of big files."""

@@ -26,6 +26,7 @@ from exportscope.platforms.meta.jsonread import (
     record_time,
     repair_column,
     repair_tree,
+    whole_second_micros,
 )
 from exportscope.platforms.meta.loading import raw_entries
 from exportscope.platforms.meta.media import MetaContext
@@ -283,18 +284,10 @@ def _plain_texts(entries: list[dict[str, Any]]) -> list[str | None]:
     return out
 
 
-#: Whole seconds up to this many become microseconds exactly as ``s * 1_000_000``: below 2**53 the float
-#: path's ``round(float(s) * 1_000_000)`` is that same product, computed without rounding.
-_EXACT_SECONDS = 2**53 // 1_000_000
-
-
 def _plain_micros(entries: list[dict[str, Any]]) -> list[int | None] | None:
-    """The entries' times as epoch microseconds when every ``timestamp`` is a whole number of seconds in
-    range (Meta's usual): the values :func:`_plain_times` gives, without a float each; else None."""
-    stamps: list[Any] = list(map(dict.get, entries, repeat("timestamp")))
-    if set(map(type, stamps)) == {int} and min(stamps) > 0 and max(stamps) <= _EXACT_SECONDS:
-        return list(map((1_000_000).__mul__, stamps))
-    return None
+    """The entries' times as epoch microseconds (:func:`whole_second_micros`): the values
+    :func:`_plain_times` gives, without a float each; else None."""
+    return whole_second_micros(list(map(dict.get, entries, repeat("timestamp"))))
 
 
 def _plain_times(entries: list[dict[str, Any]]) -> list[float | None]:

@@ -183,7 +183,7 @@ def frame_in_memory_file(frame: pl.DataFrame) -> int | None:
 
     Why: as bytes, 30 MiB of items were copied five times (into Python bytes, pickled, through a pipe 64 KiB
     at a time, out of the pipe, unpickled) and cost the parent 0.15-0.2 s after the worker was done; here
-    polars writes the file itself and the parent maps it (:func:`frame_from_file`).
+    polars writes the file itself and the parent reads it in one call (:func:`frame_from_file`).
     """
     memfd_create = getattr(os, "memfd_create", None)
     if memfd_create is None or not os.path.isdir("/proc/self/fd"):

@@ -51,20 +51,22 @@ class Entry:
     item_id: int | None = None  # the row's position in the analysis's items frame (for the UI)
 
 
-def candidates(items: pl.DataFrame) -> pl.DataFrame:
-    """The items the worklist considers: eligible content of the listed kinds, with their frame position."""
+def _considered() -> pl.Expr:
+    """Whether an item is one the worklist considers: eligible content of the listed kinds."""
     import polars as pl
 
     kinds = list(worklist_config().get("kinds", []))
-    return items.with_row_index("item_id").filter(pl.col("verdict").is_in(list(ELIGIBLE)), pl.col("kind").is_in(kinds))
+    return pl.col("verdict").is_in(list(ELIGIBLE)) & pl.col("kind").is_in(kinds)
+
+
+def candidates(items: pl.DataFrame) -> pl.DataFrame:
+    """The items the worklist considers (:func:`_considered`), with their frame position."""
+    return items.with_row_index("item_id").filter(_considered())
 
 
 def candidate_count(items: pl.DataFrame) -> int:
     """How many items :func:`candidates` holds, counted without making the frame."""
-    import polars as pl
-
-    kinds = list(worklist_config().get("kinds", []))
-    return int(items.select((pl.col("verdict").is_in(list(ELIGIBLE)) & pl.col("kind").is_in(kinds)).sum()).item())
+    return int(items.select(_considered().sum()).item())
 
 
 def action_for(platform: str, kind: str) -> str:

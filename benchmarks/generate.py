@@ -148,6 +148,22 @@ def _li_date(ts: int) -> str:
     return dt.datetime.fromtimestamp(ts, dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
 
 
+def _shares_csv(rng: random.Random, n: int) -> bytes:
+    """``Shares.csv`` with ``n`` posts of one to three lines, in LinkedIn's per-line quote wrapping as the
+    export writes it (linkedin.md): the lines joined by ``"`` + newline + ``"`` inside one quoted cell, so the
+    quotes are doubled in the file. (Scale L wrote them undoubled until stop 29, which no export does: every
+    multi-line post then broke into undated rows, and the benchmark measured that recovery path.)"""
+    shares = ["Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility"]
+    for i, ts in enumerate(_stamps(rng, n)):
+        lines = [_text(rng) for _ in range(rng.randint(1, 3))]
+        commentary = '""\n""'.join(line.replace('"', '""') for line in lines)
+        shares.append(
+            f'{_li_date(ts)},https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A{7000 + i},"{commentary}",,,'
+            "MEMBER_NETWORK"
+        )
+    return ("\r\n".join(shares) + "\r\n").encode()
+
+
 def linkedin(out: Path, factor: float, rng: random.Random) -> Path:
     z = _Zip(out / "Complete_LinkedInDataExport_03-09-2026.zip")
     z.add(
@@ -169,15 +185,7 @@ def linkedin(out: Path, factor: float, rng: random.Random) -> Path:
             f'"{_li_date(ts)} UTC","","{body}","INBOX",""'
         )
     z.add("messages.csv", ("\n".join(rows) + "\n").encode())
-    shares = ["Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility"]
-    for i, ts in enumerate(_stamps(rng, _n(PLAN_L, "linkedin.shares", factor))):
-        lines = [_text(rng) for _ in range(rng.randint(1, 3))]
-        commentary = '"\n"'.join(line.replace('"', '""') for line in lines)
-        shares.append(
-            f'{_li_date(ts)},https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A{7000 + i},"{commentary}",,,'
-            "MEMBER_NETWORK"
-        )
-    z.add("Shares_1234567.csv", ("\r\n".join(shares) + "\r\n").encode())
+    z.add("Shares_1234567.csv", _shares_csv(rng, _n(PLAN_L, "linkedin.shares", factor)))
     comments = ["Date,Link,Message"]
     for i, ts in enumerate(_stamps(rng, _n(PLAN_L, "linkedin.comments", factor))):
         comments.append(f'{_li_date(ts)},https://www.linkedin.com/feed/update/urn%3Ali%3Aactivity%3A{i},"{_text(rng)}"')
@@ -511,15 +519,7 @@ def linkedin_heavy(out: Path, seed: int = 19) -> list[Path]:
         company = rng.choice(["Acme", '"Example, Inc."', "Café Zürich", ""])
         conns.append(f"Person{i},Sample,https://www.linkedin.com/in/p{i},,{company},{_text(rng, 1, 4)},{stamp}")
     z.add("Connections.csv", ("\n".join(conns) + "\n").encode())
-    shares = ["Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility"]
-    for i, ts in enumerate(_stamps(rng, LINKEDIN_HEAVY["shares"])):
-        lines = [_text(rng) for _ in range(rng.randint(1, 3))]
-        commentary = '""\n""'.join(line.replace('"', '""') for line in lines)
-        shares.append(
-            f'{_li_date(ts)},https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A{7000 + i},"{commentary}",,,'
-            "MEMBER_NETWORK"
-        )
-    z.add("Shares_1234567.csv", ("\r\n".join(shares) + "\r\n").encode())
+    z.add("Shares_1234567.csv", _shares_csv(rng, LINKEDIN_HEAVY["shares"]))
     comments = ["Date,Link,Message"]
     for i, ts in enumerate(_stamps(rng, LINKEDIN_HEAVY["comments"])):
         comments.append(f'{_li_date(ts)},https://www.linkedin.com/feed/update/urn%3Ali%3Aactivity%3A{i},"{_text(rng)}"')

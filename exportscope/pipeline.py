@@ -175,7 +175,10 @@ def read(
     last (a copy: later reading never changes it) and ``n``. ``worker``: a worker process started already,
     without its share (:class:`~exportscope.parallel.Worker`); used if the plan splits, stopped either way.
     """
-    return _Reader(plan, options, progress, cancel, on_prefix).execute(worker)
+    from exportscope.gctune import paused
+
+    with paused():  # big parsed files are hundreds of thousands of young objects, none of them in a cycle
+        return _Reader(plan, options, progress, cancel, on_prefix).execute(worker)
 
 
 def merge(plan: Plan, reading: Reading) -> Merged:

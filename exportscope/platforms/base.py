@@ -32,6 +32,43 @@ Output = Record | RecordBatch | Fact | Problem | Drift | Hits
 Reader = Callable[[Sequence[Member], Rule], Iterable[Output]]
 
 
+class LazyReaders(Mapping[str, Reader]):
+    """A family's readers by name, imported the first time one is asked for.
+
+    Why: every command loads every family (detection needs them all), but a run reads one or two of them,
+    and the reader modules are most of a family's import (HTML parsing for LinkedIn's articles, WhatsApp's
+    chat grammar, X's and Meta's JSON readers): 40-60 ms of every start went to readers the run never
+    called. ``load`` imports them and returns the table; it runs once per process.
+    """
+
+    def __init__(self, load: Callable[[], Mapping[str, Callable[..., Iterable[Output]]]]) -> None:
+        self._load = load
+        self._table: Mapping[str, Reader] | None = None
+
+    def _readers(self) -> Mapping[str, Reader]:
+        if self._table is None:
+            self._table = dict(self._load())
+        return self._table
+
+    def __getitem__(self, name: str) -> Reader:
+        return self._readers()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._readers())
+
+    def __len__(self) -> int:
+        return len(self._readers())
+
+    @property
+    def loaded(self) -> bool:
+        """True once the readers are imported."""
+        return self._table is not None
+
+    def __reduce__(self) -> tuple[type[LazyReaders], tuple[Callable[[], Mapping[str, Reader]]]]:
+        """Sent to the reading worker as the loader only: it imports what its own tasks need."""
+        return (LazyReaders, (self._load,))
+
+
 @dataclass
 class Platform:
     """A platform family's declarative description plus its readers."""
@@ -39,7 +76,8 @@ class Platform:
     name: str
     label: str
     rules_file: str
-    readers: dict[str, Reader]
+    #: Reader name (a rule's ``reader``) -> reader; a :class:`LazyReaders` imports them when first used.
+    readers: Mapping[str, Reader]
     # Detection is data: the ``[detection]`` table of the platform's schema file (``markers``, ``threshold``,
     # ``top_folders``, ``eras``, ``era_case``) fills these; a value given here is used where the table has none.
     #: (regex on the lower-cased member path, weight): detection scores by known paths.

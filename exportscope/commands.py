@@ -251,6 +251,7 @@ def rules(platform: str | None, json_out: bool, sources: bool, lang: str | None)
     from exportscope import i18n
     from exportscope.platforms import all_platforms
     from exportscope.render_text import print_rules, print_sources
+    from exportscope.rules import check_notes
 
     check_lang(lang)
     language = i18n.normalize_lang(lang) if lang else i18n.default_lang()
@@ -265,7 +266,7 @@ def rules(platform: str | None, json_out: bool, sources: bool, lang: str | None)
     if sources:
         print_sources([p.ruleset for p in match], json_out, lang=language)
         return
-    print_rules(match[0].ruleset, json_out, lang=language)
+    print_rules(check_notes(match[0].ruleset), json_out, lang=language)
 
 
 def prepare_inspect(

@@ -34,6 +34,7 @@ from exportscope.model import Fact, JsonHit, LedgerEntry
 from exportscope.notes import Note
 from exportscope.plan import Export, Plan, make_plan
 from exportscope.reading import Collector, Shape, TaskResult, read_task
+from exportscope.rules import check_notes
 from exportscope.types import Analysis, Options, Progress
 
 if TYPE_CHECKING:
@@ -236,6 +237,8 @@ def assemble(
     exports: list[Export] = []
     ledger: list[LedgerEntry] = []
     seen: set[str] = set()
+    for export in plan.exports[:n_exports]:
+        check_notes(export.platform.ruleset)  # before any note becomes words (see rules.check_notes)
     for i, export in enumerate(plan.exports[:n_exports]):
         facts: dict[tuple[str, str], Fact] = {}
         export_notes = list(export.notes)  # the platform's own notes (HTML export...)

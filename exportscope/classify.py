@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from exportscope import i18n
+from exportscope.columns import word_counts
 from exportscope.model import EXTRA_COLUMNS, ITEM_COLUMNS, Verdict, Visibility
 from exportscope.notes import TOKEN_SEP, Note, tokens
 from exportscope.policies import load_policies
@@ -101,43 +102,10 @@ def classify(
             answers[k].append(v)
     shape = raw.get_column("shape")
     frame = raw.hstack([pl.Series(k, v, dtype=pl.String).gather(shape) for k, v in answers.items()])
-    frame = frame.hstack([word_counts(raw.get_column("text"))])
+    if "words" not in frame.columns:  # counted by the reading processes as they flush (Collector.flush)
+        frame = frame.hstack([word_counts(raw.get_column("text"))])
     frame = apply_overrides(frame, contexts, as_of)
     return frame.select(*ITEM_COLUMNS, *EXTRA_COLUMNS)
-
-
-#: A text whose words are not simply its spaces plus one: another space character, two spaces in a row, or a
-#: space at either end (``[^\S ]`` is any space but U+0020).
-_NOT_PLAIN = r"[^\S ]|  |^ | $"
-
-
-def word_counts(text: pl.Series) -> pl.Series:
-    """``words``: the runs of non-space characters of each text (0 for none), as an Int64 column.
-
-    The regex count of those runs is the costliest step of classifying (it stops at every word). Most texts
-    hold no space but single U+0020 between words: their words are their spaces plus one, a literal count
-    that, with the check that says which texts those are, costs a third less. The others are counted by the
-    regex. Both scans run on every polars thread (:func:`exportscope.columns.per_thread_frame`).
-    """
-    import polars as pl
-
-    from exportscope.columns import per_thread, per_thread_frame
-
-    col = pl.col(text.name).fill_null("")
-    scan = per_thread_frame(
-        text,
-        [
-            col.str.contains(_NOT_PLAIN).alias("odd"),
-            pl.when(col == "").then(0).otherwise(col.str.count_matches(" ", literal=True) + 1).alias("words"),
-        ],
-    )
-    words = scan.get_column("words").cast(pl.Int64)
-    odd = scan.get_column("odd")
-    if odd.any():
-        rest = text.filter(odd)
-        counted = per_thread(rest, pl.col(rest.name).str.count_matches(r"\S+").cast(pl.Int64))
-        words = words.scatter(odd.arg_true(), counted)
-    return words
 
 
 def _add_note(frame: pl.DataFrame, on: pl.Expr, note: Note) -> pl.DataFrame:

@@ -13,6 +13,7 @@ import sys
 from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
+from exportscope.columns import word_counts
 from exportscope.model import Record, TextColumn
 from exportscope.rules import Rule
 
@@ -118,8 +119,14 @@ class Collector:
         if self.blobs:
             cols = {**cols, "text": self._text_column()}
         chunk = pl.DataFrame(cols, schema=schema)
-        # Epoch microseconds are what a UTC datetime column holds: a cast, not a computed column.
-        self.chunks.append(chunk.with_columns(chunk.get_column("timestamp").cast(pl.Datetime("us", "UTC"))))
+        # Epoch microseconds are what a UTC datetime column holds: a cast, not a computed column. The words
+        # are counted here, by each reading process as it goes, rather than after the reading by the one
+        # that classifies (the costliest step of classifying).
+        self.chunks.append(
+            chunk.with_columns(
+                chunk.get_column("timestamp").cast(pl.Datetime("us", "UTC")), word_counts(chunk.get_column("text"))
+            )
+        )
         self.flushed += pending
         self.cols = {c: [] for c in RAW_COLUMNS}
         self.blobs = []

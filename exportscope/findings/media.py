@@ -19,6 +19,7 @@ from typing import IO, Any
 from exportscope.archive import InputError, Member, open_source
 from exportscope.model import JsonHit as JsonHit
 from exportscope.platforms.meta.hits import MAX_SCAN_BYTES, entry_hits
+from exportscope.platforms.meta.hits import is_message_path as is_message_path
 from exportscope.platforms.meta.hits import may_hold_hits as _may_hold_hits
 from exportscope.platforms.meta.hits import scan_json as scan_json
 from exportscope.platforms.meta.jsonread import entries, fix_text
@@ -168,11 +169,6 @@ def read_json_hits(member: Member) -> list[JsonHit]:
         return []
     # Numbered by entry as the readers number their items, so a hit finds the item it belongs to.
     return entry_hits(entries(data))
-
-
-def is_message_path(path: str) -> bool:
-    parts = path.lower().split("/")
-    return "messages" in parts[:-1]
 
 
 # --- re-opening an analysed export -----------------------------------------------------------------------

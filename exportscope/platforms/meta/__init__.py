@@ -25,6 +25,7 @@ from exportscope.identity import AccountIdentity
 from exportscope.notes import Note
 from exportscope.platforms.base import Output, Platform
 from exportscope.platforms.meta.aichats import read_ai_chats
+from exportscope.platforms.meta.hits import hit_free
 from exportscope.platforms.meta.htmlfiles import html_notes
 from exportscope.platforms.meta.matching import SuffixIndex
 from exportscope.platforms.meta.media import MediaIndex, MetaContext
@@ -167,9 +168,9 @@ class Meta(Platform):
     def call_reader(
         self, reader: Callable[..., Iterable[Output]], members: Sequence[Member], rule: Rule
     ) -> Iterable[Output]:
-        return reader(
-            members, rule, self.ctx or MetaContext(media=MediaIndex.build(m.path for m in members[0].source.members))
-        )
+        ctx = self.ctx or MetaContext(media=MediaIndex.build(m.path for m in members[0].source.members))
+        # Each member loaded and found without a hit key is said to hold none: the findings skip it.
+        return hit_free(reader(members, rule, ctx))
 
 
 PLATFORMS: list[Platform] = [

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from exportscope.archive import InputError
 from exportscope.classify import classify
-from exportscope.contexts import build_contexts
+from exportscope.contexts import build_contexts, warm_up
 from exportscope.model import Fact, JsonHit, LedgerEntry
 from exportscope.notes import Note
 from exportscope.plan import Export, Plan, make_plan
@@ -338,6 +338,8 @@ class _Reader:
             if schedule.close():  # the worker was not ready before the parent had taken every unit
                 budget.limit += slack
                 return self._reading()
+            if not worker.finished:
+                warm_up()  # what the assembly loads once (policies, regions), while this process waits anyway
             while not worker.finished:
                 self._check_cancel()
                 for files, path in worker.poll(timeout=0.1):

@@ -179,3 +179,24 @@ def test_a_member_not_read_raw_is_left_to_the_findings_pass(make_zip) -> None:  
     assert POSTS not in analysis.exports[0].hits
     persons = {f["type"]: f for f in find(analysis)}["person"]
     assert [e["value"] for e in persons["examples"]] == ["Ben Sample", "Chérie Dö", "Zoé"]
+
+
+def test_a_zip_whose_json_was_all_scanned_is_not_opened_again(make_zip, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """No photo to read and every JSON file scanned by its reader: the findings come from the readers' hits
+    alone, the same as when the findings pass opens the zip and scans every member itself."""
+    path = make_zip(ZIP, {POSTS: mj(_posts()), OTHER: mj([{"timestamp": 1700000000, "data": [{"post": "x"}]}])})
+    analysis = run(path)
+    opened: list[Any] = []
+    original = media_mod.open_source
+
+    def spy(where: Any) -> Any:
+        opened.append(where)
+        return original(where)
+
+    monkeypatch.setattr(media_mod, "open_source", spy)
+    found = find(analysis)
+    assert opened == []
+    assert {f["type"] for f in found} >= {"gps", "upload_ip", "person"}
+    analysis.exports[0].hits.clear()
+    assert find(analysis) == found
+    assert opened == [path]

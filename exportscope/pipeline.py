@@ -95,6 +95,7 @@ def analyze(
     progress: Callable[[Progress], None] | None = None,
     cancel: threading.Event | None = None,
     on_export: Callable[[Analysis], None] | None = None,
+    while_waiting: Callable[[], None] | None = None,
 ) -> Analysis:
     """Read, detect, parse and classify the given inputs. Raises InputError for unusable input.
 
@@ -102,6 +103,8 @@ def analyze(
     exports read so far, classified), so a UI can show results as they arrive; it costs one extra
     classification of the items read so far per export, and nothing when not given. Partial results are
     only given when one process reads (a big archive read by two arrives whole, and sooner).
+    ``while_waiting``, if given, runs once if this process has read its share before the worker process:
+    what the caller does next anyway (imports, data to load) costs nothing there.
     """
     from exportscope.snapshot import changes
 
@@ -142,7 +145,15 @@ def analyze(
                 report(assemble(plan, paths, options, merge(plan, prefix), n_exports))
 
         first = early[0] if early else None
-        reading = read(plan, options, progress=progress, cancel=cancel, on_prefix=partial, worker=first)
+        reading = read(
+            plan,
+            options,
+            progress=progress,
+            cancel=cancel,
+            on_prefix=partial,
+            worker=first,
+            while_waiting=while_waiting,
+        )
         # Inputs that changed while read (known once all is read).
         notes = changes(plan.sources, paths)
         return assemble(plan, paths, options, merge(plan, reading), len(plan.exports), notes)
@@ -168,6 +179,7 @@ def read(
     cancel: threading.Event | None = None,
     on_prefix: Callable[[Reading, int], None] | None = None,
     worker: Worker | None = None,
+    while_waiting: Callable[[], None] | None = None,
 ) -> Reading:
     """Read every task of ``plan``, in a second process too when ``options.workers`` allows and it pays.
 
@@ -175,7 +187,7 @@ def read(
     last (a copy: later reading never changes it) and ``n``. ``worker``: a worker process started already,
     without its share (:class:`~exportscope.parallel.Worker`); used if the plan splits, stopped either way.
     """
-    return _Reader(plan, options, progress, cancel, on_prefix).execute(worker)
+    return _Reader(plan, options, progress, cancel, on_prefix, while_waiting).execute(worker)
 
 
 def merge(plan: Plan, reading: Reading) -> Merged:
@@ -275,8 +287,10 @@ class _Reader:
         progress: Callable[[Progress], None] | None,
         cancel: threading.Event | None,
         on_prefix: Callable[[Reading, int], None] | None,
+        while_waiting: Callable[[], None] | None = None,
     ) -> None:
         self.plan, self.options = plan, options
+        self.while_waiting = while_waiting
         self.progress, self.cancel, self.on_prefix = progress, cancel, on_prefix
         self.total = plan.total_files
         self.done = len(plan.unknown) + sum(map(len, plan.ledgers))
@@ -338,8 +352,10 @@ class _Reader:
             if schedule.close():  # the worker was not ready before the parent had taken every unit
                 budget.limit += slack
                 return self._reading()
-            if not worker.finished:
-                warm_up()  # what the assembly loads once (policies, regions), while this process waits anyway
+            if not worker.finished:  # this process waits: it loads what comes next meanwhile
+                warm_up()  # the assembly's data (policies, regions)
+                if self.while_waiting is not None:
+                    self.while_waiting()
             while not worker.finished:
                 self._check_cancel()
                 for files, path in worker.poll(timeout=0.1):

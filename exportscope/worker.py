@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import os
 import pickle
 import signal
@@ -25,7 +26,6 @@ from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
 from exportscope.archive import SourceChanged
-from exportscope.gctune import fewer_collections
 from exportscope.plan import Task
 from exportscope.reading import Collector, TaskResult, read_task
 
@@ -102,7 +102,7 @@ def worker_main(conn: Connection, parent: int) -> None:
     # that wait by spinning would take the CPU the other process reads with. Before polars is imported.
     os.environ["POLARS_MAX_THREADS"] = os.environ.get("POLARS_MAX_THREADS") or str(max(1, workers_available() // 2))
     die_with_parent(parent)
-    fewer_collections()
+    gc.disable()  # a process that only reads (see gctune.paused): its objects hold no cycles, and it ends soon
     try:
         warm_up()
         spec: WorkerSpec = pickle.loads(conn.recv_bytes())

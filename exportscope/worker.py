@@ -76,13 +76,21 @@ def die_with_parent(parent: int) -> None:
 
 
 def warm_up() -> None:
-    """Import what reading needs (polars, the readers, every platform family) while the parent plans."""
+    """Import what reading needs (polars, the readers, every platform family) while the parent plans.
+
+    A worker forked by the command line has the families already (the parent loaded them to fork): it
+    imports only polars, and each reader module when its first task needs it, for it is ready before the
+    parent has planned only when it has little to do. A spawned or spare worker waits for its share longer
+    than every reader takes to import: it imports them all now."""
     import polars  # noqa: F401
 
     from exportscope import reading  # noqa: F401
-    from exportscope.platforms import all_platforms
+    from exportscope.platforms import all_platforms, loaded
 
-    all_platforms()
+    inherited = loaded()
+    for platform in all_platforms():
+        if not inherited:
+            dict(platform.readers)
 
 
 def worker_main(conn: Connection, parent: int) -> None:

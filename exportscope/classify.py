@@ -101,7 +101,9 @@ def classify(
         for k, v in zip(answers, row, strict=True):
             answers[k].append(v)
     shape = raw.get_column("shape")
-    frame = raw.hstack([pl.Series(k, v, dtype=pl.String).gather(shape) for k, v in answers.items()])
+    # One gather of the answers' rows (every column at once, on polars' threads), not one per column.
+    table = pl.DataFrame([pl.Series(k, v, dtype=pl.String) for k, v in answers.items()])
+    frame = raw.hstack(table[shape].get_columns())
     if "words" not in frame.columns:  # counted by the reading processes as they flush (Collector.flush)
         frame = frame.hstack([word_counts(raw.get_column("text"))])
     frame = apply_overrides(frame, contexts, as_of)
@@ -114,12 +116,20 @@ def _add_note(frame: pl.DataFrame, on: pl.Expr, note: Note) -> pl.DataFrame:
     which the summary counts notes and the report and the terminal UI say them in the reader's language."""
     import polars as pl
 
-    def appended(column: str, value: str, sep: str) -> pl.Expr:
-        joined = pl.when(pl.col(column).is_null()).then(pl.lit(value))
-        return pl.when(on).then(joined.otherwise(pl.col(column) + pl.lit(sep + value))).otherwise(pl.col(column))
+    # Only the rows selected change: most notes select none or a few of a million items, and rebuilding both
+    # text columns whole for them cost more than the rest of the overrides.
+    at = frame.select(on.fill_null(False).arg_true()).to_series()
+    if at.is_empty():
+        return frame
+
+    def appended(column: str, value: str, sep: str) -> pl.Series:
+        old = frame.get_column(column)
+        now = old.gather(at)
+        new = pl.select(pl.when(now.is_null()).then(pl.lit(value)).otherwise(now + pl.lit(sep + value))).to_series()
+        return old.scatter(at, new)
 
     return frame.with_columns(
-        note=appended("note", i18n.note_text(note), NOTE_SEP), note_key=appended("note_key", note.token(), TOKEN_SEP)
+        appended("note", i18n.note_text(note), NOTE_SEP), appended("note_key", note.token(), TOKEN_SEP)
     )
 
 
@@ -152,9 +162,10 @@ def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], a
             hit = eligible & mine & ~pl.col("kind").is_in(list(kept))
             # The note first: once the verdict is not_used the mask no longer selects these rows.
             frame = _add_note(frame, hit, reason)
-            frame = frame.with_columns(
-                verdict=pl.when(hit).then(pl.lit(Verdict.NOT_USED.value)).otherwise(pl.col("verdict"))
-            )
+            at = frame.select(hit.fill_null(False).arg_true()).to_series()
+            if not at.is_empty():
+                verdicts = frame.get_column("verdict")
+                frame = frame.with_columns(verdicts.scatter(at, pl.repeat(Verdict.NOT_USED.value, len(at), eager=True)))
         row = policy.for_region(ctx.region)
         if row is not None and row.window_until is not None and row.window_note:
             early = mine & eligible & (pl.col("timestamp") < datetime(*row.window_until.timetuple()[:3], tzinfo=UTC))

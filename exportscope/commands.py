@@ -136,10 +136,24 @@ def writing(output: Path, write: Callable[[], T]) -> T:
         raise OutputError(f"{output}: cannot write there ({reason})") from None
 
 
-def _analyze(paths: Sequence[Path], options: Options) -> Analysis:
+def _analyze(paths: Sequence[Path], options: Options, while_waiting: Callable[[], None] | None = None) -> Analysis:
     from exportscope.pipeline import analyze
 
-    return analyze(list(paths), options)
+    return analyze(list(paths), options, while_waiting=while_waiting)
+
+
+def _json_modules() -> None:
+    """What ``summary --json`` imports and loads after the reading (the findings, the summary and their data),
+    done while the reading process waits for its worker (:func:`exportscope.pipeline.analyze`)."""
+    import orjson  # noqa: F401
+
+    from exportscope import summary  # noqa: F401
+    from exportscope.actions import todo
+    from exportscope.findings import text
+    from exportscope.termsafe import json_safe  # noqa: F401
+
+    text.phone_country(None, None)  # its tables (schemas/regions.toml)
+    todo.load_actions()  # the to-do list's data (schemas/policies.toml)
 
 
 # --- the commands ------------------------------------------------------------------------------------------
@@ -159,7 +173,7 @@ def summary(
 
     language = check_lang(lang)
     inputs = resolve_inputs(paths, demo)
-    analysis = _analyze(inputs, values.build())
+    analysis = _analyze(inputs, values.build(), _json_modules if json_out and findings else None)
     if json_out:
         import orjson
 

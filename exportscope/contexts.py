@@ -42,6 +42,16 @@ def policy_status(policy: Policy, region: str | None, as_of: date) -> PolicyStat
     return PolicyStatus(TrainingStatus.IN_FORCE, row.in_force_since)
 
 
+def warm_up() -> None:
+    """Load the data :func:`build_contexts` reads once per process (the policies, the region names), so a
+    caller with time to spare (the reading process waiting for its worker) spends it there rather than
+    after the reading, when everything waits for the assembly. Cached: loading them again costs nothing."""
+    from exportscope.regions import load_regions
+
+    load_policies()
+    load_regions()
+
+
 def _first_index(exports: list[Export], feeding: list[Export]) -> int:
     """Contexts keep the order in which their platforms' exports were given (the summary's order)."""
     return min(exports.index(e) for e in feeding)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from exportscope.archive import InputError
 from exportscope.classify import classify
-from exportscope.contexts import build_contexts
+from exportscope.contexts import build_contexts, warm_up
 from exportscope.model import Fact, JsonHit, LedgerEntry
 from exportscope.notes import Note
 from exportscope.plan import Export, Plan, make_plan
@@ -96,6 +96,7 @@ def analyze(
     progress: Callable[[Progress], None] | None = None,
     cancel: threading.Event | None = None,
     on_export: Callable[[Analysis], None] | None = None,
+    while_waiting: Callable[[], None] | None = None,
 ) -> Analysis:
     """Read, detect, parse and classify the given inputs. Raises InputError for unusable input.
 
@@ -103,6 +104,8 @@ def analyze(
     exports read so far, classified), so a UI can show results as they arrive; it costs one extra
     classification of the items read so far per export, and nothing when not given. Partial results are
     only given when one process reads (a big archive read by two arrives whole, and sooner).
+    ``while_waiting``, if given, runs once if this process has read its share before the worker process:
+    what the caller does next anyway (imports, data to load) costs nothing there.
     """
     from exportscope.snapshot import changes
 
@@ -143,7 +146,15 @@ def analyze(
                 report(assemble(plan, paths, options, merge(plan, prefix), n_exports))
 
         first = early[0] if early else None
-        reading = read(plan, options, progress=progress, cancel=cancel, on_prefix=partial, worker=first)
+        reading = read(
+            plan,
+            options,
+            progress=progress,
+            cancel=cancel,
+            on_prefix=partial,
+            worker=first,
+            while_waiting=while_waiting,
+        )
         # Inputs that changed while read (known once all is read).
         notes = changes(plan.sources, paths)
         return assemble(plan, paths, options, merge(plan, reading), len(plan.exports), notes)
@@ -169,6 +180,7 @@ def read(
     cancel: threading.Event | None = None,
     on_prefix: Callable[[Reading, int], None] | None = None,
     worker: Worker | None = None,
+    while_waiting: Callable[[], None] | None = None,
 ) -> Reading:
     """Read every task of ``plan``, in a second process too when ``options.workers`` allows and it pays.
 
@@ -179,7 +191,7 @@ def read(
     from exportscope.gctune import paused
 
     with paused():  # big parsed files are hundreds of thousands of young objects, none of them in a cycle
-        return _Reader(plan, options, progress, cancel, on_prefix).execute(worker)
+        return _Reader(plan, options, progress, cancel, on_prefix, while_waiting).execute(worker)
 
 
 def merge(plan: Plan, reading: Reading) -> Merged:
@@ -281,8 +293,10 @@ class _Reader:
         progress: Callable[[Progress], None] | None,
         cancel: threading.Event | None,
         on_prefix: Callable[[Reading, int], None] | None,
+        while_waiting: Callable[[], None] | None = None,
     ) -> None:
         self.plan, self.options = plan, options
+        self.while_waiting = while_waiting
         self.progress, self.cancel, self.on_prefix = progress, cancel, on_prefix
         self.total = plan.total_files
         self.done = len(plan.unknown) + sum(map(len, plan.ledgers))
@@ -347,6 +361,12 @@ class _Reader:
             # This process's last rows become a column chunk now, while the worker reads its last batches,
             # rather than after it is done (0.05-0.1 s of polars on the heavy Facebook export).
             self.collector.flush()
+            if not worker.finished:  # this process waits: it loads what comes next meanwhile
+                warm_up()  # the assembly's data (policies, regions)
+                for export in self.plan.exports:
+                    check_notes(export.platform.ruleset)  # and the message catalogue the notes need
+                if self.while_waiting is not None:
+                    self.while_waiting()
             while not worker.finished:
                 self._check_cancel()
                 for files, path in worker.poll(timeout=0.1):

@@ -234,6 +234,6 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, d
             if e.platform == "unknown" and e.status is FileStatus.FAILED
         ],
         # Added within version 1 (issue 16): what to do first, and the answers the verdicts used.
-        todo=todo.for_analysis(analysis, done=done),
+        todo=todo.for_analysis(analysis, done=done, tally=todo.tally_of(by_kind_frame, analysis.contexts)),
         answers=answers.used(analysis),
     )

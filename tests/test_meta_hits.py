@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from metakit import mj, run
 
 from exportscope.findings import find
 from exportscope.findings import media as media_mod
-from exportscope.model import JsonHit
+from exportscope.model import Hits, JsonHit
 
 YFA = "your_facebook_activity"
 POSTS = f"{YFA}/posts/your_posts__check_ins__photos_and_videos_1.json"
@@ -63,10 +64,8 @@ def test_the_posts_reader_finds_the_hits_the_findings_pass_would(make_zip) -> No
     assert hits[OTHER] == ()  # scanned (its bytes hold no hit key): none, and never opened again
 
 
-def test_findings_take_the_readers_hits_and_open_only_the_rest(make_zip, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    profile = "personal_information/profile_information/profile_information.json"
-    path = make_zip(ZIP, {POSTS: mj(_posts()), profile: mj({"profile_v2": {"name": {"full_name": "Jeanne Dö"}}})})
-    analysis = run(path)
+def _spy_opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The members the findings pass opens and parses itself (from now on)."""
     opened: list[str] = []
     original = media_mod.read_json_hits
 
@@ -75,15 +74,98 @@ def test_findings_take_the_readers_hits_and_open_only_the_rest(make_zip, monkeyp
         return original(member)
 
     monkeypatch.setattr(media_mod, "read_json_hits", spy)
+    return opened
+
+
+def test_findings_take_the_readers_hits_and_open_only_the_rest(make_zip, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    profile = "personal_information/profile_information/profile_information.json"
+    # A JSON file no rule reads: no reader has seen it, so the findings pass opens it (and finds its place).
+    unknown = f"{YFA}/some_new_section/new_file.json"
+    place = {"place": {"name": "Gare du Nord", "coordinate": {"latitude": 48.8809, "longitude": 2.3553}}}
+    path = make_zip(
+        ZIP,
+        {
+            POSTS: mj(_posts()),
+            profile: mj({"profile_v2": {"name": {"full_name": "Jeanne Dö"}}}),
+            unknown: mj([place]),
+        },
+    )
+    analysis = run(path)
+    opened = _spy_opened(monkeypatch)
     found = find(analysis)
-    assert POSTS not in opened and profile in opened
+    # The posts were walked by their reader; the profile was read by its reader, whose bytes hold no hit key.
+    assert opened == [unknown]
+    assert analysis.exports[0].hits[profile] == ()
     # The same findings as when the findings pass scans every member itself.
     analysis.exports[0].hits.clear()
     opened.clear()
     assert find(analysis) == found
-    assert POSTS in opened
+    assert set(opened) == {POSTS, profile, unknown}
     by_type = {f["type"]: f for f in found}
-    assert (by_type["gps"]["count"], by_type["upload_ip"]["count"], by_type["person"]["count"]) == (2, 1, 3)
+    assert (by_type["gps"]["count"], by_type["upload_ip"]["count"], by_type["person"]["count"]) == (3, 1, 3)
+    assert [e.get("place") for e in by_type["gps"]["examples"] if e["source"] == unknown] == ["Gare du Nord"]
+
+
+IG_ZIP = "instagram-jdoe-2025-11-20-AAAA1111.zip"
+IG_POSTS = "your_instagram_activity/media/posts_1.json"
+IG_LIKES = "your_instagram_activity/likes/liked_posts.json"
+IG_COMMENTS = "your_instagram_activity/comments/post_comments_1.json"
+
+
+def test_members_loaded_without_a_hit_key_are_never_opened_again(make_zip, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Readers that do not walk what they parse (the generic reader, Instagram's posts and comments) still
+    say which members hold no hit key; a member whose bytes hold one is left to the findings pass, which
+    finds its GPS, upload IP and tags as before."""
+    exif = {"exif_data": [{"latitude": 40.4168, "longitude": -3.7038, "upload_ip": "198.51.100.4"}]}
+    posts = [
+        {"title": "Madrid", "creation_timestamp": 1700000000,
+         "media": [{"uri": "media/posts/1.jpg", "creation_timestamp": 1700000000, "title": "",
+                    "media_metadata": {"photo_metadata": exif}, "tags": [{"name": "Zoé Exemple"}]}]},
+    ]  # fmt: skip
+    likes = {"likes_media_likes": [
+        {"title": "ben_sample", "string_list_data": [{"href": "https://www.instagram.com/p/x", "value": "\U0001f44d",
+                                                     "timestamp": 1700000100}]},
+    ]}  # fmt: skip
+    comments = [{"string_map_data": {"Comment": {"value": "joli"}, "Time": {"timestamp": 1700000200}}}]
+    path = make_zip(IG_ZIP, {IG_POSTS: mj(posts), IG_LIKES: mj(likes), IG_COMMENTS: mj(comments)})
+    analysis = run(path)
+    hits = analysis.exports[0].hits
+    assert hits[IG_LIKES] == () and hits[IG_COMMENTS] == ()
+    assert IG_POSTS not in hits  # its reader did not walk it: the findings pass does
+    opened = _spy_opened(monkeypatch)
+    by_type = {f["type"]: f for f in find(analysis)}
+    assert opened == [IG_POSTS]
+    assert [e["value"] for e in by_type["gps"]["examples"]] == ["40.41680, -3.70380"]
+    assert [e["value"] for e in by_type["upload_ip"]["examples"]] == ["198.51.100.4"]
+    assert [e["value"] for e in by_type["person"]["examples"]] == ["Zoé Exemple"]
+    # The same findings as when the findings pass scans every member itself.
+    analysis.exports[0].hits.clear()
+    assert {f["type"]: f for f in find(analysis)} == by_type
+    assert sorted(opened) == sorted([IG_POSTS, IG_POSTS, IG_LIKES, IG_COMMENTS])
+
+
+def test_outside_a_reader_loading_notes_nothing(make_zip) -> None:  # type: ignore[no-untyped-def]
+    """The check runs only for a reader (the platform hands the empty hits on); loading a member anywhere
+    else (the findings pass, a tool) neither notes nor changes anything."""
+    from exportscope.archive import open_source
+    from exportscope.platforms.meta import hits as hits_mod
+    from exportscope.platforms.meta.loading import load
+
+    path = make_zip(IG_ZIP, {IG_COMMENTS: mj([{"string_map_data": {"Comment": {"value": "x"}}}])})
+    source = open_source(path)
+    try:
+        (member,) = [m for m in source.members if m.path == IG_COMMENTS]
+        assert load(member) == [{"string_map_data": {"Comment": {"value": "x"}}}]
+        assert hits_mod._CHECKED.get() is None
+
+        def reader() -> Iterator[Any]:  # loads as a reader does: while the platform runs it
+            yield load(member)
+
+        entries = [{"string_map_data": {"Comment": {"value": "x"}}}]
+        assert list(hits_mod.hit_free(reader())) == [entries, Hits(IG_COMMENTS, ())]
+        assert hits_mod._CHECKED.get() is None
+    finally:
+        source.close()
 
 
 def test_a_member_not_read_raw_is_left_to_the_findings_pass(make_zip) -> None:  # type: ignore[no-untyped-def]
@@ -97,3 +179,24 @@ def test_a_member_not_read_raw_is_left_to_the_findings_pass(make_zip) -> None:  
     assert POSTS not in analysis.exports[0].hits
     persons = {f["type"]: f for f in find(analysis)}["person"]
     assert [e["value"] for e in persons["examples"]] == ["Ben Sample", "Chérie Dö", "Zoé"]
+
+
+def test_a_zip_whose_json_was_all_scanned_is_not_opened_again(make_zip, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """No photo to read and every JSON file scanned by its reader: the findings come from the readers' hits
+    alone, the same as when the findings pass opens the zip and scans every member itself."""
+    path = make_zip(ZIP, {POSTS: mj(_posts()), OTHER: mj([{"timestamp": 1700000000, "data": [{"post": "x"}]}])})
+    analysis = run(path)
+    opened: list[Any] = []
+    original = media_mod.open_source
+
+    def spy(where: Any) -> Any:
+        opened.append(where)
+        return original(where)
+
+    monkeypatch.setattr(media_mod, "open_source", spy)
+    found = find(analysis)
+    assert opened == []
+    assert {f["type"] for f in found} >= {"gps", "upload_ip", "person"}
+    analysis.exports[0].hits.clear()
+    assert find(analysis) == found
+    assert opened == [path]

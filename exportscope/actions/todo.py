@@ -165,15 +165,27 @@ def _count(
         cond &= ~pl.col("kind").is_in(list(spec.skip_kinds))
     if spec.mixed_threads:
         # Meta AI called into a conversation that also holds people's messages: a group chat. Per item, on
-        # the few columns it needs.
-        people = items.lazy().filter(pl.col("kind") == "message", pl.col("thread").is_not_null()).select("thread")
-        hit = (
+        # the few columns it needs: the action's items in a conversation first (a few), then which of their
+        # conversations hold a message (never every conversation's name).
+        mine = (
             items.lazy()
             .select("platform", "verdict", "kind", "thread", "words")
-            .filter(cond & pl.col("thread").is_in(people.collect().get_column("thread").unique().implode()))
+            .filter(cond & pl.col("thread").is_not_null())
+            .collect()
+        )
+        threads = mine.get_column("thread").unique()
+        people = (
+            items.lazy()
+            .select("kind", "thread")
+            .filter(pl.col("kind") == "message", pl.col("thread").is_in(threads.implode()))
+            .collect()
+            .get_column("thread")
+            .unique()
+        )
+        hit = (
+            mine.filter(pl.col("thread").is_in(people.implode()))
             .group_by("platform")
             .agg(n=pl.len(), words=pl.col("words").sum())
-            .collect()
         )
     else:
         hit = (tally if tally is not None else _tally(items)).filter(cond)
@@ -189,8 +201,11 @@ def build(
     *,
     worklist_items: int = 0,
     done: Iterable[str] = (),
+    tally: pl.DataFrame | None = None,
 ) -> dict[str, Any]:
     """The to-do list as a JSON-able dict: ``headline`` and ranked ``actions`` (see the module doc).
+
+    ``tally``: :func:`_tally` of ``items`` when the caller has it (:func:`tally_of`), else made here.
 
     An action is listed when it is offered in the person's region (an unknown region lists it, flagged
     ``region_unknown``) and affects at least one item, or when the person's answers already settle it
@@ -201,7 +216,7 @@ def build(
 
     ticked = set(done)
     present = list(contexts)
-    tally = _tally(items)
+    tally = _tally(items) if tally is None else tally
     eligible = tally.filter(pl.col("verdict").is_in(list(ELIGIBLE)))
     training = eligible.filter(pl.col("verdict") == "training")
     by_platform = dict(training.group_by("platform").agg(pl.col("n").sum()).iter_rows())
@@ -267,14 +282,41 @@ def _entry(
     }
 
 
-def for_analysis(analysis: Any, *, worklist_items: int | None = None, done: Iterable[str] = ()) -> dict[str, Any]:
-    """:func:`build` for an :class:`~exportscope.pipeline.Analysis`; the worklist size is counted if not given."""
+def tally_of(by_account: pl.DataFrame, contexts: Mapping[str, PlatformContext]) -> pl.DataFrame:
+    """:func:`_tally` from counts the summary makes anyway: ``items`` and ``words`` per (``account``,
+    ``kind``, ``verdict``), an account being one context (its items are all of its platform). A few dozen
+    rows summed again, instead of grouping every item a second time."""
+    import polars as pl
+
+    platform_of = {key: ctx.platform for key, ctx in contexts.items()}
+    return (
+        by_account.select(
+            pl.col("account").replace_strict(platform_of, default=None, return_dtype=pl.String).alias("platform"),
+            "verdict",
+            "kind",
+            "items",
+            "words",
+        )
+        .group_by("platform", "verdict", "kind")
+        .agg(n=pl.col("items").sum(), words=pl.col("words").sum())
+    )
+
+
+def for_analysis(
+    analysis: Any,
+    *,
+    worklist_items: int | None = None,
+    done: Iterable[str] = (),
+    tally: pl.DataFrame | None = None,
+) -> dict[str, Any]:
+    """:func:`build` for an :class:`~exportscope.pipeline.Analysis`; the worklist size is counted if not given
+    (from ``tally``, :func:`tally_of`, when given)."""
     from exportscope.actions import worklist
 
     labels = {e.platform.name: e.platform.label for e in analysis.exports}
     if worklist_items is None:
-        worklist_items = worklist.candidate_count(analysis.items)
-    return build(analysis.items, analysis.contexts, labels, worklist_items=worklist_items, done=done)
+        worklist_items = worklist.candidate_count(analysis.items, tally)
+    return build(analysis.items, analysis.contexts, labels, worklist_items=worklist_items, done=done, tally=tally)
 
 
 def mark_done(todo: dict[str, Any], done: Iterable[str]) -> dict[str, Any]:

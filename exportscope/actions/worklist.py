@@ -64,8 +64,11 @@ def candidates(items: pl.DataFrame) -> pl.DataFrame:
     return items.with_row_index("item_id").filter(_considered())
 
 
-def candidate_count(items: pl.DataFrame) -> int:
-    """How many items :func:`candidates` holds, counted without making the frame."""
+def candidate_count(items: pl.DataFrame, tally: pl.DataFrame | None = None) -> int:
+    """How many items :func:`candidates` holds, counted without making the frame; from ``tally`` (items
+    ``n`` per verdict and kind, :func:`exportscope.actions.todo.tally_of`) when given."""
+    if tally is not None:
+        return int(tally.filter(_considered()).get_column("n").sum() or 0)
     return int(items.select(_considered().sum()).item())
 
 

@@ -48,6 +48,8 @@ from exportscope.findings.text import (
 from exportscope.model import POSTED_KINDS, Verdict
 
 if TYPE_CHECKING:
+    from exportscope.archive import Member
+    from exportscope.model import JsonHit
     from exportscope.types import Analysis
 
 FINDING_TYPES: tuple[str, ...] = (
@@ -225,7 +227,14 @@ def _minor_findings(analysis: Analysis, acc: Collector) -> None:
 def _media_findings(analysis: Analysis, acc: Collector, cancel: threading.Event | None) -> None:
     for export in analysis.exports:
         platform = export.platform.name
-        with media_mod.reopened(export.sources, media_mod.scanned) as members:
+
+        def read(m: Member, hits: dict[str, tuple[JsonHit, ...]] = export.hits) -> bool:
+            """Whether the scan below opens ``m`` (not a JSON file its reader scanned, nor a message file)."""
+            if m.suffix == ".json":
+                return m.path not in hits and not media_mod.is_message_path(m.path)
+            return True
+
+        with media_mod.reopened(export.sources, media_mod.scanned, read) as members:
             for m in members:
                 if cancel is not None and cancel.is_set():
                     return

@@ -19,6 +19,7 @@ from typing import IO, Any
 from exportscope.archive import InputError, Member, open_source
 from exportscope.model import JsonHit as JsonHit
 from exportscope.platforms.meta.hits import MAX_SCAN_BYTES, entry_hits
+from exportscope.platforms.meta.hits import is_message_path as is_message_path
 from exportscope.platforms.meta.hits import may_hold_hits as _may_hold_hits
 from exportscope.platforms.meta.hits import scan_json as scan_json
 from exportscope.platforms.meta.jsonread import entries, fix_text
@@ -170,11 +171,6 @@ def read_json_hits(member: Member) -> list[JsonHit]:
     return entry_hits(entries(data))
 
 
-def is_message_path(path: str) -> bool:
-    parts = path.lower().split("/")
-    return "messages" in parts[:-1]
-
-
 # --- re-opening an analysed export -----------------------------------------------------------------------
 
 
@@ -185,7 +181,9 @@ def scanned(member: Member) -> bool:
 
 
 @contextlib.contextmanager
-def reopened(sources: list[Any], wanted: Callable[[Member], bool] | None = None) -> Iterator[list[Member]]:
+def reopened(
+    sources: list[Any], wanted: Callable[[Member], bool] | None = None, read: Callable[[Member], bool] | None = None
+) -> Iterator[list[Member]]:
     """The members of already-analysed sources, readable again.
 
     :func:`exportscope.pipeline.analyze` closes its archives when it returns; rather than keep file handles
@@ -193,13 +191,20 @@ def reopened(sources: list[Any], wanted: Callable[[Member], bool] | None = None)
     member keeps the logical path the analysis gave it (wrapper folders stripped). The same path in two
     parts counts once, as in :class:`exportscope.archive.Archive`. With ``wanted``, a source holding no
     member it wants is not opened again (a zip of 20,000 chats has no photo to scan: listing it again
-    would cost as much as the scan).
+    would cost as much as the scan). With ``read`` too (which wanted members the caller reads), a source
+    holding wanted members but none to read is not opened either: its wanted members come as the analysis
+    listed them, for their paths only (a Meta zip whose JSON the readers have all scanned, and no photo).
     """
     fresh = []
     members: dict[str, Member] = {}
     try:
         for src in sources:
             if wanted is not None and not any(wanted(m) for m in src.members):
+                continue
+            if wanted is not None and read is not None and not any(read(m) for m in src.members if wanted(m)):
+                for old in src.members:
+                    if wanted(old) and old.path not in members:
+                        members[old.path] = old
                 continue
             try:
                 new = open_source(src.path)

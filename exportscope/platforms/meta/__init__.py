@@ -171,9 +171,11 @@ class Meta(Platform):
     def call_reader(
         self, reader: Callable[..., Iterable[Output]], members: Sequence[Member], rule: Rule
     ) -> Iterable[Output]:
-        return reader(
-            members, rule, self.ctx or MetaContext(media=MediaIndex.build(m.path for m in members[0].source.members))
-        )
+        from exportscope.platforms.meta.hits import hit_free  # with the readers: imported when one runs
+
+        ctx = self.ctx or MetaContext(media=MediaIndex.build(m.path for m in members[0].source.members))
+        # Each member loaded and found without a hit key is said to hold none: the findings skip it.
+        return hit_free(reader(members, rule, ctx))
 
 
 PLATFORMS: list[Platform] = [

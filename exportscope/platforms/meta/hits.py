@@ -8,16 +8,27 @@ The scan walks any JSON generically (meta.md: ``media_metadata.*.exif_data[]`` w
 names its rules. It works on the document as parsed from the raw bytes, *without* the mojibake repair (keys
 and names are repaired one at a time here): the findings pass and a reader give the same hits only when both
 scan that same document.
+
+A reader that does not walk what it parses still says which of its members hold no hit key at all
+(:func:`hit_free`): every Meta member is loaded through :mod:`exportscope.platforms.meta.loading`, which
+checks the bytes it has in hand (:func:`checked`), and the platform hands an empty
+:class:`~exportscope.model.Hits` on for each such member after its reader ran. The findings pass would have
+opened it, inflated it and run that very check to find nothing; it skips it instead.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any
 
 from exportscope.model import Hits, JsonHit
 from exportscope.platforms.meta.jsonread import fix_text
+
+if TYPE_CHECKING:
+    from exportscope.archive import Member
 
 #: JSON members larger than this are not scanned for metadata (Meta's message files reach 100 MB).
 MAX_SCAN_BYTES = 64 * 1024 * 1024
@@ -34,6 +45,57 @@ def may_hold_hits(raw: bytes) -> bool:
     (never seen from Meta), and then the file is scanned."""
     low = raw.lower()  # one copy, searched once per key (most files hold none: each search reads it all)
     return any(k in low for k in _HIT_KEYS) or _ASCII_ESCAPE.search(raw) is not None
+
+
+def is_message_path(path: str) -> bool:
+    """A member inside a ``messages`` folder: its JSON is never scanned for hits (private messages)."""
+    parts = path.lower().split("/")
+    return "messages" in parts[:-1]
+
+
+#: While a reader runs (:func:`hit_free`): the members its loading checked, path -> whether the bytes may
+#: hold a hit key. None outside a reader (the findings pass, a test loading a member): nothing is noted.
+_CHECKED: ContextVar[dict[str, bool] | None] = ContextVar("exportscope_meta_hits_checked", default=None)
+
+
+def scannable(member: Member) -> bool:
+    """Whether the findings pass would scan this member's JSON for hits (:func:`scan_json`): a ``.json``
+    file outside the messages, small enough to be scanned."""
+    return member.suffix == ".json" and member.size <= MAX_SCAN_BYTES and not is_message_path(member.path)
+
+
+def checked(member: Member, data: bytes) -> None:
+    """Note, for the reader running now, whether ``data`` (``member``'s bytes, just read) may hold a hit:
+    the very check the findings pass runs first on a member no reader scanned."""
+    seen = _CHECKED.get()
+    if seen is not None and member.path not in seen and scannable(member):
+        seen[member.path] = may_hold_hits(data)
+
+
+def _may_hold(source: str, raw: bytes) -> bool:
+    """:func:`may_hold_hits` of a member's bytes, the answer :func:`checked` noted when there is one."""
+    seen = _CHECKED.get()
+    known = seen.get(source) if seen is not None else None
+    return may_hold_hits(raw) if known is None else known
+
+
+def hit_free(outputs: Iterable[Any]) -> Iterator[Any]:
+    """A reader's outputs, then an empty :class:`~exportscope.model.Hits` for each member it loaded whose
+    bytes hold no hit key: the findings pass, told the member was scanned and holds none, does not open it
+    again. A member whose bytes may hold one gets nothing here (its reader's own :class:`HitScan` says what
+    it holds, or the findings pass scans it); the same empty answer twice (a :class:`HitScan` that did not
+    walk) is the same answer."""
+    seen: dict[str, bool] = {}
+    token = _CHECKED.set(seen)
+    try:
+        yield from outputs
+    finally:
+        # A reader abandoned half-way is closed wherever it is collected: the token may not be this context's.
+        with contextlib.suppress(ValueError):
+            _CHECKED.reset(token)
+    for path, may_hold in seen.items():
+        if not may_hold:
+            yield Hits(path, ())
 
 
 def _coordinate(obj: Any) -> tuple[float, float] | None:
@@ -104,7 +166,7 @@ class HitScan:
 
     def __init__(self, source: str, size: int, raw: bytes) -> None:
         self.source = source
-        self.walk = size <= MAX_SCAN_BYTES and may_hold_hits(raw)
+        self.walk = size <= MAX_SCAN_BYTES and _may_hold(source, raw)
         self.hits: list[JsonHit] = []
 
     def add(self, row: int, entry: Any) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from exportscope.archive import Member
 from exportscope.model import ReadFailure
+from exportscope.platforms.meta.hits import checked
 from exportscope.platforms.meta.jsonread import RECORD_KEYS, entries, entry_list, loads, parse_ascii
 from exportscope.platforms.meta.jsonstream import STREAM_BYTES, pieces
 
@@ -25,7 +26,15 @@ MAX_JSON_BYTES = 256 * 1024 * 1024
 def load(member: Member) -> Any:
     """One member's JSON, repaired; a non-JSON member raises a one-line error that fails only this file."""
     check_size(member)
-    return loads(member.read_bytes())
+    return loads(read_checked(member))
+
+
+def read_checked(member: Member) -> bytes:
+    """A member's bytes, checked for the keys of its hits while they are in hand
+    (:func:`~exportscope.platforms.meta.hits.checked`): the findings pass need not read it again."""
+    data = member.read_bytes()
+    checked(member, data)
+    return data
 
 
 def check_size(member: Member) -> None:
@@ -43,7 +52,7 @@ def load_entries(member: Member) -> Iterator[Any]:
         yield from entries(load(member))
         return
     check_size(member)
-    data = member.read_bytes()
+    data = read_checked(member)
     keys: list[str] = []
     wrapper = True
     for key, value, is_piece in pieces(data):
@@ -70,7 +79,7 @@ def load_pieces(member: Member) -> Iterator[tuple[str | None, Any, bool]]:
         yield from _top_level(load(member))
         return
     check_size(member)
-    yield from pieces(member.read_bytes())
+    yield from pieces(read_checked(member))
 
 
 def load_raw_pieces(member: Member) -> tuple[Iterator[tuple[str | None, Any, bool]], bool]:
@@ -80,7 +89,7 @@ def load_raw_pieces(member: Member) -> tuple[Iterator[tuple[str | None, Any, boo
     if member.size >= STREAM_BYTES:
         return load_pieces(member), True
     check_size(member)
-    data = member.read_bytes()
+    data = read_checked(member)
     try:
         doc, repaired = parse_ascii(data), False
     except LookupError:
@@ -110,7 +119,7 @@ def whole_entries(member: Member, raw: Callable[[bytes], bool] | None = None) ->
     :data:`~exportscope.platforms.meta.jsonstream.STREAM_BYTES`): its entries as a list. ``raw``, when
     given, says from the bytes whether parsing without the repair is worth trying (else it is repaired)."""
     check_size(member)
-    data = member.read_bytes()
+    data = read_checked(member)
     if raw is None or raw(data):
         try:
             return entry_list(parse_ascii(data)), data

@@ -68,6 +68,9 @@ def _timed_tasks(pipeline: object) -> None:
 def phases(paths: list[str], tasks: bool = False, profile: object = None) -> list[tuple[str, float, float]]:
     clock = Clock()
     from exportscope import commands, parallel, pipeline
+    from exportscope.gctune import fewer_collections
+
+    fewer_collections()  # as cli.main and the worker do: CPython's default thresholds cost a third of the parse
 
     clock.mark("import exportscope (commands, pipeline)")
     import polars  # noqa: F401

@@ -56,7 +56,28 @@ def rfc4180(body: bytes) -> bool:
     # feed, checked by the caller), so the search below has nothing to find; it runs for the other pieces.
     if not outside.translate(None, _SEPARATORS):
         return True
-    return _BAD_OUTSIDE.search(outside) is None
+    return not bad_outside(outside)
+
+
+#: :data:`_BAD_OUTSIDE`'s two cases next to a quote, each starting with the quote: the regular expression
+#: engine looks for a literal first byte fast, where a pattern starting with a class is tried at every byte
+#: (40 times slower on Shares.csv, whose unquoted cells lie outside quotes). The second is searched in the
+#: reversed bytes: ``"`` then what stood before it.
+_AFTER_QUOTE = re.compile(rb'"[^,\r\n"]')
+_BEFORE_QUOTE_REVERSED = re.compile(rb'"[^,\n"]')
+
+
+def bad_outside(outside: bytes) -> bool:
+    """``_BAD_OUTSIDE.search(outside) is not None``, in four fast checks: the first byte, a quote and the
+    byte after it, a quote and the byte before it, the last byte."""
+    if not outside:
+        return False
+    return (
+        outside[:1] not in b',\r\n"'
+        or outside[-1:] not in b',\n"'
+        or _AFTER_QUOTE.search(outside) is not None
+        or _BEFORE_QUOTE_REVERSED.search(outside[::-1]) is not None
+    )
 
 
 class Joined(io.RawIOBase):

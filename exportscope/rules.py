@@ -34,7 +34,7 @@ from typing import Any
 from exportscope.model import KINDS, Verdict, Visibility
 from exportscope.schemafiles import RuleError, check_note, platform_schemas, read_schema, strs
 
-__all__ = ["Rule", "RuleError", "RuleSet", "Variant", "known_kinds", "load_rules"]
+__all__ = ["Glob", "Rule", "RuleError", "RuleSet", "Variant", "known_kinds", "load_rules"]
 
 _VISIBILITY_SOURCES = {"column", "account", "audience", "owner"}
 
@@ -77,11 +77,11 @@ class Rule:
     visibility_notes: dict[str, str] = field(default_factory=dict)
     description: str = ""
     options: dict[str, Any] = field(default_factory=dict)
-    _path_res: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
+    _globs: tuple[Glob, ...] = field(default=(), repr=False, compare=False)
 
     def matches_path(self, path: str) -> bool:
         low = path.lower()
-        return any(rx.search(low) for rx in self._path_res)
+        return any(glob.matches(low) for glob in self._globs)
 
     # --- what a variant overrides: one accessor per field, the variant's own value else the rule's --------
 
@@ -131,7 +131,7 @@ class RuleSet:
         """The first rule (in file order) whose names or paths match this member."""
         by_name = self.name_rules.get(name_key)
         for rule in self.rules:
-            if rule is by_name or (rule._path_res and rule.matches_path(path)):
+            if rule is by_name or (rule._globs and rule.matches_path(path)):
                 return rule
         return None
 
@@ -142,23 +142,44 @@ class RuleSet:
         raise KeyError(rule_id)
 
 
-def _glob_to_regex(pattern: str) -> re.Pattern[str]:
-    """A glob matched against the *end* of a path, so wrapper folders and layout prefixes never matter.
+class Glob:
+    """One ``paths`` pattern, matched against the *end* of a lower-cased path, so wrapper folders and layout
+    prefixes never matter. ``*`` and ``?`` stay inside one path segment; ``**`` crosses folders.
 
-    ``*`` and ``?`` stay inside one path segment; ``**`` crosses folders.
+    Why not a compiled regular expression per pattern, up front: a run needs the rules of the platforms it
+    reads, and compiling their ~270 patterns took 0.08 s of every start. A path holds every literal piece of a
+    pattern it matches (``messages/``, ``/message_``, ``.json``), so a path missing one is answered without
+    the regex, which is compiled the first time a path holds them all: most patterns never are.
     """
-    pattern = pattern.lower().lstrip("/")
-    out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-            continue
-        out.append("[^/]*" if ch == "*" else "[^/]" if ch == "?" else re.escape(ch))
-        i += 1
-    return re.compile(r"(?:^|/)" + "".join(out) + r"\Z", re.S)
+
+    __slots__ = ("_regex", "_source", "pieces")
+
+    def __init__(self, pattern: str) -> None:
+        low = pattern.lower().lstrip("/")
+        #: The literal runs between wildcards; a path the pattern matches contains each of them.
+        self.pieces = tuple(piece for piece in re.split(r"[*?]+", low) if piece)
+        out: list[str] = []
+        i = 0
+        while i < len(low):
+            ch = low[i]
+            if low.startswith("**", i):
+                out.append(".*")
+                i += 2
+                continue
+            out.append("[^/]*" if ch == "*" else "[^/]" if ch == "?" else re.escape(ch))
+            i += 1
+        self._source = r"(?:^|/)" + "".join(out) + r"\Z"
+        self._regex: re.Pattern[str] | None = None
+
+    def matches(self, low_path: str) -> bool:
+        """True when the pattern matches the end of ``low_path`` (already lower case)."""
+        for piece in self.pieces:
+            if piece not in low_path:
+                return False
+        regex = self._regex
+        if regex is None:
+            regex = self._regex = re.compile(self._source, re.S)
+        return regex.search(low_path) is not None
 
 
 def _verdict(value: Any, where: str) -> Verdict:
@@ -254,7 +275,7 @@ def _build_rule(raw: dict[str, Any], platform: str, seen: set[str], default_sour
         },
         description=str(raw.get("description", "")),
         options=dict(raw.get("options") or {}),
-        _path_res=tuple(_glob_to_regex(p) for p in paths),
+        _globs=tuple(Glob(p) for p in paths),
     )
 
 

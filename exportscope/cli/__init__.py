@@ -292,12 +292,17 @@ def _root(
 
 
 def main() -> None:
+    from exportscope.cli.leave import leave
     from exportscope.gctune import fewer_collections
     from exportscope.stops import install
 
     fewer_collections()  # big archives: the cycle collector must not walk millions of live objects
     install()  # SIGTERM and SIGHUP stop like Ctrl-C: temporary files removed, the worker stopped
-    app()
+    try:
+        app()
+    except SystemExit as done:
+        leave(done.code)  # the output is written: skip the interpreter's freeing of every object
+    leave(0)
 
 
 if __name__ == "__main__":  # pragma: no cover

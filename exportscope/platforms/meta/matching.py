@@ -55,6 +55,6 @@ class SuffixIndex:
         """:meth:`RuleSet.match` over the rules that can match ``path``'s suffix: the same answer."""
         by_name = self.ruleset.name_rules.get(name_key)
         for rule in self.candidates(suffix_of(path)):
-            if rule is by_name or (rule._path_res and rule.matches_path(path)):
+            if rule is by_name or (rule._globs and rule.matches_path(path)):
                 return rule
         return None

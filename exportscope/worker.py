@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import os
 import pickle
 import signal
@@ -25,7 +26,6 @@ from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
 from exportscope.archive import SourceChanged
-from exportscope.gctune import fewer_collections
 from exportscope.plan import Task
 from exportscope.reading import Collector, TaskResult, read_task
 
@@ -76,13 +76,21 @@ def die_with_parent(parent: int) -> None:
 
 
 def warm_up() -> None:
-    """Import what reading needs (polars, the readers, every platform family) while the parent plans."""
+    """Import what reading needs (polars, the readers, every platform family) while the parent plans.
+
+    A worker forked by the command line has the families already (the parent loaded them to fork): it
+    imports only polars, and each reader module when its first task needs it, for it is ready before the
+    parent has planned only when it has little to do. A spawned or spare worker waits for its share longer
+    than every reader takes to import: it imports them all now."""
     import polars  # noqa: F401
 
     from exportscope import reading  # noqa: F401
-    from exportscope.platforms import all_platforms
+    from exportscope.platforms import all_platforms, loaded
 
-    all_platforms()
+    inherited = loaded()
+    for platform in all_platforms():
+        if not inherited:
+            dict(platform.readers)
 
 
 def worker_main(conn: Connection, parent: int) -> None:
@@ -102,7 +110,7 @@ def worker_main(conn: Connection, parent: int) -> None:
     # that wait by spinning would take the CPU the other process reads with. Before polars is imported.
     os.environ["POLARS_MAX_THREADS"] = os.environ.get("POLARS_MAX_THREADS") or str(max(1, workers_available() // 2))
     die_with_parent(parent)
-    fewer_collections()
+    gc.disable()  # a process that only reads (see gctune.paused): its objects hold no cycles, and it ends soon
     try:
         warm_up()
         spec: WorkerSpec = pickle.loads(conn.recv_bytes())

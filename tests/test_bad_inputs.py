@@ -261,3 +261,32 @@ def test_x_fields_of_the_wrong_type_never_crash_and_are_counted(tmp_path: Path) 
     assert got["x https://e.org"] is None  # 30 February: no date, never a crash
     assert got["from 1999"] is None  # before X existed: no date
     assert Note.of("x_impossible_dates", n=3) in a.contexts["x"].notes
+
+
+def test_a_time_written_with_a_superscript_digit_is_no_date_and_fails_nothing(make_zip) -> None:
+    """``"²"`` is a digit to ``str.isdigit`` but not to ``int()``: the post is read, undated (it failed the
+    whole file before), and so are the comments of a generic file beside it."""
+    posts = json.dumps(
+        [
+            {"timestamp": "\u00b2", "data": [{"post": "first"}], "title": ""},
+            {"timestamp": "1700000000", "data": [{"post": "second"}], "title": ""},
+        ]
+    ).encode()
+    searches = json.dumps(
+        {"searches_v2": [{"timestamp": "\u00b2", "data": [{"text": "caf\u00c3\u00a9"}], "title": "x"}]}
+    ).encode()
+    search_path = "logged_information/search/your_search_history.json"
+    a = analyze([_fb_zip(make_zip, {POSTS_PATH: posts, search_path: searches})], Options())
+    status = _status(a)
+    assert status[POSTS_PATH][0] is FileStatus.PARSED and status[search_path][0] is FileStatus.PARSED
+    posts_read = a.items.filter(a.items["source"] == POSTS_PATH).sort("row")
+    assert posts_read["text"].to_list() == ["first", "second"]
+    assert posts_read["timestamp"].is_null().to_list() == [True, False]
+    assert a.items.filter(a.items["source"] == search_path)["timestamp"].is_null().all()
+
+
+def test_a_whatsapp_report_time_written_with_a_superscript_digit_is_no_date() -> None:
+    from exportscope.platforms.whatsapp.report import _time_of
+
+    assert _time_of({"creation_time": "\u00b2"}) is None
+    assert _time_of({"creation_time": "1700000000"}) is not None

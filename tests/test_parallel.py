@@ -41,7 +41,7 @@ def test_two_processes_give_the_same_analysis_as_one(force_parallel, started: li
     one = analyze(INPUTS, Options(workers=1))
     steps: list[Progress] = []
     two = analyze(INPUTS, Options(workers=2), progress=steps.append)
-    assert len(started) == 1 and started[0].results  # the worker really read some tasks
+    assert len(started) == 1 and started[0].results, started[0].error  # the worker really read some tasks
     assert len(started[0].results) < len(one.ledger)  # and the parent others
     assert two.items.equals(one.items)
     assert [(e.path, e.status, e.items, e.reason) for e in two.ledger] == [

@@ -262,3 +262,40 @@ def test_a_forked_worker_ends_on_sigterm_without_running_its_parents_stop_handle
     exists, code = out.stdout.split()
     assert exists == "True"  # the parent's temporary file was not removed by the worker
     assert int(code) == -15  # ended by SIGTERM's default action, not unwound by a handler
+
+
+@pytest.mark.usefixtures("force_parallel")
+def test_the_parent_turns_its_rows_into_columns_before_it_waits_for_the_worker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its last flush overlaps the worker's last batches instead of following them: every time the parent
+    asks the worker how it is doing once nothing is left to hand out, its own rows are columns already."""
+    from exportscope import parallel, pipeline
+    from tests.conftest import SAMPLES
+
+    pending_when_waiting: list[int] = []
+    readers: list[pipeline._Reader] = []
+    handed_out = threading.Event()
+    real_init, real_poll, real_for_main = pipeline._Reader.__init__, parallel.Worker.poll, Schedule.for_main
+
+    def init(self: pipeline._Reader, *args: object, **kwargs: object) -> None:
+        real_init(self, *args, **kwargs)  # type: ignore[arg-type]
+        readers.append(self)
+
+    def for_main(self: Schedule) -> object:
+        unit = real_for_main(self)
+        if unit is None:
+            handed_out.set()
+        return unit
+
+    def poll(self: parallel.Worker, timeout: float = 0.0) -> object:
+        if handed_out.is_set():
+            pending_when_waiting.append(len(readers[-1].collector.cols["source"]))
+        return real_poll(self, timeout)
+
+    monkeypatch.setattr(pipeline._Reader, "__init__", init)
+    monkeypatch.setattr(Schedule, "for_main", for_main)
+    monkeypatch.setattr(parallel.Worker, "poll", poll)
+    analysis = pipeline.analyze([SAMPLES / "facebook-2025" / "facebook-jdoe-2025-11-20-AbCdEfGh.zip"])
+    assert analysis.exports and readers[-1].worker_tasks  # the worker did read a share
+    assert pending_when_waiting and set(pending_when_waiting) == {0}

@@ -37,6 +37,11 @@ def _loaded() -> tuple[tuple[str, Platform], ...]:
     return tuple(found)
 
 
+def loaded() -> bool:
+    """True once the families are imported in this process (a forked process inherits them)."""
+    return _loaded.cache_info().currsize > 0
+
+
 def all_platforms() -> tuple[Platform, ...]:
     """Every platform of every family, in detection order (families imported on the first call)."""
     return tuple(p for _, p in _loaded())

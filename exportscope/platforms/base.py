@@ -9,6 +9,7 @@ form one logical file (LinkedIn's ``_1``/``_2`` parts, Meta's ``message_1..N.jso
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,72 @@ Output = Record | RecordBatch | Fact | Problem | Drift | Hits
 Reader = Callable[[Sequence[Member], Rule], Iterable[Output]]
 
 
+class LazyReaders(Mapping[str, Reader]):
+    """A family's readers by name, imported the first time one is asked for.
+
+    Why: every command loads every family (detection needs them all), but a run reads one or two of them,
+    and the reader modules are most of a family's import (HTML parsing for LinkedIn's articles, WhatsApp's
+    chat grammar, X's and Meta's JSON readers): 40-60 ms of every start went to readers the run never
+    called. ``load`` imports them and returns the table; it runs once per process.
+    """
+
+    def __init__(self, load: Callable[[], Mapping[str, Callable[..., Iterable[Output]]]]) -> None:
+        self._load = load
+        self._table: Mapping[str, Reader] | None = None
+
+    def _readers(self) -> Mapping[str, Reader]:
+        if self._table is None:
+            self._table = dict(self._load())
+        return self._table
+
+    def __getitem__(self, name: str) -> Reader:
+        return self._readers()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._readers())
+
+    def __len__(self) -> int:
+        return len(self._readers())
+
+    @property
+    def loaded(self) -> bool:
+        """True once the readers are imported."""
+        return self._table is not None
+
+    def __reduce__(self) -> tuple[type[LazyReaders], tuple[Callable[[], Mapping[str, Reader]]]]:
+        """Sent to the reading worker as the loader only: it imports what its own tasks need."""
+        return (LazyReaders, (self._load,))
+
+
+def required_text(pattern: str) -> str | None:
+    """The longest run of plain characters every match of ``pattern`` contains (``profile.csv`` for
+    ``(^|/)profile\\.csv$``), None when it has none or is not a pattern this can tell about (flags).
+
+    Why: most markers match no path of an input (five families ask about every input), and a regular
+    expression starting with ``(^|/)`` has no literal start for the engine to look for, so it tried every
+    position of thousands of paths; a substring search over all the paths at once says "no" in microseconds.
+    The run is read from the parsed pattern's top level, whose items every match holds in order.
+    """
+    try:
+        # The re module's own parser (untyped, so imported by name): what the pattern means, not a guess.
+        parser = importlib.import_module("re._parser")
+        literal = importlib.import_module("re._constants").LITERAL
+        parsed = parser.parse(pattern)
+    except Exception:  # any doubt: no shortcut, the pattern is asked path by path
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    best = run = ""
+    for op, value in parsed:
+        if op is literal:
+            run += chr(value)
+            if len(run) > len(best):
+                best = run
+        else:
+            run = ""
+    return best or None
+
+
 @dataclass
 class Platform:
     """A platform family's declarative description plus its readers."""
@@ -39,7 +106,8 @@ class Platform:
     name: str
     label: str
     rules_file: str
-    readers: dict[str, Reader]
+    #: Reader name (a rule's ``reader``) -> reader; a :class:`LazyReaders` imports them when first used.
+    readers: Mapping[str, Reader]
     # Detection is data: the ``[detection]`` table of the platform's schema file (``markers``, ``threshold``,
     # ``top_folders``, ``eras``, ``era_case``) fills these; a value given here is used where the table has none.
     #: (regex on the lower-cased member path, weight): detection scores by known paths.
@@ -57,7 +125,7 @@ class Platform:
     #: The family's display name where it differs from ``label`` (Facebook and Instagram are "Meta"): the
     #: name messages use for the family as a whole (the list of "not recognised as a ... export").
     family_label: str = ""
-    _marker_res: list[tuple[re.Pattern[str], float]] = field(default_factory=list, repr=False)
+    _marker_res: list[tuple[re.Pattern[str], str | None, float]] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         spec: Mapping[str, Any] = dict(platform_schemas()).get(f"{self.rules_file}.toml", {}).get("detection", {})
@@ -69,7 +137,7 @@ class Platform:
             self.top_folders = frozenset(str(t) for t in spec["top_folders"])
         self.threshold = float(spec.get("threshold", self.threshold))
         self.era_case = bool(spec.get("era_case", self.era_case))
-        self._marker_res = [(re.compile(rx), w) for rx, w in self.markers]
+        self._marker_res = [(re.compile(rx), required_text(rx), w) for rx, w in self.markers]
 
     @property
     def ruleset(self) -> RuleSet:
@@ -78,10 +146,17 @@ class Platform:
     # --- recognition -------------------------------------------------------------------------------
 
     def detect(self, paths: Sequence[str]) -> float:
-        """A score: the sum of the weights of the markers that some member path matches."""
+        """A score: the sum of the weights of the markers that some member path matches.
+
+        A marker whose required text (:func:`required_text`) is in no path (the usual answer: five families
+        ask about every input) is told by one substring search over all the paths, not one regular expression
+        search per path (thousands in a Meta export)."""
         lowered = [p.lower() for p in paths]
+        lines = "\n".join(lowered)
         score = 0.0
-        for rx, weight in self._marker_res:
+        for rx, required, weight in self._marker_res:
+            if required is not None and required not in lines:
+                continue
             if any(rx.search(p) for p in lowered):
                 score += weight
         return score
@@ -97,7 +172,7 @@ class Platform:
         top = {t.lower() for t in self.top_folders}
 
         score = 0.0
-        for rx, weight in self._marker_res:
+        for rx, _, weight in self._marker_res:
             for p in lowered:
                 m = rx.search(p)
                 if m is None or m.start() != 0:

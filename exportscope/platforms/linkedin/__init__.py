@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 
 from exportscope.archive import Member, Source
 from exportscope.identity import AccountIdentity
-from exportscope.platforms.base import Platform, Reader
+from exportscope.platforms.base import LazyReaders, Platform, Reader
 from exportscope.platforms.linkedin.csvread import find_header, iter_csv, read_csv, read_csv_all, read_profile
 from exportscope.rules import Rule
 
@@ -115,6 +115,6 @@ PLATFORMS = [
         name="linkedin",
         label="LinkedIn",
         rules_file="linkedin",
-        readers=_readers(),
+        readers=LazyReaders(_readers),
     )
 ]

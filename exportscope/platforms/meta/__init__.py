@@ -23,24 +23,11 @@ from typing import TYPE_CHECKING
 from exportscope.archive import Archive, Member, Source
 from exportscope.identity import AccountIdentity
 from exportscope.notes import Note
-from exportscope.platforms.base import Output, Platform
-from exportscope.platforms.meta.aichats import read_ai_chats
+from exportscope.platforms.base import LazyReaders, Output, Platform
 from exportscope.platforms.meta.htmlfiles import html_notes
 from exportscope.platforms.meta.matching import SuffixIndex
 from exportscope.platforms.meta.media import MediaIndex, MetaContext
-from exportscope.platforms.meta.messages import read_messages
 from exportscope.platforms.meta.parts import media_only_notes
-from exportscope.platforms.meta.posts import read_posts
-from exportscope.platforms.meta.profile import read_fb_profile, read_ig_profile
-from exportscope.platforms.meta.readers import (
-    MetaReader,
-    read_generic,
-    read_ig_comments,
-    read_ig_posts,
-    read_media,
-    read_region,
-    read_stories,
-)
 from exportscope.platforms.questions import question
 from exportscope.rules import Rule
 
@@ -62,19 +49,36 @@ _INDEXES: dict[int, SuffixIndex] = {}
 #: Readers that claim media in the export's shared MetaContext (see MediaCounter).
 MEDIA_CLAIMING_READERS = frozenset({"posts", "ig_posts", "media", "ig_profile"})
 
-READERS: dict[str, MetaReader] = {
-    "posts": read_posts,
-    "ig_posts": read_ig_posts,
-    "media": read_media,
-    "stories": read_stories,
-    "ig_comments": read_ig_comments,
-    "generic": read_generic,
-    "region": read_region,
-    "fb_profile": read_fb_profile,
-    "ig_profile": read_ig_profile,
-    "messages": read_messages,
-    "ai_chats": read_ai_chats,
-}
+
+def load_readers() -> dict[str, Callable[..., Iterable[Output]]]:
+    """Reader name -> reader (each called with the export's :class:`MetaContext` too, see
+    :meth:`Meta.call_reader`), imported when a Meta export is first read."""
+    from exportscope.platforms.meta.aichats import read_ai_chats
+    from exportscope.platforms.meta.messages import read_messages
+    from exportscope.platforms.meta.posts import read_posts
+    from exportscope.platforms.meta.profile import read_fb_profile, read_ig_profile
+    from exportscope.platforms.meta.readers import (
+        read_generic,
+        read_ig_comments,
+        read_ig_posts,
+        read_media,
+        read_region,
+        read_stories,
+    )
+
+    return {
+        "posts": read_posts,
+        "ig_posts": read_ig_posts,
+        "media": read_media,
+        "stories": read_stories,
+        "ig_comments": read_ig_comments,
+        "generic": read_generic,
+        "region": read_region,
+        "fb_profile": read_fb_profile,
+        "ig_profile": read_ig_profile,
+        "messages": read_messages,
+        "ai_chats": read_ai_chats,
+    }
 
 
 def parse_export_name(name: str) -> tuple[str, str, date | None] | None:
@@ -180,13 +184,13 @@ PLATFORMS: list[Platform] = [
         family_label="Meta",
         # Who saw your past posts? (``questions.toml`` beside this file; held in Options.facebook_audience.)
         questions=(AUDIENCE,),
-        readers=dict(READERS),  # type: ignore[arg-type]  # called with the context by Meta.call_reader
+        readers=LazyReaders(load_readers),  # called with the context by Meta.call_reader
     ),
     Meta(
         name="instagram",
         label="Instagram",
         rules_file="instagram",
         family_label="Meta",
-        readers=dict(READERS),  # type: ignore[arg-type]
+        readers=LazyReaders(load_readers),
     ),
 ]

@@ -161,15 +161,16 @@ _TIME_KEYS = ("timestamp", "creation_timestamp", "start_timestamp", "taken_times
 
 
 def epoch(value: Any, millis: bool = False) -> datetime | None:
-    """Seconds (or milliseconds) since 1970; 0 and garbage mean unknown. Numeric strings are accepted."""
-    if isinstance(value, str) and value.isdigit():
+    """Seconds (or milliseconds) since 1970; 0 and garbage mean unknown. Numeric strings are accepted (ASCII
+    digits only: ``"²"`` is a digit to ``str.isdigit`` and ``int()`` fails on it, which failed the file)."""
+    if isinstance(value, str) and value.isascii() and value.isdigit():
         value = int(value)
     return dates.from_epoch(value, millis=millis)
 
 
 def seconds(value: Any, millis: bool = False) -> float | None:
     """:func:`epoch` as float seconds, without building a datetime (the hot path of big files)."""
-    if isinstance(value, str) and value.isdigit():
+    if isinstance(value, str) and value.isascii() and value.isdigit():
         value = int(value)
     return dates.epoch_seconds(value, millis=millis)
 

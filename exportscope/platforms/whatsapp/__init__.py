@@ -23,9 +23,7 @@ from typing import ClassVar
 from exportscope.archive import Member, MemberError, Source
 from exportscope.identity import AccountIdentity
 from exportscope.nested import open_nested_zip
-from exportscope.platforms.base import Platform, Reader
-from exportscope.platforms.whatsapp.read import HEAD_BYTES, looks_like_chat, read_chat
-from exportscope.platforms.whatsapp.report import read_report
+from exportscope.platforms.base import LazyReaders, Platform, Reader
 from exportscope.rules import Rule
 
 #: At most this many ``.txt`` and ``.zip`` members are opened to recognise a folder by content.
@@ -99,6 +97,8 @@ def _is_chat(member: Member, *, unreadable: bool) -> bool:
     overlapping entries, past the budget) is kept as a chat so its reader fails it with the reason: it is
     listed as failed, never as not recognised.
     """
+    from exportscope.platforms.whatsapp.read import HEAD_BYTES, looks_like_chat  # the chat grammar: when needed
+
     try:
         return looks_like_chat(member.read_bytes(HEAD_BYTES))
     except MemberError:
@@ -123,6 +123,9 @@ def _nested_kind(member: Member) -> str | None:
 
 
 def _readers() -> dict[str, Reader]:
+    from exportscope.platforms.whatsapp.read import read_chat
+    from exportscope.platforms.whatsapp.report import read_report
+
     return {"chat": read_chat, "report": read_report}
 
 
@@ -131,6 +134,6 @@ PLATFORMS: list[Platform] = [
         name="whatsapp",
         label="WhatsApp",
         rules_file="whatsapp",
-        readers=_readers(),
+        readers=LazyReaders(_readers),
     )
 ]

@@ -118,7 +118,7 @@ def _time_of(fields: dict[str, str]) -> datetime | None:
     for key, value in fields.items():
         if not _TIME_KEY.search(key.rsplit(".", 1)[-1]):
             continue
-        if value.isdigit():
+        if value.isascii() and value.isdigit():  # not "²": a digit to isdigit, not to int()
             stamp = dates.from_epoch(int(value), millis=len(value) > 11)
         else:
             stamp = dates.parse(value.replace("Z", ""), ["ISO"])

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 from exportscope.archive import Archive, Member, MemberError, Source
 from exportscope.model import Fact
 from exportscope.notes import Note
-from exportscope.platforms.base import Output, Platform
+from exportscope.platforms.base import LazyReaders, Output, Platform
 from exportscope.platforms.questions import question
-from exportscope.platforms.x import account, ledger, messages, posts, ytd
+from exportscope.platforms.x import ledger, ytd
 from exportscope.platforms.x.context import XContext, build, find_manifest, load_manifest
 from exportscope.rules import Rule
 
@@ -34,20 +34,27 @@ if TYPE_CHECKING:
 
 __all__ = ["PLATFORMS", "X"]
 
-READERS = {
-    "manifest": account.read_manifest,
-    "posts": posts.read_posts,
-    "deleted": posts.read_deleted,
-    "legacy": posts.read_legacy,
-    "dms": messages.read_dms,
-    "grok": messages.read_grok,
-    "fields": account.read_fields,
-    "age": account.read_age,
-    "protected": account.read_protected,
-    "personalization": account.read_personalization,
-    "entries": account.read_entries,
-    "media_files": account.read_media_files,
-}
+
+def load_readers() -> dict[str, Callable[..., Iterable[Output]]]:
+    """Reader name -> reader (each called with the export's :class:`XContext` too, see :meth:`X.call_reader`),
+    imported when an X archive is first read."""
+    from exportscope.platforms.x import account, messages, posts
+
+    return {
+        "manifest": account.read_manifest,
+        "posts": posts.read_posts,
+        "deleted": posts.read_deleted,
+        "legacy": posts.read_legacy,
+        "dms": messages.read_dms,
+        "grok": messages.read_grok,
+        "fields": account.read_fields,
+        "age": account.read_age,
+        "protected": account.read_protected,
+        "personalization": account.read_personalization,
+        "entries": account.read_entries,
+        "media_files": account.read_media_files,
+    }
+
 
 _ZIP_NAME = re.compile(r"^twitter-(\d{4})-(\d{2})-(\d{2})-([0-9a-f]+)", re.I)
 _LEGACY = re.compile(r"(^|/)data/js/tweets/\d{4}_\d{2}\.js$", re.I)
@@ -165,7 +172,7 @@ PLATFORMS: list[Platform] = [
         label="X (Twitter)",
         rules_file="x",
         family_label="X",
-        readers=dict(READERS),  # type: ignore[arg-type]  # called with the context by X.call_reader
+        readers=LazyReaders(load_readers),  # called with the context by X.call_reader
         questions=(PROTECTED,),
     )
 ]

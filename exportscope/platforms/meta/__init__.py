@@ -17,7 +17,6 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from exportscope.archive import Archive, Member, Source
@@ -26,7 +25,7 @@ from exportscope.notes import Note
 from exportscope.platforms.base import LazyReaders, Output, Platform
 from exportscope.platforms.meta.htmlfiles import html_notes
 from exportscope.platforms.meta.matching import SuffixIndex
-from exportscope.platforms.meta.media import MediaIndex, MetaContext
+from exportscope.platforms.meta.media import MediaIndex, MetaContext, file_name
 from exportscope.platforms.meta.parts import media_only_notes
 from exportscope.platforms.questions import question
 from exportscope.rules import Rule
@@ -145,8 +144,9 @@ class Meta(Platform):
         return index.match(member.path, self.name_key(member.path))
 
     def part_key(self, member: Member, rule: Rule) -> str:
-        if rule.reader == "messages" and PurePosixPath(member.path).name.lower().startswith("message"):
-            return str(PurePosixPath(member.path).parent)
+        # Member paths are normalised (no empty, "." or ".." part): the parent is the text before the last "/".
+        if rule.reader == "messages" and file_name(member.path).lower().startswith("message"):
+            return member.path.rsplit("/", 1)[0] if "/" in member.path else "."
         return member.path
 
     def task_shares_state(self, rule: Rule) -> bool:

@@ -44,8 +44,8 @@ class MediaIndex:
     def build(cls, paths: Iterable[str]) -> MediaIndex:
         index = cls()
         for path in paths:
-            name = PurePosixPath(path).name
-            if PurePosixPath(name).suffix.lower() not in MEDIA_SUFFIXES and "." in name:
+            name = file_name(path)
+            if file_suffix(name).lower() not in MEDIA_SUFFIXES and "." in name:
                 continue
             index.paths.add(path)
             keys = {name.lower(), fix_text(name).lower()}
@@ -82,6 +82,13 @@ def file_name(path: str) -> str:
     if path.endswith(("/", "/.")) or path in ("", "."):
         return PurePosixPath(path).name
     return path.rsplit("/", 1)[-1]
+
+
+def file_suffix(name: str) -> str:
+    """``PurePosixPath(name).suffix`` of a file name (the last dot on, if neither first nor last), without
+    building a path: one per member of an export when media are listed."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
 
 
 def _common_suffix(a: str, b: str) -> int:

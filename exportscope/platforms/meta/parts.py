@@ -10,10 +10,9 @@ it is a part, and which part is missing: the one with the JSON files.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import PurePosixPath
 
 from exportscope.notes import Note
-from exportscope.platforms.meta.media import MEDIA_SUFFIXES
+from exportscope.platforms.meta.media import MEDIA_SUFFIXES, file_name, file_suffix
 
 _LISTS = (".json", ".html", ".htm")
 
@@ -22,7 +21,7 @@ def media_only_notes(label: str, paths: Sequence[str]) -> list[Note]:
     """The note for an export that holds media files and no JSON or HTML file (empty otherwise)."""
     if any(p.lower().endswith(_LISTS) for p in paths):
         return []
-    media = sum(1 for p in paths if PurePosixPath(p).suffix.lower() in MEDIA_SUFFIXES)
+    media = sum(1 for p in paths if file_suffix(file_name(p)).lower() in MEDIA_SUFFIXES)
     if not media:
         return []
     return [Note.of("media_only_part", label=label, media=media)]

@@ -83,6 +83,9 @@ def phases(
 ) -> tuple[list[tuple[str, float, float]], dict[str, int]]:
     clock = Clock()
     from exportscope import commands, parallel, pipeline
+    from exportscope.gctune import fewer_collections
+
+    fewer_collections()  # as cli.main and the worker do: CPython's default thresholds cost a third of the parse
 
     clock.mark("import exportscope (commands, pipeline)")
     import polars  # noqa: F401

@@ -198,6 +198,9 @@ HOSTILE = {
     "empty": b"",
     "no header": b"a,b\n1,2\n",
     "whitespace rows": REACTIONS_HEADER + b"  ,\t,\x1c\r\n,,\r\n\r\n" + REACTIONS[len(REACTIONS_HEADER) :],
+    # Only a row whose first cell is blank can be a blank row: these are not, and are kept.
+    "blank first cells": REACTIONS_HEADER + b',LIKE,x\r\n"",,y\r\n \t,,\x1c\r\n' + REACTIONS[len(REACTIONS_HEADER) :],
+    "blank row late": REACTIONS * 2 + b'"","",""\r\n' + REACTIONS[len(REACTIONS_HEADER) :],
 }
 
 

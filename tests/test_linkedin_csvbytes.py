@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from exportscope.platforms.linkedin.csvbytes import RFC4180, rfc4180
+from exportscope.platforms.linkedin.csvbytes import _BAD_OUTSIDE, RFC4180, bad_outside, lone_cr, rfc4180
 
 
 def _allowed(body: bytes) -> bool:
@@ -46,3 +46,17 @@ def test_real_shaped_rows_pass_and_broken_quoting_fails() -> None:
     for row in BROKEN:
         body = ROWS[0] + row + ROWS[1]
         assert not rfc4180(body) and RFC4180.fullmatch(body) is None, row
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([b"\r", b"\n", b"\r\n", b"a", b"\n\r", b"\r\r\n"]), max_size=12))
+def test_a_lone_carriage_return_is_found_by_the_short_cut_as_by_counting(parts: list[bytes]) -> None:
+    body = b"".join(parts)
+    assert lone_cr(body) == (body.count(b"\r") != body.count(b"\r\n")), body
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from([b'"', b",", b"\n", b"\r", b"a", b"\xc3\xa9", b" "]), max_size=16))
+def test_the_quick_outside_check_is_the_regular_expression(parts: list[bytes]) -> None:
+    outside = b"".join(parts)
+    assert bad_outside(outside) == (_BAD_OUTSIDE.search(outside) is not None), outside

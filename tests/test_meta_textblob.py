@@ -437,6 +437,31 @@ def test_raw_parsing_is_tried_only_where_the_columns_may_take_the_file() -> None
     assert not worth_raw(of("ads")) and not worth_raw(of("other shape"))
 
 
+def test_a_long_file_whose_other_keys_hide_in_its_middle_reads_the_same(make_zip, monkeypatch) -> None:
+    """The guess looks at the head and the tail only: an entry of another shape in the middle of a long file
+    makes it parsed raw, refused by the columns and parsed again with the repair, with the same items."""
+    from exportscope.platforms.meta import generic, readers
+
+    monkeypatch.setattr(generic, "GUESS_BYTES", 256)
+    odd = {"timestamp": 1700000000, "title": "Jane Doé shared a photo", "data": [{"media": {"uri": "x.jpg"}}]}
+    listed = [*GENERIC["reactions"] * 4, odd, *GENERIC["reactions"] * 4]
+    data = json.dumps(moj(listed), ensure_ascii=True).encode("ascii")
+    assert generic.worth_raw(data) and b'"media"' in data
+    path = make_zip(
+        "facebook-jdoe-2025-1-1-AbCdEfGh.zip", {f"{YFA}/comments_and_reactions/likes_and_reactions_1.json": data}
+    )
+
+    def read() -> list[tuple[Any, ...]]:
+        return [(r["text"], r["timestamp"], r["row"], r["kind"]) for r in rows(run(path), "facebook.reactions")]
+
+    fast = read()
+    assert len(fast) == len(listed) and ("Jane Doé shared a photo" in {r[0] for r in fast})
+    monkeypatch.setattr(generic, "GUESS_BYTES", 1 << 30)  # the whole file looked at: parsed with the repair
+    assert read() == fast
+    monkeypatch.setattr(readers, "generic_columns", lambda *args: None)
+    assert read() == fast
+
+
 def test_a_media_file_name_is_the_path_objects() -> None:
     from pathlib import PurePosixPath
 

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exportscope.notes import Note
 from exportscope.platforms.whatsapp.chat import DMY, MDY, MYD, YMD, ChatParser, Message
-from exportscope.platforms.whatsapp.lines import classify_body, split_author
+from exportscope.platforms.whatsapp.lines import _DATE_SPLIT, HEADER, classify_body, date_fields, split_author
 from exportscope.platforms.whatsapp.read import looks_like_chat
 
 LRM = "\u200e"
 NNBSP = "\u202f"
 E2E = "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read them."
+
+
+#: The date group of a header, alone (what the parser hands date_fields): checked to be HEADER's own below.
+HEADER_DATE = re.compile(r"\d{1,4}(?P<ds>[-/.])\s?\d{1,4}(?P=ds)\s?\d{1,4}")
 
 
 def parse(text: str) -> tuple[ChatParser, list[Message]]:
@@ -245,3 +252,38 @@ def test_a_hebrew_message_starting_with_a_right_to_left_mark_is_a_message() -> N
     assert [(m.author, m.variant) for m in msgs][-1][0] == "Dana"
     assert msgs[-1].variant not in ("system",)
     assert msgs[-1].text.endswith("מה שלומך?")
+
+
+def test_a_name_accepted_once_is_accepted_again_only_where_split_author_would() -> None:
+    # The parser remembers the names split_author accepted before ": ". A name that ended its line with ":"
+    # (accepted whatever it holds) must not vouch for the same name before ": " later: with quotes in it,
+    # that line is a notice, as split_author reads it.
+    _parser, msgs = parse(
+        '[1/13/25, 10:00:00] Ana "A":\n'
+        '[1/13/25, 10:01:00] Ana "A": changed the subject\n'
+        "[1/13/25, 10:02:00] Bo: first\n"
+        "[1/13/25, 10:03:00] Bo: second: with a colon\n"
+        f"[1/13/25, 10:04:00] {'x' * 61}: too long for a name\n"
+    )
+    got = [(m.author, m.text, m.variant) for m in msgs]
+    assert got == [
+        ('Ana "A"', "", None),
+        (None, 'Ana "A": changed the subject', "system"),
+        ("Bo", "first", None),
+        ("Bo", "second: with a colon", None),
+        (None, f"{'x' * 61}: too long for a name", "system"),
+    ]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(st.sampled_from(["1", "12", "2018", "٣", "0", "/", ".", "-", " ", "\t", "\u00a0"]), min_size=1, max_size=9)
+)
+def test_the_quick_date_split_agrees_with_the_regular_expression(parts: list[str]) -> None:
+    assert f"(?P<date>{HEADER_DATE.pattern})" in HEADER.pattern
+    date = "".join(parts)
+    if HEADER_DATE.fullmatch(date) is None:  # date_fields is only given the date of a header
+        return
+    spaced = _DATE_SPLIT.split(date.replace(" ", ""))
+    expected = tuple(int(p) for p in spaced), tuple(len(p) for p in spaced)
+    assert date_fields(date) == expected

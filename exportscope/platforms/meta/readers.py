@@ -17,6 +17,7 @@ from exportscope.archive import Member
 from exportscope.model import Fact, Record, RecordBatch
 from exportscope.platforms.base import Output
 from exportscope.platforms.meta.generic import generic_columns, worth_raw
+from exportscope.platforms.meta.igcomments import comment_batches
 from exportscope.platforms.meta.jsonread import (
     as_list,
     clean,
@@ -29,7 +30,7 @@ from exportscope.platforms.meta.jsonread import (
     values_text,
 )
 from exportscope.platforms.meta.jsonstream import STREAM_BYTES
-from exportscope.platforms.meta.loading import load_entries, whole_entries
+from exportscope.platforms.meta.loading import load, load_entries, whole_entries
 from exportscope.platforms.meta.media import MetaContext
 from exportscope.platforms.meta.mediacount import MediaCounter
 from exportscope.platforms.meta.posts import attachment_media, facebook_text, first_media_title
@@ -109,25 +110,37 @@ def read_ig_comments(members: Sequence[Member], rule: Rule, ctx: MetaContext) ->
     """Instagram comments: the ``Comment`` label (or a synonym; else the longest value that is not the
     media owner) is the text, the entry with a timestamp is the time."""
     for member in members:
-        for row, entry in enumerate(load_entries(member), 1):
-            if not isinstance(entry, dict):
+        listed: Iterable[Any]
+        if member.size < STREAM_BYTES:  # parsed whole anyway: maybe read as columns
+            listed = entry_list(load(member))  # entries(load(member)), as load_entries gives them
+            batches = comment_batches(listed, COMMENT_LABELS, OWNER_LABELS, member.path)
+            if batches is not None:
+                yield from batches
                 continue
-            smd = entry.get("string_map_data")
-            text: str | None = None
-            field = smd_field(smd, COMMENT_LABELS)
-            owner = smd_field(smd, OWNER_LABELS) if isinstance(smd, dict) else None
-            if field is not None:
-                text = clean(field.get("value"))
-            elif isinstance(smd, dict):
-                values = [
-                    v for f in smd.values() if isinstance(f, dict) and f is not owner and (v := clean(f.get("value")))
-                ]
-                text = max(values, key=len) if values else None
-            else:
-                text = values_text(entry)
-            # Whose medium the comment is on: the rule compares it with the account's own username.
-            on = clean(owner.get("value")) if isinstance(owner, dict) else None
-            yield Record(text=text, epoch=record_seconds(entry), visibility=on, row=row, source=member.path)
+        else:
+            listed = load_entries(member)
+        for row, entry in enumerate(listed, 1):
+            if isinstance(entry, dict):
+                yield comment_record(entry, row, member.path)
+
+
+def comment_record(entry: dict[str, Any], row: int, path: str) -> Record:
+    """One Instagram comment entry as a record (the entry-by-entry twin of
+    :func:`~exportscope.platforms.meta.igcomments.comment_batches`)."""
+    smd = entry.get("string_map_data")
+    text: str | None = None
+    field = smd_field(smd, COMMENT_LABELS)
+    owner = smd_field(smd, OWNER_LABELS) if isinstance(smd, dict) else None
+    if field is not None:
+        text = clean(field.get("value"))
+    elif isinstance(smd, dict):
+        values = [v for f in smd.values() if isinstance(f, dict) and f is not owner and (v := clean(f.get("value")))]
+        text = max(values, key=len) if values else None
+    else:
+        text = values_text(entry)
+    # Whose medium the comment is on: the rule compares it with the account's own username.
+    on = clean(owner.get("value")) if isinstance(owner, dict) else None
+    return Record(text=text, epoch=record_seconds(entry), visibility=on, row=row, source=path)
 
 
 def read_generic(members: Sequence[Member], rule: Rule, ctx: MetaContext) -> Iterator[Output]:

@@ -24,7 +24,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
 
 from exportscope.notes import Note
 from exportscope.platforms.whatsapp.lines import (
@@ -57,6 +56,8 @@ MAX_MESSAGE_CHARS = 1024 * 1024
 #: A header starts with a digit, ``[`` or an invisible mark: a cheap test before the regex.
 _STARTS = frozenset("0123456789[") | MARKS
 Fields = tuple[tuple[int, int, int], tuple[int, int, int]]
+#: The longest author :func:`~exportscope.platforms.whatsapp.lines.split_author` accepts.
+_MAX_AUTHOR = 60
 #: 1970-01-01 as a proleptic ordinal: a day's epoch seconds are (ordinal - this) * 86400.
 _EPOCH_DAY = date(1970, 1, 1).toordinal()
 
@@ -136,6 +137,10 @@ class ChatParser:
         match = HEADER.match
         starts = _STARTS
         file_shape: tuple[str | None, ...] | None = None
+        # The caches and counters of a header, bound once: the loop below is _start's body, inlined (a call
+        # and its tuple per message cost a tenth of the parse).
+        clocks, raw_dates, authors, senders, days = self._clocks, self._raw, self._authors, self.senders, self._days
+        named: dict[str, str] = {}
         n = 0
         for raw in lines:
             n += 1
@@ -164,12 +169,66 @@ class ChatParser:
                     current.text = current.text + "\n" + "\n".join(extra)
                     extra = []
                 if self.order is not None and not self._pending:
-                    current.epoch = self._stamp(cur_date, cur_secs)
+                    # _stamp, inlined for the common case: a day already seen and a possible clock reading.
+                    day = days.get(cur_date)
+                    if day is not None and cur_secs is not None:
+                        current.epoch = float(day + cur_secs)
+                    else:
+                        current.epoch = self._stamp(cur_date, cur_secs)
                     yield current
                 else:
                     yield from self._emit(current, cur_date, cur_secs)
-            current, cur_date, cur_secs = self._start(groups, n)
-            room = MAX_MESSAGE_CHARS - len(current.text)
+            # --- a new message from the header's groups (_start) ---
+            cur_date = groups[1]
+            time: str = groups[3]
+            ampm: str | None = groups[4]
+            if ampm is None:
+                clock_key: str | tuple[str, str] = time
+            else:
+                self.twelve_hour = True
+                clock_key = (time, ampm[0].lower())
+            cur_secs = clocks.get(clock_key, -1)
+            if cur_secs == -1:  # not seen yet (seconds since midnight are never negative)
+                hms = clock(time, ampm)
+                cur_secs = clocks[clock_key] = None if hms is None else hms[0] * 3600 + hms[1] * 60 + hms[2]
+            if cur_date not in raw_dates:
+                self._learn(cur_date)
+            rest: str = groups[6]
+            # A name split_author accepted before ":␣" is accepted again (that depends on the name alone, not
+            # so for a name ending the line with ":"); the text is what follows it.
+            cut = rest.find(": ")
+            author = named.get(rest[:cut]) if 0 <= cut <= _MAX_AUTHOR else None
+            if author is not None:
+                text = rest[cut + 2 :]
+            else:
+                author, text = split_author(rest)
+                if author is not None and cut >= 0:
+                    named[author] = author
+            body: Body = classify_body(text)
+            variant = body.variant
+            if author is None or variant == "system":
+                # No author (Android), or the chat's name standing as author of a marked notice (iOS).
+                self.system += 1
+                if not self.english and is_english_notice(text):
+                    self.english = True
+                current = Message(n, None, None, text, "system")
+            else:
+                clean = authors.get(author)
+                if clean is None:
+                    clean = authors[author] = strip_marks(author).strip()
+                self.messages += 1
+                senders[clean] += 1
+                if variant is not None or body is not PLAIN:
+                    if body.english:
+                        self.english = True
+                    if body.own_deletion:
+                        self.own_deletions[clean] += 1
+                    if variant == "attachment" and body.attachment:
+                        self.attachments.append(body.attachment)
+                    elif variant == "media_omitted":
+                        self.omitted += 1
+                current = Message(n, None, clean, text, variant, body.attachment)
+            room = MAX_MESSAGE_CHARS - len(text)
         if current is not None:
             if extra:
                 current.text = current.text + "\n" + "\n".join(extra)
@@ -199,49 +258,6 @@ class ChatParser:
         return Note.of(f"wa_order_ambiguous_{first}_first", order=self.order_key, why=why)
 
     # --- lines --------------------------------------------------------------------------------------------
-
-    def _start(self, groups: tuple[str | Any, ...], row: int) -> tuple[Message, str, int | None]:
-        """A message from a header's groups (:data:`~exportscope.platforms.whatsapp.lines.HEADER`, by position)."""
-        date: str = groups[1]
-        time: str = groups[3]
-        ampm: str | None = groups[4]
-        rest: str = groups[6]
-        if ampm is None:
-            clock_key: str | tuple[str, str] = time
-        else:
-            self.twelve_hour = True
-            clock_key = (time, ampm[0].lower())
-        if clock_key in self._clocks:
-            secs = self._clocks[clock_key]
-        else:
-            hms = clock(time, ampm)
-            secs = self._clocks[clock_key] = None if hms is None else hms[0] * 3600 + hms[1] * 60 + hms[2]
-        if date not in self._raw:
-            self._learn(date)
-        author, text = split_author(rest)
-        body: Body = classify_body(text)
-        variant = body.variant
-        if author is None or variant == "system":
-            # No author (Android), or the chat's name standing as author of a marked notice (iOS).
-            self.system += 1
-            if not self.english and is_english_notice(text):
-                self.english = True
-            return Message(row, None, None, text, "system"), date, secs
-        clean = self._authors.get(author)
-        if clean is None:
-            clean = self._authors[author] = strip_marks(author).strip()
-        self.messages += 1
-        self.senders[clean] += 1
-        if variant is not None or body is not PLAIN:
-            if body.english:
-                self.english = True
-            if body.own_deletion:
-                self.own_deletions[clean] += 1
-            if variant == "attachment" and body.attachment:
-                self.attachments.append(body.attachment)
-            elif variant == "media_omitted":
-                self.omitted += 1
-        return Message(row, None, clean, text, variant, body.attachment), date, secs
 
     def _learn(self, date: str) -> None:
         """Record a new date string and let it settle the order if its values can."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import posixpath
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -100,6 +100,15 @@ def _meta_ai_by_senders(data: bytes) -> bool:
 BATCH_MESSAGES = 20_000
 
 
+#: The ``append`` of the text, epoch, row and variant columns of a :class:`_Batch`.
+_Appends = tuple[
+    Callable[[str | None], None],
+    Callable[[float | None], None],
+    Callable[[int | None], None],
+    Callable[[str | None], None],
+]
+
+
 class _Batch:
     """The columns of the messages read since the last batch was handed on."""
 
@@ -109,6 +118,10 @@ class _Batch:
         self.epochs: list[float | None] = []
         self.rows: list[int | None] = []
         self.variants: list[str | None] = []
+
+    def appends(self) -> _Appends:
+        """The ``append`` of each column (text, epoch, row, variant), valid until the next :meth:`take`."""
+        return self.texts.append, self.epochs.append, self.rows.append, self.variants.append
 
     def take(self) -> RecordBatch:
         out = RecordBatch(
@@ -154,10 +167,14 @@ def _read_one(member: Member) -> Iterator[Output]:
         # many-chat zip are small, and are inflated once rather than twice.
         with io.BytesIO(head) if len(head) < HEAD_BYTES else member.open() as raw:
             text, _dialect = open_text(raw)
+            # The batch's appends, bound once per batch (four attribute lookups per message otherwise).
+            add_text, add_epoch, add_row, add_variant = batch.appends()
+            room = BATCH_MESSAGES
             for msg in parser.parse(bounded_lines(text, MAX_MESSAGE_CHARS, cut=cutter)):
                 variant = msg.variant
+                body = msg.text
                 if variant == "system":
-                    if not chat.group_notice and _GROUP_NOTICE.search(msg.text):
+                    if not chat.group_notice and _GROUP_NOTICE.search(body):
                         chat.group_notice = True
                 elif chat.meta_ai is not None:
                     if variant != "call":
@@ -167,15 +184,18 @@ def _read_one(member: Member) -> Iterator[Output]:
                     if ai is None:
                         ai = is_ai[msg.author] = (msg.author or "").casefold() == META_AI
                     # No character but "@" folds to "@": a text without one cannot mention Meta AI.
-                    if ai or ("@" in msg.text and "@meta ai" in msg.text.casefold()):
+                    if ai or ("@" in body and "@meta ai" in body.casefold()):
                         variant = "ai_mention"
                         chat.group_ai += 1
-                batch.texts.append(msg.text)
-                batch.epochs.append(msg.epoch)
-                batch.rows.append(msg.row)
-                batch.variants.append(variant)
-                if len(batch.texts) >= BATCH_MESSAGES:
+                add_text(body)
+                add_epoch(msg.epoch)
+                add_row(msg.row)
+                add_variant(variant)
+                room -= 1
+                if not room:
                     yield batch.take()
+                    add_text, add_epoch, add_row, add_variant = batch.appends()
+                    room = BATCH_MESSAGES
     except Exception:
         if batch.texts:  # the messages read before the error are kept, as they were read
             yield batch.take()

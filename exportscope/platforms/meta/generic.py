@@ -22,14 +22,15 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
-from exportscope.platforms.meta.jsonread import clean, whole_second_micros
+from exportscope.platforms.meta.jsonread import TIME_KEYS, clean, whole_second_micros
 
 _ACTIVITY = frozenset({"timestamp", "title", "data"})
 _LISTED = frozenset({"title", "string_list_data"})
-_ITEM = frozenset({"href", "value", "timestamp"})
+#: The keys of one label's dict in a string map.
+ITEM_KEYS = frozenset({"href", "value", "timestamp"})
 _MAPPED = frozenset({"title", "string_map_data"})
 #: The keys ``record_seconds`` looks for first in any dict it walks: never a label of a mapped entry here.
-_TIME_KEYS = frozenset({"timestamp", "creation_timestamp", "start_timestamp", "taken_timestamp", "timestamp_value"})
+_TIME_KEYS = frozenset(TIME_KEYS)
 _FIRST = itemgetter(0)
 
 #: A file's texts, and its times in epoch microseconds (None: read them entry by entry).
@@ -127,18 +128,17 @@ def _activity(entries: list[dict[str, Any]], timed: bool, fix: Fix) -> Columns |
 
 def _listed(entries: list[dict[str, Any]], fix: Fix) -> Columns | None:
     items = _one_dicts(list(map(dict.get, entries, repeat("string_list_data"))))
-    if items is None or not set().union(*items) <= _ITEM:
+    if items is None or not set().union(*items) <= ITEM_KEYS:
         return None
     titles = list(map(dict.get, entries, repeat("title")))
     texts = _texts(list(map(dict.get, items, repeat("value"))), titles, fix)
     return texts, whole_second_micros(list(map(dict.get, items, repeat("timestamp"))))
 
 
-def _mapped(entries: list[dict[str, Any]], fix: Fix) -> Columns | None:
-    """String-map entries whose maps all have the same labels in the same order, each a dict of keys among
-    ``href``, ``value``, ``timestamp``, one label holding the values (Instagram's ads seen: ``Author``) and
-    at most one the times (``Time``). Text: the value, else the title; time: that label's ``timestamp``."""
-    maps: list[Any] = list(map(dict.get, entries, repeat("string_map_data")))
+def label_columns(maps: list[Any]) -> dict[str, list[dict[str, Any]]] | None:
+    """Each label's dicts (label -> one per entry, labels in the maps' order) when every string map is a dict
+    with the same labels in the same order, none of them a time key, each label's value a dict of
+    :data:`ITEM_KEYS`; None otherwise (the entries are then read one by one)."""
     if set(map(type, maps)) != {dict}:
         return None
     labels = set(map(tuple, maps))
@@ -147,12 +147,25 @@ def _mapped(entries: list[dict[str, Any]], fix: Fix) -> Columns | None:
     (order,) = labels
     if _TIME_KEYS.intersection(order):
         return None
-    values: list[list[Any]] = []
-    stamps: list[list[Any]] = []
+    columns: dict[str, list[dict[str, Any]]] = {}
     for label in order:
         fields = list(map(itemgetter(label), maps))
-        if set(map(type, fields)) != {dict} or not set().union(*fields) <= _ITEM:
+        if set(map(type, fields)) != {dict} or not set().union(*fields) <= ITEM_KEYS:
             return None
+        columns[label] = fields
+    return columns
+
+
+def _mapped(entries: list[dict[str, Any]], fix: Fix) -> Columns | None:
+    """String-map entries whose maps all have the same labels in the same order, each a dict of keys among
+    ``href``, ``value``, ``timestamp``, one label holding the values (Instagram's ads seen: ``Author``) and
+    at most one the times (``Time``). Text: the value, else the title; time: that label's ``timestamp``."""
+    found = label_columns(list(map(dict.get, entries, repeat("string_map_data"))))
+    if found is None:
+        return None
+    values: list[list[Any]] = []
+    stamps: list[list[Any]] = []
+    for fields in found.values():
         values.append(list(map(dict.get, fields, repeat("value"))))
         stamps.append(list(map(dict.get, fields, repeat("timestamp"))))
     n = len(entries)

@@ -22,13 +22,11 @@ from operator import itemgetter
 from typing import Any
 
 from exportscope.model import RecordBatch
+from exportscope.platforms.meta.generic import ITEM_KEYS, label_columns
 from exportscope.platforms.meta.jsonread import clean, seconds, whole_second_micros
 
 _ONLY = frozenset({"string_map_data"})
-_ITEM = ("href", "value", "timestamp")
 _NESTED = frozenset({dict, list})
-#: The keys ``record_seconds`` looks for first in any dict it walks: never a label here.
-_TIME_KEYS = frozenset({"timestamp", "creation_timestamp", "start_timestamp", "taken_timestamp", "timestamp_value"})
 #: Below this many comments per run of one owner, batches cost more than records: read entry by entry.
 MIN_RUN = 8
 
@@ -44,24 +42,15 @@ def comment_batches(
     """The comments of a file's entries as batches (module doc), or None to read them entry by entry."""
     if not entries or set(map(type, entries)) != {dict} or set().union(*entries) != _ONLY:
         return None
-    maps: list[Any] = list(map(itemgetter("string_map_data"), entries))
-    if set(map(type, maps)) != {dict}:
+    found = label_columns(list(map(itemgetter("string_map_data"), entries)))
+    if found is None:
         return None
-    labels = set(map(tuple, maps))
-    if len(labels) != 1:
-        return None
-    (order,) = labels
-    if _TIME_KEYS.intersection(order):
-        return None
-    columns: dict[str, list[Any]] = {}
-    for label in order:
-        fields = list(map(itemgetter(label), maps))
-        if set(map(type, fields)) != {dict} or not set().union(*fields) <= set(_ITEM):
-            return None
-        for key in _ITEM:  # a nested value would be walked for a time: read entry by entry
+    columns: dict[str, list[Any]] = dict(found)
+    order = tuple(columns)
+    for fields in columns.values():
+        for key in ITEM_KEYS:  # a nested value would be walked for a time: read entry by entry
             if not _NESTED.isdisjoint(map(type, map(dict.get, fields, repeat(key)))):
                 return None
-        columns[label] = fields
     comment = _first(order, comment_labels)
     if comment is None:  # no comment label: the longest value is the text, entry by entry
         return None

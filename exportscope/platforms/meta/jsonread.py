@@ -157,7 +157,8 @@ def section(data: Any, *names: str) -> Any:
 
 # --- values ------------------------------------------------------------------------------------------------
 
-_TIME_KEYS = ("timestamp", "creation_timestamp", "start_timestamp", "taken_timestamp", "timestamp_value")
+#: The keys :func:`record_seconds` looks for first in any dict it walks, in that order.
+TIME_KEYS = ("timestamp", "creation_timestamp", "start_timestamp", "taken_timestamp", "timestamp_value")
 
 
 def epoch(value: Any, millis: bool = False) -> datetime | None:
@@ -194,7 +195,7 @@ def record_seconds(rec: Any) -> float | None:
     timestamp. No datetime is built: this is the hot path of big files."""
     if not isinstance(rec, dict):
         return None
-    for key in _TIME_KEYS:
+    for key in TIME_KEYS:
         if key in rec and (t := seconds(rec[key])):
             return t
     if "timestamp_ms" in rec and (t := seconds(rec["timestamp_ms"], millis=True)):
@@ -215,7 +216,7 @@ def _nested_seconds(node: Any, depth: int) -> float | None:
     if depth > 4:
         return None
     if isinstance(node, dict):
-        for key in _TIME_KEYS:
+        for key in TIME_KEYS:
             if key in node and (t := seconds(node[key])):
                 return t
         for value in node.values():

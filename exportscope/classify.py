@@ -110,15 +110,24 @@ def classify(
     return frame.select(*ITEM_COLUMNS, *EXTRA_COLUMNS)
 
 
+def _rows(frame: pl.DataFrame, on: pl.Expr) -> pl.Series:
+    """The positions of the rows ``on`` selects (a null is not selected)."""
+    return frame.select(on.fill_null(False).arg_true()).to_series()
+
+
 def _add_note(frame: pl.DataFrame, on: pl.Expr, note: Note) -> pl.DataFrame:
-    """``note`` appended to the rows ``on`` selects: its English text to ``note`` (what ``exportscope items``
-    writes; joined with ``NOTE_SEP``) and the note itself to ``note_key`` (joined with ``TOKEN_SEP``), from
-    which the summary counts notes and the report and the terminal UI say them in the reader's language."""
+    """``note`` appended to the rows ``on`` selects (:func:`_note_rows`)."""
+    return _note_rows(frame, _rows(frame, on), note)
+
+
+def _note_rows(frame: pl.DataFrame, at: pl.Series, note: Note) -> pl.DataFrame:
+    """``note`` appended to the rows at positions ``at``: its English text to ``note`` (what ``exportscope
+    items`` writes; joined with ``NOTE_SEP``) and the note itself to ``note_key`` (joined with ``TOKEN_SEP``),
+    from which the summary counts notes and the report and the terminal UI say them in the reader's language."""
     import polars as pl
 
     # Only the rows selected change: most notes select none or a few of a million items, and rebuilding both
     # text columns whole for them cost more than the rest of the overrides.
-    at = frame.select(on.fill_null(False).arg_true()).to_series()
     if at.is_empty():
         return frame
 
@@ -159,13 +168,10 @@ def apply_overrides(frame: pl.DataFrame, contexts: dict[str, PlatformContext], a
             # Decided once with the contexts (exportscope.contexts.policy_status), read here and by every output.
             reason = Note.of("not_in_force", since=ctx.status.since.isoformat(), region=ctx.region)
         if reason is not None:
-            hit = eligible & mine & ~pl.col("kind").is_in(list(kept))
-            # The note first: once the verdict is not_used the mask no longer selects these rows.
-            frame = _add_note(frame, hit, reason)
-            at = frame.select(hit.fill_null(False).arg_true()).to_series()
+            at = _rows(frame, eligible & mine & ~pl.col("kind").is_in(list(kept)))
+            frame = _note_rows(frame, at, reason)
             if not at.is_empty():
-                verdicts = frame.get_column("verdict")
-                frame = frame.with_columns(verdicts.scatter(at, pl.repeat(Verdict.NOT_USED.value, len(at), eager=True)))
+                frame = frame.with_columns(frame.get_column("verdict").scatter(at, Verdict.NOT_USED.value))
         row = policy.for_region(ctx.region)
         if row is not None and row.window_until is not None and row.window_note:
             early = mine & eligible & (pl.col("timestamp") < datetime(*row.window_until.timetuple()[:3], tzinfo=UTC))

@@ -109,7 +109,7 @@ def date_fields(date: str) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
     parts = date.split(sep)
     if len(parts) == 3:
         a, b, c = parts
-        if a.isdigit() and b.isdigit() and c.isdigit():
+        if a.isdecimal() and b.isdecimal() and c.isdecimal():  # what int() reads (not "²")
             return (int(a), int(b), int(c)), (len(a), len(b), len(c))
     parts = _DATE_SPLIT.split(date.replace(" ", ""))
     return (int(parts[0]), int(parts[1]), int(parts[2])), (len(parts[0]), len(parts[1]), len(parts[2]))

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import IO
 
+from exportscope import deflate
 from exportscope.notes import Problem
 
 #: A member larger than this (inflated) fails with a clear reason instead of exhausting memory or time.
@@ -177,7 +178,7 @@ class MemberReader(io.RawIOBase):
         self._out = 0  # bytes produced
         self._crc = 0
         self._eof = False
-        self._dec = zlib.decompressobj(-15) if self._method == zipfile.ZIP_DEFLATED else None
+        self._dec = deflate.raw_inflater() if self._method == zipfile.ZIP_DEFLATED else None
 
     def _take(self, n: int) -> bytes:
         data = self._read_at(self._pos, min(n, self._left))
@@ -225,14 +226,14 @@ class MemberReader(io.RawIOBase):
                     raise MemberError(self._label, Problem.of("damaged_cut"))
             try:
                 out = dec.decompress(chunk, want)
-            except zlib.error as exc:
+            except deflate.ERRORS as exc:
                 raise MemberError(self._label, Problem.of("damaged_stream")) from exc
             if out:
                 return out
 
     def _account(self, data: bytes) -> None:
         self._out += len(data)
-        self._crc = zlib.crc32(data, self._crc)
+        self._crc = deflate.crc32(data, self._crc)
         if self._out > self._info.file_size:
             raise MemberError(self._label, Problem.of("declared_size"))
         if self._out > RATIO_MIN_BYTES:

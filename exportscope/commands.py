@@ -169,11 +169,13 @@ def summary(
 ) -> None:
     """Print the summary: the ``exportscope.summary/1`` JSON document (English beside its keys, whatever
     ``lang``), or the tables in ``lang``."""
-    from exportscope import summary as summary_mod
-
     language = check_lang(lang)
     inputs = resolve_inputs(paths, demo)
     analysis = _analyze(inputs, values.build(), _json_modules if json_out and findings else None)
+    # Imported after the reading (or while the reading process waits: _json_modules), not before it: the
+    # reading worker is forked once the inputs are listed, and what this process imports before that delays it.
+    from exportscope import summary as summary_mod
+
     if json_out:
         import orjson
 

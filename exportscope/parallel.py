@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from exportscope.plan import Task
 from exportscope.reading import Shape, TaskResult
 from exportscope.schedule import Schedule, units_of
-from exportscope.worker import WorkerSpec, frame_from_file, frame_of, worker_main, workers_available
+from exportscope.worker import WorkerSpec, frame_from_file, frame_of, joined, worker_main, workers_available
 
 if TYPE_CHECKING:
     import polars as pl
@@ -213,6 +213,9 @@ class Worker:
         self._feeder: threading.Thread | None = None
         self._steps: queue.SimpleQueue[tuple[int, str] | None] = queue.SimpleQueue()
         self.frame: pl.DataFrame | None = None
+        #: The worker's rows it handed over while it read (:func:`exportscope.worker.hand_over`), in order;
+        #: ``frame`` is them and the rest, once it is done.
+        self.chunks: list[pl.DataFrame] = []
         self.results: list[TaskResult] = []
         self.shapes: list[Shape] = []
         #: Bytes the worker inflated (charged to its budget).
@@ -266,9 +269,12 @@ class Worker:
                     if not ahead[0]:
                         ahead.popleft()
                     top_up()
+                elif kind == "chunk":
+                    self.chunks.append(frame_from_file(reduction.recv_handle(self._conn)))
                 elif kind == "done":
                     data = message[1]
-                    frame = frame_from_file(reduction.recv_handle(self._conn)) if data is None else frame_of(data)
+                    rest = frame_from_file(reduction.recv_handle(self._conn)) if data is None else frame_of(data)
+                    frame = joined(self.chunks, rest)
                     self.frame, self.results, self.shapes, self.used = frame, message[2], message[3], message[4]
                     return
                 else:

@@ -131,6 +131,7 @@ def worker_main(conn: Connection, parent: int) -> None:
                 source.ensure_open()  # a zip replaced since the plan: give the share back, read nothing
             conn.send(("ready",))
             collector = Collector()
+            stream = can_share_files()
             results: list[TaskResult] = []
             while (message := conn.recv())[0] == "read":
                 _, indices, declared = message
@@ -151,6 +152,8 @@ def worker_main(conn: Connection, parent: int) -> None:
                         )
                     )
                     conn.send(("progress", task.index, len(task.members), task.members[0].path))
+                    if stream:
+                        hand_over(collector, conn, parent)
             used = sum(b.used for b in budgets.values())
             frame = collector.frame()
             shared = frame_in_memory_file(frame)
@@ -172,6 +175,36 @@ def worker_main(conn: Connection, parent: int) -> None:
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
         conn.close()
+
+
+def can_share_files() -> bool:
+    """Whether this system has in-memory files whose descriptors can travel (:func:`frame_in_memory_file`)."""
+    return hasattr(os, "memfd_create") and os.path.isdir("/proc/self/fd")
+
+
+def hand_over(collector: Collector, conn: Connection, parent: int) -> None:
+    """Send the parent the chunks the collector made since the last call, each as an in-memory file: a
+    ("chunk",) message and its descriptor. Why: at the end the worker then hands back only its last rows,
+    and the parent has read the rest while both processes were still reading (writing and reading the
+    heavy Facebook export's 120,000 worker rows took 0.04-0.05 s after the reading, when nothing else
+    runs). A chunk that cannot be made a file stays with the collector and travels at the end."""
+    for i, chunk in enumerate(taken := collector.take_chunks()):
+        fd = frame_in_memory_file(chunk)
+        if fd is None:
+            collector.chunks[:0] = taken[i:]
+            return
+        try:
+            conn.send(("chunk",))
+            reduction.send_handle(conn, fd, parent)
+        finally:
+            os.close(fd)
+
+
+def joined(chunks: list[pl.DataFrame], rest: pl.DataFrame) -> pl.DataFrame:
+    """The worker's rows: the chunks it handed over as it read, then the rest (joined without copying)."""
+    import polars as pl
+
+    return pl.concat([*chunks, rest], rechunk=False) if chunks else rest
 
 
 def frame_bytes(frame: pl.DataFrame) -> bytes:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from exportscope import worker
+from exportscope.model import Record
 from exportscope.schedule import BATCH_PART, Schedule, units_of
 from exportscope.zipread import Budget
 
@@ -299,3 +300,52 @@ def test_the_parent_turns_its_rows_into_columns_before_it_waits_for_the_worker(
     analysis = pipeline.analyze([SAMPLES / "facebook-2025" / "facebook-jdoe-2025-11-20-AbCdEfGh.zip"])
     assert analysis.exports and readers[-1].worker_tasks  # the worker did read a share
     assert pending_when_waiting and set(pending_when_waiting) == {0}
+
+
+def test_the_workers_rows_travel_chunk_by_chunk_while_it_reads_and_come_back_whole() -> None:
+    """A worker whose collector flushes every few rows hands each chunk over as it goes; the analysis is
+    the same as one process's, row for row."""
+    code = (
+        "import sys, json\n"
+        "from exportscope import parallel, reading\n"
+        "parallel.PARALLEL_MIN_BYTES = 0\n"
+        "reading.Collector.flush_rows = 7\n"  # inherited by the forked worker
+        "W, made = parallel.Worker, []\n"
+        "parallel.Worker = lambda *a, **k: made.append(W(*a, **k)) or made[-1]\n"
+        "from exportscope.pipeline import analyze, Options\n"
+        "a = analyze(sys.argv[1:], Options(workers=2))\n"
+        "b = analyze(sys.argv[1:], Options(workers=1))\n"
+        "w = made[0]\n"
+        "print(json.dumps({'same': a.items.equals(b.items), 'n': a.items.height, 'error': w.error,\n"
+        "                  'chunks': len(w.chunks), 'chunk rows': sum(c.height for c in w.chunks),\n"
+        "                  'worker rows': w.frame.height if w.frame is not None else None}))\n"
+    )
+    samples = sorted((REPO / "sample_exports" / "facebook-2025").glob("*.zip"))
+    out = subprocess.run(
+        [sys.executable, "-c", code, *map(str, samples)], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    import json
+
+    seen = json.loads(out.stdout)
+    assert seen["error"] is None and seen["same"] and seen["n"] > 0
+    if sys.platform.startswith("linux"):  # in-memory files: the chunks travel as the worker reads
+        assert seen["chunks"] >= 2
+        assert 0 < seen["chunk rows"] <= seen["worker rows"]
+
+
+def test_a_collector_hands_over_its_chunks_and_keeps_counting_rows() -> None:
+    from exportscope.reading import Collector
+    from exportscope.rules import load_rules
+
+    rule = load_rules("linkedin").rules[0]
+    whole, split = Collector(), Collector()
+    whole.flush_rows = split.flush_rows = 3
+    handed = []
+    for i in range(10):
+        for c in (whole, split):
+            c.add("linkedin", rule, Record(text=f"t{i}", row=i), "a.csv")
+            c.maybe_flush()
+        handed += split.take_chunks()
+    assert len(split) == len(whole) == 10
+    assert handed and sum(c.height for c in handed) == 9
+    assert worker.joined(handed, split.frame()).equals(whole.frame())

@@ -161,8 +161,16 @@ class Collector:
             pieces.append(pl.Series("text", texts[at:], dtype=pl.String))
         return pieces[0] if len(pieces) == 1 else pl.concat(pieces, rechunk=True)
 
+    def take_chunks(self) -> list[pl.DataFrame]:
+        """The chunks flushed since the last call, handed over (the reading worker sends each to the parent
+        as soon as it is made: :func:`exportscope.worker.hand_over`). Row positions stay those of the whole
+        collection; :meth:`frame` then holds only the rows after the chunks taken."""
+        taken, self.chunks = self.chunks, []
+        return taken
+
     def frame(self) -> pl.DataFrame:
-        """Everything collected so far, as one frame (chunks are joined without copying)."""
+        """Everything collected so far (since the last :meth:`take_chunks`), as one frame (chunks are
+        joined without copying)."""
         import polars as pl
 
         self.flush()

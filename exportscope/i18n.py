@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import functools
 import os
-import tomllib
 from collections.abc import Iterable, Mapping
 from datetime import date
 from importlib import resources
 from typing import Any
 
+from exportscope import tomlread
 from exportscope.notes import FieldValue, Note, Problem, notes_of
 
 #: Between two notes of one item in the ``note`` column of the items frame and of ``exportscope items``.
@@ -55,8 +55,8 @@ def flatten(
 def load_toml(ref: Any, name: str) -> dict[str, Any]:
     """A catalogue file, parsed; a missing or malformed file is a :class:`CatalogueError` naming it."""
     try:
-        return tomllib.loads(ref.read_text(encoding="utf-8"))
-    except (FileNotFoundError, tomllib.TOMLDecodeError) as exc:
+        return tomlread.loads(ref.read_text(encoding="utf-8"))
+    except (FileNotFoundError, tomlread.TOMLError) as exc:
         raise CatalogueError(f"{name}: {exc}") from exc
 
 
@@ -226,8 +226,8 @@ def _rule_texts() -> dict[str, dict[str, str]]:
     """English explanation of the rule data -> {language: text} (``locale/rules.toml``)."""
     ref = resources.files("exportscope") / "locale" / "rules.toml"
     try:
-        data = tomllib.loads(ref.read_text(encoding="utf-8"))
-    except (FileNotFoundError, tomllib.TOMLDecodeError) as exc:
+        data = tomlread.loads(ref.read_text(encoding="utf-8"))
+    except (FileNotFoundError, tomlread.TOMLError) as exc:
         raise CatalogueError(f"locale/rules.toml: {exc}") from exc
     return {str(e["en"]): {str(k): str(v) for k, v in e.items()} for e in data.get("text", [])}
 

@@ -9,9 +9,10 @@ reads those files and nothing else (it imports no platform code), so the values'
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass
 from importlib import resources
+
+from exportscope import tomlread
 
 
 class QuestionError(ValueError):
@@ -50,7 +51,7 @@ def family_questions(family: str) -> tuple[Question, ...]:
         return ()
     name = f"platforms/{family}/questions.toml"
     try:
-        data = tomllib.loads(ref.read_text(encoding="utf-8"))
+        data = tomlread.loads(ref.read_text(encoding="utf-8"))
         return tuple(
             Question(
                 key=str(q["key"]),
@@ -62,7 +63,7 @@ def family_questions(family: str) -> tuple[Question, ...]:
             )
             for q in data.get("question", [])
         )
-    except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+    except (tomlread.TOMLError, KeyError, TypeError) as exc:
         raise QuestionError(f"{name}: {exc}") from exc
 
 

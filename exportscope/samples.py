@@ -6,9 +6,9 @@ carries them, so ``--demo`` works from any folder (:mod:`exportscope.data` finds
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
+from exportscope import tomlread
 from exportscope.archive import InputError
 from exportscope.data import samples_root
 
@@ -17,8 +17,8 @@ def demo() -> tuple[str, ...]:
     """Which samples the demo opens (relative to sample_exports/): ``demo.toml``, which
     ``sample_exports/make_samples.py`` writes from each platform's generator (its ``DEMO``)."""
     try:
-        data = tomllib.loads((samples_dir() / "demo.toml").read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomlread.loads((samples_dir() / "demo.toml").read_text(encoding="utf-8"))
+    except (OSError, tomlread.TOMLError) as exc:
         raise InputError(f"the list of sample exports cannot be read ({exc}); reinstall exportscope") from None
     return tuple(str(rel) for rel in data.get("demo", []))
 

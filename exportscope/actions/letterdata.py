@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
 from typing import Any
 
+from exportscope import tomlread
 from exportscope.data import schemas_dir
 
 
@@ -176,8 +176,8 @@ def load_letter_data() -> LetterData:
 
     path = schemas_dir() / "letters.toml"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomlread.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomlread.TOMLError) as exc:
         raise LetterDataError(f"schemas/letters.toml: {exc}") from exc
     controllers: dict[str, Controller] = {}
     platforms: dict[str, PlatformLetters] = {}

@@ -306,10 +306,15 @@ def test_the_workers_rows_travel_chunk_by_chunk_while_it_reads_and_come_back_who
     """A worker whose collector flushes every few rows hands each chunk over as it goes; the analysis is
     the same as one process's, row for row."""
     code = (
-        "import sys, json\n"
-        "from exportscope import parallel, reading\n"
+        "import sys, json, time\n"
+        "from exportscope import parallel, reading, schedule\n"
         "parallel.PARALLEL_MIN_BYTES = 0\n"
         "reading.Collector.flush_rows = 7\n"  # inherited by the forked worker
+        "first = schedule.Schedule.for_main\n"
+        "def for_main(self):\n"  # the parent waits for the worker's first batch: it really reads some
+        "    while not self.worker_tasks and not self._closed: time.sleep(0.01)\n"
+        "    return first(self)\n"
+        "schedule.Schedule.for_main = for_main\n"
         "W, made = parallel.Worker, []\n"
         "parallel.Worker = lambda *a, **k: made.append(W(*a, **k)) or made[-1]\n"
         "from exportscope.pipeline import analyze, Options\n"

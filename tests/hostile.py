@@ -159,6 +159,20 @@ def chat_lines(n: int, start: int = 0, text: str = "see you at the station at no
     ).encode()
 
 
+BOMB_LINE = b"13/06/2025, 10:00 - Ana: see you at the station at noon\n"
+
+
+def padded_ratio_bomb(path: Path) -> Path:
+    """A zip of two chats: one fine, one 40 MiB of chat whose directory claims it is stored as is (1:1) and
+    whose claimed compressed bytes exist (zeros follow the stream): only the ratio measured while inflating
+    stops it (at 8 MiB of output: ``ratio_stream``)."""
+    data, crc, size = repeated(BOMB_LINE * (MiB // len(BOMB_LINE)), 40)
+    liar = Entry("WhatsApp Chat with Liar.txt", data, size, crc, declared_compressed=size)
+    return write_zip(
+        path, [entry("WhatsApp Chat with Ok.txt", [chat_lines(50)]), liar], padding_after={liar.name: size - len(data)}
+    )
+
+
 def facebook_thread(folder: Path, mib: int) -> int:
     """A Facebook export folder whose one thread part holds ``mib`` MiB of messages (varied text, newest
     first, written as Meta writes them); returns how many messages."""

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from hostile import (
+    BOMB_LINE,
     PROFILE_CSV,
     SHARES_HEADER,
     Entry,
@@ -31,6 +32,7 @@ from hostile import (
     facebook_thread,
     measure,
     overlapping_zip,
+    padded_ratio_bomb,
     repeated,
     write_zip,
 )
@@ -40,7 +42,6 @@ from exportscope.archive import open_source
 GiB = 1024 * MiB
 #: A hang or a run of minutes fails; a slow machine does not (a machine shared with heavy load can raise it).
 WALL = float(os.environ.get("EXPORTSCOPE_TEST_WALL_SECONDS", "150"))
-BOMB_LINE = b"13/06/2025, 10:00 - Ana: see you at the station at noon\n"
 
 
 def _bounded(run: Run, *, cpu: float = 30.0, memory: int = GiB) -> None:
@@ -108,13 +109,7 @@ def test_a_central_directory_that_lies_about_the_compressed_size(tmp_path: Path)
 def test_the_ratio_is_measured_on_the_compressed_bytes_really_read(tmp_path: Path) -> None:
     """The same lie made plausible (the claimed compressed bytes exist: padding follows the stream): the
     ratio measured while inflating stops it at 8 MiB of output."""
-    data, crc, size = repeated(BOMB_LINE * (MiB // len(BOMB_LINE)), 40)
-    liar = Entry("WhatsApp Chat with Liar.txt", data, size, crc, declared_compressed=size)
-    z = write_zip(
-        tmp_path / "padded.zip",
-        [entry("WhatsApp Chat with Ok.txt", [chat_lines(50)]), liar],
-        padding_after={liar.name: size - len(data)},
-    )
+    z = padded_ratio_bomb(tmp_path / "padded.zip")
     run = measure("summary", "--json", z)
     _bounded(run, cpu=20)
     assert run.failed_codes() == {"WhatsApp Chat with Liar.txt": "ratio_stream"}

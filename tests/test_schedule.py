@@ -10,6 +10,7 @@ import threading
 from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -142,35 +143,50 @@ def test_a_fork_only_while_no_other_thread_runs_and_polars_is_not_loaded() -> No
     assert out.stdout.split() == expected
 
 
-def test_the_command_line_forks_its_worker_and_gets_what_one_process_gets(tmp_path: Path) -> None:
-    """The real command: the worker forked after listing (no thread, no polars yet) reads its batches."""
-    code = (
-        "import sys, json, time\n"
-        "from exportscope import parallel, schedule\n"
-        "parallel.PARALLEL_MIN_BYTES = 0\n"
-        "methods = []\n"
-        "real = parallel.start_method\n"
-        "parallel.start_method = lambda: methods.append(real()) or methods[-1]\n"
-        "first = schedule.Schedule.for_main\n"
-        "def for_main(self):\n"  # the parent waits for the worker's first batch: it really reads some
-        "    while not self.worker_tasks and not self._closed: time.sleep(0.01)\n"
-        "    return first(self)\n"
-        "schedule.Schedule.for_main = for_main\n"
-        "W, made = parallel.Worker, []\n"
-        "parallel.Worker = lambda *a, **k: made.append(W(*a, **k)) or made[-1]\n"
-        "from exportscope.pipeline import analyze, Options\n"
-        "a = analyze(sys.argv[1:], Options(workers=2))\n"
-        "b = analyze(sys.argv[1:], Options(workers=1))\n"
-        "print(json.dumps({'methods': methods, 'same': a.items.equals(b.items), 'n': a.items.height,\n"
-        "                  'worker read': len(made[0].results), 'error': made[0].error}))\n"
-    )
+#: Run in a new interpreter over the Facebook samples: the analysis with a worker (``w``; the parent waits
+#: for its first batch, so it really reads some) as ``a`` and in one process as ``b``. ``SETUP`` runs first;
+#: ``REPORT``, an expression over them, is printed as JSON.
+TWO_WAYS = (
+    "import sys, json, time\n"
+    "from exportscope import parallel, reading, schedule\n"
+    "parallel.PARALLEL_MIN_BYTES = 0\n"
+    "SETUP"
+    "first = schedule.Schedule.for_main\n"
+    "def for_main(self):\n"
+    "    while not self.worker_tasks and not self._closed: time.sleep(0.01)\n"
+    "    return first(self)\n"
+    "schedule.Schedule.for_main = for_main\n"
+    "W, made = parallel.Worker, []\n"
+    "parallel.Worker = lambda *a, **k: made.append(W(*a, **k)) or made[-1]\n"
+    "from exportscope.pipeline import analyze, Options\n"
+    "a = analyze(sys.argv[1:], Options(workers=2))\n"
+    "b = analyze(sys.argv[1:], Options(workers=1))\n"
+    "w = made[0]\n"
+    "print(json.dumps(REPORT))\n"
+)
+
+
+def _two_ways(setup: str, report: str) -> dict[str, Any]:
+    import json
+
+    code = TWO_WAYS.replace("SETUP", setup).replace("REPORT", report)
     samples = sorted((REPO / "sample_exports" / "facebook-2025").glob("*.zip"))
     out = subprocess.run(
         [sys.executable, "-c", code, *map(str, samples)], capture_output=True, text=True, cwd=REPO, check=True
     )
-    import json
+    seen: dict[str, Any] = json.loads(out.stdout)
+    return seen
 
-    seen = json.loads(out.stdout)
+
+def test_the_command_line_forks_its_worker_and_gets_what_one_process_gets() -> None:
+    """The real command: the worker forked after listing (no thread, no polars yet) reads its batches."""
+    seen = _two_ways(
+        "methods = []\n"
+        "real = parallel.start_method\n"
+        "parallel.start_method = lambda: methods.append(real()) or methods[-1]\n",
+        "{'methods': methods, 'same': a.items.equals(b.items), 'n': a.items.height,"
+        " 'worker read': len(w.results), 'error': w.error}",
+    )
     assert seen["same"] and seen["n"] > 0
     assert seen["error"] is None and seen["worker read"] > 0
     if sys.platform.startswith("linux"):
@@ -305,33 +321,12 @@ def test_the_parent_turns_its_rows_into_columns_before_it_waits_for_the_worker(
 def test_the_workers_rows_travel_chunk_by_chunk_while_it_reads_and_come_back_whole() -> None:
     """A worker whose collector flushes every few rows hands each chunk over as it goes; the analysis is
     the same as one process's, row for row."""
-    code = (
-        "import sys, json, time\n"
-        "from exportscope import parallel, reading, schedule\n"
-        "parallel.PARALLEL_MIN_BYTES = 0\n"
-        "reading.Collector.flush_rows = 7\n"  # inherited by the forked worker
-        "first = schedule.Schedule.for_main\n"
-        "def for_main(self):\n"  # the parent waits for the worker's first batch: it really reads some
-        "    while not self.worker_tasks and not self._closed: time.sleep(0.01)\n"
-        "    return first(self)\n"
-        "schedule.Schedule.for_main = for_main\n"
-        "W, made = parallel.Worker, []\n"
-        "parallel.Worker = lambda *a, **k: made.append(W(*a, **k)) or made[-1]\n"
-        "from exportscope.pipeline import analyze, Options\n"
-        "a = analyze(sys.argv[1:], Options(workers=2))\n"
-        "b = analyze(sys.argv[1:], Options(workers=1))\n"
-        "w = made[0]\n"
-        "print(json.dumps({'same': a.items.equals(b.items), 'n': a.items.height, 'error': w.error,\n"
-        "                  'chunks': len(w.chunks), 'chunk rows': sum(c.height for c in w.chunks),\n"
-        "                  'worker rows': w.frame.height if w.frame is not None else None}))\n"
+    seen = _two_ways(
+        "reading.Collector.flush_rows = 7\n",  # inherited by the forked worker
+        "{'same': a.items.equals(b.items), 'n': a.items.height, 'error': w.error, 'chunks': len(w.chunks),"
+        " 'chunk rows': sum(c.height for c in w.chunks), 'worker rows': w.frame.height if w.frame is not None"
+        " else None}",
     )
-    samples = sorted((REPO / "sample_exports" / "facebook-2025").glob("*.zip"))
-    out = subprocess.run(
-        [sys.executable, "-c", code, *map(str, samples)], capture_output=True, text=True, cwd=REPO, check=True
-    )
-    import json
-
-    seen = json.loads(out.stdout)
     assert seen["error"] is None and seen["same"] and seen["n"] > 0
     if sys.platform.startswith("linux"):  # in-memory files: the chunks travel as the worker reads
         assert seen["chunks"] >= 2

@@ -4,8 +4,9 @@ Why: every run parses the data files it is built on (the five platform files bef
 the policies, regions and letters after) and ``tomllib``, pure Python, took 31 ms for them, 28 ms of it
 before the reading worker could start. rtoml (a TOML 1.0 parser written in Rust, by the pydantic author)
 gives the same values for every file the package ships (a test compares them) six times faster. The
-standard module stays the fallback for a platform without an rtoml wheel (musl Linux has none), so a missing
-package costs milliseconds, never a run. :data:`BACKEND` says which one parses.
+standard module stays the fallback where rtoml cannot be imported (it has wheels for Linux with glibc or
+musl, macOS and Windows, for Python 3.11 to 3.14), so a missing package costs milliseconds, never a run.
+:data:`BACKEND` says which one parses.
 """
 
 from __future__ import annotations

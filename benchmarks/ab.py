@@ -1,0 +1,81 @@
+"""Two checkouts side by side on one command: alternated fresh processes, best and quartiles of each.
+
+    python benchmarks/ab.py --rounds 40 /path/to/before . -- summary --json EXPORT.zip
+    python benchmarks/ab.py --rounds 6 /path/to/before . -- summary --json L-0gb/*.zip L-0gb/whatsapp
+
+Why: on the 2-core machine the same command's median moves by 0.05-0.1 s from one batch of runs to the next
+(issue 19, 2026-12-04), more than most single changes save. Runs of the two checkouts alternate (A B, then
+B A), so both sides share whatever the machine is doing at that moment, and the quartiles say whether a
+difference is more than that noise. Each run is ``python -m exportscope ARGS`` started in the checkout's
+folder (so that checkout's package is imported), with compiled modules kept between runs as an installed
+copy has them; CPU is the process's and the reading worker's it waited for. ``run.py --compare`` does the
+same for the issue's shapes with their floors; this is for any command and any input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_once(tree: Path, args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one ``python -m exportscope ARGS`` in ``tree``."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "exportscope", *args],
+        cwd=tree,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{tree}: exportscope {' '.join(args)} failed")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("a", type=Path, help="one checkout's root")
+    parser.add_argument("b", type=Path, help="the other checkout's root")
+    parser.add_argument("--rounds", type=int, default=16)
+    parser.add_argument("args", nargs=argparse.REMAINDER, help="-- then the command's arguments")
+    ns = parser.parse_args()
+    args = ns.args[1:] if ns.args[:1] == ["--"] else ns.args
+    if not args or ns.rounds < 2:
+        parser.error("give the command after --, and at least 2 rounds")
+    # Absolute input paths: each side runs in its own folder.
+    args = [str(Path(a).resolve()) if Path(a).exists() else a for a in args]
+    env = dict(os.environ)
+    env.setdefault("PYTHONPYCACHEPREFIX", str(ROOT / "benchmarks" / "out" / "pycache"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    trees = [ns.a.resolve(), ns.b.resolve()]
+    walls: dict[Path, list[float]] = {t: [] for t in trees}
+    cpus: dict[Path, list[float]] = {t: [] for t in trees}
+    for i in range(ns.rounds):
+        for tree in trees if i % 2 == 0 else trees[::-1]:
+            wall, cpu = run_once(tree, args, env)
+            walls[tree].append(wall)
+            cpus[tree].append(cpu)
+    print(f"exportscope {' '.join(args)}: {ns.rounds} alternated rounds, load average {os.getloadavg()[0]:.1f}")
+    print("| checkout | best s | q1 | median | q3 | CPU best s | CPU median |")
+    print("|---|---|---|---|---|---|---|")
+    for tree in trees:
+        q1, median, q3 = statistics.quantiles(walls[tree], n=4)
+        c = cpus[tree]
+        print(
+            f"| {tree} | {min(walls[tree]):.3f} | {q1:.3f} | {median:.3f} | {q3:.3f} "
+            f"| {min(c):.2f} | {statistics.median(c):.2f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()

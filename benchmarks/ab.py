@@ -58,22 +58,21 @@ def main() -> None:
     env.setdefault("PYTHONPYCACHEPREFIX", str(ROOT / "benchmarks" / "out" / "pycache"))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     trees = [ns.a.resolve(), ns.b.resolve()]
-    walls: dict[Path, list[float]] = {t: [] for t in trees}
-    cpus: dict[Path, list[float]] = {t: [] for t in trees}
+    walls: list[list[float]] = [[], []]
+    cpus: list[list[float]] = [[], []]
     for i in range(ns.rounds):
-        for tree in trees if i % 2 == 0 else trees[::-1]:
-            wall, cpu = run_once(tree, args, env)
-            walls[tree].append(wall)
-            cpus[tree].append(cpu)
+        for side in (0, 1) if i % 2 == 0 else (1, 0):
+            wall, cpu = run_once(trees[side], args, env)
+            walls[side].append(wall)
+            cpus[side].append(cpu)
     print(f"exportscope {' '.join(args)}: {ns.rounds} alternated rounds, load average {os.getloadavg()[0]:.1f}")
     print("| checkout | best s | q1 | median | q3 | CPU best s | CPU median |")
     print("|---|---|---|---|---|---|---|")
-    for tree in trees:
-        q1, median, q3 = statistics.quantiles(walls[tree], n=4)
-        c = cpus[tree]
+    for tree, wall, cpu in zip(trees, walls, cpus, strict=True):
+        q1, median, q3 = statistics.quantiles(wall, n=4)
         print(
-            f"| {tree} | {min(walls[tree]):.3f} | {q1:.3f} | {median:.3f} | {q3:.3f} "
-            f"| {min(c):.2f} | {statistics.median(c):.2f} |"
+            f"| {tree} | {min(wall):.3f} | {q1:.3f} | {median:.3f} | {q3:.3f} "
+            f"| {min(cpu):.2f} | {statistics.median(cpu):.2f} |"
         )
 
 

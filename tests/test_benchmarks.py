@@ -58,3 +58,21 @@ def test_hostile_benchmark_runs_small() -> None:
         ("250 MiB Facebook thread, findings", "0", "0"),
     ]  # exit 0, nothing failed
     assert table[0][2] == "400"  # a hundredth of the case: 200 chats of two messages, every one read
+
+
+def test_ab_benchmark_alternates_two_checkouts() -> None:
+    """Both sides run (here the same checkout twice) and get a row each; a missing command is refused."""
+    import subprocess
+
+    sample = REPO / "sample_exports" / "linkedin-2026" / "Complete_LinkedInDataExport_03-09-2026.zip"
+    out = subprocess.run(
+        [sys.executable, "benchmarks/ab.py", "--rounds", "2", ".", ".", "--", "summary", "--json", str(sample)],
+        capture_output=True, text=True, cwd=REPO, timeout=300,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    rows = [line for line in out.stdout.splitlines() if line.startswith(f"| {REPO} |")]
+    assert len(rows) == 2
+    refused = subprocess.run(
+        [sys.executable, "benchmarks/ab.py", ".", "."], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+    assert refused.returncode == 2

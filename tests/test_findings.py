@@ -423,3 +423,68 @@ def test_media_findings_read_a_folder_export(tmp_path: Path) -> None:
             target.write_bytes(zf.read(name))
     found = {f["type"]: f["count"] for f in find(analyze([folder.parent], Options(as_of=fx.AS_OF)))}
     assert found["exif_gps"] == 1 and found["exif_camera"] == 2
+
+
+def _image_variants() -> list[tuple[str, bytes]]:
+    """Images whose EXIF sits at different depths: after APP2 blocks of 0, 3, 5, 62 and 70 KiB (past the first
+    read, across and past HEAD_BYTES), with and without GPS; a PNG whose EXIF chunk follows 20 KB of text; a
+    JPEG without any."""
+    from PIL import Image
+
+    out: list[tuple[str, bytes]] = []
+    for pad in (0, 3 * 1024, 5 * 1024, 62 * 1024, 70 * 1024):
+        for gps in ((48.85837, 2.29448), None):
+            jpeg = fx.jpeg_with_exif(gps)
+            sizes = [min(60_000, pad - i) for i in range(0, pad, 60_000)]  # a segment holds at most 65,533 bytes
+            app2 = b"".join(b"\xff\xe2" + (n + 2).to_bytes(2, "big") + bytes(n) for n in sizes)
+            out.append((f"IMG_{pad}_{gps is not None}.jpg", jpeg[:2] + app2 + jpeg[2:]))
+    from PIL import PngImagePlugin
+
+    exif = Image.Exif()
+    exif[0x0110] = "Pixel 8"
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Comment", "x" * 20_000)  # written before the EXIF chunk: past the first read
+    buf = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(buf, "PNG", exif=exif.tobytes(), pnginfo=text)
+    out.append(("IMG_png.png", buf.getvalue() + bytes(100_000)))
+    buf = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(buf, "JPEG")
+    out.append(("IMG_plain.jpg", buf.getvalue()))
+    return out
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED], ids=["stored", "deflated"])
+def test_a_photos_first_read_is_small_and_finds_what_one_64_kib_read_found(
+    tmp_path: Path, method: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A photo stored as is is read 4 KiB first and further only as its markers ask; the EXIF facts are those
+    of the single 64 KiB read it replaced, however deep the EXIF block sits, for JPEG and PNG alike."""
+    from exportscope.archive import open_source
+    from exportscope.findings import media
+
+    variants = _image_variants()
+    path = tmp_path / "photos.zip"
+    with zipfile.ZipFile(path, "w", compression=method) as zf:
+        for name, blob in variants:
+            zf.writestr(f"media/{name}", blob)
+    src = open_source(path)
+    try:
+        members = {m.path.rsplit("/", 1)[-1]: m for m in src.members}
+        small = {name: read_photo_meta(members[name]) for name, _ in variants}
+        monkeypatch.setattr(media, "FIRST_BYTES", HEAD_BYTES)  # the single read of before
+        whole = {name: read_photo_meta(members[name]) for name, _ in variants}
+    finally:
+        src.close()
+    assert small == whole
+    assert small["IMG_5120_True.jpg"].gps == (48.85837, 2.29448)  # past the first 4 KiB
+    assert small["IMG_63488_True.jpg"].camera == "Canon EOS 80D"  # across the 64 KiB mark
+    assert small["IMG_png.png"].camera == "Pixel 8"
+    assert small["IMG_71680_True.jpg"].gps == (48.85837, 2.29448)  # past 64 KiB, within MAX_HEAD_BYTES
+    assert not small["IMG_plain.jpg"]
+
+
+def test_a_photo_stored_as_is_is_read_a_few_kib_at_first() -> None:
+    blob = fx.jpeg_with_exif((52.37034, 4.89167)) + bytes(5 * 1024 * 1024)
+    member, src = _member(blob)
+    assert read_photo_meta(member).gps == (52.37034, 4.89167)
+    assert src.read_total <= 2 * 4096  # the whole header in the first read (the source reads 4 KiB at a time)

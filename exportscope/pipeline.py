@@ -348,7 +348,7 @@ class _Reader:
             # No way to start a process here, or tasks that cannot travel: one process reads all.
             budget.limit += slack
             return self._serial()
-        # Polars now, not at this process's first chunk: that import (0.12 s) then fell where it fell, often
+        # Polars now, not at this process's first chunk: that import (0.12 s) then fell where it fell, sometimes
         # near the end of the reading, where the worker could no longer take over what it held up.
         import polars  # noqa: F401
 

@@ -88,8 +88,9 @@ def warm_up() -> None:
     from exportscope.platforms import all_platforms, loaded
 
     inherited = loaded()
-    for platform in all_platforms():
-        if not inherited:
+    platforms = all_platforms()
+    if not inherited:
+        for platform in platforms:
             dict(platform.readers)
 
 
@@ -131,7 +132,6 @@ def worker_main(conn: Connection, parent: int) -> None:
                 source.ensure_open()  # a zip replaced since the plan: give the share back, read nothing
             conn.send(("ready",))
             collector = Collector()
-            stream = can_share_files()
             results: list[TaskResult] = []
             while (message := conn.recv())[0] == "read":
                 _, indices, declared = message
@@ -152,8 +152,7 @@ def worker_main(conn: Connection, parent: int) -> None:
                         )
                     )
                     conn.send(("progress", task.index, len(task.members), task.members[0].path))
-                    if stream:
-                        hand_over(collector, conn, parent)
+                    hand_over(collector, conn, parent)
             used = sum(b.used for b in budgets.values())
             frame = collector.frame()
             shared = frame_in_memory_file(frame)
@@ -177,17 +176,13 @@ def worker_main(conn: Connection, parent: int) -> None:
         conn.close()
 
 
-def can_share_files() -> bool:
-    """Whether this system has in-memory files whose descriptors can travel (:func:`frame_in_memory_file`)."""
-    return hasattr(os, "memfd_create") and os.path.isdir("/proc/self/fd")
-
-
 def hand_over(collector: Collector, conn: Connection, parent: int) -> None:
     """Send the parent the chunks the collector made since the last call, each as an in-memory file: a
     ("chunk",) message and its descriptor. Why: at the end the worker then hands back only its last rows,
     and the parent has read the rest while both processes were still reading (writing and reading the
     heavy Facebook export's 120,000 worker rows took 0.04-0.05 s after the reading, when nothing else
-    runs). A chunk that cannot be made a file stays with the collector and travels at the end."""
+    runs). A chunk that cannot be made a file (no in-memory files on this system) stays with the collector
+    and travels at the end, with the rest."""
     for i, chunk in enumerate(taken := collector.take_chunks()):
         fd = frame_in_memory_file(chunk)
         if fd is None:

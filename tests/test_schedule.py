@@ -349,3 +349,28 @@ def test_a_collector_hands_over_its_chunks_and_keeps_counting_rows() -> None:
     assert len(split) == len(whole) == 10
     assert handed and sum(c.height for c in handed) == 9
     assert worker.joined(handed, split.frame()).equals(whole.frame())
+
+
+def test_without_in_memory_files_the_chunks_stay_and_travel_at_the_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where no in-memory file can be made, hand_over sends nothing and the collector keeps its chunks, in
+    order, for the frame sent at the end."""
+    from exportscope.reading import Collector
+    from exportscope.rules import load_rules
+
+    rule = load_rules("linkedin").rules[0]
+    handed, kept = Collector(), Collector()
+    handed.flush_rows = kept.flush_rows = 2
+    sent: list[object] = []
+
+    class Conn:
+        def send(self, message: object) -> None:
+            sent.append(message)
+
+    monkeypatch.setattr(worker, "frame_in_memory_file", lambda frame: None)
+    for i in range(5):
+        for c in (handed, kept):
+            c.add("linkedin", rule, Record(text=f"t{i}", row=i), "a.csv")
+            c.maybe_flush()
+        worker.hand_over(handed, Conn(), 0)  # type: ignore[arg-type]
+    assert sent == [] and len(handed.chunks) == 2
+    assert handed.frame().equals(kept.frame())

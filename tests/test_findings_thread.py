@@ -1,0 +1,124 @@
+"""The media findings run in a thread of their own beside the text findings (issue 19): the answer is the one
+the three steps give one after the other, an error in either side reaches the caller, and no thread is
+left running when :func:`find_all` returns or raises."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+import report_fixture as fx
+
+from exportscope import findings
+from exportscope.findings import Found, find_all
+from exportscope.findings.collect import Collector, places_to_items
+from exportscope.pipeline import Options, analyze
+from exportscope.samples import sample_paths
+from exportscope.types import Analysis
+
+
+def _one_after_the_other(analysis: Analysis) -> Found:
+    """What :func:`find_all` gave before the thread: text, minors, media into one collector, in that order."""
+    acc = Collector()
+    findings._text_findings(analysis, acc, None)
+    findings._minor_findings(analysis, acc)
+    findings._media_findings(analysis, acc, None)
+    acc.resolve(places_to_items(analysis.items, acc.pending()))
+    order = list(analysis.contexts) + [e.platform.name for e in analysis.exports]
+    return Found(*acc.result(order))
+
+
+def _refs(found: Found) -> dict[tuple[str, str], list[int]]:
+    return {(f["type"], f["platform"]): sorted(found.refs.of(f["type"], f["platform"])) for f in found.findings}
+
+
+@pytest.fixture(scope="module")
+def demo() -> Analysis:
+    return analyze(sample_paths(), Options(as_of=fx.AS_OF))
+
+
+@pytest.fixture(scope="module")
+def linkedin(tmp_path_factory: pytest.TempPathFactory) -> Analysis:
+    return analyze([fx.build(tmp_path_factory.mktemp("findings"))], Options(as_of=fx.AS_OF))
+
+
+@pytest.mark.parametrize("which", ["demo", "linkedin"])
+def test_the_threaded_findings_are_the_serial_ones(which: str, request: pytest.FixtureRequest) -> None:
+    analysis: Analysis = request.getfixturevalue(which)
+    serial = _one_after_the_other(analysis)
+    threaded = find_all(analysis)
+    assert threaded.findings == serial.findings
+    assert _refs(threaded) == _refs(serial)
+    # The samples hold photos with EXIF and texts with findings: both sides of the thread had work.
+    types = {f["type"] for f in threaded.findings}
+    assert types & {"exif_gps", "exif_camera", "exif_date"} and types & {"email", "phone", "person"}
+
+
+def _no_findings_thread() -> bool:
+    return not any(t.name == "exportscope-media-findings" for t in threading.enumerate())
+
+
+def test_the_media_adds_reach_the_collector_in_their_order(linkedin: Analysis, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Which values are shown as examples (the first few) depends on the order they were added in."""
+    values = [f"Camera {i}" for i in range(12)]
+
+    def media(analysis: Analysis, acc: Any, cancel: threading.Event | None) -> None:
+        for value in values:
+            acc.add("exif_camera", "linkedin", value, {"source": f"{value}.jpg"})
+
+    monkeypatch.setattr(findings, "_media_findings", media)
+    camera = next(f for f in find_all(linkedin).findings if f["type"] == "exif_camera")
+    assert [e["value"] for e in camera["examples"]] == values[: findings.MAX_EXAMPLES]
+    assert camera["distinct"] == len(values)
+
+
+def test_an_error_in_the_media_scan_reaches_the_caller(linkedin: Analysis, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(analysis: Analysis, acc: Any, cancel: threading.Event | None) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(findings, "_media_findings", broken)
+    with pytest.raises(OSError) as raised:
+        find_all(linkedin)
+    assert raised.value.errno == 5
+    assert _no_findings_thread()
+
+
+def test_an_error_in_the_text_findings_waits_for_the_scan(linkedin: Analysis, monkeypatch: pytest.MonkeyPatch) -> None:
+    scanned = threading.Event()
+    slow = threading.Event()
+
+    def media(analysis: Analysis, acc: Any, cancel: threading.Event | None) -> None:
+        slow.wait(1)
+        scanned.set()
+
+    def broken(analysis: Analysis, acc: Collector, cancel: threading.Event | None) -> None:
+        raise ValueError("a text findings step failed")
+
+    monkeypatch.setattr(findings, "_media_findings", media)
+    monkeypatch.setattr(findings, "_text_findings", broken)
+    with pytest.raises(ValueError):
+        find_all(linkedin)
+    assert scanned.is_set()  # joined before the error left find_all
+    assert _no_findings_thread()
+
+
+def test_without_media_no_thread_is_started(linkedin: Analysis, monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[str] = []
+    original = threading.Thread.start
+
+    def start(self: threading.Thread) -> None:
+        started.append(self.name)
+        original(self)
+
+    monkeypatch.setattr(threading.Thread, "start", start)
+    found = find_all(linkedin, media=False)
+    assert "exportscope-media-findings" not in started
+    assert not {f["type"] for f in found.findings} & {"exif_gps", "exif_camera", "exif_date"}
+
+
+def test_a_cancelled_scan_stops_and_the_call_returns(linkedin: Analysis) -> None:
+    cancel = threading.Event()
+    cancel.set()
+    find_all(linkedin, cancel=cancel)  # the TUI's loader drops what a cancelled call returns
+    assert _no_findings_thread()

@@ -75,8 +75,15 @@ def summarize(analysis: Analysis, *, findings: bool | list[dict[str, Any]] = Tru
     """
     from exportscope import summary
 
-    found = find(analysis) if findings is True else (findings or None)
-    return summary.build(analysis, found, done=done)
+    if findings is not True:
+        return summary.build(analysis, findings or None, done=done)
+    # Looked for in a thread while the summary's counts are made: both are mostly polars passes, which let
+    # go of the interpreter, so they take about the longer of the two (issue 19).
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="exportscope-find") as pool:
+        looking = pool.submit(find, analysis)
+        return summary.build(analysis, looking.result, done=done)
 
 
 def write_report(

@@ -179,10 +179,10 @@ def summary(
     if json_out:
         import orjson
 
-        from exportscope.findings import find
+        from exportscope.api import summarize
         from exportscope.termsafe import json_safe
 
-        doc = summary_mod.build(analysis, find(analysis) if findings else None).to_json()
+        doc = summarize(analysis, findings=findings).to_json()
         sys.stdout.buffer.write(json_safe(orjson.dumps(doc, option=orjson.OPT_INDENT_2)) + b"\n")
         sys.stdout.flush()
         return

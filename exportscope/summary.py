@@ -8,7 +8,7 @@ bumping the schema version.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -53,8 +53,17 @@ def _platform_label(analysis: Analysis, platform: str) -> str:
     return platform.capitalize()
 
 
-def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, done: Iterable[str] = ()) -> Summary:
-    """The summary of one analysis; ``done``: the to-do actions the person ticked (terminal UI)."""
+def build(
+    analysis: Analysis,
+    findings: list[dict[str, Any]] | Callable[[], list[dict[str, Any]]] | None = None,
+    *,
+    done: Iterable[str] = (),
+) -> Summary:
+    """The summary of one analysis; ``done``: the to-do actions the person ticked (terminal UI).
+
+    ``findings``: the list, or a function giving it, called once the counts are made: a caller looking for
+    the findings in a thread (:func:`exportscope.api.summarize`) has them made side by side with the counts,
+    both mostly polars passes that let go of the interpreter."""
     import polars as pl
 
     from exportscope import i18n
@@ -208,12 +217,16 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, d
                 policy_key=ctx.policy,
             )
         )
+    # Added within version 1 (issue 16): what to do first, and the answers the verdicts used.
+    todo_list = todo.for_analysis(analysis, done=done, tally=todo.tally_of(by_kind_frame, analysis.contexts))
+    used = answers.used(analysis)
+    found = (findings() if callable(findings) else findings) or []  # last: a thread may still be looking
     return Summary(
         schema=SCHEMA_ID,
         as_of=analysis.options.as_of.isoformat(),
         inputs=list(analysis.inputs),
         platforms=platforms,
-        findings=findings or [],
+        findings=found,
         notes=list(analysis.notes),
         # Every input part and what was done with it: analysed, part, copy (counted once), older (not counted).
         exports=[
@@ -233,7 +246,6 @@ def build(analysis: Analysis, findings: list[dict[str, Any]] | None = None, *, d
             for e in sorted(analysis.ledger, key=lambda e: e.path)
             if e.platform == "unknown" and e.status is FileStatus.FAILED
         ],
-        # Added within version 1 (issue 16): what to do first, and the answers the verdicts used.
-        todo=todo.for_analysis(analysis, done=done, tally=todo.tally_of(by_kind_frame, analysis.contexts)),
-        answers=answers.used(analysis),
+        todo=todo_list,
+        answers=used,
     )

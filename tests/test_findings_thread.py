@@ -1,6 +1,7 @@
-"""The media findings run in a thread of their own beside the text findings (issue 19): the answer is the one
-the three steps give one after the other, an error in either side reaches the caller, and no thread is
-left running when :func:`find_all` returns or raises."""
+"""The findings are looked for side by side with other work (issue 19): the media scan in a thread beside the
+text findings, and the findings beside the summary's counts (:func:`exportscope.api.summarize`). The answers
+are the ones the steps give one after the other, an error on either side reaches the caller, and no thread
+is left running when a call returns or raises."""
 
 from __future__ import annotations
 
@@ -122,3 +123,52 @@ def test_a_cancelled_scan_stops_and_the_call_returns(linkedin: Analysis) -> None
     cancel.set()
     find_all(linkedin, cancel=cancel)  # the TUI's loader drops what a cancelled call returns
     assert _no_findings_thread()
+
+
+# --- the summary's counts made while the findings are looked for ------------------------------------------
+
+
+def test_the_summary_asks_for_its_findings_once_and_last(linkedin: Analysis) -> None:
+    from exportscope import summary
+
+    found = find_all(linkedin).findings
+    calls: list[str] = []
+
+    def later() -> list[dict[str, Any]]:
+        calls.append("asked")
+        return found
+
+    with_list = summary.build(linkedin, found).to_json()
+    assert summary.build(linkedin, later).to_json() == with_list
+    assert calls == ["asked"]
+    assert with_list["findings"] == found and found
+
+
+def test_summarize_looks_in_a_thread_and_gives_what_find_gives(
+    linkedin: Analysis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import exportscope
+    from exportscope import summary
+
+    threads: list[str] = []
+    original = findings.find
+
+    def find(analysis: Analysis, **kwargs: Any) -> list[dict[str, Any]]:
+        threads.append(threading.current_thread().name)
+        return original(analysis, **kwargs)
+
+    monkeypatch.setattr(findings, "find", find)
+    assert exportscope.summarize(linkedin).to_json() == summary.build(linkedin, original(linkedin)).to_json()
+    assert len(threads) == 1 and threads[0] != threading.current_thread().name
+
+
+def test_an_error_while_looking_reaches_summarize(linkedin: Analysis, monkeypatch: pytest.MonkeyPatch) -> None:
+    import exportscope
+
+    def broken(analysis: Analysis, **kwargs: Any) -> list[dict[str, Any]]:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(findings, "find", broken)
+    with pytest.raises(OSError):
+        exportscope.summarize(linkedin)
+    assert not any(t.name.startswith("exportscope-find") for t in threading.enumerate())

@@ -17,7 +17,7 @@ from tests.conftest import SAMPLES
 
 def _path_by_path(platform: Platform, paths: list[str]) -> float:
     lowered = [p.lower() for p in paths]
-    return sum(w for rx, _, w in platform._marker_res if any(rx.search(p) for p in lowered))
+    return sum(m.weight for m in platform._marker_res if any(re.search(m.pattern, p) for p in lowered))
 
 
 def _sample_listings() -> list[list[str]]:
@@ -92,3 +92,19 @@ def test_every_marker_matches_only_paths_that_hold_its_required_text() -> None:
             for path in ("a/" + required, required, "x/" + required + "y"):
                 if rx.search(path):
                     assert required in path
+
+
+def test_a_marker_is_compiled_only_once_a_path_holds_its_text() -> None:
+    toy = Platform(
+        name="toy",
+        label="Toy",
+        rules_file="no-such-schema",
+        readers={},
+        markers=((r"(^|/)profile\.csv$", 1.0), (r"(^|/)likes/[^/]+\.json$", 0.5)),
+    )
+    profile, likes = toy._marker_res
+    assert toy.detect(["Connections.csv", "messages/inbox/a/message_1.json"]) == 0.0
+    assert profile._rx is None and likes._rx is None  # no path holds either's text: nothing compiled
+    assert toy.detect(["data/Profile.csv", "likes/pages.json"]) == 1.5
+    assert profile._rx is not None and likes._rx is not None
+    assert toy.detect_root(["profile.csv"]) == 1.0

@@ -11,16 +11,17 @@ musl, macOS and Windows, for Python 3.11 to 3.14), so a missing package costs mi
 
 from __future__ import annotations
 
-import tomllib
 from typing import Any
 
 
 def _engine() -> tuple[str, Any, tuple[type[Exception], ...]]:
     try:
         import rtoml
-    except ImportError:  # no wheel for this platform: the standard module
+    except ImportError:  # no wheel for this platform: the standard module (imported only then: 2 ms)
+        import tomllib
+
         return "tomllib", tomllib.loads, (tomllib.TOMLDecodeError,)
-    return "rtoml", rtoml.loads, (tomllib.TOMLDecodeError, rtoml.TomlParsingError)
+    return "rtoml", rtoml.loads, (rtoml.TomlParsingError,)
 
 
 #: Which parser runs: "rtoml" or "tomllib".

@@ -7,6 +7,8 @@ fails with the one error the callers catch, whichever parser reads it.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -27,6 +29,13 @@ rtoml = pytest.importorskip("rtoml")
 
 def test_the_installed_parser_is_rtoml() -> None:
     assert tomlread.BACKEND == "rtoml"
+
+
+def test_the_standard_parser_is_not_imported_beside_rtoml() -> None:
+    """A run imports tomllib only where rtoml is missing (it cost 2 ms before the reading worker starts)."""
+    code = "import sys, exportscope.tomlread as t; t.loads('a = 1'); print('tomllib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "False"
 
 
 def test_every_shipped_file_is_found() -> None:

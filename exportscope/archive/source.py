@@ -62,6 +62,7 @@ class Source:
     _fd: int | None = None  # the zip file's descriptor, read with pread (no shared position)
     _next: dict[int, int] = field(default_factory=dict)  # local header offset -> where the next entry begins
     _dirs: dict[str, dict[str, int]] | None = None
+    _entries: dict[int, zipfile.ZipInfo] | None = None  # the reopened zip's entries by offset (:meth:`entry`)
     #: A zip read from inside another zip: the member it was read from (to open it again in the worker).
     origin: Member | None = None
     #: A zip or loose file on disk: (device, inode, size, mtime ns) when it was opened.
@@ -76,7 +77,7 @@ class Source:
     def __getstate__(self) -> dict[str, object]:
         """Sent to the worker process without its open handles; they are opened again on first use."""
         state = dict(self.__dict__)
-        state.update(_zip=None, _fd=None, _read_at=None, _dirs=None)
+        state.update(_zip=None, _fd=None, _read_at=None, _dirs=None, _entries=None)
         return state
 
     def _reopen(self) -> None:
@@ -142,7 +143,7 @@ class Source:
             if self.kind == "zip" and self._zip is None:
                 self._reopen()
             if self._zip is not None and self._read_at is not None:
-                info = member.info or self._zip.getinfo(member.key)
+                info = member.info or self.entry(member)
                 if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
                     return MemberReader(
                         self._read_at,
@@ -164,7 +165,22 @@ class Source:
         except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError, KeyError) as exc:
             raise MemberError(member.path, Problem.of("unreadable", reason(exc))) from exc
 
+    def entry(self, member: Member) -> zipfile.ZipInfo:
+        """``member``'s entry in this open zip: the one at its offset when it travelled without it (see
+        :meth:`Member.__getstate__`), else the entry of its name. Kept on the member for its next read."""
+        assert self._zip is not None
+        info: zipfile.ZipInfo | None = None
+        if member.entry_offset is not None:
+            if self._entries is None:
+                self._entries = {i.header_offset: i for i in self._zip.infolist()}
+            info = self._entries.get(member.entry_offset)
+        if info is None or info.filename != member.key:  # never for the planned file: its name decides then
+            info = self._zip.getinfo(member.key)
+        member.info = info
+        return info
+
     def close(self) -> None:
+        self._entries = None
         if self._zip is not None:
             self._zip.close()
             self._zip = None

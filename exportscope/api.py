@@ -70,8 +70,9 @@ def summarize(analysis: Analysis, *, findings: bool | list[dict[str, Any]] = Tru
     totals per verdict, the kinds, the policy, the files; ``.to_json()`` is the ``exportscope.summary/1``
     document ``summary --json`` prints (``schemas/summary.schema.json``).
 
-    ``findings``: True to look for them (as ``summary --json``), False for none (``--no-findings``), or the
-    list :func:`find` returned. ``done``: the to-do actions already done (their ids), shown ticked.
+    ``findings``: True to look for them (as ``summary --json``; in a thread of their own while the counts are
+    made), False for none (``--no-findings``), or the list :func:`find` returned. ``done``: the to-do actions
+    already done (their ids), shown ticked.
     """
     from exportscope import summary
 

@@ -257,6 +257,18 @@ def test_the_masks_drop_texts_without_a_cue() -> None:
     ]
 
 
+def test_the_digit_gated_masks_equal_the_scans_of_every_text() -> None:
+    """The phone and street scans run only on texts holding a digit (issue 19): the same masks as scanning
+    every text, on the corpus with and without digits, and on texts with no digit at all."""
+    for texts in (TEXTS, [t for t in TEXTS if not re.search(r"\d", t)], [t for t in TEXTS if re.search(r"\d", t)]):
+        column = pl.Series(texts)
+        flags = candidates(column, NAMES)
+        digit = column.str.contains(masks.DIGIT)
+        assert flags.get_column("phone").to_list() == column.str.contains(masks.PHONE).to_list()
+        assert flags.get_column("street_address").to_list() == (digit & column.str.contains(masks.STREET)).to_list()
+    assert sum(1 for t in TEXTS if re.search(r"\d", t)) > 100 and sum(1 for t in TEXTS if not re.search(r"\d", t)) > 100
+
+
 def test_the_pattern_classes_hold_pythons_for_every_code_point() -> None:
     """Where the masks rely on a class meaning at least what Python's does, checked over all of Unicode."""
     chars = [chr(i) for i in range(0x110000) if not 0xD800 <= i <= 0xDFFF]

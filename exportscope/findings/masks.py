@@ -133,11 +133,16 @@ def candidates(texts: pl.Series, names: NameIndex) -> pl.DataFrame:
             col.str.contains(DIGIT).alias("digit"),
             col.str.contains(MENTION).alias("mention"),
             col.str.contains(EMAIL).alias("email"),
-            col.str.contains(PHONE).alias("phone"),
-            col.str.contains(STREET).alias("street"),
         ],
     )
     digit, mention = found.get_column("digit"), found.get_column("mention")
+    # A phone is seven digits, and a street address is kept only with a digit: both scans (as slow as the
+    # digit's own, on every text) run on the texts holding a digit, most often few.
+    numbered = texts.filter(digit)
+    scanned = per_thread_frame(
+        numbered, [col.str.contains(PHONE).alias("phone"), col.str.contains(STREET).alias("street")]
+    )
+    phone, street = (_spread(digit, scanned.get_column(c)) for c in ("phone", "street"))
     birth = _spread(digit, _folded(texts, digit, "lower").str.contains_any(list(BIRTH_KEYS)))
     person = mention
     if names:  # with none, NameIndex.find returns at once
@@ -146,8 +151,8 @@ def candidates(texts: pl.Series, names: NameIndex) -> pl.DataFrame:
     return pl.DataFrame(
         {
             "email": found.get_column("email"),
-            "phone": found.get_column("phone"),
-            "street_address": digit & found.get_column("street"),
+            "phone": phone,
+            "street_address": street,
             "birth_date": birth,
             "person": person,
         }

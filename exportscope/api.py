@@ -83,7 +83,10 @@ def summarize(analysis: Analysis, *, findings: bool | list[dict[str, Any]] = Tru
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="exportscope-find") as pool:
-        looking = pool.submit(find, analysis)
+        try:
+            looking = pool.submit(find, analysis)
+        except RuntimeError:  # no thread can be started here: one after the other
+            return summary.build(analysis, find(analysis), done=done)
         return summary.build(analysis, looking.result, done=done)
 
 

@@ -172,3 +172,21 @@ def test_an_error_while_looking_reaches_summarize(linkedin: Analysis, monkeypatc
     with pytest.raises(OSError):
         exportscope.summarize(linkedin)
     assert not any(t.name.startswith("exportscope-find") for t in threading.enumerate())
+
+
+def test_where_no_thread_can_start_the_findings_are_looked_for_one_after_the_other(
+    linkedin: Analysis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import exportscope
+    from exportscope import summary
+
+    serial = _one_after_the_other(linkedin)
+    expected = summary.build(linkedin, serial.findings).to_json()
+
+    def refuse(self: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", refuse)
+    found = find_all(linkedin)
+    assert found.findings == serial.findings and _refs(found) == _refs(serial)
+    assert exportscope.summarize(linkedin).to_json() == expected

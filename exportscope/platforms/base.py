@@ -103,7 +103,7 @@ class Marker:
     """One detection marker: its pattern, the text every match holds (:func:`required_text`) and its weight;
     the pattern is compiled the first time a path is asked about it (:attr:`rx`).
 
-    Why: a run loads every family before it plans, and compiling their 55 marker patterns took 4-5 ms of
+    Why: a run loads every family before it plans, and compiling their 55 marker patterns took a few ms of
     the time before the reading worker starts, most of them for markers whose text no path of the input
     holds (so never searched)."""
 

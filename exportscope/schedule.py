@@ -92,6 +92,12 @@ class Schedule:
                 self._budget.limit -= size
             return batch, size
 
+    def batch_target(self) -> int:
+        """The declared bytes a worker's batch would aim at now (:meth:`for_worker`); a batch bigger than this
+        is a single unit bigger than a batch."""
+        with self._lock:
+            return self._left // BATCH_PART
+
     def close(self) -> bool:
         """Hand nothing more to the worker; True when it was never given anything (then it need not be
         waited for: the parent has read or will read every unit)."""

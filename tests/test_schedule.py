@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
@@ -65,7 +66,7 @@ def test_the_parent_takes_the_biggest_unit_first_and_everything_is_handed_out_on
     got = schedule.for_worker()
     assert got is not None
     handed = [t.index for t in got[0]]
-    rest = []
+    rest: list[int] = []
     while (unit := schedule.for_main()) is not None:
         rest.extend(t.index for t in unit)
     assert sorted([1, *handed, *rest]) == [0, 1, 2, 3, 4]
@@ -88,6 +89,22 @@ def test_a_unit_bigger_than_the_batch_is_handed_out_whole() -> None:
     schedule = Schedule([[t] for t in tasks_of([900, 50, 50])])  # type: ignore[list-item]
     got = schedule.for_worker()
     assert got is not None and [t.index for t in got[0]] == [0] and got[1] == 900
+
+
+def test_a_batch_bigger_than_its_target_is_one_unit_and_says_so() -> None:
+    """The LinkedIn shape: one file is most of the reading. The worker's batch is that one unit, bigger than
+    the target it was handed out at (so the feeding thread sends nothing ahead of it: the next biggest unit
+    goes to the parent)."""
+    schedule = Schedule([[t] for t in tasks_of([500, 70, 40, 30, 1])])  # type: ignore[list-item]
+    target = schedule.batch_target()
+    got = schedule.for_worker()
+    assert got is not None and len(got[0]) == 1 and got[1] > target == 641 // BATCH_PART
+    nxt = schedule.for_main()
+    assert nxt is not None and [t.index for t in nxt] == [1]
+    usual = Schedule([[t] for t in tasks_of([10] * 100)])  # type: ignore[list-item]
+    target = usual.batch_target()
+    got = usual.for_worker()
+    assert got is not None and got[1] <= target  # batches of the usual size: two go ahead
 
 
 def test_what_the_worker_is_handed_moves_off_the_parents_budget() -> None:
@@ -374,3 +391,70 @@ def test_without_in_memory_files_the_chunks_stay_and_travel_at_the_end(monkeypat
         worker.hand_over(handed, Conn(), 0)  # type: ignore[arg-type]
     assert sent == [] and len(handed.chunks) == 2
     assert handed.frame().equals(kept.frame())
+
+
+class ScriptedConnection:
+    """The worker's end of the pipe, played by a script: each ``recv`` gives the next message (a callable is
+    called first, to act as the parent at that moment); every message sent is kept."""
+
+    def __init__(self, script: list[Any]) -> None:
+        self.script = list(script)
+        self.sent: list[Any] = []
+
+    def send_bytes(self, data: bytes) -> None:
+        self.sent.append(("spec",))
+
+    def send(self, message: Any) -> None:
+        self.sent.append(message)
+
+    def recv(self) -> Any:
+        step = self.script.pop(0)
+        return step() if callable(step) else step
+
+    def reads(self) -> list[tuple[list[int], int]]:
+        return [(m[1], m[2]) for m in self.sent if m[0] == "read"]
+
+
+def _fed(schedule: Schedule, script_of: Callable[[ScriptedConnection], list[Any]]) -> ScriptedConnection:
+    """Run the parent's feeding loop (``Worker._feed``) in this thread against a scripted worker."""
+    import queue
+
+    from exportscope.parallel import Worker
+
+    conn = ScriptedConnection([])
+    conn.script = script_of(conn)
+    w = Worker.__new__(Worker)
+    w._conn = conn  # type: ignore[assignment]
+    w._steps = queue.SimpleQueue()
+    w.chunks, w.progressed, w.error, w.finished = [], set(), None, False
+    w._feed(b"spec", schedule)
+    return conn
+
+
+def test_the_feeding_thread_sends_nothing_ahead_of_a_giant_unit() -> None:
+    """The worker, ready first, is sent the biggest unit alone; the parent takes the next biggest; the worker
+    is sent more only once it has read its unit."""
+    schedule = Schedule([[t] for t in tasks_of([500, 70, 40, 30, 1])])  # type: ignore[list-item]
+    parent: list[int] = []
+    out_when_the_parent_took: list[int] = []
+
+    def script(conn: ScriptedConnection) -> list[Any]:
+        def parent_takes() -> Any:
+            out_when_the_parent_took.append(len(conn.reads()))
+            unit = schedule.for_main()
+            assert unit is not None
+            parent.extend(t.index for t in unit)
+            return ("progress", 0, 1, "messages.csv")
+
+        return [("ready",), parent_takes, ("error", "enough")]
+
+    conn = _fed(schedule, script)
+    assert out_when_the_parent_took == [1]  # only the giant unit was out when the parent took its first
+    assert parent == [1]  # the next biggest went to the parent
+    assert conn.reads()[0] == ([0], 500) and len(conn.reads()) == 2  # the next once the giant was read
+
+
+def test_the_feeding_thread_sends_two_usual_batches_ahead() -> None:
+    schedule = Schedule([[t] for t in tasks_of([10] * 100)])  # type: ignore[list-item]
+    conn = _fed(schedule, lambda conn: [("ready",), ("error", "enough")])
+    assert len(conn.reads()) == 2

@@ -1,10 +1,10 @@
-"""``python -m exportscope`` runs the CLI.
+"""``python -m exportscope`` runs the CLI (through :mod:`exportscope.launch`, as the installed command does).
 
 Guarded: the reading worker process (``spawn``) imports the parent's main module, which must not start a
 second CLI run; the CLI is imported under the guard too, so the worker never loads typer for nothing.
 """
 
 if __name__ == "__main__":
-    from exportscope.cli import main
+    from exportscope.launch import main
 
     main()

@@ -19,7 +19,7 @@ def _run(code: str) -> subprocess.CompletedProcess[str]:
 
 
 #: The console script's entry point with the arguments given.
-_MAIN = "import sys\nsys.argv = ['exportscope', *{args!r}]\nfrom exportscope.cli import main\nmain()\n"
+_MAIN = "import sys\nsys.argv = ['exportscope', *{args!r}]\nfrom exportscope.launch import main\nmain()\n"
 
 
 def test_leave_waits_for_threads_runs_atexit_and_flushes_in_that_order() -> None:

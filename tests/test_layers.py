@@ -13,7 +13,7 @@ annotations only and are not counted). A group is a top-level module or a sub-pa
    classify, contexts, schedule, worker, parallel, account_privacy, explain;
 4. the pipeline;
 5. outputs: summary, actions, report, redact, render_text, doctor, samples, query;
-6. edges: api, commands, cli, tui, the package itself and ``__main__``.
+6. edges: api, commands, cli, tui, the package itself, ``__main__`` and ``launch``.
 
 Also: textual only in ``tui/``, typer only in ``cli/``, and no import cycle between modules at import time
 (module-level imports).
@@ -38,7 +38,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
      "account_privacy", "explain"),
     ("pipeline",),
     ("summary", "actions", "report", "redact", "render_text", "doctor", "samples", "query"),
-    ("api", "commands", "cli", "tui", "", "__main__"),
+    ("api", "commands", "cli", "tui", "", "__main__", "launch"),
 )  # fmt: skip
 RANK = {group: i for i, groups in enumerate(LAYERS) for group in groups}
 

@@ -18,6 +18,7 @@ import pytest
 from exportscope import parallel
 from exportscope.pipeline import Options, Progress, analyze
 from exportscope.plan import make_plan
+from tests.conftest import ended_within, process_alive
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_exports"
@@ -170,25 +171,13 @@ def test_the_worker_ends_when_its_parent_is_killed(chats: Path, tmp_path: Path, 
         assert parent.stdout is not None
         worker_pid = int(parent.stdout.readline())
         time.sleep(1.5)  # the worker has started and waits for its share
-        assert _alive(worker_pid)
+        assert process_alive(worker_pid)
         parent.send_signal(signal.SIGKILL)  # no handler, no clean-up: only the worker's own watch remains
         parent.wait(timeout=10)
-        deadline = time.monotonic() + 10
-        while _alive(worker_pid) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not _alive(worker_pid)
+        assert ended_within(worker_pid)
     finally:
         if parent.poll() is None:
             parent.kill()
-
-
-def _alive(pid: int) -> bool:
-    """True while ``pid`` runs (a zombie waiting for its reaper counts as ended)."""
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().split(")")[-1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
 
 
 def test_the_worker_reopens_chat_zips_inside_a_zip_from_the_planned_entries(tmp_path: Path) -> None:

@@ -172,10 +172,8 @@ def summary(
     language = check_lang(lang)
     inputs = resolve_inputs(paths, demo)
     analysis = _analyze(inputs, values.build(), _json_modules if json_out and findings else None)
-    # Imported after the reading (or while the reading process waits: _json_modules), not before it: the
-    # reading worker is forked once the inputs are listed, and what this process imports before that delays it.
-    from exportscope import summary as summary_mod
-
+    # What follows is imported after the reading (or while the reading process waits: _json_modules), not
+    # before it: the reading worker may be forked once the inputs are listed, and imports before that delay it.
     if json_out:
         import orjson
 
@@ -186,6 +184,7 @@ def summary(
         sys.stdout.buffer.write(json_safe(orjson.dumps(doc, option=orjson.OPT_INDENT_2)) + b"\n")
         sys.stdout.flush()
         return
+    from exportscope import summary as summary_mod
     from exportscope.render_text import print_summary
 
     print_summary(summary_mod.build(analysis), lang=language)

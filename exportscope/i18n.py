@@ -224,11 +224,7 @@ def policy_text(policy: str, field: str, lang: str, english: str) -> str:
 @functools.cache
 def _rule_texts() -> dict[str, dict[str, str]]:
     """English explanation of the rule data -> {language: text} (``locale/rules.toml``)."""
-    ref = resources.files("exportscope") / "locale" / "rules.toml"
-    try:
-        data = tomlread.loads(ref.read_text(encoding="utf-8"))
-    except (FileNotFoundError, tomlread.TOMLError) as exc:
-        raise CatalogueError(f"locale/rules.toml: {exc}") from exc
+    data = load_toml(resources.files("exportscope") / "locale" / "rules.toml", "locale/rules.toml")
     return {str(e["en"]): {str(k): str(v) for k, v in e.items()} for e in data.get("text", [])}
 
 

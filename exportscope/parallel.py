@@ -259,7 +259,7 @@ class Worker:
                     return
                 tasks, declared = batch
                 self._conn.send(("read", [t.index for t in tasks], declared))
-                ahead.append([len(tasks), int(declared > target and len(tasks) == 1)])
+                ahead.append([len(tasks), int(declared > target)])  # over its target: one unit, however many tasks
 
         try:
             self._conn.send_bytes(data)

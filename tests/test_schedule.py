@@ -431,10 +431,10 @@ def _fed(schedule: Schedule, script_of: Callable[[ScriptedConnection], list[Any]
     return conn
 
 
-def test_the_feeding_thread_sends_nothing_ahead_of_a_giant_unit() -> None:
-    """The worker, ready first, is sent the biggest unit alone; the parent takes the next biggest; the worker
-    is sent more only once it has read its unit."""
-    schedule = Schedule([[t] for t in tasks_of([500, 70, 40, 30, 1])])  # type: ignore[list-item]
+def _worker_first(schedule: Schedule, then: list[Any]) -> tuple[list[int], list[int], ScriptedConnection]:
+    """The worker is ready first; then the parent takes its first unit (how many batches were out then is
+    noted), the worker reports its first task read, and the script goes on with ``then``. Returns the batches
+    out when the parent took, the parent's tasks, and the connection."""
     parent: list[int] = []
     out_when_the_parent_took: list[int] = []
 
@@ -444,14 +444,32 @@ def test_the_feeding_thread_sends_nothing_ahead_of_a_giant_unit() -> None:
             unit = schedule.for_main()
             assert unit is not None
             parent.extend(t.index for t in unit)
-            return ("progress", 0, 1, "messages.csv")
+            return ("progress", 0, 1, "first.json")
 
-        return [("ready",), parent_takes, ("error", "enough")]
+        return [("ready",), parent_takes, *then, ("error", "enough")]
 
     conn = _fed(schedule, script)
+    return out_when_the_parent_took, parent, conn
+
+
+def test_the_feeding_thread_sends_nothing_ahead_of_a_giant_unit() -> None:
+    """The worker, ready first, is sent the biggest unit alone; the parent takes the next biggest; the worker
+    is sent more only once it has read its unit."""
+    schedule = Schedule([[t] for t in tasks_of([500, 70, 40, 30, 1])])  # type: ignore[list-item]
+    out_when_the_parent_took, parent, conn = _worker_first(schedule, [])
     assert out_when_the_parent_took == [1]  # only the giant unit was out when the parent took its first
     assert parent == [1]  # the next biggest went to the parent
     assert conn.reads()[0] == ([0], 500) and len(conn.reads()) == 2  # the next once the giant was read
+
+
+def test_a_giant_unit_of_several_tasks_is_held_alone_too() -> None:
+    """A unit whose tasks share state (Meta's media-claiming readers) is handed out whole: bigger than a batch,
+    it is out alone, whatever its number of tasks."""
+    tasks = tasks_of([300, 200, 70, 40, 30])
+    schedule = Schedule([tasks[:2], *([t] for t in tasks[2:])])  # type: ignore[list-item]
+    out_when_the_parent_took, parent, conn = _worker_first(schedule, [("progress", 1, 1, "second.json")])
+    assert out_when_the_parent_took == [1] and parent == [2]
+    assert conn.reads()[0] == ([0, 1], 500) and len(conn.reads()) == 2
 
 
 def test_the_feeding_thread_sends_two_usual_batches_ahead() -> None:

@@ -261,9 +261,7 @@ class _MediaScan(threading.Thread):
             self.error = exc
 
     def into(self, acc: Collector) -> None:
-        """Wait for the scan and hand its findings to ``acc``; what went wrong in it is raised here."""
-        if self.ident is not None:  # started as a thread (else it ran in the caller's)
-            self.join()
+        """Hand the finished scan's findings to ``acc``; what went wrong in it is raised here."""
         if self.error is not None:
             raise self.error
         self.adds.into(acc)
@@ -318,16 +316,18 @@ def find_all(analysis: Analysis, *, media: bool = True, cancel: threading.Event 
     archive (text findings only)."""
     acc = Collector()
     scan = _MediaScan(analysis, cancel) if media else None
+    started = False
     if scan is not None:
         try:
             scan.start()
+            started = True
         except RuntimeError:  # no thread can be started here (a process at its limit): one after the other
             scan.run()
     try:
         _text_findings(analysis, acc, cancel)
         _minor_findings(analysis, acc)
     finally:
-        if scan is not None and scan.ident is not None:
+        if scan is not None and started:
             scan.join()  # never left running past the call, whatever went wrong here
     if scan is not None:
         scan.into(acc)

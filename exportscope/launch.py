@@ -9,7 +9,10 @@ the inputs are listed, and takes its share of the reading sooner (the heavy Face
 ahead (:func:`exportscope.parallel.start_spare`): started only for the commands that read archives, when
 fork is safe, a second core exists and the inputs named look big; the analysis takes it when its inputs
 turn out to hold enough to read, and stops it otherwise (so a wrong guess costs the second core its
-imports, never the result). This module imports nothing heavy itself: typer and the commands come after.
+imports, never the result). Before the spare, for the same big inputs, the process is split
+(:mod:`exportscope.waiter`): the command runs in a child, and this process ends with its status as soon as it
+is done, before the child has given back its memory. This module imports nothing heavy itself: typer and the
+commands come after.
 """
 
 from __future__ import annotations
@@ -32,11 +35,14 @@ def named_inputs(argv: Sequence[str]) -> list[str]:
 
 
 def main() -> None:
-    """Fork the spare reading worker when the arguments ask for a reading of big inputs, then run the CLI."""
+    """For a reading of big inputs: split off the process that waits, and fork the spare reading worker;
+    then run the CLI."""
     inputs = named_inputs(sys.argv[1:])
     if inputs:
-        from exportscope import parallel
+        from exportscope import parallel, waiter
 
+        if parallel.start_method() == "fork" and parallel.look_big(inputs):
+            waiter.split()  # this process waits; the rest runs in the child
         parallel.start_spare(inputs)
     from exportscope.cli import main as run
 

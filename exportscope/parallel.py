@@ -50,6 +50,7 @@ __all__ = [
     "Worker",
     "WorkerSpec",
     "drop_spare",
+    "look_big",
     "prepare_for_ui",
     "shared_units",
     "start_method",
@@ -143,10 +144,18 @@ def start_spare(paths: Sequence[str | os.PathLike[str]]) -> None:
     """Fork a reading worker now, without its share, for the next :func:`exportscope.pipeline.analyze` of
     these inputs to take (:func:`take_spare`) if they turn out to hold enough to read; it is stopped
     otherwise. Only when a fork is safe (:func:`start_method`), a second core exists and the inputs look
-    big: files of at least :data:`SPARE_MIN_DISK_BYTES` together, or a folder (never walked here: a
-    Downloads folder may hold thousands of files). A wrong guess costs the second core its imports."""
+    big (:func:`look_big`). A wrong guess costs the second core its imports."""
     if _SPARE or workers_available() < 2 or start_method() != "fork":
         return
+    if look_big(paths):
+        with contextlib.suppress(OSError, RuntimeError, ValueError):
+            _SPARE.append(Worker(parent=os.getpid(), preload=False))
+
+
+def look_big(paths: Sequence[str | os.PathLike[str]]) -> bool:
+    """Whether these inputs look big enough to be worth a second process: files of at least
+    :data:`SPARE_MIN_DISK_BYTES` together, or a folder (never walked: a Downloads folder may hold thousands
+    of files). Paths that cannot be read count for nothing."""
     size = 0
     for path in paths:
         try:
@@ -154,9 +163,7 @@ def start_spare(paths: Sequence[str | os.PathLike[str]]) -> None:
         except OSError:
             continue
         size += SPARE_MIN_DISK_BYTES if stat.S_ISDIR(st.st_mode) else st.st_size
-    if size >= SPARE_MIN_DISK_BYTES:
-        with contextlib.suppress(OSError, RuntimeError, ValueError):
-            _SPARE.append(Worker(parent=os.getpid(), preload=False))
+    return size >= SPARE_MIN_DISK_BYTES
 
 
 def take_spare() -> Worker | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator
 from types import FrameType
 
@@ -39,6 +40,13 @@ class Stopped(KeyboardInterrupt):
 _deferred: list[Callable[[], None]] = []
 _received: list[int] = []
 
+#: The same signal again within this many seconds of the one raised is the same stop: Ctrl-C reaches both
+#: the process that waits for the command (:mod:`exportscope.waiter`) and the command's, and the first passes
+#: it on; a second Ctrl-C pressed in a hurry asks nothing more. Raised again, it would break into the unwinding
+#: of the first (the removal of temporary files, the worker's stop) with a second traceback.
+REPEAT_SECONDS = 1.0
+_raised: dict[int, float] = {}
+
 
 def _handler(signum: int, frame: FrameType | None) -> None:
     from exportscope.fsutil import discard_pending
@@ -48,6 +56,10 @@ def _handler(signum: int, frame: FrameType | None) -> None:
         _received.append(signum)
         _deferred[-1]()
         return
+    now = time.monotonic()
+    if now - _raised.get(signum, -REPEAT_SECONDS) < REPEAT_SECONDS:
+        return
+    _raised[signum] = now
     raise Stopped(signum)
 
 

@@ -25,6 +25,7 @@ from multiprocessing import reduction
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
+from exportscope import waiter
 from exportscope.archive import SourceChanged
 from exportscope.plan import Task
 from exportscope.reading import Collector, TaskResult, read_task
@@ -99,6 +100,7 @@ def worker_main(conn: Connection, parent: int) -> None:
     each ("read", indices, bytes) batch it is sent, with a ("progress", ...) message after each task, until
     ("end",); then ("done", ...). ("error", ...) when it cannot, and the parent reads what it was given. A
     parent that needs no worker after all ends it (:meth:`Worker.stop`)."""
+    waiter.forget()  # the command's status pipe is its process's alone
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
     # A forked worker starts with its parent's stop handlers (they would unwind the parent's work here, and
     # remove the temporary files of its outputs): terminate() and the parent's death must simply end it.

@@ -7,7 +7,7 @@ annotations only and are not counted). A group is a top-level module or a sub-pa
 0. leaf values and helpers: notes, termsafe, keys, data, dates, textio, gctune, version, deflate, tomlread;
 1. words and errors: i18n, errors;
 2. reading and data: the archive layer (zipread, regular, nested, archive, snapshot), files and paths
-   (fsutil, stops, outpath, formats), the schema data (schemafiles, policies, regions, rules), the values
+   (fsutil, stops, waiter, outpath, formats), the schema data (schemafiles, policies, regions, rules), the values
    (model, types, summary_model), identity;
 3. the platforms and what reads, plans and classifies with them: platforms, findings, inputs, plan, reading,
    classify, contexts, schedule, worker, parallel, account_privacy, explain;
@@ -32,8 +32,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("notes", "termsafe", "keys", "data", "dates", "textio", "gctune", "version", "columns", "deflate",
      "tomlread"),
     ("i18n", "errors"),
-    ("zipread", "regular", "nested", "archive", "snapshot", "fsutil", "stops", "outpath", "formats", "schemafiles",
-     "policies", "regions", "rules", "model", "questions", "types", "summary_model", "identity"),
+    ("zipread", "regular", "nested", "archive", "snapshot", "fsutil", "stops", "waiter", "outpath", "formats",
+     "schemafiles", "policies", "regions", "rules", "model", "questions", "types", "summary_model", "identity"),
     ("platforms", "findings", "inputs", "plan", "reading", "classify", "contexts", "schedule", "worker", "parallel",
      "account_privacy", "explain"),
     ("pipeline",),

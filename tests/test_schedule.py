@@ -340,15 +340,15 @@ def test_the_workers_rows_travel_chunk_by_chunk_while_it_reads_and_come_back_who
     the same as one process's, row for row."""
     seen = _two_ways(
         "reading.Collector.flush_rows = 7\n"  # inherited by the forked worker
-        # The parent reads only once the worker has been handed two batches: a worker whose first batch is one
-        # unit bigger than a batch gets its second only after reading the first (Worker._feed), and on these
-        # small samples the parent could otherwise take every other unit meanwhile.
+        # The parent takes nothing until the worker has been handed every unit: the worker reads them all, so
+        # how many chunks it hands over does not depend on which process was quicker (waiting for two batches
+        # only, the parent could still take every other unit on these small samples: 1 chunk in 2 runs of 8).
         "_real = schedule.Schedule.for_main\n"
-        "def _after_two(self):\n"
-        "    end = time.monotonic() + 10\n"
-        "    while len(self.worker_tasks) < 2 and not self._closed and time.monotonic() < end: time.sleep(0.01)\n"
+        "def _after_all(self):\n"
+        "    end = time.monotonic() + 30\n"
+        "    while self._units and not self._closed and time.monotonic() < end: time.sleep(0.01)\n"
         "    return _real(self)\n"
-        "schedule.Schedule.for_main = _after_two\n",
+        "schedule.Schedule.for_main = _after_all\n",
         "{'same': a.items.equals(b.items), 'n': a.items.height, 'error': w.error, 'chunks': len(w.chunks),"
         " 'chunk rows': sum(c.height for c in w.chunks), 'worker rows': w.frame.height if w.frame is not None"
         " else None}",

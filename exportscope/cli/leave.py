@@ -8,7 +8,8 @@ output is already written. The operating system takes the memory back at once an
 What a normal exit does that matters is done here, in the same order: threads that are not daemons are
 waited for, the ``atexit`` functions run (our temporary-file sweep, :func:`exportscope.fsutil.discard_pending`;
 multiprocessing's; a coverage tool's), the standard streams are flushed; then the process ends with the
-command's exit code. Only the console command does this: a library caller or a test that runs the app in
+command's exit code (given first to the process that waits for this one, if the command was split:
+:mod:`exportscope.waiter`). Only the console command does this: a library caller or a test that runs the app in
 its own process keeps a normal exit.
 """
 
@@ -18,6 +19,8 @@ import atexit
 import os
 import sys
 import threading
+
+from exportscope import waiter
 
 
 def exit_code(code: object) -> int:
@@ -45,4 +48,5 @@ def leave(code: object) -> None:
         except (OSError, ValueError):  # a closed pipe (``| head``), a closed stream: nothing more to say
             if status == 0 and stream is sys.stdout:
                 status = 120  # what Python itself ends with when stdout cannot be flushed at exit
+    waiter.release(status)  # a process waiting for this one (exportscope.launch) ends now, with the status
     os._exit(status)

@@ -1,0 +1,167 @@
+"""The console command's waiting parent (issue 19): the status reaches the shell as soon as the command says
+it, before its process has given back its memory; a command that ends without saying it, or is killed,
+passes on its code or its signal; a stop sent to the waiting process reaches the command and ends it once,
+cleanly."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLES, ended_within, process_alive
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the command is split on Linux only")
+
+ROOT = Path(__file__).resolve().parent.parent
+LINKEDIN = SAMPLES / "linkedin-2026" / "Complete_LinkedInDataExport_03-09-2026.zip"
+
+#: A split process whose child does what the test says (``ACT``), then lingers as a big process's end does.
+SPLIT = textwrap.dedent(
+    """
+    import os, signal, sys, time
+    from exportscope import waiter
+    assert waiter.split()
+    print("pid", os.getpid(), flush=True)
+    ACT
+    time.sleep(20)
+    os._exit(0)
+    """
+)
+
+
+def _split(act: str) -> tuple[subprocess.CompletedProcess[str], float, int]:
+    """Run :data:`SPLIT` with ``act``; returns the finished process, its wall time and the child's pid."""
+    start = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", SPLIT.replace("ACT", act)], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    took = time.monotonic() - start
+    child = int(done.stdout.split()[1])
+    return done, took, child
+
+
+def test_the_status_comes_as_soon_as_the_command_says_it_while_its_process_lingers() -> None:
+    done, took, child = _split("print('the output', flush=True)\nwaiter.release(3)")
+    try:
+        assert done.returncode == 3
+        assert done.stdout.splitlines()[1:] == ["the output"]  # the pipe ended without waiting for the child
+        assert took < 10  # the child lingers for 20 s
+        assert process_alive(child)
+    finally:
+        os.kill(child, signal.SIGKILL)
+
+
+def test_a_command_that_ends_without_saying_its_status_passes_its_code_on() -> None:
+    done, _, child = _split("sys.stdout.flush(); os._exit(5)")
+    assert done.returncode == 5
+    assert ended_within(child)
+
+
+def test_a_command_killed_by_a_signal_ends_the_waiting_process_by_the_same_signal() -> None:
+    done, _, _ = _split("os.kill(os.getpid(), signal.SIGKILL)")
+    assert done.returncode == -signal.SIGKILL
+
+
+def test_a_process_forked_by_the_command_does_not_keep_the_waiting_process_waiting() -> None:
+    """The reading worker is such a process: without :func:`waiter.forget` the waiting process would see the
+    command's end only once the worker ends too."""
+    act = textwrap.dedent(
+        """
+        if os.fork() == 0:
+            waiter.forget()
+            time.sleep(20)
+            os._exit(0)
+        os._exit(4)
+        """
+    )
+    start = time.monotonic()
+    done = subprocess.run(  # no pipes: the forked process holds them as long as it lives
+        [sys.executable, "-c", SPLIT.replace("ACT", act)], stdout=subprocess.DEVNULL, cwd=ROOT, timeout=60
+    )
+    assert done.returncode == 4
+    assert time.monotonic() - start < 10
+
+
+#: The real command through its entry point, split (its inputs made to look big), with a CSV writer that
+#: writes half the table and stalls, so that a stop lands mid-write.
+SLOW_COMMAND = textwrap.dedent(
+    """
+    import sys, time
+    import exportscope.parallel as parallel
+    parallel.SPARE_MIN_DISK_BYTES = 0
+
+    def slowly():
+        import polars as pl
+        real = pl.DataFrame.write_csv
+
+        def slow(self, file=None, **kwargs):
+            real(self.head(self.height // 2), file, **kwargs)
+            file.flush()
+            time.sleep(60)
+            return real(self, file, **kwargs)
+
+        pl.DataFrame.write_csv = slow
+
+    import exportscope.report.items as items
+    real_write = items.write_items
+    def write_items(*args, **kwargs):
+        slowly()
+        return real_write(*args, **kwargs)
+    items.write_items = write_items
+
+    sys.argv = ["exportscope", *sys.argv[1:]]
+    from exportscope.launch import main
+    main()
+    """
+)
+
+
+@pytest.mark.parametrize(
+    ("signum", "group"),
+    [(signal.SIGTERM, False), (signal.SIGINT, False), (signal.SIGINT, True), (signal.SIGHUP, True)],
+    ids=["SIGTERM to the waiting process", "SIGINT to it", "Ctrl-C to the group", "SIGHUP to the group"],
+)
+def test_a_stop_reaches_the_command_once_and_ends_it_cleanly(tmp_path: Path, signum: int, group: bool) -> None:
+    script = tmp_path / "slow.py"
+    script.write_text(SLOW_COMMAND)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    target = out_dir / "items.csv"
+    target.write_text("the previous items\n")
+    proc = subprocess.Popen(
+        [sys.executable, str(script), "items", str(LINKEDIN), "-o", str(target)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        start_new_session=True,  # its own process group, as a shell's job has
+    )
+    try:
+        deadline = time.monotonic() + 60
+        parts: list[Path] = []
+        while not parts and time.monotonic() < deadline and proc.poll() is None:
+            parts = [p for p in out_dir.iterdir() if p.name.endswith(".part") and p.stat().st_size > 0]
+            time.sleep(0.05)
+        assert parts, "the slowed writer never started"
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+        assert children  # the command runs in a child of the process started
+        if group:
+            os.killpg(proc.pid, signum)
+        else:
+            proc.send_signal(signum)
+        _, stderr = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 128 + signum, stderr
+    assert stderr.strip() == f"exportscope: error: interrupted by {signal.Signals(signum).name}"  # once
+    assert sorted(p.name for p in out_dir.iterdir()) == ["items.csv"]  # no .part file left
+    assert target.read_text() == "the previous items\n"
+    assert all(ended_within(int(pid)) for pid in children)

@@ -22,6 +22,8 @@ import sys
 import time
 from pathlib import Path
 
+from measure import adopt_orphans, wait_tree
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -35,11 +37,10 @@ def run_once(tree: Path, args: list[str], env: dict[str, str]) -> tuple[float, f
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
+    ended = wait_tree(proc.pid)  # the command's own process too, when it ran in a child
+    if ended.status != 0:
         raise SystemExit(f"{tree}: exportscope {' '.join(args)} failed")
-    return wall, usage.ru_utime + usage.ru_stime
+    return ended.at - start, ended.cpu
 
 
 def main() -> None:
@@ -49,6 +50,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=16)
     parser.add_argument("args", nargs=argparse.REMAINDER, help="-- then the command's arguments")
     ns = parser.parse_args()
+    adopt_orphans()  # a command split by exportscope.waiter: its own process is counted too
     args = ns.args[1:] if ns.args[:1] == ["--"] else ns.args
     if not args or ns.rounds < 2:
         parser.error("give the command after --, and at least 2 rounds")

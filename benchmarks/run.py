@@ -38,6 +38,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from generate import HEAVY, LINKEDIN_HEAVY, generate, linkedin_heavy, meta_heavy  # noqa: E402
+from measure import adopt_orphans, wait_tree  # noqa: E402
 
 TEXT_SUFFIXES = (".json", ".csv", ".txt")
 #: CPU seconds (user + system) of the last command run_measured ran: on a shared, loaded machine the CPU
@@ -91,18 +92,18 @@ def run_measured(args: list[str], cwd: Path | None = None) -> tuple[float, float
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
+        ended = wait_tree(proc.pid)  # the command's own process too, when it ran in a child
+        elapsed = ended.at - start
         done.set()
         sampler.join()
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        proc.returncode = ended.status
         out.seek(0)
         err.seek(0)
         if proc.returncode != 0:
             raise SystemExit(f"{' '.join(args)} failed: {err.read().decode()[-500:]}")
         global LAST_CPU
-        LAST_CPU = usage.ru_utime + usage.ru_stime  # the child and the workers it waited for
-        return elapsed, usage.ru_maxrss / 1024, peak_tree / 1024, out.read().decode()
+        LAST_CPU = ended.cpu  # every process of the command
+        return elapsed, ended.peak_rss_kib / 1024, peak_tree / 1024, out.read().decode()
 
 
 def floor_seconds(paths: list[Path], zlib_ng: bool = False) -> float:
@@ -316,9 +317,9 @@ def startup_rows(runs: int = 7) -> list[dict[str, object]]:
             proc = subprocess.Popen(
                 [sys.executable, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=child_env()
             )
-            _, _, usage = os.wait4(proc.pid, 0)
-            wall = min(wall, time.perf_counter() - start)
-            cpu = min(cpu, usage.ru_utime + usage.ru_stime)
+            ended = wait_tree(proc.pid)
+            wall = min(wall, ended.at - start)
+            cpu = min(cpu, ended.cpu)
         rows.append({"command": label, "wall s": round(wall, 3), "cpu s": round(cpu, 3)})
     return rows
 
@@ -398,4 +399,5 @@ def main(argv: list[str] | None = None) -> list[dict[str, object]]:
 
 
 if __name__ == "__main__":
+    adopt_orphans()  # a command split by exportscope.waiter: its own process is counted too
     main()

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from multiprocessing import reduction
 from typing import TYPE_CHECKING, Any
 
+from exportscope.chunkload import ChunkLoader
 from exportscope.plan import Task
 from exportscope.reading import Shape, TaskResult
 from exportscope.schedule import Schedule, units_of
@@ -249,6 +250,7 @@ class Worker:
         """The feeding thread: send, hand out batches, take messages until the worker is done or gone."""
         ahead: deque[list[int]] = deque()  # per batch sent and not read yet: [tasks left, 1 if oversized]
         ended = False
+        loader = ChunkLoader()  # reads the chunks while this thread answers the worker
 
         def top_up() -> None:
             # A batch is at least one unit, however big. A worker holding a unit bigger than a batch is sent
@@ -283,10 +285,11 @@ class Worker:
                         ahead.popleft()
                     top_up()
                 elif kind == "chunk":
-                    self.chunks.append(frame_from_file(reduction.recv_handle(self._conn)))
+                    loader.add(reduction.recv_handle(self._conn))
                 elif kind == "done":
                     data = message[1]
                     rest = frame_from_file(reduction.recv_handle(self._conn)) if data is None else frame_of(data)
+                    self.chunks = loader.frames()
                     frame = joined(self.chunks, rest)
                     self.frame, self.results, self.shapes, self.used = frame, message[2], message[3], message[4]
                     return
@@ -298,6 +301,7 @@ class Worker:
         except Exception as exc:  # its results could not be taken: the parent reads its share itself
             self.error = f"{type(exc).__name__}: {exc}"
         finally:
+            loader.stop()
             schedule.close()  # a worker done or gone takes nothing more
             self.finished = True
             self._steps.put(None)  # wakes a poll() waiting for the next step

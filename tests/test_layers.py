@@ -10,7 +10,7 @@ annotations only and are not counted). A group is a top-level module or a sub-pa
    (fsutil, stops, waiter, outpath, formats), the schema data (schemafiles, policies, regions, rules), the values
    (model, types, summary_model), identity;
 3. the platforms and what reads, plans and classifies with them: platforms, findings, inputs, plan, reading,
-   classify, contexts, schedule, worker, parallel, account_privacy, explain;
+   classify, contexts, schedule, worker, chunkload, parallel, account_privacy, explain;
 4. the pipeline;
 5. outputs: summary, actions, report, redact, render_text, doctor, samples, query;
 6. edges: api, commands, cli, tui, the package itself, ``__main__`` and ``launch``.
@@ -34,8 +34,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("i18n", "errors"),
     ("zipread", "regular", "nested", "archive", "snapshot", "fsutil", "stops", "waiter", "outpath", "formats",
      "schemafiles", "policies", "regions", "rules", "model", "questions", "types", "summary_model", "identity"),
-    ("platforms", "findings", "inputs", "plan", "reading", "classify", "contexts", "schedule", "worker", "parallel",
-     "account_privacy", "explain"),
+    ("platforms", "findings", "inputs", "plan", "reading", "classify", "contexts", "schedule", "worker", "chunkload",
+     "parallel", "account_privacy", "explain"),
     ("pipeline",),
     ("summary", "actions", "report", "redact", "render_text", "doctor", "samples", "query"),
     ("api", "commands", "cli", "tui", "", "__main__", "launch"),

@@ -50,11 +50,12 @@ def wait_tree(pid: int) -> Ended:
     at = time.perf_counter()
     cpu = usage.ru_utime + usage.ru_stime  # with the workers it waited for itself
     peak = usage.ru_maxrss
-    for left in _children() if _ADOPTING else []:
-        with contextlib.suppress(ChildProcessError):
-            _, _, use = os.wait4(left, 0)
-            cpu += use.ru_utime + use.ru_stime
-            peak = max(peak, use.ru_maxrss)
+    while _ADOPTING and (left := _children()):  # again: what an adopted process left in turn (its worker)
+        for child in left:
+            with contextlib.suppress(ChildProcessError):
+                _, _, use = os.wait4(child, 0)
+                cpu += use.ru_utime + use.ru_stime
+                peak = max(peak, use.ru_maxrss)
     return Ended(at, os.waitstatus_to_exitcode(status), cpu, peak)
 
 

@@ -322,10 +322,16 @@ class Worker:
         return self._process.is_alive()
 
     def stop(self) -> None:
-        """End the worker (whether it read, failed or never got a share) and close the pipe; again: nothing."""
-        if self._process.is_alive():
-            self._process.terminate()
-        self._process.join(timeout=5)
+        """End the worker (whether it read, failed or never got a share) and close the pipe; again: nothing.
+
+        A worker that has handed back everything it read ends by itself: it is not waited for here, for its end
+        is the system taking back its memory (0-8 ms after the heavy Facebook export's reading, when the
+        parent has its merge, classification and output to do). :mod:`multiprocessing` collects it at the
+        next process started, or at exit."""
+        if self.frame is None:
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process.join(timeout=5)
         if self._feeder is not None:
             self._feeder.join(timeout=5)  # its recv() fails once the worker is gone
         self._conn.close()

@@ -11,6 +11,7 @@ import pytest
 from exportscope import parallel
 from exportscope.pipeline import Cancelled, Options, Progress, analyze
 from exportscope.summary import build
+from tests.conftest import ended_within
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_exports"
 INPUTS = [
@@ -50,6 +51,27 @@ def test_two_processes_give_the_same_analysis_as_one(force_parallel, started: li
     assert build(two) == build(one)
     assert steps[-1].done == steps[-1].total
     assert [s.done for s in steps] == sorted(s.done for s in steps)
+
+
+def test_a_worker_that_handed_everything_back_is_not_waited_for_and_ends_by_itself(
+    force_parallel, monkeypatch, started: list[parallel.Worker]
+) -> None:
+    """Its end is the system taking back its memory: the parent goes on meanwhile (issue 19)."""
+    import multiprocessing.process
+
+    joined: list[int | None] = []
+    real_join = multiprocessing.process.BaseProcess.join
+
+    def join(self: multiprocessing.process.BaseProcess, timeout: float | None = None) -> None:
+        joined.append(self.pid)
+        real_join(self, timeout)
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "join", join)
+    analyze(INPUTS, Options(workers=2))
+    assert len(started) == 1 and started[0].frame is not None and started[0].error is None
+    pid = started[0]._process.pid
+    assert pid is not None and pid not in joined
+    assert ended_within(pid)
 
 
 def test_small_archives_are_read_by_one_process() -> None:

@@ -246,6 +246,7 @@ parallel.PARALLEL_MIN_BYTES = parallel.SPARE_MIN_DISK_BYTES = 0  # now they coun
 parallel.start_spare(inputs)
 spare = parallel._SPARE[0]
 result = analyze(inputs, Options(workers=workers))
+spare._process.join(10)  # a worker that handed everything back ends by itself (not waited for by stop())
 print(json.dumps({"small": small, "taken": spare._feeder is not None, "alive": spare.alive(),
                   "after": len(parallel._SPARE), "items": result.items.height}))
 """

@@ -100,3 +100,31 @@ def test_a_spare_nobody_takes_ends_with_the_command() -> None:
     pids = seen["pids"]
     assert isinstance(pids, list) and len(pids) == 1
     assert ended_within(pids[0])
+
+
+_WARM = textwrap.dedent(
+    """
+    import json, sys
+    from exportscope import worker
+    came = sys.argv[1] == "came"
+    worker.warm_up(lambda: came)
+    names = ("polars", "exportscope.platforms.linkedin", "exportscope.platforms.meta.messages")
+    print(json.dumps({name: name in sys.modules for name in names}))
+    """
+)
+
+
+@pytest.mark.parametrize(
+    ("share", "families"), [("came", False), ("waits", True)], ids=["share already there", "share not yet there"]
+)
+def test_a_worker_whose_share_has_come_imports_only_polars_before_reading(share: str, families: bool) -> None:
+    """The spare forked at the start gets its share while it imports polars: it then leaves the families and
+    readers to be imported as its share needs them (its reading starts 30-40 ms sooner); a worker still
+    waiting imports them all meanwhile."""
+    done = subprocess.run(
+        [sys.executable, "-c", _WARM, share], capture_output=True, text=True, cwd=ROOT, timeout=120, check=True
+    )
+    seen = json.loads(done.stdout)
+    assert seen == {
+        "polars": True, "exportscope.platforms.linkedin": families, "exportscope.platforms.meta.messages": families
+    }  # fmt: skip

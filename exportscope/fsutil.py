@@ -30,7 +30,10 @@ from exportscope.termsafe import safe_block
 
 #: Temporary files being written right now (removed by :func:`discard_pending` on a stop).
 _pending: set[str] = set()
-_lock = threading.Lock()
+#: Re-entrant: the stop handler (:mod:`exportscope.stops`) calls :func:`discard_pending` in the main thread,
+#: between any two bytecodes, also while that thread holds the lock (in :func:`_forget`, or in the handler of
+#: a first stop when a second arrives): a plain lock would wait for itself there, forever.
+_lock = threading.RLock()
 
 
 @contextlib.contextmanager

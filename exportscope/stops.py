@@ -51,15 +51,16 @@ _raised: dict[int, float] = {}
 def _handler(signum: int, frame: FrameType | None) -> None:
     from exportscope.fsutil import discard_pending
 
+    if not _deferred:
+        now = time.monotonic()
+        if now - _raised.get(signum, -REPEAT_SECONDS) < REPEAT_SECONDS:
+            return  # the same stop again, maybe in the middle of this very handler: it is on its way
+        _raised[signum] = now
     discard_pending()
     if _deferred:
         _received.append(signum)
         _deferred[-1]()
         return
-    now = time.monotonic()
-    if now - _raised.get(signum, -REPEAT_SECONDS) < REPEAT_SECONDS:
-        return
-    _raised[signum] = now
     raise Stopped(signum)
 
 

@@ -6,72 +6,19 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
-import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-LINKEDIN = REPO / "sample_exports" / "linkedin-2026" / "Complete_LinkedInDataExport_03-09-2026.zip"
-
-#: Runs the real CLI with a CSV writer that writes half the table, then stalls.
-SLOW_WRITER = textwrap.dedent(
-    """
-    import sys, time
-    import polars as pl
-
-    real = pl.DataFrame.write_csv
-
-    def slow(self, file=None, **kwargs):
-        real(self.head(self.height // 2), file, **kwargs)
-        file.flush()
-        time.sleep(60)
-        return real(self, file, **kwargs)
-
-    pl.DataFrame.write_csv = slow
-
-    if __name__ == "__main__":
-        from exportscope.cli import main
-
-        sys.argv = ["exportscope", *sys.argv[1:]]
-        main()
-    """
-)
+from tests.stopping import stop_mid_write
 
 
 @pytest.mark.parametrize(
     ("signum", "name"), [(signal.SIGTERM, "SIGTERM"), (signal.SIGHUP, "SIGHUP"), (signal.SIGINT, "SIGINT")]
 )
 def test_a_stop_during_a_write_keeps_the_old_file_and_leaves_no_part(tmp_path: Path, signum: int, name: str) -> None:
-    script = tmp_path / "slow.py"
-    script.write_text(SLOW_WRITER)
-    out_dir = tmp_path / "out"
-    out_dir.mkdir()
-    target = out_dir / "items.csv"
-    target.write_text("the previous items\n")
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.Popen(
-        [sys.executable, str(script), "items", str(LINKEDIN), "-o", str(target)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        parts: list[Path] = []
-        while not parts and time.monotonic() < deadline and proc.poll() is None:
-            parts = [p for p in out_dir.iterdir() if p.name.endswith(".part") and p.stat().st_size > 0]
-            time.sleep(0.05)
-        assert parts, "the slowed writer never started"
-        proc.send_signal(signum)
-        _, stderr = proc.communicate(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
+    proc, stderr, out_dir, target = stop_mid_write(tmp_path, "exportscope.cli", lambda p: p.send_signal(signum))
     assert proc.returncode == 128 + signum, stderr
     assert stderr.strip() == f"exportscope: error: interrupted by {name}"
     assert sorted(p.name for p in out_dir.iterdir()) == ["items.csv"]  # no .part file left
@@ -126,3 +73,44 @@ def test_inside_an_event_loop_a_stop_asks_to_quit_then_raises_once_it_has() -> N
     finally:
         for signum, handler in saved.items():
             signal.signal(signum, handler)
+
+
+def test_removing_the_pending_files_can_be_asked_again_while_it_runs(tmp_path: Path) -> None:
+    """A stop handler runs in the main thread between any two bytecodes, also while that thread is inside
+    discard_pending or _forget (a second stop arriving during the first): asking again must not wait for
+    itself."""
+    import threading
+
+    from exportscope import fsutil
+
+    pending = tmp_path / ".items.csv.1.part"
+    pending.write_text("half")
+    fsutil._pending.add(str(pending))
+    done = threading.Event()
+
+    def nested() -> None:
+        with fsutil._lock:  # as the interrupted code holds it
+            fsutil.discard_pending()
+        done.set()
+
+    thread = threading.Thread(target=nested, daemon=True)
+    thread.start()
+    assert done.wait(5)
+    assert not pending.exists() and not fsutil._pending
+
+
+def test_the_same_stop_again_within_a_second_is_not_raised_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    from exportscope import fsutil, stops
+
+    cleared: list[int] = []
+    monkeypatch.setattr(fsutil, "discard_pending", lambda: cleared.append(1))
+    monkeypatch.setattr(stops, "_raised", {})
+    with pytest.raises(stops.Stopped):
+        stops._handler(signal.SIGTERM, None)
+    stops._handler(signal.SIGTERM, None)  # the copy passed on by the waiting process: nothing raised
+    assert cleared == [1]
+    with pytest.raises(stops.Stopped):
+        stops._handler(signal.SIGINT, None)  # another stop is one
+    monkeypatch.setattr(stops, "REPEAT_SECONDS", 0.0)
+    with pytest.raises(stops.Stopped):
+        stops._handler(signal.SIGTERM, None)  # past the window: a stop again

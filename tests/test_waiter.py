@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLES, ended_within, process_alive
+from tests.conftest import ended_within, process_alive
+from tests.stopping import stop_mid_write
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the command is split on Linux only")
 
 ROOT = Path(__file__).resolve().parent.parent
-LINKEDIN = SAMPLES / "linkedin-2026" / "Complete_LinkedInDataExport_03-09-2026.zip"
 
 #: A split process whose child does what the test says (``ACT``), then lingers as a big process's end does.
 SPLIT = textwrap.dedent(
@@ -89,77 +89,25 @@ def test_a_process_forked_by_the_command_does_not_keep_the_waiting_process_waiti
     assert time.monotonic() - start < 10
 
 
-#: The real command through its entry point, split (its inputs made to look big), with a CSV writer that
-#: writes half the table and stalls, so that a stop lands mid-write.
-SLOW_COMMAND = textwrap.dedent(
-    """
-    import sys, time
-    import exportscope.parallel as parallel
-    parallel.SPARE_MIN_DISK_BYTES = 0
-
-    def slowly():
-        import polars as pl
-        real = pl.DataFrame.write_csv
-
-        def slow(self, file=None, **kwargs):
-            real(self.head(self.height // 2), file, **kwargs)
-            file.flush()
-            time.sleep(60)
-            return real(self, file, **kwargs)
-
-        pl.DataFrame.write_csv = slow
-
-    import exportscope.report.items as items
-    real_write = items.write_items
-    def write_items(*args, **kwargs):
-        slowly()
-        return real_write(*args, **kwargs)
-    items.write_items = write_items
-
-    sys.argv = ["exportscope", *sys.argv[1:]]
-    from exportscope.launch import main
-    main()
-    """
-)
-
-
 @pytest.mark.parametrize(
     ("signum", "group"),
     [(signal.SIGTERM, False), (signal.SIGINT, False), (signal.SIGINT, True), (signal.SIGHUP, True)],
     ids=["SIGTERM to the waiting process", "SIGINT to it", "Ctrl-C to the group", "SIGHUP to the group"],
 )
 def test_a_stop_reaches_the_command_once_and_ends_it_cleanly(tmp_path: Path, signum: int, group: bool) -> None:
-    script = tmp_path / "slow.py"
-    script.write_text(SLOW_COMMAND)
-    out_dir = tmp_path / "out"
-    out_dir.mkdir()
-    target = out_dir / "items.csv"
-    target.write_text("the previous items\n")
-    proc = subprocess.Popen(
-        [sys.executable, str(script), "items", str(LINKEDIN), "-o", str(target)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        start_new_session=True,  # its own process group, as a shell's job has
-    )
-    try:
-        deadline = time.monotonic() + 60
-        parts: list[Path] = []
-        while not parts and time.monotonic() < deadline and proc.poll() is None:
-            parts = [p for p in out_dir.iterdir() if p.name.endswith(".part") and p.stat().st_size > 0]
-            time.sleep(0.05)
-        assert parts, "the slowed writer never started"
-        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
-        assert children  # the command runs in a child of the process started
+    """The real command through its entry point, split (its inputs made to look big), stopped mid-write."""
+    children: list[str] = []
+
+    def stop(proc: subprocess.Popen[str]) -> None:
+        children.extend(Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split())
         if group:
             os.killpg(proc.pid, signum)
         else:
             proc.send_signal(signum)
-        _, stderr = proc.communicate(timeout=30)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
+
+    setup = "import exportscope.parallel as parallel\nparallel.SPARE_MIN_DISK_BYTES = 0"
+    proc, stderr, out_dir, target = stop_mid_write(tmp_path, "exportscope.launch", stop, setup)
+    assert children  # the command runs in a child of the process started
     assert proc.returncode == 128 + signum, stderr
     assert stderr.strip() == f"exportscope: error: interrupted by {signal.Signals(signum).name}"  # once
     assert sorted(p.name for p in out_dir.iterdir()) == ["items.csv"]  # no .part file left

@@ -23,6 +23,11 @@ import time
 from collections.abc import Callable, Iterator
 from types import FrameType
 
+# At import, not in the handler: a signal may land while the handler's module is half imported (a lazy import
+# in the main thread), and the handler's own import of it then failed ("cannot import name ... from partially
+# initialized module": an internal error instead of the stop).
+from exportscope import fsutil
+
 #: The signals handled, with the name shown in the one-line message (no SIGHUP on Windows).
 STOP_SIGNALS: dict[int, str] = {
     int(getattr(signal, name)): name for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
@@ -49,14 +54,12 @@ _raised: dict[int, float] = {}
 
 
 def _handler(signum: int, frame: FrameType | None) -> None:
-    from exportscope.fsutil import discard_pending
-
     if not _deferred:
         now = time.monotonic()
         if now - _raised.get(signum, -REPEAT_SECONDS) < REPEAT_SECONDS:
             return  # the same stop again, maybe in the middle of this very handler: it is on its way
         _raised[signum] = now
-    discard_pending()
+    fsutil.discard_pending()
     if _deferred:
         _received.append(signum)
         _deferred[-1]()

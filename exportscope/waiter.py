@@ -61,11 +61,17 @@ def split() -> bool:
     return True
 
 
-def _stop_with(original: int) -> None:
-    """Be sent SIGTERM if the waiting process dies (killed at once, it passes nothing on)."""
+def term_when_parent_dies() -> None:
+    """Ask Linux to send this process SIGTERM when its parent ends (elsewhere nothing: callers check
+    ``os.getppid()`` as well, which also covers a parent that ended before this was asked)."""
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+
+
+def _stop_with(original: int) -> None:
+    """Be sent SIGTERM if the waiting process dies (killed at once, it passes nothing on)."""
+    term_when_parent_dies()
     if os.getppid() != original:  # it died before that was asked: nobody waits for this command any more
         os._exit(128 + signal.SIGTERM)
 

@@ -12,12 +12,10 @@ gone, on systems without that call or if the parent died before it was made.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import gc
 import os
 import pickle
 import signal
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -37,9 +35,6 @@ if TYPE_CHECKING:
 
 #: How often the worker checks that its parent is still there (seconds).
 PARENT_WATCH_SECONDS = 0.5
-
-
-_PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -63,9 +58,7 @@ def workers_available() -> int:
 
 def die_with_parent(parent: int) -> None:
     """End this process when ``parent`` is gone: Linux's parent-death signal, and a watch as a fallback."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    waiter.term_when_parent_dies()
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -13,7 +13,7 @@ import pytest
 from exportscope import chunkload, parallel, worker
 from exportscope.chunkload import ChunkLoader
 from exportscope.schedule import Schedule
-from tests.test_schedule import ScriptedConnection, tasks_of
+from tests.test_schedule import ScriptedConnection, feeding, tasks_of
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="in-memory files: Linux only")
 
@@ -75,8 +75,6 @@ def test_an_unreadable_chunk_is_raised_at_the_end_and_the_rest_let_go(monkeypatc
 def test_the_feeding_thread_answers_the_worker_while_a_chunk_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
     """The worker hands over a chunk, then reports its task read: the next batch goes out while the chunk is
     still being read (the feeding thread used to read it first, and the worker waited)."""
-    import queue
-
     schedule = Schedule([[t] for t in tasks_of([100] * 6)])  # type: ignore[list-item]
     reading = threading.Event()
     release = threading.Event()
@@ -92,24 +90,20 @@ def test_the_feeding_thread_answers_the_worker_while_a_chunk_is_read(monkeypatch
     monkeypatch.setattr(chunkload, "frame_from_file", held)
     answered: list[int] = []
 
-    conn = ScriptedConnection([])
+    def script(conn: ScriptedConnection) -> list[Any]:
+        def chunk() -> Any:
+            answered.append(len(conn.reads()))
+            return ("chunk",)
 
-    def while_the_chunk_is_read() -> Any:
-        assert reading.wait(10)
-        answered.append(len(conn.reads()))
-        release.set()
-        return ("done", None, [], [], 0)
+        def while_the_chunk_is_read() -> Any:
+            assert reading.wait(10)
+            answered.append(len(conn.reads()))
+            release.set()
+            return ("done", None, [], [], 0)
 
-    def chunk() -> Any:
-        answered.append(len(conn.reads()))
-        return ("chunk",)
+        return [("ready",), chunk, ("progress", 0, 1, "a.json"), while_the_chunk_is_read]
 
-    conn.script = [("ready",), chunk, ("progress", 0, 1, "a.json"), while_the_chunk_is_read]
-    w = parallel.Worker.__new__(parallel.Worker)
-    w._conn = conn  # type: ignore[assignment]
-    w._steps = queue.SimpleQueue()
-    w.chunks, w.progressed, w.error, w.finished = [], set(), None, False
-    w._feed(b"spec", schedule)
+    _, w = feeding(schedule, script)
     assert w.error is None, w.error
     assert answered == [1, 2]  # a batch bigger than its target goes alone; the next once its task was read
     assert w.error is None and w.frame is not None

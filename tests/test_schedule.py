@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from exportscope import worker
+from exportscope import parallel, worker
 from exportscope.model import Record
 from exportscope.schedule import BATCH_PART, Schedule, units_of
 from exportscope.zipread import Budget
@@ -425,20 +425,25 @@ class ScriptedConnection:
         return [(m[1], m[2]) for m in self.sent if m[0] == "read"]
 
 
-def _fed(schedule: Schedule, script_of: Callable[[ScriptedConnection], list[Any]]) -> ScriptedConnection:
-    """Run the parent's feeding loop (``Worker._feed``) in this thread against a scripted worker."""
+def feeding(
+    schedule: Schedule, script_of: Callable[[ScriptedConnection], list[Any]]
+) -> tuple[ScriptedConnection, parallel.Worker]:
+    """Run the parent's feeding loop (``Worker._feed``) in this thread against a scripted worker; returns the
+    connection and the worker handle (its frame, error...) once the loop has ended."""
     import queue
-
-    from exportscope.parallel import Worker
 
     conn = ScriptedConnection([])
     conn.script = script_of(conn)
-    w = Worker.__new__(Worker)
+    w = parallel.Worker.__new__(parallel.Worker)
     w._conn = conn  # type: ignore[assignment]
     w._steps = queue.SimpleQueue()
     w.chunks, w.progressed, w.error, w.finished = [], set(), None, False
     w._feed(b"spec", schedule)
-    return conn
+    return conn, w
+
+
+def _fed(schedule: Schedule, script_of: Callable[[ScriptedConnection], list[Any]]) -> ScriptedConnection:
+    return feeding(schedule, script_of)[0]
 
 
 def _worker_first(schedule: Schedule, then: list[Any]) -> tuple[list[int], list[int], ScriptedConnection]:

@@ -17,6 +17,7 @@ commands come after.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -37,13 +38,19 @@ def named_inputs(argv: Sequence[str]) -> list[str]:
 def main() -> None:
     """For a reading of big inputs: split off the process that waits, and fork the spare reading worker;
     then run the CLI."""
-    inputs = named_inputs(sys.argv[1:])
-    if inputs:
-        from exportscope import parallel, waiter
+    try:
+        inputs = named_inputs(sys.argv[1:])
+        if inputs:
+            from exportscope import parallel, waiter
 
-        if parallel.start_method() == "fork" and parallel.look_big(inputs):
-            waiter.split()  # this process waits; the rest runs in the child
-        parallel.start_spare(inputs)
-    from exportscope.cli import main as run
+            if parallel.start_method() == "fork" and parallel.look_big(inputs):
+                waiter.split()  # this process waits; the rest runs in the child
+            parallel.start_spare(inputs)
+        from exportscope.cli import main as run
+    except KeyboardInterrupt as exc:  # Ctrl-C while the command starts (its stop handlers come with the CLI)
+        from exportscope.stops import exit_code, stopped_line
 
+        with contextlib.suppress(OSError):
+            sys.stderr.write(f"exportscope: error: {stopped_line(exc)}\n")
+        os._exit(exit_code(exc))  # a spare worker forked already ends with this process
     run()

@@ -97,3 +97,8 @@ def exit_code(exc: BaseException) -> int:
 
 def stop_name(exc: BaseException) -> str:
     return STOP_SIGNALS.get(exc.signum, "signal") if isinstance(exc, Stopped) else "SIGINT"
+
+
+def stopped_line(exc: BaseException) -> str:
+    """The one line a stop ends the command with (on stderr, after ``exportscope: error:``)."""
+    return f"interrupted by {stop_name(exc)}"

@@ -114,3 +114,57 @@ def test_the_same_stop_again_within_a_second_is_not_raised_twice(monkeypatch: py
     monkeypatch.setattr(stops, "REPEAT_SECONDS", 0.0)
     with pytest.raises(stops.Stopped):
         stops._handler(signal.SIGTERM, None)  # past the window: a stop again
+
+
+_STARTING = """
+import os, signal, sys
+
+import PATCHED_MODULE as where
+
+real = where.NAME
+
+
+def stopped_here(*args, **kwargs):
+    os.kill(os.getpid(), SIGNUM)
+    return real(*args, **kwargs)
+
+
+where.NAME = stopped_here
+sys.argv = ["exportscope", *sys.argv[1:]]
+from exportscope.launch import main
+
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("where", "signum"),
+    [
+        ("typer.main.get_command", signal.SIGINT),  # typer builds the command line (before any command's guard)
+        ("typer.main.get_command", signal.SIGTERM),
+        ("exportscope.parallel.start_spare", signal.SIGINT),  # before the stop handlers are installed
+    ],
+)
+def test_a_stop_while_the_command_starts_is_one_line_not_a_traceback(tmp_path: Path, where: str, signum: int) -> None:
+    import subprocess
+    import sys
+
+    from tests.stopping import LINKEDIN, REPO
+
+    module, name = where.rsplit(".", 1)
+    script = tmp_path / "starting.py"
+    script.write_text(
+        _STARTING.replace("PATCHED_MODULE", module).replace("NAME", name).replace("SIGNUM", str(int(signum)))
+    )
+    target = tmp_path / "items.csv"
+    ended = subprocess.run(
+        [sys.executable, str(script), "items", str(LINKEDIN), "-o", str(target)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=60,
+    )
+    assert ended.returncode == 128 + signum, ended.stderr
+    assert ended.stderr.strip() == f"exportscope: error: interrupted by {signal.Signals(signum).name}"
+    assert not target.exists()

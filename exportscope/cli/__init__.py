@@ -7,6 +7,7 @@ Heavy modules (polars, the readers, textual) are imported inside the commands so
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -294,7 +295,7 @@ def _root(
 def main() -> None:
     from exportscope.cli.leave import leave
     from exportscope.gctune import fewer_collections
-    from exportscope.stops import install
+    from exportscope.stops import exit_code, install, stopped_line
 
     fewer_collections()  # big archives: the cycle collector must not walk millions of live objects
     install()  # SIGTERM and SIGHUP stop like Ctrl-C: temporary files removed, the worker stopped
@@ -302,6 +303,12 @@ def main() -> None:
         app()
     except SystemExit as done:
         leave(done.code)  # the output is written: skip the interpreter's freeing of every object
+    except KeyboardInterrupt as exc:
+        # A stop while typer builds the command line from the commands' signatures (20-30 ms, before any
+        # command's own guard): the same one line and code as a stop during the command, not a traceback.
+        with contextlib.suppress(OSError):
+            sys.stderr.write(f"exportscope: error: {stopped_line(exc)}\n")
+        leave(exit_code(exc))
     leave(0)
 
 

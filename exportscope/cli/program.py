@@ -234,9 +234,9 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
         except ExportscopeError as exc:
             fail(str(exc) or type(exc).__name__, 2)
         except KeyboardInterrupt as exc:
-            from exportscope.stops import exit_code, stop_name
+            from exportscope.stops import exit_code, stopped_line
 
-            fail(f"interrupted by {stop_name(exc)}", exit_code(exc))
+            fail(stopped_line(exc), exit_code(exc))
         except BrokenPipeError:
             raise typer.Exit(0) from None
         except Exception as exc:

@@ -15,10 +15,15 @@ from tests.conftest import SAMPLES
 
 @pytest.fixture
 def collector_on() -> Iterator[None]:
+    """The collector on for the test, and as it was after it, whatever the test did with it (left off, the
+    rest of the pytest process ran without it: millions of the terminal UI tests' cyclic objects were never
+    freed, and the process's last collection took over 5 s, so the test runner interrupted it)."""
     was_on = gc.isenabled()
     gc.enable()
     yield
-    if not was_on:
+    if was_on:
+        gc.enable()
+    else:
         gc.disable()
 
 

@@ -39,6 +39,9 @@ def main() -> None:
     """For a reading of big inputs: split off the process that waits, and fork the spare reading worker;
     then run the CLI."""
     try:
+        from exportscope import sigkeep
+
+        sigkeep.keep()  # polars, imported later, must not take Ctrl-C from the stops or the worker
         inputs = named_inputs(sys.argv[1:])
         if inputs:
             from exportscope import parallel, waiter

@@ -24,7 +24,7 @@ from multiprocessing import reduction
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
-from exportscope import waiter
+from exportscope import sigkeep, waiter
 from exportscope.archive import SourceChanged
 from exportscope.plan import Task
 from exportscope.reading import Collector, TaskResult, read_task
@@ -108,6 +108,7 @@ def worker_main(conn: Connection, parent: int) -> None:
             signal.signal(getattr(signal, name), signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_SETMASK, set())
+    sigkeep.keep()  # polars' import below would otherwise catch Ctrl-C again, and abort our reading with it
     # Half the cores for this process's polars pool (the parent has its own): on two cores, polars threads
     # that wait by spinning would take the CPU the other process reads with. Before polars is imported.
     os.environ["POLARS_MAX_THREADS"] = os.environ.get("POLARS_MAX_THREADS") or str(max(1, workers_available() // 2))

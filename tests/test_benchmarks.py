@@ -76,3 +76,27 @@ def test_ab_benchmark_alternates_two_checkouts() -> None:
         [sys.executable, "benchmarks/ab.py", ".", "."], capture_output=True, text=True, cwd=REPO, timeout=60
     )
     assert refused.returncode == 2
+
+
+def test_ctrl_c_fuzz_runs_small_and_judges_endings() -> None:
+    """A few rounds on a sample end right; and the judge tells a lost stop (0 with fewer items) from a stop."""
+    import subprocess
+
+    sample = REPO / "sample_exports" / "linkedin-2026" / "Complete_LinkedInDataExport_03-09-2026.zip"
+    out = subprocess.run(
+        [sys.executable, "benchmarks/ctrlc_fuzz.py", "--rounds", "3", "--max-delay", "0.6", "--seed", "1", str(sample)],
+        capture_output=True, text=True, cwd=REPO, timeout=300,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "3 rounds, 87 items each" in out.stdout and "wrong 0" in out.stdout
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import ctrlc_fuzz
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    stopped = "exportscope: error: interrupted by SIGINT\n"
+    assert ctrlc_fuzz.verdict(130, stopped, 87) is None
+    assert ctrlc_fuzz.verdict(0, "exportscope: wrote 87 items to x.parquet\n", 87) is None
+    assert ctrlc_fuzz.verdict(0, "^Cexportscope: wrote 86 items to x.parquet\n", 87) == "ended 0 with 86 items of 87"
+    assert ctrlc_fuzz.verdict(130, "Traceback (most recent call last):\n" + stopped, 87) is not None
+    assert ctrlc_fuzz.verdict(1, "exportscope: error: internal error\n", 87) == "exit code 1"

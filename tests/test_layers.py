@@ -4,7 +4,8 @@ The layers, lowest first (a module may import its own layer and those below; ``T
 annotations only and are not counted). A group is a top-level module or a sub-package (``platforms``,
 ``actions``...), whose modules share its layer:
 
-0. leaf values and helpers: notes, termsafe, keys, data, dates, textio, gctune, version, deflate, tomlread;
+0. leaf values and helpers: notes, termsafe, keys, data, dates, textio, gctune, sigkeep, version, deflate,
+   tomlread;
 1. words and errors: i18n, errors;
 2. reading and data: the archive layer (zipread, regular, nested, archive, snapshot), files and paths
    (fsutil, stops, waiter, outpath, formats), the schema data (schemafiles, policies, regions, rules), the values
@@ -30,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent / "exportscope"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("notes", "termsafe", "keys", "data", "dates", "textio", "gctune", "version", "columns", "deflate",
-     "tomlread"),
+     "tomlread", "sigkeep"),
     ("i18n", "errors"),
     ("zipread", "regular", "nested", "archive", "snapshot", "fsutil", "stops", "waiter", "outpath", "formats",
      "schemafiles", "policies", "regions", "rules", "model", "questions", "types", "summary_model", "identity"),

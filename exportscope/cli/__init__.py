@@ -295,8 +295,10 @@ def _root(
 def main() -> None:
     from exportscope.cli.leave import leave
     from exportscope.gctune import fewer_collections
+    from exportscope.sigkeep import keep
     from exportscope.stops import exit_code, install, stopped_line
 
+    keep()  # polars, imported later, must not take Ctrl-C from the stops (done already through launch)
     fewer_collections()  # big archives: the cycle collector must not walk millions of live objects
     install()  # SIGTERM and SIGHUP stop like Ctrl-C: temporary files removed, the worker stopped
     try:

@@ -36,6 +36,10 @@ def stop(signum, frame):
 
 
 signal.signal(signal.SIGINT, signal.SIG_IGN if IGNORE else stop)
+if IN_THREAD:  # polars' first import in another thread (the disposition is then restored through sigaction)
+    first = threading.Thread(target=__import__, args=("polars",))
+    first.start()
+    first.join()
 import polars as pl
 
 frame = pl.DataFrame({"a": pl.int_range(0, 1_000_000, eager=True)})
@@ -64,9 +68,13 @@ print(ended["main"], ended["thread"])
 """
 
 
-def _under_ctrl_c(tmp_path: Path, *, keep: bool, ignore: bool) -> tuple[str, str]:
+def _under_ctrl_c(tmp_path: Path, *, keep: bool, ignore: bool, in_thread: bool = False) -> tuple[str, str]:
     script = tmp_path / "queries.py"
-    script.write_text(_QUERIES_UNDER_CTRL_C.replace("KEEP", str(keep)).replace("IGNORE", str(ignore)))
+    script.write_text(
+        _QUERIES_UNDER_CTRL_C.replace("KEEP", str(keep))
+        .replace("IGNORE", str(ignore))
+        .replace("IN_THREAD", str(in_thread))
+    )
     ran = subprocess.run(
         [sys.executable, str(script)],
         capture_output=True,
@@ -84,18 +92,20 @@ def _polars_takes_ctrl_c(tmp_path: Path) -> bool:
     return _under_ctrl_c(tmp_path, keep=False, ignore=True) != ("done", "done")
 
 
-def test_a_process_that_ignores_ctrl_c_still_does_once_polars_is_imported(tmp_path: Path) -> None:
+@pytest.mark.parametrize("in_thread", [False, True], ids=["imported in the main thread", "in another thread"])
+def test_a_process_that_ignores_ctrl_c_still_does_once_polars_is_imported(tmp_path: Path, in_thread: bool) -> None:
     if not _polars_takes_ctrl_c(tmp_path):  # the case this guards against is gone from polars
         pytest.skip("this polars does not abort its operations on Ctrl-C")
-    assert _under_ctrl_c(tmp_path, keep=True, ignore=True) == ("done", "done")
+    assert _under_ctrl_c(tmp_path, keep=True, ignore=True, in_thread=in_thread) == ("done", "done")
 
 
-def test_a_stop_is_raised_in_the_main_thread_only_and_as_ours(tmp_path: Path) -> None:
+@pytest.mark.parametrize("in_thread", [False, True], ids=["imported in the main thread", "in another thread"])
+def test_a_stop_is_raised_in_the_main_thread_only_and_as_ours(tmp_path: Path, in_thread: bool) -> None:
     if not _polars_takes_ctrl_c(tmp_path):
         pytest.skip("this polars does not abort its operations on Ctrl-C")
     # The main thread's query checks Python's signals: our stop comes out of it, not polars' interruption;
     # the other thread's queries run to their end.
-    assert _under_ctrl_c(tmp_path, keep=True, ignore=False) == ("Stopped", "done")
+    assert _under_ctrl_c(tmp_path, keep=True, ignore=False, in_thread=in_thread) == ("Stopped", "done")
 
 
 def _ignores_sigint(pid: int) -> bool:

@@ -11,6 +11,8 @@ the ones that write a file return the one line to say about it.
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -129,9 +131,14 @@ def where(output: Path) -> str:
 
 def writing(output: Path, write: Callable[[], T]) -> T:
     """Run a writer; a place that cannot be written is the user's to fix (exit 2), not a bug."""
+    from exportscope.outpath import is_stdout, reader_gone
+
     try:
         return write()
     except OSError as exc:
+        if is_stdout(output) and (isinstance(exc, BrokenPipeError) or reader_gone(sys.stdout.fileno())):
+            # The reader took what it wanted (``| head``): the end a shell pipeline expects, as for every command.
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE)) from None
         reason = exc.strerror or type(exc).__name__
         raise OutputError(f"{output}: cannot write there ({reason})") from None
 

@@ -40,6 +40,22 @@ def is_stdout(path: Path | str) -> bool:
     return str(path) == STDOUT
 
 
+def reader_gone(fd: int) -> bool:
+    """Whether ``fd`` is a pipe whose reading end is closed (``exportscope items -o - | head``, once ``head``
+    has its lines). Why asked of the system: polars reports a write to such a pipe as a plain ``OSError``
+    with no error number (its message alone says "Broken pipe"), unlike Python's own ``BrokenPipeError``."""
+    import select
+
+    if not hasattr(select, "poll"):  # pragma: no cover - Windows
+        return False
+    try:
+        poller = select.poll()
+        poller.register(fd, select.POLLOUT)
+        return any(events & select.POLLERR for _, events in poller.poll(0))
+    except (OSError, ValueError):
+        return False
+
+
 def _kind(mode: int) -> str | None:
     """The refusal code for a file type that is not a regular file, or None for a regular file."""
     if stat.S_ISREG(mode):

@@ -32,9 +32,19 @@ def escape(text: str) -> str:
     return _rich_escape(safe(text))
 
 
+class _PipeConsole(Console):
+    """A console whose reader going away (``exportscope summary | head``) ends the command as the other
+    commands end then: with 0, through the CLI's guard. Rich's own answer is to exit with 1, the code that
+    says "a bug in exportscope"."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True  # nothing more is written: its buffer would fail again at the flush
+        raise BrokenPipeError
+
+
 def _console() -> Console:
     # emoji=False: a ``:smile:`` in a file name prints as typed, not as an emoji.
-    return Console(highlight=False, soft_wrap=False, emoji=False)
+    return _PipeConsole(highlight=False, soft_wrap=False, emoji=False)
 
 
 def _say(key: str, lang: str, /, **fields: object) -> str:

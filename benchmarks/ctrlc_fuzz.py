@@ -2,14 +2,18 @@
 
     python benchmarks/ctrlc_fuzz.py --rounds 300 --max-delay 0.9 benchmarks/out/heavy-0mb/*.zip
     python benchmarks/ctrlc_fuzz.py --rounds 100 --max-delay 3.5 benchmarks/out/L-0gb/*.zip benchmarks/out/L-0gb/whatsapp
+    python benchmarks/ctrlc_fuzz.py --command report --rounds 100 --max-delay 1.2 benchmarks/out/heavy-0mb/*.zip
 
-Each round runs ``python -m exportscope items INPUTS -o OUT.parquet`` in its own process group, as a shell
-runs a job, and sends SIGINT to the whole group (what Ctrl-C in a terminal does: the command, the process
-that waits for it and the reading worker all get it) after a random delay up to ``--max-delay`` seconds.
-A round is right when it ends with 130 and exactly the one line ``exportscope: error: interrupted by
-SIGINT``, or with 0 and every item (the count of an uninterrupted run first, or ``--full``): a signal that
-comes once the work is done is ignored by design. Anything else is printed with its stderr: another exit
-code, a traceback, a second line, or fewer items with 0 (a stop that was lost and took a task with it).
+Each round runs ``python -m exportscope COMMAND INPUTS -o OUT`` (``items`` to a .parquet file by default;
+``report``: .html, ``cleanup``: a .csv worklist; ``summary``: ``--json`` on standard output) in its own
+process group, as a shell runs a job, and sends SIGINT to the whole group (what Ctrl-C in a terminal does:
+the command, the process that waits for it and the reading worker all get it) after a random delay up to
+``--max-delay`` seconds. The output's folder holds a previous output. A round is right when it ends with 130,
+exactly the one line ``exportscope: error: interrupted by SIGINT`` and the previous output untouched, or
+with 0 and the whole result (for ``items``, every item: the count of an uninterrupted run first, or
+``--full``): a signal that comes once the work is done is ignored by design. In both cases no temporary file
+may be left beside the output. Anything else is printed with its stderr: another exit code, a traceback, a
+second line, a leftover, or fewer items with 0 (a stop that was lost and took a task with it).
 
 Why a fuzz and not only the stop tests: the stop tests send the signal at chosen points; the bugs it found
 (a stop while typer built the command line gave a traceback; polars' own Ctrl-C handler, installed at its
@@ -34,13 +38,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 STOPPED = "exportscope: error: interrupted by SIGINT"
+PREVIOUS = b"the previous output\n"
+#: Per command: the output's name (None: standard output) and the arguments before the inputs.
+COMMANDS: dict[str, tuple[str | None, list[str]]] = {
+    "items": ("items.parquet", ["items"]),
+    "report": ("report.html", ["report"]),
+    "cleanup": ("worklist.csv", ["cleanup"]),
+    "summary": (None, ["summary", "--json"]),
+}
 
 
-def run(inputs: list[str], out: Path, delay: float | None) -> tuple[int, str]:
+def command_line(command: str, inputs: list[str], folder: Path) -> list[str]:
+    name, args = COMMANDS[command]
+    return [*args, *inputs, *(["-o", str(folder / name)] if name else [])]
+
+
+def run(args: list[str], delay: float | None) -> tuple[int, str]:
     """One run, SIGINT to its process group after ``delay`` seconds (None: never): exit code and stderr."""
     with tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "exportscope", "items", *inputs, "-o", str(out)],
+            [sys.executable, "-m", "exportscope", *args],
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
             stderr=err,
@@ -61,46 +78,66 @@ def written(stderr: str) -> int | None:
     return int(found.group(1).replace(",", "")) if found else None
 
 
-def verdict(code: int, stderr: str, full: int) -> str | None:
-    """None for a right ending, else what is wrong."""
+def verdict(code: int, stderr: str, full: int | None) -> str | None:
+    """None for a right ending, else what is wrong (``full``: the item count an ``items`` run must write)."""
     if code == 130:
         return None if stderr.strip() == STOPPED else "stopped, but not with the one line"
     if code == 0:
         count = written(stderr)
-        if count != full:
+        if full is not None and count != full:
             return f"ended 0 with {count} items of {full}"
-        return None if "Traceback" not in stderr else "ended 0 with a traceback"
+        lines = stderr.strip().splitlines()
+        return None if all(line.startswith("exportscope: wrote ") for line in lines) else "ended 0 with more said"
     return f"exit code {code}"
+
+
+def leftovers(folder: Path, output: Path | None, code: int) -> str | None:
+    """What a run left wrong in the output's folder: any other file, or a previous output changed by a stop."""
+    names = sorted(p.name for p in folder.iterdir())
+    expected = [output.name] if output is not None else []
+    if names != expected:
+        return f"left {names}"
+    if output is not None and code == 130 and output.read_bytes() != PREVIOUS:
+        return "a stop changed the previous output"
+    return None
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="+")
+    parser.add_argument("--command", choices=sorted(COMMANDS), default="items")
     parser.add_argument("--rounds", type=int, default=100)
     parser.add_argument("--max-delay", type=float, default=1.0, help="seconds; a little over one run's length")
     parser.add_argument("--full", type=int, help="the item count of a whole run (default: one run first)")
     parser.add_argument("--seed", type=int)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / "items.parquet"
+    inputs = [str(Path(i).resolve()) for i in args.inputs]
+    with tempfile.TemporaryDirectory() as place:
+        folder = Path(place)
+        name = COMMANDS[args.command][0]
+        output = folder / name if name else None
+        line = command_line(args.command, inputs, folder)
         full = args.full
-        if full is None:
-            code, stderr = run(args.inputs, out, None)
-            full = written(stderr) if code == 0 else None
-            if full is None:
-                sys.exit(f"the uninterrupted run failed ({code}): {stderr.strip()}")
+        code, stderr = run(line, None)
+        if code != 0:
+            sys.exit(f"the uninterrupted run failed ({code}): {stderr.strip()}")
+        if args.command == "items" and full is None:
+            full = written(stderr)
         endings: collections.Counter[str] = collections.Counter()
         wrong = 0
         for i in range(args.rounds):
+            if output is not None:
+                output.write_bytes(PREVIOUS)
             delay = rng.uniform(0.05, args.max_delay)
-            code, stderr = run(args.inputs, out, delay)
-            problem = verdict(code, stderr, full)
+            code, stderr = run(line, delay)
+            problem = verdict(code, stderr, full) or leftovers(folder, output, code)
             endings[str(code)] += 1
             if problem is not None:
                 wrong += 1
                 print(f"round {i}, Ctrl-C after {delay:.3f} s: {problem}\n{stderr}", flush=True)
-        print(f"{args.rounds} rounds, {full:,} items each: endings {dict(endings)}; wrong {wrong}")
+        each = f", {full:,} items each" if full is not None else ""
+        print(f"{args.rounds} rounds of {args.command}{each}: endings {dict(endings)}; wrong {wrong}")
         sys.exit(1 if wrong else 0)
 
 

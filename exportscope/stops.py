@@ -44,6 +44,9 @@ class Stopped(KeyboardInterrupt):
 
 _deferred: list[Callable[[], None]] = []
 _received: list[int] = []
+#: Every stop raised in this process, in order: a caller that must tell a stop from an error compares counts
+#: (:func:`raised_count`), since a library may hand back the stop raised inside it as an error of its own.
+_raised_in_order: list[int] = []
 
 #: The same signal again within this many seconds of the one raised is the same stop: Ctrl-C reaches both
 #: the process that waits for the command (:mod:`exportscope.waiter`) and the command's, and the first passes
@@ -64,7 +67,21 @@ def _handler(signum: int, frame: FrameType | None) -> None:
         _received.append(signum)
         _deferred[-1]()
         return
+    _raised_in_order.append(signum)
     raise Stopped(signum)
+
+
+def raised_count() -> int:
+    """How many stops were raised in this process so far."""
+    return len(_raised_in_order)
+
+
+def raised_again(since: int) -> Stopped | None:
+    """The first stop raised after :func:`raised_count` gave ``since``, as a new exception to raise; None if
+    there was none. Why: the stop is raised wherever the main thread is, also inside a library call (polars
+    checks for signals while it works), and a library that turns what its callback raised into an error of
+    its own would make a stop look like a file that failed to read."""
+    return Stopped(_raised_in_order[since]) if len(_raised_in_order) > since else None
 
 
 @contextlib.contextmanager

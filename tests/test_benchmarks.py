@@ -88,7 +88,7 @@ def test_ctrl_c_fuzz_runs_small_and_judges_endings() -> None:
         capture_output=True, text=True, cwd=REPO, timeout=300,
     )  # fmt: skip
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "3 rounds, 87 items each" in out.stdout and "wrong 0" in out.stdout
+    assert "3 rounds of items, 87 items each" in out.stdout and "wrong 0" in out.stdout
     sys.path.insert(0, str(REPO / "benchmarks"))
     try:
         import ctrlc_fuzz
@@ -100,3 +100,4 @@ def test_ctrl_c_fuzz_runs_small_and_judges_endings() -> None:
     assert ctrlc_fuzz.verdict(0, "^Cexportscope: wrote 86 items to x.parquet\n", 87) == "ended 0 with 86 items of 87"
     assert ctrlc_fuzz.verdict(130, "Traceback (most recent call last):\n" + stopped, 87) is not None
     assert ctrlc_fuzz.verdict(1, "exportscope: error: internal error\n", 87) == "exit code 1"
+    assert ctrlc_fuzz.verdict(0, "Exception in thread x:\nKeyboardInterrupt\n", None) == "ended 0 with more said"

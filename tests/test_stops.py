@@ -7,10 +7,12 @@ from __future__ import annotations
 import os
 import signal
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from exportscope.errors import OutputError
 from tests.stopping import stop_mid_write
 
 
@@ -117,10 +119,11 @@ def test_the_same_stop_again_within_a_second_is_not_raised_twice(monkeypatch: py
 
 
 _STARTING = """
-import os, signal, sys
+import importlib, os, signal, sys
 
-import PATCHED_MODULE as where
-
+where = importlib.import_module("PATCHED_MODULE")
+for part in "OWNER".split(".") if "OWNER" else []:
+    where = getattr(where, part)
 real = where.NAME
 
 
@@ -140,9 +143,10 @@ main()
 @pytest.mark.parametrize(
     ("where", "signum"),
     [
-        ("typer.main.get_command", signal.SIGINT),  # typer builds the command line (before any command's guard)
-        ("typer.main.get_command", signal.SIGTERM),
-        ("exportscope.parallel.start_spare", signal.SIGINT),  # before the stop handlers are installed
+        ("typer.main:get_command", signal.SIGINT),  # typer builds the command line (before any command's guard)
+        ("typer.main:get_command", signal.SIGTERM),
+        ("typer.core:TyperGroup.parse_args", signal.SIGTERM),  # it is parsed (typer: a silent Exit(130))
+        ("exportscope.parallel:start_spare", signal.SIGINT),  # before the stop handlers are installed
     ],
 )
 def test_a_stop_while_the_command_starts_is_one_line_not_a_traceback(tmp_path: Path, where: str, signum: int) -> None:
@@ -151,10 +155,14 @@ def test_a_stop_while_the_command_starts_is_one_line_not_a_traceback(tmp_path: P
 
     from tests.stopping import LINKEDIN, REPO
 
-    module, name = where.rsplit(".", 1)
+    module, attribute = where.split(":")
+    owner, _, name = attribute.rpartition(".")
     script = tmp_path / "starting.py"
     script.write_text(
-        _STARTING.replace("PATCHED_MODULE", module).replace("NAME", name).replace("SIGNUM", str(int(signum)))
+        _STARTING.replace("PATCHED_MODULE", module)
+        .replace("OWNER", owner)
+        .replace("NAME", name)
+        .replace("SIGNUM", str(int(signum)))
     )
     target = tmp_path / "items.csv"
     ended = subprocess.run(
@@ -168,3 +176,81 @@ def test_a_stop_while_the_command_starts_is_one_line_not_a_traceback(tmp_path: P
     assert ended.returncode == 128 + signum, ended.stderr
     assert ended.stderr.strip() == f"exportscope: error: interrupted by {signal.Signals(signum).name}"
     assert not target.exists()
+
+
+def test_a_stop_a_reader_library_hands_back_as_its_own_error_is_still_a_stop(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stop is raised wherever the main thread is, also inside a library's call; a library that turns it
+    into an error of its own must not make the run go on with the file counted as failed."""
+    from pathlib import Path as _Path
+
+    from exportscope import stops
+    from exportscope.archive import Member, Source
+    from exportscope.model import Record
+    from exportscope.platforms.base import Platform
+    from exportscope.reading import Collector, read_task
+    from exportscope.rules import load_rules
+
+    monkeypatch.setattr(stops, "_raised", {})  # no stop of another test within the repeat window
+    monkeypatch.setattr(stops, "_raised_in_order", [])
+    rule = load_rules("facebook").get("facebook.ai_chats")
+    members = [Member("a.json", Source(_Path("x.zip"), "zip"), 10, 10)]
+
+    def library_call() -> None:
+        try:
+            stops._handler(signal.SIGTERM, None)  # the signal lands inside the library's callback
+        except KeyboardInterrupt as exc:
+            raise ValueError("the library's own error") from exc
+
+    def stopped_reader(_members: object, _rule: object) -> Iterator[Record]:
+        yield Record(text="read before", row=1)
+        library_call()
+        yield Record(text="never", row=2)
+
+    def broken_reader(_members: object, _rule: object) -> Iterator[Record]:
+        yield Record(text="read before", row=1)
+        raise ValueError("a broken file")
+
+    platform = Platform("facebook", "Facebook", "facebook", {rule.reader: stopped_reader})
+    with pytest.raises(stops.Stopped) as raised:
+        read_task(0, platform, rule, members, Collector())
+    assert raised.value.signum == signal.SIGTERM
+    # An error with no stop behind it is still one file failing, the rest going on.
+    platform = Platform("facebook", "Facebook", "facebook", {rule.reader: broken_reader})
+    result = read_task(0, platform, rule, members, Collector())
+    assert [entry.status.name for entry in result.ledger] == ["FAILED"]
+
+
+@pytest.mark.parametrize(
+    "made", [ValueError, OSError, OutputError], ids=["an error", "an OS error", "a place that cannot be written"]
+)
+def test_the_command_guard_ends_a_stop_made_into_an_error_as_the_stop(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], made: type[Exception]
+) -> None:
+    """Not "internal error ... a bug in exportscope" (1), nor "cannot write there" (2): the stop's line and code."""
+    import typer
+
+    from exportscope import stops
+    from exportscope.cli.program import guarded
+
+    monkeypatch.setattr(stops, "_raised", {})
+    monkeypatch.setattr(stops, "_raised_in_order", [])
+
+    @guarded
+    def command() -> None:
+        try:
+            stops._handler(signal.SIGHUP, None)
+        except KeyboardInterrupt as exc:
+            raise made("what the library said") from exc
+
+    with pytest.raises(typer.Exit) as ended:
+        command()
+    assert ended.value.exit_code == 128 + signal.SIGHUP
+    assert capsys.readouterr().err == "exportscope: error: interrupted by SIGHUP\n"
+
+    @guarded
+    def failing() -> None:
+        raise made("a real failure")
+
+    with pytest.raises(typer.Exit) as ended:
+        failing()
+    assert ended.value.exit_code in (1, 2)  # a bug, or a place that cannot be written: never a stop

@@ -304,14 +304,30 @@ def main() -> None:
     try:
         app()
     except SystemExit as done:
-        leave(done.code)  # the output is written: skip the interpreter's freeing of every object
-    except KeyboardInterrupt as exc:
+        silent = _silent_stop(done)
+        if silent is None:
+            leave(done.code)  # the output is written: skip the interpreter's freeing of every object
+            return
+        exc: KeyboardInterrupt = silent
+    except KeyboardInterrupt as raised:
         # A stop while typer builds the command line from the commands' signatures (20-30 ms, before any
         # command's own guard): the same one line and code as a stop during the command, not a traceback.
-        with contextlib.suppress(OSError):
-            sys.stderr.write(f"exportscope: error: {stopped_line(exc)}\n")
-        leave(exit_code(exc))
-    leave(0)
+        exc = raised
+    else:
+        leave(0)
+        return
+    with contextlib.suppress(OSError):
+        sys.stderr.write(f"exportscope: error: {stopped_line(exc)}\n")
+    leave(exit_code(exc))
+
+
+def _silent_stop(done: SystemExit) -> KeyboardInterrupt | None:
+    """The stop behind typer's own answer to one that lands while it parses the command line: an exit with
+    130, said nowhere, whatever the signal (typer raises ``Exit(130) from`` the interruption). None for any
+    other exit, a command's guarded stop included (its line is said already: its exit is not *from* it)."""
+    typer_exit = done.__context__
+    cause = typer_exit.__cause__ if isinstance(typer_exit, typer.Exit) else None
+    return cause if isinstance(cause, KeyboardInterrupt) else None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -225,21 +225,25 @@ def guarded(func: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from exportscope import stops
         from exportscope.errors import ExportscopeError
 
+        stops_before = stops.raised_count()
         try:
             return func(*args, **kwargs)
         except typer.Exit:
             raise
         except ExportscopeError as exc:
+            if (stop := stops.raised_again(stops_before)) is not None:  # a write a stop broke: the stop
+                fail(stops.stopped_line(stop), stops.exit_code(stop))
             fail(str(exc) or type(exc).__name__, 2)
         except KeyboardInterrupt as exc:
-            from exportscope.stops import exit_code, stopped_line
-
-            fail(stopped_line(exc), exit_code(exc))
+            fail(stops.stopped_line(exc), stops.exit_code(exc))
         except BrokenPipeError:
             raise typer.Exit(0) from None
         except Exception as exc:
+            if (stop := stops.raised_again(stops_before)) is not None:  # a stop a library made its own error
+                fail(stops.stopped_line(stop), stops.exit_code(stop))
             if isinstance(exc, OSError) and exc.filename:  # a path the system refuses: too long, not allowed
                 fail(f"{exc.filename}: cannot be used ({exc.strerror or type(exc).__name__})", 2)
             if os.environ.get("EXPORTSCOPE_DEBUG"):

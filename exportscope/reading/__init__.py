@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from exportscope import dates
+from exportscope import dates, stops
 from exportscope.archive import Member, MemberError
 from exportscope.model import (
     Drift,
@@ -97,6 +97,7 @@ def read_task(
     lo = round(datetime(first.year, first.month, first.day, tzinfo=UTC).timestamp() * 1_000_000) if first else None
     hi = round(latest.timestamp() * 1_000_000) if latest is not None else None
     out: object = None
+    stops_before = stops.raised_count()
     try:
         for out in platform.read(members, rule):
             if type(out) is Record:  # the hot path: Collector.add, inlined
@@ -167,6 +168,8 @@ def read_task(
     except MemberError as exc:  # the ledger line names the file already: only what went wrong
         failure = exc.problem
     except Exception as exc:  # one broken file must never lose the rest of the archive
+        if (stop := stops.raised_again(stops_before)) is not None:  # a stop handed back as a library's error
+            raise stop from exc
         read = sum(counts.values())
         failure = describe_failure(exc)
         if read:  # the items read before it are kept, and the failure says how many ("... (after 12 items)")

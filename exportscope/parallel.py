@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from multiprocessing import reduction
 from typing import TYPE_CHECKING, Any
 
+from exportscope import waiter
 from exportscope.chunkload import ChunkLoader
 from exportscope.plan import Task
 from exportscope.reading import Shape, TaskResult
@@ -216,7 +217,11 @@ class Worker:
         self._conn, child = ctx.Pipe(duplex=True)
         parent = spec.parent if spec is not None else parent if parent is not None else os.getpid()
         self._process = ctx.Process(target=worker_main, args=(child, parent), daemon=True)
-        self._process.start()
+        held = waiter.hold_stops()  # the worker starts with them blocked: it unblocks once it ignores Ctrl-C
+        try:
+            self._process.start()
+        finally:
+            waiter.release_stops(held)
         child.close()
         self._feeder: threading.Thread | None = None
         self._steps: queue.SimpleQueue[tuple[int, str] | None] = queue.SimpleQueue()

@@ -46,19 +46,41 @@ def split() -> bool:
     for stream in (sys.stdout, sys.stderr):  # nothing buffered here is written twice
         with contextlib.suppress(Exception):
             stream.flush()
+    held = hold_stops()
     try:
         child = os.fork()
     except OSError:
+        release_stops(held)
         os.close(read_end)
         os.close(write_end)
         return False
     if child:
         os.close(write_end)
-        _wait(child, read_end)
+        _wait(child, read_end, held)
     os.close(read_end)
     _STATUS.append(write_end)
     _stop_with(original)
+    release_stops(held)  # a stop that came meanwhile is raised here, where the command's start handles it
     return True
+
+
+def hold_stops() -> list[int] | None:
+    """Block the stop signals in this thread until :func:`release_stops` (None where signals cannot be
+    blocked); around a fork, so that the child starts with them blocked too.
+
+    Why: a child runs Python's at-fork functions first thing (``random`` reseeds itself), before it can set
+    what a stop does in it; a Ctrl-C landing there was raised inside one of them, printed as "Exception
+    ignored in ..." with a traceback, and lost (found by the Ctrl-C fuzz, ``benchmarks/ctrlc_fuzz.py``).
+    Blocked, it waits until the child has chosen: the reading worker ignores it, the command stops."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        return None
+    return list(signal.pthread_sigmask(signal.SIG_BLOCK, FORWARDED))
+
+
+def release_stops(held: list[int] | None) -> None:
+    """Put back the signal mask :func:`hold_stops` found; a stop that came meanwhile is delivered now."""
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def term_when_parent_dies() -> None:
@@ -76,7 +98,7 @@ def _stop_with(original: int) -> None:
         os._exit(128 + signal.SIGTERM)
 
 
-def _wait(child: int, status_pipe: int) -> NoReturn:
+def _wait(child: int, status_pipe: int, held: list[int] | None) -> NoReturn:
     """The original process's life after the fork: pass stop signals on, then end as the command did."""
 
     def forward(signum: int, _frame: object) -> None:
@@ -86,6 +108,7 @@ def _wait(child: int, status_pipe: int) -> NoReturn:
     for signum in FORWARDED:
         if signal.getsignal(signum) is not signal.SIG_IGN:
             signal.signal(signum, forward)
+    release_stops(held)  # a stop that came during the fork is passed on now
     try:
         said = os.read(status_pipe, 1)  # retried after a forwarded signal (PEP 475)
     except OSError:

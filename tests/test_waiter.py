@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ended_within, process_alive
-from tests.stopping import stop_mid_write
+from tests.stopping import REPO, stop_mid_write
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the command is split on Linux only")
 
@@ -113,3 +113,35 @@ def test_a_stop_reaches_the_command_once_and_ends_it_cleanly(tmp_path: Path, sig
     assert sorted(p.name for p in out_dir.iterdir()) == ["items.csv"]  # no .part file left
     assert target.read_text() == "the previous items\n"
     assert all(ended_within(int(pid)) for pid in children)
+
+
+_CTRL_C_AS_FORKED = """
+import os, signal, sys
+
+# Ctrl-C landing in each forked child as it starts, while Python runs its at-fork functions there.
+os.register_at_fork(after_in_child=lambda: os.kill(os.getpid(), signal.SIGINT))
+sys.argv = ["exportscope", *sys.argv[1:]]
+from exportscope.launch import main
+
+main()
+"""
+
+
+def test_a_stop_while_a_child_is_forked_waits_for_the_child_to_choose(tmp_path: Path) -> None:
+    """The command's process and the reading worker are forked with the stop signals blocked: a Ctrl-C in
+    their first instants is neither raised inside an at-fork function ("Exception ignored in ...", lost) nor
+    lost; the command stops with its one line, the worker ignores it."""
+    script = tmp_path / "forked.py"
+    script.write_text(_CTRL_C_AS_FORKED)
+    folder = tmp_path / "export"  # a folder always looks big: the command is split and a spare is forked
+    folder.mkdir()
+    (folder / "chat.txt").write_text("[01/02/2024, 10:00:00] Ana: hello\n")
+    ended = subprocess.run(
+        [sys.executable, str(script), "summary", "--json", str(folder)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=60,
+    )
+    assert (ended.returncode, ended.stderr) == (130, "exportscope: error: interrupted by SIGINT\n")

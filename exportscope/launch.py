@@ -39,9 +39,13 @@ def main() -> None:
     """For a reading of big inputs: split off the process that waits, and fork the spare reading worker;
     then run the CLI."""
     try:
-        from exportscope import sigkeep
+        from exportscope import sigkeep, stops
 
         sigkeep.keep()  # polars, imported later, must not take Ctrl-C from the stops or the worker
+        # The stops first (the CLI installs them again): Ctrl-C reaches the split command twice, once from the
+        # terminal and once passed on by the waiting process, and only a stop handler takes the second copy
+        # for the same stop; Python's default raised it again inside the handling of the first (a traceback).
+        stops.install()
         inputs = named_inputs(sys.argv[1:])
         if inputs:
             from exportscope import parallel, waiter
@@ -50,7 +54,7 @@ def main() -> None:
                 waiter.split()  # this process waits; the rest runs in the child
             parallel.start_spare(inputs)
         from exportscope.cli import main as run
-    except KeyboardInterrupt as exc:  # Ctrl-C while the command starts (its stop handlers come with the CLI)
+    except KeyboardInterrupt as exc:  # a stop while the command starts, before the CLI's guard
         from exportscope.stops import exit_code, stopped_line
 
         with contextlib.suppress(OSError):

@@ -146,7 +146,7 @@ main()
         ("typer.main:get_command", signal.SIGINT),  # typer builds the command line (before any command's guard)
         ("typer.main:get_command", signal.SIGTERM),
         ("typer.core:TyperGroup.parse_args", signal.SIGTERM),  # it is parsed (typer: a silent Exit(130))
-        ("exportscope.parallel:start_spare", signal.SIGINT),  # before the stop handlers are installed
+        ("exportscope.parallel:start_spare", signal.SIGINT),  # before the CLI is imported
     ],
 )
 def test_a_stop_while_the_command_starts_is_one_line_not_a_traceback(tmp_path: Path, where: str, signum: int) -> None:
@@ -254,3 +254,58 @@ def test_the_command_guard_ends_a_stop_made_into_an_error_as_the_stop(
     with pytest.raises(typer.Exit) as ended:
         failing()
     assert ended.value.exit_code in (1, 2)  # a bug, or a place that cannot be written: never a stop
+
+
+_TWICE = """
+import os, signal, sys, time
+
+from exportscope import parallel, stops
+
+real_spare, real_line = parallel.start_spare, stops.stopped_line
+
+
+def spin():
+    end = time.monotonic() + 0.2
+    while time.monotonic() < end:
+        pass
+
+
+def first(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C from the terminal, as the command starts
+    spin()
+    return real_spare(*args, **kwargs)
+
+
+def second(exc):
+    os.kill(os.getpid(), signal.SIGINT)  # the copy the waiting process passes on, while the first is handled
+    spin()
+    return real_line(exc)
+
+
+parallel.start_spare, stops.stopped_line = first, second
+sys.argv = ["exportscope", *sys.argv[1:]]
+from exportscope.launch import main
+
+main()
+"""
+
+
+def test_ctrl_c_twice_as_the_command_starts_is_one_stop(tmp_path: Path) -> None:
+    """Ctrl-C reaches the split command twice (from the terminal, and passed on by the waiting process): the
+    second copy landing while the first is handled must not raise again (a traceback, found by the fuzz)."""
+    import subprocess
+    import sys
+
+    from tests.stopping import LINKEDIN, REPO
+
+    script = tmp_path / "twice.py"
+    script.write_text(_TWICE)
+    ended = subprocess.run(
+        [sys.executable, str(script), "summary", "--json", str(LINKEDIN)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=60,
+    )
+    assert (ended.returncode, ended.stderr) == (130, "exportscope: error: interrupted by SIGINT\n")

@@ -15,6 +15,10 @@ with 0 and the whole result (for ``items``, every item: the count of an uninterr
 may be left beside the output. Anything else is printed with its stderr: another exit code, a traceback, a
 second line, a leftover, or fewer items with 0 (a stop that was lost and took a task with it).
 
+``--signal TERM`` or ``HUP`` sends that signal instead (the code is then 143 or 129, the line names it), and
+``--to process`` sends it to the command's first process only, as ``kill PID`` or ``timeout`` do (that
+process passes it on to the command's; the reading worker ends with its parent).
+
 Why a fuzz and not only the stop tests: the stop tests send the signal at chosen points; the bugs it found
 (a stop while typer built the command line gave a traceback; polars' own Ctrl-C handler, installed at its
 import, broke the threads that take the worker's rows and made the worker stop ignoring Ctrl-C) were at
@@ -37,7 +41,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-STOPPED = "exportscope: error: interrupted by SIGINT"
 PREVIOUS = b"the previous output\n"
 #: Per command: the output's name (None: standard output) and the arguments before the inputs.
 COMMANDS: dict[str, tuple[str | None, list[str]]] = {
@@ -53,8 +56,9 @@ def command_line(command: str, inputs: list[str], folder: Path) -> list[str]:
     return [*args, *inputs, *(["-o", str(folder / name)] if name else [])]
 
 
-def run(args: list[str], delay: float | None) -> tuple[int, str]:
-    """One run, SIGINT to its process group after ``delay`` seconds (None: never): exit code and stderr."""
+def run(args: list[str], delay: float | None, signum: int = signal.SIGINT, group: bool = True) -> tuple[int, str]:
+    """One run, ``signum`` to its process group (or its first process) after ``delay`` seconds (None: never):
+    exit code and stderr."""
     with tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(
             [sys.executable, "-m", "exportscope", *args],
@@ -66,7 +70,7 @@ def run(args: list[str], delay: float | None) -> tuple[int, str]:
         if delay is not None:
             time.sleep(delay)
             with contextlib.suppress(ProcessLookupError):  # ended already
-                os.killpg(proc.pid, signal.SIGINT)
+                (os.killpg if group else os.kill)(proc.pid, signum)
         code = proc.wait()
         time.sleep(0.05)  # what the command's other processes still write
         err.seek(0)
@@ -78,10 +82,11 @@ def written(stderr: str) -> int | None:
     return int(found.group(1).replace(",", "")) if found else None
 
 
-def verdict(code: int, stderr: str, full: int | None) -> str | None:
+def verdict(code: int, stderr: str, full: int | None, signum: int = signal.SIGINT) -> str | None:
     """None for a right ending, else what is wrong (``full``: the item count an ``items`` run must write)."""
-    if code == 130:
-        return None if stderr.strip() == STOPPED else "stopped, but not with the one line"
+    if code == 128 + signum:
+        stopped = f"exportscope: error: interrupted by {signal.Signals(signum).name}"
+        return None if stderr.strip() == stopped else "stopped, but not with the one line"
     if code == 0:
         count = written(stderr)
         if full is not None and count != full:
@@ -97,7 +102,7 @@ def leftovers(folder: Path, output: Path | None, code: int) -> str | None:
     expected = [output.name] if output is not None else []
     if names != expected:
         return f"left {names}"
-    if output is not None and code == 130 and output.read_bytes() != PREVIOUS:
+    if output is not None and code > 128 and output.read_bytes() != PREVIOUS:
         return "a stop changed the previous output"
     return None
 
@@ -106,6 +111,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("inputs", nargs="+")
     parser.add_argument("--command", choices=sorted(COMMANDS), default="items")
+    parser.add_argument("--signal", choices=["INT", "TERM", "HUP"], default="INT")
+    parser.add_argument("--to", choices=["group", "process"], default="group")
     parser.add_argument("--rounds", type=int, default=100)
     parser.add_argument("--max-delay", type=float, default=1.0, help="seconds; a little over one run's length")
     parser.add_argument("--full", type=int, help="the item count of a whole run (default: one run first)")
@@ -113,6 +120,7 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     inputs = [str(Path(i).resolve()) for i in args.inputs]
+    signum = int(getattr(signal, "SIG" + args.signal))
     with tempfile.TemporaryDirectory() as place:
         folder = Path(place)
         name = COMMANDS[args.command][0]
@@ -130,8 +138,8 @@ def main() -> None:
             if output is not None:
                 output.write_bytes(PREVIOUS)
             delay = rng.uniform(0.05, args.max_delay)
-            code, stderr = run(line, delay)
-            problem = verdict(code, stderr, full) or leftovers(folder, output, code)
+            code, stderr = run(line, delay, signum, args.to == "group")
+            problem = verdict(code, stderr, full, signum) or leftovers(folder, output, code)
             endings[str(code)] += 1
             if problem is not None:
                 wrong += 1

@@ -10,10 +10,10 @@ Two of exportscope's processes say what Ctrl-C must do, and polars' handler undi
   threads that take the worker's rows died with a traceback over the one-line message (seen in a Ctrl-C
   fuzz), and any polars call of the reading could end with an interruption that was not the stop.
 
-So the system's record of SIGINT's disposition (handler, mask and flags, saved whole, never interpreted) is
-taken just before polars' import and put back right after it. Polars' operations in the main thread still
-stop on Ctrl-C: they check Python's signals as they run, and the stop our handler raises comes out of them as
-it is. Linux and other systems with ``sigaction`` in the C library; elsewhere nothing changes.
+So SIGINT's disposition is taken just before polars' import and put back right after it (in the main
+thread by setting Python's own record of it again; in another thread through the C library's ``sigaction``,
+its record copied whole, never interpreted). Polars' operations in the main thread still stop on Ctrl-C:
+they check Python's signals as they run, and the stop our handler raises comes out of them as it is.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ _SIGACTION_BYTES = 512
 def keep() -> None:
     """From now on, polars' import in this process (and in those forked from it) leaves SIGINT as it was.
     Nothing if polars is imported already (then only setting a disposition again takes it back) or if this
-    was asked already. Costs nothing until polars is imported (ctypes is loaded then)."""
+    was asked already. Costs a string comparison per import until polars' (and ctypes only if polars is first
+    imported outside the main thread)."""
     if "polars" in sys.modules or any(isinstance(f, _KeepAtPolarsImport) for f in sys.meta_path):
         return
     sys.meta_path.insert(0, _KeepAtPolarsImport())

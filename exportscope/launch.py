@@ -54,10 +54,11 @@ def main() -> None:
                 waiter.split()  # this process waits; the rest runs in the child
             parallel.start_spare(inputs)
         from exportscope.cli import main as run
+
+        run()  # ends the process itself (its stops said and ended too): only a stop before its own guard comes back
     except KeyboardInterrupt as exc:  # a stop while the command starts, before the CLI's guard
         from exportscope.stops import exit_code, stopped_line
 
         with contextlib.suppress(OSError):
             sys.stderr.write(f"exportscope: error: {stopped_line(exc)}\n")
         os._exit(exit_code(exc))  # a spare worker forked already ends with this process
-    run()

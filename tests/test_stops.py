@@ -147,6 +147,7 @@ main()
         ("typer.main:get_command", signal.SIGTERM),
         ("typer.core:TyperGroup.parse_args", signal.SIGTERM),  # it is parsed (typer: a silent Exit(130))
         ("exportscope.parallel:start_spare", signal.SIGINT),  # before the CLI is imported
+        ("exportscope.gctune:fewer_collections", signal.SIGINT),  # in the CLI's start, before its own guard
     ],
 )
 def test_a_stop_while_the_command_starts_is_one_line_not_a_traceback(tmp_path: Path, where: str, signum: int) -> None:

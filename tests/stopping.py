@@ -91,3 +91,17 @@ def stop_mid_write(
             with contextlib.suppress(OSError):
                 os.killpg(proc.pid, signal.SIGKILL)
     return proc, stderr, out_dir, target
+
+
+def run_script(tmp_path: Path, source: str, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run ``source`` as a script in a fresh interpreter that imports this checkout; its output captured."""
+    script = tmp_path / "script.py"
+    script.write_text(source)
+    return subprocess.run(
+        [sys.executable, str(script), *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=timeout,
+    )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.stopping import REPO
+from tests.stopping import REPO, run_script
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="sigaction and /proc: Linux")
 
@@ -69,20 +69,12 @@ print(ended["main"], ended["thread"])
 
 
 def _under_ctrl_c(tmp_path: Path, *, keep: bool, ignore: bool, in_thread: bool = False) -> tuple[str, str]:
-    script = tmp_path / "queries.py"
-    script.write_text(
+    source = (
         _QUERIES_UNDER_CTRL_C.replace("KEEP", str(keep))
         .replace("IGNORE", str(ignore))
         .replace("IN_THREAD", str(in_thread))
     )
-    ran = subprocess.run(
-        [sys.executable, str(script)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        timeout=120,
-    )
+    ran = run_script(tmp_path, source, timeout=120)
     assert ran.returncode == 0, ran.stderr
     main, thread = ran.stdout.split()
     return main, thread

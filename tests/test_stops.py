@@ -151,29 +151,18 @@ main()
     ],
 )
 def test_a_stop_while_the_command_starts_is_one_line_not_a_traceback(tmp_path: Path, where: str, signum: int) -> None:
-    import subprocess
-    import sys
-
-    from tests.stopping import LINKEDIN, REPO
+    from tests.stopping import LINKEDIN, run_script
 
     module, attribute = where.split(":")
     owner, _, name = attribute.rpartition(".")
-    script = tmp_path / "starting.py"
-    script.write_text(
+    source = (
         _STARTING.replace("PATCHED_MODULE", module)
         .replace("OWNER", owner)
         .replace("NAME", name)
         .replace("SIGNUM", str(int(signum)))
     )
     target = tmp_path / "items.csv"
-    ended = subprocess.run(
-        [sys.executable, str(script), "items", str(LINKEDIN), "-o", str(target)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        timeout=60,
-    )
+    ended = run_script(tmp_path, source, "items", str(LINKEDIN), "-o", str(target))
     assert ended.returncode == 128 + signum, ended.stderr
     assert ended.stderr.strip() == f"exportscope: error: interrupted by {signal.Signals(signum).name}"
     assert not target.exists()
@@ -294,19 +283,7 @@ main()
 def test_ctrl_c_twice_as_the_command_starts_is_one_stop(tmp_path: Path) -> None:
     """Ctrl-C reaches the split command twice (from the terminal, and passed on by the waiting process): the
     second copy landing while the first is handled must not raise again (a traceback, found by the fuzz)."""
-    import subprocess
-    import sys
+    from tests.stopping import LINKEDIN, run_script
 
-    from tests.stopping import LINKEDIN, REPO
-
-    script = tmp_path / "twice.py"
-    script.write_text(_TWICE)
-    ended = subprocess.run(
-        [sys.executable, str(script), "summary", "--json", str(LINKEDIN)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        timeout=60,
-    )
+    ended = run_script(tmp_path, _TWICE, "summary", "--json", str(LINKEDIN))
     assert (ended.returncode, ended.stderr) == (130, "exportscope: error: interrupted by SIGINT\n")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ended_within, process_alive
-from tests.stopping import REPO, stop_mid_write
+from tests.stopping import run_script, stop_mid_write
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the command is split on Linux only")
 
@@ -131,17 +131,8 @@ def test_a_stop_while_a_child_is_forked_waits_for_the_child_to_choose(tmp_path: 
     """The command's process and the reading worker are forked with the stop signals blocked: a Ctrl-C in
     their first instants is neither raised inside an at-fork function ("Exception ignored in ...", lost) nor
     lost; the command stops with its one line, the worker ignores it."""
-    script = tmp_path / "forked.py"
-    script.write_text(_CTRL_C_AS_FORKED)
     folder = tmp_path / "export"  # a folder always looks big: the command is split and a spare is forked
     folder.mkdir()
     (folder / "chat.txt").write_text("[01/02/2024, 10:00:00] Ana: hello\n")
-    ended = subprocess.run(
-        [sys.executable, str(script), "summary", "--json", str(folder)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        timeout=60,
-    )
+    ended = run_script(tmp_path, _CTRL_C_AS_FORKED, "summary", "--json", str(folder))
     assert (ended.returncode, ended.stderr) == (130, "exportscope: error: interrupted by SIGINT\n")

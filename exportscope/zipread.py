@@ -218,18 +218,18 @@ class MemberReader(io.RawIOBase):
         while True:
             if dec.eof:
                 return b""
-            if dec.unconsumed_tail:
-                chunk = dec.unconsumed_tail
-            else:
-                chunk = self._take(_CHUNK)
-                if not chunk:
-                    raise MemberError(self._label, Problem.of("damaged_cut"))
+            chunk = dec.unconsumed_tail or self._take(_CHUNK)
             try:
+                # With no input left the decompressor may still hold output: a long match it was copying when
+                # ``want`` stopped it (a repetitive member read in small reads). Only if it gives none is the
+                # stream cut short.
                 out = dec.decompress(chunk, want)
             except deflate.ERRORS as exc:
                 raise MemberError(self._label, Problem.of("damaged_stream")) from exc
             if out:
                 return out
+            if not chunk and not dec.eof:
+                raise MemberError(self._label, Problem.of("damaged_cut"))
 
     def _account(self, data: bytes) -> None:
         self._out += len(data)

@@ -411,6 +411,68 @@ def test_media_findings_survive_a_moved_archive(tmp_path: Path) -> None:
     assert "email" in types and "exif_gps" not in types
 
 
+def test_media_findings_read_the_zip_the_analysis_listed_without_listing_it_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unchanged zip is read through the analysis' own entries (no directory parsed again), and the
+    findings are those of a zip listed again from scratch."""
+    path = fx.build(tmp_path)
+    analysis = analyze([path], Options(as_of=fx.AS_OF))
+    listed: list[object] = []
+    real_zipfile = zipfile.ZipFile
+
+    class Counting(real_zipfile):  # type: ignore[misc, valid-type]
+        def __init__(self, file: object, *args: object, **kwargs: object) -> None:
+            listed.append(file)
+            super().__init__(file, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile, "ZipFile", Counting)
+    reused = find(analysis)
+    assert listed == []
+    assert {f["type"]: f["count"] for f in reused if f["type"].startswith("exif_")} == {
+        "exif_gps": 1,
+        "exif_camera": 2,
+        "exif_date": 2,
+    }
+    monkeypatch.setattr(Source, "copy_if_unchanged", lambda self, keep=None: None)  # the listing of before
+    assert find(analysis) == reused
+    assert listed == [path]
+
+
+def test_media_findings_of_a_zip_rewritten_since_come_from_the_new_file(tmp_path: Path) -> None:
+    """A zip replaced after the analysis is not read through the old entries (they may point anywhere in the
+    new file): it is listed again and its photos read as they are now, as before."""
+    path = fx.build(tmp_path)
+    analysis = analyze([path], Options(as_of=fx.AS_OF))
+    moved = (1.0, 2.0)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as zf:
+        zf.writestr("padding.bin", bytes(3000))  # every entry now sits elsewhere
+        zf.writestr("media/IMG_0001.jpg", fx.jpeg_with_exif(moved))
+    assert all(src.copy_if_unchanged() is None for src in analysis.exports[0].sources)
+    gps = {f["type"]: f for f in find(analysis)}["exif_gps"]
+    assert [e["value"] for e in gps["examples"]] == ["1.00000, 2.00000"]
+
+
+def test_a_copy_of_a_source_reads_on_after_either_is_closed(tmp_path: Path) -> None:
+    """The copy has a descriptor of its own: closing the analysed source does not close it, and closing the
+    copy leaves the source able to open again."""
+    from exportscope.archive import open_source
+
+    path = fx.build(tmp_path)
+    src = open_source(path)
+    try:
+        before = {m.path: m.read_bytes() for m in src.members if m.path.startswith("media/")}
+        copy = src.copy_if_unchanged(lambda m: m.path.startswith("media/"))
+        assert copy is not None and copy is not src
+        src.close()
+        assert {m.path: m.read_bytes() for m in copy.members} == before
+        assert all(m.source is copy for m in copy.members)
+        copy.close()
+        assert {m.path: m.read_bytes() for m in src.members if m.path.startswith("media/")} == before
+    finally:
+        src.close()
+
+
 def test_media_findings_read_a_folder_export(tmp_path: Path) -> None:
     path = fx.build(tmp_path)
     folder = tmp_path / "unzipped" / "Complete_LinkedInDataExport_11-20-2026"

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from metakit import mj, run
 
+from exportscope.archive import Source
 from exportscope.findings import find
 from exportscope.findings import media as media_mod
 from exportscope.model import Hits, JsonHit
@@ -188,12 +189,18 @@ def test_a_zip_whose_json_was_all_scanned_is_not_opened_again(make_zip, monkeypa
     analysis = run(path)
     opened: list[Any] = []
     original = media_mod.open_source
+    copy = Source.copy_if_unchanged
 
     def spy(where: Any) -> Any:
         opened.append(where)
         return original(where)
 
+    def spy_copy(src: Source, *args: Any) -> Any:
+        opened.append(src.path)
+        return copy(src, *args)
+
     monkeypatch.setattr(media_mod, "open_source", spy)
+    monkeypatch.setattr(Source, "copy_if_unchanged", spy_copy)
     found = find(analysis)
     assert opened == []
     assert {f["type"] for f in found} >= {"gps", "upload_ip", "person"}

@@ -8,6 +8,7 @@ checks it is the same file). Readers never touch ``zipfile`` or the disk themsel
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import zipfile
@@ -101,11 +102,56 @@ class Source:
             raise
         self._fd, self._read_at = fd, pread(fd)
 
+    def copy_if_unchanged(self, keep: Callable[[Member], bool] | None = None) -> Source | None:
+        """A copy of this zip with a descriptor of its own and the same listing, if the file on disk is still
+        the one listed (its fingerprint); None otherwise, or for a zip read from inside another one. With
+        ``keep``, only the members it keeps are in the copy.
+
+        Why: the findings, the worklist and the people scan open an analysed export again after the
+        analysis closed it. Listing the zip again costs as much as the scan of its photos (a Meta zip of
+        906 members: 14 ms in ``zipfile`` and 8 ms of our own checks, against 24 ms for 500 photos' EXIF);
+        the copy reads through the entries the analysis listed (``Member.info``) and parses no directory.
+        A copy, not this source opened again: another thread may be reading from this one. A file that
+        changed since is listed again by the caller, as before."""
+        if self.kind != "zip" or self.origin is not None or self.fingerprint is None:
+            return None
+        try:
+            fd = open_regular_fd(self.path)
+        except (OSError, MemberError):
+            return None
+        try:
+            same = fingerprint(os.fstat(fd)) == self.fingerprint
+        except OSError:
+            same = False
+        if not same:
+            os.close(fd)
+            return None
+        copy = dataclasses.replace(
+            self,
+            members=[],
+            problems=list(self.problems),
+            budget=Budget.for_size(self.disk_bytes),
+            _zip=None,
+            _fd=fd,
+            _read_at=pread(fd),
+            _dirs=None,
+            _entries=None,
+        )
+        copy.members = [dataclasses.replace(m, source=copy) for m in self.members if keep is None or keep(m)]
+        return copy
+
+    def _zipfile(self) -> zipfile.ZipFile:
+        """The zip's directory as ``zipfile`` lists it, parsed on first need: a member with its entry in hand
+        (stored or deflated) is read through the descriptor alone (:meth:`copy_if_unchanged`)."""
+        if self._zip is None:
+            self._zip = zipfile.ZipFile(self.path)
+        return self._zip
+
     def ensure_open(self) -> None:
         """Open a zip sent to another process; raises :class:`SourceChanged` if it is not the planned file."""
         if self.origin is not None:
             self.origin.source.ensure_open()
-        if self.kind == "zip" and self._zip is None:
+        if self.kind == "zip" and self._read_at is None:
             self._reopen()
 
     def sizes_in(self, folder: str) -> dict[str, int]:
@@ -140,9 +186,9 @@ class Source:
 
     def _raw(self, member: Member) -> io.RawIOBase:
         try:
-            if self.kind == "zip" and self._zip is None:
+            if self.kind == "zip" and self._read_at is None:
                 self._reopen()
-            if self._zip is not None and self._read_at is not None:
+            if self.kind == "zip" and self._read_at is not None:
                 info = member.info or self.entry(member)
                 if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
                     return MemberReader(
@@ -154,7 +200,7 @@ class Source:
                         max_ratio=self.max_ratio,
                     )
                 # bzip2, lzma: zipfile inflates, we count what comes out against the declared size.
-                inner: IO[bytes] = self._zip.open(info)
+                inner: IO[bytes] = self._zipfile().open(info)
                 return CountingReader(inner, max(member.size, 0), member.path, self.budget, strict=True)
             disk = self.path / member.key if self.kind == "folder" else self.path
             return CountingReader(open_regular(disk), max(member.size, 0), member.path, None, strict=False)
@@ -168,19 +214,20 @@ class Source:
     def entry(self, member: Member) -> zipfile.ZipInfo:
         """``member``'s entry in this open zip: the one at its offset when it travelled without it (see
         :meth:`Member.__getstate__`), else the entry of its name. Kept on the member for its next read."""
-        assert self._zip is not None
+        directory = self._zipfile()
         info: zipfile.ZipInfo | None = None
         if member.entry_offset is not None:
             if self._entries is None:
-                self._entries = {i.header_offset: i for i in self._zip.infolist()}
+                self._entries = {i.header_offset: i for i in directory.infolist()}
             info = self._entries.get(member.entry_offset)
         if info is None or info.filename != member.key:  # never for the planned file: its name decides then
-            info = self._zip.getinfo(member.key)
+            info = directory.getinfo(member.key)
         member.info = info
         return info
 
     def close(self) -> None:
         self._entries = None
+        self._read_at = None  # open again on the next read (:meth:`_reopen`)
         if self._zip is not None:
             self._zip.close()
             self._zip = None

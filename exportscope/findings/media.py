@@ -210,6 +210,7 @@ def reopened(
     would cost as much as the scan). With ``read`` too (which wanted members the caller reads), a source
     holding wanted members but none to read is not opened either: its wanted members come as the analysis
     listed them, for their paths only (a Meta zip whose JSON the readers have all scanned, and no photo).
+    A zip still the file the analysis listed is not listed again (:meth:`Source.copy_if_unchanged`).
     """
     fresh = []
     members: dict[str, Member] = {}
@@ -221,6 +222,12 @@ def reopened(
                 for old in src.members:
                     if wanted(old) and old.path not in members:
                         members[old.path] = old
+                continue
+            new = src.copy_if_unchanged(wanted)  # the analysis' own listing, while the file is the one it listed
+            if new is not None:
+                fresh.append(new)
+                for m in new.members:
+                    members.setdefault(m.path, m)
                 continue
             try:
                 new = open_source(src.path)

@@ -7,12 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from metakit import mj, run
 
 from exportscope.archive import Source
 from exportscope.findings import find
 from exportscope.findings import media as media_mod
 from exportscope.model import Hits, JsonHit
+from exportscope.platforms.meta.hits import HitScan, holding_keys, scan_json
 
 YFA = "your_facebook_activity"
 POSTS = f"{YFA}/posts/your_posts__check_ins__photos_and_videos_1.json"
@@ -207,3 +210,71 @@ def test_a_zip_whose_json_was_all_scanned_is_not_opened_again(make_zip, monkeypa
     analysis.exports[0].hits.clear()
     assert find(analysis) == found
     assert opened == [path]
+
+
+# --- which entries are walked ------------------------------------------------------------------------------
+
+_KEYS = st.sampled_from(
+    [
+        "exif_data",
+        "EXIF_Data",
+        "coordinate",
+        "Coordinate",
+        "tags",
+        "TAGS",
+        "t\u0430gs",  # a Cyrillic a: not the key
+        "\u212aeys",  # the Kelvin sign, which lower() makes an ASCII k
+        "tag\u00c3\u00a9s",  # mojibake of "tagés"
+        "name",
+        "latitude",
+        "longitude",
+        "upload_ip",
+        "data",
+        "post",
+        "x",
+    ]
+)
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-200, 200),
+    st.floats(-200, 200, allow_nan=False),
+    st.sampled_from(["Ben Sample", "203.0.113.7", "tags", "exif_data", "Ch\u00c3\u00a9rie", " ", "\u0000"]),
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(_KEYS, inner, max_size=4)),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_VALUES, max_size=8))
+def test_only_entries_without_any_hit_are_left_unwalked(entries: list[Any]) -> None:
+    """Every entry :func:`scan_json` finds a hit in is among those :func:`holding_keys` keeps, so a scan of
+    those alone is the scan of them all."""
+    kept = holding_keys(entries)
+    assert kept == sorted(set(kept))
+    assert [i for i, e in enumerate(entries) if list(scan_json(e))] == [i for i in kept if list(scan_json(entries[i]))]
+    scan = HitScan("posts_1.json", 10, b"tags")
+    for row, entry in enumerate(entries, 1):
+        scan.add(row, entry)
+    every = [
+        JsonHit(h.type, h.value, h.context, h.place, row) for row, e in enumerate(entries, 1) for h in scan_json(e)
+    ]
+    assert list(scan.result().hits) == [h for h in every if isinstance(entries[h.row - 1], dict | list)]
+
+
+def test_entries_without_a_hit_key_are_not_walked() -> None:
+    """In a file of 1,000 posts where one carries a photo's EXIF, one a place and one a tag, three are walked."""
+    plain = {"timestamp": 1700000000, "title": "x", "data": [{"post": "hello"}, {"update_timestamp": 1}]}
+    entries: list[Any] = [dict(plain) for _ in range(1000)]
+    entries[10] = {
+        **plain,
+        "attachments": [
+            {"data": [{"media": {"media_metadata": {"photo_metadata": {"exif_data": [{"upload_ip": "203.0.113.7"}]}}}}]}
+        ],
+    }
+    entries[500] = {**plain, "place": {"name": "Caf\u00c3\u00a9", "coordinate": {"latitude": 48.85, "longitude": 2.29}}}
+    entries[999] = {**plain, "Tags": ["Ben Sample"]}
+    assert holding_keys(entries) == [10, 500, 999]

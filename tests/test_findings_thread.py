@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import polars as pl
 import pytest
 import report_fixture as fx
 
@@ -190,3 +191,32 @@ def test_where_no_thread_can_start_the_findings_are_looked_for_one_after_the_oth
     found = find_all(linkedin)
     assert found.findings == serial.findings and _refs(found) == _refs(serial)
     assert exportscope.summarize(linkedin).to_json() == expected
+
+
+def _places_one_by_one(items: pl.DataFrame, pending: list[tuple[str, str, int | None]]) -> dict[Any, list[int]]:
+    """places_to_items as it was: every item of the pending sources met in Python."""
+    by_row: dict[Any, list[int]] = {}
+    by_source: dict[Any, list[int]] = {}
+    for pos, (platform, source, row) in enumerate(items.select("platform", "source", "row").iter_rows()):
+        by_row.setdefault((platform, source, row), []).append(pos)
+        by_source.setdefault((platform, source), []).append(pos)
+    out: dict[Any, list[int]] = {}
+    for platform, source, row in pending:
+        hits = by_row.get((platform, source, row)) if row is not None else by_source.get((platform, source))
+        if hits:
+            out[(platform, source, row)] = hits
+    return out
+
+
+def test_places_lead_to_the_items_their_file_and_row_produced(demo: Analysis) -> None:
+    """Rows (a post and its photos share one), whole sources (a photo file), a place with no item (a photo
+    sent in a message), another platform's file of the same name: as when every item was met in Python."""
+    items = demo.items
+    seen = items.select("platform", "source", "row").unique(maintain_order=True).rows()
+    pending: list[tuple[str, str, int | None]] = [(p, s, r) for p, s, r in seen[::3] if r is not None]
+    pending += [(p, s, None) for p, s, _ in seen[1::5]]
+    pending += [("facebook", "messages/inbox/ben_1/photos/1.jpg", None), ("nowhere", seen[0][1], seen[0][2])]
+    found = places_to_items(items, pending)
+    assert found == _places_one_by_one(items, pending)
+    assert any(len(v) > 1 for v in found.values())  # a row that produced several items
+    assert any(k[2] is None for k in found)

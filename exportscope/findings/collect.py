@@ -184,21 +184,32 @@ class FindingRefs:
 
 def places_to_items(items: pl.DataFrame, pending: list[tuple[str, str, int | None]]) -> dict[Any, list[int]]:
     """The positions of the items each (platform, source, row) produced; a row of None means the whole
-    source (a photo file is the source of its media item)."""
+    source (a photo file is the source of its media item).
+
+    The pending places are joined to the items as columns, so Python meets only the items that match (the
+    500 photos of a posts file of 5,000 entries: 10 ms when every item of the file was a Python tuple)."""
     import polars as pl
 
     if not pending:
         return {}
     sources = sorted({s for _, s, _ in pending})
-    frame = items.select("platform", "source", "row").with_row_index("_pos").filter(pl.col("source").is_in(sources))
-    by_row: dict[tuple[str, str, int | None], list[int]] = {}
-    by_source: dict[tuple[str, str], list[int]] = {}
-    for pos, platform, source, row in frame.iter_rows():
-        by_row.setdefault((platform, source, row), []).append(int(pos))
-        by_source.setdefault((platform, source), []).append(int(pos))
+    frame = (
+        items.select("platform", "source", "row")
+        .with_row_index("_pos")
+        .filter(pl.col("source").is_in(sources))
+        .with_columns(pl.col("platform", "source").cast(pl.String), pl.col("row").cast(pl.Int64))
+    )
+    types = {"platform": pl.String, "source": pl.String, "row": pl.Int64}
     out: dict[Any, list[int]] = {}
-    for platform, source, row in pending:
-        hits = by_row.get((platform, source, row)) if row is not None else by_source.get((platform, source))
-        if hits:
-            out[(platform, source, row)] = hits
+    for on, wanted in (
+        (["platform", "source", "row"], [p for p in pending if p[2] is not None]),
+        (["platform", "source"], [p for p in pending if p[2] is None]),
+    ):
+        if not wanted:
+            continue
+        keys = pl.DataFrame([p[: len(on)] for p in wanted], schema={c: types[c] for c in on}, orient="row")
+        matched = frame.join(keys, on=on, how="semi").sort("_pos")
+        whole = len(on) == 2
+        for pos, platform, source, row in matched.iter_rows():
+            out.setdefault((platform, source, None if whole else row), []).append(int(pos))
     return out

@@ -78,6 +78,22 @@ def test_ab_benchmark_alternates_two_checkouts() -> None:
     assert refused.returncode == 2
 
 
+def test_ab_benchmark_compares_two_inputs_of_one_checkout() -> None:
+    """``--replace`` runs the second side on another input (here a bigger sample): it is the one run there,
+    and the ratio of the two is printed."""
+    import subprocess
+
+    small = REPO / "sample_exports" / "linkedin-2026" / "Complete_LinkedInDataExport_03-09-2026.zip"
+    out = subprocess.run(
+        [sys.executable, "benchmarks/ab.py", "--rounds", "2", "--replace", "linkedin-2026", "facebook-2025", ".", ".",
+         "--", "summary", "--json", str(small.parent)],
+        capture_output=True, text=True, cwd=REPO, timeout=300,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert f"second side: summary --json {REPO / 'sample_exports' / 'facebook-2025'}" in out.stdout
+    assert "second side over first: best " in out.stdout
+
+
 def test_ctrl_c_fuzz_runs_small_and_judges_endings() -> None:
     """A few rounds on a sample end right; and the judge tells a lost stop (0 with fewer items) from a stop."""
     import subprocess

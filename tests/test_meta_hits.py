@@ -224,6 +224,7 @@ _KEYS = st.sampled_from(
         "TAGS",
         "t\u0430gs",  # a Cyrillic a: not the key
         "\u212aeys",  # the Kelvin sign, which lower() makes an ASCII k
+        "ex\u0130f_data",  # a dotted capital I, which lower() makes an i with a combining dot
         "tag\u00c3\u00a9s",  # mojibake of "tagés"
         "name",
         "latitude",

@@ -196,9 +196,9 @@ def holding_keys(values: list[Any]) -> list[int]:
     entry in Python cost 30 ms; each entry written out by orjson (C) and all of them searched at once costs
     a third of that, and only the entries holding a key are walked. Sound because :func:`scan_json` compares
     ``fix_text(key).lower()`` with ASCII names: the repair never makes an ASCII letter of non-ASCII text, and
-    the only non-ASCII letter ``str.lower`` makes ASCII is the Kelvin sign (a ``k``, in no name), so a key
-    that matches is spelled in ASCII letters in orjson's output, where ``bytes.lower`` finds it. A value
-    orjson cannot write is walked."""
+    ``str.lower`` makes ASCII of only two non-ASCII characters, the Kelvin sign (a ``k``, in no name) and a
+    dotted capital I (an ``i`` with a combining dot still beside it), so a key that matches is spelled in
+    ASCII letters in orjson's output, where ``bytes.lower`` finds it. A value orjson cannot write is walked."""
     if len(values) < 2:
         return list(range(len(values)))
     import orjson

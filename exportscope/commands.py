@@ -143,10 +143,18 @@ def writing(output: Path, write: Callable[[], T]) -> T:
         raise OutputError(f"{output}: cannot write there ({reason})") from None
 
 
-def _analyze(paths: Sequence[Path], options: Options, while_waiting: Callable[[], None] | None = None) -> Analysis:
+def _analyze(
+    paths: Sequence[Path],
+    options: Options,
+    while_waiting: Callable[[], None] | None = None,
+    *,
+    findings: bool = True,
+) -> Analysis:
+    """The analysis of the inputs; ``findings=False`` when the command will not ask for the findings (the
+    readers then skip what only the findings use: :data:`~exportscope.model.HITS_WANTED`)."""
     from exportscope.pipeline import analyze
 
-    return analyze(list(paths), options, while_waiting=while_waiting)
+    return analyze(list(paths), options, while_waiting=while_waiting, findings=findings)
 
 
 def _json_modules() -> None:
@@ -178,7 +186,8 @@ def summary(
     ``lang``), or the tables in ``lang``."""
     language = check_lang(lang)
     inputs = resolve_inputs(paths, demo)
-    analysis = _analyze(inputs, values.build(), _json_modules if json_out and findings else None)
+    wanted = json_out and findings  # the tables and --no-findings show none
+    analysis = _analyze(inputs, values.build(), _json_modules if wanted else None, findings=wanted)
     # What follows is imported after the reading (or while the reading process waits: _json_modules), not
     # before it: the reading worker may be forked once the inputs are listed, and imports before that delay it.
     if json_out:
@@ -215,7 +224,7 @@ def items(
     check_output(output, inputs)
     options = values.build()
     check_keep_owner(redact, keep_owner)
-    analysis = _analyze(inputs, options)
+    analysis = _analyze(inputs, options, findings=redact)  # --redact masks what the findings name too
     n = write_items(analysis, output, kind, redact=redact, keep_owner=keep_owner)
     return f"wrote {n:,} items to {where(output)}"
 

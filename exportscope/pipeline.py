@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from exportscope.archive import InputError
 from exportscope.classify import classify
 from exportscope.contexts import build_contexts, warm_up
-from exportscope.model import Fact, JsonHit, LedgerEntry
+from exportscope.model import HITS_WANTED, Fact, JsonHit, LedgerEntry
 from exportscope.notes import Note
 from exportscope.plan import Export, Plan, make_plan
 from exportscope.reading import Collector, Shape, TaskResult, read_task
@@ -97,6 +97,7 @@ def analyze(
     cancel: threading.Event | None = None,
     on_export: Callable[[Analysis], None] | None = None,
     while_waiting: Callable[[], None] | None = None,
+    findings: bool = True,
 ) -> Analysis:
     """Read, detect, parse and classify the given inputs. Raises InputError for unusable input.
 
@@ -105,7 +106,9 @@ def analyze(
     classification of the items read so far per export, and nothing when not given. Partial results are
     only given when one process reads (a big archive read by two arrives whole, and sooner).
     ``while_waiting``, if given, runs once if this process has read its share before the worker process:
-    what the caller does next anyway (imports, data to load) costs nothing there.
+    what the caller does next anyway (imports, data to load) costs nothing there. ``findings=False``: the
+    caller will not ask for the findings, so the readers do not look for what only they use
+    (:data:`~exportscope.model.HITS_WANTED`); findings asked of the analysis all the same are still right.
     """
     from exportscope.snapshot import changes
 
@@ -154,6 +157,7 @@ def analyze(
             on_prefix=partial,
             worker=first,
             while_waiting=while_waiting,
+            hits=findings,
         )
         # Inputs that changed while read (known once all is read).
         notes = changes(plan.sources, paths)
@@ -181,17 +185,24 @@ def read(
     on_prefix: Callable[[Reading, int], None] | None = None,
     worker: Worker | None = None,
     while_waiting: Callable[[], None] | None = None,
+    hits: bool = True,
 ) -> Reading:
     """Read every task of ``plan``, in a second process too when ``options.workers`` allows and it pays.
 
     ``on_prefix``, when one process reads, receives the reading of the first ``n`` exports after each but the
     last (a copy: later reading never changes it) and ``n``. ``worker``: a worker process started already,
     without its share (:class:`~exportscope.parallel.Worker`); used if the plan splits, stopped either way.
+    ``hits``: whether the readers look for the findings' hits (:data:`~exportscope.model.HITS_WANTED`), in
+    both processes.
     """
     from exportscope.gctune import paused
 
-    with paused():  # big parsed files are hundreds of thousands of young objects, none of them in a cycle
-        return _Reader(plan, options, progress, cancel, on_prefix, while_waiting).execute(worker)
+    wanted = HITS_WANTED.set(hits)
+    try:
+        with paused():  # big parsed files are hundreds of thousands of young objects, none of them in a cycle
+            return _Reader(plan, options, progress, cancel, on_prefix, while_waiting).execute(worker)
+    finally:
+        HITS_WANTED.reset(wanted)
 
 
 def merge(plan: Plan, reading: Reading) -> Merged:
@@ -335,7 +346,7 @@ class _Reader:
         # them); the declared bytes of each batch move from this process's budget to the worker's.
         slack = (budget.left - need) // 2
         schedule = Schedule(units, budget)
-        spec = parallel.WorkerSpec(list(self.plan.tasks), os.getpid(), slack)
+        spec = parallel.WorkerSpec(list(self.plan.tasks), os.getpid(), slack, hits=HITS_WANTED.get())
         budget.limit -= slack  # before the feeding thread starts: it changes the limit too
         try:
             worker = started if started is not None else parallel.Worker(parent=spec.parent)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from exportscope import sigkeep, waiter
 from exportscope.archive import SourceChanged
+from exportscope.model import HITS_WANTED
 from exportscope.plan import Task
 from exportscope.reading import Collector, TaskResult, read_task
 
@@ -47,6 +48,8 @@ class WorkerSpec:
     #: The worker's inflation budget before its first batch; each batch adds its declared bytes (None: what
     #: its sources arrive with, and batches add nothing).
     budget: int | None = None
+    #: Whether its readers look for hits (:data:`~exportscope.model.HITS_WANTED`), as the parent's do.
+    hits: bool = True
 
 
 def workers_available() -> int:
@@ -122,6 +125,7 @@ def worker_main(conn: Connection, parent: int) -> None:
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
         conn.close()
         return
+    HITS_WANTED.set(spec.hits)  # this process reads for this spec only
     sources = {id(m.source): m.source for t in spec.tasks for m in t.members}
     budgets = {id(s.budget): s.budget for s in sources.values()}  # one, shared by the sources
     by_index = {t.index: t for t in spec.tasks}

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from metakit import mj, run
+from metakit import AS_OF, mj, run
 
 from exportscope.archive import Source
 from exportscope.findings import find
@@ -279,3 +279,77 @@ def test_entries_without_a_hit_key_are_not_walked() -> None:
     entries[500] = {**plain, "place": {"name": "Caf\u00c3\u00a9", "coordinate": {"latitude": 48.85, "longitude": 2.29}}}
     entries[999] = {**plain, "Tags": ["Ben Sample"]}
     assert holding_keys(entries) == [10, 500, 999]
+
+
+# --- a run that asks for no findings ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("processes", ["one", "two"])
+def test_a_run_without_findings_hands_on_no_hits_and_later_findings_are_the_same(
+    processes: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``findings=False`` (``items``, ``summary --no-findings``): the readers neither check the bytes of what
+    they load for hit keys nor walk entries, in either process, and claim nothing was scanned; findings
+    asked of that analysis all the same scan the members themselves and find what a run with hits finds."""
+    from exportscope import parallel
+    from exportscope.pipeline import Options, analyze
+    from exportscope.platforms.meta import hits as hits_mod
+    from exportscope.samples import samples_dir
+
+    export = samples_dir() / "facebook-2025"  # 19 JSON files the readers scan, one holding upload IPs and tags
+    workers: list[parallel.Worker] = []
+    if processes == "two":
+        request.getfixturevalue("force_parallel")
+        real_worker = parallel.Worker
+
+        def spy(spec: Any = None, **kwargs: Any) -> parallel.Worker:
+            workers.append(real_worker(spec, **kwargs))
+            return workers[-1]
+
+        monkeypatch.setattr(parallel, "Worker", spy)
+    checks: list[bytes] = []
+    real = hits_mod.may_hold_hits
+    monkeypatch.setattr(hits_mod, "may_hold_hits", lambda raw: checks.append(raw) or real(raw))
+    with_hits = analyze([export], Options(as_of=AS_OF))
+    assert any(with_hits.exports[0].hits.values())
+    checks.clear()
+    workers.clear()
+    without = analyze([export], Options(as_of=AS_OF), findings=False)
+    assert without.exports[0].hits == {}  # nor any from the worker, which reads with its own switch
+    assert checks == []
+    if processes == "two":
+        assert workers and workers[0].results  # the worker really read some of the files
+    opened = _spy_opened(monkeypatch)
+    assert find(without) == find(with_hits)
+    assert set(opened) >= set(with_hits.exports[0].hits)  # the findings pass read every one itself
+    assert without.items.equals(with_hits.items)
+
+
+@pytest.mark.parametrize(
+    ("args", "wanted"),
+    [
+        (["summary", "--json"], True),
+        (["summary", "--json", "--no-findings"], False),
+        (["summary"], False),  # the tables show no findings
+        (["items", "-o", "{out}/items.csv"], False),
+        (["items", "-o", "{out}/items.csv", "--redact"], True),  # masks what the findings name too
+        (["report", "-o", "{out}/report.md"], True),
+    ],
+)
+def test_commands_ask_for_hits_only_when_they_show_or_use_findings(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], wanted: bool
+) -> None:
+    from exportscope import pipeline
+    from exportscope.samples import samples_dir
+
+    asked: list[bool] = []
+    real = pipeline.analyze
+
+    def spy(*a: Any, findings: bool = True, **kw: Any) -> Any:
+        asked.append(findings)
+        return real(*a, findings=findings, **kw)
+
+    monkeypatch.setattr(pipeline, "analyze", spy)
+    result = cli(*[a.format(out=tmp_path) for a in args], samples_dir() / "facebook-2025")
+    assert result.exit_code == 0, result.stderr
+    assert asked == [wanted]

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from exportscope import dates, stops
 from exportscope.archive import Member, MemberError
 from exportscope.model import (
+    HITS_WANTED,
     Drift,
     Fact,
     FileStatus,
@@ -97,6 +98,7 @@ def read_task(
     lo = round(datetime(first.year, first.month, first.day, tzinfo=UTC).timestamp() * 1_000_000) if first else None
     hi = round(latest.timestamp() * 1_000_000) if latest is not None else None
     out: object = None
+    hits_wanted = HITS_WANTED.get()
     stops_before = stops.raised_count()
     try:
         for out in platform.read(members, rule):
@@ -143,7 +145,8 @@ def read_task(
                 for key, count in tally.cut.items():
                     cut[key] += count
             elif type(out) is Hits:
-                result.hits[out.source] = out.hits
+                if hits_wanted:  # else never a claim that the member was scanned: the findings would trust it
+                    result.hits[out.source] = out.hits
             elif isinstance(out, Fact):
                 if out.name == "note" and isinstance(out.value, Note):
                     result.notes.append(out.value)

@@ -26,7 +26,7 @@ from contextvars import ContextVar
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
-from exportscope.model import Hits, JsonHit
+from exportscope.model import HITS_WANTED, Hits, JsonHit
 from exportscope.platforms.meta.jsonread import fix_text
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def checked(member: Member, data: bytes) -> None:
     """Note, for the reader running now, whether ``data`` (``member``'s bytes, just read) may hold a hit:
     the very check the findings pass runs first on a member no reader scanned."""
     seen = _CHECKED.get()
-    if seen is not None and member.path not in seen and scannable(member):
+    if seen is not None and member.path not in seen and scannable(member) and HITS_WANTED.get():
         seen[member.path] = may_hold_hits(data)
 
 
@@ -164,12 +164,13 @@ class HitScan:
     """A reader's scan of one member it parses from its raw bytes: :meth:`add` each entry (with its row) as
     the reader meets it, then :meth:`result` is the member's :class:`~exportscope.model.Hits`, the very
     hits the findings pass would find in it. A member the findings pass never scans (too large) gives an
-    empty result; a member whose bytes hold no hit key is not walked at all, and in one that does, only
+    empty result, and so does every member of a run that wants no hits (:data:`~exportscope.model.HITS_WANTED`:
+    the reading drops them); a member whose bytes hold no hit key is not walked at all, and in one that does, only
     the entries that hold one are (:func:`holding_keys`)."""
 
     def __init__(self, source: str, size: int, raw: bytes) -> None:
         self.source = source
-        self.walk = size <= MAX_SCAN_BYTES and _may_hold(source, raw)
+        self.walk = size <= MAX_SCAN_BYTES and HITS_WANTED.get() and _may_hold(source, raw)
         self.entries: list[tuple[int, Any]] = []
 
     def add(self, row: int, entry: Any) -> None:

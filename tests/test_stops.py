@@ -287,3 +287,34 @@ def test_ctrl_c_twice_as_the_command_starts_is_one_stop(tmp_path: Path) -> None:
 
     ended = run_script(tmp_path, _TWICE, "summary", "--json", str(LINKEDIN))
     assert (ended.returncode, ended.stderr) == (130, "exportscope: error: interrupted by SIGINT\n")
+
+
+def test_a_stop_raised_where_it_cannot_propagate_is_not_printed_as_an_ignored_exception(tmp_path: Path) -> None:
+    """Raised inside a finaliser (as inside a callback a library's native code made: polars building a
+    frame), Python would print "Exception ignored" and a traceback on stderr; the stop is counted, and nothing
+    is printed. Other exceptions raised there are still reported as before."""
+    from tests.stopping import run_script
+
+    source = """
+import gc, signal
+from exportscope import stops
+stops.install()
+
+class Odd:
+    def __del__(self):
+        raise ValueError("not a stop")
+
+class Callback:
+    def __del__(self):  # where an exception cannot propagate
+        stops._handler(signal.SIGINT, None)
+
+Odd()
+gc.collect()
+Callback()
+gc.collect()
+print("went on", stops.raised_count())
+"""
+    ended = run_script(tmp_path, source)
+    assert ended.stdout.strip() == "went on 1", ended.stderr
+    assert "Stopped" not in ended.stderr and "Callback" not in ended.stderr
+    assert "ValueError: not a stop" in ended.stderr  # the hook there was before still hears the rest

@@ -17,7 +17,6 @@ commands come after.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -57,8 +56,6 @@ def main() -> None:
 
         run()  # ends the process itself (its stops said and ended too): only a stop before its own guard comes back
     except KeyboardInterrupt as exc:  # a stop while the command starts, before the CLI's guard
-        from exportscope.stops import exit_code, stopped_line
+        from exportscope.stops import say_stopped
 
-        with contextlib.suppress(OSError):
-            sys.stderr.write(f"exportscope: error: {stopped_line(exc)}\n")
-        os._exit(exit_code(exc))  # a spare worker forked already ends with this process
+        os._exit(say_stopped(exc))  # a spare worker forked already ends with this process

@@ -142,3 +142,11 @@ def stop_name(exc: BaseException) -> str:
 def stopped_line(exc: BaseException) -> str:
     """The one line a stop ends the command with (on stderr, after ``exportscope: error:``)."""
     return f"interrupted by {stop_name(exc)}"
+
+
+def say_stopped(exc: BaseException) -> int:
+    """Say the stop's one line on stderr (where the CLI's own guard cannot: before it, or after typer's
+    answer) and give the exit code to end with."""
+    with contextlib.suppress(OSError):  # after SIGHUP the terminal may be gone
+        sys.stderr.write(f"exportscope: error: {stopped_line(exc)}\n")
+    return exit_code(exc)

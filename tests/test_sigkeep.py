@@ -81,27 +81,22 @@ def _under_ctrl_c(tmp_path: Path, *, keep: bool, ignore: bool, in_thread: bool =
 
 
 @pytest.fixture(scope="module")
-def polars_takes_ctrl_c(tmp_path_factory: pytest.TempPathFactory) -> bool:
-    """Whether this polars, imported with nothing kept, aborts a SIG_IGN process's queries on Ctrl-C (asked
-    once: the tests below skip if the case they guard against is gone from polars)."""
-    return _under_ctrl_c(tmp_path_factory.mktemp("control"), keep=False, ignore=True) != ("done", "done")
+def polars_takes_ctrl_c(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The tests that use it skip unless this polars, imported with nothing kept, aborts a SIG_IGN process's
+    queries on Ctrl-C (asked once: the case they guard against may be gone from polars one day)."""
+    if _under_ctrl_c(tmp_path_factory.mktemp("control"), keep=False, ignore=True) == ("done", "done"):
+        pytest.skip("this polars does not abort its operations on Ctrl-C")
 
 
 @pytest.mark.parametrize("in_thread", [False, True], ids=["imported in the main thread", "in another thread"])
-def test_a_process_that_ignores_ctrl_c_still_does_once_polars_is_imported(
-    tmp_path: Path, in_thread: bool, polars_takes_ctrl_c: bool
-) -> None:
-    if not polars_takes_ctrl_c:
-        pytest.skip("this polars does not abort its operations on Ctrl-C")
+@pytest.mark.usefixtures("polars_takes_ctrl_c")
+def test_a_process_that_ignores_ctrl_c_still_does_once_polars_is_imported(tmp_path: Path, in_thread: bool) -> None:
     assert _under_ctrl_c(tmp_path, keep=True, ignore=True, in_thread=in_thread) == ("done", "done")
 
 
 @pytest.mark.parametrize("in_thread", [False, True], ids=["imported in the main thread", "in another thread"])
-def test_a_stop_is_raised_in_the_main_thread_only_and_as_ours(
-    tmp_path: Path, in_thread: bool, polars_takes_ctrl_c: bool
-) -> None:
-    if not polars_takes_ctrl_c:
-        pytest.skip("this polars does not abort its operations on Ctrl-C")
+@pytest.mark.usefixtures("polars_takes_ctrl_c")
+def test_a_stop_is_raised_in_the_main_thread_only_and_as_ours(tmp_path: Path, in_thread: bool) -> None:
     # The main thread's query checks Python's signals: our stop comes out of it, not polars' interruption;
     # the other thread's queries run to their end.
     assert _under_ctrl_c(tmp_path, keep=True, ignore=False, in_thread=in_thread) == ("Stopped", "done")

@@ -7,7 +7,6 @@ Heavy modules (polars, the readers, textual) are imported inside the commands so
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -296,7 +295,7 @@ def main() -> None:
     from exportscope.cli.leave import leave
     from exportscope.gctune import fewer_collections
     from exportscope.sigkeep import keep
-    from exportscope.stops import exit_code, install, stopped_line
+    from exportscope.stops import install, say_stopped
 
     keep()  # polars, imported later, must not take Ctrl-C from the stops (done already through launch)
     fewer_collections()  # big archives: the cycle collector must not walk millions of live objects
@@ -316,9 +315,7 @@ def main() -> None:
     else:
         leave(0)
         return
-    with contextlib.suppress(OSError):
-        sys.stderr.write(f"exportscope: error: {stopped_line(exc)}\n")
-    leave(exit_code(exc))
+    leave(say_stopped(exc))
 
 
 def _silent_stop(done: SystemExit) -> KeyboardInterrupt | None:

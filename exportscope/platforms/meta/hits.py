@@ -70,7 +70,7 @@ def checked(member: Member, data: bytes) -> None:
     """Note, for the reader running now, whether ``data`` (``member``'s bytes, just read) may hold a hit:
     the very check the findings pass runs first on a member no reader scanned."""
     seen = _CHECKED.get()
-    if seen is not None and member.path not in seen and scannable(member) and HITS_WANTED.get():
+    if seen is not None and member.path not in seen and scannable(member):
         seen[member.path] = may_hold_hits(data)
 
 
@@ -86,7 +86,11 @@ def hit_free(outputs: Iterable[Any]) -> Iterator[Any]:
     bytes hold no hit key: the findings pass, told the member was scanned and holds none, does not open it
     again. A member whose bytes may hold one gets nothing here (its reader's own :class:`HitScan` says what
     it holds, or the findings pass scans it); the same empty answer twice (a :class:`HitScan` that did not
-    walk) is the same answer."""
+    walk) is the same answer. In a run that wants no hits (:data:`~exportscope.model.HITS_WANTED`) nothing is
+    noted, so nothing is checked."""
+    if not HITS_WANTED.get():
+        yield from outputs
+        return
     seen: dict[str, bool] = {}
     token = _CHECKED.set(seen)
     try:
